@@ -1,0 +1,58 @@
+import { and, count, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { auditLog, organisations, users } from "@db/schema";
+import { getDb } from "~/utils/db.server";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const dateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+/** Filters come from the URL: anything malformed is dropped rather than failing the page. */
+export const AuditFilterSchema = z.object({
+  action: z.string().max(60).regex(/^[a-z_.]*$/).optional().catch(undefined),
+  organisationId: z.coerce.number().int().positive().optional().catch(undefined),
+  from: dateOnly,
+  to: dateOnly,
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
+export type AuditFilter = z.infer<typeof AuditFilterSchema>;
+
+export function listAuditLog(filter: AuditFilter) {
+  const db = getDb();
+  const conditions: SQL[] = [];
+  if (filter.action) conditions.push(like(auditLog.action, `${filter.action}%`));
+  if (filter.organisationId) conditions.push(eq(auditLog.organisationId, filter.organisationId));
+  if (filter.from) conditions.push(gte(auditLog.at, `${filter.from}T00:00:00.000Z`));
+  if (filter.to) conditions.push(lte(auditLog.at, `${filter.to}T23:59:59.999Z`));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const page = Math.min(filter.page, pages);
+  const rows = db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      detail: auditLog.detail,
+      actorName: users.name,
+      actorEmail: users.email,
+      organisationName: organisations.name,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(organisations, eq(organisations.id, auditLog.organisationId))
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((page - 1) * AUDIT_PAGE_SIZE)
+    .all();
+  const actions = db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
+  return { rows, total, page, pages, actions };
+}

@@ -1,0 +1,137 @@
+import { and, eq, gte, lt } from "drizzle-orm";
+import { loginAttempts, memberships, passwordResets, users, type Role } from "@db/schema";
+import { audit } from "~/utils/audit.server";
+import { dummyPasswordHash, hashPassword, hashToken, newToken, verifyPassword } from "~/utils/crypto.server";
+import { getDb } from "~/utils/db.server";
+import { getEnv, publicUrl } from "~/utils/env.server";
+import { formatDate, translate, type Locale } from "~/utils/i18n";
+import { sendMail } from "~/utils/mail.server";
+import { endSessionsOfUser } from "~/utils/session.server";
+
+export type SignInResult =
+  | { ok: true; userId: number; role: Role }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; retryMinutes: number };
+
+function attemptKeys(email: string, ip: string): { account: string; ip: string } {
+  return { account: `account:${hashToken(email)}`, ip: `ip:${ip}` };
+}
+
+function recentFailures(key: string, since: string): number {
+  return getDb()
+    .select({ id: loginAttempts.id })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.key, key), gte(loginAttempts.at, since)))
+    .all().length;
+}
+
+/**
+ * Checks e-mail and password. Unknown e-mail and wrong password get the same answer and take
+ * the same time; failures are counted per account and per IP address.
+ */
+export async function signIn(input: { email: string; password: string; ip: string }, now = new Date()): Promise<SignInResult> {
+  const env = getEnv();
+  const db = getDb();
+  const windowStart = new Date(now.getTime() - env.LOGIN_WINDOW_MINUTES * 60_000).toISOString();
+  const keys = attemptKeys(input.email, input.ip);
+
+  if (recentFailures(keys.account, windowStart) >= env.LOGIN_MAX_PER_ACCOUNT || recentFailures(keys.ip, windowStart) >= env.LOGIN_MAX_PER_IP) {
+    audit({ actorUserId: null, action: "auth.rate_limited", entityType: "login", entityId: keys.account.slice(8, 20) });
+    return { ok: false, reason: "rate_limited", retryMinutes: env.LOGIN_WINDOW_MINUTES };
+  }
+
+  const row = db
+    .select({ id: users.id, passwordHash: users.passwordHash, status: users.status, role: memberships.role, organisationId: memberships.organisationId })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.email, input.email))
+    .get();
+  const valid = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), input.password);
+
+  if (!row || !valid || !row.passwordHash || row.status !== "active") {
+    const at = now.toISOString();
+    db.insert(loginAttempts).values([{ key: keys.account, at }, { key: keys.ip, at }]).run();
+    db.delete(loginAttempts).where(lt(loginAttempts.at, windowStart)).run();
+    audit({ actorUserId: row?.id ?? null, organisationId: row?.organisationId ?? null, action: "auth.login_failed", entityType: "user", entityId: row?.id ?? null });
+    return { ok: false, reason: "invalid" };
+  }
+
+  db.delete(loginAttempts).where(eq(loginAttempts.key, keys.account)).run();
+  db.update(users).set({ lastLoginAt: now.toISOString() }).where(eq(users.id, row.id)).run();
+  audit({ actorUserId: row.id, organisationId: row.organisationId, action: "auth.login", entityType: "user", entityId: row.id });
+  return { ok: true, userId: row.id, role: row.role };
+}
+
+/** Always behaves the same whether the account exists, so it cannot be used to probe e-mail addresses. */
+export async function requestPasswordReset(email: string, locale: Locale, now = new Date()): Promise<void> {
+  const env = getEnv();
+  const db = getDb();
+  const user = db.select().from(users).where(eq(users.email, email)).get();
+  if (!user || user.status !== "active") return;
+  const { token, tokenHash } = newToken();
+  const expires = new Date(now.getTime() + env.PASSWORD_RESET_MINUTES * 60_000);
+  db.insert(passwordResets).values({ tokenHash, userId: user.id, expiresAt: expires.toISOString() }).run();
+  audit({ actorUserId: user.id, action: "auth.password_reset_requested", entityType: "user", entityId: user.id });
+  const mailLocale = user.locale ?? locale;
+  await sendMail({
+    to: user.email,
+    subject: translate(mailLocale, "mail.resetSubject"),
+    text: translate(mailLocale, "mail.resetBody", {
+      name: user.name,
+      link: `${publicUrl()}/reset-password/${token}`,
+      expires: formatDate(mailLocale, expires, true),
+    }),
+  });
+}
+
+export function findValidPasswordReset(token: string, now = new Date()) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const row = getDb()
+    .select({ id: passwordResets.id, userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt, email: users.email })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(eq(passwordResets.tokenHash, hashToken(token)))
+    .get();
+  if (!row || row.usedAt || row.expiresAt <= now.toISOString()) return null;
+  return row;
+}
+
+export async function resetPassword(token: string, password: string, now = new Date()): Promise<{ ok: true; email: string } | { ok: false }> {
+  const reset = findValidPasswordReset(token, now);
+  if (!reset) {
+    audit({ actorUserId: null, action: "auth.token_rejected", entityType: "password_reset" });
+    return { ok: false };
+  }
+  const passwordHash = await hashPassword(password);
+  const db = getDb();
+  const done = db.transaction(
+    (tx) => {
+      // Re-check inside the write lock: two tabs using the same link must not both succeed.
+      const fresh = tx.select({ usedAt: passwordResets.usedAt }).from(passwordResets).where(eq(passwordResets.id, reset.id)).get();
+      if (!fresh || fresh.usedAt) return false;
+      tx.update(passwordResets).set({ usedAt: now.toISOString() }).where(eq(passwordResets.userId, reset.userId)).run();
+      tx.update(users).set({ passwordHash, passwordChangedAt: now.toISOString() }).where(eq(users.id, reset.userId)).run();
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+  if (!done) return { ok: false };
+  endSessionsOfUser(reset.userId);
+  audit({ actorUserId: reset.userId, action: "auth.password_reset", entityType: "user", entityId: reset.userId });
+  return { ok: true, email: reset.email };
+}
+
+export async function changePassword(
+  user: { id: number; sessionId: string; organisationId: number | null },
+  current: string,
+  next: string,
+): Promise<{ ok: true } | { ok: false; field: "current" }> {
+  const db = getDb();
+  const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, current))) return { ok: false, field: "current" };
+  const passwordHash = await hashPassword(next);
+  db.update(users).set({ passwordHash, passwordChangedAt: new Date().toISOString() }).where(eq(users.id, user.id)).run();
+  endSessionsOfUser(user.id, user.sessionId);
+  audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.password_changed", entityType: "user", entityId: user.id });
+  return { ok: true };
+}

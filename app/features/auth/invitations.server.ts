@@ -1,0 +1,201 @@
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { departments, invitations, memberships, organisations, users, type Role } from "@db/schema";
+import { audit } from "~/utils/audit.server";
+import { hashPassword, hashToken, newToken } from "~/utils/crypto.server";
+import { getDb } from "~/utils/db.server";
+import { getEnv, publicUrl } from "~/utils/env.server";
+import { formatDate, translate, type Locale } from "~/utils/i18n";
+import { sendMail } from "~/utils/mail.server";
+
+export type InviteInput = {
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: number | null;
+  departmentId: number | null;
+  locale: Locale;
+};
+
+export type Inviter = { id: number; name: string; organisationId: number | null };
+
+export type InviteResult = { ok: true; invitationId: number } | { ok: false; field: string; message: string };
+
+function roleFitsOrganisation(role: Role, kind: "care_provider" | "partner" | null): boolean {
+  if (role === "admin") return kind === null;
+  if (role === "partner") return kind === "partner";
+  return kind === "care_provider";
+}
+
+/** Checks the invitation against the data, re-issues any pending one for the address, and e-mails the link. */
+export async function createInvitation(inviter: Inviter, input: InviteInput, now = new Date()): Promise<InviteResult> {
+  const db = getDb();
+  const env = getEnv();
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+    return { ok: false, field: "email", message: "validation.emailTaken" };
+  }
+  const organisation =
+    input.organisationId == null
+      ? null
+      : (db.select().from(organisations).where(eq(organisations.id, input.organisationId)).get() ?? null);
+  if (input.organisationId != null && !organisation) return { ok: false, field: "organisationId", message: "validation.invalidChoice" };
+  if (input.role !== "admin" && !organisation) return { ok: false, field: "organisationId", message: "validation.organisationRequired" };
+  if (!roleFitsOrganisation(input.role, organisation?.kind ?? null)) {
+    return { ok: false, field: "role", message: "validation.organisationKindMismatch" };
+  }
+  if (input.departmentId != null) {
+    const department = db.select().from(departments).where(eq(departments.id, input.departmentId)).get();
+    if (!department || department.organisationId !== organisation?.id) {
+      return { ok: false, field: "departmentId", message: "validation.unknownDepartment" };
+    }
+  }
+
+  const { token, tokenHash } = newToken();
+  const expires = new Date(now.getTime() + env.INVITATION_DAYS * 86_400_000);
+  const invitationId = db.transaction((tx) => {
+    tx.update(invitations)
+      .set({ revokedAt: now.toISOString() })
+      .where(and(eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .run();
+    return tx
+      .insert(invitations)
+      .values({
+        tokenHash,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        locale: input.locale,
+        organisationId: organisation?.id ?? null,
+        departmentId: input.departmentId,
+        invitedByUserId: inviter.id,
+        expiresAt: expires.toISOString(),
+      })
+      .returning({ id: invitations.id })
+      .get().id;
+  });
+  audit({
+    actorUserId: inviter.id,
+    organisationId: organisation?.id ?? null,
+    action: "invitation.created",
+    entityType: "invitation",
+    entityId: invitationId,
+    detail: { role: input.role },
+  });
+
+  await sendMail({
+    to: input.email,
+    subject: translate(input.locale, "mail.inviteSubject"),
+    text: translate(input.locale, "mail.inviteBody", {
+      name: input.name,
+      inviter: inviter.name,
+      role: translate(input.locale, `roles.${input.role}`),
+      organisation: organisation ? ` (${organisation.name})` : "",
+      link: `${publicUrl()}/invite/${token}`,
+      expires: formatDate(input.locale, expires, true),
+    }),
+  });
+  return { ok: true, invitationId };
+}
+
+export function findPendingInvitation(token: string, now = new Date()) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const db = getDb();
+  const row = db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      name: invitations.name,
+      role: invitations.role,
+      locale: invitations.locale,
+      organisationId: invitations.organisationId,
+      departmentId: invitations.departmentId,
+      organisationName: organisations.name,
+      inviterName: users.name,
+    })
+    .from(invitations)
+    .leftJoin(organisations, eq(organisations.id, invitations.organisationId))
+    .leftJoin(users, eq(users.id, invitations.invitedByUserId))
+    .where(
+      and(
+        eq(invitations.tokenHash, hashToken(token)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now.toISOString()),
+      ),
+    )
+    .get();
+  return row ?? null;
+}
+
+/** Creates the account from a pending invitation; the link works once. */
+export async function acceptInvitation(token: string, password: string, now = new Date()): Promise<{ ok: true; userId: number } | { ok: false }> {
+  const pending = findPendingInvitation(token, now);
+  if (!pending) {
+    audit({ actorUserId: null, action: "auth.token_rejected", entityType: "invitation" });
+    return { ok: false };
+  }
+  const passwordHash = await hashPassword(password);
+  const db = getDb();
+  const userId = db.transaction(
+    (tx) => {
+      const fresh = tx.select().from(invitations).where(eq(invitations.id, pending.id)).get();
+      if (!fresh || fresh.acceptedAt || fresh.revokedAt) return null;
+      if (tx.select({ id: users.id }).from(users).where(eq(users.email, pending.email)).get()) return null;
+      const user = tx
+        .insert(users)
+        .values({ email: pending.email, name: pending.name, passwordHash, locale: pending.locale, passwordChangedAt: now.toISOString() })
+        .returning({ id: users.id })
+        .get();
+      tx.insert(memberships)
+        .values({ userId: user.id, role: pending.role, organisationId: pending.organisationId, departmentId: pending.departmentId })
+        .run();
+      tx.update(invitations).set({ acceptedAt: now.toISOString() }).where(eq(invitations.id, pending.id)).run();
+      return user.id;
+    },
+    { behavior: "immediate" },
+  );
+  if (userId == null) return { ok: false };
+  audit({ actorUserId: userId, organisationId: pending.organisationId, action: "invitation.accepted", entityType: "invitation", entityId: pending.id });
+  return { ok: true, userId };
+}
+
+export type InvitationRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  organisationName: string | null;
+  createdAt: string;
+  expiresAt: string;
+};
+
+/** Pending invitations; scoped to one organisation when `organisationId` is given. */
+export function listPendingInvitations(scope: { organisationId: number } | "all", now = new Date()): InvitationRow[] {
+  const conditions = [isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now.toISOString())];
+  if (scope !== "all") conditions.push(eq(invitations.organisationId, scope.organisationId));
+  return getDb()
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      name: invitations.name,
+      role: invitations.role,
+      organisationName: organisations.name,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .leftJoin(organisations, eq(organisations.id, invitations.organisationId))
+    .where(and(...conditions))
+    .orderBy(desc(invitations.createdAt))
+    .all();
+}
+
+/** Revokes a pending invitation inside the given scope; another organisation's id is simply not found. */
+export function revokeInvitation(actor: Inviter, invitationId: number, scope: { organisationId: number } | "all"): boolean {
+  const db = getDb();
+  const conditions = [eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)];
+  if (scope !== "all") conditions.push(eq(invitations.organisationId, scope.organisationId));
+  const result = db.update(invitations).set({ revokedAt: new Date().toISOString() }).where(and(...conditions)).run();
+  if (result.changes === 0) return false;
+  audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "invitation.revoked", entityType: "invitation", entityId: invitationId });
+  return true;
+}

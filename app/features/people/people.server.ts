@@ -1,0 +1,142 @@
+import { and, asc, count, eq, like, or, type SQL } from "drizzle-orm";
+import { departments, memberships, organisations, users, type Role } from "@db/schema";
+import { audit } from "~/utils/audit.server";
+import { getDb } from "~/utils/db.server";
+import { endSessionsOfUser } from "~/utils/session.server";
+
+export const PAGE_SIZE = 25;
+
+type Actor = { id: number; organisationId: number | null };
+export type Scope = { organisationId: number } | "all";
+
+export type PersonRow = {
+  id: number;
+  name: string;
+  email: string;
+  status: "active" | "deactivated";
+  lastLoginAt: string | null;
+  role: Role;
+  organisationId: number | null;
+  organisationName: string | null;
+  organisationKind: "care_provider" | "partner" | null;
+  departmentName: string | null;
+};
+
+/** Users with role and organisation; HR passes its own organisation as scope, admins "all". */
+export function listPeople(actor: Actor, scope: Scope, options: { search?: string; page?: number } = {}) {
+  const db = getDb();
+  const conditions: SQL[] = [];
+  if (scope !== "all") conditions.push(eq(memberships.organisationId, scope.organisationId));
+  const search = options.search?.trim().toLowerCase();
+  if (search) {
+    const pattern = `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const match = or(like(users.email, pattern), like(users.name, pattern));
+    if (match) conditions.push(match);
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const total = db.select({ n: count() }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, options.page ?? 1), pages);
+  const rows: PersonRow[] = db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      status: users.status,
+      lastLoginAt: users.lastLoginAt,
+      role: memberships.role,
+      organisationId: memberships.organisationId,
+      organisationName: organisations.name,
+      organisationKind: organisations.kind,
+      departmentName: departments.name,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .leftJoin(departments, eq(departments.id, memberships.departmentId))
+    .where(where)
+    .orderBy(asc(organisations.name), asc(users.name))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .all();
+  audit({
+    actorUserId: actor.id,
+    organisationId: scope === "all" ? null : scope.organisationId,
+    action: scope === "all" ? "users.viewed" : "people.viewed",
+    entityType: "user_list",
+    detail: { page, count: rows.length },
+  });
+  return { rows, total, page, pages };
+}
+
+function findInScope(userId: number, scope: Scope) {
+  const row = getDb()
+    .select({ id: users.id, role: memberships.role, organisationId: memberships.organisationId, kind: organisations.kind })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(users.id, userId))
+    .get();
+  if (!row) return null;
+  if (scope !== "all" && row.organisationId !== scope.organisationId) return null;
+  return row;
+}
+
+export type ChangeResult = { ok: true } | { ok: false; status: 400 | 404; message: string };
+
+const ROLES_BY_KIND: Record<"care_provider" | "partner" | "platform", readonly Role[]> = {
+  care_provider: ["hr", "employee", "newcomer"],
+  partner: ["partner"],
+  platform: ["admin"],
+};
+
+export function changeRole(actor: Actor, userId: number, role: Role, scope: Scope): ChangeResult {
+  if (userId === actor.id) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
+  const target = findInScope(userId, scope);
+  if (!target) return { ok: false, status: 404, message: "errors.notFound" };
+  if (!ROLES_BY_KIND[target.kind ?? "platform"].includes(role)) {
+    return { ok: false, status: 400, message: "validation.organisationKindMismatch" };
+  }
+  getDb().update(memberships).set({ role }).where(eq(memberships.userId, userId)).run();
+  // A new role means new permissions: sign the person in again.
+  endSessionsOfUser(userId);
+  audit({ actorUserId: actor.id, organisationId: target.organisationId, action: "user.role_changed", entityType: "user", entityId: userId, detail: { from: target.role, to: role } });
+  return { ok: true };
+}
+
+export function setUserStatus(actor: Actor, userId: number, status: "active" | "deactivated", scope: Scope): ChangeResult {
+  if (userId === actor.id) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
+  const target = findInScope(userId, scope);
+  if (!target) return { ok: false, status: 404, message: "errors.notFound" };
+  // HR manages colleagues and newcomers, not other HR leads: that stays with the platform admin.
+  if (scope !== "all" && target.role === "hr") return { ok: false, status: 400, message: "validation.roleNotAllowed" };
+  getDb().update(users).set({ status }).where(eq(users.id, userId)).run();
+  if (status === "deactivated") endSessionsOfUser(userId);
+  audit({
+    actorUserId: actor.id,
+    organisationId: target.organisationId,
+    action: status === "deactivated" ? "user.deactivated" : "user.reactivated",
+    entityType: "user",
+    entityId: userId,
+  });
+  return { ok: true };
+}
+
+export function organisationOptions() {
+  return getDb()
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(organisations)
+    .orderBy(asc(organisations.name))
+    .all();
+}
+
+export function departmentOptions(organisationId?: number) {
+  const db = getDb();
+  const query = db
+    .select({ id: departments.id, name: departments.name, organisationId: departments.organisationId, organisationName: organisations.name })
+    .from(departments)
+    .innerJoin(organisations, eq(organisations.id, departments.organisationId));
+  return (organisationId == null ? query : query.where(eq(departments.organisationId, organisationId)))
+    .orderBy(asc(organisations.name), asc(departments.name))
+    .all();
+}

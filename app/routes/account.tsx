@@ -1,0 +1,106 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { Card, Notice, PageHeader } from "~/components/ui/page";
+import { updateProfile } from "~/features/account/account.server";
+import { ChangePasswordSchema, passwordProblemMessage, ProfileSchema } from "~/features/auth/auth.schema";
+import { changePassword } from "~/features/auth/auth.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { localeCookie, resolveLocale } from "~/utils/locale.server";
+import { requireUser } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  return { name: user.name, email: user.email, locale: resolveLocale(request, user.locale) };
+}
+
+type Result = { intent: string; errors: FieldErrors; formError: string | null; notice: string | null };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireUser(request);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const fail = (errors: FieldErrors, formError: string | null = "common.formErrors") =>
+    data<Result>({ intent, errors, formError, notice: null }, { status: 400 });
+  if (intent === "profile") {
+    const parsed = parseForm(ProfileSchema, form);
+    if (!parsed.success) return fail(parsed.fieldErrors);
+    updateProfile(user, parsed.data);
+    return data<Result>({ intent, errors: {}, formError: null, notice: "account.profileSaved" }, { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
+  }
+  if (intent === "password") {
+    const parsed = parseForm(ChangePasswordSchema, form);
+    if (!parsed.success) return fail(parsed.fieldErrors);
+    const problem = passwordProblemMessage(parsed.data.password, user.email);
+    if (problem) return fail({ password: [problem] });
+    const result = await changePassword(user, parsed.data.current, parsed.data.password);
+    if (!result.ok) return fail({ current: ["validation.wrongPassword"] });
+    return data<Result>({ intent, errors: {}, formError: null, notice: "account.passwordChanged" });
+  }
+  return fail({}, "errors.badRequest");
+}
+
+export default function Account() {
+  const { name, email, locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
+  return (
+    <>
+      <PageHeader title="account.title" />
+      <Notice message={actionData?.notice} />
+      <div className="two-columns">
+        <Card title="account.profile">
+          <Form method="post" className="form-grid">
+            <input type="hidden" name="intent" value="profile" />
+            {actionData?.intent === "profile" ? <FormError error={actionData.formError} /> : null}
+            <Field name="name" label="common.name" defaultValue={name} required maxLength={120} autoComplete="name" errors={errorsFor("profile")?.name} />
+            <p className="field__static">
+              <span className="field__static-label">{t("common.email")}</span> {email}
+            </p>
+            <SelectField
+              name="locale"
+              label="account.preferredLanguage"
+              defaultValue={locale}
+              options={[
+                { value: "nl", label: t("language.nl") },
+                { value: "en", label: t("language.en") },
+              ]}
+              errors={errorsFor("profile")?.locale}
+            />
+            <div className="form-actions">
+              <SubmitButton>{t("common.save")}</SubmitButton>
+            </div>
+          </Form>
+        </Card>
+        <div className="stack">
+          <Card title="account.changePassword">
+            <Form method="post" className="form-grid">
+              <input type="hidden" name="intent" value="password" />
+              <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+              {actionData?.intent === "password" ? <FormError error={actionData.formError} /> : null}
+              <Field name="current" type="password" label="account.currentPassword" autoComplete="current-password" required errors={errorsFor("password")?.current} />
+              <Field name="password" type="password" label="auth.newPassword" hint="auth.passwordHint" autoComplete="new-password" required minLength={12} errors={errorsFor("password")?.password} />
+              <Field name="confirm" type="password" label="auth.confirmPassword" autoComplete="new-password" required errors={errorsFor("password")?.confirm} />
+              <div className="form-actions">
+                <SubmitButton>{t("account.changePassword")}</SubmitButton>
+              </div>
+            </Form>
+          </Card>
+          <Card title="account.exportTitle">
+            <p className="muted">{t("account.exportIntro")}</p>
+            <a className="button button--secondary" href="/account/export" download>
+              {t("account.exportButton")}
+            </a>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,39 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Card, PageHeader } from "~/components/ui/page";
+import { OrganisationForm } from "~/features/organisations/components/organisation-form";
+import { OrganisationSchema } from "~/features/organisations/organisation.schema";
+import { createOrganisation } from "~/features/organisations/organisations.server";
+import { parseForm } from "~/utils/forms";
+import { requireRole } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireRole(request, "admin");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireRole(request, "admin");
+  const parsed = parseForm(OrganisationSchema, await request.formData());
+  if (!parsed.success) return data({ errors: parsed.fieldErrors }, { status: 400 });
+  const result = createOrganisation(user, parsed.data);
+  if (!result.ok) return data({ errors: { [result.field]: [result.message] } }, { status: 400 });
+  throw redirect(`/admin/organisations/${result.id}?notice=admin.organisationCreated`);
+}
+
+export default function NewOrganisation() {
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title="admin.newOrganisation" />
+      <Card>
+        <OrganisationForm errors={actionData?.errors} />
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

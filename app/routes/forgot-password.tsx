@@ -1,0 +1,53 @@
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Field, SubmitButton, ZodForm } from "~/components/ui/form";
+import { ForgotPasswordSchema } from "~/features/auth/auth.schema";
+import { requestPasswordReset } from "~/features/auth/auth.server";
+import { getEnv } from "~/utils/env.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+
+type ForgotResult = { sent: boolean; minutes: number; fieldErrors: FieldErrors };
+import { useI18n } from "~/utils/i18n-react";
+import { resolveLocale } from "~/utils/locale.server";
+
+export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten · Newcomer-Proof Portal" }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = parseForm(ForgotPasswordSchema, await request.formData());
+  if (!parsed.success) return data<ForgotResult>({ sent: false, minutes: 0, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  await requestPasswordReset(parsed.data.email, resolveLocale(request));
+  return data<ForgotResult>({ sent: true, minutes: getEnv().PASSWORD_RESET_MINUTES, fieldErrors: {} });
+}
+
+export default function ForgotPassword() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <div className="auth-layout">
+      <section className="card auth-card" aria-labelledby="forgot-title">
+        <h1 id="forgot-title">{t("auth.forgotTitle")}</h1>
+        {actionData?.sent ? (
+          <div className="alert alert--success" role="status">
+            {t("auth.forgotSent", { minutes: actionData.minutes })}
+          </div>
+        ) : (
+          <>
+            <p className="muted">{t("auth.forgotIntro")}</p>
+            <ZodForm method="post" schema={ForgotPasswordSchema}>
+              <Field name="email" type="email" label="common.email" autoComplete="username" required errors={actionData?.fieldErrors.email} />
+              <SubmitButton>{t("auth.forgotSubmit")}</SubmitButton>
+            </ZodForm>
+          </>
+        )}
+        <p className="auth-card__footer">
+          <Link to="/login">{t("auth.backToLogin")}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

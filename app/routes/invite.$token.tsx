@@ -1,0 +1,91 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
+import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.schema";
+import { acceptInvitation, findPendingInvitation } from "~/features/auth/invitations.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+
+type Result = { fieldErrors: FieldErrors; formError: string | null };
+import { useI18n } from "~/utils/i18n-react";
+import { localeCookie } from "~/utils/locale.server";
+import { ROLE_HOME } from "~/utils/permissions.server";
+import { createSession } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Uitnodiging · Newcomer-Proof Portal" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const invitation = findPendingInvitation(params.token ?? "");
+  if (!invitation) return data({ invitation: null }, { status: 410 });
+  return {
+    invitation: {
+      name: invitation.name,
+      email: invitation.email,
+      role: invitation.role,
+      organisationName: invitation.organisationName,
+      inviterName: invitation.inviterName,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const invitation = findPendingInvitation(token);
+  if (!invitation) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
+  const parsed = parseForm(NewPasswordSchema, await request.formData());
+  if (!parsed.success) return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const problem = passwordProblemMessage(parsed.data.password, invitation.email);
+  if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });
+  const result = await acceptInvitation(token, parsed.data.password);
+  if (!result.ok) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
+  const headers = new Headers();
+  headers.append("Set-Cookie", createSession(result.userId));
+  headers.append("Set-Cookie", localeCookie(invitation.locale));
+  throw redirect(ROLE_HOME[invitation.role], { headers });
+}
+
+export default function AcceptInvitation() {
+  const { invitation } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <div className="auth-layout">
+      <section className="card auth-card" aria-labelledby="invite-title">
+        <h1 id="invite-title">{t("auth.inviteTitle")}</h1>
+        {!invitation || actionData?.formError === "auth.tokenInvalid" ? (
+          <>
+            <div className="alert alert--error" role="alert">
+              {t("auth.tokenInvalid")}
+            </div>
+            <p>
+              <Link to="/login">{t("auth.backToLogin")}</Link>
+            </p>
+          </>
+        ) : (
+          <>
+            <p>
+              {invitation.organisationName
+                ? t("auth.inviteIntro", {
+                    inviter: invitation.inviterName ?? "",
+                    role: t(`roles.${invitation.role}`),
+                    organisation: invitation.organisationName,
+                  })
+                : t("auth.inviteIntroNoOrg", { role: t(`roles.${invitation.role}`) })}
+            </p>
+            <ZodForm method="post" schema={NewPasswordSchema}>
+              <FormError error={actionData?.formError} />
+              <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
+              <Field name="password" type="password" label="auth.password" hint="auth.passwordHint" autoComplete="new-password" required minLength={12} errors={actionData?.fieldErrors.password} />
+              <Field name="confirm" type="password" label="auth.confirmPassword" autoComplete="new-password" required errors={actionData?.fieldErrors.confirm} />
+              <SubmitButton>{t("auth.inviteSubmit")}</SubmitButton>
+            </ZodForm>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

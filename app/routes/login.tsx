@@ -1,0 +1,73 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
+import { Notice } from "~/components/ui/page";
+import { LoginSchema } from "~/features/auth/auth.schema";
+import { signIn } from "~/features/auth/auth.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+
+type LoginResult = { fieldErrors: FieldErrors; formError: string | null; email: string };
+import { useI18n } from "~/utils/i18n-react";
+import { getUser, ROLE_HOME, safeRedirectPath } from "~/utils/permissions.server";
+import { createSession } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Aanmelden · Newcomer-Proof Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = getUser(request);
+  if (user) throw redirect(ROLE_HOME[user.role]);
+  return { redirectTo: safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(LoginSchema, await request.formData());
+  if (!parsed.success) {
+    return data<LoginResult>({ fieldErrors: parsed.fieldErrors, formError: null, email: "" }, { status: 400 });
+  }
+  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: context.clientIp ?? "unknown" });
+  if (!result.ok) {
+    const status = result.reason === "rate_limited" ? 429 : 401;
+    const formError = result.reason === "rate_limited" ? "auth.rateLimited" : "auth.invalidCredentials";
+    return data<LoginResult>({ fieldErrors: {}, formError, email: parsed.data.email }, { status });
+  }
+  const cookie = createSession(result.userId);
+  const target = safeRedirectPath(parsed.data.redirectTo, ROLE_HOME[result.role]);
+  throw redirect(target === "/" ? ROLE_HOME[result.role] : target, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useI18n();
+  return (
+    <div className="auth-layout">
+      <section className="card auth-card" aria-labelledby="login-title">
+        <h1 id="login-title">{t("auth.loginTitle")}</h1>
+        <p className="muted">{t("auth.loginIntro")}</p>
+        <Notice kind="info" message={params.get("notice")} />
+        {actionData?.formError === "auth.rateLimited" ? (
+          <div className="alert alert--error" role="alert">
+            {t("auth.rateLimited", { minutes: 15 })}
+          </div>
+        ) : (
+          <FormError error={actionData?.formError} />
+        )}
+        <ZodForm method="post" schema={LoginSchema} replace>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <Field name="email" type="email" label="common.email" autoComplete="username" required defaultValue={actionData?.email} errors={actionData?.fieldErrors.email} />
+          <Field name="password" type="password" label="auth.password" autoComplete="current-password" required errors={actionData?.fieldErrors.password} />
+          <SubmitButton>{t("auth.submitLogin")}</SubmitButton>
+        </ZodForm>
+        <p className="auth-card__footer">
+          <Link to="/forgot-password">{t("auth.forgotLink")}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

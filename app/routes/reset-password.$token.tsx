@@ -1,0 +1,64 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
+import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.schema";
+import { findValidPasswordReset, resetPassword } from "~/features/auth/auth.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+
+type Result = { fieldErrors: FieldErrors; formError: string | null };
+import { useI18n } from "~/utils/i18n-react";
+
+export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord · Newcomer-Proof Portal" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const reset = findValidPasswordReset(params.token ?? "");
+  return data({ valid: Boolean(reset) }, { status: reset ? 200 : 410 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const reset = findValidPasswordReset(token);
+  if (!reset) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
+  const parsed = parseForm(NewPasswordSchema, await request.formData());
+  if (!parsed.success) return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const problem = passwordProblemMessage(parsed.data.password, reset.email);
+  if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });
+  const result = await resetPassword(token, parsed.data.password);
+  if (!result.ok) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
+  throw redirect("/login?notice=auth.resetDone");
+}
+
+export default function ResetPassword() {
+  const { valid } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <div className="auth-layout">
+      <section className="card auth-card" aria-labelledby="reset-title">
+        <h1 id="reset-title">{t("auth.resetTitle")}</h1>
+        {!valid || actionData?.formError === "auth.tokenInvalid" ? (
+          <>
+            <div className="alert alert--error" role="alert">
+              {t("auth.tokenInvalid")}
+            </div>
+            <p>
+              <Link to="/forgot-password">{t("auth.forgotLink")}</Link>
+            </p>
+          </>
+        ) : (
+          <ZodForm method="post" schema={NewPasswordSchema}>
+            <FormError error={actionData?.formError} />
+            <Field name="password" type="password" label="auth.newPassword" hint="auth.passwordHint" autoComplete="new-password" required minLength={12} errors={actionData?.fieldErrors.password} />
+            <Field name="confirm" type="password" label="auth.confirmPassword" autoComplete="new-password" required errors={actionData?.fieldErrors.confirm} />
+            <SubmitButton>{t("auth.resetSubmit")}</SubmitButton>
+          </ZodForm>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { en } from "~/locales/en";
+import { nl } from "~/locales/nl";
+import { formatNumber, isMessageKey, negotiateLocale, translate } from "./i18n";
+
+function leaves(node: unknown, prefix = ""): [string, string][] {
+  if (typeof node === "string") return [[prefix, node]];
+  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe("negotiateLocale", () => {
+  it.each([
+    ["nl-BE,nl;q=0.9,en;q=0.8", "nl"],
+    ["en-GB,en;q=0.9", "en"],
+    ["fr-BE,fr;q=0.9,en;q=0.5", "en"],
+    ["de-DE", null],
+    ["", null],
+    ["en;q=0.2,nl;q=0.8", "nl"],
+    ["*;q=0.1", null],
+    ["garbage;;q=x", null],
+  ])("%s → %s", (header, expected) => {
+    expect(negotiateLocale(header)).toBe(expected);
+  });
+});
+
+describe("catalogues", () => {
+  it("have the same keys in Dutch and English, none empty", () => {
+    const nlLeaves = leaves(nl);
+    const enLeaves = leaves(en);
+    expect(enLeaves.map(([k]) => k).sort()).toEqual(nlLeaves.map(([k]) => k).sort());
+    for (const [key, value] of [...nlLeaves, ...enLeaves]) expect(value.trim(), key).not.toBe("");
+  });
+
+  it("use the same placeholders in both languages", () => {
+    const enMap = new Map(leaves(en));
+    for (const [key, value] of leaves(nl)) {
+      const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(placeholders(enMap.get(key) ?? ""), key).toEqual(placeholders(value));
+    }
+  });
+});
+
+describe("translate", () => {
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(translate("nl", "home.welcome", { name: "Sofie" })).toBe("Welkom, Sofie");
+    expect(translate("en", "home.welcome", { name: "Sofie" })).toMatch(/Sofie/);
+    expect(translate("nl", "home.welcome")).toBe("Welkom, {name}");
+  });
+
+  it("recognises message keys and nothing else", () => {
+    expect(isMessageKey("auth.loginTitle")).toBe(true);
+    expect(isMessageKey("auth")).toBe(false);
+    expect(isMessageKey("auth.nope")).toBe(false);
+    expect(isMessageKey(42)).toBe(false);
+  });
+
+  it("formats numbers per locale", () => {
+    expect(formatNumber("nl", 1234.5, 1)).toBe("1.234,5");
+    expect(formatNumber("en", 1234.5, 1)).toBe("1,234.5");
+  });
+});

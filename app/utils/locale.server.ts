@@ -1,0 +1,16 @@
+import { DEFAULT_LOCALE, isLocale, negotiateLocale, type Locale } from "./i18n";
+import { readCookie } from "./session.server";
+
+export const LOCALE_COOKIE = "lang";
+
+/** The user's saved preference, then the language cookie, then the browser's Accept-Language, then Dutch. */
+export function resolveLocale(request: Request, userLocale?: Locale | null): Locale {
+  if (userLocale) return userLocale;
+  const cookie = readCookie(request, LOCALE_COOKIE);
+  if (isLocale(cookie)) return cookie;
+  return negotiateLocale(request.headers.get("Accept-Language")) ?? DEFAULT_LOCALE;
+}
+
+export function localeCookie(locale: Locale): string {
+  return `${LOCALE_COOKIE}=${locale}; Path=/; SameSite=Lax; Max-Age=31536000`;
+}

@@ -1,0 +1,96 @@
+// A real SMTP server on localhost that keeps what it receives: the demo's mailbox and the tests' inbox.
+import { simpleParser } from "mailparser";
+import fs from "node:fs";
+import path from "node:path";
+import { SMTPServer } from "smtp-server";
+
+export type CaughtMail = { id: string; to: string[]; from: string; subject: string; text: string; receivedAt: string };
+
+export type MailCatcher = {
+  port: number;
+  messages: CaughtMail[];
+  waitFor: (predicate: (mail: CaughtMail) => boolean, timeoutMs?: number) => Promise<CaughtMail>;
+  close: () => Promise<void>;
+};
+
+export async function startMailCatcher(options: { port: number; host?: string; dir?: string }): Promise<MailCatcher> {
+  const messages: CaughtMail[] = [];
+  const waiters = new Set<() => void>();
+  if (options.dir) fs.mkdirSync(options.dir, { recursive: true });
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    size: 1024 * 1024,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw)
+          .then((parsed) => {
+            const receivedAt = new Date().toISOString();
+            const id = `${receivedAt.replace(/[:.]/g, "-")}-${messages.length + 1}`;
+            const mail: CaughtMail = {
+              id,
+              to: session.envelope.rcptTo.map((r) => r.address),
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+              subject: parsed.subject ?? "",
+              text: parsed.text ?? "",
+              receivedAt,
+            };
+            messages.push(mail);
+            if (options.dir) fs.writeFileSync(path.join(options.dir, `${id}.json`), JSON.stringify(mail, null, 2));
+            for (const wake of waiters) wake();
+            callback();
+          })
+          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
+      });
+    },
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => {
+      const address = server.server.address();
+      resolve(typeof address === "object" && address ? address.port : options.port);
+    });
+  });
+
+  return {
+    port,
+    messages,
+    waitFor(predicate, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.find(predicate);
+          if (found) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error("No matching e-mail arrived in time"));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Reads the demo mailbox folder, newest first. */
+export function readMailbox(dir: string, limit = 50): CaughtMail[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .reverse()
+    .slice(0, limit)
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as CaughtMail);
+}

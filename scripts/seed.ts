@@ -1,0 +1,27 @@
+// Seeds the demo world into an empty database; `--large N` adds N synthetic organisations.
+import { migrateDatabase, openDatabase, resolveDatabasePath } from "@db/client";
+import { isSeeded, seedDemo, seedLarge } from "@db/seed/seed";
+
+const args = process.argv.slice(2);
+const largeIndex = args.indexOf("--large");
+const large = largeIndex >= 0 ? Number(args[largeIndex + 1]) : 0;
+if (largeIndex >= 0 && (!Number.isInteger(large) || large < 1)) {
+  console.error("--large needs a positive whole number, e.g. --large 2000");
+  process.exit(2);
+}
+
+const file = resolveDatabasePath();
+const db = openDatabase(file);
+migrateDatabase(db);
+if (isSeeded(db)) {
+  console.log(`${file} already holds data: demo seed skipped.`);
+} else {
+  await seedDemo(db, { password: process.env.DEMO_PASSWORD || "Nieuwkomer-demo-2026" });
+  console.log(`Seeded the demo world into ${file}.`);
+}
+if (large > 0) {
+  const started = performance.now();
+  const ids = seedLarge(db, large);
+  console.log(`Added ${ids.length} organisations in ${Math.round(performance.now() - started)} ms.`);
+}
+db.$client.close();

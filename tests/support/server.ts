@@ -1,0 +1,94 @@
+// Starts the real production server (scripts/server.ts over the built app) on a fresh database.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { startMailCatcher, type MailCatcher } from "~/utils/mail-catcher.server";
+
+export type RunningServer = { url: string; mail: MailCatcher; databasePath: string; output: () => string; stop: () => Promise<void> };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const dir = path.resolve("tests/.tmp");
+  fs.mkdirSync(dir, { recursive: true });
+  const databasePath = path.join(dir, `server-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`);
+  const mail = await startMailCatcher({ port: 0 });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: url,
+      DATABASE_PATH: databasePath,
+      PORTAL_MODE: "demo",
+      SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
+      LOG_REQUESTS: "false",
+      LOGIN_MAX_PER_IP: "1000",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`Server did not become healthy:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+
+  return {
+    url,
+    mail,
+    databasePath,
+    output: () => output,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 4000).unref();
+      });
+      await mail.close();
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+    },
+  };
+}
+
+/** Signs in over HTTP like a browser form post and returns the session cookie. */
+export async function signIn(server: RunningServer, email: string, password = "Nieuwkomer-demo-2026"): Promise<string> {
+  const response = await fetch(`${server.url}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password }),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    redirect: "manual",
+  });
+  const setCookie = response.headers.get("set-cookie");
+  if (response.status !== 302 || !setCookie) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
+  return setCookie.split(";")[0] ?? "";
+}

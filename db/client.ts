@@ -3,7 +3,13 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
-import * as schema from "./schema";
+import { loadReferenceData } from "./reference";
+import * as coreSchema from "./schema";
+import * as matchingSchema from "./schema-matching";
+import * as modulesSchema from "./schema-modules";
+
+// One schema object for drizzle's relational queries; each capability keeps its tables in its own file.
+const schema = { ...coreSchema, ...modulesSchema, ...matchingSchema };
 
 export type PortalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -32,4 +38,10 @@ export function migrationsFolder(): string {
 /** Applies committed migrations that have not run yet. Forward-only and idempotent. */
 export function migrateDatabase(db: PortalDb): void {
   migrate(db, { migrationsFolder: migrationsFolder() });
+}
+
+/** Migrations, then the reference data: what every process does before it serves or seeds. */
+export function prepareDatabase(db: PortalDb): void {
+  migrateDatabase(db);
+  loadReferenceData(db);
 }

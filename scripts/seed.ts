@@ -1,5 +1,5 @@
 // Seeds the demo world into an empty database; `--large N` adds N synthetic organisations.
-import { migrateDatabase, openDatabase, resolveDatabasePath } from "@db/client";
+import { openDatabase, prepareDatabase, resolveDatabasePath } from "@db/client";
 import { isSeeded, seedDemo, seedLarge } from "@db/seed/seed";
 
 const args = process.argv.slice(2);
@@ -12,7 +12,7 @@ if (largeIndex >= 0 && (!Number.isInteger(large) || large < 1)) {
 
 const file = resolveDatabasePath();
 const db = openDatabase(file);
-migrateDatabase(db);
+prepareDatabase(db);
 if (isSeeded(db)) {
   console.log(`${file} already holds data: demo seed skipped.`);
 } else {

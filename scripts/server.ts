@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { migrateDatabase, openDatabase, resolveDatabasePath } from "@db/client";
+import { openDatabase, prepareDatabase, resolveDatabasePath } from "@db/client";
 import { DEMO_LOGINS } from "@db/seed/demo-data";
 import { isSeeded, seedDemo } from "@db/seed/seed";
 import { startMailCatcher } from "~/utils/mail-catcher.server";
@@ -30,7 +30,7 @@ if (!demo && env.PSEUDONYM_SECRET === "demo-pseudonym-secret") {
 // 1. The database: created, migrated and (demo, first start only) filled.
 const databaseFile = resolveDatabasePath();
 const db = openDatabase(databaseFile);
-migrateDatabase(db);
+prepareDatabase(db);
 let seededNow = false;
 if (demo && !isSeeded(db)) {
   await seedDemo(db, { password: env.DEMO_PASSWORD });

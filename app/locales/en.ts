@@ -1,6 +1,10 @@
+import { benchmark } from "./en/benchmark";
+import { matching } from "./en/matching";
+import { modules } from "./en/modules";
+import { scan } from "./en/scan";
+import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
 
-type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
 export type Messages = Catalogue<typeof nl>;
 
 export const en: Messages = {
@@ -321,4 +325,8 @@ export const en: Messages = {
       },
     },
   },
+  scan,
+  modules,
+  matching,
+  benchmark,
 };

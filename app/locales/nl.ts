@@ -1,4 +1,10 @@
 // Dutch is the source catalogue: its shape is the type every other language must fill in.
+// Each capability keeps its own messages in nl/<capability>.ts, mounted here under its own key.
+import { benchmark } from "./nl/benchmark";
+import { matching } from "./nl/matching";
+import { modules } from "./nl/modules";
+import { scan } from "./nl/scan";
+
 export const nl = {
   app: {
     name: "Newcomer-Proof Portal",
@@ -317,4 +323,8 @@ export const nl = {
       },
     },
   },
+  scan,
+  modules,
+  matching,
+  benchmark,
 };

@@ -1,4 +1,4 @@
-import { migrateDatabase, openDatabase, resolveDatabasePath, type PortalDb } from "@db/client";
+import { openDatabase, prepareDatabase, resolveDatabasePath, type PortalDb } from "@db/client";
 
 // One connection per process: better-sqlite3 is synchronous, and WAL lets readers run beside the writer.
 let instance: PortalDb | undefined;
@@ -6,7 +6,7 @@ let instance: PortalDb | undefined;
 export function getDb(): PortalDb {
   if (!instance) {
     instance = openDatabase(resolveDatabasePath());
-    migrateDatabase(instance);
+    prepareDatabase(instance);
   }
   return instance;
 }

@@ -1,0 +1,2 @@
+// Buddy matching: newcomer records, buddy profiles, runs, proposals, matches, check-ins.
+export {};

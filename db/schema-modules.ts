@@ -1,0 +1,2 @@
+// Sensitisation modules: catalogue, assignments, progress. (Tables of the modules capability.)
+export {};

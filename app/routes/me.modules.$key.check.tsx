@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { ErrorList } from "~/components/ui/form";
 import { Notice } from "~/components/ui/page";
@@ -36,6 +37,11 @@ export default function KnowledgeCheck() {
   const { t } = useI18n();
   const feedback = result?.feedback ?? null;
   const byField = new Map((feedback?.questions ?? []).map((q) => [q.field, q]));
+  const resultRef = useRef<HTMLElement>(null);
+  // With JavaScript the page does not reload: move focus to the result so screen readers announce it.
+  useEffect(() => {
+    if (feedback) resultRef.current?.focus();
+  }, [feedback]);
   return (
     <article className="module-reader">
       <p className="module-reader__back">
@@ -51,7 +57,7 @@ export default function KnowledgeCheck() {
       {!feedback && view.status === "completed" && view.score !== null ? <Notice kind="info" message="modules.check.alreadyPassed" params={{ score: view.score }} /> : null}
       {result?.formError ? <Notice kind="error" message={result.formError} /> : null}
       {feedback ? (
-        <section className={`check-result ${feedback.passed ? "check-result--passed" : "check-result--failed"}`} aria-labelledby="check-result-heading" tabIndex={-1}>
+        <section ref={resultRef} className={`check-result ${feedback.passed ? "check-result--passed" : "check-result--failed"}`} aria-labelledby="check-result-heading" tabIndex={-1}>
           <h2 id="check-result-heading">{t("modules.check.results")}</h2>
           <p role="status">
             <strong>

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { departments, instrumentItems, instrumentVersions, memberships, scanAnswers, scanDimensionScores, scans } from "@db/schema";
 import { moduleAssignments, moduleCompletions, moduleProgress, modules } from "@db/schema-modules";
 import { todayInBrussels } from "~/features/modules/modules.schema";
-import { isTrainedBuddy } from "~/features/modules/modules.server";
+import { isTrainedBuddy, recommendationsForScan } from "~/features/modules/modules.server";
 import * as hrModules from "~/routes/hr.modules._index";
 import * as hrModuleDetail from "~/routes/hr.modules.$key";
 import * as hrExport from "~/routes/hr.modules.export";
@@ -260,7 +260,7 @@ describe("recommendations from the latest submitted scan", () => {
       .run();
     db.insert(scanAnswers).values({ scanId: scan.id, itemKey: "lead_core", value: "1", answeredAt: new Date().toISOString() }).run();
     // A draft scan does not count.
-    db.insert(scans).values({ organisationId: org, instrumentVersion: 901, period: "2027", status: "draft" }).run();
+    const draft = db.insert(scans).values({ organisationId: org, instrumentVersion: 901, period: "2027", status: "draft" }).returning({ id: scans.id }).get();
 
     const after = await call(hrModules.loader, get("/hr/modules", hr));
     const recs = (after.body as { recommendations: { scan: { period: string }; modules: { moduleKey: string; reasons: unknown[] }[] } }).recommendations;
@@ -272,5 +272,11 @@ describe("recommendations from the latest submitted scan", () => {
       expect.objectContaining({ moduleKey: "language-sensitive-working", reasons: [{ dimensionKey: "language", kind: "weak" }] }),
     ]);
     expect(todayInBrussels()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // One scan's recommendations, for the scan results page: never another organisation's or a draft.
+    const zas = { id: userId("hr@zas.example"), organisationId: org };
+    const zuyderland = { id: userId("hr@zuyderland.example"), organisationId: org + 1 };
+    expect(recommendationsForScan(zas, scan.id, "en")?.modules[0]).toMatchObject({ moduleKey: "scan-to-action-plan", title: "Test module scan-to-action-plan" });
+    expect(recommendationsForScan(zuyderland, scan.id, "nl")).toBeNull();
+    expect(recommendationsForScan(zas, draft.id, "nl")).toBeNull();
   });
 });

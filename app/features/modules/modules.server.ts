@@ -459,6 +459,7 @@ export function completionOverview(actor: Actor, locale: Locale, today = todayIn
   const matrixModules = moduleKeys.map((key) => ({ key, title: titles.get(key) ?? key })).sort((a, b) => a.title.localeCompare(b.title));
   const rowDeps: { id: number | null; name: string | null }[] = [...deps];
   if (people.some((p) => p.departmentId === null)) rowDeps.push({ id: null, name: null });
+  // Departments where nothing applies would only be noise in the matrix.
   const rows = rowDeps.map((d) => ({
     departmentId: d.id,
     name: d.name,
@@ -469,7 +470,7 @@ export function completionOverview(actor: Actor, locale: Locale, today = todayIn
       const { total, completed } = count(m.key, (p) => p.departmentId === d.id);
       return { applies: true, dueDate, completed, total, overdue: Boolean(dueDate && dueDate < today && completed < total) };
     }),
-  }));
+  })).filter((row) => row.cells.some((c) => c.applies));
   return { assignments: assignmentRows, matrix: { modules: matrixModules, rows } };
 }
 
@@ -538,14 +539,29 @@ export function completionCsv(actor: Actor, locale: Locale, labels: { header: st
 
 export type RecommendedModule = { moduleKey: string; title: string; summary: string; durationMinutes: number; reasons: RecommendationReason[] };
 
+type ScanRecommendations = { scan: { id: number; period: string; submittedAt: string | null }; modules: RecommendedModule[] };
+
 /** Recommendations from the organisation's latest submitted scan, or null when it has none. */
-export function recommendationsForOrganisation(actor: Actor, locale: Locale): { scan: { id: number; period: string; submittedAt: string | null }; modules: RecommendedModule[] } | null {
+export function recommendationsForOrganisation(actor: Actor, locale: Locale): ScanRecommendations | null {
+  const latest = getDb()
+    .select({ id: scans.id })
+    .from(scans)
+    .where(and(eq(scans.organisationId, actor.organisationId), eq(scans.status, "submitted")))
+    .orderBy(desc(scans.submittedAt), desc(scans.id))
+    .get();
+  return latest ? recommendationsForScan(actor, latest.id, locale) : null;
+}
+
+/**
+ * Recommendations for one submitted scan of the actor's organisation (null for a draft, an unknown scan or
+ * another organisation's). The scan results page calls this and renders <RecommendedModules>.
+ */
+export function recommendationsForScan(actor: Actor, scanId: number, locale: Locale): ScanRecommendations | null {
   const db = getDb();
   const scan = db
     .select({ id: scans.id, period: scans.period, submittedAt: scans.submittedAt, version: scans.instrumentVersion })
     .from(scans)
-    .where(and(eq(scans.organisationId, actor.organisationId), eq(scans.status, "submitted")))
-    .orderBy(desc(scans.submittedAt), desc(scans.id))
+    .where(and(eq(scans.id, scanId), eq(scans.organisationId, actor.organisationId), eq(scans.status, "submitted")))
     .get();
   if (!scan) return null;
   const dimensions = db.select({ key: scanDimensionScores.dimensionKey, score: scanDimensionScores.score }).from(scanDimensionScores).where(eq(scanDimensionScores.scanId, scan.id)).all();
@@ -573,6 +589,7 @@ export function recommendationsForOrganisation(actor: Actor, locale: Locale): { 
   };
 }
 
+/** What an assignment form needs: the organisation's departments, the catalogue and the earliest due date. */
 export function assignmentFormOptions(actor: Actor, locale: Locale) {
   return { departments: departmentsOf(actor.organisationId), modules: moduleTitles(locale), minDueDate: todayInBrussels() };
 }

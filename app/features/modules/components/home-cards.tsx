@@ -4,7 +4,7 @@ import { Card } from "~/components/ui/page";
 import { useI18n } from "~/utils/i18n-react";
 
 export type EmployeeModuleSummary = {
-  open: { key: string; title: string; dueDate: string | null; overdue: boolean }[];
+  open: { key: string; title: string; dueDate: string | null; overdue: boolean; status: "not_started" | "in_progress" | "completed" }[];
   inProgress: { key: string; title: string }[];
   completed: { key: string; title: string; passedAt: string | null; score: number | null }[];
   trainedBuddy: boolean;
@@ -27,6 +27,7 @@ export function EmployeeModulesCard({ summary }: { summary: EmployeeModuleSummar
           {summary.open.map((m) => (
             <li key={m.key}>
               <Link to={`/me/modules/${m.key}`}>{m.title}</Link>{" "}
+              {m.status === "in_progress" ? <span className="status-pill status-pill--in_progress">{t("modules.status.in_progress")}</span> : null}
               {m.dueDate ? <span className="cell-sub">{t("modules.list.due", { date: date(`${m.dueDate}T12:00:00Z`) })}</span> : null}
               {m.overdue ? <strong className="overdue-flag">{t("modules.list.overdue")}</strong> : null}
             </li>

@@ -2,7 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseModule, readModuleCatalogue, renderMarkdown, splitSections } from "./modules";
+import { eq } from "drizzle-orm";
+import { migrateDatabase, openDatabase } from "../client";
+import { modules } from "../schema-modules";
+import { loadModuleCatalogue, parseModule, readModuleCatalogue, renderMarkdown, splitSections } from "./modules";
 
 const FIXTURES = path.resolve("tests/fixtures/modules");
 const CONTENT = path.resolve("db/content/modules");
@@ -86,5 +89,32 @@ describe("module content", () => {
     const catalogue = readModuleCatalogue(CONTENT);
     expect(catalogue.length * 2).toBe(files.length);
     for (const m of catalogue) expect(KEYS).toContain(m.key);
+  });
+
+  it("loads idempotently: unchanged files are left alone, a changed file updates its module, a removed one goes inactive", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "modules-load-"));
+    for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(dir, f));
+    const file = path.join(dir, "test.db");
+    const db = openDatabase(file);
+    try {
+      migrateDatabase(db);
+      expect(loadModuleCatalogue(db, dir)).toEqual({ inserted: 4, updated: 0, deactivated: 0 });
+      expect(loadModuleCatalogue(db, dir)).toEqual({ inserted: 0, updated: 0, deactivated: 0 });
+      const nlFile = path.join(dir, "being-a-buddy.nl.md");
+      fs.writeFileSync(nlFile, fs.readFileSync(nlFile, "utf8").replace('title: "Testmodule being-a-buddy"', 'title: "Buddy zijn"'));
+      fs.rmSync(path.join(dir, "scan-to-action-plan.nl.md"));
+      fs.rmSync(path.join(dir, "scan-to-action-plan.en.md"));
+      expect(loadModuleCatalogue(db, dir)).toEqual({ inserted: 0, updated: 1, deactivated: 1 });
+      const buddy = db.select().from(modules).where(eq(modules.key, "being-a-buddy")).get();
+      expect(JSON.parse(buddy?.contentNl ?? "{}")).toMatchObject({ title: "Buddy zijn" });
+      expect(db.select().from(modules).where(eq(modules.key, "scan-to-action-plan")).get()?.active).toBe(false);
+      // A broken file stops the load and changes nothing.
+      fs.writeFileSync(nlFile, "no front matter");
+      expect(() => loadModuleCatalogue(db, dir)).toThrow(/being-a-buddy\.nl\.md: no front matter/);
+      expect(JSON.parse(db.select().from(modules).where(eq(modules.key, "being-a-buddy")).get()?.contentNl ?? "{}")).toMatchObject({ title: "Buddy zijn" });
+    } finally {
+      db.$client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -192,7 +192,7 @@ export function parseModule(nlFile: string, nlSource: string, enFile: string, en
     nl: content(nl),
     en: content(en),
     answerKey: nl.data.quiz.map((q) => q.options.findIndex((o) => o.correct)),
-    sourceHash: createHash("sha256").update(nlSource).update("\0").update(enSource).digest("hex"),
+    sourceHash: sourceHash(nlSource, enSource),
   };
 }
 
@@ -200,8 +200,14 @@ export function resolveModulesDir(env: NodeJS.ProcessEnv = process.env): string 
   return path.resolve(env.MODULES_DIR || DEFAULT_MODULES_DIR);
 }
 
-/** Reads every <key>.nl.md / <key>.en.md pair of a folder. A missing folder is an empty catalogue. */
-export function readModuleCatalogue(dir: string): ParsedModule[] {
+type ModuleSource = { key: string; nlFile: string; enFile: string; nlSource: string; enSource: string; hash: string };
+
+export function sourceHash(nlSource: string, enSource: string): string {
+  return createHash("sha256").update(nlSource).update("\0").update(enSource).digest("hex");
+}
+
+/** The <key>.nl.md / <key>.en.md pairs of a folder, unparsed. A missing folder is an empty catalogue. */
+function readSources(dir: string): ModuleSource[] {
   if (!fs.existsSync(dir)) return [];
   const files = fs.readdirSync(dir).filter((f) => f.endsWith(".md"));
   const stray = files.find((f) => !/\.(nl|en)\.md$/.test(f));
@@ -209,26 +215,42 @@ export function readModuleCatalogue(dir: string): ParsedModule[] {
   for (const f of files.filter((f) => f.endsWith(".en.md"))) {
     if (!files.includes(f.replace(/\.en\.md$/, ".nl.md"))) throw new ModuleContentError(path.join(dir, f), "has no Dutch (.nl.md) counterpart");
   }
-  const parsed = files
+  return files
     .filter((f) => f.endsWith(".nl.md"))
     .sort()
     .map((f) => {
       const nlFile = path.join(dir, f);
       const enFile = path.join(dir, f.replace(/\.nl\.md$/, ".en.md"));
       if (!fs.existsSync(enFile)) throw new ModuleContentError(nlFile, "has no English (.en.md) counterpart");
-      return parseModule(nlFile, fs.readFileSync(nlFile, "utf8"), enFile, fs.readFileSync(enFile, "utf8"));
+      const nlSource = fs.readFileSync(nlFile, "utf8");
+      const enSource = fs.readFileSync(enFile, "utf8");
+      return { key: f.replace(/\.nl\.md$/, ""), nlFile, enFile, nlSource, enSource, hash: sourceHash(nlSource, enSource) };
     });
-  return parsed.sort((a, b) => a.order - b.order || a.key.localeCompare(b.key));
+}
+
+/** Reads and validates every module of a folder, in catalogue order. */
+export function readModuleCatalogue(dir: string): ParsedModule[] {
+  return readSources(dir)
+    .map((src) => parseModule(src.nlFile, src.nlSource, src.enFile, src.enSource))
+    .sort((a, b) => a.order - b.order || a.key.localeCompare(b.key));
 }
 
 /** Upserts the catalogue: unchanged files are left alone, changed ones update their module, removed ones go inactive. */
 export function loadModuleCatalogue(db: PortalDb, dir = resolveModulesDir()): { inserted: number; updated: number; deactivated: number } {
-  const catalogue = readModuleCatalogue(dir);
+  const sources = readSources(dir);
+  const stored = new Map(db.select({ key: modules.key, hash: modules.sourceHash, active: modules.active }).from(modules).all().map((r) => [r.key, r]));
+  // Files whose bytes did not change were validated when they were loaded: only new and changed ones are parsed.
+  const changed = sources
+    .filter((src) => {
+      const row = stored.get(src.key);
+      return !row || row.hash !== src.hash || !row.active;
+    })
+    .map((src) => parseModule(src.nlFile, src.nlSource, src.enFile, src.enSource));
   const result = { inserted: 0, updated: 0, deactivated: 0 };
   db.transaction(
     (tx) => {
-      for (const m of catalogue) {
-        const existing = tx.select({ hash: modules.sourceHash, active: modules.active }).from(modules).where(eq(modules.key, m.key)).get();
+      for (const m of changed) {
+        const existing = tx.select({ key: modules.key }).from(modules).where(eq(modules.key, m.key)).get();
         const values = {
           position: m.order,
           audience: JSON.stringify(m.audience),
@@ -244,12 +266,12 @@ export function loadModuleCatalogue(db: PortalDb, dir = resolveModulesDir()): { 
         if (!existing) {
           tx.insert(modules).values({ key: m.key, ...values }).run();
           result.inserted++;
-        } else if (existing.hash !== m.sourceHash || !existing.active) {
+        } else {
           tx.update(modules).set(values).where(eq(modules.key, m.key)).run();
           result.updated++;
         }
       }
-      const keys = catalogue.map((m) => m.key);
+      const keys = sources.map((src) => src.key);
       const gone = tx
         .update(modules)
         .set({ active: false })

@@ -187,4 +187,18 @@ describe("modules", () => {
     expect(await page.locator(".trained-buddy").textContent()).toMatch(/Getrainde buddy/);
     await context.close();
   });
+
+  it("a newcomer reads the modules in English from their navigation", async () => {
+    const context = await newContext(browser, { locale: "en-GB" });
+    const page = await context.newPage();
+    await login(page, server.url, "nieuwkomer@zas.example");
+    await page.getByRole("link", { name: "Modules", exact: true }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Awareness modules" }).waitFor();
+    expect(await page.locator(".module-item").count()).toBeGreaterThanOrEqual(12);
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Being a buddy" }).click();
+    await page.getByText(/Part 1 of \d/).waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
 });

@@ -2,17 +2,20 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, StatGrid } from "~/components/ui/page";
+import { HrModulesCard } from "~/features/modules/components/home-cards";
+import { moduleHrSummary } from "~/features/modules/modules.server";
 import { organisationStats } from "~/features/organisations/organisations.server";
 import { useI18n } from "~/utils/i18n-react";
+import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  return { name: user.name, organisationName: user.organisationName ?? "", stats: organisationStats(user.organisationId) };
+  return { name: user.name, organisationName: user.organisationName ?? "", stats: organisationStats(user.organisationId), modules: moduleHrSummary(user, resolveLocale(request, user.locale)) };
 }
 
 export default function HrHome() {
-  const { name, organisationName, stats } = useLoaderData<typeof loader>();
+  const { name, organisationName, stats, modules } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -39,6 +42,7 @@ export default function HrHome() {
           </li>
         </ul>
       </Card>
+      <HrModulesCard summary={modules} />
     </>
   );
 }

@@ -1,17 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { Card, EmptyState } from "~/components/ui/page";
+import { EmployeeModulesCard } from "~/features/modules/components/home-cards";
+import { moduleHomeSummary } from "~/features/modules/modules.server";
+import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
-  return { name: user.name };
+  return { name: user.name, modules: moduleHomeSummary(user, resolveLocale(request, user.locale)) };
 }
 
 export default function EmployeeHome() {
-  const { name } = useLoaderData<typeof loader>();
+  const { name, modules } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -21,9 +23,7 @@ export default function EmployeeHome() {
           <p className="page-header__intro">{t("home.employeeIntro")}</p>
         </div>
       </div>
-      <Card>
-        <EmptyState message="home.employeeEmpty" />
-      </Card>
+      <EmployeeModulesCard summary={modules} />
     </>
   );
 }

@@ -23,11 +23,12 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
         { to: "/hr", label: "nav.home", end: true },
         { to: "/hr/people", label: "nav.people" },
         { to: "/hr/organisation", label: "nav.organisation" },
+        { to: "/hr/modules", label: "modules.nav.modules" },
         account,
       ];
     case "employee":
-      return [{ to: "/me", label: "nav.home", end: true }, account];
+      return [{ to: "/me", label: "nav.home", end: true }, { to: "/me/modules", label: "modules.nav.modules" }, account];
     case "newcomer":
-      return [{ to: "/newcomer", label: "nav.home", end: true }, account];
+      return [{ to: "/newcomer", label: "nav.home", end: true }, { to: "/me/modules", label: "modules.nav.modules" }, account];
   }
 }

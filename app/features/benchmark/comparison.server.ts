@@ -3,19 +3,44 @@
 import { allRows, compare, type Comparison, type ComparisonRow, UnknownOrganisationError, UnknownYearError } from "./compare";
 import { loadDataset, currentVersion } from "./dataset.server";
 import { itemAnswersDecision, type Decision } from "./disclosure";
-import type { ComparisonFilters } from "./filters";
+import type { Dataset } from "./dataset";
+import { type ComparisonFilters, filtersToQuery } from "./filters";
 
 export type ComparisonOutcome =
   | { kind: "empty" }
   | { kind: "ok"; comparison: Comparison }
   | { kind: "invalid"; status: 400 | 404; errors: Record<string, string[]>; periods: string[] };
 
+// A small cache of computed comparisons per dataset: a new submission or organisation change gives a new
+// dataset object (see dataset.server.ts), which drops its entries with it.
+const MAX_CACHED = 64;
+const computed = new WeakMap<Dataset, Map<string, Comparison>>();
+
+function cachedCompare(dataset: Dataset, filters: ComparisonFilters): Comparison {
+  let entries = computed.get(dataset);
+  if (!entries) {
+    entries = new Map();
+    computed.set(dataset, entries);
+  }
+  const key = filtersToQuery(filters);
+  const hit = entries.get(key);
+  if (hit) {
+    entries.delete(key);
+    entries.set(key, hit); // most recently used last
+    return hit;
+  }
+  const result = compare(dataset, filters);
+  entries.set(key, result);
+  if (entries.size > MAX_CACHED) entries.delete(entries.keys().next().value ?? "");
+  return result;
+}
+
 export function getComparison(filters: ComparisonFilters): ComparisonOutcome {
   const version = currentVersion();
   if (version === null) return { kind: "empty" };
   const dataset = loadDataset(version);
   try {
-    return { kind: "ok", comparison: compare(dataset, filters) };
+    return { kind: "ok", comparison: cachedCompare(dataset, filters) };
   } catch (error) {
     if (error instanceof UnknownYearError) return { kind: "invalid", status: 400, errors: { year: ["benchmark.errors.unknownYear"] }, periods: dataset.periods };
     if (error instanceof UnknownOrganisationError) return { kind: "invalid", status: 404, errors: { org: ["benchmark.errors.organisationNotShown"] }, periods: dataset.periods };

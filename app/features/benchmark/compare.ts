@@ -196,7 +196,8 @@ export function compare(dataset: Dataset, filters: ComparisonFilters, classSizes
   const cells: BreakdownCell[] = values.map((value, i) => {
     const cell = cellMembers[i] as { decision: Decision; members: DatasetScan[] };
     const own = partition.get(value) ?? { shown: false, reason: "small_group" };
-    const cellDecision = !cell.decision.shown ? cell.decision : own;
+    // An empty cell is shown as 0: there is nothing in it to protect.
+    const cellDecision = cell.members.length === 0 ? own : !cell.decision.shown ? cell.decision : own;
     if (!cellDecision.shown || cell.members.length === 0) {
       return { value, decision: cellDecision, n: cellDecision.shown ? 0 : null, overallMedian: null, dimensionMedians: dataset.dimensions.map(() => null) };
     }

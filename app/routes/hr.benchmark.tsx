@@ -83,7 +83,7 @@ export default function HrBenchmark() {
               groupLabel={t("benchmark.hr.peerMedian")}
               data={position.dimensions.map((d) => ({ name: locale === "en" ? d.nameEn : d.nameNl, own: d.own, group: position.peers.shown ? d.peerMedian : null }))}
             />
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="table table--compact" data-testid="position-table">
                 <thead>
                   <tr>

@@ -108,7 +108,7 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
               labels={{ min: t("benchmark.comparison.min"), q1: t("benchmark.comparison.q1"), median: t("benchmark.comparison.median"), q3: t("benchmark.comparison.q3"), max: t("benchmark.comparison.max") }}
               data={summaries.flatMap(({ name, s }) => (s ? [{ name, min: s.min, q1: s.q1, median: s.median, q3: s.q3, max: s.max }] : []))}
             />
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="table table--compact" data-testid="group-table">
                 <caption className="visually-hidden">{t("benchmark.comparison.distributionTitle")}</caption>
                 <thead>
@@ -145,7 +145,7 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
 
       <Card>
         <h2 className="card__title">{t("benchmark.comparison.breakdownTitle", { by: t(breakdownLabel(comparison.breakdown.by)).toLowerCase() })}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table table--compact" data-testid="breakdown-table">
             <thead>
               <tr>
@@ -189,7 +189,7 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
             data={comparison.trend.map((p) => ({ period: p.period, median: p.overall ? Math.round(p.overall.median * 10) / 10 : null }))}
           />
         ) : null}
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table table--compact" data-testid="trend-table">
             <thead>
               <tr>
@@ -226,7 +226,7 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
       {comparison.items ? (
         <Card title="benchmark.comparison.itemsTitle">
           <p className="muted">{t("benchmark.comparison.itemsIntro")}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table table--compact" data-testid="items-table">
               <thead>
                 <tr>
@@ -264,7 +264,7 @@ function RowsView({ comparison, filters }: { comparison: Comparison; filters: Co
   return (
     <Card title="benchmark.comparison.organisationsTitle">
       {rows.withheld > 0 ? <p className="muted">{t("benchmark.comparison.withheld", { count: rows.withheld })}</p> : null}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table table--compact" data-testid="organisations-table">
           <thead>
             <tr>
@@ -332,7 +332,7 @@ function SelectedView({ row, comparison, filters }: { row: ComparisonRow; compar
     <Card>
       <h2 className="card__title">{t("benchmark.comparison.selectedTitle", { organisation })}</h2>
       <PairChart data={data} label={t("benchmark.comparison.selectedChart", { organisation })} ownLabel={t("benchmark.comparison.selectedScore")} groupLabel={t("benchmark.comparison.groupMedian")} />
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table table--compact" data-testid="selected-table">
           <thead>
             <tr>

@@ -55,7 +55,7 @@ export default function PartnerOrganisationItems() {
         <p>
           {t("benchmark.comparison.overall")}: <strong><Score value={result.overall} /></strong>
         </p>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table table--compact">
             <thead>
               <tr>

@@ -6,7 +6,9 @@ const COLOURS = { whisker: "#9ccfc9", box: "#0f766e", own: "#b45309", group: "#0
 
 function Frame({ label, width, height, children }: { label: string; width: number; height: number; children: React.ReactNode }) {
   return (
-    <div className="benchmark-chart" role="img" aria-label={label} style={{ maxWidth: "100%", overflowX: "auto" }}>
+    // Scrolls sideways on a phone, so it must be reachable by keyboard; the SVG itself is hidden from
+    // assistive technology, which gets the label here and the table beside the chart.
+    <div className="benchmark-chart" role="region" aria-label={label} tabIndex={0} style={{ maxWidth: "100%", overflowX: "auto" }}>
       <div aria-hidden="true" style={{ width, height }}>
         {children}
       </div>

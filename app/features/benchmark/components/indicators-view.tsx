@@ -23,7 +23,7 @@ function Table({ table, title }: { table: IndicatorTable; title: MessageKey }) {
   const label = (key: string) => t((table.by === "country" ? `countries.${key}` : `sectors.${key}`) as MessageKey);
   return (
     <Card title={title}>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table table--compact" data-testid={`indicators-${table.by}`}>
           <thead>
             <tr>

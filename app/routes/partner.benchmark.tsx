@@ -198,6 +198,9 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
                 <th scope="col">{t("benchmark.comparison.q1")}</th>
                 <th scope="col">{t("benchmark.comparison.median")}</th>
                 <th scope="col">{t("benchmark.comparison.q3")}</th>
+                {dimensions.map((d) => (
+                  <th scope="col" key={d.key}>{names.dimension(d)}</th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -210,9 +213,12 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
                       <td><Score value={p.overall?.q1} /></td>
                       <td><Score value={p.overall?.median} /></td>
                       <td><Score value={p.overall?.q3} /></td>
+                      {p.dimensionMedians.map((m, i) => (
+                        <td key={dimensions[i]?.key ?? i}><Score value={m} /></td>
+                      ))}
                     </>
                   ) : (
-                    <td colSpan={4}>
+                    <td colSpan={4 + dimensions.length}>
                       <Suppressed decision={p.decision} />
                     </td>
                   )}

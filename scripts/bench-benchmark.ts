@@ -75,6 +75,18 @@ for (let i = 0; i < requests; i++) {
   if (outcome.kind !== "ok") throw new Error(`unexpected ${outcome.kind}`);
 }
 report("comparison use case (warm, in-process)", useCaseTimes);
+// The same without the per-dataset cache of computed comparisons: the pure computation itself.
+const { compare } = await import("../app/features/benchmark/compare");
+const { loadDataset, currentVersion } = await import("../app/features/benchmark/dataset.server");
+const dataset = loadDataset(currentVersion() ?? 1);
+const computeTimes: number[] = [];
+for (let i = 0; i < requests; i++) {
+  const filters = filtersOf(QUERIES[i % QUERIES.length] ?? "");
+  started = performance.now();
+  compare(dataset, filters);
+  computeTimes.push(performance.now() - started);
+}
+report("compare() uncached (pure computation)", computeTimes);
 getDb().$client.close();
 
 // 2. Over HTTP: the production server (built app) on the same file.

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, PageHeader } from "~/components/ui/page";
-import { LevelName, Score, Suppressed } from "~/features/benchmark/components/cells";
+import { LevelName, Score, Suppressed, useFigure } from "~/features/benchmark/components/cells";
 import { DistributionChart, PairChart, TrendChart } from "~/features/benchmark/components/charts";
 import { breakdownLabel, FilterForm } from "~/features/benchmark/components/filter-form";
 import type { Comparison, ComparisonRow, OrganisationLabel } from "~/features/benchmark/compare";
@@ -84,7 +84,8 @@ function attributeLabel(by: string, value: string): MessageKey {
 }
 
 function ComparisonView({ comparison, filters }: { comparison: Comparison; filters: ComparisonFilters }) {
-  const { t, number, locale } = useI18n();
+  const { t, locale } = useI18n();
+  const number = useFigure();
   const names = useNames();
   const { group, dimensions } = comparison;
   const summaries = [{ name: t("benchmark.comparison.overall"), s: group.overall }, ...dimensions.map((d, i) => ({ name: names.dimension(d), s: group.dimensions[i] ?? null }))];

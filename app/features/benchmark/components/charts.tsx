@@ -1,16 +1,27 @@
 // Benchmark charts: fixed sizes (they render on the server too), each paired with a table that gives the same
 // figures; the chart itself is one labelled image for assistive technology.
+import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
 const COLOURS = { whisker: "#9ccfc9", box: "#0f766e", own: "#b45309", group: "#0f766e", transparent: "transparent" };
 
+// Charts draw after hydration only: recharts costs 10–30 ms of server time per chart on the 2-core machine,
+// the box keeps its size so nothing shifts, and the table beside each chart carries the same figures for
+// readers without JavaScript (docs/decisions/041).
+function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
 function Frame({ label, width, height, children }: { label: string; width: number; height: number; children: React.ReactNode }) {
+  const hydrated = useHydrated();
   return (
     // Scrolls sideways on a phone, so it must be reachable by keyboard; the SVG itself is hidden from
     // assistive technology, which gets the label here and the table beside the chart.
     <div className="benchmark-chart" role="region" aria-label={label} tabIndex={0} style={{ maxWidth: "100%", overflowX: "auto" }}>
       <div aria-hidden="true" style={{ width, height }}>
-        {children}
+        {hydrated ? children : null}
       </div>
     </div>
   );

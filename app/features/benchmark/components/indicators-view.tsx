@@ -2,13 +2,14 @@
 import type { IndicatorCell, IndicatorTable } from "../indicators";
 import { INDICATORS } from "../indicators";
 import { MIN_GROUP_SIZE } from "../disclosure";
-import { Suppressed } from "./cells";
+import { Suppressed, useFigure } from "./cells";
 import { Card, PageHeader } from "~/components/ui/page";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 
 function Value({ indicator, cell }: { indicator: string; cell: IndicatorCell }) {
-  const { t, number } = useI18n();
+  const { t } = useI18n();
+  const number = useFigure();
   if (!cell.available) return <span className="muted">{t("benchmark.indicators.notAvailable")}</span>;
   if (!cell.decision.shown) return <Suppressed decision={cell.decision} />;
   if (cell.value === null) return <>–</>;

@@ -104,4 +104,25 @@ describe("compare", () => {
     const small = compare(world([hosp("BE", true, 50), hosp("BE", true, 60)]), { breakdown: "sector" });
     expect(small.trend[0]?.decision).toEqual({ shown: false, reason: "small_group" });
   });
+
+  it("shows empty breakdown cells as 0 and hides a filter whose complement in a broader group is small", () => {
+    const mixed = world([
+      ...Array.from({ length: 7 }, () => ["NL", "hospital", "large", true, [50]] as [string, string, string, boolean, number[]]),
+      ...Array.from({ length: 3 }, () => ["NL", "mental_health", "large", true, [40]] as [string, string, string, boolean, number[]]),
+      ...Array.from({ length: 20 }, () => ["BE", "hospital", "large", true, [60]] as [string, string, string, boolean, number[]]),
+    ]);
+    const nl = compare(mixed, { country: "NL", breakdown: "sector" });
+    expect(nl.group.n).toBe(10);
+    expect(nl.breakdown.cells.map((c) => [c.value, c.decision.shown ? c.n : (c.decision as { reason: string }).reason])).toEqual([
+      ["hospital", "complementary"],
+      ["home_care", 0],
+      ["elderly_care", 0],
+      ["mental_health", "small_group"],
+      ["disability_care", 0],
+    ]);
+    // NL × hospital (7) is large enough, but NL minus it leaves 3: hidden as a filter too.
+    expect(compare(mixed, { country: "NL", sector: "hospital", breakdown: "sector" }).group.decision).toEqual({ shown: false, reason: "complementary" });
+    // BE × hospital (20): BE has nothing else, and hospitals minus BE leave 7: shown.
+    expect(compare(mixed, { country: "BE", sector: "hospital", breakdown: "sector" }).group.n).toBe(20);
+  });
 });

@@ -2,6 +2,7 @@
 // is submitted or an organisation changes (a cheap fingerprint query checks that on every request).
 import { getDb } from "~/utils/db.server";
 import { type Dataset, type DatasetOrganisation, type DatasetScan, encodeAnswer } from "./dataset";
+import { MIN_GROUP_SIZE } from "./disclosure";
 import { pseudonymCodes } from "./pseudonym.server";
 
 type Cached = { fingerprint: string; dataset: Dataset };
@@ -16,10 +17,16 @@ function fingerprint(version: number): string {
   return `${scans.n}|${scans.last}|${scans.maxId}|${orgs.n}|${orgs.last}`;
 }
 
-/** The newest instrument version that has submitted scans, or null when there are none yet. */
+/**
+ * The instrument version partners compare: the newest one that at least MIN_GROUP_SIZE organisations have
+ * submitted a scan of (so a new version does not blank the comparison the day its first scan lands), else the
+ * newest with any submitted scan; null when there are none yet.
+ */
 export function currentVersion(): number | null {
-  const row = getDb().$client.prepare("SELECT max(instrument_version) AS v FROM scans WHERE status = 'submitted'").get() as { v: number | null };
-  return row.v ?? null;
+  const rows = getDb()
+    .$client.prepare("SELECT instrument_version AS v, count(DISTINCT organisation_id) AS n FROM scans WHERE status = 'submitted' GROUP BY instrument_version ORDER BY instrument_version DESC")
+    .all() as { v: number; n: number }[];
+  return (rows.find((r) => r.n >= MIN_GROUP_SIZE) ?? rows[0])?.v ?? null;
 }
 
 export function loadDataset(version: number): Dataset {

@@ -187,7 +187,12 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
           <TrendChart
             label={t("benchmark.comparison.trendChart")}
             seriesLabel={t("benchmark.comparison.trendMedian")}
-            data={comparison.trend.map((p) => ({ period: p.period, median: p.overall ? Math.round(p.overall.median * 10) / 10 : null }))}
+            dimensionNames={dimensions.map(names.dimension)}
+            data={comparison.trend.map((p) => ({
+              period: p.period,
+              median: p.overall ? Math.round(p.overall.median * 10) / 10 : null,
+              dimensions: p.dimensionMedians.map((m) => (m === null ? null : Math.round(m * 10) / 10)),
+            }))}
           />
         ) : null}
         <div className="table-wrap" tabIndex={0}>

@@ -47,7 +47,7 @@ describe("partner", () => {
     await expect.poll(() => page.getByText("30 organisaties").count()).toBe(1);
     // Charts draw after hydration, each labelled, with the table of the same figures beside it.
     await page.getByRole("region", { name: /Spreiding per dimensie/ }).locator("svg .recharts-bar-rectangle").first().waitFor();
-    await page.getByRole("region", { name: /Mediaan van de totaalscore per jaar/ }).locator("svg").first().waitFor();
+    await page.getByRole("region", { name: /Mediaan van de totaalscore en van elke dimensie/ }).locator("svg").first().waitFor();
     expect(await page.getByTestId("group-table").locator("tbody tr").count()).toBe(9);
     await expectAccessible(page);
 

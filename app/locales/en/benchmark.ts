@@ -47,7 +47,7 @@ export const benchmark: Catalogue<typeof source> = {
     answered: "Answered",
     breakdownTitle: "Broken down by {by}",
     trendTitle: "Trend over the years",
-    trendChart: "Median overall score per year. The table below gives the same figures.",
+    trendChart: "Median overall score and median of each dimension per year. The table below gives the same figures.",
     trendMedian: "Median overall",
     organisationsTitle: "Organisations",
     organisation: "Organisation",

@@ -44,7 +44,7 @@ export const benchmark = {
     answered: "Beantwoord",
     breakdownTitle: "Uitgesplitst naar {by}",
     trendTitle: "Verloop over de jaren",
-    trendChart: "Mediaan van de totaalscore per jaar. De tabel eronder geeft dezelfde cijfers.",
+    trendChart: "Mediaan van de totaalscore en van elke dimensie per jaar. De tabel eronder geeft dezelfde cijfers.",
     trendMedian: "Mediaan totaal",
     organisationsTitle: "Organisaties",
     organisation: "Organisatie",

@@ -76,18 +76,25 @@ export function PairChart({ data, label, ownLabel, groupLabel }: { data: PairDat
   );
 }
 
-export type TrendDatum = { period: string; median: number | null };
+export type TrendDatum = { period: string; median: number | null; dimensions: (number | null)[] };
 
-export function TrendChart({ data, label, seriesLabel }: { data: TrendDatum[]; label: string; seriesLabel: string }) {
+const PALETTE = ["#1d4ed8", "#b45309", "#7c3aed", "#be123c", "#047857", "#a16207", "#0e7490", "#4b5563"];
+
+/** Median overall score per year (bold), with the median of each dimension as thin lines. */
+export function TrendChart({ data, label, seriesLabel, dimensionNames }: { data: TrendDatum[]; label: string; seriesLabel: string; dimensionNames: string[] }) {
+  const rows = data.map((d) => ({ period: d.period, median: d.median, ...Object.fromEntries(d.dimensions.map((v, i) => [`d${i}`, v])) }));
   return (
-    <Frame label={label} width={560} height={260}>
-      <LineChart width={560} height={260} data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
+    <Frame label={label} width={640} height={320}>
+      <LineChart width={640} height={320} data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid stroke="#e7eae8" />
         <XAxis dataKey="period" />
         <YAxis domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
         <Tooltip />
-        <Legend />
-        <Line type="monotone" dataKey="median" name={seriesLabel} stroke={COLOURS.group} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {dimensionNames.map((name, i) => (
+          <Line key={name} type="monotone" dataKey={`d${i}`} name={name} stroke={PALETTE[i % PALETTE.length]} strokeWidth={1} dot={false} connectNulls={false} isAnimationActive={false} />
+        ))}
+        <Line type="monotone" dataKey="median" name={seriesLabel} stroke={COLOURS.group} strokeWidth={3} connectNulls={false} isAnimationActive={false} />
       </LineChart>
     </Frame>
   );

@@ -79,9 +79,26 @@ function matches(org: DatasetOrganisation, criteria: Criteria): boolean {
   return true;
 }
 
+// Scans per period, computed once per dataset (datasets are immutable once built).
+const byPeriodCache = new WeakMap<Dataset, Map<string, DatasetScan[]>>();
+
+function scansOf(dataset: Dataset, period: string): DatasetScan[] {
+  let byPeriod = byPeriodCache.get(dataset);
+  if (!byPeriod) {
+    byPeriod = new Map();
+    for (const scan of dataset.scans) {
+      const list = byPeriod.get(scan.period);
+      if (list) list.push(scan);
+      else byPeriod.set(scan.period, [scan]);
+    }
+    byPeriodCache.set(dataset, byPeriod);
+  }
+  return byPeriod.get(period) ?? [];
+}
+
 /** The scans that stand for each organisation: its scan of the year, or its latest submitted scan. */
 export function universe(dataset: Dataset, year: string | undefined): DatasetScan[] {
-  if (year) return dataset.scans.filter((s) => s.period === year);
+  if (year) return scansOf(dataset, year);
   const out: DatasetScan[] = [];
   for (const index of dataset.latest.values()) {
     const scan = dataset.scans[index];
@@ -214,21 +231,29 @@ export function compare(dataset: Dataset, filters: ComparisonFilters, classSizes
   let rows: Comparison["rows"] = null;
   let selected: ComparisonRow | null = null;
   if (decision.shown) {
-    const visible: ComparisonRow[] = [];
+    // Decide and sort light entries first; full rows are built only for the page shown (and the selection).
+    const visible: { scan: DatasetScan; show: "name" | "pseudonym"; ref: string }[] = [];
     let withheld = 0;
     for (const scan of members) {
       const org = dataset.organisations[scan.org] as DatasetOrganisation;
       const row = rowDecision(org.consented, classSizes.get(`${org.country}|${org.sector}|${org.sizeBand}`) ?? 0);
       if (row.show === "withheld") withheld++;
-      else visible.push(toRow(dataset, scan, row.show));
+      else visible.push({ scan, show: row.show, ref: row.show === "name" ? `n${org.id}` : `p${org.pseudonym}` });
     }
-    visible.sort((a, b) => (b.overall ?? -1) - (a.overall ?? -1) || (a.ref < b.ref ? -1 : 1));
+    visible.sort((a, b) => (b.scan.overall ?? -1) - (a.scan.overall ?? -1) || (a.ref < b.ref ? -1 : 1));
     const pages = Math.max(1, Math.ceil(visible.length / ROWS_PER_PAGE));
     const page = Math.min(Number(filters.page ?? "1"), pages);
-    rows = { shown: visible.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE), total: visible.length, withheld, page, pages };
+    rows = {
+      shown: visible.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE).map((v) => toRow(dataset, v.scan, v.show)),
+      total: visible.length,
+      withheld,
+      page,
+      pages,
+    };
     if (filters.org) {
-      selected = visible.find((r) => r.ref === filters.org) ?? null;
-      if (!selected) throw new UnknownOrganisationError(filters.org);
+      const hit = visible.find((v) => v.ref === filters.org);
+      if (!hit) throw new UnknownOrganisationError(filters.org);
+      selected = toRow(dataset, hit.scan, hit.show);
     }
   } else if (filters.org) {
     throw new UnknownOrganisationError(filters.org);
@@ -236,7 +261,7 @@ export function compare(dataset: Dataset, filters: ComparisonFilters, classSizes
 
   // Trends: the same filter in each year, each year judged on its own.
   const trend: TrendPoint[] = dataset.periods.map((period) => {
-    const yearScans = dataset.scans.filter((s) => s.period === period);
+    const yearScans = scansOf(dataset, period);
     const g = decideGroup(dataset, yearScans, criteria);
     if (!g.decision.shown) return { period, decision: g.decision, n: null, overall: null, dimensionMedians: dataset.dimensions.map(() => null) };
     return {

@@ -13,7 +13,7 @@ export type Summary = {
 };
 
 /** The p-quantile (0 ≤ p ≤ 1) of values already sorted ascending; null for an empty list. */
-export function quantileSorted(sorted: readonly number[], p: number): number | null {
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile out of range: ${p}`);
   const h = (sorted.length - 1) * p;
@@ -30,8 +30,13 @@ function finite(values: readonly (number | null | undefined)[]): number[] {
   return out;
 }
 
+/** Finite values, sorted ascending; a typed array sorts numerically without a comparator (much faster). */
+function sortedFinite(values: readonly (number | null | undefined)[]): Float64Array {
+  return Float64Array.from(finite(values)).sort();
+}
+
 export function median(values: readonly (number | null | undefined)[]): number | null {
-  return quantileSorted(finite(values).sort((a, b) => a - b), 0.5);
+  return quantileSorted(sortedFinite(values), 0.5);
 }
 
 export function mean(values: readonly (number | null | undefined)[]): number | null {
@@ -42,7 +47,7 @@ export function mean(values: readonly (number | null | undefined)[]): number | n
 
 /** Min, quartiles, median, max and mean of the numbers given; nulls and NaN are left out. */
 export function summarise(values: readonly (number | null | undefined)[]): Summary | null {
-  const xs = finite(values).sort((a, b) => a - b);
+  const xs = sortedFinite(values);
   if (xs.length === 0) return null;
   return {
     n: xs.length,

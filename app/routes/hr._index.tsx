@@ -40,6 +40,9 @@ export default function HrHome() {
           <li>
             <Link to="/hr/organisation">{t("hr.organisationTitle")}</Link>
           </li>
+          <li>
+            <Link to="/hr/benchmark">{t("benchmark.home.hrTitle")}</Link>
+          </li>
         </ul>
       </Card>
       <HrModulesCard summary={modules} />

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { Card, EmptyState, StatGrid } from "~/components/ui/page";
+import { Card, StatGrid } from "~/components/ui/page";
 import { platformStats } from "~/features/organisations/organisations.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireRole } from "~/utils/permissions.server";
@@ -30,9 +30,20 @@ export default function PartnerHome() {
           { label: "home.statPartners", value: partners },
         ]}
       />
-      <Card title="home.comingSoonTitle">
-        <EmptyState message="home.partnerComing" />
-      </Card>
+      <div className="two-columns">
+        <Card title="benchmark.home.comparisonTitle">
+          <p>{t("benchmark.home.comparisonBody")}</p>
+          <Link className="button" to="/partner/benchmark">
+            {t("benchmark.home.open")}
+          </Link>
+        </Card>
+        <Card title="benchmark.home.indicatorsTitle">
+          <p>{t("benchmark.home.indicatorsBody")}</p>
+          <Link className="button button--secondary" to="/partner/indicators">
+            {t("benchmark.home.open")}
+          </Link>
+        </Card>
+      </div>
     </>
   );
 }

@@ -19,10 +19,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export type StartOptions = {
+  /** Runs on the (not yet existing) database file before the server starts, e.g. to migrate and fill it. */
+  prepare?: (databasePath: string) => Promise<void> | void;
+};
+
+export async function startServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {
   const dir = path.resolve("tests/.tmp");
   fs.mkdirSync(dir, { recursive: true });
   const databasePath = path.join(dir, `server-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`);
+  if (options.prepare) await options.prepare(databasePath);
   const mail = await startMailCatcher({ port: 0 });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

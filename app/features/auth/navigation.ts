@@ -13,17 +13,24 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
         { to: "/admin/organisations", label: "nav.organisations" },
         { to: "/admin/users", label: "nav.users" },
         { to: "/admin/audit", label: "nav.audit" },
+        { to: "/admin/indicators", label: "benchmark.nav.indicators" },
         ...(demo ? [{ to: "/admin/mailbox", label: "nav.mailbox" } satisfies NavItem] : []),
         account,
       ];
     case "partner":
-      return [{ to: "/partner", label: "nav.home", end: true }, account];
+      return [
+        { to: "/partner", label: "nav.home", end: true },
+        { to: "/partner/benchmark", label: "benchmark.nav.comparison" },
+        { to: "/partner/indicators", label: "benchmark.nav.indicators" },
+        account,
+      ];
     case "hr":
       return [
         { to: "/hr", label: "nav.home", end: true },
         { to: "/hr/people", label: "nav.people" },
         { to: "/hr/organisation", label: "nav.organisation" },
         { to: "/hr/modules", label: "modules.nav.modules" },
+        { to: "/hr/benchmark", label: "benchmark.nav.ownPosition" },
         account,
       ];
     case "employee":

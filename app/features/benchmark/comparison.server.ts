@@ -1,0 +1,97 @@
+// Use cases of the partner comparison: the comparison page, its CSV export and one consenting organisation's
+// item answers. Partners see organisations only through the disclosure rules (disclosure.ts).
+import { allRows, compare, type Comparison, type ComparisonRow, UnknownOrganisationError, UnknownYearError } from "./compare";
+import { loadDataset, currentVersion } from "./dataset.server";
+import { itemAnswersDecision, type Decision } from "./disclosure";
+import type { Dataset } from "./dataset";
+import { type ComparisonFilters, filtersToQuery } from "./filters";
+
+export type ComparisonOutcome =
+  | { kind: "empty" }
+  | { kind: "ok"; comparison: Comparison }
+  | { kind: "invalid"; status: 400 | 404; errors: Record<string, string[]>; periods: string[] };
+
+// A small cache of computed comparisons per dataset: a new submission or organisation change gives a new
+// dataset object (see dataset.server.ts), which drops its entries with it.
+const MAX_CACHED = 64;
+const computed = new WeakMap<Dataset, Map<string, Comparison>>();
+
+function cachedCompare(dataset: Dataset, filters: ComparisonFilters): Comparison {
+  let entries = computed.get(dataset);
+  if (!entries) {
+    entries = new Map();
+    computed.set(dataset, entries);
+  }
+  const key = filtersToQuery(filters);
+  const hit = entries.get(key);
+  if (hit) {
+    entries.delete(key);
+    entries.set(key, hit); // most recently used last
+    return hit;
+  }
+  const result = compare(dataset, filters);
+  entries.set(key, result);
+  if (entries.size > MAX_CACHED) entries.delete(entries.keys().next().value ?? "");
+  return result;
+}
+
+export function getComparison(filters: ComparisonFilters): ComparisonOutcome {
+  const version = currentVersion();
+  if (version === null) return { kind: "empty" };
+  const dataset = loadDataset(version);
+  try {
+    return { kind: "ok", comparison: cachedCompare(dataset, filters) };
+  } catch (error) {
+    if (error instanceof UnknownYearError) return { kind: "invalid", status: 400, errors: { year: ["benchmark.errors.unknownYear"] }, periods: dataset.periods };
+    if (error instanceof UnknownOrganisationError) return { kind: "invalid", status: 404, errors: { org: ["benchmark.errors.organisationNotShown"] }, periods: dataset.periods };
+    throw error;
+  }
+}
+
+export function getComparisonRows(filters: ComparisonFilters): { dimensions: { key: string; nameNl: string; nameEn: string }[]; rows: ComparisonRow[] } | null {
+  const version = currentVersion();
+  if (version === null) return null;
+  const dataset = loadDataset(version);
+  if (filters.year && !dataset.periods.includes(filters.year)) return null;
+  return { dimensions: dataset.dimensions, rows: allRows(dataset, filters) };
+}
+
+export type OrganisationItems =
+  | { kind: "not_found" }
+  | { kind: "suppressed"; decision: Decision }
+  | {
+      kind: "ok";
+      name: string;
+      period: string;
+      overall: number | null;
+      items: { key: string; dimensionKey: string; textNl: string; textEn: string; value: number }[];
+      dimensions: { key: string; nameNl: string; nameEn: string }[];
+    };
+
+/**
+ * One organisation's item answers in its latest submitted scan. Only for organisations that consented
+ * (rule 4); a pseudonymous reference gets the reason, never the answers.
+ */
+export function getOrganisationItems(ref: string): OrganisationItems {
+  const version = currentVersion();
+  if (version === null) return { kind: "not_found" };
+  const dataset = loadDataset(version);
+  const match = /^(n)(\d{1,10})$|^(p)([A-Z2-7]{6})$/.exec(ref);
+  if (!match) return { kind: "not_found" };
+  const index = match[1] ? dataset.organisations.findIndex((o) => o.id === Number(match[2])) : dataset.organisations.findIndex((o) => o.pseudonym === match[4]);
+  const org = dataset.organisations[index];
+  if (!org) return { kind: "not_found" };
+  const decision = itemAnswersDecision(org.consented);
+  // A named reference to a non-consenting organisation would confirm its id takes part: answer as for a stranger.
+  if (!decision.shown) return match[1] ? { kind: "not_found" } : { kind: "suppressed", decision };
+  const scan = dataset.scans[dataset.latest.get(index) ?? -1];
+  if (!scan) return { kind: "not_found" };
+  return {
+    kind: "ok",
+    name: org.name,
+    period: scan.period,
+    overall: scan.overall,
+    dimensions: dataset.dimensions,
+    items: dataset.items.map((item, i) => ({ ...item, value: scan.answers[i] ?? -3 })),
+  };
+}

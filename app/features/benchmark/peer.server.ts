@@ -1,0 +1,91 @@
+// HR's own position: the organisation's latest submitted scan against the medians of its peers.
+// Peers are the OTHER care providers with a submitted scan of the same instrument version in the same country
+// (or sector); each peer counts with its latest submitted scan. The own organisation does not count
+// (docs/decisions/041): otherwise HR, knowing its own scores, would learn more about fewer others.
+import { getDb } from "~/utils/db.server";
+import type { DatasetScan } from "./dataset";
+import { loadDataset } from "./dataset.server";
+import { MIN_GROUP_SIZE } from "./disclosure";
+import type { PeerGroup } from "./filters";
+import { median } from "./statistics";
+
+export type PeerMedians = {
+  groupSize: number;
+  shown: boolean;
+  reason?: string;
+  dimensions: { key: string; median: number | null }[];
+  overall: number | null;
+};
+
+export function getPeerMedians(organisationId: number, group: PeerGroup, instrumentVersion: number): PeerMedians {
+  const own = getDb().$client.prepare("SELECT country, sector FROM organisations WHERE id = ?").get(organisationId) as { country: string; sector: string } | undefined;
+  const dataset = loadDataset(instrumentVersion);
+  const empty = dataset.dimensions.map((d) => ({ key: d.key, median: null }));
+  if (!own) return { groupSize: 0, shown: false, reason: "small_group", dimensions: empty, overall: null };
+  const peers: DatasetScan[] = [];
+  for (const [orgIndex, scanIndex] of dataset.latest) {
+    const org = dataset.organisations[orgIndex];
+    if (!org || org.id === organisationId || org[group] !== own[group]) continue;
+    const scan = dataset.scans[scanIndex];
+    if (scan) peers.push(scan);
+  }
+  if (peers.length < MIN_GROUP_SIZE) return { groupSize: peers.length, shown: false, reason: "small_group", dimensions: empty, overall: null };
+  return {
+    groupSize: peers.length,
+    shown: true,
+    dimensions: dataset.dimensions.map((d, i) => ({ key: d.key, median: median(peers.map((s) => s.dimensions[i] ?? null)) })),
+    overall: median(peers.map((s) => s.overall)),
+  };
+}
+
+export type OwnPosition =
+  | { kind: "no_scan" }
+  | {
+      kind: "ok";
+      group: PeerGroup;
+      groupValue: string;
+      country: string;
+      sector: string;
+      period: string;
+      version: number;
+      dimensions: { key: string; nameNl: string; nameEn: string; own: number | null; ownLevel: number | null; peerMedian: number | null }[];
+      overall: number | null;
+      overallLevel: number | null;
+      peers: PeerMedians;
+    };
+
+/** The HR page: own latest submitted scan, with the peer medians when the group is large enough. */
+export function getOwnPosition(organisationId: number, group: PeerGroup): OwnPosition {
+  const sqlite = getDb().$client;
+  const scan = sqlite
+    .prepare(
+      `SELECT s.id, s.period, s.instrument_version AS version, s.overall_score AS overall, s.overall_level AS overallLevel
+         FROM scans s WHERE s.organisation_id = ? AND s.status = 'submitted' ORDER BY s.period DESC LIMIT 1`,
+    )
+    .get(organisationId) as { id: number; period: string; version: number; overall: number | null; overallLevel: number | null } | undefined;
+  if (!scan) return { kind: "no_scan" };
+  const own = sqlite.prepare("SELECT country, sector FROM organisations WHERE id = ?").get(organisationId) as { country: string; sector: string };
+  const scores = new Map(
+    (sqlite.prepare("SELECT dimension_key AS key, score, level FROM scan_dimension_scores WHERE scan_id = ?").all(scan.id) as { key: string; score: number | null; level: number | null }[]).map((r) => [r.key, r]),
+  );
+  const dataset = loadDataset(scan.version);
+  const peers = getPeerMedians(organisationId, group, scan.version);
+  return {
+    kind: "ok",
+    group,
+    groupValue: own[group],
+    country: own.country,
+    sector: own.sector,
+    period: scan.period,
+    version: scan.version,
+    overall: scan.overall,
+    overallLevel: scan.overallLevel,
+    peers,
+    dimensions: dataset.dimensions.map((d, i) => ({
+      ...d,
+      own: scores.get(d.key)?.score ?? null,
+      ownLevel: scores.get(d.key)?.level ?? null,
+      peerMedian: peers.dimensions[i]?.median ?? null,
+    })),
+  };
+}

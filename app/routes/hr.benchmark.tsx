@@ -1,0 +1,126 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Card, EmptyState, PageHeader } from "~/components/ui/page";
+import { LevelName, Score } from "~/features/benchmark/components/cells";
+import { PairChart } from "~/features/benchmark/components/charts";
+import { MIN_GROUP_SIZE } from "~/features/benchmark/disclosure";
+import { PEER_GROUPS, PeerGroupSchema } from "~/features/benchmark/filters";
+import { getOwnPosition } from "~/features/benchmark/peer.server";
+import type { MessageKey } from "~/utils/i18n";
+import { useI18n } from "~/utils/i18n-react";
+import { requireOrgRole } from "~/utils/permissions.server";
+import { readCookie } from "~/utils/session.server";
+
+// The chosen peer group is remembered per browser in a small cookie (docs/decisions/041).
+const PEER_COOKIE = "benchmark_peer";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireOrgRole(request, "hr");
+  const asked = new URL(request.url).searchParams.get("group");
+  let group = PeerGroupSchema.safeParse(readCookie(request, PEER_COOKIE)).data ?? "country";
+  const headers = new Headers();
+  if (asked !== null) {
+    const parsed = PeerGroupSchema.safeParse(asked);
+    if (!parsed.success) {
+      return data({ error: "benchmark.errors.unknownValue" as const, group, position: null }, { status: 400 });
+    }
+    group = parsed.data;
+    headers.append("Set-Cookie", `${PEER_COOKIE}=${group}; Path=/hr; SameSite=Lax; HttpOnly; Max-Age=31536000`);
+  }
+  return data({ error: null, group, position: getOwnPosition(user.organisationId, group) }, { headers });
+}
+
+export default function HrBenchmark() {
+  const { error, group, position } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <PageHeader title="benchmark.hr.title" intro={position?.kind === "ok" ? "benchmark.hr.intro" : undefined} introParams={{ period: position?.kind === "ok" ? position.period : "" }} />
+      {error ? (
+        <div className="alert alert--error" role="alert">
+          {t(error)}
+        </div>
+      ) : null}
+      {position?.kind === "no_scan" ? (
+        <Card>
+          <EmptyState message="benchmark.hr.noScan" />
+        </Card>
+      ) : null}
+      {position?.kind === "ok" ? (
+        <>
+          <Form method="get" className="filter-bar">
+            <fieldset className="fieldset">
+              <legend className="field__static-label">{t("benchmark.hr.groupLabel")}</legend>
+              {PEER_GROUPS.map((g) => (
+                <div className="field--checkbox field" key={g}>
+                  <input type="radio" id={`group-${g}`} name="group" value={g} defaultChecked={g === group} />
+                  <label htmlFor={`group-${g}`}>
+                    {t(g === "country" ? "benchmark.hr.groupCountry" : "benchmark.hr.groupSector", {
+                      value: g === "country" ? t(`countries.${position.country}` as MessageKey) : t(`sectors.${position.sector}` as MessageKey),
+                    })}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <div className="filter-bar__actions">
+              <button type="submit" className="button">
+                {t("benchmark.hr.apply")}
+              </button>
+            </div>
+          </Form>
+          <Card>
+            {position.peers.shown ? (
+              <p data-testid="peer-status">{t("benchmark.hr.peers", { n: position.peers.groupSize })}</p>
+            ) : (
+              <p className="alert alert--info" role="status" data-testid="peer-status">
+                {t("benchmark.hr.suppressed", { k: MIN_GROUP_SIZE })}
+              </p>
+            )}
+            <PairChart
+              label={t("benchmark.hr.chart")}
+              ownLabel={t("benchmark.hr.own")}
+              groupLabel={t("benchmark.hr.peerMedian")}
+              data={position.dimensions.map((d) => ({ name: locale === "en" ? d.nameEn : d.nameNl, own: d.own, group: position.peers.shown ? d.peerMedian : null }))}
+            />
+            <div className="table-wrap" tabIndex={0}>
+              <table className="table table--compact" data-testid="position-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("benchmark.comparison.dimension")}</th>
+                    <th scope="col">{t("benchmark.hr.own")}</th>
+                    <th scope="col">{t("benchmark.comparison.level")}</th>
+                    <th scope="col">{t("benchmark.hr.peerMedian")}</th>
+                    <th scope="col">{t("benchmark.hr.difference")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">{t("benchmark.comparison.overall")}</th>
+                    <td><Score value={position.overall} /></td>
+                    <td><LevelName level={position.overallLevel} /></td>
+                    <td>{position.peers.shown ? <Score value={position.peers.overall} /> : t("benchmark.reasons.suppressed")}</td>
+                    <td>{position.peers.shown && position.overall !== null && position.peers.overall !== null ? <Score value={position.overall - position.peers.overall} /> : "–"}</td>
+                  </tr>
+                  {position.dimensions.map((d) => (
+                    <tr key={d.key}>
+                      <th scope="row">{locale === "en" ? d.nameEn : d.nameNl}</th>
+                      <td><Score value={d.own} /></td>
+                      <td><LevelName level={d.ownLevel} /></td>
+                      <td>{position.peers.shown ? <Score value={d.peerMedian} /> : t("benchmark.reasons.suppressed")}</td>
+                      <td>{position.peers.shown && d.own !== null && d.peerMedian !== null ? <Score value={d.own - d.peerMedian} /> : "–"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

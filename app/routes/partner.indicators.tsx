@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { IndicatorsView } from "~/features/benchmark/components/indicators-view";
+import { getProgrammeIndicators } from "~/features/benchmark/indicators.server";
+import { requireRole } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireRole(request, "partner");
+  return getProgrammeIndicators();
+}
+
+export default function PartnerIndicators() {
+  const indicators = useLoaderData<typeof loader>();
+  return <IndicatorsView {...indicators} exportHref="/partner/indicators/export" />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

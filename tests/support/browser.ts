@@ -65,4 +65,6 @@ export async function login(page: Page, baseUrl: string, email: string, password
   await page.getByLabel(/^(Wachtwoord|Password)$/).fill(password);
   await page.getByRole("button", { name: /^(Aanmelden|Sign in)$/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  // A client-side navigation changes the URL a moment before the new page renders.
+  await page.getByRole("heading", { level: 1, name: /^(Aanmelden|Sign in)$/ }).waitFor({ state: "detached" });
 }

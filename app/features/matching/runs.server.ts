@@ -1,0 +1,367 @@
+// Matching runs: snapshot the waiting newcomers and the buddies, score every pair, solve exactly, verify the
+// certificate, let HR pin pairs (lock / override), then send the proposals. Decision 032.
+import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { users } from "@db/schema";
+import { buddyProfiles, matches, matchingRuns, matchingWeights, newcomerRecords, type MatchingRun } from "@db/schema-matching";
+import { audit } from "~/utils/audit.server";
+import { getDb, nowIso } from "~/utils/db.server";
+import { publicUrl } from "~/utils/env.server";
+import { translate } from "~/utils/i18n";
+import { sendMail } from "~/utils/mail.server";
+import type { CurrentUser } from "~/utils/session.server";
+import { verifyAssignment } from "./certificate";
+import { DEFAULT_WEIGHTS, SLOT_PENALTIES, evaluatePair, normaliseWeights, type Contribution, type HardRule, type WeightLevels } from "./criteria";
+import { solveAssignment, type AssignmentInstance } from "./solver";
+import {
+  buddyFacts,
+  buddyLoads,
+  departmentChoices,
+  forbiddenPairKeys,
+  newcomerFacts,
+  organisationRules,
+  refreshMatchStates,
+  todayIso,
+  trainedUserIds,
+  type Result,
+} from "./store.server";
+
+export const DEFAULT_PROPOSAL_DAYS = 5;
+
+export function proposalDays(): number {
+  const n = Number(process.env.MATCH_PROPOSAL_DAYS);
+  return Number.isInteger(n) && n >= 1 && n <= 30 ? n : DEFAULT_PROPOSAL_DAYS;
+}
+
+// ——— Weights ————————————————————————————————————————————————————————————————————————
+
+export function currentWeights(organisationId: number): { version: number; levels: WeightLevels } {
+  const row = getDb()
+    .select()
+    .from(matchingWeights)
+    .where(eq(matchingWeights.organisationId, organisationId))
+    .orderBy(desc(matchingWeights.version))
+    .get();
+  if (!row) return { version: 0, levels: { ...DEFAULT_WEIGHTS } };
+  return { version: row.version, levels: normaliseWeights(JSON.parse(row.levels)) };
+}
+
+export function saveWeights(actor: CurrentUser, organisationId: number, levels: WeightLevels): { version: number } {
+  const version = currentWeights(organisationId).version + 1;
+  getDb()
+    .insert(matchingWeights)
+    .values({ organisationId, version, levels: JSON.stringify(levels), createdByUserId: actor.id })
+    .run();
+  audit({ actorUserId: actor.id, organisationId, action: "matching.weights", entityType: "matching_weights", entityId: version });
+  return { version };
+}
+
+// ——— Runs ———————————————————————————————————————————————————————————————————————————
+
+export type Option = { buddyId: number; buddyName: string; score: number; contributions: Contribution[] };
+export type RunRow = {
+  newcomerId: number;
+  newcomerName: string;
+  department: string | null;
+  chosen: (Option & { pinned: boolean; kept: boolean }) | null;
+  alternatives: Option[];
+  allowed: Option[];
+  /** why a newcomer without a buddy has none: counts per hard rule, or "taken" when every allowed buddy is in use */
+  reasons: { rule: HardRule | "taken"; count: number }[];
+  pendingBuddyId: number | null;
+};
+export type RunResult = { rows: RunRow[]; buddyCount: number };
+
+type Snapshot = { rows: RunRow[]; instance: AssignmentInstance; buddyIds: number[]; certificate: { ok: boolean; reason: string | null }; matched: number; total: number };
+
+/** Newcomers a run is for: not erased, no accepted or active match, not completed. */
+function runNewcomers(organisationId: number) {
+  const db = getDb();
+  const records = db
+    .select()
+    .from(newcomerRecords)
+    .where(and(eq(newcomerRecords.organisationId, organisationId), isNull(newcomerRecords.erasedAt)))
+    .all();
+  const ms = db
+    .select({ newcomerId: matches.newcomerId, buddyId: matches.buddyId, status: matches.status })
+    .from(matches)
+    .where(eq(matches.organisationId, organisationId))
+    .all();
+  return records
+    .filter((r) => !ms.some((m) => m.newcomerId === r.id && ["accepted", "active", "completed"].includes(m.status)))
+    .map((r) => ({ record: r, pendingBuddyId: ms.find((m) => m.newcomerId === r.id && m.status === "proposed")?.buddyId ?? null }));
+}
+
+function compute(organisationId: number, levels: WeightLevels, pins: Record<string, number>): Snapshot {
+  const db = getDb();
+  const newcomers = runNewcomers(organisationId);
+  const buddies = db
+    .select({ profile: buddyProfiles, name: users.name })
+    .from(buddyProfiles)
+    .innerJoin(users, eq(users.id, buddyProfiles.userId))
+    .where(and(eq(buddyProfiles.organisationId, organisationId), eq(users.status, "active")))
+    .orderBy(buddyProfiles.id)
+    .all();
+  const loads = buddyLoads(organisationId);
+  const trained = trainedUserIds(buddies.map((b) => b.profile.userId));
+  const forbidden = forbiddenPairKeys(organisationId);
+  const rules = organisationRules(organisationId);
+  const today = todayIso();
+  const deps = new Map(departmentChoices(organisationId).map((d) => [d.id, d]));
+
+  const facts = buddies.map((b) => buddyFacts(b.profile, loads.get(b.profile.id) ?? 0, trained.has(b.profile.userId)));
+  const verdicts = newcomers.map(({ record, pendingBuddyId }) =>
+    buddies.map((b, j) =>
+      evaluatePair(newcomerFacts(record), facts[j]!, { ...rules, today, forbiddenPair: forbidden.has(`${record.id}:${b.profile.id}`), keep: pendingBuddyId === b.profile.id }, levels),
+    ),
+  );
+  const scores = verdicts.map((row, i) => {
+    const pin = pins[String(newcomers[i]!.record.id)];
+    const pinnedCol = pin != null ? buddies.findIndex((b) => b.profile.id === pin) : -1;
+    const pinValid = pinnedCol >= 0 && row[pinnedCol]!.allowed;
+    return row.map((v, j) => (v.allowed && (!pinValid || j === pinnedCol) ? v.score : null));
+  });
+  const instance: AssignmentInstance = {
+    scores,
+    capacities: facts.map((f) => Math.max(0, f.capacity - f.load)),
+    slotPenalties: SLOT_PENALTIES,
+  };
+  const assignment = solveAssignment(instance);
+  const verdict = verifyAssignment(instance, assignment);
+  const chosenCol = new Map(assignment.pairs.map(([i, j]) => [i, j]));
+
+  const rows: RunRow[] = newcomers.map(({ record, pendingBuddyId }, i) => {
+    const options: Option[] = [];
+    verdicts[i]!.forEach((v, j) => {
+      if (v.allowed) options.push({ buddyId: buddies[j]!.profile.id, buddyName: buddies[j]!.name, score: v.score, contributions: v.contributions });
+    });
+    options.sort((a, b) => b.score - a.score || a.buddyId - b.buddyId);
+    const col = chosenCol.get(i);
+    const chosenOption = col != null ? options.find((o) => o.buddyId === buddies[col]!.profile.id) : undefined;
+    const reasons = new Map<HardRule | "taken", number>();
+    if (!chosenOption) {
+      for (const v of verdicts[i]!) if (!v.allowed) reasons.set(v.rule, (reasons.get(v.rule) ?? 0) + 1);
+      if (options.length) reasons.set("taken", options.length);
+    }
+    const dep = record.departmentId ? deps.get(record.departmentId) : undefined;
+    return {
+      newcomerId: record.id,
+      newcomerName: record.name,
+      department: dep ? `${dep.name}${dep.siteName ? ` (${dep.siteName})` : ""}` : null,
+      chosen: chosenOption ? { ...chosenOption, pinned: pins[String(record.id)] === chosenOption.buddyId, kept: pendingBuddyId === chosenOption.buddyId } : null,
+      alternatives: options.filter((o) => o.buddyId !== chosenOption?.buddyId).slice(0, 3),
+      allowed: options,
+      reasons: [...reasons].map(([rule, count]) => ({ rule, count })),
+      pendingBuddyId,
+    };
+  });
+  return {
+    rows,
+    instance,
+    buddyIds: buddies.map((b) => b.profile.id),
+    certificate: verdict.ok ? { ok: true, reason: null } : { ok: false, reason: verdict.reason },
+    matched: assignment.matched,
+    total: assignment.total,
+  };
+}
+
+function store(runId: number | null, organisationId: number, actor: CurrentUser, weights: { version: number; levels: WeightLevels }, pins: Record<string, number>): number {
+  const snap = compute(organisationId, weights.levels, pins);
+  const values = {
+    organisationId,
+    weightsVersion: weights.version,
+    weightsLevels: JSON.stringify(weights.levels),
+    pins: JSON.stringify(pins),
+    result: JSON.stringify({ rows: snap.rows, buddyCount: snap.buddyIds.length } satisfies RunResult),
+    matched: snap.matched,
+    total: snap.total,
+    certificateOk: snap.certificate.ok,
+    certificateReason: snap.certificate.reason,
+    updatedAt: nowIso(),
+  };
+  if (runId == null) {
+    return getDb()
+      .insert(matchingRuns)
+      .values({ ...values, createdByUserId: actor.id })
+      .returning({ id: matchingRuns.id })
+      .get().id;
+  }
+  getDb().update(matchingRuns).set(values).where(eq(matchingRuns.id, runId)).run();
+  return runId;
+}
+
+export function startRun(actor: CurrentUser, organisationId: number): Result<{ id: number }> {
+  refreshMatchStates();
+  if (runNewcomers(organisationId).length === 0) return { ok: false, status: 409, message: "matching.nobodyWaiting" };
+  const id = store(null, organisationId, actor, currentWeights(organisationId), {});
+  audit({ actorUserId: actor.id, organisationId, action: "matching.run", entityType: "matching_run", entityId: id });
+  return { ok: true, id };
+}
+
+export type RunView = Omit<MatchingRun, "result" | "pins" | "weightsLevels"> & { result: RunResult; pins: Record<string, number>; weightsLevels: WeightLevels };
+
+function runRow(organisationId: number, runId: number): MatchingRun | undefined {
+  return getDb()
+    .select()
+    .from(matchingRuns)
+    .where(and(eq(matchingRuns.id, runId), eq(matchingRuns.organisationId, organisationId)))
+    .get();
+}
+
+export function getRun(organisationId: number, runId: number): RunView | null {
+  const run = runRow(organisationId, runId);
+  if (!run) return null;
+  return {
+    ...run,
+    result: JSON.parse(run.result) as RunResult,
+    pins: JSON.parse(run.pins) as Record<string, number>,
+    weightsLevels: normaliseWeights(JSON.parse(run.weightsLevels)),
+  };
+}
+
+/** Lock (pin the proposed buddy), override (pin another allowed buddy) or release a pin; then solve again. */
+export function pinPair(actor: CurrentUser, organisationId: number, runId: number, newcomerId: number, buddyId: number | null): Result {
+  const run = getRun(organisationId, runId);
+  if (!run) return { ok: false, status: 404, message: "errors.notFound" };
+  if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
+  const row = run.result.rows.find((r) => r.newcomerId === newcomerId);
+  if (!row) return { ok: false, status: 404, message: "errors.notFound" };
+  const pins = { ...run.pins };
+  if (buddyId == null) delete pins[String(newcomerId)];
+  else {
+    if (!row.allowed.some((o) => o.buddyId === buddyId)) return { ok: false, status: 400, message: "matching.buddyNotAllowed" };
+    pins[String(newcomerId)] = buddyId;
+  }
+  store(runId, organisationId, actor, { version: run.weightsVersion, levels: run.weightsLevels }, pins);
+  audit({ actorUserId: actor.id, organisationId, action: buddyId == null ? "matching.unpin" : "matching.pin", entityType: "matching_run", entityId: runId, detail: { newcomerId, buddyId } });
+  return { ok: true };
+}
+
+export function discardRun(actor: CurrentUser, organisationId: number, runId: number): Result {
+  const run = runRow(organisationId, runId);
+  if (!run) return { ok: false, status: 404, message: "errors.notFound" };
+  if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
+  getDb().update(matchingRuns).set({ status: "discarded", updatedAt: nowIso() }).where(eq(matchingRuns.id, runId)).run();
+  audit({ actorUserId: actor.id, organisationId, action: "matching.discard", entityType: "matching_run", entityId: runId });
+  return { ok: true };
+}
+
+type Outgoing = { matchId: number; buddyUserId: number; buddyEmail: string; buddyName: string; newcomerName: string; deadline: string };
+
+/**
+ * Sends the run's proposals. The pairs are checked again against the world as it is now (a buddy may have
+ * accepted someone else since the preview); a stale run is refused and HR runs again.
+ */
+export async function sendRun(actor: CurrentUser, organisationId: number, runId: number, now = new Date()): Promise<Result<{ sent: number }>> {
+  refreshMatchStates(now);
+  const run = getRun(organisationId, runId);
+  if (!run) return { ok: false, status: 404, message: "errors.notFound" };
+  if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
+  const fresh = compute(organisationId, run.weightsLevels, run.pins);
+  const wanted = run.result.rows.filter((r) => r.chosen);
+  for (const row of wanted) {
+    const freshRow = fresh.rows.find((r) => r.newcomerId === row.newcomerId);
+    if (!freshRow?.allowed.some((o) => o.buddyId === row.chosen?.buddyId)) return { ok: false, status: 409, message: "matching.runStale" };
+  }
+  // Capacity: the run's new pairs per buddy must still fit next to the accepted and active ones.
+  const loads = buddyLoads(organisationId);
+  const perBuddy = new Map<number, number>();
+  for (const row of wanted) perBuddy.set(row.chosen!.buddyId, (perBuddy.get(row.chosen!.buddyId) ?? 0) + 1);
+  const db = getDb();
+  const caps = new Map(
+    db
+      .select({ id: buddyProfiles.id, capacity: buddyProfiles.capacity })
+      .from(buddyProfiles)
+      .where(eq(buddyProfiles.organisationId, organisationId))
+      .all()
+      .map((b) => [b.id, b.capacity]),
+  );
+  for (const [buddyId, n] of perBuddy) if ((loads.get(buddyId) ?? 0) + n > (caps.get(buddyId) ?? 0)) return { ok: false, status: 409, message: "matching.runStale" };
+
+  const deadline = new Date(now.getTime() + proposalDays() * 86_400_000).toISOString();
+  const at = now.toISOString();
+  const created: number[] = [];
+  db.transaction(
+    (tx) => {
+      for (const row of wanted) {
+        const chosen = row.chosen!;
+        const pending = tx
+          .select({ id: matches.id, buddyId: matches.buddyId })
+          .from(matches)
+          .where(and(eq(matches.newcomerId, row.newcomerId), eq(matches.status, "proposed")))
+          .get();
+        if (pending?.buddyId === chosen.buddyId) {
+          tx.update(matches).set({ locked: chosen.pinned, kept: true }).where(eq(matches.id, pending.id)).run();
+          continue;
+        }
+        if (pending) tx.update(matches).set({ status: "withdrawn", respondedAt: at }).where(eq(matches.id, pending.id)).run();
+        const m = tx
+          .insert(matches)
+          .values({
+            organisationId,
+            runId,
+            newcomerId: row.newcomerId,
+            buddyId: chosen.buddyId,
+            status: "proposed",
+            score: chosen.score,
+            explanation: JSON.stringify(chosen.contributions),
+            locked: chosen.pinned,
+            proposedAt: at,
+            deadline,
+          })
+          .returning({ id: matches.id })
+          .get();
+        created.push(m.id);
+      }
+      tx.update(matchingRuns).set({ status: "sent", sentAt: at, updatedAt: at }).where(eq(matchingRuns.id, runId)).run();
+      tx.update(matchingRuns)
+        .set({ status: "discarded", updatedAt: at })
+        .where(and(eq(matchingRuns.organisationId, organisationId), eq(matchingRuns.status, "draft"), ne(matchingRuns.id, runId)))
+        .run();
+    },
+    { behavior: "immediate" },
+  );
+  audit({ actorUserId: actor.id, organisationId, action: "matching.send", entityType: "matching_run", entityId: runId, detail: { proposals: created.length } });
+  if (created.length) {
+    const outgoing: Outgoing[] = db
+      .select({ matchId: matches.id, buddyUserId: users.id, buddyEmail: users.email, buddyName: users.name, newcomerName: newcomerRecords.name, deadline: matches.deadline })
+      .from(matches)
+      .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
+      .innerJoin(users, eq(users.id, buddyProfiles.userId))
+      .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
+      .where(inArray(matches.id, created))
+      .all();
+    for (const mail of outgoing) await mailProposal(mail);
+  }
+  return { ok: true, sent: created.length };
+}
+
+async function mailProposal(m: Outgoing): Promise<void> {
+  const locale = getDb().select({ locale: users.locale }).from(users).where(eq(users.id, m.buddyUserId)).get()?.locale ?? "nl";
+  const link = `${publicUrl()}/me/buddy/proposals/${m.matchId}`;
+  const deadline = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-BE", { dateStyle: "long", timeZone: "Europe/Brussels" }).format(new Date(m.deadline));
+  const params = { name: m.buddyName, newcomer: m.newcomerName, deadline, link };
+  try {
+    await sendMail({ to: m.buddyEmail, subject: translate(locale, "matching.mailSubject", params), text: translate(locale, "matching.mailBody", params) });
+  } catch (error) {
+    // The proposal stands in the portal either way; the buddy sees it on their page.
+    console.error("proposal mail failed", error);
+  }
+}
+
+export function listRuns(organisationId: number) {
+  return getDb()
+    .select({
+      id: matchingRuns.id,
+      status: matchingRuns.status,
+      createdAt: matchingRuns.createdAt,
+      sentAt: matchingRuns.sentAt,
+      matched: matchingRuns.matched,
+      certificateOk: matchingRuns.certificateOk,
+      weightsVersion: matchingRuns.weightsVersion,
+    })
+    .from(matchingRuns)
+    .where(eq(matchingRuns.organisationId, organisationId))
+    .orderBy(desc(matchingRuns.id))
+    .limit(10)
+    .all();
+}

@@ -161,7 +161,7 @@ describe("input validation", () => {
     ["not an object", [1, 2], /must be an object/],
     ["missing capacities", { scores: [[1]] }, /"capacities" must be an array/],
     ["ragged rows", { scores: [[1, 2], [3]], capacities: [1, 1] }, /scores\[1\] has 1 entries but there are 2 buddies/],
-    ["negative capacity", { scores: [[1]], capacities: [-1] }, /capacities\[0\] must be an integer ≥ 0, got -1/],
+    ["negative capacity", { scores: [[1]], capacities: [-1] }, /capacities\[0\] must be an integer ≥ 0 \(at most 10000\), got -1/],
     ["fractional capacity", { scores: [[1]], capacities: [1.5] }, /capacities\[0\] must be an integer/],
     ["string score", { scores: [[1, "a"]], capacities: [1, 1] }, /scores\[0\]\[1\] must be a finite number .* got "a"/],
     ["huge score", { scores: [[1e300]], capacities: [1] }, /scores\[0\]\[0\] must be a finite number/],

@@ -65,6 +65,8 @@ export class SolverInputError extends Error {
 
 /** Largest absolute score or penalty accepted: keeps every sum exact enough in float64 for the certificate. */
 export const MAX_ABS_VALUE = 1e6;
+/** Largest capacity accepted (the certificate holds one dual per slot); real buddies take 1–3. */
+export const MAX_CAPACITY = 10_000;
 
 type ValidationResult = { ok: true; instance: AssignmentInstance } | { ok: false; message: string };
 
@@ -89,8 +91,8 @@ function checkHeader(input: unknown): string | null {
   const capacities = record.capacities as unknown[];
   for (let j = 0; j < capacities.length; j++) {
     const c = capacities[j];
-    if (typeof c !== "number" || !Number.isInteger(c) || c < 0) {
-      return `capacities[${j}] must be an integer ≥ 0, got ${describe(c)}.`;
+    if (typeof c !== "number" || !Number.isInteger(c) || c < 0 || c > MAX_CAPACITY) {
+      return `capacities[${j}] must be an integer ≥ 0 (at most ${MAX_CAPACITY}), got ${describe(c)}.`;
     }
   }
   if (record.slotPenalties !== undefined) {
@@ -174,13 +176,13 @@ export function matchBonusBounds(
   return { required, margin, bonus: required + margin };
 }
 
-/** Sparse view of the allowed pairs (buddies with capacity 0 dropped), built in one pass while validating. */
+/** Sparse view of the allowed pairs (buddies with capacity 0 dropped); costs are maxScore − score ≥ 0. */
 type Graph = {
   n: number;
   m: number;
   rowStart: Int32Array;
   edgeCol: Int32Array;
-  edgeScore: Float64Array;
+  edgeCost: Float64Array;
   minScore: number;
   maxScore: number;
 };
@@ -193,45 +195,54 @@ function buildGraph(input: unknown): Graph {
   const capacities = record.capacities;
   const n = scores.length;
   const m = capacities.length;
+  const usable = new Uint8Array(m);
+  for (let j = 0; j < m; j++) usable[j] = capacities[j]! > 0 ? 1 : 0;
+  // One pass over the cells: validate, collect each row's allowed pairs (as scores for now), find the range.
   const rowStart = new Int32Array(n + 1);
-  let capacityEdges = 1024;
-  let edgeCol = new Int32Array(capacityEdges);
-  let edgeScore = new Float64Array(capacityEdges);
+  const scratchCol = new Int32Array(m);
+  const scratchScore = new Float64Array(m);
+  const chunksCol: Int32Array[] = [];
+  const chunksScore: Float64Array[] = [];
   let edges = 0;
   let minScore = Infinity;
   let maxScore = -Infinity;
   for (let i = 0; i < n; i++) {
     const row = scores[i]!;
-    if (edges + m > capacityEdges) {
-      while (edges + m > capacityEdges) capacityEdges *= 2;
-      const cols = new Int32Array(capacityEdges);
-      cols.set(edgeCol.subarray(0, edges));
-      edgeCol = cols;
-      const values = new Float64Array(capacityEdges);
-      values.set(edgeScore.subarray(0, edges));
-      edgeScore = values;
-    }
+    let k = 0;
     for (let j = 0; j < m; j++) {
       const v = row[j];
       if (v === null) continue;
       if (typeof v !== "number" || !(v >= -MAX_ABS_VALUE && v <= MAX_ABS_VALUE)) {
         throw new SolverInputError(badCell(i, j, v));
       }
-      if (capacities[j] === 0) continue;
-      edgeCol[edges] = j;
-      edgeScore[edges] = v;
-      edges++;
+      if (usable[j] === 0) continue;
+      scratchCol[k] = j;
+      scratchScore[k] = v;
+      k++;
       if (v < minScore) minScore = v;
       if (v > maxScore) maxScore = v;
     }
+    chunksCol.push(scratchCol.slice(0, k));
+    chunksScore.push(scratchScore.slice(0, k));
+    edges += k;
     rowStart[i + 1] = edges;
   }
-  return { n, m, rowStart, edgeCol, edgeScore, minScore, maxScore };
+  // Concatenate; costs are maxScore − score, so ≥ 0.
+  const top = edges > 0 ? maxScore : 0;
+  const edgeCol = new Int32Array(edges);
+  const edgeCost = new Float64Array(edges);
+  for (let i = 0; i < n; i++) {
+    const offset = rowStart[i]!;
+    edgeCol.set(chunksCol[i]!, offset);
+    const chunk = chunksScore[i]!;
+    for (let k = 0; k < chunk.length; k++) edgeCost[offset + k] = top - chunk[k]!;
+  }
+  return { n, m, rowStart, edgeCol, edgeCost, minScore, maxScore };
 }
 
 export function solveAssignment(instance: AssignmentInstance): Assignment {
   const g = buildGraph(instance);
-  const { n, m, rowStart, edgeCol, edgeScore } = g;
+  const { n, m, rowStart, edgeCol, edgeCost } = g;
   const capacities = instance.capacities;
   const penalties = instance.slotPenalties;
   const cap = Int32Array.from(capacities);
@@ -252,9 +263,6 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
   // Costs (minimised): a real pair costs maxScore − score ≥ 0, a slot penalty(k), the unmatched arc dummyCost.
   // dummyCost − (pair + slot) = bonus + score − penalty: the LP weight of that pair.
   const dummyCost = bonus + maxScore;
-  const edges = rowStart[n]!;
-  const edgeCost = new Float64Array(edges);
-  for (let e = 0; e < edges; e++) edgeCost[e] = maxScore - edgeScore[e]!;
 
   // Potentials π (the sink keeps π = 0); reduced cost of arc a→b with cost c is c + π_a − π_b ≥ 0.
   const rowPot = new Float64Array(n);
@@ -316,15 +324,34 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
   let endCol = -1;
   let endRow = -1;
 
-  // Relaxes the pair arcs of a settled row i at distance di.
+  let endPred = -1;
+
+  // Relaxes the pair arcs of a settled row i at distance di. First pass: the cheapest way to the sink through a
+  // buddy with a free slot (found at relaxation time, so a free buddy wins a tie against exploring taken ones);
+  // second pass: label only buddies that can still beat it.
   const scan = (i: number, di: number): void => {
     const base = di + rowPot[i]!;
     const own = rowBuddy[i];
-    for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end; e++) {
+    const first = rowStart[i]!;
+    const last = rowStart[i + 1]!;
+    for (let e = first; e < last; e++) {
+      const j = edgeCol[e]!;
+      const l = load[j]!;
+      if (l >= cap[j]! || j === own) continue;
+      const toSink = base + edgeCost[e]! + penaltyOf[l]!;
+      if (toSink < best) {
+        best = toSink;
+        endCol = j;
+        endRow = -1;
+        endPred = i;
+      }
+    }
+    for (let e = first; e < last; e++) {
       const j = edgeCol[e]!;
       const state = colState[j]!;
       if (state === 2 || j === own) continue;
       const nd = base + edgeCost[e]! - colPot[j]!;
+      if (nd >= best) continue;
       if (state === 0) {
         colState[j] = 1;
         touchedCols[touched++] = j;
@@ -351,6 +378,7 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     best = dummyCost + rowPot[r]!;
     endCol = -1;
     endRow = r;
+    endPred = -1;
     rowDist[r] = 0;
     settledRows[nSettledRows++] = r;
     scan(r, 0);
@@ -367,14 +395,6 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
       colState[j] = 2;
       settledCols[nSettledCols++] = j;
       const l = load[j]!;
-      if (l < cap[j]!) {
-        const toSink = dj + penaltyOf[l]! + colPot[j]!;
-        if (toSink < best) {
-          best = toSink;
-          endCol = j;
-          endRow = -1;
-        }
-      }
       // Rows already on this buddy follow at the same distance (their pair arcs are tight).
       for (let s = slotStart[j]!, end = s + l; s < end; s++) {
         const row = slotRow[s]!;
@@ -408,7 +428,7 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
       j = endCol;
       pos = slotStart[j]! + load[j]!;
       load[j] = load[j]! + 1;
-      row = colPred[j]!;
+      row = endPred;
     } else if (endRow !== r) {
       // endRow gives up its buddy to the path and stays unmatched for good.
       j = rowBuddy[endRow]!;
@@ -437,7 +457,7 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     }
   }
 
-  return finish(instance, n, m, rowBuddy, rowPot, colPot, bonus, maxScore, penaltyOf, edgeScore, rowStart, edgeCol);
+  return finish(instance, n, m, rowBuddy, rowPot, colPot, bonus, maxScore, penaltyOf);
 }
 
 function finish(
@@ -450,9 +470,6 @@ function finish(
   bonus: number,
   maxScore: number,
   penaltyOf: Float64Array,
-  edgeScore: Float64Array,
-  rowStart: Int32Array,
-  edgeCol: Int32Array,
 ): Assignment {
   const pairs: [number, number][] = [];
   const unmatched: number[] = [];
@@ -467,13 +484,7 @@ function finish(
       continue;
     }
     pairs.push([i, j]);
-    // The score of (i, j), looked up in the row's sparse list.
-    for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end; e++) {
-      if (edgeCol[e] === j) {
-        total += edgeScore[e]!;
-        break;
-      }
-    }
+    total += instance.scores[i]![j]!;
     total -= penaltyOf[load[j]!]!;
     load[j] = load[j]! + 1;
   }

@@ -4,15 +4,16 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, StatGrid } from "~/components/ui/page";
 import { organisationStats } from "~/features/organisations/organisations.server";
 import { useI18n } from "~/utils/i18n-react";
+import { listNewcomers } from "~/features/matching/newcomers.server";
 import { requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  return { name: user.name, organisationName: user.organisationName ?? "", stats: organisationStats(user.organisationId) };
+  return { name: user.name, organisationName: user.organisationName ?? "", stats: organisationStats(user.organisationId), waitingNewcomers: listNewcomers(user.organisationId).filter((n) => n.state === "waiting").length };
 }
 
 export default function HrHome() {
-  const { name, organisationName, stats } = useLoaderData<typeof loader>();
+  const { name, organisationName, stats, waitingNewcomers } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -38,6 +39,12 @@ export default function HrHome() {
             <Link to="/hr/organisation">{t("hr.organisationTitle")}</Link>
           </li>
         </ul>
+      </Card>
+      <Card title="matching.card.hrTitle">
+        <p>{t("matching.card.hrWaiting", { count: waitingNewcomers })}</p>
+        <Link className="button button--secondary" to="/hr/matching">
+          {t("matching.card.hrOpen")}
+        </Link>
       </Card>
     </>
   );

@@ -22,11 +22,14 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
       return [
         { to: "/hr", label: "nav.home", end: true },
         { to: "/hr/people", label: "nav.people" },
+        { to: "/hr/newcomers", label: "matching.nav.newcomers" },
+        { to: "/hr/matching", label: "matching.nav.matching" },
+        { to: "/hr/buddies", label: "matching.nav.buddies" },
         { to: "/hr/organisation", label: "nav.organisation" },
         account,
       ];
     case "employee":
-      return [{ to: "/me", label: "nav.home", end: true }, account];
+      return [{ to: "/me", label: "nav.home", end: true }, { to: "/me/buddy", label: "matching.nav.buddy" }, account];
     case "newcomer":
       return [{ to: "/newcomer", label: "nav.home", end: true }, account];
   }

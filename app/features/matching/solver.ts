@@ -197,18 +197,32 @@ function buildGraph(input: unknown): Graph {
   const m = capacities.length;
   const usable = new Uint8Array(m);
   for (let j = 0; j < m; j++) usable[j] = capacities[j]! > 0 ? 1 : 0;
-  // One pass over the cells: validate, collect each row's allowed pairs (as scores for now), find the range.
+  // One pass over the cells: validate, append each row's allowed pairs (scores for now), find the range. The
+  // arrays are sized from the density of the first rows and grow by half when that guess was short.
   const rowStart = new Int32Array(n + 1);
-  const scratchCol = new Int32Array(m);
-  const scratchScore = new Float64Array(m);
-  const chunksCol: Int32Array[] = [];
-  const chunksScore: Float64Array[] = [];
+  let allowedInSample = 0;
+  const sampleRows = Math.min(n, 16);
+  for (let i = 0; i < sampleRows; i++) {
+    const row = scores[i]!;
+    for (let j = 0; j < m; j++) if (row[j] !== null && usable[j] === 1) allowedInSample++;
+  }
+  let room = Math.ceil(sampleRows > 0 ? (allowedInSample / sampleRows) * n * 1.1 : 0) + m + 16;
+  let edgeCol = new Int32Array(room);
+  let edgeCost = new Float64Array(room);
   let edges = 0;
   let minScore = Infinity;
   let maxScore = -Infinity;
   for (let i = 0; i < n; i++) {
     const row = scores[i]!;
-    let k = 0;
+    if (edges + m > room) {
+      room = Math.max(edges + m, Math.ceil(room * 1.5));
+      const cols = new Int32Array(room);
+      cols.set(edgeCol.subarray(0, edges));
+      edgeCol = cols;
+      const values = new Float64Array(room);
+      values.set(edgeCost.subarray(0, edges));
+      edgeCost = values;
+    }
     for (let j = 0; j < m; j++) {
       const v = row[j];
       if (v === null) continue;
@@ -216,27 +230,17 @@ function buildGraph(input: unknown): Graph {
         throw new SolverInputError(badCell(i, j, v));
       }
       if (usable[j] === 0) continue;
-      scratchCol[k] = j;
-      scratchScore[k] = v;
-      k++;
+      edgeCol[edges] = j;
+      edgeCost[edges] = v;
+      edges++;
       if (v < minScore) minScore = v;
       if (v > maxScore) maxScore = v;
     }
-    chunksCol.push(scratchCol.slice(0, k));
-    chunksScore.push(scratchScore.slice(0, k));
-    edges += k;
     rowStart[i + 1] = edges;
   }
-  // Concatenate; costs are maxScore − score, so ≥ 0.
+  // Costs are maxScore − score, so ≥ 0.
   const top = edges > 0 ? maxScore : 0;
-  const edgeCol = new Int32Array(edges);
-  const edgeCost = new Float64Array(edges);
-  for (let i = 0; i < n; i++) {
-    const offset = rowStart[i]!;
-    edgeCol.set(chunksCol[i]!, offset);
-    const chunk = chunksScore[i]!;
-    for (let k = 0; k < chunk.length; k++) edgeCost[offset + k] = top - chunk[k]!;
-  }
+  for (let e = 0; e < edges; e++) edgeCost[e] = top - edgeCost[e]!;
   return { n, m, rowStart, edgeCol, edgeCost, minScore, maxScore };
 }
 
@@ -302,7 +306,7 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     heap[pos] = node;
     heapPos[node] = pos;
   };
-  const siftDown = (pos: number): void => {
+  const siftDown = (pos: number, heapSize: number): void => {
     const node = heap[pos]!;
     for (;;) {
       let child = 2 * pos + 1;
@@ -323,57 +327,15 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
   let best = 0;
   let endCol = -1;
   let endRow = -1;
-
   let endPred = -1;
-
-  // Relaxes the pair arcs of a settled row i at distance di. First pass: the cheapest way to the sink through a
-  // buddy with a free slot (found at relaxation time, so a free buddy wins a tie against exploring taken ones);
-  // second pass: label only buddies that can still beat it.
-  const scan = (i: number, di: number): void => {
-    const base = di + rowPot[i]!;
-    const own = rowBuddy[i];
-    const first = rowStart[i]!;
-    const last = rowStart[i + 1]!;
-    for (let e = first; e < last; e++) {
-      const j = edgeCol[e]!;
-      const l = load[j]!;
-      if (l >= cap[j]! || j === own) continue;
-      const toSink = base + edgeCost[e]! + penaltyOf[l]!;
-      if (toSink < best) {
-        best = toSink;
-        endCol = j;
-        endRow = -1;
-        endPred = i;
-      }
-    }
-    for (let e = first; e < last; e++) {
-      const j = edgeCol[e]!;
-      const state = colState[j]!;
-      if (state === 2 || j === own) continue;
-      const nd = base + edgeCost[e]! - colPot[j]!;
-      if (nd >= best) continue;
-      if (state === 0) {
-        colState[j] = 1;
-        touchedCols[touched++] = j;
-        colDist[j] = nd;
-        colPred[j] = i;
-        heap[heapSize] = j;
-        heapPos[j] = heapSize;
-        heapSize++;
-        siftUp(heapSize - 1);
-      } else if (nd < colDist[j]!) {
-        colDist[j] = nd;
-        colPred[j] = i;
-        siftUp(heapPos[j]!);
-      }
-    }
-  };
+  let nSettledCols = 0;
+  let nSettledRows = 0;
 
   for (let r = 0; r < n; r++) {
     touched = 0;
     heapSize = 0;
-    let nSettledCols = 0;
-    let nSettledRows = 0;
+    nSettledCols = 0;
+    nSettledRows = 0;
     // Best way to the sink so far: the row's own unmatched arc.
     best = dummyCost + rowPot[r]!;
     endCol = -1;
@@ -381,8 +343,53 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     endPred = -1;
     rowDist[r] = 0;
     settledRows[nSettledRows++] = r;
-    scan(r, 0);
-    while (heapSize > 0) {
+    let scanned = 0;
+    for (;;) {
+      if (scanned < nSettledRows) {
+        // Relax the pair arcs of the next settled row. First pass: the cheapest way to the sink through a buddy
+        // with a free slot (found at relaxation time, so a free buddy wins a tie against exploring taken ones);
+        // second pass: label only the buddies that can still beat it.
+        const i = settledRows[scanned++]!;
+        const base = rowDist[i]! + rowPot[i]!;
+        const own = rowBuddy[i];
+        const first = rowStart[i]!;
+        const last = rowStart[i + 1]!;
+        for (let e = first; e < last; e++) {
+          const j = edgeCol[e]!;
+          const l = load[j]!;
+          if (l >= cap[j]! || j === own) continue;
+          const toSink = base + edgeCost[e]! + penaltyOf[l]!;
+          if (toSink < best) {
+            best = toSink;
+            endCol = j;
+            endRow = -1;
+            endPred = i;
+          }
+        }
+        for (let e = first; e < last; e++) {
+          const j = edgeCol[e]!;
+          const state = colState[j]!;
+          if (state === 2 || j === own) continue;
+          const nd = base + edgeCost[e]! - colPot[j]!;
+          if (nd >= best) continue;
+          if (state === 0) {
+            colState[j] = 1;
+            touchedCols[touched++] = j;
+            colDist[j] = nd;
+            colPred[j] = i;
+            heap[heapSize] = j;
+            heapPos[j] = heapSize;
+            heapSize++;
+            siftUp(heapSize - 1);
+          } else if (nd < colDist[j]!) {
+            colDist[j] = nd;
+            colPred[j] = i;
+            siftUp(heapPos[j]!);
+          }
+        }
+        continue;
+      }
+      if (heapSize === 0) break;
       const j = heap[0]!;
       const dj = colDist[j]!;
       if (dj >= best) break;
@@ -390,13 +397,12 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
       if (heapSize > 0) {
         heap[0] = heap[heapSize]!;
         heapPos[heap[0]!] = 0;
-        siftDown(0);
+        siftDown(0, heapSize);
       }
       colState[j] = 2;
       settledCols[nSettledCols++] = j;
-      const l = load[j]!;
-      // Rows already on this buddy follow at the same distance (their pair arcs are tight).
-      for (let s = slotStart[j]!, end = s + l; s < end; s++) {
+      // Rows already on this buddy follow at the same distance (their pair arcs are tight); scanned next.
+      for (let s = slotStart[j]!, end = s + load[j]!; s < end; s++) {
         const row = slotRow[s]!;
         rowDist[row] = dj;
         settledRows[nSettledRows++] = row;
@@ -406,7 +412,6 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
           endCol = -1;
           endRow = row;
         }
-        scan(row, dj);
       }
     }
 

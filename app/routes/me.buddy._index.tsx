@@ -11,11 +11,17 @@ import { requireOrgRole } from "~/utils/permissions.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const { profile, trained } = getOwnProfile(user.id);
-  return { overview: buddyOverview(user), hasProfile: profile != null, status: profile?.status ?? null, trained };
+  return {
+    overview: buddyOverview(user),
+    hasProfile: profile != null,
+    status: profile?.status ?? null,
+    trained,
+  };
 }
 
 export default function MyBuddyPage() {
-  const { overview, hasProfile, status, trained } = useLoaderData<typeof loader>();
+  const { overview, hasProfile, status, trained } =
+    useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t, date } = useI18n();
   return (
@@ -24,22 +30,31 @@ export default function MyBuddyPage() {
         title="matching.me.title"
         intro="matching.me.intro"
         actions={
-          <Link className={`button ${hasProfile ? "button--secondary" : "button--primary"}`} to="/me/buddy/profile">
+          <Link
+            className={`button ${
+              hasProfile ? "button--secondary" : "button--primary"
+            }`}
+            to="/me/buddy/profile"
+          >
             {t(hasProfile ? "matching.me.editProfile" : "matching.me.optIn")}
           </Link>
         }
       />
       <Notice message={params.get("notice")} />
-      {hasProfile && !trained ? <Notice kind="info" message="matching.me.untrained" /> : null}
+      {hasProfile && !trained ? (
+        <Notice kind="info" message="matching.me.untrained" />
+      ) : null}
       {!hasProfile ? (
         <Card>
           <EmptyState message="matching.me.noProfile" />
         </Card>
       ) : (
-        <>
+        <div className="stack">
           {status && status !== "active" ? (
             <p>
-              <span className="badge badge--muted">{t(key(`matching.buddyStatus.${status}`))}</span>
+              <span className="badge badge--muted">
+                {t(key(`matching.buddyStatus.${status}`))}
+              </span>
             </p>
           ) : null}
           <Card title="matching.me.proposals">
@@ -49,13 +64,21 @@ export default function MyBuddyPage() {
               <ul className="match-cards">
                 {overview.proposals.map((p) => (
                   <li key={p.id} className="match-card">
-                    <Link to={`/me/buddy/proposals/${p.id}`} className="match-card__link">
+                    <Link
+                      to={`/me/buddy/proposals/${p.id}`}
+                      className="match-card__link"
+                    >
                       {p.newcomer.name}
                     </Link>
                     <span className="muted">
-                      {t(key(`matching.professions.${p.newcomer.profession}`))} · {p.newcomer.department ?? "—"}
+                      {t(key(`matching.professions.${p.newcomer.profession}`))}{" "}
+                      · {p.newcomer.department ?? "—"}
                     </span>
-                    <span>{t("matching.me.answerBefore", { date: date(p.deadline, true) })}</span>
+                    <span>
+                      {t("matching.me.answerBefore", {
+                        date: date(p.deadline, true),
+                      })}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -68,10 +91,17 @@ export default function MyBuddyPage() {
               <ul className="match-cards">
                 {overview.current.map((m) => (
                   <li key={m.id} className="match-card">
-                    <Link to={`/me/buddy/matches/${m.id}`} className="match-card__link">
+                    <Link
+                      to={`/me/buddy/matches/${m.id}`}
+                      className="match-card__link"
+                    >
                       {m.newcomer.name}
                     </Link>
-                    <span className="muted">{t("matching.proposal.startDate", { date: date(`${m.newcomer.startDate}T12:00:00Z`) })}</span>
+                    <span className="muted">
+                      {t("matching.proposal.startDate", {
+                        date: date(`${m.newcomer.startDate}T12:00:00Z`),
+                      })}
+                    </span>
                     <StatusBadge status={m.status} />
                   </li>
                 ))}
@@ -83,13 +113,16 @@ export default function MyBuddyPage() {
               <ul className="plain-list">
                 {overview.past.map((m) => (
                   <li key={m.id}>
-                    {m.newcomer.erased ? t("matching.states.erased") : m.newcomer.name} <StatusBadge status={m.status} />
+                    {m.newcomer.erased
+                      ? t("matching.states.erased")
+                      : m.newcomer.name}{" "}
+                    <StatusBadge status={m.status} />
                   </li>
                 ))}
               </ul>
             </Card>
           ) : null}
-        </>
+        </div>
       )}
     </>
   );

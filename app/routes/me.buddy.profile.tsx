@@ -1,8 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice, PageHeader } from "~/components/ui/page";
-import { getOwnProfile, saveOwnProfile } from "~/features/matching/buddies.server";
+import {
+  getOwnProfile,
+  saveOwnProfile,
+} from "~/features/matching/buddies.server";
 import { BuddyProfileForm } from "~/features/matching/components/profile-forms";
 import { BuddyProfileSchema } from "~/features/matching/matching.schema";
 import { departmentChoices } from "~/features/matching/store.server";
@@ -13,20 +21,34 @@ import { requireOrgRole } from "~/utils/permissions.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const { profile, trained } = getOwnProfile(user.id);
-  return { profile, trained, departments: departmentChoices(user.organisationId), defaultDepartmentId: user.departmentId };
+  return {
+    profile,
+    trained,
+    departments: departmentChoices(user.organisationId),
+    defaultDepartmentId: user.departmentId,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const parsed = parseForm(BuddyProfileSchema, await request.formData());
-  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
+  if (!parsed.success)
+    return data(
+      { errors: parsed.fieldErrors, formError: "common.formErrors" },
+      { status: 400 }
+    );
   const result = saveOwnProfile(user, parsed.data);
-  if (!result.ok) return data({ errors: result.errors ?? {}, formError: result.message }, { status: result.status });
+  if (!result.ok)
+    return data(
+      { errors: result.errors ?? {}, formError: result.message },
+      { status: result.status }
+    );
   return redirect("/me/buddy?notice=matching.me.saved");
 }
 
 export default function BuddyProfilePage() {
-  const { profile, trained, departments, defaultDepartmentId } = useLoaderData<typeof loader>();
+  const { profile, trained, departments, defaultDepartmentId } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -34,8 +56,15 @@ export default function BuddyProfilePage() {
       <p className="breadcrumb">
         <Link to="/me/buddy">{t("matching.me.back")}</Link>
       </p>
-      <PageHeader title="matching.me.profile" intro="matching.me.profileIntro" />
-      {trained ? <Notice kind="info" message="matching.me.trainedBadge" /> : <Notice kind="info" message="matching.me.untrained" />}
+      <PageHeader
+        title="matching.me.profile"
+        intro="matching.me.profileIntro"
+      />
+      {trained ? (
+        <Notice kind="info" message="matching.me.trainedBadge" />
+      ) : (
+        <Notice kind="info" message="matching.me.untrained" />
+      )}
       <Card>
         <BuddyProfileForm
           values={profile ?? undefined}
@@ -44,7 +73,24 @@ export default function BuddyProfilePage() {
           formError={actionData?.formError}
           exists={profile != null}
           key={profile?.updatedAt ?? "new"}
-          {...(profile ? {} : { values: { profession: "nurse", departmentId: defaultDepartmentId, dutchLevel: "C2", languages: [], shifts: [], interests: [], gender: null, capacity: 1, yearsInOrganisation: 0, ownNewcomerExperience: false, status: "active", pausedUntil: null } })}
+          {...(profile
+            ? {}
+            : {
+                values: {
+                  profession: "nurse",
+                  departmentId: defaultDepartmentId,
+                  dutchLevel: "C2",
+                  languages: [],
+                  shifts: [],
+                  interests: [],
+                  gender: null,
+                  capacity: 1,
+                  yearsInOrganisation: 0,
+                  ownNewcomerExperience: false,
+                  status: "active",
+                  pausedUntil: null,
+                },
+              })}
         />
       </Card>
     </>

@@ -125,9 +125,9 @@ export const matching: Catalogue<typeof source> = {
   },
   explain: {
     sharedLanguage: "Shared language: {language}",
-    shiftOverlap: "{count} overlapping shifts",
-    sharedInterests: "{count} shared interests",
-    load: "Already has {count} newcomer(s)",
+    shiftOverlap: "Overlapping shifts: {count}",
+    sharedInterests: "Shared interests: {count}",
+    load: "Already guides newcomers: {count}",
     points: "{points} points",
     none: "No criteria apply (0 points)",
     total: "Total {score}",
@@ -200,7 +200,7 @@ export const matching: Catalogue<typeof source> = {
   run: {
     title: "Matching run {id}",
     intro: "Weights version {version}. {matched} of {total} newcomers get a proposal.",
-    certified: "Certified optimal: the solver's certificate has been checked. No other assignment matches more newcomers or reaches a higher total score.",
+    certified: "The solver's certificate has been checked: no other assignment matches more newcomers or reaches a higher total score.",
     notCertified: "The certificate could not be confirmed ({reason}). Review the proposals with extra care.",
     proposal: "Proposal",
     noBuddy: "No buddy possible",

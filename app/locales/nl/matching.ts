@@ -122,9 +122,9 @@ export const matching = {
   },
   explain: {
     sharedLanguage: "Gedeelde taal: {language}",
-    shiftOverlap: "{count} overlappende diensten",
-    sharedInterests: "{count} gedeelde interesses",
-    load: "Heeft al {count} nieuwkomer(s)",
+    shiftOverlap: "Overlappende diensten: {count}",
+    sharedInterests: "Gedeelde interesses: {count}",
+    load: "Begeleidt al nieuwkomers: {count}",
     points: "{points} punten",
     none: "Geen criteria van toepassing (0 punten)",
     total: "Totaal {score}",
@@ -197,7 +197,7 @@ export const matching = {
   run: {
     title: "Koppelronde {id}",
     intro: "Gewichten versie {version}. {matched} van {total} nieuwkomers krijgen een voorstel.",
-    certified: "Bewezen optimaal: het certificaat van de oplosser is nagerekend. Geen andere verdeling koppelt meer nieuwkomers of haalt een hogere totaalscore.",
+    certified: "Het certificaat van de oplosser is nagerekend: geen andere verdeling koppelt meer nieuwkomers of haalt een hogere totaalscore.",
     notCertified: "Het certificaat kon niet bevestigd worden ({reason}). Bekijk de voorstellen extra kritisch.",
     proposal: "Voorstel",
     noBuddy: "Geen buddy mogelijk",

@@ -20,8 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MyBuddyPage() {
-  const { overview, hasProfile, status, trained } =
-    useLoaderData<typeof loader>();
+  const { overview, hasProfile, status, trained } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t, date } = useI18n();
   return (
@@ -30,20 +29,13 @@ export default function MyBuddyPage() {
         title="matching.me.title"
         intro="matching.me.intro"
         actions={
-          <Link
-            className={`button ${
-              hasProfile ? "button--secondary" : "button--primary"
-            }`}
-            to="/me/buddy/profile"
-          >
+          <Link className={`button ${hasProfile ? "button--secondary" : "button--primary"}`} to="/me/buddy/profile">
             {t(hasProfile ? "matching.me.editProfile" : "matching.me.optIn")}
           </Link>
         }
       />
       <Notice message={params.get("notice")} />
-      {hasProfile && !trained ? (
-        <Notice kind="info" message="matching.me.untrained" />
-      ) : null}
+      {hasProfile && !trained ? <Notice kind="info" message="matching.me.untrained" /> : null}
       {!hasProfile ? (
         <Card>
           <EmptyState message="matching.me.noProfile" />
@@ -52,9 +44,7 @@ export default function MyBuddyPage() {
         <div className="stack">
           {status && status !== "active" ? (
             <p>
-              <span className="badge badge--muted">
-                {t(key(`matching.buddyStatus.${status}`))}
-              </span>
+              <span className="badge badge--muted">{t(key(`matching.buddyStatus.${status}`))}</span>
             </p>
           ) : null}
           <Card title="matching.me.proposals">
@@ -64,15 +54,11 @@ export default function MyBuddyPage() {
               <ul className="match-cards">
                 {overview.proposals.map((p) => (
                   <li key={p.id} className="match-card">
-                    <Link
-                      to={`/me/buddy/proposals/${p.id}`}
-                      className="match-card__link"
-                    >
+                    <Link to={`/me/buddy/proposals/${p.id}`} className="match-card__link">
                       {p.newcomer.name}
                     </Link>
                     <span className="muted">
-                      {t(key(`matching.professions.${p.newcomer.profession}`))}{" "}
-                      · {p.newcomer.department ?? "—"}
+                      {t(key(`matching.professions.${p.newcomer.profession}`))} · {p.newcomer.department ?? "—"}
                     </span>
                     <span>
                       {t("matching.me.answerBefore", {
@@ -91,10 +77,7 @@ export default function MyBuddyPage() {
               <ul className="match-cards">
                 {overview.current.map((m) => (
                   <li key={m.id} className="match-card">
-                    <Link
-                      to={`/me/buddy/matches/${m.id}`}
-                      className="match-card__link"
-                    >
+                    <Link to={`/me/buddy/matches/${m.id}`} className="match-card__link">
                       {m.newcomer.name}
                     </Link>
                     <span className="muted">
@@ -113,10 +96,7 @@ export default function MyBuddyPage() {
               <ul className="plain-list">
                 {overview.past.map((m) => (
                   <li key={m.id}>
-                    {m.newcomer.erased
-                      ? t("matching.states.erased")
-                      : m.newcomer.name}{" "}
-                    <StatusBadge status={m.status} />
+                    {m.newcomer.erased ? t("matching.states.erased") : m.newcomer.name} <StatusBadge status={m.status} />
                   </li>
                 ))}
               </ul>

@@ -1,31 +1,12 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
 import { logCheckIn } from "~/features/matching/checkins.server";
-import {
-  CheckInList,
-  Explanation,
-  key,
-  StatusBadge,
-} from "~/features/matching/components/matching-ui";
-import {
-  CHECKIN_NOTE_MAX,
-  CheckInSchema,
-} from "~/features/matching/matching.schema";
+import { CheckInList, Explanation, key, StatusBadge } from "~/features/matching/components/matching-ui";
+import { CHECKIN_NOTE_MAX, CheckInSchema } from "~/features/matching/matching.schema";
 import { matchForBuddy } from "~/features/matching/proposals.server";
 import { todayIso } from "~/features/matching/store.server";
 import { parseForm } from "~/utils/forms";
@@ -43,17 +24,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const id = parseId(params.id);
   const parsed = parseForm(CheckInSchema, await request.formData());
-  if (!parsed.success)
-    return data(
-      { errors: parsed.fieldErrors, formError: "common.formErrors" },
-      { status: 400 }
-    );
+  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
   const result = logCheckIn(user, id, parsed.data.key, parsed.data.note);
-  if (!result.ok)
-    return data(
-      { errors: {} as Record<string, string[]>, formError: result.message },
-      { status: result.status }
-    );
+  if (!result.ok) return data({ errors: {} as Record<string, string[]>, formError: result.message }, { status: result.status });
   return redirect(`/me/buddy/matches/${id}?notice=matching.match.logged`);
 }
 
@@ -108,11 +81,7 @@ export default function BuddyMatchPage() {
                   aria-describedby={`${noteId}-hint`}
                   aria-invalid={actionData?.errors?.note ? true : undefined}
                 />
-                {actionData?.errors?.note ? (
-                  <p className="field-errors">
-                    {t(key(actionData.errors.note[0] ?? ""))}
-                  </p>
-                ) : null}
+                {actionData?.errors?.note ? <p className="field-errors">{t(key(actionData.errors.note[0] ?? ""))}</p> : null}
               </div>
               <div className="form-actions">
                 <SubmitButton>{t("matching.match.log")}</SubmitButton>

@@ -1,16 +1,8 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice, PageHeader } from "~/components/ui/page";
-import {
-  getOwnProfile,
-  saveOwnProfile,
-} from "~/features/matching/buddies.server";
+import { getOwnProfile, saveOwnProfile } from "~/features/matching/buddies.server";
 import { BuddyProfileForm } from "~/features/matching/components/profile-forms";
 import { BuddyProfileSchema } from "~/features/matching/matching.schema";
 import { departmentChoices } from "~/features/matching/store.server";
@@ -32,23 +24,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const parsed = parseForm(BuddyProfileSchema, await request.formData());
-  if (!parsed.success)
-    return data(
-      { errors: parsed.fieldErrors, formError: "common.formErrors" },
-      { status: 400 }
-    );
+  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
   const result = saveOwnProfile(user, parsed.data);
-  if (!result.ok)
-    return data(
-      { errors: result.errors ?? {}, formError: result.message },
-      { status: result.status }
-    );
+  if (!result.ok) return data({ errors: result.errors ?? {}, formError: result.message }, { status: result.status });
   return redirect("/me/buddy?notice=matching.me.saved");
 }
 
 export default function BuddyProfilePage() {
-  const { profile, trained, departments, defaultDepartmentId } =
-    useLoaderData<typeof loader>();
+  const { profile, trained, departments, defaultDepartmentId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -56,15 +39,8 @@ export default function BuddyProfilePage() {
       <p className="breadcrumb">
         <Link to="/me/buddy">{t("matching.me.back")}</Link>
       </p>
-      <PageHeader
-        title="matching.me.profile"
-        intro="matching.me.profileIntro"
-      />
-      {trained ? (
-        <Notice kind="info" message="matching.me.trainedBadge" />
-      ) : (
-        <Notice kind="info" message="matching.me.untrained" />
-      )}
+      <PageHeader title="matching.me.profile" intro="matching.me.profileIntro" />
+      {trained ? <Notice kind="info" message="matching.me.trainedBadge" /> : <Notice kind="info" message="matching.me.untrained" />}
       <Card>
         <BuddyProfileForm
           values={profile ?? undefined}

@@ -1,24 +1,11 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card } from "~/components/ui/page";
-import {
-  Explanation,
-  key,
-  languageList,
-} from "~/features/matching/components/matching-ui";
+import { Explanation, key, languageList } from "~/features/matching/components/matching-ui";
 import { DeclineSchema } from "~/features/matching/matching.schema";
-import {
-  acceptProposal,
-  declineProposal,
-  matchForBuddy,
-} from "~/features/matching/proposals.server";
+import { acceptProposalAndNotify, declineProposal, matchForBuddy } from "~/features/matching/proposals.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { parseId, requireOrgRole } from "~/utils/permissions.server";
@@ -36,7 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   if (intent === "accept") {
-    const result = acceptProposal(user, id);
+    const result = await acceptProposalAndNotify(user, id);
     if (!result.ok)
       return data(
         {
@@ -46,17 +33,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
         { status: result.status }
       );
-    return redirect(
-      `/me/buddy/matches/${id}?notice=matching.proposal.accepted`
-    );
+    return redirect(`/me/buddy/matches/${id}?notice=matching.proposal.accepted`);
   }
   if (intent === "decline") {
     const parsed = parseForm(DeclineSchema, form);
-    if (!parsed.success)
-      return data(
-        { intent, errors: parsed.fieldErrors, formError: "common.formErrors" },
-        { status: 400 }
-      );
+    if (!parsed.success) return data({ intent, errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
     const result = declineProposal(user, id, parsed.data.reason);
     if (!result.ok)
       return data(
@@ -95,20 +76,12 @@ export default function ProposalPage() {
           <p className="page-header__intro">{t("matching.proposal.intro")}</p>
         </div>
       </div>
-      <FormError
-        error={
-          actionData?.formError === "common.formErrors"
-            ? null
-            : actionData?.formError
-        }
-      />
+      <FormError error={actionData?.formError === "common.formErrors" ? null : actionData?.formError} />
       <div className="stack">
         <Card>
           <dl className="match-detail">
             <dt>{t("matching.fields.profession")}</dt>
-            <dd>
-              {t(key(`matching.professions.${match.newcomer.profession}`))}
-            </dd>
+            <dd>{t(key(`matching.professions.${match.newcomer.profession}`))}</dd>
             <dt>{t("matching.fields.department")}</dt>
             <dd>{match.newcomer.department ?? "—"}</dd>
             <dt>{t("matching.fields.startDate")}</dt>
@@ -133,21 +106,11 @@ export default function ProposalPage() {
             </p>
             <div className="proposal-actions">
               <Form method="post">
-                <SubmitButton intent="accept">
-                  {t("matching.proposal.accept")}
-                </SubmitButton>
+                <SubmitButton intent="accept">{t("matching.proposal.accept")}</SubmitButton>
               </Form>
               <Form method="post" className="stack" noValidate>
-                {actionData?.intent === "decline" &&
-                actionData.formError === "common.formErrors" ? (
-                  <FormError error={actionData.formError} />
-                ) : null}
-                <Field
-                  name="reason"
-                  label="matching.proposal.declineReason"
-                  errors={actionData?.errors?.reason}
-                  maxLength={500}
-                />
+                {actionData?.intent === "decline" && actionData.formError === "common.formErrors" ? <FormError error={actionData.formError} /> : null}
+                <Field name="reason" label="matching.proposal.declineReason" errors={actionData?.errors?.reason} maxLength={500} />
                 <SubmitButton intent="decline" variant="secondary">
                   {t("matching.proposal.decline")}
                 </SubmitButton>

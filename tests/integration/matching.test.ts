@@ -235,6 +235,18 @@ describe("a matching run", () => {
     expect(late).toMatchObject({ ok: false, status: 409, message: "matching.proposalExpired" });
   });
 
+  it("a proposal past its deadline expires as soon as anyone looks, and the pair is forbidden from then on", async () => {
+    const lucia = recordId("Lucía Romero");
+    const id = db().select({ id: matches.id }).from(matches).where(and(eq(matches.newcomerId, lucia), eq(matches.status, "proposed"))).get()!.id;
+    db().update(matches).set({ deadline: new Date(Date.now() - 60_000).toISOString() }).where(eq(matches.id, id)).run();
+    const overview = await call(hrMatching.loader, get("/hr/matching", HR()));
+    expect((overview.body as { answered: { id: number; status: string }[] }).answered).toContainEqual(expect.objectContaining({ id, status: "expired" }));
+    expect(db().select({ reason: forbiddenPairs.reason }).from(forbiddenPairs).where(eq(forbiddenPairs.newcomerId, lucia)).all()).toEqual([{ reason: "expired" }]);
+    const late = await call(proposal.action, post(`/me/buddy/proposals/${id}`, { intent: "accept" }, cookieFor("mariam.tesfaye@zas.example")), { id: String(id) });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ formError: "matching.proposalExpired" });
+  });
+
   it("HR sees buddies' load and ends a match with a reason", async () => {
     const buddies = await call(hrBuddies.loader, get("/hr/buddies", HR()));
     const rows = (buddies.body as { buddies: { name: string; load: number; trained: boolean; status: string }[] }).buddies;

@@ -27,7 +27,8 @@ function stateOf(record: NewcomerRecord, statuses: string[]): NewcomerState {
   if (record.erasedAt) return "erased";
   if (statuses.includes("accepted") || statuses.includes("active")) return "matched";
   if (statuses.includes("proposed")) return "proposed";
-  if (statuses.includes("completed") || statuses.includes("stopped")) return "ended";
+  // A completed match ends the programme; after a stopped one the newcomer waits for a new buddy.
+  if (statuses.includes("completed")) return "ended";
   return "waiting";
 }
 

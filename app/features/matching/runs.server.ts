@@ -280,8 +280,11 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
   const deadline = new Date(now.getTime() + proposalDays() * 86_400_000).toISOString();
   const at = now.toISOString();
   const created: number[] = [];
-  db.transaction(
+  const stillDraft = db.transaction(
     (tx) => {
+      // Two HR users sending at once: only the first send of a draft goes through.
+      const status = tx.select({ status: matchingRuns.status }).from(matchingRuns).where(eq(matchingRuns.id, runId)).get()?.status;
+      if (status !== "draft") return false;
       for (const row of wanted) {
         const chosen = row.chosen!;
         const pending = tx
@@ -317,9 +320,11 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
         .set({ status: "discarded", updatedAt: at })
         .where(and(eq(matchingRuns.organisationId, organisationId), eq(matchingRuns.status, "draft"), ne(matchingRuns.id, runId)))
         .run();
+      return true;
     },
     { behavior: "immediate" },
   );
+  if (!stillDraft) return { ok: false, status: 409, message: "matching.runNotDraft" };
   audit({ actorUserId: actor.id, organisationId, action: "matching.send", entityType: "matching_run", entityId: runId, detail: { proposals: created.length } });
   if (created.length) {
     const outgoing: Outgoing[] = db

@@ -300,6 +300,9 @@ export const matching: Catalogue<typeof source> = {
   mailSubject: "Voorstel: word jij de buddy van {newcomer}? / Would you be {newcomer}'s buddy?",
   mailBody:
     "Hello {name},\n\nHR proposes you as the buddy of a new colleague, {newcomer}. The portal shows why you are a good match.\nPlease accept or decline before {deadline}:\n{link}\n\n—\n\nDag {name},\n\nHR stelt voor dat jij de buddy wordt van een nieuwe collega, {newcomer}. In het portaal zie je waarom jullie bij elkaar passen.\nAanvaard of weiger vóór {deadline}:\n{link}\n",
+  acceptedMailSubject: "Je buddy is {buddy} / Your buddy is {buddy}",
+  acceptedMailBody:
+    "Hello {name},\n\n{buddy} is your buddy from now on: a colleague who helps you through the first months. The portal shows when you will catch up together:\n{link}\n\n—\n\nDag {name},\n\n{buddy} is vanaf nu je buddy: een collega die je de eerste maanden op weg helpt. In het portaal zie je wanneer jullie samen bijpraten:\n{link}\n",
   notYours: "This proposal is not addressed to you.",
   alreadyAnswered: "This proposal has already been answered.",
   proposalExpired: "This proposal has expired: the time to answer is over.",

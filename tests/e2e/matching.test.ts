@@ -122,6 +122,20 @@ describe("buddy matching", () => {
     await visit(page, "/me/buddy/profile");
     await context.close();
 
+    // Without JavaScript the plain form posts work too: Jonas accepts Yonas.
+    const plainContext = await newContext(browser, { javaScriptEnabled: false, mobile: true });
+    const plain = await plainContext.newPage();
+    await login(plain, server.url, "verpleegkundige@zas.example");
+    await visit(plain, "/me/buddy");
+    await plain.getByRole("link", { name: "Yonas Tesfay" }).click();
+    await plain.waitForURL(/\/me\/buddy\/proposals\/\d+/);
+    await plain.getByRole("button", { name: "Ik aanvaard" }).click();
+    await plain.waitForURL(/\/me\/buddy\/matches\/\d+/);
+    await plain.getByText("Je bent nu buddy.", { exact: false }).waitFor();
+    await expect(plain.locator(".checkin").count()).resolves.toBe(4);
+    await expectAccessible(plain);
+    await plainContext.close();
+
     const newcomerContext = await newContext(browser, { mobile: true });
     const newcomer = await newcomerContext.newPage();
     await login(newcomer, server.url, "nieuwkomer@zas.example");

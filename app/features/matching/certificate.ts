@@ -129,38 +129,41 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
   let total = 0;
   let minScore = Infinity;
   let maxScore = -Infinity;
-  let maxAbs = 0;
   let worst = 0;
-  let worstAt = "";
+  let worstI = -1;
+  let worstJ = -1;
+  const usable = new Uint8Array(m);
+  for (let j = 0; j < m; j++) usable[j] = capacities[j]! > 0 ? 1 : 0;
   for (let i = 0; i < n; i++) {
     const row = scores[i];
     if (!Array.isArray(row) || row.length !== m) return fail(`scores[${i}] does not have one entry per buddy.`);
-    const ui = rowDuals[i]!;
-    const own = rowBuddy[i]!;
+    // Every allowed pair must satisfy s + B + slotTerm[j] ≤ u_i.
+    const limit = rowDuals[i]! - matchBonus;
     for (let j = 0; j < m; j++) {
       const s = row[j];
       if (s === null) continue;
-      if (!isFiniteNumber(s)) return fail(`scores[${i}][${j}] is not a finite number or null.`);
-      if (j === own) total += s;
-      if (capacities[j] === 0) continue;
+      if (typeof s !== "number" || s - s !== 0) return fail(`scores[${i}][${j}] is not a finite number or null.`);
+      if (usable[j] === 0) continue;
       if (s < minScore) minScore = s;
       if (s > maxScore) maxScore = s;
-      const a = s < 0 ? -s : s;
-      if (a > maxAbs) maxAbs = a;
-      const violation = s + matchBonus + slotTerm[j]! - ui;
+      const violation = s + slotTerm[j]! - limit;
       if (violation > worst) {
         worst = violation;
-        worstAt = `(${i}, ${j})`;
+        worstI = i;
+        worstJ = j;
       }
     }
+    const own = rowBuddy[i]!;
+    if (own >= 0) total += row[own] as number;
   }
+  const maxAbs = minScore <= maxScore ? Math.max(Math.abs(minScore), Math.abs(maxScore)) : 0;
   let maxPenalty = 0;
   for (let j = 0; j < m; j++) {
     for (let k = 0; k < load[j]!; k++) total -= penaltyAt(penalties, k);
   }
 
   // Bounds from the instance alone.
-  const usable = Math.min(n, totalSlots);
+  const matchable = Math.min(n, totalSlots);
   let required = 0;
   let margin = 1;
   if (minScore <= maxScore) {
@@ -168,7 +171,7 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
     maxPenalty = penaltyAt(penalties, topSlot);
     const minW = minScore - maxPenalty;
     const spread = maxScore - penaltyAt(penalties, 0) - minW;
-    required = Math.max(0, Math.max(0, usable - 1) * spread - minW);
+    required = Math.max(0, Math.max(0, matchable - 1) * spread - minW);
     margin = Math.max(1, spread);
   }
   const scale = required + margin + maxAbs + maxPenalty + 1;
@@ -180,7 +183,7 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
   }
   if (minDual < -epsilon) return fail(`A dual value is negative (${minDual}).`);
   if (worst > epsilon) {
-    return fail(`Pair ${worstAt} violates its dual constraint by ${worst}: the duals do not bound every assignment.`);
+    return fail(`Pair (${worstI}, ${worstJ}) violates its dual constraint by ${worst}: the duals do not bound every assignment.`);
   }
   // 4. B must separate match counts, yet stay small enough for the tolerances to mean something.
   if (!(matchBonus > required + 2 * slack) || matchBonus > 2 * (required + margin) + 1) {

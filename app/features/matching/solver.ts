@@ -323,6 +323,7 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     heapPos[node] = pos;
   };
 
+  let freeSlots = totalSlots;
   let touched = 0;
   let best = 0;
   let endCol = -1;
@@ -354,7 +355,7 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
         const own = rowBuddy[i];
         const first = rowStart[i]!;
         const last = rowStart[i + 1]!;
-        for (let e = first; e < last; e++) {
+        for (let e = freeSlots > 0 ? first : last; e < last; e++) {
           const j = edgeCol[e]!;
           const l = load[j]!;
           if (l >= cap[j]! || j === own) continue;
@@ -433,6 +434,7 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
       j = endCol;
       pos = slotStart[j]! + load[j]!;
       load[j] = load[j]! + 1;
+      freeSlots--;
       row = endPred;
     } else if (endRow !== r) {
       // endRow gives up its buddy to the path and stays unmatched for good.

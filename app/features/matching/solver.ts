@@ -351,7 +351,8 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
         // with a free slot (found at relaxation time, so a free buddy wins a tie against exploring taken ones);
         // second pass: label only the buddies that can still beat it.
         const i = settledRows[scanned++]!;
-        const base = rowDist[i]! + rowPot[i]!;
+        const di = rowDist[i]!;
+        const base = di + rowPot[i]!;
         const own = rowBuddy[i];
         const first = rowStart[i]!;
         const last = rowStart[i + 1]!;
@@ -365,9 +366,12 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
             endCol = j;
             endRow = -1;
             endPred = i;
+            // Reduced costs are ≥ 0: nothing reached from here can be shorter than di, and ties keep the first.
+            if (toSink <= di) break;
           }
         }
-        for (let e = first; e < last; e++) {
+        // Every label from this row is ≥ di, so when the sink is already that close there is nothing to label.
+        for (let e = best <= di ? last : first; e < last; e++) {
           const j = edgeCol[e]!;
           const state = colState[j]!;
           if (state === 2 || j === own) continue;

@@ -122,15 +122,25 @@ export type Contribution = { key: Criterion | "load" | "keep"; points: number; l
 
 export type PairVerdict = { allowed: false; rule: HardRule } | { allowed: true; score: number; contributions: Contribution[] };
 
+const RANK: Record<CefrLevel, number> = { A1: 0, A2: 1, B1: 2, B2: 3, C1: 4, C2: 5 };
+
 export function atLeast(level: CefrLevel, min: CefrLevel): boolean {
-  return CEFR_LEVELS.indexOf(level) >= CEFR_LEVELS.indexOf(min);
+  return (RANK[level] ?? -1) >= RANK[min];
 }
 
 /** Languages beside Dutch both speak at B1 or better, in the newcomer's order. */
 export function sharedLanguages(a: LanguageSkill[], b: LanguageSkill[]): LanguageCode[] {
-  const strong = new Set(b.filter((l) => atLeast(l.level, "B1")).map((l) => l.code));
+  // Plain loops: this runs for every pair of a run (newcomers × buddies), and the lists are tiny.
   const out: LanguageCode[] = [];
-  for (const l of a) if (atLeast(l.level, "B1") && strong.has(l.code) && !out.includes(l.code)) out.push(l.code);
+  for (const l of a) {
+    if (!atLeast(l.level, "B1") || out.includes(l.code)) continue;
+    for (const m of b) {
+      if (m.code === l.code && atLeast(m.level, "B1")) {
+        out.push(l.code);
+        break;
+      }
+    }
+  }
   return out;
 }
 
@@ -151,7 +161,8 @@ export function evaluatePair(n: NewcomerFacts, b: BuddyFacts, ctx: PairContext, 
   if (!isAvailable(b, ctx.today)) return { allowed: false, rule: "buddyUnavailable" };
   if (b.load >= b.capacity) return { allowed: false, rule: "buddyFull" };
   if (ctx.requireTraining && !b.trained) return { allowed: false, rule: "untrained" };
-  if (!hasWorkingLanguage(n, b)) return { allowed: false, rule: "noSharedLanguage" };
+  const shared = sharedLanguages(n.languages, b.languages);
+  if (shared.length === 0 && !(atLeast(n.dutchLevel, "B1") && atLeast(b.dutchLevel, "B1"))) return { allowed: false, rule: "noSharedLanguage" };
   if (ctx.requireSameSite && (n.siteId == null || n.siteId !== b.siteId)) return { allowed: false, rule: "otherSite" };
   if (ctx.forbiddenPair) return { allowed: false, rule: "forbiddenPair" };
 
@@ -167,7 +178,6 @@ export function evaluatePair(n: NewcomerFacts, b: BuddyFacts, ctx: PairContext, 
     const overlap = n.shifts.filter((s) => b.shifts.includes(s)).length;
     if (overlap > 0) add({ key: "shiftOverlap", points: Math.round((pts("shiftOverlap") * overlap) / n.shifts.length), count: overlap });
   }
-  const shared = sharedLanguages(n.languages, b.languages);
   if (shared[0]) add({ key: "sharedLanguage", points: pts("sharedLanguage"), language: shared[0] });
   if (b.ownNewcomerExperience) add({ key: "ownNewcomerExperience", points: pts("ownNewcomerExperience") });
   const interests = n.interests.filter((i) => b.interests.includes(i)).length;

@@ -16,7 +16,7 @@ import {
   buddyFacts,
   buddyLoads,
   departmentChoices,
-  forbiddenPairKeys,
+  forbiddenPairMap,
   newcomerFacts,
   organisationRules,
   refreshMatchStates,
@@ -58,20 +58,25 @@ export function saveWeights(actor: CurrentUser, organisationId: number, levels: 
 // ——— Runs ———————————————————————————————————————————————————————————————————————————
 
 export type Option = { buddyId: number; buddyName: string; score: number; contributions: Contribution[] };
+export type Choice = { buddyId: number; buddyName: string; score: number };
+/** How many allowed buddies a run keeps per newcomer for HR's override list (best first). */
+export const OVERRIDE_OPTIONS = 20;
 export type RunRow = {
   newcomerId: number;
   newcomerName: string;
   department: string | null;
   chosen: (Option & { pinned: boolean; kept: boolean }) | null;
   alternatives: Option[];
-  allowed: Option[];
+  /** the best allowed buddies (at most OVERRIDE_OPTIONS, plus the chosen one), for the override list */
+  allowed: Choice[];
+  allowedCount: number;
   /** why a newcomer without a buddy has none: counts per hard rule, or "taken" when every allowed buddy is in use */
   reasons: { rule: HardRule | "taken"; count: number }[];
   pendingBuddyId: number | null;
 };
 export type RunResult = { rows: RunRow[]; buddyCount: number };
 
-type Snapshot = { rows: RunRow[]; instance: AssignmentInstance; buddyIds: number[]; certificate: { ok: boolean; reason: string | null }; matched: number; total: number };
+type Snapshot = { rows: RunRow[]; buddyIds: number[]; certificate: { ok: boolean; reason: string | null }; matched: number; total: number };
 
 /** Newcomers a run is for: not erased, no accepted or active match, not completed. */
 function runNewcomers(organisationId: number) {
@@ -81,17 +86,21 @@ function runNewcomers(organisationId: number) {
     .from(newcomerRecords)
     .where(and(eq(newcomerRecords.organisationId, organisationId), isNull(newcomerRecords.erasedAt)))
     .all();
-  const ms = db
+  const settled = new Set<number>();
+  const pending = new Map<number, number>();
+  for (const m of db
     .select({ newcomerId: matches.newcomerId, buddyId: matches.buddyId, status: matches.status })
     .from(matches)
     .where(eq(matches.organisationId, organisationId))
-    .all();
-  return records
-    .filter((r) => !ms.some((m) => m.newcomerId === r.id && ["accepted", "active", "completed"].includes(m.status)))
-    .map((r) => ({ record: r, pendingBuddyId: ms.find((m) => m.newcomerId === r.id && m.status === "proposed")?.buddyId ?? null }));
+    .all()) {
+    if (m.status === "accepted" || m.status === "active" || m.status === "completed") settled.add(m.newcomerId);
+    if (m.status === "proposed") pending.set(m.newcomerId, m.buddyId);
+  }
+  return records.filter((r) => !settled.has(r.id)).map((r) => ({ record: r, pendingBuddyId: pending.get(r.id) ?? null }));
 }
 
-function compute(organisationId: number, levels: WeightLevels, pins: Record<string, number>): Snapshot {
+/** Everything the criteria need, loaded once; `verdict(i, j)` evaluates one pair. */
+function scoring(organisationId: number, levels: WeightLevels) {
   const db = getDb();
   const newcomers = runNewcomers(organisationId);
   const buddies = db
@@ -103,62 +112,99 @@ function compute(organisationId: number, levels: WeightLevels, pins: Record<stri
     .all();
   const loads = buddyLoads(organisationId);
   const trained = trainedUserIds(buddies.map((b) => b.profile.userId));
-  const forbidden = forbiddenPairKeys(organisationId);
+  const forbidden = forbiddenPairMap(organisationId);
   const rules = organisationRules(organisationId);
   const today = todayIso();
-  const deps = new Map(departmentChoices(organisationId).map((d) => [d.id, d]));
+  const buddyFactsList = buddies.map((b) => buddyFacts(b.profile, loads.get(b.profile.id) ?? 0, trained.has(b.profile.userId)));
+  const newcomerFactsList = newcomers.map((n) => newcomerFacts(n.record));
+  const none = new Set<number>();
+  const forbiddenFor = newcomers.map((n) => forbidden.get(n.record.id) ?? none);
+  const verdict = (i: number, j: number) => {
+    const n = newcomers[i]!;
+    const buddyId = buddies[j]!.profile.id;
+    return evaluatePair(
+      newcomerFactsList[i]!,
+      buddyFactsList[j]!,
+      { requireTraining: rules.requireTraining, requireSameSite: rules.requireSameSite, today, forbiddenPair: forbiddenFor[i]!.has(buddyId), keep: n.pendingBuddyId === buddyId },
+      levels,
+    );
+  };
+  return { newcomers, buddies, buddyFactsList, verdict };
+}
 
-  const facts = buddies.map((b) => buddyFacts(b.profile, loads.get(b.profile.id) ?? 0, trained.has(b.profile.userId)));
-  const verdicts = newcomers.map(({ record, pendingBuddyId }) =>
-    buddies.map((b, j) =>
-      evaluatePair(newcomerFacts(record), facts[j]!, { ...rules, today, forbiddenPair: forbidden.has(`${record.id}:${b.profile.id}`), keep: pendingBuddyId === b.profile.id }, levels),
-    ),
-  );
-  const scores = verdicts.map((row, i) => {
-    const pin = pins[String(newcomers[i]!.record.id)];
-    const pinnedCol = pin != null ? buddies.findIndex((b) => b.profile.id === pin) : -1;
-    const pinValid = pinnedCol >= 0 && row[pinnedCol]!.allowed;
-    return row.map((v, j) => (v.allowed && (!pinValid || j === pinnedCol) ? v.score : null));
+function compute(organisationId: number, levels: WeightLevels, pins: Record<string, number>): Snapshot {
+  const { newcomers, buddies, buddyFactsList, verdict } = scoring(organisationId, levels);
+  const deps = new Map(departmentChoices(organisationId).map((d) => [d.id, d]));
+  const colOf = new Map(buddies.map((b, j) => [b.profile.id, j]));
+
+  // One pass over all pairs keeps only numbers; explanations are recomputed for the few pairs shown.
+  const reasonCounts: Map<HardRule, number>[] = [];
+  const base: (number | null)[][] = [];
+  const scores = newcomers.map((n, i) => {
+    const row: (number | null)[] = new Array(buddies.length);
+    const reasons = new Map<HardRule, number>();
+    for (let j = 0; j < buddies.length; j++) {
+      const v = verdict(i, j);
+      if (v.allowed) row[j] = v.score;
+      else {
+        row[j] = null;
+        reasons.set(v.rule, (reasons.get(v.rule) ?? 0) + 1);
+      }
+    }
+    reasonCounts.push(reasons);
+    base.push(row.slice());
+    const pin = pins[String(n.record.id)];
+    const pinnedCol = pin != null ? (colOf.get(pin) ?? -1) : -1;
+    if (pinnedCol >= 0 && row[pinnedCol] != null) for (let j = 0; j < row.length; j++) if (j !== pinnedCol) row[j] = null;
+    return row;
   });
   const instance: AssignmentInstance = {
     scores,
-    capacities: facts.map((f) => Math.max(0, f.capacity - f.load)),
+    capacities: buddyFactsList.map((f) => Math.max(0, f.capacity - f.load)),
     slotPenalties: SLOT_PENALTIES,
   };
   const assignment = solveAssignment(instance);
-  const verdict = verifyAssignment(instance, assignment);
+  const check = verifyAssignment(instance, assignment);
   const chosenCol = new Map(assignment.pairs.map(([i, j]) => [i, j]));
 
+  const option = (i: number, j: number): Option => {
+    const v = verdict(i, j);
+    return { buddyId: buddies[j]!.profile.id, buddyName: buddies[j]!.name, score: v.allowed ? v.score : 0, contributions: v.allowed ? v.contributions : [] };
+  };
   const rows: RunRow[] = newcomers.map(({ record, pendingBuddyId }, i) => {
-    const options: Option[] = [];
-    verdicts[i]!.forEach((v, j) => {
-      if (v.allowed) options.push({ buddyId: buddies[j]!.profile.id, buddyName: buddies[j]!.name, score: v.score, contributions: v.contributions });
+    // Allowed columns before pinning, best first (ties by buddy id).
+    const ranked: { j: number; score: number }[] = [];
+    base[i]!.forEach((score, j) => {
+      if (score != null) ranked.push({ j, score });
     });
-    options.sort((a, b) => b.score - a.score || a.buddyId - b.buddyId);
+    const scoreOf = (j: number) => base[i]![j] ?? 0;
+    ranked.sort((a, b) => b.score - a.score || buddies[a.j]!.profile.id - buddies[b.j]!.profile.id);
     const col = chosenCol.get(i);
-    const chosenOption = col != null ? options.find((o) => o.buddyId === buddies[col]!.profile.id) : undefined;
-    const reasons = new Map<HardRule | "taken", number>();
-    if (!chosenOption) {
-      for (const v of verdicts[i]!) if (!v.allowed) reasons.set(v.rule, (reasons.get(v.rule) ?? 0) + 1);
-      if (options.length) reasons.set("taken", options.length);
-    }
+    const chosen = col != null ? option(i, col) : null;
+    const reasons: RunRow["reasons"] = chosen ? [] : [...reasonCounts[i]!].map(([rule, count]) => ({ rule, count }));
+    if (!chosen && ranked.length) reasons.push({ rule: "taken", count: ranked.length });
+    const shortlist = ranked.slice(0, OVERRIDE_OPTIONS);
+    if (col != null && !shortlist.some((r) => r.j === col)) shortlist.push({ j: col, score: scoreOf(col) });
     const dep = record.departmentId ? deps.get(record.departmentId) : undefined;
     return {
       newcomerId: record.id,
       newcomerName: record.name,
       department: dep ? `${dep.name}${dep.siteName ? ` (${dep.siteName})` : ""}` : null,
-      chosen: chosenOption ? { ...chosenOption, pinned: pins[String(record.id)] === chosenOption.buddyId, kept: pendingBuddyId === chosenOption.buddyId } : null,
-      alternatives: options.filter((o) => o.buddyId !== chosenOption?.buddyId).slice(0, 3),
-      allowed: options,
-      reasons: [...reasons].map(([rule, count]) => ({ rule, count })),
+      chosen: chosen ? { ...chosen, pinned: pins[String(record.id)] === chosen.buddyId, kept: pendingBuddyId === chosen.buddyId } : null,
+      alternatives: ranked
+        .filter((r) => r.j !== col)
+        .slice(0, 3)
+        .map((r) => option(i, r.j)),
+      allowed: shortlist.map((r) => ({ buddyId: buddies[r.j]!.profile.id, buddyName: buddies[r.j]!.name, score: r.score })),
+      allowedCount: ranked.length,
+      reasons,
       pendingBuddyId,
     };
   });
   return {
     rows,
-    instance,
     buddyIds: buddies.map((b) => b.profile.id),
-    certificate: verdict.ok ? { ok: true, reason: null } : { ok: false, reason: verdict.reason },
+    certificate: check.ok ? { ok: true, reason: null } : { ok: false, reason: check.reason },
     matched: assignment.matched,
     total: assignment.total,
   };
@@ -256,11 +302,15 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
   const run = getRun(organisationId, runId);
   if (!run) return { ok: false, status: 404, message: "errors.notFound" };
   if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
-  const fresh = compute(organisationId, run.weightsLevels, run.pins);
+  // Every chosen pair must still be allowed now (no solve needed for that).
+  const now_ = scoring(organisationId, run.weightsLevels);
+  const rowOf = new Map(now_.newcomers.map((n, i) => [n.record.id, i]));
+  const colOf = new Map(now_.buddies.map((b, j) => [b.profile.id, j]));
   const wanted = run.result.rows.filter((r) => r.chosen);
   for (const row of wanted) {
-    const freshRow = fresh.rows.find((r) => r.newcomerId === row.newcomerId);
-    if (!freshRow?.allowed.some((o) => o.buddyId === row.chosen?.buddyId)) return { ok: false, status: 409, message: "matching.runStale" };
+    const i = rowOf.get(row.newcomerId);
+    const j = colOf.get(row.chosen!.buddyId);
+    if (i == null || j == null || !now_.verdict(i, j).allowed) return { ok: false, status: 409, message: "matching.runStale" };
   }
   // Capacity: the run's new pairs per buddy must still fit next to the accepted and active ones.
   const loads = buddyLoads(organisationId);

@@ -88,13 +88,19 @@ export function trainedUserIds(userIds: number[]): Set<number> {
   return new Set(rows.map((r) => r.userId));
 }
 
-export function forbiddenPairKeys(organisationId: number): Set<string> {
-  const rows = getDb()
+/** newcomer id → buddy profile ids that pair is forbidden with */
+export function forbiddenPairMap(organisationId: number): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (const r of getDb()
     .select({ n: forbiddenPairs.newcomerId, b: forbiddenPairs.buddyId })
     .from(forbiddenPairs)
     .where(eq(forbiddenPairs.organisationId, organisationId))
-    .all();
-  return new Set(rows.map((r) => `${r.n}:${r.b}`));
+    .all()) {
+    let set = out.get(r.n);
+    if (!set) out.set(r.n, (set = new Set()));
+    set.add(r.b);
+  }
+  return out;
 }
 
 /**

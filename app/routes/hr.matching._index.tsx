@@ -161,7 +161,7 @@ export default function HrMatching() {
         </Card>
         <Card title="matching.hr.answered">
           {answered.length === 0 ? (
-            <EmptyState message="matching.hr.noProposals" />
+            <EmptyState message="matching.hr.noAnswered" />
           ) : (
             <ul className="plain-list">
               {answered.map((m) => (

@@ -110,6 +110,16 @@ export function forbiddenPairMap(organisationId: number): Map<number, Set<number
 export function refreshMatchStates(now = new Date()): void {
   const db = getDb();
   const nowIso = now.toISOString();
+  // Reads stay reads: the write lock is only taken when something is due.
+  const due =
+    db.select({ id: matches.id }).from(matches).where(and(eq(matches.status, "proposed"), lt(matches.deadline, nowIso))).get() ??
+    db
+      .select({ id: matches.id })
+      .from(matches)
+      .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
+      .where(and(eq(matches.status, "accepted"), lte(newcomerRecords.startDate, todayIso(now))))
+      .get();
+  if (!due) return;
   db.transaction(
     (tx) => {
       const expired = tx

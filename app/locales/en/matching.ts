@@ -179,6 +179,7 @@ export const matching: Catalogue<typeof source> = {
     noWaiting: "Nobody is waiting for a buddy.",
     noProposals: "No open proposals.",
     noRunning: "No running matches yet.",
+    noAnswered: "Nothing declined or expired.",
     noOverdue: "No overdue check-ins.",
     noRuns: "No matching runs yet.",
     deadline: "Answer before",

@@ -176,6 +176,7 @@ export const matching = {
     noWaiting: "Niemand wacht op een buddy.",
     noProposals: "Geen openstaande voorstellen.",
     noRunning: "Nog geen lopende koppelingen.",
+    noAnswered: "Niets geweigerd of verlopen.",
     noOverdue: "Geen achterstallige check-ins.",
     noRuns: "Nog geen koppelrondes.",
     deadline: "Antwoord vóór",

@@ -1,7 +1,7 @@
 // Buddy matching through the real loaders and actions on the seeded demo database.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "@db/schema";
+import { auditLog, memberships, users } from "@db/schema";
 import { buddyProfiles, checkIns, forbiddenPairs, matches, newcomerRecords } from "@db/schema-matching";
 import { acceptProposal } from "~/features/matching/proposals.server";
 import { matchingIndicatorsByOrganisation } from "~/features/matching/indicators.server";
@@ -264,6 +264,25 @@ describe("a matching run", () => {
     const ended = await call(hrMatch.action, post(`/hr/matching/matches/${id}`, { outcome: "completed", reason: "Zes maanden goed doorlopen." }, HR()), { id: String(id) });
     expect(ended.status).toBe(302);
     expect(db().select({ s: matches.status }).from(matches).where(eq(matches.id, id)).get()!.s).toBe("completed");
+  });
+});
+
+describe("a newcomer with an account", () => {
+  it("is told by e-mail who their buddy is once the buddy accepts, and sees the buddy on their page", async () => {
+    const organisationId = db().select({ o: newcomerRecords.organisationId }).from(newcomerRecords).where(eq(newcomerRecords.id, recordId("Yonas Tesfay"))).get()!.o;
+    const account = db().insert(users).values({ email: "yonas.tesfay@zas.example", name: "Yonas Tesfay", locale: "en" }).returning({ id: users.id }).get();
+    db().insert(memberships).values({ userId: account.id, organisationId, role: "newcomer" }).run();
+    db().update(newcomerRecords).set({ userId: account.id }).where(eq(newcomerRecords.id, recordId("Yonas Tesfay"))).run();
+    const id = db().select({ id: matches.id }).from(matches).where(and(eq(matches.newcomerId, recordId("Yonas Tesfay")), eq(matches.status, "proposed"))).get()!.id;
+    const before = await call(newcomerHome.loader, get("/newcomer", cookieFor("yonas.tesfay@zas.example")));
+    expect(before.body).toMatchObject({ buddy: { match: null } });
+    const ok = await call(proposal.action, post(`/me/buddy/proposals/${id}`, { intent: "accept" }, cookieFor("verpleegkundige@zas.example")), { id: String(id) });
+    expect(ok.status).toBe(302);
+    const mail = await mailbox().waitFor((m) => m.to.includes("yonas.tesfay@zas.example"));
+    expect(mail.subject).toContain("Jonas De Smet");
+    expect(mail.text).toContain("http://portal.test/newcomer");
+    const after = await call(newcomerHome.loader, get("/newcomer", cookieFor("yonas.tesfay@zas.example")));
+    expect(after.body).toMatchObject({ buddy: { match: { buddyName: "Jonas De Smet" } } });
   });
 });
 

@@ -26,6 +26,7 @@ export const matching: Catalogue<typeof source> = {
     languagesHint: "Languages spoken fluently, with the level. Leave empty rows empty.",
     language: "Language {n}",
     level: "Level of language {n}",
+    addLanguage: "Add another language",
     shifts: "Usual shifts",
     interests: "Interests",
     genderPreference: "Preferred gender of the buddy",

@@ -23,6 +23,7 @@ export const matching = {
     languagesHint: "Talen die je vlot spreekt, met het niveau. Laat lege rijen leeg.",
     language: "Taal {n}",
     level: "Niveau taal {n}",
+    addLanguage: "Nog een taal toevoegen",
     shifts: "Gebruikelijke diensten",
     interests: "Interesses",
     genderPreference: "Voorkeur voor een buddy van geslacht",

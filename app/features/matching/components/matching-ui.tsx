@@ -1,5 +1,5 @@
 // Building blocks of the matching pages: explanations, status badges and the profile form parts.
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { ErrorList, SelectField } from "~/components/ui/form";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
@@ -88,6 +88,15 @@ export function LanguageRows({ languages, errors }: { languages: LanguageSkill[]
   const { t } = useI18n();
   const options = useOptions();
   const hintId = useId();
+  // Without JavaScript every row shows; with it, the filled rows plus one, and a button for more.
+  const errorRows = Array.from({ length: LANGUAGE_ROWS }, (_, i) => i).filter((i) => errors?.[`lang${i}code`] || errors?.[`lang${i}level`]);
+  const needed = Math.min(LANGUAGE_ROWS, Math.max(languages.length + 1, ...errorRows.map((i) => i + 1)));
+  const [shown, setShown] = useState(LANGUAGE_ROWS);
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => {
+    setShown(needed);
+    setEnhanced(true);
+  }, [needed]);
   return (
     <fieldset className="fieldset language-rows" aria-describedby={hintId}>
       <legend>{t("matching.fields.languages")}</legend>
@@ -97,12 +106,19 @@ export function LanguageRows({ languages, errors }: { languages: LanguageSkill[]
       {Array.from({ length: LANGUAGE_ROWS }, (_, i) => {
         const l = languages[i];
         return (
-          <div key={i} className="language-row">
+          <div key={i} className="language-row" hidden={i >= shown}>
             <LabelledSelect name={`lang${i}code`} label={t("matching.fields.language", { n: i + 1 })} options={options.languages} defaultValue={l?.code} errors={errors?.[`lang${i}code`]} />
             <LabelledSelect name={`lang${i}level`} label={t("matching.fields.level", { n: i + 1 })} options={options.levels} defaultValue={l?.level} errors={errors?.[`lang${i}level`]} />
           </div>
         );
       })}
+      {enhanced && shown < LANGUAGE_ROWS ? (
+        <div>
+          <button type="button" className="button button--ghost button--small" onClick={() => setShown((n) => Math.min(LANGUAGE_ROWS, n + 1))}>
+            {t("matching.fields.addLanguage")}
+          </button>
+        </div>
+      ) : null}
     </fieldset>
   );
 }

@@ -109,6 +109,26 @@ describe("buddy matching", () => {
     await expect(hr.locator(".checkin").count()).resolves.toBe(4);
     await expectAccessible(hr);
 
+    // HR adds a newcomer; with JavaScript the language rows appear one at a time.
+    await visit(hr, "/hr/newcomers/new");
+    await hr.getByRole("button", { name: "Nog een taal toevoegen" }).waitFor();
+    await hr.getByLabel("Naam", { exact: true }).fill("Samira Ouali");
+    await hr.getByLabel("Afdeling").selectOption({ label: "Geriatrie — ZAS Middelheim" });
+    await hr.getByLabel("Startdatum").fill("2027-03-01");
+    await hr.getByLabel("Taal 1", { exact: true }).selectOption({ label: "Arabisch" });
+    await hr.getByLabel("Niveau taal 1").selectOption("C2");
+    expect(await hr.getByLabel("Taal 3", { exact: true }).isVisible()).toBe(false);
+    await hr.getByRole("button", { name: "Nog een taal toevoegen" }).click();
+    await hr.getByLabel("Taal 2", { exact: true }).waitFor();
+    await hr.getByLabel("Taal 2", { exact: true }).selectOption({ label: "Frans" });
+    await hr.getByRole("button", { name: "Nieuwkomer toevoegen" }).click();
+    await hr.getByText("Kies een niveau voor deze taal.").waitFor();
+    await hr.getByLabel("Niveau taal 2").selectOption("B2");
+    await hr.getByRole("button", { name: "Nieuwkomer toevoegen" }).click();
+    await hr.waitForURL(/\/hr\/newcomers\/\d+\?notice=/);
+    await hr.getByText("De nieuwkomer is toegevoegd.").waitFor();
+    await expectAccessible(hr);
+
     await Promise.all([hrContext.close(), tomContext.close(), anContext.close()]);
   });
 

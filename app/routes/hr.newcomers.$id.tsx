@@ -5,10 +5,10 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, Notice } from "~/components/ui/page";
 import { StatusBadge } from "~/features/matching/components/matching-ui";
 import { NewcomerForm } from "~/features/matching/components/profile-forms";
-import { NewcomerSchema } from "~/features/matching/matching.schema";
+import { NewcomerSchema, newcomerValuesFromRaw } from "~/features/matching/matching.schema";
 import { eraseNewcomer, getNewcomer, linkableAccounts, updateNewcomer } from "~/features/matching/newcomers.server";
 import { departmentChoices } from "~/features/matching/store.server";
-import { parseForm } from "~/utils/forms";
+import { formDataToObject, parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 
@@ -31,14 +31,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "erase") {
     const result = eraseNewcomer(user, user.organisationId, id);
-    if (!result.ok) return data({ errors: {}, formError: result.message }, { status: result.status });
+    if (!result.ok) return data({ errors: {}, formError: result.message, values: null }, { status: result.status });
     return redirect(`/hr/newcomers/${id}?notice=matching.newcomers.erased`);
   }
-  if (intent !== "save") return data({ errors: {}, formError: "errors.badRequest" }, { status: 400 });
+  if (intent !== "save") return data({ errors: {}, formError: "errors.badRequest", values: null }, { status: 400 });
+  const values = newcomerValuesFromRaw(formDataToObject(form));
   const parsed = parseForm(NewcomerSchema, form);
-  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
+  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors", values }, { status: 400 });
   const result = updateNewcomer(user, user.organisationId, id, parsed.data);
-  if (!result.ok) return data({ errors: result.errors ?? {}, formError: result.message }, { status: result.status });
+  if (!result.ok) return data({ errors: result.errors ?? {}, formError: result.message, values }, { status: result.status });
   return redirect(`/hr/newcomers/${id}?notice=matching.newcomers.saved`);
 }
 
@@ -67,7 +68,7 @@ export default function NewcomerDetail() {
           {erased ? null : (
             <Card>
               <NewcomerForm
-                values={record}
+                values={actionData?.values ?? record}
                 departments={departments}
                 accounts={accounts}
                 errors={actionData?.errors}

@@ -3,10 +3,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
 import { NewcomerForm } from "~/features/matching/components/profile-forms";
-import { NewcomerSchema } from "~/features/matching/matching.schema";
+import { NewcomerSchema, newcomerValuesFromRaw } from "~/features/matching/matching.schema";
 import { createNewcomer, linkableAccounts } from "~/features/matching/newcomers.server";
 import { departmentChoices } from "~/features/matching/store.server";
-import { parseForm } from "~/utils/forms";
+import { formDataToObject, parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 
@@ -17,10 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const parsed = parseForm(NewcomerSchema, await request.formData());
-  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
+  const form = await request.formData();
+  const values = newcomerValuesFromRaw(formDataToObject(form));
+  const parsed = parseForm(NewcomerSchema, form);
+  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors", values }, { status: 400 });
   const result = createNewcomer(user, user.organisationId, parsed.data);
-  if (!result.ok) return data({ errors: result.errors ?? {}, formError: result.message }, { status: result.status });
+  if (!result.ok) return data({ errors: result.errors ?? {}, formError: result.message, values }, { status: result.status });
   return redirect(`/hr/newcomers/${result.id}?notice=matching.newcomers.created`);
 }
 
@@ -35,7 +37,7 @@ export default function NewNewcomer() {
       </p>
       <PageHeader title="matching.newcomers.newTitle" intro="matching.newcomers.intro" />
       <Card>
-        <NewcomerForm departments={departments} accounts={accounts} errors={actionData?.errors} formError={actionData?.formError} submitLabel="matching.newcomers.add" />
+        <NewcomerForm values={actionData?.values} departments={departments} accounts={accounts} errors={actionData?.errors} formError={actionData?.formError} submitLabel="matching.newcomers.add" />
       </Card>
     </>
   );

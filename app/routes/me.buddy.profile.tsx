@@ -4,9 +4,9 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice, PageHeader } from "~/components/ui/page";
 import { getOwnProfile, saveOwnProfile } from "~/features/matching/buddies.server";
 import { BuddyProfileForm } from "~/features/matching/components/profile-forms";
-import { BuddyProfileSchema } from "~/features/matching/matching.schema";
+import { BuddyProfileSchema, buddyValuesFromRaw } from "~/features/matching/matching.schema";
 import { departmentChoices } from "~/features/matching/store.server";
-import { parseForm } from "~/utils/forms";
+import { formDataToObject, parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 
@@ -23,10 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "employee");
-  const parsed = parseForm(BuddyProfileSchema, await request.formData());
-  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
+  const form = await request.formData();
+  const values = buddyValuesFromRaw(formDataToObject(form));
+  const parsed = parseForm(BuddyProfileSchema, form);
+  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors", values }, { status: 400 });
   const result = saveOwnProfile(user, parsed.data);
-  if (!result.ok) return data({ errors: result.errors ?? {}, formError: result.message }, { status: result.status });
+  if (!result.ok) return data({ errors: result.errors ?? {}, formError: result.message, values }, { status: result.status });
   return redirect("/me/buddy?notice=matching.me.saved");
 }
 
@@ -43,30 +45,27 @@ export default function BuddyProfilePage() {
       {trained ? <Notice kind="info" message="matching.me.trainedBadge" /> : <Notice kind="info" message="matching.me.untrained" />}
       <Card>
         <BuddyProfileForm
-          values={profile ?? undefined}
+          values={
+            actionData?.values ??
+            profile ?? {
+              profession: "nurse",
+              departmentId: defaultDepartmentId,
+              dutchLevel: "C2",
+              languages: [],
+              shifts: [],
+              interests: [],
+              gender: null,
+              capacity: 1,
+              yearsInOrganisation: 0,
+              ownNewcomerExperience: false,
+              status: "active",
+              pausedUntil: null,
+            }
+          }
           departments={departments}
           errors={actionData?.errors}
           formError={actionData?.formError}
           exists={profile != null}
-          key={profile?.updatedAt ?? "new"}
-          {...(profile
-            ? {}
-            : {
-                values: {
-                  profession: "nurse",
-                  departmentId: defaultDepartmentId,
-                  dutchLevel: "C2",
-                  languages: [],
-                  shifts: [],
-                  interests: [],
-                  gender: null,
-                  capacity: 1,
-                  yearsInOrganisation: 0,
-                  ownNewcomerExperience: false,
-                  status: "active",
-                  pausedUntil: null,
-                },
-              })}
         />
       </Card>
     </>

@@ -77,6 +77,8 @@ describe("newcomer records", () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({
       errors: { startDate: ["matching.invalidDate"], dutchLevel: ["validation.invalidChoice"] },
+      // what was typed comes back, so a form without JavaScript loses nothing
+      values: { name: "Samira Ouali", startDate: "2027-02-30", shifts: ["day", "night"], interests: ["cooking"] },
     });
     expect(db().select().from(newcomerRecords).where(eq(newcomerRecords.name, "Samira Ouali")).all()).toHaveLength(0);
 

@@ -131,3 +131,46 @@ export const PinSchema = z.object({
   newcomerId: z.coerce.number().int().positive(),
   buddyId: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
 });
+
+type Raw = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
+const many = (v: string | string[] | undefined) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
+
+function rawLanguages(raw: Raw): { code: string; level: string }[] {
+  return Array.from({ length: LANGUAGE_ROWS }, (_, i) => ({ code: one(raw[`lang${i}code`]), level: one(raw[`lang${i}level`]) }));
+}
+
+/** What the person typed, back into the form after a refused post (so nothing is lost without JavaScript). */
+export function newcomerValuesFromRaw(raw: Raw) {
+  return {
+    name: one(raw.name),
+    userId: Number(one(raw.userId)) || null,
+    profession: one(raw.profession),
+    departmentId: Number(one(raw.departmentId)) || null,
+    startDate: one(raw.startDate),
+    dutchLevel: one(raw.dutchLevel),
+    languages: rawLanguages(raw),
+    shifts: many(raw.shifts),
+    interests: many(raw.interests),
+    buddyGenderPreference: one(raw.buddyGenderPreference) || null,
+    recognitionStatus: one(raw.recognitionStatus),
+    notes: one(raw.notes) || null,
+  };
+}
+
+export function buddyValuesFromRaw(raw: Raw) {
+  return {
+    profession: one(raw.profession),
+    departmentId: Number(one(raw.departmentId)) || null,
+    dutchLevel: one(raw.dutchLevel),
+    languages: rawLanguages(raw),
+    shifts: many(raw.shifts),
+    interests: many(raw.interests),
+    gender: one(raw.gender) || null,
+    capacity: Number(one(raw.capacity)) || 0,
+    yearsInOrganisation: Number(one(raw.yearsInOrganisation)) || 0,
+    ownNewcomerExperience: one(raw.ownNewcomerExperience) === "on",
+    status: one(raw.status),
+    pausedUntil: one(raw.pausedUntil) || null,
+  };
+}

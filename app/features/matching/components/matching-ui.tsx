@@ -84,13 +84,14 @@ export function DutchLevelField({ defaultValue, errors }: { defaultValue?: strin
 }
 
 /** Fixed rows of language + level: works as a plain form; empty rows are ignored. */
-export function LanguageRows({ languages, errors }: { languages: LanguageSkill[]; errors?: FieldErrors }) {
+export function LanguageRows({ languages, errors }: { languages: { code: string; level: string }[]; errors?: FieldErrors }) {
   const { t } = useI18n();
   const options = useOptions();
   const hintId = useId();
   // Without JavaScript every row shows; with it, the filled rows plus one, and a button for more.
   const errorRows = Array.from({ length: LANGUAGE_ROWS }, (_, i) => i).filter((i) => errors?.[`lang${i}code`] || errors?.[`lang${i}level`]);
-  const needed = Math.min(LANGUAGE_ROWS, Math.max(languages.length + 1, ...errorRows.map((i) => i + 1)));
+  const filled = languages.reduce((n, l, i) => (l.code || l.level ? i + 1 : n), 0);
+  const needed = Math.min(LANGUAGE_ROWS, Math.max(filled + 1, ...errorRows.map((i) => i + 1)));
   const [shown, setShown] = useState(LANGUAGE_ROWS);
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => {

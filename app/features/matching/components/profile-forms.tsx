@@ -2,7 +2,6 @@
 import { Form } from "@remix-run/react";
 import { CheckboxField, Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { useI18n } from "~/utils/i18n-react";
-import type { LanguageSkill } from "../criteria";
 import { RECOGNITION_STATUSES } from "../matching.schema";
 import { DepartmentField, DutchLevelField, GenderSelect, InterestsField, key, LanguageRows, ProfessionField, ShiftsField, type FieldErrors } from "./matching-ui";
 
@@ -15,7 +14,7 @@ export type NewcomerFormValues = {
   departmentId: number | null;
   startDate: string;
   dutchLevel: string;
-  languages: LanguageSkill[];
+  languages: { code: string; level: string }[];
   shifts: string[];
   interests: string[];
   buddyGenderPreference: string | null;
@@ -102,7 +101,7 @@ export type BuddyFormValues = {
   profession: string;
   departmentId: number | null;
   dutchLevel: string;
-  languages: LanguageSkill[];
+  languages: { code: string; level: string }[];
   shifts: string[];
   interests: string[];
   gender: string | null;

@@ -167,6 +167,7 @@ export default function HrMatching() {
               {answered.map((m) => (
                 <li key={m.id}>
                   {m.newcomer.name} – {m.buddyName} <span className="muted">· {t(key(`matching.status.${m.status}`))}</span>
+                  {m.reason ? <span className="muted"> · “{m.reason}”</span> : null}
                 </li>
               ))}
             </ul>

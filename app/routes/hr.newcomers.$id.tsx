@@ -87,6 +87,7 @@ export default function NewcomerDetail() {
                 {detail.history.map((h) => (
                   <li key={h.id}>
                     <StatusBadge status={h.status} /> {h.buddyName} <span className="muted">· {date(h.proposedAt)}</span>
+                    {h.reason ? <span className="muted"> · “{h.reason}”</span> : null}
                     {h.status === "accepted" || h.status === "active" ? (
                       <>
                         {" "}

@@ -6,16 +6,23 @@ import { HrModulesCard } from "~/features/modules/components/home-cards";
 import { moduleHrSummary } from "~/features/modules/modules.server";
 import { organisationStats } from "~/features/organisations/organisations.server";
 import { useI18n } from "~/utils/i18n-react";
+import { listNewcomers } from "~/features/matching/newcomers.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  return { name: user.name, organisationName: user.organisationName ?? "", stats: organisationStats(user.organisationId), modules: moduleHrSummary(user, resolveLocale(request, user.locale)) };
+  return {
+    name: user.name,
+    organisationName: user.organisationName ?? "",
+    stats: organisationStats(user.organisationId),
+    modules: moduleHrSummary(user, resolveLocale(request, user.locale)),
+    waitingNewcomers: listNewcomers(user.organisationId).filter((n) => n.state === "waiting").length,
+  };
 }
 
 export default function HrHome() {
-  const { name, organisationName, stats, modules } = useLoaderData<typeof loader>();
+  const { name, organisationName, stats, modules, waitingNewcomers } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -44,6 +51,12 @@ export default function HrHome() {
             <Link to="/hr/benchmark">{t("benchmark.home.hrTitle")}</Link>
           </li>
         </ul>
+      </Card>
+      <Card title="matching.card.hrTitle">
+        <p>{t("matching.card.hrWaiting", { count: waitingNewcomers })}</p>
+        <Link className="button button--secondary" to="/hr/matching">
+          {t("matching.card.hrOpen")}
+        </Link>
       </Card>
       <HrModulesCard summary={modules} />
     </>

@@ -1,19 +1,26 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Card } from "~/components/ui/page";
 import { EmployeeModulesCard } from "~/features/modules/components/home-cards";
 import { moduleHomeSummary } from "~/features/modules/modules.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
+import { buddyOverview } from "~/features/matching/proposals.server";
 import { requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
-  return { name: user.name, modules: moduleHomeSummary(user, resolveLocale(request, user.locale)) };
+  const buddy = buddyOverview(user);
+  return {
+    name: user.name,
+    modules: moduleHomeSummary(user, resolveLocale(request, user.locale)),
+    buddy: { hasProfile: buddy.hasProfile, proposals: buddy.proposals.length },
+  };
 }
 
 export default function EmployeeHome() {
-  const { name, modules } = useLoaderData<typeof loader>();
+  const { name, modules, buddy } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -23,6 +30,12 @@ export default function EmployeeHome() {
           <p className="page-header__intro">{t("home.employeeIntro")}</p>
         </div>
       </div>
+      <Card title="matching.card.meTitle">
+        <p>{buddy.hasProfile ? t("matching.card.meProposals", { count: buddy.proposals }) : t("matching.card.meInvite")}</p>
+        <Link className="button button--secondary" to="/me/buddy">
+          {t("matching.card.meOpen")}
+        </Link>
+      </Card>
       <EmployeeModulesCard summary={modules} />
     </>
   );

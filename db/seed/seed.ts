@@ -3,6 +3,7 @@ import { count, eq } from "drizzle-orm";
 import type { PortalDb } from "../client";
 import { departments, memberships, organisations, sites, users } from "../schema";
 import { seedModules } from "./modules";
+import { seedMatching } from "./matching";
 import { DEMO_ORGANISATIONS, DEMO_USERS, type DemoOrganisation } from "./demo-data";
 
 export function isSeeded(db: PortalDb): boolean {
@@ -70,6 +71,7 @@ export async function seedDemo(db: PortalDb, options: { password: string }): Pro
     }
   });
   seedModules(db);
+  seedMatching(db, { passwordHash });
 }
 
 const SECTORS_FOR_LARGE = ["hospital", "home_care", "elderly_care", "mental_health", "disability_care"] as const;

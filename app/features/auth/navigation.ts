@@ -28,6 +28,9 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
       return [
         { to: "/hr", label: "nav.home", end: true },
         { to: "/hr/people", label: "nav.people" },
+        { to: "/hr/newcomers", label: "matching.nav.newcomers" },
+        { to: "/hr/matching", label: "matching.nav.matching" },
+        { to: "/hr/buddies", label: "matching.nav.buddies" },
         { to: "/hr/organisation", label: "nav.organisation" },
         { to: "/hr/modules", label: "modules.nav.modules" },
         { to: "/hr/benchmark", label: "benchmark.nav.ownPosition" },
@@ -35,6 +38,7 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
       ];
     case "employee":
       return [{ to: "/me", label: "nav.home", end: true }, { to: "/me/modules", label: "modules.nav.modules" }, account];
+      return [{ to: "/me", label: "nav.home", end: true }, { to: "/me/buddy", label: "matching.nav.buddy" }, account];
     case "newcomer":
       return [{ to: "/newcomer", label: "nav.home", end: true }, { to: "/me/modules", label: "modules.nav.modules" }, account];
   }

@@ -1,0 +1,298 @@
+// Newcomer records kept by HR: list, view, create, change, export, erase. Every view and change is audited.
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { memberships, users } from "@db/schema";
+import { buddyProfiles, checkIns, matches, newcomerRecords, type NewcomerRecord } from "@db/schema-matching";
+import { audit } from "~/utils/audit.server";
+import { getDb, nowIso } from "~/utils/db.server";
+import type { CurrentUser } from "~/utils/session.server";
+import type { Gender, Interest, LanguageSkill, Profession, Shift } from "./criteria";
+import type { NewcomerInput } from "./matching.schema";
+import { departmentChoices, departmentInOrganisation, parseList, refreshMatchStates, type Result } from "./store.server";
+
+export type NewcomerState = "waiting" | "proposed" | "matched" | "ended" | "erased";
+
+export type NewcomerRow = {
+  id: number;
+  name: string;
+  profession: Profession;
+  department: string | null;
+  startDate: string;
+  dutchLevel: string;
+  state: NewcomerState;
+  buddyName: string | null;
+  createdAt: string;
+};
+
+function stateOf(record: NewcomerRecord, statuses: string[]): NewcomerState {
+  if (record.erasedAt) return "erased";
+  if (statuses.includes("accepted") || statuses.includes("active")) return "matched";
+  if (statuses.includes("proposed")) return "proposed";
+  // A completed match ends the programme; after a stopped one the newcomer waits for a new buddy.
+  if (statuses.includes("completed")) return "ended";
+  return "waiting";
+}
+
+export function listNewcomers(organisationId: number): NewcomerRow[] {
+  refreshMatchStates();
+  const db = getDb();
+  const records = db.select().from(newcomerRecords).where(eq(newcomerRecords.organisationId, organisationId)).orderBy(asc(newcomerRecords.startDate), asc(newcomerRecords.id)).all();
+  const deps = new Map(departmentChoices(organisationId).map((d) => [d.id, d]));
+  const ms = db
+    .select({ newcomerId: matches.newcomerId, status: matches.status, buddyName: users.name })
+    .from(matches)
+    .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
+    .innerJoin(users, eq(users.id, buddyProfiles.userId))
+    .where(eq(matches.organisationId, organisationId))
+    .all();
+  return records.map((r) => {
+    const mine = ms.filter((m) => m.newcomerId === r.id);
+    const current = mine.find((m) => m.status === "active" || m.status === "accepted") ?? mine.find((m) => m.status === "proposed");
+    const dep = r.departmentId ? deps.get(r.departmentId) : undefined;
+    return {
+      id: r.id,
+      name: r.name,
+      profession: r.profession as Profession,
+      department: dep ? `${dep.name}${dep.siteName ? ` (${dep.siteName})` : ""}` : null,
+      startDate: r.startDate,
+      dutchLevel: r.dutchLevel,
+      state: stateOf(
+        r,
+        mine.map((m) => m.status),
+      ),
+      buddyName: current?.buddyName ?? null,
+      createdAt: r.createdAt,
+    };
+  });
+}
+
+export type NewcomerDetail = {
+  record: Omit<NewcomerRecord, "languages" | "shifts" | "interests" | "profession" | "buddyGenderPreference"> & {
+    profession: Profession;
+    languages: LanguageSkill[];
+    shifts: Shift[];
+    interests: Interest[];
+    buddyGenderPreference: Gender | null;
+    accountEmail: string | null;
+  };
+  state: NewcomerState;
+  history: { id: number; status: string; buddyName: string; proposedAt: string; acceptedAt: string | null; endedAt: string | null; reason: string | null }[];
+};
+
+function recordOf(organisationId: number, id: number): NewcomerRecord | undefined {
+  return getDb()
+    .select()
+    .from(newcomerRecords)
+    .where(and(eq(newcomerRecords.id, id), eq(newcomerRecords.organisationId, organisationId)))
+    .get();
+}
+
+export function getNewcomer(actor: CurrentUser, organisationId: number, id: number): NewcomerDetail | null {
+  refreshMatchStates();
+  const record = recordOf(organisationId, id);
+  if (!record) return null;
+  const db = getDb();
+  const account = record.userId ? db.select({ email: users.email }).from(users).where(eq(users.id, record.userId)).get() : undefined;
+  const history = db
+    .select({
+      id: matches.id,
+      status: matches.status,
+      buddyName: users.name,
+      proposedAt: matches.proposedAt,
+      acceptedAt: matches.acceptedAt,
+      endedAt: matches.endedAt,
+      reason: matches.reason,
+    })
+    .from(matches)
+    .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
+    .innerJoin(users, eq(users.id, buddyProfiles.userId))
+    .where(eq(matches.newcomerId, id))
+    .orderBy(desc(matches.proposedAt), desc(matches.id))
+    .all();
+  audit({ actorUserId: actor.id, organisationId, action: "newcomer.view", entityType: "newcomer_record", entityId: id });
+  return {
+    record: {
+      ...record,
+      profession: record.profession as Profession,
+      languages: parseList<LanguageSkill>(record.languages),
+      shifts: parseList<Shift>(record.shifts),
+      interests: parseList<Interest>(record.interests),
+      buddyGenderPreference: (record.buddyGenderPreference as Gender | null) ?? null,
+      accountEmail: account?.email ?? null,
+    },
+    state: stateOf(
+      record,
+      history.map((h) => h.status),
+    ),
+    history,
+  };
+}
+
+/** Newcomer accounts of the organisation that no record points at yet (plus the one this record uses). */
+export function linkableAccounts(organisationId: number, keepUserId: number | null = null): { id: number; name: string; email: string }[] {
+  const db = getDb();
+  const linked = new Set(
+    db
+      .select({ userId: newcomerRecords.userId })
+      .from(newcomerRecords)
+      .where(eq(newcomerRecords.organisationId, organisationId))
+      .all()
+      .map((r) => r.userId)
+      .filter((u): u is number => u != null && u !== keepUserId),
+  );
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, "newcomer")))
+    .orderBy(asc(users.name))
+    .all()
+    .filter((u) => !linked.has(u.id));
+}
+
+function checkRefs(organisationId: number, input: NewcomerInput, keepUserId: number | null): Result<{ siteId: number | null }> {
+  const dep = departmentInOrganisation(organisationId, input.departmentId);
+  if (!dep) return { ok: false, status: 400, message: "common.formErrors", errors: { departmentId: ["validation.unknownDepartment"] } };
+  if (input.userId != null && !linkableAccounts(organisationId, keepUserId).some((a) => a.id === input.userId)) {
+    return { ok: false, status: 400, message: "common.formErrors", errors: { userId: ["matching.accountNotLinkable"] } };
+  }
+  return { ok: true, siteId: dep.siteId };
+}
+
+function values(input: NewcomerInput, siteId: number | null) {
+  return {
+    name: input.name,
+    userId: input.userId,
+    profession: input.profession,
+    departmentId: input.departmentId,
+    siteId,
+    startDate: input.startDate,
+    dutchLevel: input.dutchLevel,
+    languages: JSON.stringify(input.languages),
+    shifts: JSON.stringify(input.shifts),
+    interests: JSON.stringify(input.interests),
+    buddyGenderPreference: input.buddyGenderPreference,
+    recognitionStatus: input.recognitionStatus,
+    notes: input.notes,
+  };
+}
+
+export function createNewcomer(actor: CurrentUser, organisationId: number, input: NewcomerInput): Result<{ id: number }> {
+  const refs = checkRefs(organisationId, input, null);
+  if (!refs.ok) return refs;
+  const row = getDb()
+    .insert(newcomerRecords)
+    .values({ organisationId, createdByUserId: actor.id, ...values(input, refs.siteId) })
+    .returning({ id: newcomerRecords.id })
+    .get();
+  audit({ actorUserId: actor.id, organisationId, action: "newcomer.create", entityType: "newcomer_record", entityId: row.id });
+  return { ok: true, id: row.id };
+}
+
+export function updateNewcomer(actor: CurrentUser, organisationId: number, id: number, input: NewcomerInput): Result {
+  const record = recordOf(organisationId, id);
+  if (!record) return { ok: false, status: 404, message: "errors.notFound" };
+  if (record.erasedAt) return { ok: false, status: 409, message: "matching.recordErased" };
+  const refs = checkRefs(organisationId, input, record.userId);
+  if (!refs.ok) return refs;
+  const next = values(input, refs.siteId);
+  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => String(next[k] ?? "") !== String(record[k] ?? ""));
+  getDb()
+    .update(newcomerRecords)
+    .set({ ...next, updatedAt: nowIso() })
+    .where(eq(newcomerRecords.id, id))
+    .run();
+  audit({ actorUserId: actor.id, organisationId, action: "newcomer.update", entityType: "newcomer_record", entityId: id, detail: { fields: changed } });
+  return { ok: true };
+}
+
+/** Everything the portal holds about one newcomer, for a data-subject request. */
+export function exportNewcomer(actor: CurrentUser, organisationId: number, id: number): Record<string, unknown> | null {
+  const detail = getNewcomer(actor, organisationId, id);
+  if (!detail) return null;
+  const matchIds = detail.history.map((h) => h.id);
+  const notes = matchIds.length
+    ? getDb()
+        .select({ matchId: checkIns.matchId, key: checkIns.key, dueDate: checkIns.dueDate, doneAt: checkIns.doneAt, note: checkIns.note })
+        .from(checkIns)
+        .where(inArray(checkIns.matchId, matchIds))
+        .all()
+    : [];
+  audit({ actorUserId: actor.id, organisationId, action: "newcomer.export", entityType: "newcomer_record", entityId: id });
+  return { exportedAt: nowIso(), record: detail.record, matches: detail.history, checkIns: notes };
+}
+
+/**
+ * Erasure removes every personal field and note but keeps the row, its dates and its match statuses, so the
+ * anonymous counts (registered, matched, days to match) stay right.
+ */
+export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: number): Result {
+  const record = recordOf(organisationId, id);
+  if (!record) return { ok: false, status: 404, message: "errors.notFound" };
+  if (record.erasedAt) return { ok: false, status: 409, message: "matching.recordErased" };
+  const at = nowIso();
+  const db = getDb();
+  db.transaction(
+    (tx) => {
+      tx.update(newcomerRecords)
+        .set({
+          name: "—",
+          userId: null,
+          languages: "[]",
+          shifts: "[]",
+          interests: "[]",
+          buddyGenderPreference: null,
+          notes: null,
+          recognitionStatus: "not_started",
+          erasedAt: at,
+          updatedAt: at,
+        })
+        .where(eq(newcomerRecords.id, id))
+        .run();
+      const ids = tx.select({ id: matches.id }).from(matches).where(eq(matches.newcomerId, id)).all().map((m) => m.id);
+      if (ids.length) {
+        tx.update(matches).set({ explanation: "[]", reason: null }).where(inArray(matches.id, ids)).run();
+        tx.update(checkIns).set({ note: null }).where(inArray(checkIns.matchId, ids)).run();
+        // An open proposal about an erased person is withdrawn; active matches are stopped.
+        tx.update(matches)
+          .set({ status: "withdrawn", respondedAt: at })
+          .where(and(inArray(matches.id, ids), eq(matches.status, "proposed")))
+          .run();
+        tx.update(matches)
+          .set({ status: "stopped", endedAt: at })
+          .where(and(inArray(matches.id, ids), inArray(matches.status, ["accepted", "active"])))
+          .run();
+      }
+    },
+    { behavior: "immediate" },
+  );
+  audit({ actorUserId: actor.id, organisationId, action: "newcomer.erase", entityType: "newcomer_record", entityId: id });
+  return { ok: true };
+}
+
+/** What a signed-in newcomer sees: their buddy and the check-in dates. */
+export function newcomerOwnView(userId: number) {
+  refreshMatchStates();
+  const db = getDb();
+  const record = db
+    .select()
+    .from(newcomerRecords)
+    .where(and(eq(newcomerRecords.userId, userId), isNull(newcomerRecords.erasedAt)))
+    .get();
+  if (!record) return null;
+  const match = db
+    .select({ id: matches.id, status: matches.status, acceptedAt: matches.acceptedAt, buddyName: users.name, buddyEmail: users.email })
+    .from(matches)
+    .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
+    .innerJoin(users, eq(users.id, buddyProfiles.userId))
+    .where(and(eq(matches.newcomerId, record.id), inArray(matches.status, ["accepted", "active"])))
+    .get();
+  const checks = match
+    ? db
+        .select({ key: checkIns.key, dueDate: checkIns.dueDate, doneAt: checkIns.doneAt })
+        .from(checkIns)
+        .where(eq(checkIns.matchId, match.id))
+        .orderBy(asc(checkIns.dueDate))
+        .all()
+    : [];
+  return { startDate: record.startDate, match: match ?? null, checkIns: checks };
+}

@@ -1,0 +1,247 @@
+// Proposals and matches: the buddy accepts or declines; HR ends a match. Capacity is re-checked inside the
+// accepting transaction (immediate: it takes the write lock before reading), so two accepts never exceed it.
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { users } from "@db/schema";
+import { buddyProfiles, checkIns, forbiddenPairs, matches, newcomerRecords } from "@db/schema-matching";
+import { audit } from "~/utils/audit.server";
+import { getDb } from "~/utils/db.server";
+import { publicUrl } from "~/utils/env.server";
+import { translate } from "~/utils/i18n";
+import { sendMail } from "~/utils/mail.server";
+import type { CurrentUser } from "~/utils/session.server";
+import { createCheckIns, listCheckIns } from "./checkins.server";
+import type { Contribution, LanguageSkill, Profession, Shift } from "./criteria";
+import { departmentChoices, parseList, refreshMatchStates, todayIso, type Result } from "./store.server";
+
+type OrgUser = CurrentUser & { organisationId: number };
+
+export type MatchCard = {
+  id: number;
+  status: string;
+  deadline: string;
+  proposedAt: string;
+  acceptedAt: string | null;
+  endedAt: string | null;
+  reason: string | null;
+  score: number;
+  explanation: Contribution[];
+  newcomer: { name: string; profession: Profession; department: string | null; startDate: string; dutchLevel: string; languages: LanguageSkill[]; shifts: Shift[]; erased: boolean };
+  buddyName: string;
+  buddyUserId: number;
+  organisationId: number;
+};
+
+function loadMatches(where: ReturnType<typeof and>): MatchCard[] {
+  const rows = getDb()
+    .select({ m: matches, n: newcomerRecords, buddyName: users.name, buddyUserId: users.id })
+    .from(matches)
+    .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
+    .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
+    .innerJoin(users, eq(users.id, buddyProfiles.userId))
+    .where(where)
+    .orderBy(desc(matches.proposedAt), desc(matches.id))
+    .all();
+  const deps = new Map<number, Map<number, string>>();
+  const depName = (orgId: number, id: number | null) => {
+    if (id == null) return null;
+    if (!deps.has(orgId)) deps.set(orgId, new Map(departmentChoices(orgId).map((d) => [d.id, `${d.name}${d.siteName ? ` (${d.siteName})` : ""}`])));
+    return deps.get(orgId)!.get(id) ?? null;
+  };
+  return rows.map(({ m, n, buddyName, buddyUserId }) => ({
+    id: m.id,
+    status: m.status,
+    deadline: m.deadline,
+    proposedAt: m.proposedAt,
+    acceptedAt: m.acceptedAt,
+    endedAt: m.endedAt,
+    reason: m.reason,
+    score: m.score,
+    explanation: parseList<Contribution>(m.explanation),
+    newcomer: {
+      name: n.name,
+      profession: n.profession as Profession,
+      department: depName(n.organisationId, n.departmentId),
+      startDate: n.startDate,
+      dutchLevel: n.dutchLevel,
+      languages: parseList<LanguageSkill>(n.languages),
+      shifts: parseList<Shift>(n.shifts),
+      erased: n.erasedAt != null,
+    },
+    buddyName,
+    buddyUserId,
+    organisationId: m.organisationId,
+  }));
+}
+
+/** The signed-in employee's proposals and matches as a buddy. */
+export function buddyOverview(user: OrgUser) {
+  refreshMatchStates();
+  const profile = getDb().select({ id: buddyProfiles.id }).from(buddyProfiles).where(eq(buddyProfiles.userId, user.id)).get();
+  if (!profile) return { hasProfile: false, proposals: [], current: [], past: [] };
+  const all = loadMatches(and(eq(matches.buddyId, profile.id), eq(matches.organisationId, user.organisationId)));
+  return {
+    hasProfile: true,
+    proposals: all.filter((m) => m.status === "proposed"),
+    current: all.filter((m) => m.status === "accepted" || m.status === "active"),
+    past: all.filter((m) => !["proposed", "accepted", "active"].includes(m.status)),
+  };
+}
+
+/** One match as its buddy sees it: 404 for another organisation, 403 for a colleague's proposal. */
+export function matchForBuddy(user: OrgUser, matchId: number): Result<{ match: MatchCard; checkIns: ReturnType<typeof listCheckIns> }> {
+  refreshMatchStates();
+  const match = loadMatches(and(eq(matches.id, matchId)))[0];
+  if (!match || match.organisationId !== user.organisationId) return { ok: false, status: 404, message: "errors.notFound" };
+  if (match.buddyUserId !== user.id) return { ok: false, status: 403, message: "matching.notYours" };
+  return { ok: true, match, checkIns: listCheckIns(matchId) };
+}
+
+export function matchForHr(organisationId: number, matchId: number): { match: MatchCard; checkIns: ReturnType<typeof listCheckIns> } | null {
+  refreshMatchStates();
+  const match = loadMatches(and(eq(matches.id, matchId), eq(matches.organisationId, organisationId)))[0];
+  if (!match) return null;
+  return { match, checkIns: listCheckIns(matchId) };
+}
+
+export function acceptProposal(user: OrgUser, matchId: number, now = new Date()): Result {
+  const db = getDb();
+  const outcome = db.transaction(
+    (tx): Result => {
+      const row = tx
+        .select({ m: matches, buddyUserId: buddyProfiles.userId, capacity: buddyProfiles.capacity, startDate: newcomerRecords.startDate })
+        .from(matches)
+        .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
+        .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
+        .where(eq(matches.id, matchId))
+        .get();
+      if (!row || row.m.organisationId !== user.organisationId) return { ok: false, status: 404, message: "errors.notFound" };
+      if (row.buddyUserId !== user.id) return { ok: false, status: 403, message: "matching.notYours" };
+      if (row.m.status !== "proposed") return { ok: false, status: 409, message: row.m.status === "expired" ? "matching.proposalExpired" : "matching.alreadyAnswered" };
+      if (row.m.deadline < now.toISOString()) return { ok: false, status: 409, message: "matching.proposalExpired" };
+      const committed = tx
+        .select({ id: matches.id })
+        .from(matches)
+        .where(and(eq(matches.buddyId, row.m.buddyId), inArray(matches.status, ["accepted", "active"])))
+        .all().length;
+      if (committed >= row.capacity) return { ok: false, status: 409, message: "matching.capacityUsed" };
+      const taken = tx
+        .select({ id: matches.id })
+        .from(matches)
+        .where(and(eq(matches.newcomerId, row.m.newcomerId), inArray(matches.status, ["accepted", "active"])))
+        .get();
+      if (taken) return { ok: false, status: 409, message: "matching.newcomerTaken" };
+      const today = todayIso(now);
+      tx.update(matches)
+        .set({ status: row.startDate <= today ? "active" : "accepted", acceptedAt: now.toISOString(), respondedAt: now.toISOString() })
+        .where(eq(matches.id, matchId))
+        .run();
+      createCheckIns(tx, matchId, row.startDate, today);
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+  if (outcome.ok) audit({ actorUserId: user.id, organisationId: user.organisationId, action: "match.accept", entityType: "match", entityId: matchId });
+  return outcome;
+}
+
+/** Accepts, then tells the newcomer (when they have an account) who their buddy is. */
+export async function acceptProposalAndNotify(user: OrgUser, matchId: number): Promise<Result> {
+  const result = acceptProposal(user, matchId);
+  if (!result.ok) return result;
+  const row = getDb()
+    .select({ newcomerUserId: newcomerRecords.userId })
+    .from(matches)
+    .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
+    .where(eq(matches.id, matchId))
+    .get();
+  const newcomer = row?.newcomerUserId
+    ? getDb().select({ email: users.email, name: users.name, locale: users.locale, status: users.status }).from(users).where(eq(users.id, row.newcomerUserId)).get()
+    : undefined;
+  if (newcomer && newcomer.status === "active") {
+    const locale = newcomer.locale ?? "nl";
+    const params = { name: newcomer.name, buddy: user.name, link: `${publicUrl()}/newcomer` };
+    try {
+      await sendMail({ to: newcomer.email, subject: translate(locale, "matching.acceptedMailSubject", params), text: translate(locale, "matching.acceptedMailBody", params) });
+    } catch (error) {
+      // The match stands; the newcomer sees their buddy on their home page.
+      console.error("acceptance mail failed", error);
+    }
+  }
+  return result;
+}
+
+export function declineProposal(user: OrgUser, matchId: number, reason: string, now = new Date()): Result {
+  const outcome = getDb().transaction(
+    (tx): Result => {
+      const row = tx
+        .select({ m: matches, buddyUserId: buddyProfiles.userId })
+        .from(matches)
+        .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
+        .where(eq(matches.id, matchId))
+        .get();
+      if (!row || row.m.organisationId !== user.organisationId) return { ok: false, status: 404, message: "errors.notFound" };
+      if (row.buddyUserId !== user.id) return { ok: false, status: 403, message: "matching.notYours" };
+      if (row.m.status !== "proposed") return { ok: false, status: 409, message: row.m.status === "expired" ? "matching.proposalExpired" : "matching.alreadyAnswered" };
+      if (row.m.deadline < now.toISOString()) return { ok: false, status: 409, message: "matching.proposalExpired" };
+      tx.update(matches).set({ status: "declined", reason, respondedAt: now.toISOString() }).where(eq(matches.id, matchId)).run();
+      tx.insert(forbiddenPairs)
+        .values({ organisationId: row.m.organisationId, newcomerId: row.m.newcomerId, buddyId: row.m.buddyId, reason: "declined" })
+        .onConflictDoNothing()
+        .run();
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+  if (outcome.ok) audit({ actorUserId: user.id, organisationId: user.organisationId, action: "match.decline", entityType: "match", entityId: matchId });
+  return outcome;
+}
+
+export function endMatch(actor: OrgUser, matchId: number, input: { outcome: "completed" | "stopped"; reason: string; doNotRematch: boolean }, now = new Date()): Result {
+  const outcome = getDb().transaction(
+    (tx): Result => {
+      const m = tx.select().from(matches).where(eq(matches.id, matchId)).get();
+      if (!m || m.organisationId !== actor.organisationId) return { ok: false, status: 404, message: "errors.notFound" };
+      if (m.status !== "active" && m.status !== "accepted") return { ok: false, status: 409, message: "matching.matchNotActive" };
+      tx.update(matches)
+        .set({ status: input.outcome, reason: input.reason, doNotRematch: input.doNotRematch, endedAt: now.toISOString() })
+        .where(eq(matches.id, matchId))
+        .run();
+      if (input.doNotRematch) {
+        tx.insert(forbiddenPairs)
+          .values({ organisationId: m.organisationId, newcomerId: m.newcomerId, buddyId: m.buddyId, reason: "do_not_rematch" })
+          .onConflictDoNothing()
+          .run();
+      }
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+  if (outcome.ok) audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: `match.${input.outcome}`, entityType: "match", entityId: matchId });
+  return outcome;
+}
+
+/** HR's overview: proposals waiting for an answer and the matches running now, with their next check-in. */
+export function hrMatchOverview(organisationId: number) {
+  refreshMatchStates();
+  const all = loadMatches(and(eq(matches.organisationId, organisationId), inArray(matches.status, ["proposed", "accepted", "active", "declined", "expired"])));
+  const running = all.filter((m) => m.status === "accepted" || m.status === "active");
+  const next = new Map<number, string>();
+  if (running.length) {
+    for (const c of getDb()
+      .select({ matchId: checkIns.matchId, dueDate: checkIns.dueDate, doneAt: checkIns.doneAt })
+      .from(checkIns)
+      .where(inArray(
+        checkIns.matchId,
+        running.map((m) => m.id),
+      ))
+      .orderBy(asc(checkIns.dueDate))
+      .all()) {
+      if (!c.doneAt && !next.has(c.matchId)) next.set(c.matchId, c.dueDate);
+    }
+  }
+  return {
+    proposals: all.filter((m) => m.status === "proposed"),
+    running: running.map((m) => ({ ...m, nextCheckIn: next.get(m.id) ?? null })),
+    answered: all.filter((m) => m.status === "declined" || m.status === "expired").slice(0, 10),
+  };
+}

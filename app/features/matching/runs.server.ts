@@ -1,0 +1,422 @@
+// Matching runs: snapshot the waiting newcomers and the buddies, score every pair, solve exactly, verify the
+// certificate, let HR pin pairs (lock / override), then send the proposals. Decision 032.
+import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { users } from "@db/schema";
+import { buddyProfiles, matches, matchingRuns, matchingWeights, newcomerRecords, type MatchingRun } from "@db/schema-matching";
+import { audit } from "~/utils/audit.server";
+import { getDb, nowIso } from "~/utils/db.server";
+import { publicUrl } from "~/utils/env.server";
+import { translate } from "~/utils/i18n";
+import { sendMail } from "~/utils/mail.server";
+import type { CurrentUser } from "~/utils/session.server";
+import { verifyAssignment } from "./certificate";
+import { DEFAULT_WEIGHTS, SLOT_PENALTIES, evaluatePair, normaliseWeights, type Contribution, type HardRule, type WeightLevels } from "./criteria";
+import { solveAssignment, type AssignmentInstance } from "./solver";
+import {
+  buddyFacts,
+  buddyLoads,
+  departmentChoices,
+  forbiddenPairMap,
+  newcomerFacts,
+  organisationRules,
+  refreshMatchStates,
+  todayIso,
+  trainedUserIds,
+  type Result,
+} from "./store.server";
+
+export const DEFAULT_PROPOSAL_DAYS = 5;
+
+export function proposalDays(): number {
+  const n = Number(process.env.MATCH_PROPOSAL_DAYS);
+  return Number.isInteger(n) && n >= 1 && n <= 30 ? n : DEFAULT_PROPOSAL_DAYS;
+}
+
+// ——— Weights ————————————————————————————————————————————————————————————————————————
+
+export function currentWeights(organisationId: number): { version: number; levels: WeightLevels } {
+  const row = getDb()
+    .select()
+    .from(matchingWeights)
+    .where(eq(matchingWeights.organisationId, organisationId))
+    .orderBy(desc(matchingWeights.version))
+    .get();
+  if (!row) return { version: 0, levels: { ...DEFAULT_WEIGHTS } };
+  return { version: row.version, levels: normaliseWeights(JSON.parse(row.levels)) };
+}
+
+export function saveWeights(actor: CurrentUser, organisationId: number, levels: WeightLevels): { version: number } {
+  const version = currentWeights(organisationId).version + 1;
+  getDb()
+    .insert(matchingWeights)
+    .values({ organisationId, version, levels: JSON.stringify(levels), createdByUserId: actor.id })
+    .run();
+  audit({ actorUserId: actor.id, organisationId, action: "matching.weights", entityType: "matching_weights", entityId: version });
+  return { version };
+}
+
+// ——— Runs ———————————————————————————————————————————————————————————————————————————
+
+export type Option = { buddyId: number; buddyName: string; score: number; contributions: Contribution[] };
+export type Choice = { buddyId: number; buddyName: string; score: number };
+/** How many allowed buddies a run keeps per newcomer for HR's override list (best first). */
+export const OVERRIDE_OPTIONS = 20;
+export type RunRow = {
+  newcomerId: number;
+  newcomerName: string;
+  department: string | null;
+  chosen: (Option & { pinned: boolean; kept: boolean }) | null;
+  alternatives: Option[];
+  /** the best allowed buddies (at most OVERRIDE_OPTIONS, plus the chosen one), for the override list */
+  allowed: Choice[];
+  allowedCount: number;
+  /** why a newcomer without a buddy has none: counts per hard rule, or "taken" when every allowed buddy is in use */
+  reasons: { rule: HardRule | "taken"; count: number }[];
+  pendingBuddyId: number | null;
+};
+export type RunResult = { rows: RunRow[]; buddyCount: number };
+
+type Snapshot = { rows: RunRow[]; buddyIds: number[]; certificate: { ok: boolean; reason: string | null }; matched: number; total: number };
+
+/** Newcomers a run is for: not erased, no accepted or active match, not completed. */
+function runNewcomers(organisationId: number) {
+  const db = getDb();
+  const records = db
+    .select()
+    .from(newcomerRecords)
+    .where(and(eq(newcomerRecords.organisationId, organisationId), isNull(newcomerRecords.erasedAt)))
+    .all();
+  const settled = new Set<number>();
+  const pending = new Map<number, number>();
+  for (const m of db
+    .select({ newcomerId: matches.newcomerId, buddyId: matches.buddyId, status: matches.status })
+    .from(matches)
+    .where(eq(matches.organisationId, organisationId))
+    .all()) {
+    if (m.status === "accepted" || m.status === "active" || m.status === "completed") settled.add(m.newcomerId);
+    if (m.status === "proposed") pending.set(m.newcomerId, m.buddyId);
+  }
+  return records.filter((r) => !settled.has(r.id)).map((r) => ({ record: r, pendingBuddyId: pending.get(r.id) ?? null }));
+}
+
+/** Everything the criteria need, loaded once; `verdict(i, j)` evaluates one pair. */
+function scoring(organisationId: number, levels: WeightLevels) {
+  const db = getDb();
+  const newcomers = runNewcomers(organisationId);
+  const buddies = db
+    .select({ profile: buddyProfiles, name: users.name })
+    .from(buddyProfiles)
+    .innerJoin(users, eq(users.id, buddyProfiles.userId))
+    .where(and(eq(buddyProfiles.organisationId, organisationId), eq(users.status, "active")))
+    .orderBy(buddyProfiles.id)
+    .all();
+  const loads = buddyLoads(organisationId);
+  const trained = trainedUserIds(buddies.map((b) => b.profile.userId));
+  const forbidden = forbiddenPairMap(organisationId);
+  const rules = organisationRules(organisationId);
+  const today = todayIso();
+  const buddyFactsList = buddies.map((b) => buddyFacts(b.profile, loads.get(b.profile.id) ?? 0, trained.has(b.profile.userId)));
+  const newcomerFactsList = newcomers.map((n) => newcomerFacts(n.record));
+  const none = new Set<number>();
+  const forbiddenFor = newcomers.map((n) => forbidden.get(n.record.id) ?? none);
+  const verdict = (i: number, j: number) => {
+    const n = newcomers[i]!;
+    const buddyId = buddies[j]!.profile.id;
+    return evaluatePair(
+      newcomerFactsList[i]!,
+      buddyFactsList[j]!,
+      { requireTraining: rules.requireTraining, requireSameSite: rules.requireSameSite, today, forbiddenPair: forbiddenFor[i]!.has(buddyId), keep: n.pendingBuddyId === buddyId },
+      levels,
+    );
+  };
+  return { newcomers, buddies, buddyFactsList, verdict };
+}
+
+function compute(organisationId: number, levels: WeightLevels, pins: Record<string, number>): Snapshot {
+  const { newcomers, buddies, buddyFactsList, verdict } = scoring(organisationId, levels);
+  const deps = new Map(departmentChoices(organisationId).map((d) => [d.id, d]));
+  const colOf = new Map(buddies.map((b, j) => [b.profile.id, j]));
+
+  // One pass over all pairs keeps only numbers; explanations are recomputed for the few pairs shown.
+  const reasonCounts: Map<HardRule, number>[] = [];
+  const base: (number | null)[][] = [];
+  const scores = newcomers.map((n, i) => {
+    const row: (number | null)[] = new Array(buddies.length);
+    const reasons = new Map<HardRule, number>();
+    for (let j = 0; j < buddies.length; j++) {
+      const v = verdict(i, j);
+      if (v.allowed) row[j] = v.score;
+      else {
+        row[j] = null;
+        reasons.set(v.rule, (reasons.get(v.rule) ?? 0) + 1);
+      }
+    }
+    reasonCounts.push(reasons);
+    base.push(row.slice());
+    const pin = pins[String(n.record.id)];
+    const pinnedCol = pin != null ? (colOf.get(pin) ?? -1) : -1;
+    if (pinnedCol >= 0 && row[pinnedCol] != null) for (let j = 0; j < row.length; j++) if (j !== pinnedCol) row[j] = null;
+    return row;
+  });
+  const instance: AssignmentInstance = {
+    scores,
+    capacities: buddyFactsList.map((f) => Math.max(0, f.capacity - f.load)),
+    slotPenalties: SLOT_PENALTIES,
+  };
+  const assignment = solveAssignment(instance);
+  const check = verifyAssignment(instance, assignment);
+  const chosenCol = new Map(assignment.pairs.map(([i, j]) => [i, j]));
+
+  const option = (i: number, j: number): Option => {
+    const v = verdict(i, j);
+    return { buddyId: buddies[j]!.profile.id, buddyName: buddies[j]!.name, score: v.allowed ? v.score : 0, contributions: v.allowed ? v.contributions : [] };
+  };
+  const rows: RunRow[] = newcomers.map(({ record, pendingBuddyId }, i) => {
+    // Allowed columns before pinning, best first (ties by buddy id).
+    const ranked: { j: number; score: number }[] = [];
+    base[i]!.forEach((score, j) => {
+      if (score != null) ranked.push({ j, score });
+    });
+    const scoreOf = (j: number) => base[i]![j] ?? 0;
+    ranked.sort((a, b) => b.score - a.score || buddies[a.j]!.profile.id - buddies[b.j]!.profile.id);
+    const col = chosenCol.get(i);
+    const chosen = col != null ? option(i, col) : null;
+    const reasons: RunRow["reasons"] = chosen ? [] : [...reasonCounts[i]!].map(([rule, count]) => ({ rule, count }));
+    if (!chosen && ranked.length) reasons.push({ rule: "taken", count: ranked.length });
+    const shortlist = ranked.slice(0, OVERRIDE_OPTIONS);
+    if (col != null && !shortlist.some((r) => r.j === col)) shortlist.push({ j: col, score: scoreOf(col) });
+    const dep = record.departmentId ? deps.get(record.departmentId) : undefined;
+    return {
+      newcomerId: record.id,
+      newcomerName: record.name,
+      department: dep ? `${dep.name}${dep.siteName ? ` (${dep.siteName})` : ""}` : null,
+      chosen: chosen ? { ...chosen, pinned: pins[String(record.id)] === chosen.buddyId, kept: pendingBuddyId === chosen.buddyId } : null,
+      alternatives: ranked
+        .filter((r) => r.j !== col)
+        .slice(0, 3)
+        .map((r) => option(i, r.j)),
+      allowed: shortlist.map((r) => ({ buddyId: buddies[r.j]!.profile.id, buddyName: buddies[r.j]!.name, score: r.score })),
+      allowedCount: ranked.length,
+      reasons,
+      pendingBuddyId,
+    };
+  });
+  return {
+    rows,
+    buddyIds: buddies.map((b) => b.profile.id),
+    certificate: check.ok ? { ok: true, reason: null } : { ok: false, reason: check.reason },
+    matched: assignment.matched,
+    total: assignment.total,
+  };
+}
+
+function store(runId: number | null, organisationId: number, actor: CurrentUser, weights: { version: number; levels: WeightLevels }, pins: Record<string, number>): number {
+  const snap = compute(organisationId, weights.levels, pins);
+  const values = {
+    organisationId,
+    weightsVersion: weights.version,
+    weightsLevels: JSON.stringify(weights.levels),
+    pins: JSON.stringify(pins),
+    result: JSON.stringify({ rows: snap.rows, buddyCount: snap.buddyIds.length } satisfies RunResult),
+    matched: snap.matched,
+    total: snap.total,
+    certificateOk: snap.certificate.ok,
+    certificateReason: snap.certificate.reason,
+    updatedAt: nowIso(),
+  };
+  if (runId == null) {
+    return getDb()
+      .insert(matchingRuns)
+      .values({ ...values, createdByUserId: actor.id })
+      .returning({ id: matchingRuns.id })
+      .get().id;
+  }
+  getDb().update(matchingRuns).set(values).where(eq(matchingRuns.id, runId)).run();
+  return runId;
+}
+
+export function startRun(actor: CurrentUser, organisationId: number): Result<{ id: number }> {
+  refreshMatchStates();
+  if (runNewcomers(organisationId).length === 0) return { ok: false, status: 409, message: "matching.nobodyWaiting" };
+  const id = store(null, organisationId, actor, currentWeights(organisationId), {});
+  audit({ actorUserId: actor.id, organisationId, action: "matching.run", entityType: "matching_run", entityId: id });
+  return { ok: true, id };
+}
+
+export type RunView = Omit<MatchingRun, "result" | "pins" | "weightsLevels"> & { result: RunResult; pins: Record<string, number>; weightsLevels: WeightLevels };
+
+function runRow(organisationId: number, runId: number): MatchingRun | undefined {
+  return getDb()
+    .select()
+    .from(matchingRuns)
+    .where(and(eq(matchingRuns.id, runId), eq(matchingRuns.organisationId, organisationId)))
+    .get();
+}
+
+export function getRun(organisationId: number, runId: number): RunView | null {
+  const run = runRow(organisationId, runId);
+  if (!run) return null;
+  return {
+    ...run,
+    result: JSON.parse(run.result) as RunResult,
+    pins: JSON.parse(run.pins) as Record<string, number>,
+    weightsLevels: normaliseWeights(JSON.parse(run.weightsLevels)),
+  };
+}
+
+/** Lock (pin the proposed buddy), override (pin another allowed buddy) or release a pin; then solve again. */
+export function pinPair(actor: CurrentUser, organisationId: number, runId: number, newcomerId: number, buddyId: number | null): Result {
+  const run = getRun(organisationId, runId);
+  if (!run) return { ok: false, status: 404, message: "errors.notFound" };
+  if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
+  const row = run.result.rows.find((r) => r.newcomerId === newcomerId);
+  if (!row) return { ok: false, status: 404, message: "errors.notFound" };
+  const pins = { ...run.pins };
+  if (buddyId == null) delete pins[String(newcomerId)];
+  else {
+    if (!row.allowed.some((o) => o.buddyId === buddyId)) return { ok: false, status: 400, message: "matching.buddyNotAllowed" };
+    pins[String(newcomerId)] = buddyId;
+  }
+  store(runId, organisationId, actor, { version: run.weightsVersion, levels: run.weightsLevels }, pins);
+  audit({ actorUserId: actor.id, organisationId, action: buddyId == null ? "matching.unpin" : "matching.pin", entityType: "matching_run", entityId: runId, detail: { newcomerId, buddyId } });
+  return { ok: true };
+}
+
+export function discardRun(actor: CurrentUser, organisationId: number, runId: number): Result {
+  const run = runRow(organisationId, runId);
+  if (!run) return { ok: false, status: 404, message: "errors.notFound" };
+  if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
+  getDb().update(matchingRuns).set({ status: "discarded", updatedAt: nowIso() }).where(eq(matchingRuns.id, runId)).run();
+  audit({ actorUserId: actor.id, organisationId, action: "matching.discard", entityType: "matching_run", entityId: runId });
+  return { ok: true };
+}
+
+type Outgoing = { matchId: number; buddyUserId: number; buddyEmail: string; buddyName: string; newcomerName: string; deadline: string };
+
+/**
+ * Sends the run's proposals. The pairs are checked again against the world as it is now (a buddy may have
+ * accepted someone else since the preview); a stale run is refused and HR runs again.
+ */
+export async function sendRun(actor: CurrentUser, organisationId: number, runId: number, now = new Date()): Promise<Result<{ sent: number }>> {
+  refreshMatchStates(now);
+  const run = getRun(organisationId, runId);
+  if (!run) return { ok: false, status: 404, message: "errors.notFound" };
+  if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
+  // Every chosen pair must still be allowed now (no solve needed for that).
+  const now_ = scoring(organisationId, run.weightsLevels);
+  const rowOf = new Map(now_.newcomers.map((n, i) => [n.record.id, i]));
+  const colOf = new Map(now_.buddies.map((b, j) => [b.profile.id, j]));
+  const wanted = run.result.rows.filter((r) => r.chosen);
+  for (const row of wanted) {
+    const i = rowOf.get(row.newcomerId);
+    const j = colOf.get(row.chosen!.buddyId);
+    if (i == null || j == null || !now_.verdict(i, j).allowed) return { ok: false, status: 409, message: "matching.runStale" };
+  }
+  // Capacity: the run's new pairs per buddy must still fit next to the accepted and active ones.
+  const loads = buddyLoads(organisationId);
+  const perBuddy = new Map<number, number>();
+  for (const row of wanted) perBuddy.set(row.chosen!.buddyId, (perBuddy.get(row.chosen!.buddyId) ?? 0) + 1);
+  const db = getDb();
+  const caps = new Map(
+    db
+      .select({ id: buddyProfiles.id, capacity: buddyProfiles.capacity })
+      .from(buddyProfiles)
+      .where(eq(buddyProfiles.organisationId, organisationId))
+      .all()
+      .map((b) => [b.id, b.capacity]),
+  );
+  for (const [buddyId, n] of perBuddy) if ((loads.get(buddyId) ?? 0) + n > (caps.get(buddyId) ?? 0)) return { ok: false, status: 409, message: "matching.runStale" };
+
+  const deadline = new Date(now.getTime() + proposalDays() * 86_400_000).toISOString();
+  const at = now.toISOString();
+  const created: number[] = [];
+  const stillDraft = db.transaction(
+    (tx) => {
+      // Two HR users sending at once: only the first send of a draft goes through.
+      const status = tx.select({ status: matchingRuns.status }).from(matchingRuns).where(eq(matchingRuns.id, runId)).get()?.status;
+      if (status !== "draft") return false;
+      for (const row of wanted) {
+        const chosen = row.chosen!;
+        const pending = tx
+          .select({ id: matches.id, buddyId: matches.buddyId })
+          .from(matches)
+          .where(and(eq(matches.newcomerId, row.newcomerId), eq(matches.status, "proposed")))
+          .get();
+        if (pending?.buddyId === chosen.buddyId) {
+          tx.update(matches).set({ locked: chosen.pinned, kept: true }).where(eq(matches.id, pending.id)).run();
+          continue;
+        }
+        if (pending) tx.update(matches).set({ status: "withdrawn", respondedAt: at }).where(eq(matches.id, pending.id)).run();
+        const m = tx
+          .insert(matches)
+          .values({
+            organisationId,
+            runId,
+            newcomerId: row.newcomerId,
+            buddyId: chosen.buddyId,
+            status: "proposed",
+            score: chosen.score,
+            explanation: JSON.stringify(chosen.contributions),
+            locked: chosen.pinned,
+            proposedAt: at,
+            deadline,
+          })
+          .returning({ id: matches.id })
+          .get();
+        created.push(m.id);
+      }
+      tx.update(matchingRuns).set({ status: "sent", sentAt: at, updatedAt: at }).where(eq(matchingRuns.id, runId)).run();
+      tx.update(matchingRuns)
+        .set({ status: "discarded", updatedAt: at })
+        .where(and(eq(matchingRuns.organisationId, organisationId), eq(matchingRuns.status, "draft"), ne(matchingRuns.id, runId)))
+        .run();
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+  if (!stillDraft) return { ok: false, status: 409, message: "matching.runNotDraft" };
+  audit({ actorUserId: actor.id, organisationId, action: "matching.send", entityType: "matching_run", entityId: runId, detail: { proposals: created.length } });
+  if (created.length) {
+    const outgoing: Outgoing[] = db
+      .select({ matchId: matches.id, buddyUserId: users.id, buddyEmail: users.email, buddyName: users.name, newcomerName: newcomerRecords.name, deadline: matches.deadline })
+      .from(matches)
+      .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
+      .innerJoin(users, eq(users.id, buddyProfiles.userId))
+      .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
+      .where(inArray(matches.id, created))
+      .all();
+    for (const mail of outgoing) await mailProposal(mail);
+  }
+  return { ok: true, sent: created.length };
+}
+
+async function mailProposal(m: Outgoing): Promise<void> {
+  const locale = getDb().select({ locale: users.locale }).from(users).where(eq(users.id, m.buddyUserId)).get()?.locale ?? "nl";
+  const link = `${publicUrl()}/me/buddy/proposals/${m.matchId}`;
+  const deadline = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-BE", { dateStyle: "long", timeZone: "Europe/Brussels" }).format(new Date(m.deadline));
+  const params = { name: m.buddyName, newcomer: m.newcomerName, deadline, link };
+  try {
+    await sendMail({ to: m.buddyEmail, subject: translate(locale, "matching.mailSubject", params), text: translate(locale, "matching.mailBody", params) });
+  } catch (error) {
+    // The proposal stands in the portal either way; the buddy sees it on their page.
+    console.error("proposal mail failed", error);
+  }
+}
+
+export function listRuns(organisationId: number) {
+  return getDb()
+    .select({
+      id: matchingRuns.id,
+      status: matchingRuns.status,
+      createdAt: matchingRuns.createdAt,
+      sentAt: matchingRuns.sentAt,
+      matched: matchingRuns.matched,
+      certificateOk: matchingRuns.certificateOk,
+      weightsVersion: matchingRuns.weightsVersion,
+    })
+    .from(matchingRuns)
+    .where(eq(matchingRuns.organisationId, organisationId))
+    .orderBy(desc(matchingRuns.id))
+    .limit(10)
+    .all();
+}

@@ -1,0 +1,511 @@
+// Exact capacitated assignment for buddy matching (PRODUCT.md §3, docs/decisions/030-assignment-solver.md).
+//
+// Objective, lexicographic: first the most newcomers matched, then the highest total, where
+//   total = Σ over pairs of scores[row][col]  −  Σ over buddies j of Σ_{k < load_j} penalty(k)
+//   penalty(k) = slotPenalties[min(k, len − 1)]   (0 when slotPenalties is absent or empty)
+// i.e. a buddy's k-th newcomer (k = 0, 1, 2 …) costs penalty(k); penalties are non-decreasing, so a buddy's
+// newcomers always occupy its cheapest slots and the order among them does not matter.
+//
+// Method: successive shortest augmenting paths (the Jonker–Volgenant / Hungarian family) on a sparse residual
+// graph — newcomer rows, buddy nodes with convex slot costs, and one sink. Every row may also go to the sink
+// through a private "unmatched" arc whose cost is the match bonus B higher than any real pair, which makes
+// "matched count first" exact (B is larger than any possible spread of totals, computed from the instance).
+// Each row is augmented once, in index order, with a Dijkstra over reduced costs (binary heap on typed arrays).
+// The node potentials at the end are the dual values that certificate.ts checks in one pass.
+//
+// Determinism and ties: rows are processed in index order; the heap orders buddies by (distance, index) and a
+// label is only replaced by a strictly shorter one; a path only ends at a strictly better sink. So, among
+// equally good buddies, a newcomer takes the lowest column index, and equal inputs give equal outputs.
+//
+// Pure: no imports, no IO.
+
+export type AssignmentInstance = {
+  /** rows = newcomers, columns = buddies; null = forbidden; finite numbers (|x| ≤ 1e6), higher is better. */
+  scores: (number | null)[][];
+  /** Per buddy, an integer ≥ 0. */
+  capacities: number[];
+  /** Optional: penalty subtracted for a buddy's k-th assigned newcomer (k = 0, 1, 2 …); non-decreasing, ≥ 0. */
+  slotPenalties?: number[];
+};
+
+/**
+ * Dual solution of the linear programme
+ *   max Σ (scores[i][j] − penalty(k) + matchBonus) · x[i][j][k]
+ *   s.t. Σ_{j,k} x[i][j][k] ≤ 1 per row, Σ_i x[i][j][k] ≤ 1 per slot (j, k < capacities[j]), x ≥ 0.
+ * Feasible when rowDuals ≥ 0, slotDuals ≥ 0 and rowDuals[i] + slotDuals[j][k] ≥ scores[i][j] − penalty(k) +
+ * matchBonus for every allowed pair and slot. Its objective Σ rowDuals + Σ slotDuals bounds every assignment's
+ * (matchBonus · matched + total); an assignment reaching it is optimal (see certificate.ts for why that is
+ * the lexicographic optimum).
+ */
+export type Certificate = {
+  /** u_i, one per newcomer row. */
+  rowDuals: number[];
+  /** v_jk, one array per buddy with capacities[j] entries. */
+  slotDuals: number[][];
+  /** B, the value of one extra match; larger than any spread of totals (checked by certificate.ts). */
+  matchBonus: number;
+};
+
+export type Assignment = {
+  /** [row, column] sorted by row. */
+  pairs: [number, number][];
+  matched: number;
+  total: number;
+  /** Rows without a buddy, ascending. */
+  unmatched: number[];
+  certificate: Certificate;
+};
+
+export class SolverInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SolverInputError";
+  }
+}
+
+/** Largest absolute score or penalty accepted: keeps every sum exact enough in float64 for the certificate. */
+export const MAX_ABS_VALUE = 1e6;
+/** Largest capacity accepted (the certificate holds one dual per slot); real buddies take 1–3. */
+export const MAX_CAPACITY = 10_000;
+
+type ValidationResult = { ok: true; instance: AssignmentInstance } | { ok: false; message: string };
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "number") return String(value);
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  } catch {
+    return typeof value;
+  }
+}
+
+function checkHeader(input: unknown): string | null {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return 'The input must be an object {"scores": (number|null)[][], "capacities": number[]}.';
+  }
+  const record = input as Record<string, unknown>;
+  if (!Array.isArray(record.capacities)) return '"capacities" must be an array of integers ≥ 0 (one per buddy).';
+  if (!Array.isArray(record.scores)) return '"scores" must be an array of rows (one per newcomer).';
+  const capacities = record.capacities as unknown[];
+  for (let j = 0; j < capacities.length; j++) {
+    const c = capacities[j];
+    if (typeof c !== "number" || !Number.isInteger(c) || c < 0 || c > MAX_CAPACITY) {
+      return `capacities[${j}] must be an integer ≥ 0 (at most ${MAX_CAPACITY}), got ${describe(c)}.`;
+    }
+  }
+  if (record.slotPenalties !== undefined) {
+    if (!Array.isArray(record.slotPenalties)) return '"slotPenalties" must be an array of numbers ≥ 0 when given.';
+    const penalties = record.slotPenalties as unknown[];
+    for (let k = 0; k < penalties.length; k++) {
+      const p = penalties[k];
+      if (typeof p !== "number" || !Number.isFinite(p) || p < 0 || p > MAX_ABS_VALUE) {
+        return `slotPenalties[${k}] must be a number between 0 and ${MAX_ABS_VALUE}, got ${describe(p)}.`;
+      }
+      if (k > 0 && p < (penalties[k - 1] as number)) {
+        return `slotPenalties must be non-decreasing: slotPenalties[${k}] = ${p} is below slotPenalties[${k - 1}].`;
+      }
+    }
+  }
+  const scores = record.scores as unknown[];
+  for (let i = 0; i < scores.length; i++) {
+    const row = scores[i];
+    if (!Array.isArray(row)) return `scores[${i}] must be an array, got ${describe(row)}.`;
+    if (row.length !== capacities.length) {
+      return `scores[${i}] has ${row.length} entries but there are ${capacities.length} buddies (the length of "capacities"); every row needs one entry per buddy.`;
+    }
+  }
+  return null;
+}
+
+function badCell(i: number, j: number, value: unknown): string {
+  return `scores[${i}][${j}] must be a finite number between −${MAX_ABS_VALUE} and ${MAX_ABS_VALUE} or null (forbidden), got ${describe(value)}.`;
+}
+
+/** Checks shape and values; the message names the first offending place. */
+export function validateInstance(input: unknown): ValidationResult {
+  const header = checkHeader(input);
+  if (header) return { ok: false, message: header };
+  const record = input as Record<string, unknown>;
+  const scores = record.scores as unknown[][];
+  for (let i = 0; i < scores.length; i++) {
+    const row = scores[i]!;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (v === null) continue;
+      if (typeof v !== "number" || !(v >= -MAX_ABS_VALUE && v <= MAX_ABS_VALUE)) {
+        return { ok: false, message: badCell(i, j, v) };
+      }
+    }
+  }
+  const instance: AssignmentInstance = {
+    scores: record.scores as (number | null)[][],
+    capacities: record.capacities as number[],
+  };
+  if (record.slotPenalties !== undefined) instance.slotPenalties = record.slotPenalties as number[];
+  return { ok: true, instance };
+}
+
+/** penalty(k) as defined at the top of this file. */
+export function slotPenalty(penalties: readonly number[] | undefined, k: number): number {
+  if (!penalties || penalties.length === 0) return 0;
+  return penalties[k < penalties.length ? k : penalties.length - 1]!;
+}
+
+/**
+ * The match bonus B and the bound it must exceed, from the instance's own numbers (shared with the checker).
+ * With w = score − penalty over allowed pairs and usable slots, R = max w − min w and N = min(rows, slots):
+ * an assignment with one match more is always better once B > (N − 1)·R − min w (see the decision record).
+ */
+export function matchBonusBounds(
+  minScore: number,
+  maxScore: number,
+  penalties: readonly number[] | undefined,
+  rows: number,
+  totalSlots: number,
+  maxCapacity: number,
+): { required: number; margin: number; bonus: number } {
+  if (!(minScore <= maxScore) || maxCapacity === 0) return { required: 0, margin: 1, bonus: 1 };
+  const minW = minScore - slotPenalty(penalties, maxCapacity - 1);
+  const maxW = maxScore - slotPenalty(penalties, 0);
+  const spread = maxW - minW;
+  const n = Math.min(rows, totalSlots);
+  const required = Math.max(0, Math.max(0, n - 1) * spread - minW);
+  const margin = Math.max(1, spread);
+  return { required, margin, bonus: required + margin };
+}
+
+/** Sparse view of the allowed pairs (buddies with capacity 0 dropped); costs are maxScore − score ≥ 0. */
+type Graph = {
+  n: number;
+  m: number;
+  rowStart: Int32Array;
+  edgeCol: Int32Array;
+  edgeCost: Float64Array;
+  minScore: number;
+  maxScore: number;
+};
+
+function buildGraph(input: unknown): Graph {
+  const header = checkHeader(input);
+  if (header) throw new SolverInputError(header);
+  const record = input as AssignmentInstance;
+  const scores = record.scores as unknown[][];
+  const capacities = record.capacities;
+  const n = scores.length;
+  const m = capacities.length;
+  const usable = new Uint8Array(m);
+  for (let j = 0; j < m; j++) usable[j] = capacities[j]! > 0 ? 1 : 0;
+  // One pass over the cells: validate, append each row's allowed pairs (scores for now), find the range. The
+  // arrays are sized from the density of the first rows and grow by half when that guess was short.
+  const rowStart = new Int32Array(n + 1);
+  let allowedInSample = 0;
+  const sampleRows = Math.min(n, 16);
+  for (let i = 0; i < sampleRows; i++) {
+    const row = scores[i]!;
+    for (let j = 0; j < m; j++) if (row[j] !== null && usable[j] === 1) allowedInSample++;
+  }
+  let room = Math.ceil(sampleRows > 0 ? (allowedInSample / sampleRows) * n * 1.1 : 0) + m + 16;
+  let edgeCol = new Int32Array(room);
+  let edgeCost = new Float64Array(room);
+  let edges = 0;
+  let minScore = Infinity;
+  let maxScore = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const row = scores[i]!;
+    if (edges + m > room) {
+      room = Math.max(edges + m, Math.ceil(room * 1.5));
+      const cols = new Int32Array(room);
+      cols.set(edgeCol.subarray(0, edges));
+      edgeCol = cols;
+      const values = new Float64Array(room);
+      values.set(edgeCost.subarray(0, edges));
+      edgeCost = values;
+    }
+    for (let j = 0; j < m; j++) {
+      const v = row[j];
+      if (v === null) continue;
+      if (typeof v !== "number" || !(v >= -MAX_ABS_VALUE && v <= MAX_ABS_VALUE)) {
+        throw new SolverInputError(badCell(i, j, v));
+      }
+      if (usable[j] === 0) continue;
+      edgeCol[edges] = j;
+      edgeCost[edges] = v;
+      edges++;
+      if (v < minScore) minScore = v;
+      if (v > maxScore) maxScore = v;
+    }
+    rowStart[i + 1] = edges;
+  }
+  // Costs are maxScore − score, so ≥ 0.
+  const top = edges > 0 ? maxScore : 0;
+  for (let e = 0; e < edges; e++) edgeCost[e] = top - edgeCost[e]!;
+  return { n, m, rowStart, edgeCol, edgeCost, minScore, maxScore };
+}
+
+export function solveAssignment(instance: AssignmentInstance): Assignment {
+  const g = buildGraph(instance);
+  const { n, m, rowStart, edgeCol, edgeCost } = g;
+  const capacities = instance.capacities;
+  const penalties = instance.slotPenalties;
+  const cap = Int32Array.from(capacities);
+  const slotStart = new Int32Array(m + 1);
+  let maxCapacity = 0;
+  for (let j = 0; j < m; j++) {
+    // A buddy never needs more slots than there are rows.
+    if (cap[j]! > n) cap[j] = n;
+    slotStart[j + 1] = slotStart[j]! + cap[j]!;
+    if (cap[j]! > maxCapacity) maxCapacity = cap[j]!;
+  }
+  const totalSlots = slotStart[m]!;
+  const penaltyOf = new Float64Array(maxCapacity + 1);
+  for (let k = 0; k <= maxCapacity; k++) penaltyOf[k] = slotPenalty(penalties, k);
+
+  const { bonus } = matchBonusBounds(g.minScore, g.maxScore, penalties, n, totalSlots, maxCapacity);
+  const maxScore = Number.isFinite(g.maxScore) ? g.maxScore : 0;
+  // Costs (minimised): a real pair costs maxScore − score ≥ 0, a slot penalty(k), the unmatched arc dummyCost.
+  // dummyCost − (pair + slot) = bonus + score − penalty: the LP weight of that pair.
+  const dummyCost = bonus + maxScore;
+
+  // Potentials π (the sink keeps π = 0); reduced cost of arc a→b with cost c is c + π_a − π_b ≥ 0.
+  const rowPot = new Float64Array(n);
+  const colPot = new Float64Array(m);
+  const rowBuddy = new Int32Array(n).fill(-1);
+  const rowPos = new Int32Array(n).fill(-1);
+  const load = new Int32Array(m);
+  const slotRow = new Int32Array(totalSlots).fill(-1);
+
+  // Dijkstra state, reset through the touched lists.
+  const colDist = new Float64Array(m).fill(Infinity);
+  const colPred = new Int32Array(m).fill(-1);
+  const colState = new Uint8Array(m); // 0 unseen, 1 in heap, 2 settled
+  const rowDist = new Float64Array(n);
+  const touchedCols = new Int32Array(m);
+  const settledCols = new Int32Array(m);
+  const settledRows = new Int32Array(n);
+  const heap = new Int32Array(m);
+  const heapPos = new Int32Array(m);
+
+  let heapSize = 0;
+  const less = (a: number, b: number): boolean => {
+    const da = colDist[a]!;
+    const db = colDist[b]!;
+    return da < db || (da === db && a < b);
+  };
+  const siftUp = (pos: number): void => {
+    const node = heap[pos]!;
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      const p = heap[parent]!;
+      if (!less(node, p)) break;
+      heap[pos] = p;
+      heapPos[p] = pos;
+      pos = parent;
+    }
+    heap[pos] = node;
+    heapPos[node] = pos;
+  };
+  const siftDown = (pos: number, heapSize: number): void => {
+    const node = heap[pos]!;
+    for (;;) {
+      let child = 2 * pos + 1;
+      if (child >= heapSize) break;
+      const right = child + 1;
+      if (right < heapSize && less(heap[right]!, heap[child]!)) child = right;
+      const c = heap[child]!;
+      if (!less(c, node)) break;
+      heap[pos] = c;
+      heapPos[c] = pos;
+      pos = child;
+    }
+    heap[pos] = node;
+    heapPos[node] = pos;
+  };
+
+  let freeSlots = totalSlots;
+  let touched = 0;
+  let best = 0;
+  let endCol = -1;
+  let endRow = -1;
+  let endPred = -1;
+  let nSettledCols = 0;
+  let nSettledRows = 0;
+
+  for (let r = 0; r < n; r++) {
+    touched = 0;
+    heapSize = 0;
+    nSettledCols = 0;
+    nSettledRows = 0;
+    // Best way to the sink so far: the row's own unmatched arc.
+    best = dummyCost + rowPot[r]!;
+    endCol = -1;
+    endRow = r;
+    endPred = -1;
+    rowDist[r] = 0;
+    settledRows[nSettledRows++] = r;
+    let scanned = 0;
+    for (;;) {
+      if (scanned < nSettledRows) {
+        // Relax the pair arcs of the next settled row. First pass: the cheapest way to the sink through a buddy
+        // with a free slot (found at relaxation time, so a free buddy wins a tie against exploring taken ones);
+        // second pass: label only the buddies that can still beat it.
+        const i = settledRows[scanned++]!;
+        const di = rowDist[i]!;
+        const base = di + rowPot[i]!;
+        const own = rowBuddy[i];
+        const first = rowStart[i]!;
+        const last = rowStart[i + 1]!;
+        for (let e = freeSlots > 0 ? first : last; e < last; e++) {
+          const j = edgeCol[e]!;
+          const l = load[j]!;
+          if (l >= cap[j]! || j === own) continue;
+          const toSink = base + edgeCost[e]! + penaltyOf[l]!;
+          if (toSink < best) {
+            best = toSink;
+            endCol = j;
+            endRow = -1;
+            endPred = i;
+            // Reduced costs are ≥ 0: nothing reached from here can be shorter than di, and ties keep the first.
+            if (toSink <= di) break;
+          }
+        }
+        // Every label from this row is ≥ di, so when the sink is already that close there is nothing to label.
+        for (let e = best <= di ? last : first; e < last; e++) {
+          const j = edgeCol[e]!;
+          const state = colState[j]!;
+          if (state === 2 || j === own) continue;
+          const nd = base + edgeCost[e]! - colPot[j]!;
+          if (nd >= best) continue;
+          if (state === 0) {
+            colState[j] = 1;
+            touchedCols[touched++] = j;
+            colDist[j] = nd;
+            colPred[j] = i;
+            heap[heapSize] = j;
+            heapPos[j] = heapSize;
+            heapSize++;
+            siftUp(heapSize - 1);
+          } else if (nd < colDist[j]!) {
+            colDist[j] = nd;
+            colPred[j] = i;
+            siftUp(heapPos[j]!);
+          }
+        }
+        continue;
+      }
+      if (heapSize === 0) break;
+      const j = heap[0]!;
+      const dj = colDist[j]!;
+      if (dj >= best) break;
+      heapSize--;
+      if (heapSize > 0) {
+        heap[0] = heap[heapSize]!;
+        heapPos[heap[0]!] = 0;
+        siftDown(0, heapSize);
+      }
+      colState[j] = 2;
+      settledCols[nSettledCols++] = j;
+      // Rows already on this buddy follow at the same distance (their pair arcs are tight); scanned next.
+      for (let s = slotStart[j]!, end = s + load[j]!; s < end; s++) {
+        const row = slotRow[s]!;
+        rowDist[row] = dj;
+        settledRows[nSettledRows++] = row;
+        const unmatch = dj + dummyCost + rowPot[row]!;
+        if (unmatch < best) {
+          best = unmatch;
+          endCol = -1;
+          endRow = row;
+        }
+      }
+    }
+
+    // Update potentials so every residual arc keeps a non-negative reduced cost.
+    for (let k = 0; k < nSettledCols; k++) {
+      const j = settledCols[k]!;
+      colPot[j] = colPot[j]! + colDist[j]! - best;
+    }
+    for (let k = 0; k < nSettledRows; k++) {
+      const row = settledRows[k]!;
+      rowPot[row] = rowPot[row]! + rowDist[row]! - best;
+    }
+
+    // Augment along the predecessor chain.
+    let j = -1;
+    let pos = -1;
+    let row = -1;
+    if (endCol >= 0) {
+      j = endCol;
+      pos = slotStart[j]! + load[j]!;
+      load[j] = load[j]! + 1;
+      freeSlots--;
+      row = endPred;
+    } else if (endRow !== r) {
+      // endRow gives up its buddy to the path and stays unmatched for good.
+      j = rowBuddy[endRow]!;
+      pos = rowPos[endRow]!;
+      rowBuddy[endRow] = -1;
+      rowPos[endRow] = -1;
+      row = colPred[j]!;
+    }
+    while (row >= 0) {
+      const prevBuddy = rowBuddy[row]!;
+      const prevPos = rowPos[row]!;
+      slotRow[pos] = row;
+      rowPos[row] = pos;
+      rowBuddy[row] = j;
+      if (prevBuddy < 0) break;
+      j = prevBuddy;
+      pos = prevPos;
+      row = colPred[j]!;
+    }
+
+    for (let k = 0; k < touched; k++) {
+      const c = touchedCols[k]!;
+      colState[c] = 0;
+      colDist[c] = Infinity;
+      colPred[c] = -1;
+    }
+  }
+
+  return finish(instance, n, m, rowBuddy, rowPot, colPot, bonus, maxScore, penaltyOf);
+}
+
+function finish(
+  instance: AssignmentInstance,
+  n: number,
+  m: number,
+  rowBuddy: Int32Array,
+  rowPot: Float64Array,
+  colPot: Float64Array,
+  bonus: number,
+  maxScore: number,
+  penaltyOf: Float64Array,
+): Assignment {
+  const pairs: [number, number][] = [];
+  const unmatched: number[] = [];
+  const load = new Int32Array(m);
+  let total = 0;
+  const rowDuals = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const j = rowBuddy[i]!;
+    rowDuals[i] = Math.max(0, rowPot[i]! + bonus + maxScore);
+    if (j < 0) {
+      unmatched.push(i);
+      continue;
+    }
+    pairs.push([i, j]);
+    total += instance.scores[i]![j]!;
+    total -= penaltyOf[load[j]!]!;
+    load[j] = load[j]! + 1;
+  }
+  const slotDuals: number[][] = [];
+  for (let j = 0; j < m; j++) {
+    const w = -colPot[j]!;
+    const capacity = instance.capacities[j]!;
+    const duals = new Array<number>(capacity);
+    for (let k = 0; k < capacity; k++) duals[k] = Math.max(0, w - slotPenalty(instance.slotPenalties, k));
+    slotDuals.push(duals);
+  }
+  return { pairs, matched: pairs.length, total, unmatched, certificate: { rowDuals, slotDuals, matchBonus: bonus } };
+}

@@ -1,0 +1,190 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useId } from "react";
+import { SubmitButton } from "~/components/ui/form";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Card, Notice } from "~/components/ui/page";
+import { Explanation, key } from "~/features/matching/components/matching-ui";
+import { PinSchema } from "~/features/matching/matching.schema";
+import { discardRun, getRun, pinPair, proposalDays, sendRun, type RunRow } from "~/features/matching/runs.server";
+import { parseForm } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireOrgRole(request, "hr");
+  const run = getRun(user.organisationId, parseId(params.id));
+  if (!run) throw notFound();
+  return { run, days: proposalDays() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireOrgRole(request, "hr");
+  const runId = parseId(params.id);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "send") {
+    const result = await sendRun(user, user.organisationId, runId);
+    if (!result.ok) return data({ formError: result.message }, { status: result.status });
+    return redirect(`/hr/matching/runs/${runId}?notice=matching.run.sent&count=${result.sent}`);
+  }
+  if (intent === "discard") {
+    const result = discardRun(user, user.organisationId, runId);
+    if (!result.ok) return data({ formError: result.message }, { status: result.status });
+    return redirect(`/hr/matching?notice=matching.run.discarded`);
+  }
+  if (intent === "pin" || intent === "unpin") {
+    const parsed = parseForm(PinSchema, form);
+    if (!parsed.success) return data({ formError: "errors.badRequest" }, { status: 400 });
+    const result = pinPair(user, user.organisationId, runId, parsed.data.newcomerId, intent === "unpin" ? null : (parsed.data.buddyId ?? null));
+    if (!result.ok) return data({ formError: result.message }, { status: result.status });
+    return redirect(`/hr/matching/runs/${runId}?notice=matching.run.pinnedNotice`);
+  }
+  return data({ formError: "errors.badRequest" }, { status: 400 });
+}
+
+function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
+  const { t } = useI18n();
+  const selectId = useId();
+  return (
+    <article className="card run-row">
+      <h2 className="card__title">{row.newcomerName}</h2>
+      <p className="muted">{row.department ?? "—"}</p>
+      {row.chosen ? (
+        <div className="run-row__chosen">
+          <p>
+            {t("matching.run.proposal")}: <strong>{row.chosen.buddyName}</strong> · {t("matching.run.score")} {row.chosen.score}{" "}
+            {row.chosen.pinned ? <span className="badge">{t("matching.run.pinned")}</span> : null}{" "}
+            {row.chosen.kept ? <span className="badge badge--muted">{t("matching.run.kept")}</span> : null}
+          </p>
+          <h3 className="small-heading">{t("matching.run.why")}</h3>
+          <Explanation contributions={row.chosen.contributions} score={row.chosen.score} />
+        </div>
+      ) : (
+        <div>
+          <p>
+            <strong>{t("matching.run.noBuddy")}</strong>
+          </p>
+          <p className="muted">{t("matching.run.reasons", { reasons: row.reasons.map((r) => `${t(key(`matching.rules.${r.rule}`))} (${r.count})`).join(", ") })}</p>
+        </div>
+      )}
+      <h3 className="small-heading">{t("matching.run.alternatives")}</h3>
+      {row.alternatives.length === 0 ? (
+        <p className="muted">{t("matching.run.noAlternatives")}</p>
+      ) : (
+        <ul className="plain-list">
+          {row.alternatives.map((a) => (
+            <li key={a.buddyId}>
+              <details>
+                <summary>
+                  {a.buddyName} · {t("matching.run.score")} {a.score}
+                </summary>
+                <Explanation contributions={a.contributions} />
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+      {draft ? (
+        <div className="run-row__actions">
+          {row.chosen && !row.chosen.pinned ? (
+            <Form method="post">
+              <input type="hidden" name="newcomerId" value={row.newcomerId} />
+              <input type="hidden" name="buddyId" value={row.chosen.buddyId} />
+              <SubmitButton intent="pin" variant="secondary">
+                {t("matching.run.lock")}
+              </SubmitButton>
+            </Form>
+          ) : null}
+          {row.chosen?.pinned ? (
+            <Form method="post">
+              <input type="hidden" name="newcomerId" value={row.newcomerId} />
+              <SubmitButton intent="unpin" variant="secondary">
+                {t("matching.run.unlock")}
+              </SubmitButton>
+            </Form>
+          ) : null}
+          {row.allowed.length > 1 || (!row.chosen && row.allowed.length > 0) ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="newcomerId" value={row.newcomerId} />
+              <label htmlFor={selectId}>{t("matching.run.overrideLabel", { name: row.newcomerName })}</label>
+              <select id={selectId} name="buddyId" defaultValue="">
+                <option value="" disabled>
+                  —
+                </option>
+                {row.allowed
+                  .filter((o) => o.buddyId !== row.chosen?.buddyId)
+                  .map((o) => (
+                    <option key={o.buddyId} value={o.buddyId}>
+                      {o.buddyName} ({o.score})
+                    </option>
+                  ))}
+              </select>
+              <SubmitButton intent="pin" variant="ghost">
+                {t("matching.run.apply")}
+              </SubmitButton>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+export default function RunPreview() {
+  const { run, days } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t, date } = useI18n();
+  const draft = run.status === "draft";
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/hr/matching">{t("matching.run.back")}</Link>
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>{t("matching.run.title", { id: run.id })}</h1>
+          <p className="page-header__intro">{t("matching.run.intro", { version: run.weightsVersion, matched: run.matched, total: run.result.rows.length })}</p>
+        </div>
+      </div>
+      <Notice message={params.get("notice")} params={{ count: params.get("count") ?? "" }} />
+      <Notice kind="error" message={actionData?.formError} />
+      {run.certificateOk ? (
+        <div className="alert alert--success certificate" role="status">
+          <strong>{t("matching.hr.certified")}.</strong> {t("matching.run.certified")}
+        </div>
+      ) : (
+        <div className="alert alert--error" role="status">
+          {t("matching.run.notCertified", { reason: run.certificateReason ?? "—" })}
+        </div>
+      )}
+      {run.status === "sent" ? <Notice kind="info" message="matching.run.statusSent" params={{ date: date(run.sentAt ?? "", true) }} /> : null}
+      {run.status === "discarded" ? <Notice kind="info" message="matching.run.statusDiscarded" /> : null}
+      <div className="run-rows">
+        {run.result.rows.map((row) => (
+          <RowCard key={row.newcomerId} row={row} draft={draft} />
+        ))}
+      </div>
+      {draft ? (
+        <Card>
+          <p>{t("matching.run.sendIntro", { days })}</p>
+          <div className="row-actions">
+            <Form method="post">
+              <SubmitButton intent="send">{t("matching.run.send")}</SubmitButton>
+            </Form>
+            <Form method="post">
+              <SubmitButton intent="discard" variant="ghost">
+                {t("matching.run.discard")}
+              </SubmitButton>
+            </Form>
+          </div>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,48 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Card, PageHeader } from "~/components/ui/page";
+import { NewcomerForm } from "~/features/matching/components/profile-forms";
+import { NewcomerSchema, newcomerValuesFromRaw } from "~/features/matching/matching.schema";
+import { createNewcomer, linkableAccounts } from "~/features/matching/newcomers.server";
+import { departmentChoices } from "~/features/matching/store.server";
+import { formDataToObject, parseForm } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { requireOrgRole } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireOrgRole(request, "hr");
+  return { departments: departmentChoices(user.organisationId), accounts: linkableAccounts(user.organisationId) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireOrgRole(request, "hr");
+  const form = await request.formData();
+  const values = newcomerValuesFromRaw(formDataToObject(form));
+  const parsed = parseForm(NewcomerSchema, form);
+  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors", values }, { status: 400 });
+  const result = createNewcomer(user, user.organisationId, parsed.data);
+  if (!result.ok) return data({ errors: result.errors ?? {}, formError: result.message, values }, { status: result.status });
+  return redirect(`/hr/newcomers/${result.id}?notice=matching.newcomers.created`);
+}
+
+export default function NewNewcomer() {
+  const { departments, accounts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/hr/newcomers">{t("matching.newcomers.back")}</Link>
+      </p>
+      <PageHeader title="matching.newcomers.newTitle" intro="matching.newcomers.intro" />
+      <Card>
+        <NewcomerForm values={actionData?.values} departments={departments} accounts={accounts} errors={actionData?.errors} formError={actionData?.formError} submitLabel="matching.newcomers.add" />
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

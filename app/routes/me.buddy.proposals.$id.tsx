@@ -1,0 +1,134 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormError, SubmitButton } from "~/components/ui/form";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Card } from "~/components/ui/page";
+import { Explanation, key, languageList } from "~/features/matching/components/matching-ui";
+import { DeclineSchema } from "~/features/matching/matching.schema";
+import { acceptProposalAndNotify, declineProposal, matchForBuddy } from "~/features/matching/proposals.server";
+import { parseForm } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { parseId, requireOrgRole } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireOrgRole(request, "employee");
+  const found = matchForBuddy(user, parseId(params.id));
+  if (!found.ok) throw new Response(found.message, { status: found.status });
+  return { match: found.match };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireOrgRole(request, "employee");
+  const id = parseId(params.id);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "accept") {
+    const result = await acceptProposalAndNotify(user, id);
+    if (!result.ok)
+      return data(
+        {
+          intent,
+          errors: {} as Record<string, string[]>,
+          formError: result.message,
+        },
+        { status: result.status }
+      );
+    return redirect(`/me/buddy/matches/${id}?notice=matching.proposal.accepted`);
+  }
+  if (intent === "decline") {
+    const parsed = parseForm(DeclineSchema, form);
+    if (!parsed.success) return data({ intent, errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
+    const result = declineProposal(user, id, parsed.data.reason);
+    if (!result.ok)
+      return data(
+        {
+          intent,
+          errors: {} as Record<string, string[]>,
+          formError: result.message,
+        },
+        { status: result.status }
+      );
+    return redirect(`/me/buddy?notice=matching.proposal.declined`);
+  }
+  return data(
+    {
+      intent,
+      errors: {} as Record<string, string[]>,
+      formError: "errors.badRequest",
+    },
+    { status: 400 }
+  );
+}
+
+export default function ProposalPage() {
+  const { match } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, date } = useI18n();
+  const open = match.status === "proposed";
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/me/buddy">{t("matching.me.back")}</Link>
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>{t("matching.proposal.title", { name: match.newcomer.name })}</h1>
+          <p className="page-header__intro">{t("matching.proposal.intro")}</p>
+        </div>
+      </div>
+      <FormError error={actionData?.formError === "common.formErrors" ? null : actionData?.formError} />
+      <div className="stack">
+        <Card>
+          <dl className="match-detail">
+            <dt>{t("matching.fields.profession")}</dt>
+            <dd>{t(key(`matching.professions.${match.newcomer.profession}`))}</dd>
+            <dt>{t("matching.fields.department")}</dt>
+            <dd>{match.newcomer.department ?? "—"}</dd>
+            <dt>{t("matching.fields.startDate")}</dt>
+            <dd>{date(`${match.newcomer.startDate}T12:00:00Z`)}</dd>
+            <dt>{t("matching.fields.dutchLevel")}</dt>
+            <dd>{match.newcomer.dutchLevel}</dd>
+            <dt>{t("matching.fields.languages")}</dt>
+            <dd>{languageList(t, match.newcomer.languages) || "—"}</dd>
+          </dl>
+        </Card>
+        <Card title="matching.proposal.why">
+          <Explanation contributions={match.explanation} score={match.score} />
+        </Card>
+        {open ? (
+          <Card>
+            <p>
+              <strong>
+                {t("matching.me.answerBefore", {
+                  date: date(match.deadline, true),
+                })}
+              </strong>
+            </p>
+            <div className="proposal-actions">
+              <Form method="post">
+                <SubmitButton intent="accept">{t("matching.proposal.accept")}</SubmitButton>
+              </Form>
+              <Form method="post" className="stack" noValidate>
+                {actionData?.intent === "decline" && actionData.formError === "common.formErrors" ? <FormError error={actionData.formError} /> : null}
+                <Field name="reason" label="matching.proposal.declineReason" errors={actionData?.errors?.reason} maxLength={500} />
+                <SubmitButton intent="decline" variant="secondary">
+                  {t("matching.proposal.decline")}
+                </SubmitButton>
+              </Form>
+            </div>
+          </Card>
+        ) : (
+          <p className="alert alert--info">
+            {t("matching.proposal.answered", {
+              status: t(key(`matching.status.${match.status}`)).toLowerCase(),
+            })}
+          </p>
+        )}
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,15 +1,12 @@
 // Programme indicators: facts per care organisation from the database, aggregated by indicators.ts.
+import { matchingIndicatorsByOrganisation } from "~/features/matching/indicators.server";
 import { getDb } from "~/utils/db.server";
 import { FILTER_COUNTRIES, FILTER_SECTORS } from "./filters";
 import { indicatorTable, type IndicatorTable, type MatchingIndicatorRow, type OrganisationFacts } from "./indicators";
 
-/**
- * The matching capability's figures per organisation, or null while it is not part of the build.
- * After the merge: `import { matchingIndicatorsByOrganisation } from "~/features/matching/indicators.server";`
- * and `return matchingIndicatorsByOrganisation();` — the tables then fill in by themselves.
- */
+/** The matching capability's figures per organisation (newcomers, matches, days to a match). */
 export function matchingRows(): MatchingIndicatorRow[] | null {
-  return null;
+  return matchingIndicatorsByOrganisation();
 }
 
 export function organisationFacts(): OrganisationFacts[] {

@@ -110,7 +110,8 @@ describe("partner", () => {
     const byCountry = page.getByTestId("indicators-country");
     expect(await byCountry.locator('tr[data-cell="total"] td[data-indicator="organisationsScanned"]').textContent()).toBe("30");
     expect(await byCountry.locator('tr[data-cell="NL"] td[data-indicator="organisationsScanned"]').textContent()).toBe("10");
-    expect(await byCountry.locator('tr[data-cell="total"] td[data-indicator="newcomersRegistered"]').textContent()).toBe("nog niet beschikbaar");
+    // Newcomer records exist at two demo organisations only: too few to show.
+    expect(await byCountry.locator('tr[data-cell="total"] td[data-indicator="newcomersRegistered"]').textContent()).toContain("Minder dan 5 organisaties");
     const bySector = page.getByTestId("indicators-sector");
     expect(await bySector.locator('tr[data-cell="elderly_care"] td[data-indicator="organisationsScanned"]').textContent()).toContain("Minder dan 5 organisaties");
     await expectAccessible(page);

@@ -106,6 +106,7 @@ describe("buddy matching", () => {
     await visit(hr, "/hr/matching");
     await hr.getByRole("row", { name: /Hamid Rahimi/ }).getByRole("link").click();
     await hr.waitForURL(/\/hr\/matching\/matches\/\d+/);
+    await hr.locator(".checkin").first().waitFor();
     await expect(hr.locator(".checkin").count()).resolves.toBe(4);
     await expectAccessible(hr);
 

@@ -19,7 +19,14 @@ import * as list from "~/routes/me.modules._index";
 import { getDb } from "~/utils/db.server";
 import { call, cookieFor, get, post, seeded, userId } from "../support/requests";
 
-beforeAll(seeded);
+beforeAll(async () => {
+  await seeded();
+  // This file follows An Wouters through her first buddy training; the demo world has her trained already.
+  getDb()
+    .delete(moduleCompletions)
+    .where(and(eq(moduleCompletions.userId, userId("an.wouters@zas.example")), eq(moduleCompletions.moduleKey, "being-a-buddy")))
+    .run();
+});
 
 const RIGHT = { q1: "a", q2: "b", q3: "c" };
 const TWO_OF_THREE = { q1: "a", q2: "b", q3: "a" };

@@ -1,7 +1,8 @@
 // Reference data every database needs in every mode (instrument versions, module catalogue): loaded after
 // the migrations at each start, idempotently, so a new version or module lands without touching old rows.
 import type { PortalDb } from "./client";
+import { loadInstruments } from "./reference/instrument";
 
 export function loadReferenceData(db: PortalDb): void {
-  void db;
+  loadInstruments(db);
 }

@@ -3,16 +3,18 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, StatGrid } from "~/components/ui/page";
 import { organisationStats } from "~/features/organisations/organisations.server";
+import { ScanHomeCard } from "~/features/scan/components/scan-home-card";
+import { latestScanSummary } from "~/features/scan/scan.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  return { name: user.name, organisationName: user.organisationName ?? "", stats: organisationStats(user.organisationId) };
+  return { name: user.name, organisationName: user.organisationName ?? "", stats: organisationStats(user.organisationId), latestScan: latestScanSummary(user.organisationId) };
 }
 
 export default function HrHome() {
-  const { name, organisationName, stats } = useLoaderData<typeof loader>();
+  const { name, organisationName, stats, latestScan } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -29,6 +31,7 @@ export default function HrHome() {
           { label: "home.statPeople", value: stats.people },
         ]}
       />
+      <ScanHomeCard latest={latestScan} />
       <Card title="home.hrNext">
         <ul className="link-list">
           <li>

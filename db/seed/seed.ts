@@ -3,6 +3,7 @@ import { count, eq } from "drizzle-orm";
 import type { PortalDb } from "../client";
 import { departments, memberships, organisations, sites, users } from "../schema";
 import { DEMO_ORGANISATIONS, DEMO_USERS, type DemoOrganisation } from "./demo-data";
+import { seedScans } from "./scan";
 
 export function isSeeded(db: PortalDb): boolean {
   const row = db.select({ n: count() }).from(organisations).get();
@@ -68,6 +69,7 @@ export async function seedDemo(db: PortalDb, options: { password: string }): Pro
         .run();
     }
   });
+  seedScans(db);
 }
 
 const SECTORS_FOR_LARGE = ["hospital", "home_care", "elderly_care", "mental_health", "disability_care"] as const;

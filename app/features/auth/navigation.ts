@@ -21,6 +21,7 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
     case "hr":
       return [
         { to: "/hr", label: "nav.home", end: true },
+        { to: "/hr/scans", label: "scan.nav" },
         { to: "/hr/people", label: "nav.people" },
         { to: "/hr/organisation", label: "nav.organisation" },
         account,

@@ -52,6 +52,8 @@ export default function ScanPage() {
   const byKey = useMemo(() => new Map(answers.map((a) => [a.itemKey, a])), [answers]);
   const [values, setValues] = useState<Record<string, AnswerValue | undefined>>(() => Object.fromEntries(answers.map((a) => [a.itemKey, a.value])));
   const unsaved = useRef(new Set<string>());
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   const onValue = useCallback((key: string, value: AnswerValue | undefined) => setValues((v) => (v[key] === value ? v : { ...v, [key]: value })), []);
   const onStatus = useCallback((key: string, isUnsaved: boolean) => {
@@ -102,7 +104,7 @@ export default function ScanPage() {
       </div>
       <Notice message={params.get("notice")} />
       {actionData?.intent === "submit" ? <Notice kind="error" message={actionData.error} /> : null}
-      <div className="scan-layout">
+      <div className="scan-layout" data-hydrated={hydrated ? "true" : undefined}>
         <nav className="scan-toc card" aria-labelledby="scan-toc-title">
           <h2 id="scan-toc-title" className="card__title">
             {t("scan.contents")}

@@ -32,7 +32,7 @@ export default function ScanList() {
       <div className="two-columns two-columns--wide-left">
         <div className="stack">
           {hasScans ? (
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label={t("scan.listTitle")} tabIndex={0}>
               <table className="table">
                 <thead>
                   <tr>

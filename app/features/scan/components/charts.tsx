@@ -1,6 +1,7 @@
 // Fixed-size recharts (they render on the server too); each chart comes with a table alternative.
 import { CartesianGrid, Legend, Line, LineChart, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "~/utils/i18n-react";
+import { ScrollTable } from "./results-view";
 
 export type Series = { key: string; score: number | null }[];
 
@@ -36,7 +37,7 @@ export function ScanRadar({
         </RadarChart>
       </div>
       <figcaption className="visually-hidden">{t("scan.chartAsTable")}</figcaption>
-      <div className="table-wrap">
+      <ScrollTable label={t("scan.chartAsTable")}>
         <table className="table table--compact" data-testid="radar-table">
           <caption className="visually-hidden">{t("scan.chartAsTable")}</caption>
           <thead>
@@ -58,7 +59,7 @@ export function ScanRadar({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </figure>
   );
 }

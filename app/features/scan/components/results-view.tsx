@@ -24,6 +24,15 @@ export function useDimensionNames(dimensions: Dim[]) {
   return { name, itemText };
 }
 
+/** A table that may scroll sideways on a phone: focusable and named, so keyboard users can scroll it too. */
+export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
 export function levelKey(level: number | null) {
   return `scan.levels.${String(level ?? 1) as `${Level}`}` as const;
 }
@@ -53,7 +62,7 @@ export function OverallScore({ overall, level, capped, lowest }: { overall: numb
 export function DimensionTable({ dimensions, results, previous }: { dimensions: Dim[]; results: DimensionResult[]; previous?: { key: string; score: number | null }[] | null }) {
   const { t, number, locale } = useI18n();
   return (
-    <div className="table-wrap">
+    <ScrollTable label={t("scan.tableLevel")}>
       <table className="table table--compact" data-testid="dimension-table">
         <thead>
           <tr>
@@ -80,7 +89,7 @@ export function DimensionTable({ dimensions, results, previous }: { dimensions: 
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 
@@ -132,7 +141,7 @@ export function ActionTable({
   const { t, date } = useI18n();
   if (actions.length === 0) return <p className="muted">{t("scan.actions.none")}</p>;
   return (
-    <div className="table-wrap">
+    <ScrollTable label={t("scan.actions.title")}>
       <table className="table table--compact" data-testid="action-table">
         <thead>
           <tr>
@@ -180,7 +189,7 @@ export function ActionTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { isMessageKey, type MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { COMMENT_MAX } from "../scan.schema";
-import { ANSWER_VALUES, type AnswerValue } from "../scoring";
+import { ANSWER_VALUES, isAnswerValue, type AnswerValue } from "../scoring";
 
 export type ItemView = { key: string; textNl: string; textEn: string; helpNl: string; helpEn: string; core: boolean };
 export type ItemAnswer = { value: AnswerValue; comment: string | null; revision: number; answeredAt: string; answeredByName: string | null };
@@ -50,6 +50,7 @@ export function ScanItem({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const statusRef = useRef<Status>("idle");
   const commentTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const changeStatus = useCallback(
     (next: Status) => {
@@ -69,6 +70,8 @@ export function ScanItem({
     setValue(answer.value);
     setComment(answer.comment ?? "");
     setSaved(answer);
+    const radios = formRef.current?.elements.namedItem("value");
+    if (radios instanceof RadioNodeList) radios.value = answer.value;
     onValue(item.key, answer.value);
   }, [answer, item.key, onValue]);
 
@@ -128,6 +131,30 @@ export function ScanItem({
     }
   }, [changeStatus, item.key, scanId]);
 
+  // A choice made before the page finished loading its scripts is in the DOM only: pick it up and save it.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || locked) return;
+    const radios = form.elements.namedItem("value");
+    const domValue = radios instanceof RadioNodeList ? radios.value : "";
+    const textarea = form.elements.namedItem("comment");
+    const domComment = textarea instanceof HTMLTextAreaElement ? textarea.value : "";
+    const changedValue = domValue && isAnswerValue(domValue) && domValue !== latest.current.value;
+    const changedComment = domComment !== latest.current.comment;
+    if (!changedValue && !changedComment) return;
+    if (changedValue && isAnswerValue(domValue)) {
+      setValue(domValue);
+      onValue(item.key, domValue);
+      latest.current = { ...latest.current, value: domValue };
+    }
+    if (changedComment) {
+      setComment(domComment);
+      latest.current = { ...latest.current, comment: domComment };
+    }
+    void save();
+    // Only once, right after hydration.
+  }, []);
+
   useEffect(() => {
     const online = () => {
       if (statusRef.current === "failed") void save();
@@ -159,6 +186,7 @@ export function ScanItem({
     <li className={`scan-item ${value === undefined ? "" : "scan-item--answered"}`} id={id}>
       <Form
         method="post"
+        ref={formRef}
         preventScrollReset
         className="scan-item__form"
         onSubmit={(event) => {
@@ -184,7 +212,7 @@ export function ScanItem({
                   type="radio"
                   name="value"
                   value={v}
-                  checked={value === v}
+                  defaultChecked={answer?.value === v}
                   onChange={() => {
                     setValue(v);
                     latest.current = { ...latest.current, value: v };

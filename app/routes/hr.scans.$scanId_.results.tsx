@@ -77,7 +77,7 @@ export default function ScanResultsPage() {
               peer={r.peer}
             />
           </Card>
-          <Card title="scan.tableLevel">
+          <Card title="scan.levelsTitle">
             <DimensionTable dimensions={r.dimensions} results={r.result.dimensions} previous={r.previous?.dimensions ?? null} />
             <div className="two-columns scan-ranking">
               <RankedList title={t("scan.strengths")} items={r.strengths} name={name} />

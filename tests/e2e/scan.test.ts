@@ -202,6 +202,27 @@ describe("inclusion scan", () => {
     await finalContext.close();
   });
 
+  it("an answer given without a connection stays on screen, says it is not saved, and is saved once back online", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await login(page, server.url, "diversiteit@zas.example");
+    await page.goto(`${server.url}/hr/scans`);
+    await page.getByRole("row", { name: /^2026 / }).getByRole("link", { name: "Verder invullen" }).click();
+    await waitHydrated(page);
+    const li = item(page, "onboarding.3");
+    expect(await li.locator("input[name=value]:checked").count()).toBe(0);
+    await context.setOffline(true);
+    await li.locator('input[name="value"][value="2"]').check();
+    await expect.poll(() => li.locator(".scan-item__status").textContent()).toMatch(/^(Geen verbinding|Niet opgeslagen)/);
+    expect(await li.locator("input[name=value]:checked").getAttribute("value")).toBe("2");
+    await context.setOffline(false);
+    await expect.poll(() => li.locator(".scan-item__status").textContent(), { timeout: 20_000 }).toMatch(/^Opgeslagen/);
+    await page.reload();
+    expect(await item(page, "onboarding.3").locator("input[name=value]:checked").getAttribute("value")).toBe("2");
+    expect(await item(page, "onboarding.3").locator(".scan-item__meta").textContent()).toMatch(/^Laatst beantwoord door Karim Bouzid/);
+    await context.close();
+  });
+
   it("the draft and results of the demo scans open without errors, also on a phone, and pass axe", async () => {
     const context = await newContext(browser, { mobile: true });
     const page = await context.newPage();

@@ -82,6 +82,7 @@ export const scan: Catalogue<typeof nl> = {
   radarThis: "This scan ({period})",
   radarPrevious: "Previous scan ({period})",
   radarPeer: "Median of similar organisations",
+  levelsTitle: "Score and level per theme",
   tableDimension: "Theme",
   tableScore: "Score",
   tableLevel: "Level",

@@ -80,6 +80,7 @@ export const scan = {
   radarThis: "Deze scan ({period})",
   radarPrevious: "Vorige scan ({period})",
   radarPeer: "Mediaan vergelijkbare organisaties",
+  levelsTitle: "Score en niveau per thema",
   tableDimension: "Thema",
   tableScore: "Score",
   tableLevel: "Niveau",

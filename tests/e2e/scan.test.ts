@@ -200,7 +200,8 @@ describe("inclusion scan", () => {
     }
     expect(Number(rows.find((r) => r[0] === "overall")?.[4])).toBe(expected.overall);
     await finalContext.close();
-  });
+    // A long journey (over 100 answers through the browser, eight axe runs): a generous limit on a busy machine.
+  }, 240_000);
 
   it("an answer given without a connection stays on screen, says it is not saved, and is saved once back online", async () => {
     const context = await newContext(browser);

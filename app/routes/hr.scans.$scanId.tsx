@@ -8,11 +8,12 @@ import { getScanPage, saveAnswer, submitScan } from "~/features/scan/scan.server
 import type { AnswerValue } from "~/features/scan/scoring";
 import { isMessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
+import { resolveLocale } from "~/utils/locale.server";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const page = getScanPage(user.organisationId, parseId(params.scanId));
+  const page = getScanPage(user.organisationId, parseId(params.scanId), resolveLocale(request, user.locale));
   if (!page) throw notFound();
   return page;
 }
@@ -46,7 +47,7 @@ export default function ScanPage() {
   const { scan, dimensions, answers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const revalidator = useRevalidator();
   const locked = scan.status !== "draft";
   const byKey = useMemo(() => new Map(answers.map((a) => [a.itemKey, a])), [answers]);
@@ -118,7 +119,7 @@ export default function ScanPage() {
               const done = d.items.filter((i) => values[i.key] !== undefined).length;
               return (
                 <li key={d.key}>
-                  <a href={`#dim-${d.key}`}>{locale === "nl" ? d.nameNl : d.nameEn}</a>{" "}
+                  <a href={`#dim-${d.key}`}>{d.name}</a>{" "}
                   <span className={`badge ${done === d.items.length ? "" : "badge--muted"}`} data-testid={`progress-${d.key}`}>
                     {t("scan.dimensionProgress", { answered: done, total: d.items.length })}
                   </span>
@@ -131,9 +132,9 @@ export default function ScanPage() {
           {dimensions.map((d) => (
             <section key={d.key} id={`dim-${d.key}`} className="card scan-dimension" aria-labelledby={`dim-${d.key}-title`}>
               <h2 id={`dim-${d.key}-title`} className="card__title">
-                {d.number}. {locale === "nl" ? d.nameNl : d.nameEn}
+                {d.number}. {d.name}
               </h2>
-              <p className="muted">{locale === "nl" ? d.descriptionNl : d.descriptionEn}</p>
+              <p className="muted">{d.description}</p>
               <ol className="scan-items">
                 {d.items.map((item) => (
                   <ScanItem

@@ -175,20 +175,47 @@ export function startScan(actor: Actor, form: FormData): StartResult {
 
 // ——— Filling in ——————————————————————————————————————————————————————————————————————
 
+export type LocalisedDimension = {
+  key: string;
+  number: number;
+  name: string;
+  description: string;
+  items: { key: string; position: number; text: string; help: string; core: boolean }[];
+};
+
 export type ScanPage = {
   scan: { id: number; period: string; status: Scan["status"]; instrumentVersion: number; submittedAt: string | null };
-  dimensions: InstrumentDimension[];
+  dimensions: LocalisedDimension[];
   answers: AnswerView[];
 };
 
+// The fill-in page ships only the reader's language: half the payload on a slow hospital PC.
+const localisedCache = new Map<string, LocalisedDimension[]>();
+
+function localised(instrument: Instrument, locale: "nl" | "en"): LocalisedDimension[] {
+  const cacheKey = `${instrument.version}:${locale}`;
+  const cached = localisedCache.get(cacheKey);
+  if (cached) return cached;
+  const nl = locale === "nl";
+  const dimensions = instrument.dimensions.map((d) => ({
+    key: d.key,
+    number: d.number,
+    name: nl ? d.nameNl : d.nameEn,
+    description: nl ? d.descriptionNl : d.descriptionEn,
+    items: d.items.map((i) => ({ key: i.key, position: i.position, text: nl ? i.textNl : i.textEn, help: nl ? i.helpNl : i.helpEn, core: i.core })),
+  }));
+  localisedCache.set(cacheKey, dimensions);
+  return dimensions;
+}
+
 /** The fill-in page: one indexed query for the scan, one for its answers; the instrument comes from memory. */
-export function getScanPage(organisationId: number, scanId: number): ScanPage | null {
+export function getScanPage(organisationId: number, scanId: number, locale: "nl" | "en"): ScanPage | null {
   const scan = findScan(organisationId, scanId);
   if (!scan) return null;
   const instrument = requireInstrument(scan.instrumentVersion);
   return {
     scan: { id: scan.id, period: scan.period, status: scan.status, instrumentVersion: scan.instrumentVersion, submittedAt: scan.submittedAt },
-    dimensions: instrument.dimensions,
+    dimensions: localised(instrument, locale),
     answers: answersOf(scan.id),
   };
 }

@@ -8,7 +8,7 @@ import { useI18n } from "~/utils/i18n-react";
 import { COMMENT_MAX } from "../scan.schema";
 import { ANSWER_VALUES, isAnswerValue, type AnswerValue } from "../scoring";
 
-export type ItemView = { key: string; textNl: string; textEn: string; helpNl: string; helpEn: string; core: boolean };
+export type ItemView = { key: string; text: string; help: string; core: boolean };
 export type ItemAnswer = { value: AnswerValue; comment: string | null; revision: number; answeredAt: string; answeredByName: string | null };
 type Status = "idle" | "saving" | "saved" | "failed" | "rejected";
 type Replaced = { value: AnswerValue; byName: string | null; at: string } | null;
@@ -36,7 +36,7 @@ export function ScanItem({
   onValue: (itemKey: string, value: AnswerValue | undefined) => void;
   onStatus: (itemKey: string, unsaved: boolean) => void;
 }) {
-  const { t, locale, date } = useI18n();
+  const { t, date } = useI18n();
   const [value, setValue] = useState<AnswerValue | undefined>(answer?.value);
   const [comment, setComment] = useState(answer?.comment ?? "");
   const [saved, setSaved] = useState<ItemAnswer | undefined>(answer);
@@ -167,8 +167,7 @@ export function ScanItem({
     };
   }, [save]);
 
-  const text = locale === "nl" ? item.textNl : item.textEn;
-  const help = locale === "nl" ? item.helpNl : item.helpEn;
+  const { text, help } = item;
   const id = `item-${item.key}`;
   const helpId = `${id}-help`;
   const statusText =

@@ -1,7 +1,6 @@
 // One scan item: a small form of its own. Without JavaScript it posts and comes back to #item-<key>.
 // With JavaScript every change is saved in the background; an answer that could not be saved stays on screen
 // and is retried with backoff (and when the browser comes back online) — never silently dropped.
-import { Form } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isMessageKey, type MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
@@ -183,10 +182,11 @@ export function ScanItem({
 
   return (
     <li className={`scan-item ${value === undefined ? "" : "scan-item--answered"}`} id={id}>
-      <Form
+      {/* A plain <form>, not Remix's <Form>: 40 of them, and with JavaScript the submit is always ours. */}
+      <form
         method="post"
+        action={`/hr/scans/${scanId}`}
         ref={formRef}
-        preventScrollReset
         className="scan-item__form"
         onSubmit={(event) => {
           event.preventDefault();
@@ -278,7 +278,7 @@ export function ScanItem({
               : t("scan.lastAnsweredUnknown", { time: date(saved.answeredAt, true) })}
           </p>
         ) : null}
-      </Form>
+      </form>
     </li>
   );
 }

@@ -24,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   if (intent === "answer") {
-    const result = saveAnswer(user, scanId, form);
+    const result = await saveAnswer(user, scanId, form);
     if (!result.ok) {
       if (result.status === 404) throw notFound();
       return data({ intent, itemKey: String(form.get("itemKey") ?? "").slice(0, 50), error: result.error, missing: [] as string[] }, { status: result.status });

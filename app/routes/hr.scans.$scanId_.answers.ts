@@ -11,7 +11,7 @@ export async function loader(_: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const scanId = parseId(params.scanId);
-  const result = saveAnswer(user, scanId, await request.formData());
+  const result = await saveAnswer(user, scanId, await request.formData());
   if (!result.ok) {
     if (result.status === 404) throw notFound();
     return Response.json({ error: result.error, field: result.field ?? null }, { status: result.status, headers: { "Cache-Control": "no-store" } });

@@ -19,7 +19,7 @@ import type { ActionStatus } from "./constants";
 import { exportFileName, scanToCsv, scanToJson, type ExportAnswer } from "./export";
 import { strengthsAndGaps } from "./ranking";
 import { recommendationsFor } from "./recommendations";
-import { ActionItemSchema, ActionStatusSchema, AnswerSchema, StartScanSchema } from "./scan.schema";
+import { ActionItemSchema, ActionStatusSchema, AnswerSchema, StartScanSchema, type AnswerInput } from "./scan.schema";
 import { isAnswerValue, scoreScan, type AnswerValue, type Answers, type ScanResult } from "./scoring";
 
 type Actor = { id: number; organisationId: number };
@@ -225,48 +225,77 @@ export type SaveResult =
   | { ok: true; answer: SavedAnswer; replaced: { value: AnswerValue; comment: string | null; byName: string | null; at: string } | null }
   | { ok: false; status: number; error: string; field?: string };
 
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+type SaveActor = Actor & { name: string };
+type PendingSave = { actor: SaveActor; scanId: number; input: AnswerInput; resolve: (r: SaveResult) => void; reject: (e: unknown) => void };
+
+let pendingSaves: PendingSave[] = [];
+let flushScheduled = false;
+
 /**
- * Saves one answer in one immediate transaction: an upsert of the (scan, item) row. Answers to other items are
- * never touched. Last write wins per item; if the page showed an older revision written by someone else, the
- * result says what was replaced so the page can show it (decision 011).
+ * Saves one answer: an upsert of the (scan, item) row. Answers to other items are never touched. Last write
+ * wins per item; if the page showed an older revision written by someone else, the result says what was
+ * replaced so the page can show it (decision 011).
+ *
+ * Group commit (decision 013): saves that arrive in the same turn of the event loop are written in one
+ * immediate transaction, so one fsync (synchronous=FULL) serves them all. Each caller's promise resolves only
+ * after that commit: durability is unchanged, throughput under concurrent autosaves is not bound by the disk.
  */
-export function saveAnswer(actor: Actor & { name: string }, scanId: number, form: FormData): SaveResult {
+export function saveAnswer(actor: SaveActor, scanId: number, form: FormData): Promise<SaveResult> {
   const parsed = parseForm(AnswerSchema, form);
   if (!parsed.success) {
     const [field, messages] = Object.entries(parsed.fieldErrors)[0] ?? ["", []];
-    return { ok: false, status: 400, error: messages[0] ?? "errors.badRequest", field };
+    return Promise.resolve({ ok: false, status: 400, error: messages[0] ?? "errors.badRequest", field });
   }
-  const input = parsed.data;
-  const db = getDb();
-  return db.transaction(
-    (tx): SaveResult => {
-      const scan = tx.select({ id: scans.id, status: scans.status, instrumentVersion: scans.instrumentVersion }).from(scans).where(and(eq(scans.id, scanId), eq(scans.organisationId, actor.organisationId))).get();
-      if (!scan) return { ok: false, status: 404, error: "errors.notFound" };
-      if (scan.status !== "draft") return { ok: false, status: 409, error: "scan.errors.locked" };
-      if (!requireInstrument(scan.instrumentVersion).itemKeys.has(input.itemKey)) return { ok: false, status: 400, error: "scan.errors.unknownItem", field: "itemKey" };
-      const existing = tx.select().from(scanAnswers).where(and(eq(scanAnswers.scanId, scanId), eq(scanAnswers.itemKey, input.itemKey))).get();
-      const at = nowIso();
-      let replaced: Extract<SaveResult, { ok: true }>["replaced"] = null;
-      let revision = 1;
-      if (existing) {
-        revision = existing.revision + 1;
-        const stale = input.baseRevision !== undefined && input.baseRevision !== existing.revision;
-        const changed = existing.value !== input.value || (existing.comment ?? null) !== input.comment;
-        if (stale && changed && existing.answeredByUserId !== actor.id && isAnswerValue(existing.value)) {
-          const by = existing.answeredByUserId ? tx.select({ name: users.name }).from(users).where(eq(users.id, existing.answeredByUserId)).get() : undefined;
-          replaced = { value: existing.value, comment: existing.comment, byName: by?.name ?? null, at: existing.answeredAt };
-        }
-        tx.update(scanAnswers)
-          .set({ value: input.value, comment: input.comment, answeredByUserId: actor.id, answeredAt: at, revision })
-          .where(and(eq(scanAnswers.scanId, scanId), eq(scanAnswers.itemKey, input.itemKey)))
-          .run();
-      } else {
-        tx.insert(scanAnswers).values({ scanId, itemKey: input.itemKey, value: input.value, comment: input.comment, answeredByUserId: actor.id, answeredAt: at, revision }).run();
-      }
-      return { ok: true, answer: { itemKey: input.itemKey, value: input.value, comment: input.comment, revision, answeredAt: at, answeredByName: actor.name }, replaced };
-    },
-    { behavior: "immediate" },
-  );
+  return new Promise<SaveResult>((resolve, reject) => {
+    pendingSaves.push({ actor, scanId, input: parsed.data, resolve, reject });
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flushSaves);
+    }
+  });
+}
+
+function flushSaves(): void {
+  flushScheduled = false;
+  const batch = pendingSaves;
+  pendingSaves = [];
+  if (batch.length === 0) return;
+  let results: SaveResult[];
+  try {
+    results = getDb().transaction((tx) => batch.map((p) => saveOne(tx, p.actor, p.scanId, p.input)), { behavior: "immediate" });
+  } catch (error) {
+    for (const p of batch) p.reject(error);
+    return;
+  }
+  batch.forEach((p, i) => p.resolve(results[i] ?? { ok: false, status: 500, error: "errors.unexpected" }));
+}
+
+function saveOne(tx: Tx, actor: SaveActor, scanId: number, input: AnswerInput): SaveResult {
+  const scan = tx.select({ id: scans.id, status: scans.status, instrumentVersion: scans.instrumentVersion }).from(scans).where(and(eq(scans.id, scanId), eq(scans.organisationId, actor.organisationId))).get();
+  if (!scan) return { ok: false, status: 404, error: "errors.notFound" };
+  if (scan.status !== "draft") return { ok: false, status: 409, error: "scan.errors.locked" };
+  if (!requireInstrument(scan.instrumentVersion).itemKeys.has(input.itemKey)) return { ok: false, status: 400, error: "scan.errors.unknownItem", field: "itemKey" };
+  const existing = tx.select().from(scanAnswers).where(and(eq(scanAnswers.scanId, scanId), eq(scanAnswers.itemKey, input.itemKey))).get();
+  const at = nowIso();
+  let replaced: Extract<SaveResult, { ok: true }>["replaced"] = null;
+  let revision = 1;
+  if (existing) {
+    revision = existing.revision + 1;
+    const stale = input.baseRevision !== undefined && input.baseRevision !== existing.revision;
+    const changed = existing.value !== input.value || (existing.comment ?? null) !== input.comment;
+    if (stale && changed && existing.answeredByUserId !== actor.id && isAnswerValue(existing.value)) {
+      const by = existing.answeredByUserId ? tx.select({ name: users.name }).from(users).where(eq(users.id, existing.answeredByUserId)).get() : undefined;
+      replaced = { value: existing.value, comment: existing.comment, byName: by?.name ?? null, at: existing.answeredAt };
+    }
+    tx.update(scanAnswers)
+      .set({ value: input.value, comment: input.comment, answeredByUserId: actor.id, answeredAt: at, revision })
+      .where(and(eq(scanAnswers.scanId, scanId), eq(scanAnswers.itemKey, input.itemKey)))
+      .run();
+  } else {
+    tx.insert(scanAnswers).values({ scanId, itemKey: input.itemKey, value: input.value, comment: input.comment, answeredByUserId: actor.id, answeredAt: at, revision }).run();
+  }
+  return { ok: true, answer: { itemKey: input.itemKey, value: input.value, comment: input.comment, revision, answeredAt: at, answeredByName: actor.name }, replaced };
 }
 
 export type SubmitResult = { ok: true } | { ok: false; status: number; error: string; missing?: string[] };

@@ -14,6 +14,18 @@ type Replaced = { value: AnswerValue; byName: string | null; at: string } | null
 
 const MAX_DELAY = 30_000;
 
+// One formatter per locale: building an Intl.DateTimeFormat costs ~0.06 ms, and the page shows up to 40 times.
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function answeredTime(locale: string, iso: string): string {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" });
+    timeFormats.set(locale, format);
+  }
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : format.format(date);
+}
+
 export function ScanItem({
   scanId,
   item,
@@ -35,7 +47,8 @@ export function ScanItem({
   onValue: (itemKey: string, value: AnswerValue | undefined) => void;
   onStatus: (itemKey: string, unsaved: boolean) => void;
 }) {
-  const { t, date } = useI18n();
+  const { t, locale } = useI18n();
+  const date = (iso: string) => answeredTime(locale, iso);
   const [value, setValue] = useState<AnswerValue | undefined>(answer?.value);
   const [comment, setComment] = useState(answer?.comment ?? "");
   const [saved, setSaved] = useState<ItemAnswer | undefined>(answer);
@@ -268,14 +281,14 @@ export function ScanItem({
         ) : null}
         {replaced ? (
           <p className="scan-item__notice scan-item__notice--warning" role="status">
-            {t("scan.replaced", { name: replaced.byName ?? "?", value: t(`scan.values.${replaced.value}`), time: date(replaced.at, true) })}
+            {t("scan.replaced", { name: replaced.byName ?? "?", value: t(`scan.values.${replaced.value}`), time: date(replaced.at) })}
           </p>
         ) : null}
         {saved ? (
           <p className="scan-item__meta muted">
             {saved.answeredByName
-              ? t("scan.lastAnswered", { name: saved.answeredByName, time: date(saved.answeredAt, true) })
-              : t("scan.lastAnsweredUnknown", { time: date(saved.answeredAt, true) })}
+              ? t("scan.lastAnswered", { name: saved.answeredByName, time: date(saved.answeredAt) })
+              : t("scan.lastAnsweredUnknown", { time: date(saved.answeredAt) })}
           </p>
         ) : null}
       </form>

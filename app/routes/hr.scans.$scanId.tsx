@@ -13,7 +13,8 @@ import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const page = getScanPage(user.organisationId, parseId(params.scanId), resolveLocale(request, user.locale));
+  const dimension = new URL(request.url).searchParams.get("d");
+  const page = getScanPage(user.organisationId, parseId(params.scanId), resolveLocale(request, user.locale), dimension);
   if (!page) throw notFound();
   return page;
 }
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.status === 404) throw notFound();
       return data({ intent, itemKey: String(form.get("itemKey") ?? "").slice(0, 50), error: result.error, missing: [] as string[] }, { status: result.status });
     }
-    const query = new URLSearchParams({ saved: result.answer.itemKey, ...(result.replaced ? { replaced: "1" } : {}) });
+    const query = new URLSearchParams({ d: result.answer.itemKey.split(".")[0] ?? "", saved: result.answer.itemKey, ...(result.replaced ? { replaced: "1" } : {}) });
     return redirect(`/hr/scans/${scanId}?${query}#item-${result.answer.itemKey}`);
   }
   if (intent === "submit") {
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ScanPage() {
-  const { scan, dimensions, answers } = useLoaderData<typeof loader>();
+  const { scan, dimensions, current, previousKey, nextKey, answers, answered: answeredOnServer, total } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
@@ -55,6 +56,8 @@ export default function ScanPage() {
   const unsaved = useRef(new Set<string>());
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
+  // Another dimension (a step link): start from what the server says for its items.
+  useEffect(() => setValues(Object.fromEntries(answers.map((a) => [a.itemKey, a.value]))), [current.key, answers]);
 
   const onValue = useCallback((key: string, value: AnswerValue | undefined) => setValues((v) => (v[key] === value ? v : { ...v, [key]: value })), []);
   const onStatus = useCallback((key: string, isUnsaved: boolean) => {
@@ -80,10 +83,12 @@ export default function ScanPage() {
     };
   }, [locked, revalidator]);
 
-  const total = dimensions.reduce((n, d) => n + d.items.length, 0);
-  const answered = dimensions.reduce((n, d) => n + d.items.filter((i) => values[i.key] !== undefined).length, 0);
+  const currentDone = current.items.filter((i) => values[i.key] !== undefined).length;
+  const serverCurrent = dimensions.find((d) => d.key === current.key)?.answered ?? 0;
+  const answered = answeredOnServer - serverCurrent + currentDone;
   const savedKey = params.get("saved");
   const missing = actionData?.missing ?? [];
+  const stepUrl = (key: string) => `/hr/scans/${scan.id}?d=${key}`;
 
   return (
     <>
@@ -116,12 +121,14 @@ export default function ScanPage() {
           <progress className="scan-progress" value={answered} max={total} aria-label={t("scan.progress", { answered, total })} />
           <ol className="scan-toc__list">
             {dimensions.map((d) => {
-              const done = d.items.filter((i) => values[i.key] !== undefined).length;
+              const done = d.key === current.key ? currentDone : d.answered;
               return (
                 <li key={d.key}>
-                  <a href={`#dim-${d.key}`}>{d.name}</a>{" "}
-                  <span className={`badge ${done === d.items.length ? "" : "badge--muted"}`} data-testid={`progress-${d.key}`}>
-                    {t("scan.dimensionProgress", { answered: done, total: d.items.length })}
+                  <Link to={stepUrl(d.key)} aria-current={d.key === current.key ? "step" : undefined} className={d.key === current.key ? "scan-toc__current" : undefined}>
+                    {d.name}
+                  </Link>{" "}
+                  <span className={`badge ${done === d.total ? "" : "badge--muted"}`} data-testid={`progress-${d.key}`}>
+                    {t("scan.dimensionProgress", { answered: done, total: d.total })}
                   </span>
                 </li>
               );
@@ -129,33 +136,43 @@ export default function ScanPage() {
           </ol>
         </nav>
         <div className="stack scan-main">
-          {dimensions.map((d) => (
-            <section key={d.key} id={`dim-${d.key}`} className="card scan-dimension" aria-labelledby={`dim-${d.key}-title`}>
-              <h2 id={`dim-${d.key}-title`} className="card__title">
-                {d.number}. {d.name}
-              </h2>
-              <p className="muted">{d.description}</p>
-              <ol className="scan-items">
-                {d.items.map((item) => (
-                  <ScanItem
-                    key={item.key}
-                    scanId={scan.id}
-                    item={item}
-                    number={`${d.number}.${item.position}`}
-                    answer={byKey.get(item.key)}
-                    locked={locked}
-                    notice={savedKey === item.key ? (params.get("replaced") ? "scan.replacedNoJs" : "scan.savedNoJs") : null}
-                    error={actionData?.intent === "answer" && actionData.itemKey === item.key ? actionData.error : null}
-                    onValue={onValue}
-                    onStatus={onStatus}
-                  />
-                ))}
-              </ol>
-            </section>
-          ))}
-          {actionData?.intent === "answer" && !dimensions.some((d) => d.items.some((i) => i.key === actionData.itemKey)) ? (
-            <Notice kind="error" message={actionData.error} />
-          ) : null}
+          <section key={current.key} id={`dim-${current.key}`} className="card scan-dimension" aria-labelledby={`dim-${current.key}-title`}>
+            <h2 id={`dim-${current.key}-title`} className="card__title">
+              {current.number}. {current.name}
+            </h2>
+            <p className="muted">{current.description}</p>
+            <ol className="scan-items">
+              {current.items.map((item) => (
+                <ScanItem
+                  key={item.key}
+                  scanId={scan.id}
+                  item={item}
+                  number={`${current.number}.${item.position}`}
+                  answer={byKey.get(item.key)}
+                  locked={locked}
+                  notice={savedKey === item.key ? (params.get("replaced") ? "scan.replacedNoJs" : "scan.savedNoJs") : null}
+                  error={actionData?.intent === "answer" && actionData.itemKey === item.key ? actionData.error : null}
+                  onValue={onValue}
+                  onStatus={onStatus}
+                />
+              ))}
+            </ol>
+            <div className="scan-steps">
+              {previousKey ? (
+                <Link className="button button--secondary" to={stepUrl(previousKey)} rel="prev">
+                  {t("scan.previousStep")}
+                </Link>
+              ) : (
+                <span />
+              )}
+              {nextKey ? (
+                <Link className="button button--primary" to={stepUrl(nextKey)} rel="next">
+                  {t("scan.nextStep")}
+                </Link>
+              ) : null}
+            </div>
+          </section>
+          {actionData?.intent === "answer" && !current.items.some((i) => i.key === actionData.itemKey) ? <Notice kind="error" message={actionData.error} /> : null}
           {locked ? null : (
             <Card title="scan.submitTitle">
               <p>{t("scan.submitIntro")}</p>
@@ -167,7 +184,7 @@ export default function ScanPage() {
                   <ul className="plain-list scan-missing">
                     {missing.map((key) => (
                       <li key={key}>
-                        <a href={`#item-${key}`}>{key}</a>
+                        <Link to={`${stepUrl(key.split(".")[0] ?? "")}#item-${key}`}>{key}</Link>
                       </li>
                     ))}
                   </ul>

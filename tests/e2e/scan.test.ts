@@ -37,7 +37,22 @@ async function waitHydrated(page: Page) {
   await page.locator('.scan-layout[data-hydrated="true"]').waitFor();
 }
 
+let scanUrl = "";
+
+/** The scan page shows one dimension at a time: open the item's dimension unless it is already on screen. */
+async function ensureOn(page: Page, key: string, js = true) {
+  if ((await item(page, key).count()) > 0) return;
+  await page.goto(`${scanUrl}?d=${key.split(".")[0]}`);
+  if (js) await waitHydrated(page);
+}
+
+async function checkedValue(page: Page, key: string, js = true) {
+  await ensureOn(page, key, js);
+  return item(page, key).locator("input[name=value]:checked").getAttribute("value");
+}
+
 async function answerWithJs(page: Page, key: string, value = plan.get(key) ?? "2") {
+  await ensureOn(page, key);
   const li = item(page, key);
   await li.locator(`input[name="value"][value="${value}"]`).check();
   await expect.poll(() => li.locator(".scan-item__status").textContent()).toMatch(/^(Opgeslagen|Saved)/);
@@ -61,12 +76,13 @@ describe("inclusion scan", () => {
     await sofie.getByLabel("Met een lege scan").check();
     await sofie.getByRole("button", { name: "Scan starten" }).click();
     await sofie.waitForURL(/\/hr\/scans\/\d+\?/);
-    const scanUrl = sofie.url().split("?")[0] ?? "";
+    scanUrl = sofie.url().split("?")[0] ?? "";
     await waitHydrated(sofie);
     await expectAccessible(sofie);
 
     // Dimensions 1–2 with JavaScript, one of them keyboard-only: focus a radio and use the arrow keys.
     for (const key of keysOf(0, 2).slice(1)) await answerWithJs(sofie, key);
+    await ensureOn(sofie, "leadership.1");
     const first = item(sofie, "leadership.1");
     await first.locator('input[name="value"][value="0"]').focus();
     await sofie.keyboard.press("ArrowRight");
@@ -88,11 +104,11 @@ describe("inclusion scan", () => {
     const plain = await plainContext.newPage();
     await login(plain, server.url, "hr@zas.example");
     await plain.goto(scanUrl);
-    for (const key of keysOf(0, 2)) {
-      expect(await item(plain, key).locator("input[name=value]:checked").getAttribute("value"), key).toBe(plan.get(key));
-    }
+    for (const key of keysOf(0, 2)) expect(await checkedValue(plain, key, false), key).toBe(plan.get(key));
+    await ensureOn(plain, "leadership.1", false);
     expect(await item(plain, "leadership.1").getByLabel(/Toelichting of bewijs/).inputValue()).toBe("Beslissing directiecomité 12 maart");
     for (const key of keysOf(2, 3)) {
+      await ensureOn(plain, key, false);
       const li = item(plain, key);
       await li.locator(`input[name="value"][value="${plan.get(key)}"]`).check();
       await li.getByRole("button", { name: "Opslaan" }).click();
@@ -112,6 +128,10 @@ describe("inclusion scan", () => {
     await Promise.all([a.goto(scanUrl), b.goto(scanUrl)]);
     await Promise.all([waitHydrated(a), waitHydrated(b)]);
     await expectAccessible(b);
+    // Karim also has the onboarding step open in a second tab, before Sofie answers it.
+    const bStale = await bContext.newPage();
+    await bStale.goto(`${scanUrl}?d=onboarding`);
+    await waitHydrated(bStale);
     await Promise.all([
       (async () => {
         for (const key of keysOf(3, 6)) await answerWithJs(a, key);
@@ -122,9 +142,9 @@ describe("inclusion scan", () => {
         // his page tells him whose answer he replaced once hers was saved first.
       })(),
     ]);
-    await answerWithJs(b, "onboarding.1", "4");
-    await expect.poll(() => item(b, "onboarding.1").locator(".scan-item__notice--warning").textContent()).toMatch(/Je hebt het antwoord van Sofie Janssens/);
-    await answerWithJs(b, "onboarding.1", plan.get("onboarding.1"));
+    await answerWithJs(bStale, "onboarding.1", "4");
+    await expect.poll(() => item(bStale, "onboarding.1").locator(".scan-item__notice--warning").textContent()).toMatch(/Je hebt het antwoord van Sofie Janssens/);
+    await answerWithJs(bStale, "onboarding.1", plan.get("onboarding.1"));
     await aContext.close();
     await bContext.close();
 
@@ -134,10 +154,13 @@ describe("inclusion scan", () => {
     await login(page, server.url, "hr@zas.example");
     await page.goto(scanUrl);
     await waitHydrated(page);
-    for (const [key, value] of plan) expect(await item(page, key).locator("input[name=value]:checked").getAttribute("value"), key).toBe(value);
+    for (const [key, value] of plan) expect(await checkedValue(page, key), key).toBe(value);
     expect(await page.locator(".scan-progress-total").textContent()).toBe("40 van 40 beantwoord");
+    await ensureOn(page, "onboarding.1");
     expect(await item(page, "onboarding.1").locator(".scan-item__meta").textContent()).toMatch(/^Laatst beantwoord door Karim Bouzid/);
+    await ensureOn(page, "monitoring.5");
     expect(await item(page, "monitoring.5").locator(".scan-item__meta").textContent()).toMatch(/^Laatst beantwoord door Karim Bouzid/);
+    await expectAccessible(page);
     await page.getByRole("button", { name: "Scan indienen" }).click();
     await page.waitForURL(/\/results/);
     await expectAccessible(page);

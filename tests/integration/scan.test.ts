@@ -140,8 +140,8 @@ describe("answering", () => {
   it("without JavaScript, the item's form post comes back to the same item", async () => {
     const result = await call(scanRoute.action, post(`/hr/scans/${scanId}`, { intent: "answer", itemKey: "leadership.2", value: "dont_know", comment: "" }, cookieFor(ZAS_HR)), params());
     expect(result.status).toBe(302);
-    expect(result.location).toBe(`/hr/scans/${scanId}?saved=leadership.2#item-leadership.2`);
-    const page = await call(scanRoute.loader, get(`/hr/scans/${scanId}`, cookieFor(ZAS_HR)), params());
+    expect(result.location).toBe(`/hr/scans/${scanId}?d=leadership&saved=leadership.2#item-leadership.2`);
+    const page = await call(scanRoute.loader, get(`/hr/scans/${scanId}?d=leadership`, cookieFor(ZAS_HR)), params());
     expect(page.body).toMatchObject({ answers: expect.arrayContaining([expect.objectContaining({ itemKey: "leadership.2", value: "dont_know", answeredByName: "Sofie Janssens" })]) });
   });
 

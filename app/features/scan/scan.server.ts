@@ -183,12 +183,6 @@ export type LocalisedDimension = {
   items: { key: string; position: number; text: string; help: string; core: boolean }[];
 };
 
-export type ScanPage = {
-  scan: { id: number; period: string; status: Scan["status"]; instrumentVersion: number; submittedAt: string | null };
-  dimensions: LocalisedDimension[];
-  answers: AnswerView[];
-};
-
 // The fill-in page ships only the reader's language: half the payload on a slow hospital PC.
 const localisedCache = new Map<string, LocalisedDimension[]>();
 
@@ -208,15 +202,45 @@ function localised(instrument: Instrument, locale: "nl" | "en"): LocalisedDimens
   return dimensions;
 }
 
-/** The fill-in page: one indexed query for the scan, one for its answers; the instrument comes from memory. */
-export function getScanPage(organisationId: number, scanId: number, locale: "nl" | "en"): ScanPage | null {
+export type ScanPage = {
+  scan: { id: number; period: string; status: Scan["status"]; instrumentVersion: number; submittedAt: string | null };
+  /** Every dimension with its progress, for the contents and the step links. */
+  dimensions: { key: string; number: number; name: string; answered: number; total: number }[];
+  /** The dimension shown: one step of the scan, so a slow PC or a phone renders 5 items, not 40. */
+  current: LocalisedDimension;
+  previousKey: string | null;
+  nextKey: string | null;
+  answers: AnswerView[];
+  answered: number;
+  total: number;
+};
+
+/**
+ * The fill-in page, one dimension at a time: one indexed query for the scan, one for its answers; the
+ * instrument comes from memory. Without a valid dimension key it opens the first dimension with open items.
+ */
+export function getScanPage(organisationId: number, scanId: number, locale: "nl" | "en", dimensionKey?: string | null): ScanPage | null {
   const scan = findScan(organisationId, scanId);
   if (!scan) return null;
   const instrument = requireInstrument(scan.instrumentVersion);
+  const dims = localised(instrument, locale);
+  const answers = answersOf(scan.id);
+  const answeredKeys = new Set(answers.map((a) => a.itemKey));
+  const dimensions = dims.map((d) => ({ key: d.key, number: d.number, name: d.name, answered: d.items.filter((i) => answeredKeys.has(i.key)).length, total: d.items.length }));
+  const requested = dims.findIndex((d) => d.key === dimensionKey);
+  const chosen = requested >= 0 ? requested : Math.max(0, dimensions.findIndex((d) => d.answered < d.total));
+  const current = dims[chosen] ?? dims[0];
+  if (!current) throw new Error("Instrument without dimensions");
+  const itemKeys = new Set(current.items.map((i) => i.key));
   return {
     scan: { id: scan.id, period: scan.period, status: scan.status, instrumentVersion: scan.instrumentVersion, submittedAt: scan.submittedAt },
-    dimensions: localised(instrument, locale),
-    answers: answersOf(scan.id),
+    dimensions,
+    current,
+    previousKey: dims[chosen - 1]?.key ?? null,
+    nextKey: dims[chosen + 1]?.key ?? null,
+    answers: answers.filter((a) => itemKeys.has(a.itemKey)),
+    answered: answers.filter((a) => instrument.itemKeys.has(a.itemKey)).length,
+    total: instrument.itemKeys.size,
   };
 }
 

@@ -34,6 +34,8 @@ export const scan: Catalogue<typeof nl> = {
   helpLabel: "Explanation",
   answerLegend: "Answer",
   comment: "Comment or evidence (optional)",
+  previousStep: "Previous theme",
+  nextStep: "Next theme",
   save: "Save",
   status: {
     saving: "Saving…",

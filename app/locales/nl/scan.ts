@@ -32,6 +32,8 @@ export const scan = {
   helpLabel: "Toelichting",
   answerLegend: "Antwoord",
   comment: "Toelichting of bewijs (optioneel)",
+  previousStep: "Vorig thema",
+  nextStep: "Volgend thema",
   save: "Opslaan",
   status: {
     saving: "Bezig met opslaan…",

@@ -97,6 +97,27 @@ describe("demo scans", () => {
   });
 });
 
+describe("the fill-in page", () => {
+  it("shows one dimension at a time, with progress for all eight; by default the first with open items", async () => {
+    const draft = scanOf("ZAS Ziekenhuis aan de Stroom", "2026");
+    const params = { scanId: String(draft.id) };
+    type Page = { current: { key: string; items: { key: string }[] }; answers: { itemKey: string }[]; dimensions: { key: string; answered: number; total: number }[]; answered: number; total: number; previousKey: string | null; nextKey: string | null };
+    const first = (await call(scanRoute.loader, get(`/hr/scans/${draft.id}`, cookieFor(ZAS_HR)), params)).body as Page;
+    const open = first.dimensions.find((d) => d.answered < d.total);
+    expect(first.current.key).toBe(open?.key);
+    expect(first.answered).toBe(answerRows(draft.id).length);
+    expect(first.total).toBe(40);
+    expect(first.dimensions.reduce((n, d) => n + d.answered, 0)).toBe(first.answered);
+    const page = (await call(scanRoute.loader, get(`/hr/scans/${draft.id}?d=monitoring`, cookieFor(ZAS_HR)), params)).body as Page;
+    expect(page.current.key).toBe("monitoring");
+    expect(page.current.items.map((i) => i.key)).toEqual(["monitoring.1", "monitoring.2", "monitoring.3", "monitoring.4", "monitoring.5"]);
+    expect(page.answers.every((a) => a.itemKey.startsWith("monitoring."))).toBe(true);
+    expect([page.previousKey, page.nextKey]).toEqual(["wellbeing", null]);
+    const unknown = (await call(scanRoute.loader, get(`/hr/scans/${draft.id}?d=nope`, cookieFor(ZAS_HR)), params)).body as Page;
+    expect(unknown.current.key).toBe(first.current.key);
+  });
+});
+
 describe("starting a scan", () => {
   it("refuses a malformed or taken period with a translated message and creates nothing", async () => {
     const cookie = cookieFor(ZAS_HR);

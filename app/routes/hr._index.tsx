@@ -5,6 +5,8 @@ import { Card, StatGrid } from "~/components/ui/page";
 import { HrModulesCard } from "~/features/modules/components/home-cards";
 import { moduleHrSummary } from "~/features/modules/modules.server";
 import { organisationStats } from "~/features/organisations/organisations.server";
+import { ScanHomeCard } from "~/features/scan/components/scan-home-card";
+import { latestScanSummary } from "~/features/scan/scan.server";
 import { useI18n } from "~/utils/i18n-react";
 import { listNewcomers } from "~/features/matching/newcomers.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -16,13 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     organisationName: user.organisationName ?? "",
     stats: organisationStats(user.organisationId),
+    latestScan: latestScanSummary(user.organisationId),
     modules: moduleHrSummary(user, resolveLocale(request, user.locale)),
     waitingNewcomers: listNewcomers(user.organisationId).filter((n) => n.state === "waiting").length,
   };
 }
 
 export default function HrHome() {
-  const { name, organisationName, stats, modules, waitingNewcomers } = useLoaderData<typeof loader>();
+  const { name, organisationName, stats, latestScan, modules, waitingNewcomers } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -39,6 +42,7 @@ export default function HrHome() {
           { label: "home.statPeople", value: stats.people },
         ]}
       />
+      <ScanHomeCard latest={latestScan} />
       <Card title="home.hrNext">
         <ul className="link-list">
           <li>

@@ -5,6 +5,7 @@ import { departments, memberships, organisations, sites, users } from "../schema
 import { seedModules } from "./modules";
 import { seedMatching } from "./matching";
 import { DEMO_ORGANISATIONS, DEMO_USERS, type DemoOrganisation } from "./demo-data";
+import { seedScans } from "./scan";
 
 export function isSeeded(db: PortalDb): boolean {
   const row = db.select({ n: count() }).from(organisations).get();
@@ -70,6 +71,7 @@ export async function seedDemo(db: PortalDb, options: { password: string }): Pro
         .run();
     }
   });
+  seedScans(db);
   seedModules(db);
   seedMatching(db, { passwordHash });
 }

@@ -27,6 +27,7 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
     case "hr":
       return [
         { to: "/hr", label: "nav.home", end: true },
+        { to: "/hr/scans", label: "scan.nav" },
         { to: "/hr/people", label: "nav.people" },
         { to: "/hr/newcomers", label: "matching.nav.newcomers" },
         { to: "/hr/matching", label: "matching.nav.matching" },

@@ -1,0 +1,297 @@
+// One scan item: a small form of its own. Without JavaScript it posts and comes back to #item-<key>.
+// With JavaScript every change is saved in the background; an answer that could not be saved stays on screen
+// and is retried with backoff (and when the browser comes back online) — never silently dropped.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { isMessageKey, type MessageKey } from "~/utils/i18n";
+import { useI18n } from "~/utils/i18n-react";
+import { COMMENT_MAX } from "../scan.schema";
+import { ANSWER_VALUES, isAnswerValue, type AnswerValue } from "../scoring";
+
+export type ItemView = { key: string; text: string; help: string; core: boolean };
+export type ItemAnswer = { value: AnswerValue; comment: string | null; revision: number; answeredAt: string; answeredByName: string | null };
+type Status = "idle" | "saving" | "saved" | "failed" | "rejected";
+type Replaced = { value: AnswerValue; byName: string | null; at: string } | null;
+
+const MAX_DELAY = 30_000;
+
+// One formatter per locale: building an Intl.DateTimeFormat costs ~0.06 ms, and the page shows up to 40 times.
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function answeredTime(locale: string, iso: string): string {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" });
+    timeFormats.set(locale, format);
+  }
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : format.format(date);
+}
+
+export function ScanItem({
+  scanId,
+  item,
+  number,
+  answer,
+  locked,
+  notice,
+  error,
+  onValue,
+  onStatus,
+}: {
+  scanId: number;
+  item: ItemView;
+  number: string;
+  answer: ItemAnswer | undefined;
+  locked: boolean;
+  notice?: MessageKey | null;
+  error?: string | null;
+  onValue: (itemKey: string, value: AnswerValue | undefined) => void;
+  onStatus: (itemKey: string, unsaved: boolean) => void;
+}) {
+  const { t, locale } = useI18n();
+  const date = (iso: string) => answeredTime(locale, iso);
+  const [value, setValue] = useState<AnswerValue | undefined>(answer?.value);
+  const [comment, setComment] = useState(answer?.comment ?? "");
+  const [saved, setSaved] = useState<ItemAnswer | undefined>(answer);
+  const [status, setStatus] = useState<Status>("idle");
+  const [message, setMessage] = useState<string | null>(null);
+  const [replaced, setReplaced] = useState<Replaced>(null);
+  const latest = useRef({ value, comment, revision: answer?.revision ?? 0 });
+  const inFlight = useRef(false);
+  const again = useRef(false);
+  const attempt = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const statusRef = useRef<Status>("idle");
+  const commentTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const changeStatus = useCallback(
+    (next: Status) => {
+      statusRef.current = next;
+      setStatus(next);
+      onStatus(item.key, next === "saving" || next === "failed");
+    },
+    [item.key, onStatus],
+  );
+
+  // Someone else's newer answer arrives through revalidation: show it unless we hold an unsaved change.
+  useEffect(() => {
+    if (!answer) return;
+    if (answer.revision <= latest.current.revision) return;
+    if (statusRef.current === "saving" || statusRef.current === "failed") return;
+    latest.current = { value: answer.value, comment: answer.comment ?? "", revision: answer.revision };
+    setValue(answer.value);
+    setComment(answer.comment ?? "");
+    setSaved(answer);
+    const radios = formRef.current?.elements.namedItem("value");
+    if (radios instanceof RadioNodeList) radios.value = answer.value;
+    onValue(item.key, answer.value);
+  }, [answer, item.key, onValue]);
+
+  const save = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const current = latest.current;
+    if (!current.value) return;
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
+    changeStatus("saving");
+    const body = new URLSearchParams({ itemKey: item.key, value: current.value, comment: current.comment, baseRevision: String(current.revision) });
+    let retry = false;
+    try {
+      const response = await fetch(`/hr/scans/${scanId}/answers`, {
+        method: "POST",
+        body,
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+        redirect: "manual",
+      });
+      const data: unknown = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
+      if (response.ok && data && typeof data === "object" && "answer" in data) {
+        const result = data as { answer: ItemAnswer; replaced: Replaced };
+        latest.current = { ...latest.current, revision: result.answer.revision };
+        setSaved(result.answer);
+        setReplaced(result.replaced);
+        setMessage(null);
+        attempt.current = 0;
+        // A change made while this save was in flight is sent next.
+        if (!again.current) changeStatus("saved");
+      } else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+        const error = data && typeof data === "object" && "error" in data ? String((data as { error: unknown }).error) : "errors.badRequest";
+        setMessage(error);
+        changeStatus("rejected");
+      } else {
+        retry = true;
+      }
+    } catch {
+      retry = true;
+    } finally {
+      inFlight.current = false;
+    }
+    if (again.current) {
+      again.current = false;
+      void save();
+      return;
+    }
+    if (retry) {
+      changeStatus("failed");
+      const delay = Math.min(MAX_DELAY, 1000 * 2 ** attempt.current);
+      attempt.current++;
+      timer.current = setTimeout(() => void save(), delay);
+    }
+  }, [changeStatus, item.key, scanId]);
+
+  // A choice made before the page finished loading its scripts is in the DOM only: pick it up and save it.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || locked) return;
+    const radios = form.elements.namedItem("value");
+    const domValue = radios instanceof RadioNodeList ? radios.value : "";
+    const textarea = form.elements.namedItem("comment");
+    const domComment = textarea instanceof HTMLTextAreaElement ? textarea.value : "";
+    const changedValue = domValue && isAnswerValue(domValue) && domValue !== latest.current.value;
+    const changedComment = domComment !== latest.current.comment;
+    if (!changedValue && !changedComment) return;
+    if (changedValue && isAnswerValue(domValue)) {
+      setValue(domValue);
+      onValue(item.key, domValue);
+      latest.current = { ...latest.current, value: domValue };
+    }
+    if (changedComment) {
+      setComment(domComment);
+      latest.current = { ...latest.current, comment: domComment };
+    }
+    void save();
+    // Only once, right after hydration.
+  }, []);
+
+  useEffect(() => {
+    const online = () => {
+      if (statusRef.current === "failed") void save();
+    };
+    window.addEventListener("online", online);
+    return () => {
+      window.removeEventListener("online", online);
+      if (timer.current) clearTimeout(timer.current);
+      if (commentTimer.current) clearTimeout(commentTimer.current);
+    };
+  }, [save]);
+
+  const { text, help } = item;
+  const id = `item-${item.key}`;
+  const helpId = `${id}-help`;
+  const statusText =
+    status === "saving"
+      ? t("scan.status.saving")
+      : status === "saved"
+        ? t("scan.status.saved")
+        : status === "failed"
+          ? t(typeof navigator !== "undefined" && !navigator.onLine ? "scan.status.offline" : "scan.status.failed")
+          : status === "rejected"
+            ? t("scan.status.failedFinal", { message: message && isMessageKey(message) ? t(message) : t("errors.unexpected") })
+            : "";
+
+  return (
+    <li className={`scan-item ${value === undefined ? "" : "scan-item--answered"}`} id={id}>
+      {/* A plain <form>, not Remix's <Form>: 40 of them, and with JavaScript the submit is always ours. */}
+      <form
+        method="post"
+        action={`/hr/scans/${scanId}`}
+        ref={formRef}
+        className="scan-item__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <input type="hidden" name="intent" value="answer" />
+        <input type="hidden" name="itemKey" value={item.key} />
+        <input type="hidden" name="baseRevision" value={saved?.revision ?? 0} />
+        <fieldset className="scan-item__fieldset" disabled={locked} aria-describedby={helpId}>
+          <legend className="scan-item__text">
+            <span className="scan-item__number">{number}</span> {text}
+            {item.core ? <span className="badge scan-item__core">{t("scan.core")}</span> : null}
+          </legend>
+          <p id={helpId} className="field__hint">
+            {help}
+          </p>
+          <div className="scan-scale">
+            {ANSWER_VALUES.map((v) => (
+              <label key={v} className={`scan-scale__option scan-scale__option--${v.length > 1 ? "other" : "score"}`}>
+                <input
+                  type="radio"
+                  name="value"
+                  value={v}
+                  defaultChecked={answer?.value === v}
+                  onChange={() => {
+                    setValue(v);
+                    latest.current = { ...latest.current, value: v };
+                    onValue(item.key, v);
+                    void save();
+                  }}
+                />
+                <span>{t(`scan.values.${v}`)}</span>
+              </label>
+            ))}
+          </div>
+          <div className="field scan-item__comment">
+            <label htmlFor={`${id}-comment`}>{t("scan.comment")}</label>
+            <textarea
+              id={`${id}-comment`}
+              name="comment"
+              rows={2}
+              maxLength={COMMENT_MAX}
+              value={comment}
+              onChange={(event) => {
+                const next = event.target.value;
+                setComment(next);
+                latest.current = { ...latest.current, comment: next };
+                if (commentTimer.current) clearTimeout(commentTimer.current);
+                if (latest.current.value) commentTimer.current = setTimeout(() => void save(), 1500);
+              }}
+              onBlur={() => {
+                if (commentTimer.current) clearTimeout(commentTimer.current);
+                if (latest.current.value && comment !== (saved?.comment ?? "")) void save();
+              }}
+            />
+          </div>
+          {locked ? null : (
+            <div className="scan-item__footer">
+              <button type="submit" className="button button--secondary button--small">
+                {t("scan.save")}
+              </button>
+              <span className={`scan-item__status scan-item__status--${status}`} role="status" aria-live="polite">
+                {statusText}
+                {status === "failed" ? (
+                  <button type="button" className="link-button" onClick={() => void save()}>
+                    {t("scan.status.retry")}
+                  </button>
+                ) : null}
+              </span>
+            </div>
+          )}
+        </fieldset>
+        {notice ? <p className="scan-item__notice" role="status">{t(notice)}</p> : null}
+        {error ? (
+          <p className="field-errors" role="alert">
+            {isMessageKey(error) ? t(error) : t("errors.badRequest")}
+          </p>
+        ) : null}
+        {replaced ? (
+          <p className="scan-item__notice scan-item__notice--warning" role="status">
+            {t("scan.replaced", { name: replaced.byName ?? "?", value: t(`scan.values.${replaced.value}`), time: date(replaced.at) })}
+          </p>
+        ) : null}
+        {saved ? (
+          <p className="scan-item__meta muted">
+            {saved.answeredByName
+              ? t("scan.lastAnswered", { name: saved.answeredByName, time: date(saved.answeredAt) })
+              : t("scan.lastAnsweredUnknown", { time: date(saved.answeredAt) })}
+          </p>
+        ) : null}
+      </form>
+    </li>
+  );
+}

@@ -1,0 +1,18 @@
+// Constants shared by the scan's pure code and its UI (kept here so pure modules need not import db/).
+export const DIMENSION_KEYS = [
+  "leadership",
+  "recruitment",
+  "recognition",
+  "onboarding",
+  "language",
+  "team_culture",
+  "wellbeing",
+  "monitoring",
+] as const;
+export type DimensionKey = (typeof DIMENSION_KEYS)[number];
+
+export const ACTION_STATUSES = ["open", "in_progress", "done"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Dimensions under this score recommend their modules. */
+export const RECOMMEND_BELOW = 60;

@@ -1,0 +1,60 @@
+// Zod schemas of the scan's forms, shared by the page forms, the autosave endpoint and the actions.
+import { z } from "zod";
+import { ACTION_STATUSES } from "./constants";
+import { ANSWER_VALUES } from "./scoring";
+
+/** A comment is a short evidence note, not a document. */
+export const COMMENT_MAX = 1000;
+export const ACTION_TEXT_MAX = 500;
+export const OWNER_MAX = 120;
+
+export const ITEM_KEY_PATTERN = /^[a-z_]{2,40}\.[1-9]\d?$/;
+
+export const PeriodSchema = z
+  .string({ error: "validation.required" })
+  .trim()
+  .regex(/^(20\d\d)(-(H[12]|Q[1-4]))?$/, { error: "scan.errors.period" });
+
+export const StartScanSchema = z.object({
+  period: PeriodSchema,
+  start: z.enum(["empty", "previous"], { error: "validation.invalidChoice" }).default("empty"),
+});
+
+export const AnswerSchema = z.object({
+  itemKey: z.string({ error: "scan.errors.unknownItem" }).regex(ITEM_KEY_PATTERN, { error: "scan.errors.unknownItem" }),
+  value: z.enum(ANSWER_VALUES, { error: "scan.errors.value" }),
+  comment: z
+    .string()
+    .max(COMMENT_MAX, { error: "scan.errors.commentTooLong" })
+    .optional()
+    .transform((c) => (c && c.trim() ? c.trim() : null)),
+  // The revision the page showed; lets the server tell a user they replaced someone else's newer answer.
+  baseRevision: z.coerce.number().int().min(0).optional(),
+});
+export type AnswerInput = z.output<typeof AnswerSchema>;
+
+const DateSchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), { error: "scan.errors.date" });
+
+export const ActionItemSchema = z.object({
+  itemKey: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || ITEM_KEY_PATTERN.test(v), { error: "scan.errors.unknownItem" }),
+  dimensionKey: z.string({ error: "validation.required" }).regex(/^[a-z_]{2,40}$/, { error: "scan.errors.unknownDimension" }),
+  action: z.string({ error: "validation.required" }).trim().min(3, { error: "validation.required" }).max(ACTION_TEXT_MAX, { error: "scan.errors.tooLong" }),
+  owner: z.string({ error: "validation.required" }).trim().min(2, { error: "validation.required" }).max(OWNER_MAX, { error: "scan.errors.tooLong" }),
+  dueDate: DateSchema,
+  status: z.enum(ACTION_STATUSES, { error: "validation.invalidChoice" }).default("open"),
+});
+export type ActionItemInput = z.output<typeof ActionItemSchema>;
+
+export const ActionStatusSchema = z.object({
+  actionId: z.coerce.number({ error: "errors.badRequest" }).int().positive({ error: "errors.badRequest" }),
+  status: z.enum(ACTION_STATUSES, { error: "validation.invalidChoice" }),
+});

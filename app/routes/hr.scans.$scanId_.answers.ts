@@ -1,0 +1,21 @@
+// The autosave endpoint: one answer per POST, JSON in and out, one transaction. The page's item forms post here
+// from JavaScript; without JavaScript they post to the scan page itself, which calls the same use case.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { saveAnswer } from "~/features/scan/scan.server";
+import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
+
+export async function loader(_: LoaderFunctionArgs) {
+  throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireOrgRole(request, "hr");
+  const scanId = parseId(params.scanId);
+  const result = await saveAnswer(user, scanId, await request.formData());
+  if (!result.ok) {
+    if (result.status === 404) throw notFound();
+    return Response.json({ error: result.error, field: result.field ?? null }, { status: result.status, headers: { "Cache-Control": "no-store" } });
+  }
+  // A plain Response: a resource route's data() would lose its status outside single fetch.
+  return Response.json({ answer: result.answer, replaced: result.replaced }, { headers: { "Cache-Control": "no-store" } });
+}

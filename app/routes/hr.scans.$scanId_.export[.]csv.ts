@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportScan } from "~/features/scan/scan.server";
+import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireOrgRole(request, "hr");
+  const file = exportScan(user, parseId(params.scanId), "csv");
+  if (!file) throw notFound();
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,116 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Card, Notice } from "~/components/ui/page";
+import { ScanRadar, ScanTrend } from "~/features/scan/components/charts";
+import { Recommendations } from "~/features/scan/components/recommendations";
+import { ActionTable, AddActionForm, CoreFlags, DimensionTable, OverallScore, RankedList, useDimensionNames } from "~/features/scan/components/results-view";
+import { getScanResults, manageActions } from "~/features/scan/scan.server";
+import { useI18n } from "~/utils/i18n-react";
+import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireOrgRole(request, "hr");
+  const results = getScanResults(user.organisationId, parseId(params.scanId));
+  if (!results) throw notFound();
+  if (results.scan.status !== "submitted") throw redirect(`/hr/scans/${results.scan.id}`);
+  return results;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireOrgRole(request, "hr");
+  const scanId = parseId(params.scanId);
+  const result = manageActions(user, scanId, await request.formData());
+  if (!result.ok) {
+    if (result.status === 404 && !Object.keys(result.errors).length && result.formError === "errors.notFound") throw notFound();
+    return data(result, { status: result.status });
+  }
+  return redirect(`/hr/scans/${scanId}/results?notice=${result.notice}#action-plan`);
+}
+
+export default function ScanResultsPage() {
+  const r = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t, date, locale } = useI18n();
+  const { name, itemText } = useDimensionNames(r.dimensions);
+  const lowest = r.result.dimensions.reduce<number | null>((m, d) => (d.level === null ? m : m === null ? d.level : Math.min(m, d.level)), null);
+  const firstGap = r.gaps[0]?.key;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="breadcrumb">
+            <Link to="/hr/scans">{t("scan.backToScans")}</Link>
+          </p>
+          <h1>{t("scan.resultsTitle", { period: r.scan.period })}</h1>
+          <p className="page-header__intro">
+            {t("scan.resultsIntro", { organisation: r.scan.organisationName, version: r.scan.instrumentVersion, date: r.scan.submittedAt ? date(r.scan.submittedAt) : "–" })}
+          </p>
+        </div>
+        <div className="page-header__actions scan-export-actions">
+          <Link className="button button--primary" to={`/hr/scans/${r.scan.id}/report`}>
+            {t("scan.report")}
+          </Link>
+          <a className="button button--secondary" href={`/hr/scans/${r.scan.id}/export.csv`} download>
+            {t("scan.exportCsv")}
+          </a>
+          <a className="button button--secondary" href={`/hr/scans/${r.scan.id}/export.json`} download>
+            {t("scan.exportJson")}
+          </a>
+        </div>
+      </div>
+      <Notice message={params.get("notice")} />
+      {actionData && !actionData.ok ? <Notice kind="error" message={actionData.formError} /> : null}
+      <div className="stack">
+        <Card>
+          <OverallScore overall={r.result.overall} level={r.result.overallLevel} capped={r.result.capped} lowest={lowest} />
+        </Card>
+        <div className="two-columns">
+          <Card title="scan.radarTitle">
+            <ScanRadar
+              dimensions={r.dimensions.map((d) => ({ key: d.key, name: `${d.number}. ${name(d.key)}`, short: `${d.number}. ${name(d.key).split(" ")[0] ?? ""}` }))}
+              current={r.result.dimensions.map((d) => ({ key: d.key, score: d.score }))}
+              currentLabel={t("scan.radarThis", { period: r.scan.period })}
+              previous={r.previous?.dimensions ?? null}
+              previousLabel={r.previous ? t("scan.radarPrevious", { period: r.previous.period }) : undefined}
+              peer={r.peer}
+            />
+          </Card>
+          <Card title="scan.levelsTitle">
+            <DimensionTable dimensions={r.dimensions} results={r.result.dimensions} previous={r.previous?.dimensions ?? null} />
+            <div className="two-columns scan-ranking">
+              <RankedList title={t("scan.strengths")} items={r.strengths} name={name} />
+              <RankedList title={t("scan.gaps")} items={r.gaps} name={name} />
+            </div>
+          </Card>
+        </div>
+        <div className="two-columns">
+          <Card title="scan.coreFlagsTitle">
+            <CoreFlags flagged={r.result.flaggedCoreItems} itemText={itemText} />
+          </Card>
+          <Card title="scan.recommendationsTitle">
+            <p className="muted">{t("scan.recommendationsIntro")}</p>
+            <Recommendations recommendations={r.recommendations} dimensionName={name} />
+          </Card>
+        </div>
+        <Card title="scan.trendTitle">
+          <ScanTrend trend={r.trend} />
+        </Card>
+        <section className="card" id="action-plan" aria-labelledby="action-plan-title">
+          <h2 className="card__title" id="action-plan-title">
+            {t("scan.actions.title")}
+          </h2>
+          <p className="muted">{t("scan.actions.intro")}</p>
+          <ActionTable actions={r.actions} name={name} editable />
+          <h3 className="small-heading">{t("scan.actions.add")}</h3>
+          <AddActionForm key={`${r.actions.length}-${locale}`} dimensions={r.dimensions} defaultDimension={firstGap} errors={actionData && !actionData.ok ? actionData.errors : undefined} />
+        </section>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -6,19 +6,15 @@ import { LevelName, Score } from "~/features/benchmark/components/cells";
 import { PairChart } from "~/features/benchmark/components/charts";
 import { MIN_GROUP_SIZE } from "~/features/benchmark/disclosure";
 import { PEER_GROUPS, PeerGroupSchema } from "~/features/benchmark/filters";
-import { getOwnPosition } from "~/features/benchmark/peer.server";
+import { getOwnPosition, peerGroupCookie, readPeerGroup } from "~/features/benchmark/peer.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
-import { readCookie } from "~/utils/session.server";
-
-// The chosen peer group is remembered per browser in a small cookie (docs/decisions/041).
-const PEER_COOKIE = "benchmark_peer";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const asked = new URL(request.url).searchParams.get("group");
-  let group = PeerGroupSchema.safeParse(readCookie(request, PEER_COOKIE)).data ?? "country";
+  let group = readPeerGroup(request);
   const headers = new Headers();
   if (asked !== null) {
     const parsed = PeerGroupSchema.safeParse(asked);
@@ -26,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return data({ error: "benchmark.errors.unknownValue" as const, group, position: null }, { status: 400 });
     }
     group = parsed.data;
-    headers.append("Set-Cookie", `${PEER_COOKIE}=${group}; Path=/hr; SameSite=Lax; HttpOnly; Max-Age=31536000`);
+    headers.append("Set-Cookie", peerGroupCookie(group));
   }
   return data({ error: null, group, position: getOwnPosition(user.organisationId, group) }, { headers });
 }

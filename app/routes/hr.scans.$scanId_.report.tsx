@@ -5,13 +5,16 @@ import { ScanRadar } from "~/features/scan/components/charts";
 import { PrintButton } from "~/features/scan/components/print-button";
 import { Recommendations } from "~/features/scan/components/recommendations";
 import { ActionTable, CoreFlags, DimensionTable, OverallScore, RankedList, useDimensionNames } from "~/features/scan/components/results-view";
-import { getScanResults } from "~/features/scan/scan.server";
+import { readPeerGroup } from "~/features/benchmark/peer.server";
+import { PeerNote } from "~/features/scan/components/peer-note";
+import { getScanResultsPage } from "~/features/scan/results-page.server";
+import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const results = getScanResults(user.organisationId, parseId(params.scanId));
+  const results = getScanResultsPage(user, parseId(params.scanId), resolveLocale(request, user.locale), readPeerGroup(request));
   if (!results) throw notFound();
   return { ...results, printedAt: new Date().toISOString() };
 }
@@ -50,6 +53,7 @@ export default function ScanReport() {
           previousLabel={r.previous ? t("scan.radarPrevious", { period: r.previous.period }) : undefined}
           peer={r.peer}
         />
+        <PeerNote {...r.peerInfo} />
         <DimensionTable dimensions={r.dimensions} results={r.result.dimensions} previous={r.previous?.dimensions ?? null} />
       </section>
       <section className="scan-report__section scan-report__columns">
@@ -62,7 +66,7 @@ export default function ScanReport() {
       </section>
       <section className="scan-report__section">
         <h2>{t("scan.recommendationsTitle")}</h2>
-        <Recommendations recommendations={r.recommendations} dimensionName={name} />
+        <Recommendations recommendations={r.modules} dimensionName={name} />
       </section>
       <section className="scan-report__section">
         <h2>{t("scan.actions.title")}</h2>

@@ -3,15 +3,19 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
 import { ScanRadar, ScanTrend } from "~/features/scan/components/charts";
-import { Recommendations } from "~/features/scan/components/recommendations";
+import { readPeerGroup } from "~/features/benchmark/peer.server";
+import { RecommendedModules } from "~/features/modules/components/recommended-modules";
+import { PeerNote } from "~/features/scan/components/peer-note";
 import { ActionTable, AddActionForm, CoreFlags, DimensionTable, OverallScore, RankedList, useDimensionNames } from "~/features/scan/components/results-view";
-import { getScanResults, manageActions } from "~/features/scan/scan.server";
+import { getScanResultsPage } from "~/features/scan/results-page.server";
+import { manageActions } from "~/features/scan/scan.server";
+import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const results = getScanResults(user.organisationId, parseId(params.scanId));
+  const results = getScanResultsPage(user, parseId(params.scanId), resolveLocale(request, user.locale), readPeerGroup(request));
   if (!results) throw notFound();
   if (results.scan.status !== "submitted") throw redirect(`/hr/scans/${results.scan.id}`);
   return results;
@@ -76,6 +80,7 @@ export default function ScanResultsPage() {
               previousLabel={r.previous ? t("scan.radarPrevious", { period: r.previous.period }) : undefined}
               peer={r.peer}
             />
+            <PeerNote {...r.peerInfo} />
           </Card>
           <Card title="scan.levelsTitle">
             <DimensionTable dimensions={r.dimensions} results={r.result.dimensions} previous={r.previous?.dimensions ?? null} />
@@ -91,7 +96,11 @@ export default function ScanResultsPage() {
           </Card>
           <Card title="scan.recommendationsTitle">
             <p className="muted">{t("scan.recommendationsIntro")}</p>
-            <Recommendations recommendations={r.recommendations} dimensionName={name} />
+            {r.modules.length ? (
+              <RecommendedModules recommendations={r.modules} departments={r.assignOptions.departments} minDueDate={r.assignOptions.minDueDate} redirectTo={`/hr/scans/${r.scan.id}/results`} />
+            ) : (
+              <p className="muted">{t("scan.recommendationsNone")}</p>
+            )}
           </Card>
         </div>
         <Card title="scan.trendTitle">

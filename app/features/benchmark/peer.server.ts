@@ -3,10 +3,11 @@
 // (or sector); each peer counts with its latest submitted scan. The own organisation does not count
 // (docs/decisions/041): otherwise HR, knowing its own scores, would learn more about fewer others.
 import { getDb } from "~/utils/db.server";
+import { readCookie } from "~/utils/session.server";
 import type { DatasetScan } from "./dataset";
 import { loadDataset } from "./dataset.server";
 import { MIN_GROUP_SIZE } from "./disclosure";
-import type { PeerGroup } from "./filters";
+import { PeerGroupSchema, type PeerGroup } from "./filters";
 import { median } from "./statistics";
 
 export type PeerMedians = {
@@ -88,4 +89,16 @@ export function getOwnPosition(organisationId: number, group: PeerGroup): OwnPos
       peerMedian: peers.dimensions[i]?.median ?? null,
     })),
   };
+}
+
+// HR's chosen peer group is remembered per browser in a small cookie (docs/decisions/041); the benchmark page
+// sets it, the scan results and report read it.
+const PEER_COOKIE = "benchmark_peer";
+
+export function readPeerGroup(request: Request): PeerGroup {
+  return PeerGroupSchema.safeParse(readCookie(request, PEER_COOKIE)).data ?? "country";
+}
+
+export function peerGroupCookie(group: PeerGroup): string {
+  return `${PEER_COOKIE}=${group}; Path=/hr; SameSite=Lax; HttpOnly; Max-Age=31536000`;
 }

@@ -18,7 +18,6 @@ import { parseForm, type FieldErrors } from "~/utils/forms";
 import type { ActionStatus } from "./constants";
 import { exportFileName, scanToCsv, scanToJson, type ExportAnswer } from "./export";
 import { strengthsAndGaps } from "./ranking";
-import { recommendationsFor } from "./recommendations";
 import { ActionItemSchema, ActionStatusSchema, AnswerSchema, StartScanSchema, type AnswerInput } from "./scan.schema";
 import { isAnswerValue, scoreScan, type AnswerValue, type Answers, type ScanResult } from "./scoring";
 
@@ -364,11 +363,9 @@ export type ScanResults = {
   previous: { period: string; dimensions: { key: string; score: number | null }[]; overall: number | null } | null;
   strengths: { key: string; score: number }[];
   gaps: { key: string; score: number }[];
-  recommendations: ReturnType<typeof recommendationsFor>;
   trend: { period: string; overall: number | null; level: number | null }[];
   actions: ActionItemView[];
   answers: AnswerView[];
-  peer: null;
 };
 
 export function getScanResults(organisationId: number, scanId: number): ScanResults | null {
@@ -409,11 +406,9 @@ export function getScanResults(organisationId: number, scanId: number): ScanResu
     previous,
     strengths,
     gaps,
-    recommendations: recommendationsFor(result, instrument.dimensions),
     trend,
     actions: listActions(organisationId, scan.id),
     answers,
-    peer: null,
   };
 }
 

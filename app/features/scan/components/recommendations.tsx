@@ -1,9 +1,9 @@
-// Recommended modules, by key and reason. Kept apart so the modules capability can swap in titles and
-// assign buttons at merge without touching the results page.
+// Recommended modules with their reasons, as a plain list for the printed report (the results page shows
+// the modules capability's cards with assignment forms instead).
 import { useI18n } from "~/utils/i18n-react";
 
 export type RecommendationsProps = {
-  recommendations: { moduleKey: string; reasons: { dimensionKey: string; kind: "weak" | "core" }[] }[];
+  recommendations: { moduleKey: string; title: string; durationMinutes: number; reasons: { dimensionKey: string; kind: "weak" | "core" }[] }[];
   dimensionName?: (key: string) => string;
 };
 
@@ -14,7 +14,7 @@ export function Recommendations({ recommendations, dimensionName = (k) => k }: R
     <ul className="plain-list scan-recommendations" data-testid="recommendations">
       {recommendations.map((r) => (
         <li key={r.moduleKey}>
-          <code>{r.moduleKey}</code>
+          <strong>{r.title}</strong> <span className="muted">({t("modules.list.minutes", { n: r.durationMinutes })})</span>
           <ul className="scan-recommendations__reasons">
             {r.reasons.map((reason) => (
               <li key={`${reason.dimensionKey}-${reason.kind}`} className="muted">

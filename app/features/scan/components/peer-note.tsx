@@ -1,0 +1,16 @@
+// Under the radar: which peer group the median line stands for, or why it is not drawn.
+import { Link } from "@remix-run/react";
+import { useI18n } from "~/utils/i18n-react";
+
+export function PeerNote({ group, groupSize, shown }: { group: "country" | "sector"; groupSize: number; shown: boolean }) {
+  const { t } = useI18n();
+  const groupName = t(group === "country" ? "scan.peerGroupCountry" : "scan.peerGroupSector");
+  return (
+    <p className="muted scan-peer-note">
+      {shown ? t("scan.peerShown", { group: groupName, n: groupSize }) : t("scan.peerHidden", { group: groupName, n: groupSize })}{" "}
+      <Link to="/hr/benchmark" className="no-print">
+        {t("scan.peerChange")}
+      </Link>
+    </p>
+  );
+}

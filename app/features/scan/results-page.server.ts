@@ -1,0 +1,33 @@
+// The results page and report bring three capabilities together: the scan's own results, the modules its
+// gaps call for (with what an assignment form needs) and the peer medians of the benchmark.
+import { getPeerMedians, type PeerMedians } from "~/features/benchmark/peer.server";
+import type { PeerGroup } from "~/features/benchmark/filters";
+import { assignmentFormOptions, recommendationsForScan } from "~/features/modules/modules.server";
+import type { Locale } from "~/utils/i18n";
+import type { OrgUser } from "~/utils/permissions.server";
+import { getScanResults, type ScanResults } from "./scan.server";
+
+export type ScanResultsPage = Omit<ScanResults, "peer"> & {
+  peer: { key: string; score: number }[] | null;
+  peerInfo: { group: PeerGroup; groupSize: number; shown: boolean };
+  modules: NonNullable<ReturnType<typeof recommendationsForScan>>["modules"];
+  assignOptions: ReturnType<typeof assignmentFormOptions>;
+};
+
+/** Null when the scan is not one of the user's organisation's. */
+export function getScanResultsPage(user: OrgUser, scanId: number, locale: Locale, group: PeerGroup): ScanResultsPage | null {
+  const results = getScanResults(user.organisationId, scanId);
+  if (!results) return null;
+  const medians: PeerMedians | null =
+    results.scan.status === "submitted" ? getPeerMedians(user.organisationId, group, results.scan.instrumentVersion) : null;
+  const peer = medians?.shown
+    ? medians.dimensions.flatMap((d) => (d.median === null ? [] : [{ key: d.key, score: d.median }]))
+    : null;
+  return {
+    ...results,
+    peer,
+    peerInfo: { group, groupSize: medians?.groupSize ?? 0, shown: Boolean(medians?.shown) },
+    modules: recommendationsForScan(user, scanId, locale)?.modules ?? [],
+    assignOptions: assignmentFormOptions(user, locale),
+  };
+}

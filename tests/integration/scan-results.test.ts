@@ -1,0 +1,94 @@
+// The scan results page as one view of three capabilities: the scan's scores, the modules its gaps call for
+// (assignable in one click) and the peer median, under the benchmark's threshold.
+import { and, eq, ne } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { departments, organisations, scanDimensionScores, scans } from "@db/schema";
+import { moduleAssignments } from "@db/schema-modules";
+import * as modulesRoute from "~/routes/hr.modules._index";
+import * as reportRoute from "~/routes/hr.scans.$scanId_.report";
+import * as resultsRoute from "~/routes/hr.scans.$scanId_.results";
+import { getDb } from "~/utils/db.server";
+import { call, cookieFor, get, post, seeded } from "../support/requests";
+
+beforeAll(seeded);
+
+type Page = {
+  result: { dimensions: { key: string; score: number | null }[]; flaggedCoreItems: string[] };
+  modules: { moduleKey: string; title: string; reasons: { dimensionKey: string; kind: "weak" | "core" }[] }[];
+  peer: { key: string; score: number }[] | null;
+  peerInfo: { group: string; groupSize: number; shown: boolean };
+};
+
+function zas() {
+  const db = getDb();
+  const org = db.select().from(organisations).where(eq(organisations.name, "ZAS Ziekenhuis aan de Stroom")).get();
+  if (!org) throw new Error("ZAS missing from the demo");
+  const scan = db.select().from(scans).where(and(eq(scans.organisationId, org.id), eq(scans.status, "submitted"))).get();
+  if (!scan) throw new Error("ZAS has no submitted demo scan");
+  return { org, scan };
+}
+
+/** Other care organisations of the same country or sector that have a submitted scan. */
+function peersOf(org: { id: number; country: string; sector: string }, group: "country" | "sector"): number {
+  const db = getDb();
+  const rows = db
+    .selectDistinct({ id: organisations.id })
+    .from(organisations)
+    .innerJoin(scans, and(eq(scans.organisationId, organisations.id), eq(scans.status, "submitted")))
+    .where(and(ne(organisations.id, org.id), eq(organisations.kind, "care_provider"), group === "country" ? eq(organisations.country, org.country) : eq(organisations.sector, org.sector)))
+    .all();
+  return rows.length;
+}
+
+describe("scan results", () => {
+  it("recommends, with titles, exactly the modules that weak dimensions and flagged core items call for", async () => {
+    const { scan } = zas();
+    const page = (await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookieFor("hr@zas.example")), { scanId: String(scan.id) })).body as Page;
+    const stored = getDb().select().from(scanDimensionScores).where(eq(scanDimensionScores.scanId, scan.id)).all();
+    const weak = stored.filter((d) => d.score !== null && d.score < 60).map((d) => d.dimensionKey);
+    const reasons = page.modules.flatMap((m) => m.reasons);
+    // Every weak dimension is a reason for at least one module, and no reason names a dimension at 60 or more.
+    expect(new Set(reasons.filter((r) => r.kind === "weak").map((r) => r.dimensionKey))).toEqual(new Set(weak));
+    expect(page.modules.every((m) => m.title.length > 0 && m.title !== m.moduleKey)).toBe(true);
+  });
+
+  it("draws the peer median only for groups of 5 or more, and follows the chosen group", async () => {
+    const { org, scan } = zas();
+    for (const group of ["country", "sector"] as const) {
+      const cookie = `${cookieFor("hr@zas.example")}; benchmark_peer=${group}`;
+      const page = (await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookie), { scanId: String(scan.id) })).body as Page;
+      const n = peersOf(org, group);
+      expect(page.peerInfo).toEqual({ group, groupSize: n, shown: n >= 5 });
+      if (n >= 5) expect(page.peer?.length).toBe(8);
+      else expect(page.peer).toBeNull();
+    }
+  });
+
+  it("assigns a recommended module in one click and comes back to the results", async () => {
+    const { org, scan } = zas();
+    const cookie = cookieFor("hr@zas.example");
+    const page = (await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookie), { scanId: String(scan.id) })).body as Page;
+    const first = page.modules[0];
+    if (!first) throw new Error("the demo scan should call for at least one module");
+    const department = getDb().select().from(departments).where(eq(departments.organisationId, org.id)).get();
+    const dueDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const back = `/hr/scans/${scan.id}/results`;
+    const response = await call(modulesRoute.action, post("/hr/modules", { intent: "assign", moduleKey: first.moduleKey, departmentId: String(department?.id), dueDate, redirectTo: back }, cookie));
+    expect(response.status).toBe(302);
+    expect(response.location?.startsWith(`${back}?notice=`)).toBe(true);
+    const stored = getDb()
+      .select()
+      .from(moduleAssignments)
+      .where(and(eq(moduleAssignments.organisationId, org.id), eq(moduleAssignments.moduleKey, first.moduleKey), eq(moduleAssignments.departmentId, department?.id ?? 0)))
+      .get();
+    expect(stored?.dueDate).toBe(dueDate);
+  });
+
+  it("prints the same recommendations in the report", async () => {
+    const { scan } = zas();
+    const cookie = cookieFor("hr@zas.example");
+    const results = (await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookie), { scanId: String(scan.id) })).body as Page;
+    const report = (await call(reportRoute.loader, get(`/hr/scans/${scan.id}/report`, cookie), { scanId: String(scan.id) })).body as Page;
+    expect(report.modules.map((m) => m.moduleKey)).toEqual(results.modules.map((m) => m.moduleKey));
+  });
+});

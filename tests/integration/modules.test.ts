@@ -247,11 +247,13 @@ describe("HR assigning modules", () => {
 describe("recommendations from the latest submitted scan", () => {
   it("shows none before a scan, then recommends modules for weak dimensions and flagged core items", async () => {
     const hr = cookieFor("hr@zas.example");
+    const db = getDb();
+    const org = db.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId("hr@zas.example"))).get()?.id ?? 0;
+    // ZAS as it was before its first scan (the demo world has scans for it).
+    db.delete(scans).where(eq(scans.organisationId, org)).run();
     const before = await call(hrModules.loader, get("/hr/modules", hr));
     expect(before.body).toMatchObject({ recommendations: null });
 
-    const db = getDb();
-    const org = db.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId("hr@zas.example"))).get()?.id ?? 0;
     db.insert(instrumentVersions).values({ version: 901 }).run();
     db.insert(instrumentItems)
       .values({ version: 901, key: "lead_core", dimensionKey: "leadership", position: 1, textNl: "x", textEn: "x", helpNl: "", helpEn: "", core: true })

@@ -2,7 +2,7 @@
 // (assignable in one click) and the peer median, under the benchmark's threshold.
 import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { departments, organisations, scanDimensionScores, scans } from "@db/schema";
+import { departments, organisations, scanDimensionScores, scans, type Organisation } from "@db/schema";
 import { moduleAssignments } from "@db/schema-modules";
 import * as modulesRoute from "~/routes/hr.modules._index";
 import * as reportRoute from "~/routes/hr.scans.$scanId_.report";
@@ -29,7 +29,7 @@ function zas() {
 }
 
 /** Other care organisations of the same country or sector that have a submitted scan. */
-function peersOf(org: { id: number; country: string; sector: string }, group: "country" | "sector"): number {
+function peersOf(org: Organisation, group: "country" | "sector"): number {
   const db = getDb();
   const rows = db
     .selectDistinct({ id: organisations.id })

@@ -90,19 +90,17 @@ export default function ScanResultsPage() {
             </div>
           </Card>
         </div>
-        <div className="two-columns">
-          <Card title="scan.coreFlagsTitle">
-            <CoreFlags flagged={r.result.flaggedCoreItems} itemText={itemText} />
-          </Card>
-          <Card title="scan.recommendationsTitle">
-            <p className="muted">{t("scan.recommendationsIntro")}</p>
-            {r.modules.length ? (
-              <RecommendedModules recommendations={r.modules} departments={r.assignOptions.departments} minDueDate={r.assignOptions.minDueDate} redirectTo={`/hr/scans/${r.scan.id}/results`} />
-            ) : (
-              <p className="muted">{t("scan.recommendationsNone")}</p>
-            )}
-          </Card>
-        </div>
+        <Card title="scan.coreFlagsTitle">
+          <CoreFlags flagged={r.result.flaggedCoreItems} itemText={itemText} />
+        </Card>
+        <Card title="scan.recommendationsTitle">
+          <p className="muted">{t("scan.recommendationsIntro")}</p>
+          {r.modules.length ? (
+            <RecommendedModules recommendations={r.modules} departments={r.assignOptions.departments} minDueDate={r.assignOptions.minDueDate} redirectTo={`/hr/scans/${r.scan.id}/results`} />
+          ) : (
+            <p className="muted">{t("scan.recommendationsNone")}</p>
+          )}
+        </Card>
         <Card title="scan.trendTitle">
           <ScanTrend trend={r.trend} />
         </Card>

@@ -28,13 +28,13 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
       return [
         { to: "/hr", label: "nav.home", end: true },
         { to: "/hr/scans", label: "scan.nav" },
-        { to: "/hr/people", label: "nav.people" },
+        { to: "/hr/modules", label: "modules.nav.modules" },
         { to: "/hr/newcomers", label: "matching.nav.newcomers" },
         { to: "/hr/matching", label: "matching.nav.matching" },
         { to: "/hr/buddies", label: "matching.nav.buddies" },
-        { to: "/hr/organisation", label: "nav.organisation" },
-        { to: "/hr/modules", label: "modules.nav.modules" },
         { to: "/hr/benchmark", label: "benchmark.nav.ownPosition" },
+        { to: "/hr/people", label: "nav.people" },
+        { to: "/hr/organisation", label: "nav.organisation" },
         account,
       ];
     case "employee":

@@ -2,6 +2,7 @@
 import { openDatabase, prepareDatabase, resolveDatabasePath } from "@db/client";
 import { isSeeded, seedDemo, seedLarge } from "@db/seed/seed";
 import { addSyntheticScans, ensureFallbackInstrumentV1 } from "./large-scans";
+import { scoreScan } from "~/features/scan/scoring";
 
 const args = process.argv.slice(2);
 const largeIndex = args.indexOf("--large");
@@ -17,7 +18,7 @@ prepareDatabase(db);
 if (isSeeded(db)) {
   console.log(`${file} already holds data: demo seed skipped.`);
 } else {
-  await seedDemo(db, { password: process.env.DEMO_PASSWORD || "Nieuwkomer-demo-2026" });
+  await seedDemo(db, { password: process.env.DEMO_PASSWORD || "Nieuwkomer-demo-2026", scoreScan });
   console.log(`Seeded the demo world into ${file}.`);
 }
 if (large > 0) {

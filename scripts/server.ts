@@ -14,6 +14,7 @@ import { isSeeded, seedDemo } from "@db/seed/seed";
 import { startMailCatcher } from "~/utils/mail-catcher.server";
 import { getEnv, publicUrl } from "~/utils/env.server";
 import { negotiateLocale, translate, isLocale } from "~/utils/i18n";
+import { scoreScan } from "~/features/scan/scoring";
 
 const env = getEnv();
 const demo = env.PORTAL_MODE === "demo";
@@ -33,7 +34,7 @@ const db = openDatabase(databaseFile);
 prepareDatabase(db);
 let seededNow = false;
 if (demo && !isSeeded(db)) {
-  await seedDemo(db, { password: env.DEMO_PASSWORD });
+  await seedDemo(db, { password: env.DEMO_PASSWORD, scoreScan });
   seededNow = true;
 }
 db.$client.close();

@@ -92,22 +92,16 @@ function answersFor(instrument: InstrumentData, profile: Profile, period: string
   return out;
 }
 
-// db/ may not import app/, so the seed scores with this copy of PRODUCT.md §1's rules; an integration test
-// (tests/integration/scan-seed.test.ts) recomputes every seeded scan with app/features/scan/scoring.ts.
-function scoreForSeed(instrument: InstrumentData, answers: Map<string, Value>) {
-  const level = (s: number) => (s < 20 ? 1 : s < 40 ? 2 : s < 60 ? 3 : s < 80 ? 4 : 5);
-  const dims = instrument.dimensions.map((d) => {
-    const scored = d.items.map((i) => answers.get(i.key)).filter((v): v is Value => v !== undefined && /^[0-4]$/.test(v)).map(Number);
-    const score = scored.length >= 3 ? (scored.reduce((a, b) => a + b, 0) / scored.length) * 25 : null;
-    return { key: d.key, score, level: score === null ? null : level(score) };
-  });
-  const complete = dims.every((d) => d.score !== null);
-  const overall = complete ? dims.reduce((a, d) => a + (d.score ?? 0), 0) / dims.length : null;
-  const overallLevel = overall === null ? null : Math.min(level(overall), Math.min(...dims.map((d) => d.level ?? 1)) + 2);
-  return { dims, overall, overallLevel };
-}
+/**
+ * The scan's scoring rules, passed in by the caller (`scoreScan` of app/features/scan/scoring.ts): db/ imports
+ * nothing from app/, and one copy of the rules is all there may be.
+ */
+export type ScanScorer = (
+  instrument: { dimensions: { key: string; items: { key: string; core: boolean }[] }[] },
+  answers: Readonly<Record<string, Value>>,
+) => { dimensions: { key: string; score: number | null; level: number | null }[]; overall: number | null; overallLevel: number | null };
 
-export function seedScans(db: PortalDb, instrument: InstrumentData = INSTRUMENT_V1): void {
+export function seedScans(db: PortalDb, score: ScanScorer, instrument: InstrumentData = INSTRUMENT_V1): void {
   db.transaction((tx) => {
     for (const profile of PROFILES) {
       const org = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, profile.name)).get();
@@ -137,8 +131,8 @@ export function seedScans(db: PortalDb, instrument: InstrumentData = INSTRUMENT_
           tx.insert(scanAnswers).values({ scanId: scan.id, itemKey: a.itemKey, value: a.value, comment: a.comment, answeredByUserId: by, answeredAt }).run();
         });
         if (!p.submitted) continue;
-        const result = scoreForSeed(instrument, new Map(answers.map((a) => [a.itemKey, a.value])));
-        for (const d of result.dims) tx.insert(scanDimensionScores).values({ scanId: scan.id, dimensionKey: d.key, score: d.score, level: d.level }).run();
+        const result = score(instrument, Object.fromEntries(answers.map((a) => [a.itemKey, a.value])));
+        for (const d of result.dimensions) tx.insert(scanDimensionScores).values({ scanId: scan.id, dimensionKey: d.key, score: d.score, level: d.level }).run();
         const submittedAt = new Date(Date.UTC(year, 10, 14, 15, 0)).toISOString();
         tx.update(scans)
           .set({ status: "submitted", submittedAt, submittedByUserId: first, overallScore: result.overall, overallLevel: result.overallLevel })

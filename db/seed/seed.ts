@@ -5,7 +5,7 @@ import { departments, memberships, organisations, sites, users } from "../schema
 import { seedModules } from "./modules";
 import { seedMatching } from "./matching";
 import { DEMO_ORGANISATIONS, DEMO_USERS, type DemoOrganisation } from "./demo-data";
-import { seedScans } from "./scan";
+import { seedScans, type ScanScorer } from "./scan";
 
 export function isSeeded(db: PortalDb): boolean {
   const row = db.select({ n: count() }).from(organisations).get();
@@ -47,7 +47,7 @@ function insertOrganisation(db: Writer, org: DemoOrganisation): { id: number; de
 }
 
 /** Fills an empty database with the demo world. Runs in one transaction: all or nothing. */
-export async function seedDemo(db: PortalDb, options: { password: string }): Promise<void> {
+export async function seedDemo(db: PortalDb, options: { password: string; scoreScan: ScanScorer }): Promise<void> {
   // Hash outside the transaction: better-sqlite3 transactions must stay synchronous.
   // The library default is argon2id (m=19456, t=2, p=1).
   const passwordHash = await hash(options.password);
@@ -71,7 +71,7 @@ export async function seedDemo(db: PortalDb, options: { password: string }): Pro
         .run();
     }
   });
-  seedScans(db);
+  seedScans(db, options.scoreScan);
   seedModules(db);
   seedMatching(db, { passwordHash });
 }

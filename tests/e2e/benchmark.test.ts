@@ -8,6 +8,7 @@ import { seedDemo } from "@db/seed/seed";
 import { buildBenchmarkWorld } from "../support/benchmark-world";
 import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
+import { scoreScan } from "~/features/scan/scoring";
 
 let server: RunningServer;
 let browser: Browser;
@@ -15,7 +16,7 @@ let browser: Browser;
 async function prepare(databasePath: string): Promise<void> {
   const db = openDatabase(databasePath);
   prepareDatabase(db);
-  await seedDemo(db, { password: "Nieuwkomer-demo-2026" });
+  await seedDemo(db, { password: "Nieuwkomer-demo-2026", scoreScan });
   buildBenchmarkWorld(db);
   db.$client.close();
 }

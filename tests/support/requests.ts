@@ -4,13 +4,14 @@ import { getDb } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
 import { users } from "@db/schema";
 import { eq } from "drizzle-orm";
+import { scoreScan } from "~/features/scan/scoring";
 
 export const DEMO_PASSWORD = "Nieuwkomer-demo-2026";
 const BASE = "http://portal.test";
 
 export async function seeded(): Promise<void> {
   const db = getDb();
-  if (!isSeeded(db)) await seedDemo(db, { password: DEMO_PASSWORD });
+  if (!isSeeded(db)) await seedDemo(db, { password: DEMO_PASSWORD, scoreScan });
 }
 
 export function userId(email: string): number {

@@ -112,6 +112,27 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     benchmarkConsent: false,
     sites: [{ name: "Locatie Utrecht", city: "Utrecht", departments: ["Ambulant team", "Klinische opname", "Jeugd"] }],
   },
+  // Four more Flemish care organisations without demo accounts: they make the benchmark's groups real (ZAS
+  // has enough Belgian peers for a median; its hospital peer group stays below the threshold of 5).
+  ...(
+    [
+      ["scheldeland", "AZ Scheldeland", "hospital", "large", true, "Dendermonde", ["Geriatrie", "Chirurgie", "Spoed"]],
+      ["noorderkempen", "Ziekenhuis Noorderkempen", "hospital", "medium", false, "Turnhout", ["Interne geneeskunde", "Materniteit"]],
+      ["leiedal", "Woonzorggroep Leiedal", "elderly_care", "medium", false, "Kortrijk", ["Woonzorgcentrum De Linde", "Assistentiewoningen"]],
+      ["waasland", "Thuiszorg Waasland", "home_care", "small", true, "Sint-Niklaas", ["Team Sint-Niklaas", "Team Temse"]],
+    ] as const
+  ).map(
+    ([key, name, sector, sizeBand, benchmarkConsent, city, departments]): DemoOrganisation => ({
+      key,
+      kind: "care_provider",
+      name,
+      country: "BE",
+      sector,
+      sizeBand,
+      benchmarkConsent,
+      sites: [{ name: `Campus ${city}`, city, departments: [...departments] }],
+    }),
+  ),
   ...(
     [
       ["thomasmore", "Thomas More", "BE"],

@@ -51,6 +51,10 @@ const PROFILES: Profile[] = [
   },
   { name: "Thuiszorg Parkstad", base: [1.0, 1.6, 1.2, 1.4, 1.0, 1.2, 1.8, 0.6], periods: [{ period: "2024", submitted: true, lift: 0 }] },
   { name: "GGZ Dijkzicht", base: [3.2, 3.0, 2.4, 3.4, 2.8, 3.2, 3.6, 3.0], periods: [{ period: "2025", submitted: true, lift: 0 }] },
+  { name: "AZ Scheldeland", base: [2.8, 2.6, 2.2, 3.0, 2.4, 2.6, 2.8, 2.2], periods: [{ period: "2024", submitted: true, lift: 0 }, { period: "2025", submitted: true, lift: 0.3 }] },
+  { name: "Ziekenhuis Noorderkempen", base: [1.8, 1.4, 1.0, 2.0, 1.6, 1.8, 2.0, 1.4], periods: [{ period: "2025", submitted: true, lift: 0 }] },
+  { name: "Woonzorggroep Leiedal", base: [2.2, 2.0, 1.8, 2.6, 2.8, 2.4, 3.0, 1.6], periods: [{ period: "2025", submitted: true, lift: 0 }] },
+  { name: "Thuiszorg Waasland", base: [1.4, 2.2, 1.6, 1.8, 2.0, 2.2, 2.6, 1.2], periods: [{ period: "2025", submitted: true, lift: 0 }] },
 ];
 
 const COMMENTS_NL = [

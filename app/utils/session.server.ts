@@ -1,6 +1,6 @@
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, lt, ne, sql } from "drizzle-orm";
 import { memberships, organisations, sessions, users, type Role } from "@db/schema";
-import { getDb } from "./db.server";
+import { getDb, prepared } from "./db.server";
 import { cookieSecure, getEnv } from "./env.server";
 import { hashToken, newToken } from "./crypto.server";
 import type { Locale } from "./i18n";
@@ -74,14 +74,12 @@ function sessionIdFrom(request: Request): string | null {
   return token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? hashToken(token) : null;
 }
 
-export function getCurrentUser(request: Request, now = new Date()): CurrentUser | null {
-  const sessionId = sessionIdFrom(request);
-  if (!sessionId) return null;
-  const db = getDb();
-  const row = db
+// Every signed-in request runs this lookup: prepared once per connection.
+const sessionWithUser = prepared((db) =>
+  db
     .select({
-      session: sessions,
-      user: users,
+      session: { lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt },
+      user: { id: users.id, email: users.email, name: users.name, locale: users.locale, status: users.status },
       role: memberships.role,
       organisationId: memberships.organisationId,
       departmentId: memberships.departmentId,
@@ -91,8 +89,15 @@ export function getCurrentUser(request: Request, now = new Date()): CurrentUser 
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(sessions.id, sessionId))
-    .get();
+    .where(eq(sessions.id, sql.placeholder("sessionId")))
+    .prepare(),
+);
+
+export function getCurrentUser(request: Request, now = new Date()): CurrentUser | null {
+  const sessionId = sessionIdFrom(request);
+  if (!sessionId) return null;
+  const db = getDb();
+  const row = sessionWithUser().get({ sessionId });
   if (!row) return null;
 
   const env = getEnv();

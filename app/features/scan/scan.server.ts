@@ -1,6 +1,6 @@
 // Use cases of the inclusion scan: the only scan code that touches the database.
 // Every function takes the organisation from the caller's session and checks ids against it (404 otherwise).
-import { and, asc, desc, eq, inArray, lt, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import {
   actionItems,
   instrumentDimensions,
@@ -13,7 +13,7 @@ import {
   type Scan,
 } from "@db/schema";
 import { audit } from "~/utils/audit.server";
-import { getDb, nowIso } from "~/utils/db.server";
+import { getDb, nowIso, prepared } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import type { ActionStatus } from "./constants";
 import { exportFileName, scanToCsv, scanToJson, type ExportAnswer } from "./export";
@@ -76,14 +76,23 @@ function requireInstrument(version: number): Instrument {
 }
 
 /** The scan if it belongs to the organisation, else null (callers answer 404). */
+const scanOfOrganisation = prepared((db) =>
+  db
+    .select()
+    .from(scans)
+    .where(and(eq(scans.id, sql.placeholder("scanId")), eq(scans.organisationId, sql.placeholder("organisationId"))))
+    .prepare(),
+);
+
 export function findScan(organisationId: number, scanId: number): Scan | null {
-  return getDb().select().from(scans).where(and(eq(scans.id, scanId), eq(scans.organisationId, organisationId))).get() ?? null;
+  return scanOfOrganisation().get({ scanId, organisationId }) ?? null;
 }
 
 export type AnswerView = { itemKey: string; value: AnswerValue; comment: string | null; revision: number; answeredAt: string; answeredByName: string | null; answeredByUserId: number | null };
 
-function answersOf(scanId: number): AnswerView[] {
-  return getDb()
+// The scan page, results and exports all read a scan's answers: prepared once per connection.
+const answersOfScan = prepared((db) =>
+  db
     .select({
       itemKey: scanAnswers.itemKey,
       value: scanAnswers.value,
@@ -95,8 +104,13 @@ function answersOf(scanId: number): AnswerView[] {
     })
     .from(scanAnswers)
     .leftJoin(users, eq(users.id, scanAnswers.answeredByUserId))
-    .where(eq(scanAnswers.scanId, scanId))
-    .all()
+    .where(eq(scanAnswers.scanId, sql.placeholder("scanId")))
+    .prepare(),
+);
+
+function answersOf(scanId: number): AnswerView[] {
+  return answersOfScan()
+    .all({ scanId })
     .flatMap((row) => (isAnswerValue(row.value) ? [{ ...row, value: row.value }] : []));
 }
 
@@ -294,15 +308,55 @@ function flushSaves(): void {
   batch.forEach((p, i) => p.resolve(results[i] ?? { ok: false, status: 500, error: "errors.unexpected" }));
 }
 
+// The autosave's statements, prepared once per connection (they run inside flushSaves' transaction).
+const saveStatements = prepared((db) => ({
+  scan: db
+    .select({ id: scans.id, status: scans.status, instrumentVersion: scans.instrumentVersion })
+    .from(scans)
+    .where(and(eq(scans.id, sql.placeholder("scanId")), eq(scans.organisationId, sql.placeholder("organisationId"))))
+    .prepare(),
+  existing: db
+    .select()
+    .from(scanAnswers)
+    .where(and(eq(scanAnswers.scanId, sql.placeholder("scanId")), eq(scanAnswers.itemKey, sql.placeholder("itemKey"))))
+    .prepare(),
+  update: db
+    .update(scanAnswers)
+    // update().set() takes SQL, not bare placeholders.
+    .set({
+      value: sql`${sql.placeholder("value")}`,
+      comment: sql`${sql.placeholder("comment")}`,
+      answeredByUserId: sql`${sql.placeholder("userId")}`,
+      answeredAt: sql`${sql.placeholder("at")}`,
+      revision: sql`${sql.placeholder("revision")}`,
+    })
+    .where(and(eq(scanAnswers.scanId, sql.placeholder("scanId")), eq(scanAnswers.itemKey, sql.placeholder("itemKey"))))
+    .prepare(),
+  insert: db
+    .insert(scanAnswers)
+    .values({
+      scanId: sql.placeholder("scanId"),
+      itemKey: sql.placeholder("itemKey"),
+      value: sql.placeholder("value"),
+      comment: sql.placeholder("comment"),
+      answeredByUserId: sql.placeholder("userId"),
+      answeredAt: sql.placeholder("at"),
+      revision: sql.placeholder("revision"),
+    })
+    .prepare(),
+}));
+
 function saveOne(tx: Tx, actor: SaveActor, scanId: number, input: AnswerInput): SaveResult {
-  const scan = tx.select({ id: scans.id, status: scans.status, instrumentVersion: scans.instrumentVersion }).from(scans).where(and(eq(scans.id, scanId), eq(scans.organisationId, actor.organisationId))).get();
+  const statements = saveStatements();
+  const scan = statements.scan.get({ scanId, organisationId: actor.organisationId });
   if (!scan) return { ok: false, status: 404, error: "errors.notFound" };
   if (scan.status !== "draft") return { ok: false, status: 409, error: "scan.errors.locked" };
   if (!requireInstrument(scan.instrumentVersion).itemKeys.has(input.itemKey)) return { ok: false, status: 400, error: "scan.errors.unknownItem", field: "itemKey" };
-  const existing = tx.select().from(scanAnswers).where(and(eq(scanAnswers.scanId, scanId), eq(scanAnswers.itemKey, input.itemKey))).get();
+  const existing = statements.existing.get({ scanId, itemKey: input.itemKey });
   const at = nowIso();
   let replaced: Extract<SaveResult, { ok: true }>["replaced"] = null;
   let revision = 1;
+  const values = { scanId, itemKey: input.itemKey, value: input.value, comment: input.comment, userId: actor.id, at };
   if (existing) {
     revision = existing.revision + 1;
     const stale = input.baseRevision !== undefined && input.baseRevision !== existing.revision;
@@ -311,12 +365,9 @@ function saveOne(tx: Tx, actor: SaveActor, scanId: number, input: AnswerInput): 
       const by = existing.answeredByUserId ? tx.select({ name: users.name }).from(users).where(eq(users.id, existing.answeredByUserId)).get() : undefined;
       replaced = { value: existing.value, comment: existing.comment, byName: by?.name ?? null, at: existing.answeredAt };
     }
-    tx.update(scanAnswers)
-      .set({ value: input.value, comment: input.comment, answeredByUserId: actor.id, answeredAt: at, revision })
-      .where(and(eq(scanAnswers.scanId, scanId), eq(scanAnswers.itemKey, input.itemKey)))
-      .run();
+    statements.update.run({ ...values, revision });
   } else {
-    tx.insert(scanAnswers).values({ scanId, itemKey: input.itemKey, value: input.value, comment: input.comment, answeredByUserId: actor.id, answeredAt: at, revision }).run();
+    statements.insert.run({ ...values, revision });
   }
   return { ok: true, answer: { itemKey: input.itemKey, value: input.value, comment: input.comment, revision, answeredAt: at, answeredByName: actor.name }, replaced };
 }

@@ -86,7 +86,7 @@ export const en: Messages = {
     previous: "Previous",
     next: "Next",
     pageOf: "Page {page} of {pages}",
-    results: "{count} results",
+    results: "{count, plural, one {# result} other {# results}}",
     active: "Active",
     deactivated: "Deactivated",
     pending: "Pending",

@@ -84,7 +84,7 @@ export const nl = {
     previous: "Vorige",
     next: "Volgende",
     pageOf: "Pagina {page} van {pages}",
-    results: "{count} resultaten",
+    results: "{count, plural, one {# resultaat} other {# resultaten}}",
     active: "Actief",
     deactivated: "Gedeactiveerd",
     pending: "Openstaand",

@@ -42,27 +42,29 @@ export default function HrHome() {
           { label: "home.statPeople", value: stats.people },
         ]}
       />
-      <ScanHomeCard latest={latestScan} />
-      <Card title="home.hrNext">
-        <ul className="link-list">
-          <li>
-            <Link to="/hr/people">{t("home.hrNextInvite")}</Link>
-          </li>
-          <li>
-            <Link to="/hr/organisation">{t("hr.organisationTitle")}</Link>
-          </li>
-          <li>
-            <Link to="/hr/benchmark">{t("benchmark.home.hrTitle")}</Link>
-          </li>
-        </ul>
-      </Card>
-      <Card title="matching.card.hrTitle">
-        <p>{t("matching.card.hrWaiting", { count: waitingNewcomers })}</p>
-        <Link className="button button--secondary" to="/hr/matching">
-          {t("matching.card.hrOpen")}
-        </Link>
-      </Card>
-      <HrModulesCard summary={modules} />
+      <div className="home-grid">
+        <ScanHomeCard latest={latestScan} />
+        <Card title="matching.card.hrTitle">
+          <p>{t("matching.card.hrWaiting", { count: waitingNewcomers })}</p>
+          <Link className="button button--secondary" to="/hr/matching">
+            {t("matching.card.hrOpen")}
+          </Link>
+        </Card>
+        <HrModulesCard summary={modules} />
+        <Card title="home.hrNext">
+          <ul className="link-list">
+            <li>
+              <Link to="/hr/people">{t("home.hrNextInvite")}</Link>
+            </li>
+            <li>
+              <Link to="/hr/organisation">{t("hr.organisationTitle")}</Link>
+            </li>
+            <li>
+              <Link to="/hr/benchmark">{t("benchmark.home.hrTitle")}</Link>
+            </li>
+          </ul>
+        </Card>
+      </div>
     </>
   );
 }

@@ -34,7 +34,7 @@ describe("catalogues", () => {
   it("use the same placeholders in both languages", () => {
     const enMap = new Map(leaves(en));
     for (const [key, value] of leaves(nl)) {
-      const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const placeholders = (s: string) => [...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]).sort();
       expect(placeholders(enMap.get(key) ?? ""), key).toEqual(placeholders(value));
     }
   });
@@ -45,6 +45,15 @@ describe("translate", () => {
     expect(translate("nl", "home.welcome", { name: "Sofie" })).toBe("Welkom, Sofie");
     expect(translate("en", "home.welcome", { name: "Sofie" })).toMatch(/Sofie/);
     expect(translate("nl", "home.welcome")).toBe("Welkom, {name}");
+  });
+
+  it("chooses the singular or plural form of a counted phrase", () => {
+    expect(translate("nl", "matching.card.meProposals", { count: 1 })).toBe("1 voorstel wacht op je antwoord");
+    expect(translate("nl", "matching.card.meProposals", { count: 3 })).toBe("3 voorstellen wachten op je antwoord");
+    expect(translate("nl", "matching.card.meProposals", { count: 0 })).toBe("0 voorstellen wachten op je antwoord");
+    expect(translate("en", "matching.card.meProposals", { count: 1 })).toBe("1 proposal is waiting for your answer");
+    expect(translate("en", "matching.card.meProposals", { count: 2 })).toBe("2 proposals are waiting for your answer");
+    expect(translate("en", "scan.submitMissing", { count: 1 })).toBe("1 statement still to answer.");
   });
 
   it("recognises message keys and nothing else", () => {

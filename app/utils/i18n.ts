@@ -33,13 +33,22 @@ function lookup(catalogue: unknown, key: string): unknown {
   return node;
 }
 
+// A counted phrase: "{count, plural, one {# voorstel wacht} other {# voorstellen wachten}}"; # is the number.
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+const pluralRules: Record<Locale, Intl.PluralRules> = { nl: new Intl.PluralRules("nl-BE"), en: new Intl.PluralRules("en-GB") };
+
 export function translate(locale: Locale, key: MessageKey, params?: TranslateParams): string {
   const found = lookup(catalogues[locale], key);
   const template = typeof found === "string" ? found : key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template
+    .replace(PLURAL, (whole, name: string, one: string, other: string) => {
+      const value = params[name];
+      const count = typeof value === "number" ? value : Number(value);
+      if (value === undefined || !Number.isFinite(count)) return whole;
+      return (pluralRules[locale].select(count) === "one" ? one : other).replace(/#/g, String(value));
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function makeTranslate(locale: Locale): Translate {

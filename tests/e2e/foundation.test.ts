@@ -17,17 +17,22 @@ afterAll(async () => {
   await server?.stop();
 });
 
+// Each role's menu, in order: every place in it must open (200) and pass axe.
 const HOMES = [
-  ["admin@portal.example", "/admin", ["/admin/organisations", "/admin/users", "/admin/audit", "/admin/mailbox", "/account"]],
-  ["onderzoek@thomasmore.example", "/partner", ["/account"]],
-  ["hr@zas.example", "/hr", ["/hr/people", "/hr/organisation"]],
-  ["verpleegkundige@zas.example", "/me", []],
-  ["nieuwkomer@zas.example", "/newcomer", []],
+  ["admin@portal.example", "/admin", ["/admin", "/admin/organisations", "/admin/users", "/admin/audit", "/admin/indicators", "/admin/mailbox", "/account"]],
+  ["onderzoek@thomasmore.example", "/partner", ["/partner", "/partner/benchmark", "/partner/indicators", "/account"]],
+  [
+    "hr@zas.example",
+    "/hr",
+    ["/hr", "/hr/scans", "/hr/modules", "/hr/newcomers", "/hr/matching", "/hr/buddies", "/hr/benchmark", "/hr/people", "/hr/organisation", "/account"],
+  ],
+  ["verpleegkundige@zas.example", "/me", ["/me", "/me/modules", "/me/buddy", "/account"]],
+  ["nieuwkomer@zas.example", "/newcomer", ["/newcomer", "/me/modules", "/account"]],
 ] as const;
 
 describe("each role", () => {
-  for (const [email, home, pages] of HOMES) {
-    it(`${email} signs in, lands on ${home}, and every page they open passes axe`, async () => {
+  for (const [email, home, menu] of HOMES) {
+    it(`${email} signs in, lands on ${home}, and every place in their menu opens and passes axe`, async () => {
       const context = await newContext(browser);
       const page = await context.newPage();
       await page.goto(`${server.url}/login`);
@@ -37,9 +42,13 @@ describe("each role", () => {
       expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Welkom|Welcome/);
       await expectAccessible(page);
-      for (const path of pages) {
+      const links = page.getByRole("navigation", { name: /^(Hoofdnavigatie|Main navigation)$/ }).getByRole("link");
+      const paths = (await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")))) as string[];
+      expect(paths).toEqual([...menu]);
+      for (const path of paths.slice(1)) {
         const response = await page.goto(`${server.url}${path}`);
         expect(response?.status(), path).toBe(200);
+        expect(await page.getByRole("heading", { level: 1 }).count(), path).toBe(1);
         await expectAccessible(page);
       }
       await context.close();

@@ -38,8 +38,12 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
         account,
       ];
     case "employee":
-      return [{ to: "/me", label: "nav.home", end: true }, { to: "/me/modules", label: "modules.nav.modules" }, account];
-      return [{ to: "/me", label: "nav.home", end: true }, { to: "/me/buddy", label: "matching.nav.buddy" }, account];
+      return [
+        { to: "/me", label: "nav.home", end: true },
+        { to: "/me/modules", label: "modules.nav.modules" },
+        { to: "/me/buddy", label: "matching.nav.buddy" },
+        account,
+      ];
     case "newcomer":
       return [{ to: "/newcomer", label: "nav.home", end: true }, { to: "/me/modules", label: "modules.nav.modules" }, account];
   }

@@ -176,79 +176,54 @@ export function matchBonusBounds(
   return { required, margin, bonus: required + margin };
 }
 
-/** Sparse view of the allowed pairs (buddies with capacity 0 dropped); costs are maxScore − score ≥ 0. */
-type Graph = {
-  n: number;
-  m: number;
-  rowStart: Int32Array;
-  edgeCol: Int32Array;
-  edgeCost: Float64Array;
+/** What one pass over the matrix tells the solver: the score range and each row's best usable buddy. */
+type Scan = {
   minScore: number;
   maxScore: number;
+  /** Per row: the highest score over usable buddies (−Infinity when there is none) … */
+  rowMax: Float64Array;
+  /** … and the lowest column index reaching it (−1 when there is none). */
+  rowArg: Int32Array;
 };
 
-function buildGraph(input: unknown): Graph {
-  const header = checkHeader(input);
-  if (header) throw new SolverInputError(header);
-  const record = input as AssignmentInstance;
-  const scores = record.scores as unknown[][];
-  const capacities = record.capacities;
-  const n = scores.length;
-  const m = capacities.length;
-  const usable = new Uint8Array(m);
-  for (let j = 0; j < m; j++) usable[j] = capacities[j]! > 0 ? 1 : 0;
-  // One pass over the cells: validate, append each row's allowed pairs (scores for now), find the range. The
-  // arrays are sized from the density of the first rows and grow by half when that guess was short.
-  const rowStart = new Int32Array(n + 1);
-  let allowedInSample = 0;
-  const sampleRows = Math.min(n, 16);
-  for (let i = 0; i < sampleRows; i++) {
-    const row = scores[i]!;
-    for (let j = 0; j < m; j++) if (row[j] !== null && usable[j] === 1) allowedInSample++;
-  }
-  let room = Math.ceil(sampleRows > 0 ? (allowedInSample / sampleRows) * n * 1.1 : 0) + m + 16;
-  let edgeCol = new Int32Array(room);
-  let edgeCost = new Float64Array(room);
-  let edges = 0;
+/** Validates every cell (throwing the first bad one) and collects the range and the row maxima, in one pass. */
+function scanScores(scores: readonly (readonly unknown[])[], n: number, m: number, cap: Int32Array): Scan {
+  const rowMax = new Float64Array(n);
+  const rowArg = new Int32Array(n);
   let minScore = Infinity;
   let maxScore = -Infinity;
   for (let i = 0; i < n; i++) {
     const row = scores[i]!;
-    if (edges + m > room) {
-      room = Math.max(edges + m, Math.ceil(room * 1.5));
-      const cols = new Int32Array(room);
-      cols.set(edgeCol.subarray(0, edges));
-      edgeCol = cols;
-      const values = new Float64Array(room);
-      values.set(edgeCost.subarray(0, edges));
-      edgeCost = values;
-    }
+    let best = -Infinity;
+    let arg = -1;
     for (let j = 0; j < m; j++) {
       const v = row[j];
       if (v === null) continue;
       if (typeof v !== "number" || !(v >= -MAX_ABS_VALUE && v <= MAX_ABS_VALUE)) {
         throw new SolverInputError(badCell(i, j, v));
       }
-      if (usable[j] === 0) continue;
-      edgeCol[edges] = j;
-      edgeCost[edges] = v;
-      edges++;
-      if (v < minScore) minScore = v;
-      if (v > maxScore) maxScore = v;
+      // New extremes are rare, so buddies of capacity 0 are only looked up then.
+      if (v > best && cap[j]! > 0) {
+        best = v;
+        arg = j;
+      }
+      if (v < minScore && cap[j]! > 0) minScore = v;
     }
-    rowStart[i + 1] = edges;
+    rowMax[i] = best;
+    rowArg[i] = arg;
+    if (best > maxScore) maxScore = best;
   }
-  // Costs are maxScore − score, so ≥ 0.
-  const top = edges > 0 ? maxScore : 0;
-  for (let e = 0; e < edges; e++) edgeCost[e] = top - edgeCost[e]!;
-  return { n, m, rowStart, edgeCol, edgeCost, minScore, maxScore };
+  return { minScore, maxScore, rowMax, rowArg };
 }
 
 export function solveAssignment(instance: AssignmentInstance): Assignment {
-  const g = buildGraph(instance);
-  const { n, m, rowStart, edgeCol, edgeCost } = g;
+  const header = checkHeader(instance);
+  if (header) throw new SolverInputError(header);
+  const scores = instance.scores;
   const capacities = instance.capacities;
   const penalties = instance.slotPenalties;
+  const n = scores.length;
+  const m = capacities.length;
   const cap = Int32Array.from(capacities);
   const slotStart = new Int32Array(m + 1);
   let maxCapacity = 0;
@@ -259,27 +234,31 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     if (cap[j]! > maxCapacity) maxCapacity = cap[j]!;
   }
   const totalSlots = slotStart[m]!;
+  const { minScore, maxScore: topScore, rowMax, rowArg } = scanScores(scores, n, m, cap);
   const penaltyOf = new Float64Array(maxCapacity + 1);
   for (let k = 0; k <= maxCapacity; k++) penaltyOf[k] = slotPenalty(penalties, k);
+  const firstPenalty = penaltyOf[0]!;
 
-  const { bonus } = matchBonusBounds(g.minScore, g.maxScore, penalties, n, totalSlots, maxCapacity);
-  const maxScore = Number.isFinite(g.maxScore) ? g.maxScore : 0;
+  const { bonus } = matchBonusBounds(minScore, topScore, penalties, n, totalSlots, maxCapacity);
+  const maxScore = Number.isFinite(topScore) ? topScore : 0;
   // Costs (minimised): a real pair costs maxScore − score ≥ 0, a slot penalty(k), the unmatched arc dummyCost.
   // dummyCost − (pair + slot) = bonus + score − penalty: the LP weight of that pair.
   const dummyCost = bonus + maxScore;
 
-  // Potentials π (the sink keeps π = 0); reduced cost of arc a→b with cost c is c + π_a − π_b ≥ 0.
+  // Potentials π (the sink keeps π = 0); reduced cost of arc a→b with cost c is c + π_a − π_b ≥ 0. Buddies start
+  // at −penalty(0) (their free first slot is tight), so −π_j ≥ penalty(0) for every buddy throughout.
   const rowPot = new Float64Array(n);
-  const colPot = new Float64Array(m);
+  const colPot = new Float64Array(m).fill(-firstPenalty);
   const rowBuddy = new Int32Array(n).fill(-1);
   const rowPos = new Int32Array(n).fill(-1);
   const load = new Int32Array(m);
   const slotRow = new Int32Array(totalSlots).fill(-1);
 
-  // Dijkstra state, reset through the touched lists.
+  // Dijkstra state, reset through the touched lists. Buddies of capacity 0 stay "settled" (2), so never labelled.
   const colDist = new Float64Array(m).fill(Infinity);
   const colPred = new Int32Array(m).fill(-1);
   const colState = new Uint8Array(m); // 0 unseen, 1 in heap, 2 settled
+  for (let j = 0; j < m; j++) if (cap[j] === 0) colState[j] = 2;
   const rowDist = new Float64Array(n);
   const touchedCols = new Int32Array(m);
   const settledCols = new Int32Array(m);
@@ -323,7 +302,6 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     heapPos[node] = pos;
   };
 
-  let freeSlots = totalSlots;
   let touched = 0;
   let best = 0;
   let endCol = -1;
@@ -333,6 +311,27 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
   let nSettledRows = 0;
 
   for (let r = 0; r < n; r++) {
+    const top = rowArg[r]!;
+    if (top < 0) {
+      // No usable allowed pair: the row's own unmatched arc is its only path (reduced length dummyCost).
+      rowPot[r] = -dummyCost;
+      continue;
+    }
+    if (penaltyOf[load[top]!] === firstPenalty && load[top]! < cap[top]!) {
+      // Warm start: the row's best buddy still has a slot at penalty(0). That path has reduced length
+      // L = maxScore − rowMax + penalty(0), and every path from an unprocessed row (π = 0) is at least that long
+      // (its first arc alone costs maxScore − score − π_j ≥ maxScore − rowMax + penalty(0)); no buddy is nearer
+      // than L, so the Dijkstra would settle only this row, end at this buddy (the lowest index among equals) and
+      // set π_r = −L. Done here without scanning the row again.
+      rowPot[r] = -(maxScore - rowMax[r]! + firstPenalty);
+      const pos = slotStart[top]! + load[top]!;
+      load[top] = load[top]! + 1;
+      slotRow[pos] = r;
+      rowPos[r] = pos;
+      rowBuddy[r] = top;
+      continue;
+    }
+
     touched = 0;
     heapSize = 0;
     nSettledCols = 0;
@@ -347,37 +346,38 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     let scanned = 0;
     for (;;) {
       if (scanned < nSettledRows) {
-        // Relax the pair arcs of the next settled row. First pass: the cheapest way to the sink through a buddy
-        // with a free slot (found at relaxation time, so a free buddy wins a tie against exploring taken ones);
-        // second pass: label only the buddies that can still beat it.
+        // Relax the pair arcs of the next settled row, in column order. A buddy with a free slot offers a way to
+        // the sink at once (found at relaxation time, so it wins a tie against exploring taken buddies); a buddy
+        // is labelled only while its label can still beat the best way to the sink.
         const i = settledRows[scanned++]!;
         const di = rowDist[i]!;
+        // Every label from here on is ≥ di: once the sink is that close, the search is over.
+        if (best <= di) break;
         const base = di + rowPot[i]!;
-        const own = rowBuddy[i];
-        const first = rowStart[i]!;
-        const last = rowStart[i + 1]!;
-        for (let e = freeSlots > 0 ? first : last; e < last; e++) {
-          const j = edgeCol[e]!;
-          const l = load[j]!;
-          if (l >= cap[j]! || j === own) continue;
-          const toSink = base + edgeCost[e]! + penaltyOf[l]!;
-          if (toSink < best) {
-            best = toSink;
-            endCol = j;
-            endRow = -1;
-            endPred = i;
-            // Reduced costs are ≥ 0: nothing reached from here can be shorter than di, and ties keep the first.
-            if (toSink <= di) break;
-          }
-        }
-        // Every label from this row is ≥ di, so when the sink is already that close there is nothing to label.
-        for (let e = best <= di ? last : first; e < last; e++) {
-          const j = edgeCol[e]!;
-          const state = colState[j]!;
-          if (state === 2 || j === own) continue;
-          const nd = base + edgeCost[e]! - colPot[j]!;
+        const row = scores[i]!;
+        for (let j = 0; j < m; j++) {
+          const v = row[j];
+          if (v === null) continue;
+          if (colState[j] === 2) continue; // settled (this includes row i's own buddy) or capacity 0
+          const arc = base + (maxScore - (v as number));
+          const nd = arc - colPot[j]!;
           if (nd >= best) continue;
-          if (state === 0) {
+          const l = load[j]!;
+          if (l < cap[j]!) {
+            // nd ≤ toSink since penalty(l) + π_j ≥ 0.
+            const toSink = arc + penaltyOf[l]!;
+            if (toSink < best) {
+              best = toSink;
+              endCol = j;
+              endRow = -1;
+              endPred = i;
+              // Reduced costs are ≥ 0: nothing reached from here can be shorter than di, and ties keep the first.
+              if (toSink <= di) break;
+            }
+            // (For an empty buddy π_j = −penalty(0), so toSink = nd and it is never labelled.)
+            if (nd >= best) continue;
+          }
+          if (colState[j] === 0) {
             colState[j] = 1;
             touchedCols[touched++] = j;
             colDist[j] = nd;
@@ -420,7 +420,9 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
       }
     }
 
-    // Update potentials so every residual arc keeps a non-negative reduced cost.
+    // Update potentials so every residual arc keeps a non-negative reduced cost. Every settled node is at
+    // most `best` away (a node is settled only while nearer than the sink, and the sink is never nearer than
+    // the row being scanned), so potentials only go down.
     for (let k = 0; k < nSettledCols; k++) {
       const j = settledCols[k]!;
       colPot[j] = colPot[j]! + colDist[j]! - best;
@@ -438,7 +440,6 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
       j = endCol;
       pos = slotStart[j]! + load[j]!;
       load[j] = load[j]! + 1;
-      freeSlots--;
       row = endPred;
     } else if (endRow !== r) {
       // endRow gives up its buddy to the path and stays unmatched for good.

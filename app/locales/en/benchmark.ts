@@ -52,7 +52,7 @@ export const benchmark: Catalogue<typeof source> = {
     organisationsTitle: "Organisations",
     organisation: "Organisation",
     level: "Level",
-    withheld: "{count} organisations are not listed: too few organisations without consent share their country, sector and size. They do count in the group figures.",
+    withheld: "{count, plural, one {# organisation is} other {# organisations are}} not listed: too few organisations without consent share their country, sector and size. They do count in the group figures.",
     compareWithGroup: "Compare with group",
     selectedTitle: "{organisation} against the group",
     selectedChart: "Scores of {organisation} against the group's median per dimension. The table below gives the same figures.",

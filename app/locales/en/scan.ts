@@ -53,7 +53,7 @@ export const scan: Catalogue<typeof nl> = {
   submitTitle: "Submit",
   submitIntro: "You can submit once every statement is answered (‘don't know’ and ‘not applicable’ count). The scan is then locked.",
   submitButton: "Submit scan",
-  submitMissing: "{count} statements still to answer.",
+  submitMissing: "{count, plural, one {# statement} other {# statements}} still to answer.",
   submitted: "The scan has been submitted and locked.",
   missingList: "Not answered yet:",
   values: {

@@ -49,7 +49,7 @@ export const benchmark = {
     organisationsTitle: "Organisaties",
     organisation: "Organisatie",
     level: "Niveau",
-    withheld: "{count} organisaties staan niet in de lijst: te weinig organisaties zonder toestemming delen hun land, sector en grootte. Ze tellen wel mee in de groepscijfers.",
+    withheld: "{count, plural, one {# organisatie staat} other {# organisaties staan}} niet in de lijst: te weinig organisaties zonder toestemming delen hun land, sector en grootte. Ze tellen wel mee in de groepscijfers.",
     compareWithGroup: "Met groep vergelijken",
     selectedTitle: "{organisation} tegenover de groep",
     selectedChart: "Scores van {organisation} tegenover de mediaan van de groep per dimensie. De tabel eronder geeft dezelfde cijfers.",

@@ -51,7 +51,7 @@ export const scan = {
   submitTitle: "Indienen",
   submitIntro: "Je kunt indienen als elke uitspraak beantwoord is (‘weet niet’ en ‘niet van toepassing’ tellen mee). Daarna ligt de scan vast.",
   submitButton: "Scan indienen",
-  submitMissing: "Nog {count} uitspraken te beantwoorden.",
+  submitMissing: "Nog {count, plural, one {# uitspraak} other {# uitspraken}} te beantwoorden.",
   submitted: "De scan is ingediend en vastgelegd.",
   missingList: "Nog niet beantwoord:",
   values: {

@@ -18,7 +18,8 @@ export const SECTORS = [
 ] as const;
 export const SIZE_BANDS = ["small", "medium", "large", "very_large"] as const;
 export const ROLES = ["admin", "partner", "hr", "employee", "newcomer"] as const;
-export const USER_STATUSES = ["active", "deactivated"] as const;
+// "erased": personal fields wiped for good (the row stays so references and anonymous counts hold).
+export const USER_STATUSES = ["active", "deactivated", "erased"] as const;
 
 export const organisations = sqliteTable(
   "organisations",
@@ -184,6 +185,7 @@ export type Membership = typeof memberships.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type UserStatus = (typeof USER_STATUSES)[number];
 export type Role = (typeof ROLES)[number];
 export type Country = (typeof COUNTRIES)[number];
 export type Sector = (typeof SECTORS)[number];

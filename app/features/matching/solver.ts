@@ -176,45 +176,8 @@ export function matchBonusBounds(
   return { required, margin, bonus: required + margin };
 }
 
-/** What one pass over the matrix tells the solver: the score range and each row's best usable buddy. */
-type Scan = {
-  minScore: number;
-  maxScore: number;
-  /** Per row: the highest score over usable buddies (−Infinity when there is none) … */
-  rowMax: Float64Array;
-  /** … and the lowest column index reaching it (−1 when there is none). */
-  rowArg: Int32Array;
-};
-
-/** Validates every cell (throwing the first bad one) and collects the range and the row maxima, in one pass. */
-function scanScores(scores: readonly (readonly unknown[])[], n: number, m: number, cap: Int32Array): Scan {
-  const rowMax = new Float64Array(n);
-  const rowArg = new Int32Array(n);
-  let minScore = Infinity;
-  let maxScore = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const row = scores[i]!;
-    let best = -Infinity;
-    let arg = -1;
-    for (let j = 0; j < m; j++) {
-      const v = row[j];
-      if (v === null) continue;
-      if (typeof v !== "number" || !(v >= -MAX_ABS_VALUE && v <= MAX_ABS_VALUE)) {
-        throw new SolverInputError(badCell(i, j, v));
-      }
-      // New extremes are rare, so buddies of capacity 0 are only looked up then.
-      if (v > best && cap[j]! > 0) {
-        best = v;
-        arg = j;
-      }
-      if (v < minScore && cap[j]! > 0) minScore = v;
-    }
-    rowMax[i] = best;
-    rowArg[i] = arg;
-    if (best > maxScore) maxScore = best;
-  }
-  return { minScore, maxScore, rowMax, rowArg };
-}
+/** Rounds of tight augmenting paths per price level before the remaining rows go on (see phase 2). */
+const TIGHT_ROUNDS = 3;
 
 export function solveAssignment(instance: AssignmentInstance): Assignment {
   const header = checkHeader(instance);
@@ -234,10 +197,78 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     if (cap[j]! > maxCapacity) maxCapacity = cap[j]!;
   }
   const totalSlots = slotStart[m]!;
-  const { minScore, maxScore: topScore, rowMax, rowArg } = scanScores(scores, n, m, cap);
   const penaltyOf = new Float64Array(maxCapacity + 1);
   for (let k = 0; k <= maxCapacity; k++) penaltyOf[k] = slotPenalty(penalties, k);
   const firstPenalty = penaltyOf[0]!;
+  // The slots that cost penalty(0): the first `flat` of every buddy.
+  let flat = maxCapacity;
+  for (let k = 1; k < maxCapacity; k++) {
+    if (penaltyOf[k] !== firstPenalty) {
+      flat = k;
+      break;
+    }
+  }
+  const flatCap = new Int32Array(m);
+  for (let j = 0; j < m; j++) flatCap[j] = Math.min(cap[j]!, flat);
+
+  const rowBuddy = new Int32Array(n).fill(-1);
+  const rowPos = new Int32Array(n).fill(-1);
+  const load = new Int32Array(m);
+  const slotRow = new Int32Array(totalSlots).fill(-1);
+  const rowMax = new Float64Array(n);
+  // Per row, the usable buddies reaching its maximum: tight[tightStart[i] … tightStart[i + 1]).
+  let tight = new Int32Array(4 * n + 16);
+  const tightStart = new Int32Array(n + 1);
+  let tightEnd = 0;
+  const deferred = new Int32Array(n);
+  let nDeferred = 0;
+
+  // Phase 1, in the one pass over the matrix that also validates it and finds the score range: each row's
+  // maximum over usable buddies, the first few buddies reaching it, and — greedily, in row order — the first of
+  // them that still has a slot at penalty(0), which the row takes. Rows that find none are deferred.
+  let minScore = Infinity;
+  let topScore = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const row = scores[i]! as readonly unknown[];
+    const first = tightEnd;
+    let best = -Infinity;
+    let arg = -1;
+    for (let j = 0; j < m; j++) {
+      const v = row[j];
+      if (v === null) continue;
+      if (typeof v !== "number" || !(v >= -MAX_ABS_VALUE && v <= MAX_ABS_VALUE)) {
+        throw new SolverInputError(badCell(i, j, v));
+      }
+      // Cells at or above the row's running maximum are rare, so capacities are only looked up for them.
+      if (v >= best && cap[j]! > 0) {
+        if (v > best) {
+          best = v;
+          arg = -1;
+          tightEnd = first;
+        }
+        if (tightEnd === tight.length) {
+          const grown = new Int32Array(2 * tight.length);
+          grown.set(tight);
+          tight = grown;
+        }
+        tight[tightEnd++] = j;
+        if (arg < 0 && load[j]! < flatCap[j]!) arg = j;
+      }
+      if (v < minScore && cap[j]! > 0) minScore = v;
+    }
+    rowMax[i] = best;
+    tightStart[i + 1] = tightEnd;
+    if (best > topScore) topScore = best;
+    if (arg >= 0) {
+      const pos = slotStart[arg]! + load[arg]!;
+      load[arg] = load[arg]! + 1;
+      slotRow[pos] = i;
+      rowPos[i] = pos;
+      rowBuddy[i] = arg;
+    } else if (tightEnd > first) {
+      deferred[nDeferred++] = i;
+    }
+  }
 
   const { bonus } = matchBonusBounds(minScore, topScore, penalties, n, totalSlots, maxCapacity);
   const maxScore = Number.isFinite(topScore) ? topScore : 0;
@@ -245,26 +276,112 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
   // dummyCost − (pair + slot) = bonus + score − penalty: the LP weight of that pair.
   const dummyCost = bonus + maxScore;
 
-  // Potentials π (the sink keeps π = 0); reduced cost of arc a→b with cost c is c + π_a − π_b ≥ 0. Buddies start
-  // at −penalty(0) (their free first slot is tight), so −π_j ≥ penalty(0) for every buddy throughout.
+  // Potentials π (the sink keeps π = 0); reduced cost of arc a→b with cost c is c + π_a − π_b ≥ 0, for every arc
+  // of the residual graph, after every step. Buddies start at −penalty(0), and potentials only go down, so
+  // −π_j ≥ penalty(0) for every buddy throughout; a row not yet augmented has π = 0.
+  //
+  // Why the warm start is exact: from an unaugmented row r every path to the sink is at least
+  //   L_r = maxScore − rowMax_r + penalty(0)
+  // long (its first arc alone costs maxScore − score − π_j ≥ L_r), while a path that goes to a maximal buddy and
+  // then only along tight arcs (reduced cost 0) to a free slot at penalty(0) has exactly that length. So it is a
+  // shortest augmenting path, every other node is at least L_r away, and the Dijkstra's potential update would
+  // change only π_r, to −L_r. Phases 1 and 2 do exactly that; until phase 3 every buddy keeps π_j = −penalty(0),
+  // every matched row sits on one of its maximal buddies in a slot at penalty(0), so "tight" means: a row's
+  // maximal buddies, and the rows on a buddy.
   const rowPot = new Float64Array(n);
   const colPot = new Float64Array(m).fill(-firstPenalty);
-  const rowBuddy = new Int32Array(n).fill(-1);
-  const rowPos = new Int32Array(n).fill(-1);
-  const load = new Int32Array(m);
-  const slotRow = new Int32Array(totalSlots).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (rowBuddy[i]! >= 0) rowPot[i] = -(maxScore - rowMax[i]! + firstPenalty);
+    else if (tightStart[i + 1] === tightStart[i]) rowPot[i] = -dummyCost; // no usable pair: its own unmatched arc, length dummyCost
+  }
 
-  // Dijkstra state, reset through the touched lists. Buddies of capacity 0 stay "settled" (2), so never labelled.
+  // Search state, shared by phases 2 and 3. Buddies of capacity 0 stay "settled" (2), so they are never labelled.
   const colDist = new Float64Array(m).fill(Infinity);
   const colPred = new Int32Array(m).fill(-1);
   const colState = new Uint8Array(m); // 0 unseen, 1 in heap, 2 settled
   for (let j = 0; j < m; j++) if (cap[j] === 0) colState[j] = 2;
+  const colSeen = new Int32Array(m);
   const rowDist = new Float64Array(n);
   const touchedCols = new Int32Array(m);
   const settledCols = new Int32Array(m);
   const settledRows = new Int32Array(n);
   const heap = new Int32Array(m);
   const heapPos = new Int32Array(m);
+
+  /** Moves each row on the predecessor chain ending at buddy j (a new slot there, or `pos` when given) one step. */
+  const augment = (j: number, pos: number, row: number): void => {
+    while (row >= 0) {
+      const prevBuddy = rowBuddy[row]!;
+      const prevPos = rowPos[row]!;
+      slotRow[pos] = row;
+      rowPos[row] = pos;
+      rowBuddy[row] = j;
+      if (prevBuddy < 0) break;
+      j = prevBuddy;
+      pos = prevPos;
+      row = colPred[j]!;
+    }
+  };
+
+  // Phase 2: breadth-first tight augmenting paths for the deferred rows, in row order. Within a round a buddy is
+  // looked at once (by the first search that reaches it), so a round costs at most one look per remembered pair;
+  // a row that finds no path waits for the next round. When no buddy has a free slot at the current price level
+  // any more, every buddy's price may rise to the next penalty level at once (π_j = −level, and the matched rows'
+  // π shifted alike): every reduced cost stays ≥ 0, and the next slots become tight. Rows still without a path
+  // after that go to phase 3.
+  let level = firstPenalty;
+  let stamp = 0;
+  while (nDeferred > 0) {
+    for (let round = 0; round < TIGHT_ROUNDS && nDeferred > 0; round++) {
+      stamp++;
+      let kept = 0;
+      for (let d = 0; d < nDeferred; d++) {
+        const r = deferred[d]!;
+        let head = 0;
+        let tail = 0;
+        settledRows[tail++] = r;
+        let found = -1;
+        search: while (head < tail) {
+          const i = settledRows[head++]!;
+          for (let t = tightStart[i]!, end = tightStart[i + 1]!; t < end; t++) {
+            const j = tight[t]!;
+            if (colSeen[j] === stamp) continue;
+            colSeen[j] = stamp;
+            colPred[j] = i;
+            const l = load[j]!;
+            if (l < cap[j]! && penaltyOf[l] === level) {
+              found = j;
+              break search;
+            }
+            for (let s = slotStart[j]!, e = s + l; s < e; s++) settledRows[tail++] = slotRow[s]!;
+          }
+        }
+        if (found < 0) {
+          deferred[kept++] = r;
+          continue;
+        }
+        const pos = slotStart[found]! + load[found]!;
+        load[found] = load[found]! + 1;
+        augment(found, pos, colPred[found]!);
+        rowPot[r] = -(maxScore - rowMax[r]! + level);
+      }
+      if (kept === nDeferred) break;
+      nDeferred = kept;
+    }
+    if (nDeferred === 0) break;
+    // The next level: the cheapest free slot of any buddy, unless one is still free at this level.
+    let next = Infinity;
+    for (let j = 0; j < m; j++) {
+      const l = load[j]!;
+      if (l >= cap[j]!) continue;
+      const p = penaltyOf[l]!;
+      if (p < next) next = p;
+    }
+    if (!(next > level) || next === Infinity) break;
+    level = next;
+    colPot.fill(-level);
+    for (let i = 0; i < n; i++) if (rowBuddy[i]! >= 0) rowPot[i] = -(maxScore - rowMax[i]! + level);
+  }
 
   let heapSize = 0;
   const less = (a: number, b: number): boolean => {
@@ -302,45 +419,18 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     heapPos[node] = pos;
   };
 
-  let touched = 0;
-  let best = 0;
-  let endCol = -1;
-  let endRow = -1;
-  let endPred = -1;
-  let nSettledCols = 0;
-  let nSettledRows = 0;
-
-  for (let r = 0; r < n; r++) {
-    const top = rowArg[r]!;
-    if (top < 0) {
-      // No usable allowed pair: the row's own unmatched arc is its only path (reduced length dummyCost).
-      rowPot[r] = -dummyCost;
-      continue;
-    }
-    if (penaltyOf[load[top]!] === firstPenalty && load[top]! < cap[top]!) {
-      // Warm start: the row's best buddy still has a slot at penalty(0). That path has reduced length
-      // L = maxScore − rowMax + penalty(0), and every path from an unprocessed row (π = 0) is at least that long
-      // (its first arc alone costs maxScore − score − π_j ≥ maxScore − rowMax + penalty(0)); no buddy is nearer
-      // than L, so the Dijkstra would settle only this row, end at this buddy (the lowest index among equals) and
-      // set π_r = −L. Done here without scanning the row again.
-      rowPot[r] = -(maxScore - rowMax[r]! + firstPenalty);
-      const pos = slotStart[top]! + load[top]!;
-      load[top] = load[top]! + 1;
-      slotRow[pos] = r;
-      rowPos[r] = pos;
-      rowBuddy[r] = top;
-      continue;
-    }
-
-    touched = 0;
+  // Phase 3: the remaining rows, in row order, each by a Dijkstra over reduced costs on the full rows.
+  for (let d = 0; d < nDeferred; d++) {
+    const r = deferred[d]!;
+    let touched = 0;
     heapSize = 0;
-    nSettledCols = 0;
-    nSettledRows = 0;
+    let nSettledCols = 0;
+    let nSettledRows = 0;
     // Best way to the sink so far: the row's own unmatched arc.
-    best = dummyCost + rowPot[r]!;
-    endCol = -1;
-    endRow = r;
-    endPred = -1;
+    let best = dummyCost + rowPot[r]!;
+    let endCol = -1;
+    let endRow = r;
+    let endPred = -1;
     rowDist[r] = 0;
     settledRows[nSettledRows++] = r;
     let scanned = 0;
@@ -433,32 +523,17 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     }
 
     // Augment along the predecessor chain.
-    let j = -1;
-    let pos = -1;
-    let row = -1;
     if (endCol >= 0) {
-      j = endCol;
-      pos = slotStart[j]! + load[j]!;
-      load[j] = load[j]! + 1;
-      row = endPred;
+      const pos = slotStart[endCol]! + load[endCol]!;
+      load[endCol] = load[endCol]! + 1;
+      augment(endCol, pos, endPred);
     } else if (endRow !== r) {
       // endRow gives up its buddy to the path and stays unmatched for good.
-      j = rowBuddy[endRow]!;
-      pos = rowPos[endRow]!;
+      const j = rowBuddy[endRow]!;
+      const pos = rowPos[endRow]!;
       rowBuddy[endRow] = -1;
       rowPos[endRow] = -1;
-      row = colPred[j]!;
-    }
-    while (row >= 0) {
-      const prevBuddy = rowBuddy[row]!;
-      const prevPos = rowPos[row]!;
-      slotRow[pos] = row;
-      rowPos[row] = pos;
-      rowBuddy[row] = j;
-      if (prevBuddy < 0) break;
-      j = prevBuddy;
-      pos = prevPos;
-      row = colPred[j]!;
+      augment(j, pos, colPred[j]!);
     }
 
     for (let k = 0; k < touched; k++) {

@@ -5,7 +5,7 @@ import { createInvitation, revokeInvitation } from "~/features/auth/invitations.
 import { ROLES } from "~/features/auth/roles";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import type { CurrentUser } from "~/utils/session.server";
-import { changeRole, setUserStatus, type Scope } from "./people.server";
+import { changeRole, erasePerson, setUserStatus, type Scope } from "./people.server";
 
 export type ManageResult = { status: number; intent: string; errors: FieldErrors; formError: string | null; notice: string | null; email?: string };
 
@@ -52,6 +52,13 @@ export async function managePeople(actor: CurrentUser, scope: Scope, form: FormD
     const result = setUserStatus(actor, userId.data, intent === "deactivate" ? "deactivated" : "active", scope);
     if (!result.ok) return bad(result.message, result.status);
     return { ...base, status: 200, notice: intent === "deactivate" ? "admin.userDeactivated" : "admin.userReactivated" };
+  }
+  if (intent === "erase") {
+    // The confirmation box must be ticked: erasure cannot be undone.
+    if (form.get("confirm") !== "yes") return bad("admin.eraseConfirmRequired");
+    const result = erasePerson(actor, userId.data, scope);
+    if (!result.ok) return bad(result.message, result.status);
+    return { ...base, status: 200, notice: "admin.userErased" };
   }
   return bad("errors.badRequest");
 }

@@ -1,5 +1,7 @@
-import { and, asc, count, eq, like, or, type SQL } from "drizzle-orm";
-import { departments, memberships, organisations, users, type Role } from "@db/schema";
+import { and, asc, count, eq, inArray, isNull, like, or, type SQL } from "drizzle-orm";
+import { departments, invitations, memberships, organisations, passwordResets, sessions, users, type Role, type UserStatus } from "@db/schema";
+import { buddyProfiles, matches, newcomerRecords } from "@db/schema-matching";
+import { moduleProgress } from "@db/schema-modules";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
 import { endSessionsOfUser } from "~/utils/session.server";
@@ -13,7 +15,7 @@ export type PersonRow = {
   id: number;
   name: string;
   email: string;
-  status: "active" | "deactivated";
+  status: UserStatus;
   lastLoginAt: string | null;
   role: Role;
   organisationId: number | null;
@@ -71,7 +73,7 @@ export function listPeople(actor: Actor, scope: Scope, options: { search?: strin
 
 function findInScope(userId: number, scope: Scope) {
   const row = getDb()
-    .select({ id: users.id, role: memberships.role, organisationId: memberships.organisationId, kind: organisations.kind })
+    .select({ id: users.id, status: users.status, role: memberships.role, organisationId: memberships.organisationId, kind: organisations.kind })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
@@ -82,7 +84,7 @@ function findInScope(userId: number, scope: Scope) {
   return row;
 }
 
-export type ChangeResult = { ok: true } | { ok: false; status: 400 | 404; message: string };
+export type ChangeResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
 
 const ROLES_BY_KIND: Record<"care_provider" | "partner" | "platform", readonly Role[]> = {
   care_provider: ["hr", "employee", "newcomer"],
@@ -110,6 +112,7 @@ export function setUserStatus(actor: Actor, userId: number, status: "active" | "
   if (!target) return { ok: false, status: 404, message: "errors.notFound" };
   // HR manages colleagues and newcomers, not other HR leads: that stays with the platform admin.
   if (scope !== "all" && target.role === "hr") return { ok: false, status: 400, message: "validation.roleNotAllowed" };
+  if (target.status === "erased") return { ok: false, status: 409, message: "admin.erasedIsFinal" };
   getDb().update(users).set({ status }).where(eq(users.id, userId)).run();
   if (status === "deactivated") endSessionsOfUser(userId);
   audit({
@@ -120,6 +123,55 @@ export function setUserStatus(actor: Actor, userId: number, status: "active" | "
     entityId: userId,
   });
   return { ok: true };
+}
+
+/** What an erased person is called wherever their name was shown (scan answers, audit log, matches). */
+export const ERASED_NAME = "—";
+const OPEN_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
+
+/**
+ * Erases a deactivated person's personal data for good (right to erasure): name, e-mail, password, language
+ * and last sign-in are wiped; sessions, reset links, pending invitations to the address, reading progress and
+ * the buddy profile's personal fields go. The row stays, so scan answers, completed modules and the audit log
+ * keep their anonymous counts and references. Refused while the person is a buddy in an open match.
+ */
+export function erasePerson(actor: Actor, userId: number, scope: Scope): ChangeResult {
+  if (userId === actor.id) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
+  const target = findInScope(userId, scope);
+  if (!target) return { ok: false, status: 404, message: "errors.notFound" };
+  if (scope !== "all" && target.role === "hr") return { ok: false, status: 400, message: "validation.roleNotAllowed" };
+  const outcome = getDb().transaction(
+    (tx): ChangeResult => {
+      const user = tx.select({ status: users.status, email: users.email }).from(users).where(eq(users.id, userId)).get();
+      if (!user) return { ok: false, status: 404, message: "errors.notFound" };
+      if (user.status === "erased") return { ok: false, status: 409, message: "admin.erasedIsFinal" };
+      if (user.status !== "deactivated") return { ok: false, status: 409, message: "admin.eraseNeedsDeactivation" };
+      const open = tx
+        .select({ id: matches.id })
+        .from(matches)
+        .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
+        .where(and(eq(buddyProfiles.userId, userId), inArray(matches.status, [...OPEN_MATCH_STATUSES])))
+        .get();
+      if (open) return { ok: false, status: 409, message: "admin.eraseOpenMatches" };
+      tx.update(users)
+        .set({ name: ERASED_NAME, email: `erased-${userId}@erased.invalid`, passwordHash: null, locale: null, lastLoginAt: null, status: "erased" })
+        .where(eq(users.id, userId))
+        .run();
+      tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+      tx.delete(passwordResets).where(eq(passwordResets.userId, userId)).run();
+      tx.delete(invitations).where(and(eq(invitations.email, user.email), isNull(invitations.acceptedAt))).run();
+      tx.delete(moduleProgress).where(eq(moduleProgress.userId, userId)).run();
+      tx.update(buddyProfiles)
+        .set({ status: "inactive", profession: "", languages: "[]", shifts: "[]", interests: "[]", gender: null, pausedUntil: null })
+        .where(eq(buddyProfiles.userId, userId))
+        .run();
+      tx.update(newcomerRecords).set({ userId: null }).where(eq(newcomerRecords.userId, userId)).run();
+      return { ok: true };
+    },
+    { behavior: "immediate" },
+  );
+  if (outcome.ok) audit({ actorUserId: actor.id, organisationId: target.organisationId, action: "user.erased", entityType: "user", entityId: userId });
+  return outcome;
 }
 
 export function organisationOptions() {

@@ -1,13 +1,14 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { EmptyState } from "~/components/ui/page";
 import type { Role } from "~/features/auth/roles";
+import type { UserStatus } from "@db/schema";
 import { useI18n } from "~/utils/i18n-react";
 
 type Person = {
   id: number;
   name: string;
   email: string;
-  status: "active" | "deactivated";
+  status: UserStatus;
   lastLoginAt: string | null;
   role: Role;
   organisationName: string | null;
@@ -66,11 +67,18 @@ export function PeopleTable({
               const choices = ROLE_CHOICES[p.organisationKind ?? "platform"];
               const self = p.id === currentUserId;
               return (
-                <tr key={p.id} className={p.status === "deactivated" ? "row--muted" : undefined}>
+                <tr key={p.id} className={p.status === "active" ? undefined : "row--muted"}>
                   <th scope="row">
-                    <span className="cell-title">{p.name}</span>
-                    <span className="cell-sub">{p.email}</span>
+                    {p.status === "erased" ? (
+                      <span className="cell-title">{t("admin.erasedPerson")}</span>
+                    ) : (
+                      <>
+                        <span className="cell-title">{p.name}</span>
+                        <span className="cell-sub">{p.email}</span>
+                      </>
+                    )}
                     {p.status === "deactivated" ? <span className="badge badge--muted">{t("common.deactivated")}</span> : null}
+                    {p.status === "erased" ? <span className="badge badge--muted">{t("common.erased")}</span> : null}
                   </th>
                   <td>{t(`roles.${p.role}`)}</td>
                   {showOrganisation ? <td>{p.organisationName ?? t("admin.noOrganisation")}</td> : null}
@@ -96,7 +104,7 @@ export function PeopleTable({
                           </button>
                         </Form>
                       ) : null}
-                      {!self && canChangeStatus(p) ? (
+                      {!self && p.status !== "erased" && canChangeStatus(p) ? (
                         <Form method="post">
                           <input type="hidden" name="userId" value={p.id} />
                           {p.status === "active" ? (
@@ -111,6 +119,25 @@ export function PeopleTable({
                             </button>
                           )}
                         </Form>
+                      ) : null}
+                      {!self && p.status === "deactivated" && canChangeStatus(p) ? (
+                        <details className="erase-person">
+                          <summary>
+                            {t("admin.erase")}
+                            <span className="visually-hidden">: {p.name}</span>
+                          </summary>
+                          <Form method="post" className="erase-person__form">
+                            <input type="hidden" name="userId" value={p.id} />
+                            <p>{t("admin.eraseExplained")}</p>
+                            <label className="erase-person__confirm">
+                              <input type="checkbox" name="confirm" value="yes" required />
+                              <span>{t("admin.eraseConfirm", { name: p.name })}</span>
+                            </label>
+                            <button type="submit" name="intent" value="erase" className="button button--small button--danger">
+                              {t("admin.eraseButton")}
+                            </button>
+                          </Form>
+                        </details>
                       ) : null}
                     </div>
                   </td>

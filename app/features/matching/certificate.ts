@@ -141,11 +141,15 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
     const limit = rowDuals[i]! - matchBonus;
     for (let j = 0; j < m; j++) {
       const s = row[j];
-      if (s === null) continue;
-      if (typeof s !== "number" || s - s !== 0) return fail(`scores[${i}][${j}] is not a finite number or null.`);
-      if (usable[j] === 0) continue;
-      if (s < minScore) minScore = s;
-      if (s > maxScore) maxScore = s;
+      if (typeof s !== "number") {
+        if (s === null) continue;
+        return fail(`scores[${i}][${j}] is not a finite number or null.`);
+      }
+      if (s - s !== 0) return fail(`scores[${i}][${j}] is not a finite number or null.`);
+      // A buddy of capacity 0 has slotTerm −Infinity (no slot), so it never violates; it is also left out of the
+      // range (checked only when s is a new extreme, which is rare).
+      if (s < minScore && usable[j] === 1) minScore = s;
+      if (s > maxScore && usable[j] === 1) maxScore = s;
       const violation = s + slotTerm[j]! - limit;
       if (violation > worst) {
         worst = violation;

@@ -135,6 +135,28 @@ describe("solveAssignment cases", () => {
   it("is deterministic: the same input gives the same output", () => {
     const instance = randomInstance(42);
     expect(solveAssignment(instance)).toEqual(solveAssignment(structuredClone(instance)));
+    // Tie-heavy, with capacities and penalties: all three phases of the solver run.
+    const next = rng(11);
+    const scores = Array.from({ length: 80 }, () =>
+      Array.from({ length: 30 }, () => (next() < 0.3 ? null : 10 * Math.floor(next() * 3))),
+    );
+    const tied = { scores, capacities: Array.from({ length: 30 }, (_, j) => 1 + (j % 3)), slotPenalties: [0, 3, 6] };
+    const first = solveAssignment(tied);
+    expect(verifyAssignment(tied, first)).toEqual({ ok: true });
+    expect(solveAssignment(structuredClone(tied))).toEqual(first);
+  });
+
+  it("moves an earlier newcomer to another equally good buddy when a later one needs its buddy", () => {
+    // Row 0 first takes buddy 0 (its lowest-index best); row 1 can only use buddy 0, so row 0 moves to buddy 1.
+    expect(solveAssignment({ scores: [[5, 5], [5, null]], capacities: [1, 1] }).pairs).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    // With a slot penalty, a second newcomer on buddy 0 costs more than moving to the equally good buddy 1.
+    expect(solveAssignment({ scores: [[7, 7], [7, null]], capacities: [2, 1], slotPenalties: [0, 2] }).pairs).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
   });
 
   it("handles empty instances", () => {

@@ -6,16 +6,27 @@
 // i.e. a buddy's k-th newcomer (k = 0, 1, 2 …) costs penalty(k); penalties are non-decreasing, so a buddy's
 // newcomers always occupy its cheapest slots and the order among them does not matter.
 //
-// Method: successive shortest augmenting paths (the Jonker–Volgenant / Hungarian family) on a sparse residual
-// graph — newcomer rows, buddy nodes with convex slot costs, and one sink. Every row may also go to the sink
-// through a private "unmatched" arc whose cost is the match bonus B higher than any real pair, which makes
-// "matched count first" exact (B is larger than any possible spread of totals, computed from the instance).
-// Each row is augmented once, in index order, with a Dijkstra over reduced costs (binary heap on typed arrays).
+// Method: successive shortest augmenting paths (the Jonker–Volgenant / Hungarian family) on the residual graph of
+// newcomer rows, buddy nodes with convex slot costs, and one sink, read straight from the score rows (no copy of
+// the matrix). Every row may also go to the sink through a private "unmatched" arc whose cost is the match bonus
+// B higher than any real pair, which makes "matched count first" exact (B is larger than any possible spread of
+// totals, computed from the instance). Each row is augmented once, along a shortest path, in three phases:
+//  1. warm start, inside the one pass that validates the matrix: a row whose best buddies (highest score) include
+//     one with a free slot at penalty(0) takes the first such buddy — provably a shortest path (see below);
+//  2. tight paths: the other rows, by breadth-first search over "equally best" pairs (moving earlier rows to
+//     another of their best buddies); when no buddy has a free slot at the current penalty level, all buddy
+//     prices rise to the next level at once;
+//  3. the rest by a Dijkstra over reduced costs (binary heap on typed arrays), on the full rows.
 // The node potentials at the end are the dual values that certificate.ts checks in one pass.
 //
-// Determinism and ties: rows are processed in index order; the heap orders buddies by (distance, index) and a
-// label is only replaced by a strictly shorter one; a path only ends at a strictly better sink. So, among
-// equally good buddies, a newcomer takes the lowest column index, and equal inputs give equal outputs.
+// Determinism and ties: every step runs in a fixed order, so equal inputs give equal outputs. Phase 1 goes through
+// rows in index order, and a row takes the lowest-index buddy among its highest-scoring ones that still has a slot
+// at penalty(0). Phase 2 takes the remaining rows in index order; its search visits a row's best buddies in column
+// order and a buddy's rows in slot order, and may move an earlier row to another of its equally good buddies.
+// Phase 3 takes what is left in index order; the heap orders buddies by (distance, index), a label is only
+// replaced by a strictly shorter one and a path only ends at a strictly better sink. So a newcomer with several
+// equally good buddies normally gets the lowest column index, unless a later newcomer needs that buddy and the
+// first can move to another equally good one; this is not "the lexicographically smallest optimal assignment".
 //
 // Pure: no imports, no IO.
 
@@ -179,30 +190,110 @@ export function matchBonusBounds(
 /** Rounds of tight augmenting paths per price level before the remaining rows go on (see phase 2). */
 const TIGHT_ROUNDS = 3;
 
-export function solveAssignment(instance: AssignmentInstance): Assignment {
-  const header = checkHeader(instance);
-  if (header) throw new SolverInputError(header);
-  const scores = instance.scores;
-  const capacities = instance.capacities;
-  const penalties = instance.slotPenalties;
-  const n = scores.length;
-  const m = capacities.length;
-  const cap = Int32Array.from(capacities);
-  const slotStart = new Int32Array(m + 1);
-  let maxCapacity = 0;
-  for (let j = 0; j < m; j++) {
-    // A buddy never needs more slots than there are rows.
-    if (cap[j]! > n) cap[j] = n;
-    slotStart[j + 1] = slotStart[j]! + cap[j]!;
-    if (cap[j]! > maxCapacity) maxCapacity = cap[j]!;
+/**
+ * The residual graph and its potentials, shared by the phases below. Each phase is its own function so that the
+ * engine optimises (and, on a new kind of input, de-optimises) each hot loop on its own.
+ */
+class Flow {
+  /** Usable slots per buddy (capacity capped at the number of rows); slots of buddy j: slotStart[j] … +cap[j]. */
+  readonly cap: Int32Array;
+  readonly slotStart: Int32Array;
+  /** penalty(k) for k = 0 … max capacity. */
+  readonly penaltyOf: Float64Array;
+  readonly load: Int32Array;
+  /** Row in each slot (the first load[j] slots of buddy j are taken), and each row's buddy and slot (−1: none). */
+  readonly slotRow: Int32Array;
+  readonly rowBuddy: Int32Array;
+  readonly rowPos: Int32Array;
+  /** Potentials π (the sink keeps 0). */
+  readonly rowPot: Float64Array;
+  readonly colPot: Float64Array;
+  /** Per row, the highest score over usable buddies (−Infinity when none) and the buddies reaching it. */
+  readonly rowMax: Float64Array;
+  tight: Int32Array;
+  readonly tightStart: Int32Array;
+  /** Rows left for a later phase, ascending. */
+  readonly deferred: Int32Array;
+  nDeferred = 0;
+  /** Predecessor of each buddy on the current search tree: the row it was reached from. */
+  readonly colPred: Int32Array;
+  /** Score range over allowed pairs with usable buddies. */
+  minScore = Infinity;
+  maxScore = -Infinity;
+
+  constructor(
+    readonly n: number,
+    readonly m: number,
+    capacities: readonly number[],
+    penalties: readonly number[] | undefined,
+  ) {
+    const cap = Int32Array.from(capacities);
+    const slotStart = new Int32Array(m + 1);
+    let maxCapacity = 0;
+    for (let j = 0; j < m; j++) {
+      // A buddy never needs more slots than there are rows.
+      if (cap[j]! > n) cap[j] = n;
+      slotStart[j + 1] = slotStart[j]! + cap[j]!;
+      if (cap[j]! > maxCapacity) maxCapacity = cap[j]!;
+    }
+    this.cap = cap;
+    this.slotStart = slotStart;
+    this.penaltyOf = new Float64Array(maxCapacity + 1);
+    for (let k = 0; k <= maxCapacity; k++) this.penaltyOf[k] = slotPenalty(penalties, k);
+    this.load = new Int32Array(m);
+    this.slotRow = new Int32Array(slotStart[m]!).fill(-1);
+    this.rowBuddy = new Int32Array(n).fill(-1);
+    this.rowPos = new Int32Array(n).fill(-1);
+    this.rowPot = new Float64Array(n);
+    this.colPot = new Float64Array(m);
+    this.rowMax = new Float64Array(n);
+    this.tight = new Int32Array(4 * n + 16);
+    this.tightStart = new Int32Array(n + 1);
+    this.deferred = new Int32Array(n);
+    this.colPred = new Int32Array(m).fill(-1);
   }
-  const totalSlots = slotStart[m]!;
-  const penaltyOf = new Float64Array(maxCapacity + 1);
-  for (let k = 0; k <= maxCapacity; k++) penaltyOf[k] = slotPenalty(penalties, k);
+
+  get maxCapacity(): number {
+    return this.penaltyOf.length - 1;
+  }
+
+  /** Puts row `row` into the next slot of buddy `j`. */
+  place(row: number, j: number): void {
+    const pos = this.slotStart[j]! + this.load[j]!;
+    this.load[j] = this.load[j]! + 1;
+    this.slotRow[pos] = row;
+    this.rowPos[row] = pos;
+    this.rowBuddy[row] = j;
+  }
+
+  /** Moves each row on the predecessor chain ending at buddy j (into slot `pos` there) one step along it. */
+  augment(j: number, pos: number, row: number): void {
+    const { rowBuddy, rowPos, slotRow, colPred } = this;
+    while (row >= 0) {
+      const prevBuddy = rowBuddy[row]!;
+      const prevPos = rowPos[row]!;
+      slotRow[pos] = row;
+      rowPos[row] = pos;
+      rowBuddy[row] = j;
+      if (prevBuddy < 0) break;
+      j = prevBuddy;
+      pos = prevPos;
+      row = colPred[j]!;
+    }
+  }
+}
+
+/**
+ * Phase 1, in the one pass over the matrix that also validates every cell (throwing at the first bad one) and
+ * finds the score range: each row's maximum over usable buddies, the buddies reaching it, and — greedily, in row
+ * order — the first of them that still has a slot at penalty(0), which the row takes. Other rows are deferred.
+ */
+function scanRows(flow: Flow, scores: readonly (readonly unknown[])[]): void {
+  const { n, m, cap, load, rowMax, tightStart, deferred, penaltyOf } = flow;
   const firstPenalty = penaltyOf[0]!;
   // The slots that cost penalty(0): the first `flat` of every buddy.
-  let flat = maxCapacity;
-  for (let k = 1; k < maxCapacity; k++) {
+  let flat = flow.maxCapacity;
+  for (let k = 1; k < flat; k++) {
     if (penaltyOf[k] !== firstPenalty) {
       flat = k;
       break;
@@ -210,26 +301,13 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
   }
   const flatCap = new Int32Array(m);
   for (let j = 0; j < m; j++) flatCap[j] = Math.min(cap[j]!, flat);
-
-  const rowBuddy = new Int32Array(n).fill(-1);
-  const rowPos = new Int32Array(n).fill(-1);
-  const load = new Int32Array(m);
-  const slotRow = new Int32Array(totalSlots).fill(-1);
-  const rowMax = new Float64Array(n);
-  // Per row, the usable buddies reaching its maximum: tight[tightStart[i] … tightStart[i + 1]).
-  let tight = new Int32Array(4 * n + 16);
-  const tightStart = new Int32Array(n + 1);
+  let tight = flow.tight;
   let tightEnd = 0;
-  const deferred = new Int32Array(n);
   let nDeferred = 0;
-
-  // Phase 1, in the one pass over the matrix that also validates it and finds the score range: each row's
-  // maximum over usable buddies, the first few buddies reaching it, and — greedily, in row order — the first of
-  // them that still has a slot at penalty(0), which the row takes. Rows that find none are deferred.
   let minScore = Infinity;
-  let topScore = -Infinity;
+  let maxScore = -Infinity;
   for (let i = 0; i < n; i++) {
-    const row = scores[i]! as readonly unknown[];
+    const row = scores[i]!;
     const first = tightEnd;
     let best = -Infinity;
     let arg = -1;
@@ -258,78 +336,30 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     }
     rowMax[i] = best;
     tightStart[i + 1] = tightEnd;
-    if (best > topScore) topScore = best;
-    if (arg >= 0) {
-      const pos = slotStart[arg]! + load[arg]!;
-      load[arg] = load[arg]! + 1;
-      slotRow[pos] = i;
-      rowPos[i] = pos;
-      rowBuddy[i] = arg;
-    } else if (tightEnd > first) {
-      deferred[nDeferred++] = i;
-    }
+    if (best > maxScore) maxScore = best;
+    if (arg >= 0) flow.place(i, arg);
+    else if (tightEnd > first) deferred[nDeferred++] = i;
   }
+  flow.tight = tight;
+  flow.nDeferred = nDeferred;
+  flow.minScore = minScore;
+  flow.maxScore = maxScore;
+}
 
-  const { bonus } = matchBonusBounds(minScore, topScore, penalties, n, totalSlots, maxCapacity);
-  const maxScore = Number.isFinite(topScore) ? topScore : 0;
-  // Costs (minimised): a real pair costs maxScore − score ≥ 0, a slot penalty(k), the unmatched arc dummyCost.
-  // dummyCost − (pair + slot) = bonus + score − penalty: the LP weight of that pair.
-  const dummyCost = bonus + maxScore;
-
-  // Potentials π (the sink keeps π = 0); reduced cost of arc a→b with cost c is c + π_a − π_b ≥ 0, for every arc
-  // of the residual graph, after every step. Buddies start at −penalty(0), and potentials only go down, so
-  // −π_j ≥ penalty(0) for every buddy throughout; a row not yet augmented has π = 0.
-  //
-  // Why the warm start is exact: from an unaugmented row r every path to the sink is at least
-  //   L_r = maxScore − rowMax_r + penalty(0)
-  // long (its first arc alone costs maxScore − score − π_j ≥ L_r), while a path that goes to a maximal buddy and
-  // then only along tight arcs (reduced cost 0) to a free slot at penalty(0) has exactly that length. So it is a
-  // shortest augmenting path, every other node is at least L_r away, and the Dijkstra's potential update would
-  // change only π_r, to −L_r. Phases 1 and 2 do exactly that; until phase 3 every buddy keeps π_j = −penalty(0),
-  // every matched row sits on one of its maximal buddies in a slot at penalty(0), so "tight" means: a row's
-  // maximal buddies, and the rows on a buddy.
-  const rowPot = new Float64Array(n);
-  const colPot = new Float64Array(m).fill(-firstPenalty);
-  for (let i = 0; i < n; i++) {
-    if (rowBuddy[i]! >= 0) rowPot[i] = -(maxScore - rowMax[i]! + firstPenalty);
-    else if (tightStart[i + 1] === tightStart[i]) rowPot[i] = -dummyCost; // no usable pair: its own unmatched arc, length dummyCost
-  }
-
-  // Search state, shared by phases 2 and 3. Buddies of capacity 0 stay "settled" (2), so they are never labelled.
-  const colDist = new Float64Array(m).fill(Infinity);
-  const colPred = new Int32Array(m).fill(-1);
-  const colState = new Uint8Array(m); // 0 unseen, 1 in heap, 2 settled
-  for (let j = 0; j < m; j++) if (cap[j] === 0) colState[j] = 2;
-  const colSeen = new Int32Array(m);
-  const rowDist = new Float64Array(n);
-  const touchedCols = new Int32Array(m);
-  const settledCols = new Int32Array(m);
-  const settledRows = new Int32Array(n);
-  const heap = new Int32Array(m);
-  const heapPos = new Int32Array(m);
-
-  /** Moves each row on the predecessor chain ending at buddy j (a new slot there, or `pos` when given) one step. */
-  const augment = (j: number, pos: number, row: number): void => {
-    while (row >= 0) {
-      const prevBuddy = rowBuddy[row]!;
-      const prevPos = rowPos[row]!;
-      slotRow[pos] = row;
-      rowPos[row] = pos;
-      rowBuddy[row] = j;
-      if (prevBuddy < 0) break;
-      j = prevBuddy;
-      pos = prevPos;
-      row = colPred[j]!;
-    }
-  };
-
-  // Phase 2: breadth-first tight augmenting paths for the deferred rows, in row order. Within a round a buddy is
-  // looked at once (by the first search that reaches it), so a round costs at most one look per remembered pair;
-  // a row that finds no path waits for the next round. When no buddy has a free slot at the current price level
-  // any more, every buddy's price may rise to the next penalty level at once (π_j = −level, and the matched rows'
-  // π shifted alike): every reduced cost stays ≥ 0, and the next slots become tight. Rows still without a path
-  // after that go to phase 3.
-  let level = firstPenalty;
+/**
+ * Phase 2: breadth-first tight augmenting paths for the deferred rows, in row order. Within a round a buddy is
+ * looked at once (by the first search that reaches it), so a round costs at most one look per remembered pair;
+ * a row that finds no path waits for the next round. When no buddy has a free slot at the current price level
+ * any more, every buddy's price rises to the next penalty level at once (π_j = −level, the matched rows' π shifted
+ * alike): every reduced cost stays ≥ 0 and the next slots become tight. Rows still without a path go to phase 3.
+ */
+function tightPaths(flow: Flow, topScore: number): void {
+  const { n, m, cap, load, slotStart, slotRow, penaltyOf, rowMax, rowBuddy, rowPot, colPot, colPred, deferred } = flow;
+  const { tight, tightStart } = flow;
+  const queue = new Int32Array(n);
+  const seen = new Int32Array(m);
+  let nDeferred = flow.nDeferred;
+  let level = penaltyOf[0]!;
   let stamp = 0;
   while (nDeferred > 0) {
     for (let round = 0; round < TIGHT_ROUNDS && nDeferred > 0; round++) {
@@ -339,21 +369,21 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
         const r = deferred[d]!;
         let head = 0;
         let tail = 0;
-        settledRows[tail++] = r;
+        queue[tail++] = r;
         let found = -1;
         search: while (head < tail) {
-          const i = settledRows[head++]!;
+          const i = queue[head++]!;
           for (let t = tightStart[i]!, end = tightStart[i + 1]!; t < end; t++) {
             const j = tight[t]!;
-            if (colSeen[j] === stamp) continue;
-            colSeen[j] = stamp;
+            if (seen[j] === stamp) continue;
+            seen[j] = stamp;
             colPred[j] = i;
             const l = load[j]!;
             if (l < cap[j]! && penaltyOf[l] === level) {
               found = j;
               break search;
             }
-            for (let s = slotStart[j]!, e = s + l; s < e; s++) settledRows[tail++] = slotRow[s]!;
+            for (let s = slotStart[j]!, e = s + l; s < e; s++) queue[tail++] = slotRow[s]!;
           }
         }
         if (found < 0) {
@@ -362,8 +392,8 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
         }
         const pos = slotStart[found]! + load[found]!;
         load[found] = load[found]! + 1;
-        augment(found, pos, colPred[found]!);
-        rowPot[r] = -(maxScore - rowMax[r]! + level);
+        flow.augment(found, pos, colPred[found]!);
+        rowPot[r] = -(topScore - rowMax[r]! + level);
       }
       if (kept === nDeferred) break;
       nDeferred = kept;
@@ -373,178 +403,264 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     let next = Infinity;
     for (let j = 0; j < m; j++) {
       const l = load[j]!;
-      if (l >= cap[j]!) continue;
-      const p = penaltyOf[l]!;
-      if (p < next) next = p;
+      if (l < cap[j]! && penaltyOf[l]! < next) next = penaltyOf[l]!;
     }
     if (!(next > level) || next === Infinity) break;
     level = next;
     colPot.fill(-level);
-    for (let i = 0; i < n; i++) if (rowBuddy[i]! >= 0) rowPot[i] = -(maxScore - rowMax[i]! + level);
+    for (let i = 0; i < n; i++) if (rowBuddy[i]! >= 0) rowPot[i] = -(topScore - rowMax[i]! + level);
   }
+  flow.nDeferred = nDeferred;
+  colPred.fill(-1);
+}
 
+/** Dijkstra state for phase 3, reset after each search through the touched list. */
+class Search {
+  readonly colDist: Float64Array;
+  /** 0 unseen, 1 in the heap, 2 settled; buddies of capacity 0 stay 2, so they are never labelled. */
+  readonly colState: Uint8Array;
+  readonly rowDist: Float64Array;
+  readonly touchedCols: Int32Array;
+  readonly settledCols: Int32Array;
+  readonly settledRows: Int32Array;
+  /** Binary heap of buddies ordered by (distance, index). */
+  readonly heap: Int32Array;
+  readonly heapPos: Int32Array;
+
+  constructor(n: number, m: number, cap: Int32Array) {
+    this.colDist = new Float64Array(m).fill(Infinity);
+    this.colState = new Uint8Array(m);
+    for (let j = 0; j < m; j++) if (cap[j] === 0) this.colState[j] = 2;
+    this.rowDist = new Float64Array(n);
+    this.touchedCols = new Int32Array(m);
+    this.settledCols = new Int32Array(m);
+    this.settledRows = new Int32Array(n);
+    this.heap = new Int32Array(m);
+    this.heapPos = new Int32Array(m);
+  }
+}
+
+function siftUp(heap: Int32Array, heapPos: Int32Array, dist: Float64Array, pos: number): void {
+  const node = heap[pos]!;
+  const d = dist[node]!;
+  while (pos > 0) {
+    const parent = (pos - 1) >> 1;
+    const p = heap[parent]!;
+    const dp = dist[p]!;
+    if (!(d < dp || (d === dp && node < p))) break;
+    heap[pos] = p;
+    heapPos[p] = pos;
+    pos = parent;
+  }
+  heap[pos] = node;
+  heapPos[node] = pos;
+}
+
+function siftDown(heap: Int32Array, heapPos: Int32Array, dist: Float64Array, pos: number, size: number): void {
+  const node = heap[pos]!;
+  const d = dist[node]!;
+  for (;;) {
+    let child = 2 * pos + 1;
+    if (child >= size) break;
+    let c = heap[child]!;
+    let dc = dist[c]!;
+    const right = child + 1;
+    if (right < size) {
+      const rc = heap[right]!;
+      const dr = dist[rc]!;
+      if (dr < dc || (dr === dc && rc < c)) {
+        child = right;
+        c = rc;
+        dc = dr;
+      }
+    }
+    if (!(dc < d || (dc === d && c < node))) break;
+    heap[pos] = c;
+    heapPos[c] = pos;
+    pos = child;
+  }
+  heap[pos] = node;
+  heapPos[node] = pos;
+}
+
+/**
+ * Phase 3 for one row r: a Dijkstra over reduced costs on the full rows, then the potential update and the
+ * augmentation along the shortest path (to a free slot, or ending in some row's unmatched arc).
+ */
+function shortestPath(
+  flow: Flow,
+  search: Search,
+  scores: readonly (readonly (number | null)[])[],
+  r: number,
+  maxScore: number,
+  dummyCost: number,
+): void {
+  const { m, cap, load, slotStart, slotRow, penaltyOf, rowPot, colPot, colPred, rowBuddy, rowPos } = flow;
+  const { colDist, colState, rowDist, touchedCols, settledCols, settledRows, heap, heapPos } = search;
+  let touched = 0;
   let heapSize = 0;
-  const less = (a: number, b: number): boolean => {
-    const da = colDist[a]!;
-    const db = colDist[b]!;
-    return da < db || (da === db && a < b);
-  };
-  const siftUp = (pos: number): void => {
-    const node = heap[pos]!;
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const p = heap[parent]!;
-      if (!less(node, p)) break;
-      heap[pos] = p;
-      heapPos[p] = pos;
-      pos = parent;
-    }
-    heap[pos] = node;
-    heapPos[node] = pos;
-  };
-  const siftDown = (pos: number, heapSize: number): void => {
-    const node = heap[pos]!;
-    for (;;) {
-      let child = 2 * pos + 1;
-      if (child >= heapSize) break;
-      const right = child + 1;
-      if (right < heapSize && less(heap[right]!, heap[child]!)) child = right;
-      const c = heap[child]!;
-      if (!less(c, node)) break;
-      heap[pos] = c;
-      heapPos[c] = pos;
-      pos = child;
-    }
-    heap[pos] = node;
-    heapPos[node] = pos;
-  };
-
-  // Phase 3: the remaining rows, in row order, each by a Dijkstra over reduced costs on the full rows.
-  for (let d = 0; d < nDeferred; d++) {
-    const r = deferred[d]!;
-    let touched = 0;
-    heapSize = 0;
-    let nSettledCols = 0;
-    let nSettledRows = 0;
-    // Best way to the sink so far: the row's own unmatched arc.
-    let best = dummyCost + rowPot[r]!;
-    let endCol = -1;
-    let endRow = r;
-    let endPred = -1;
-    rowDist[r] = 0;
-    settledRows[nSettledRows++] = r;
-    let scanned = 0;
-    for (;;) {
-      if (scanned < nSettledRows) {
-        // Relax the pair arcs of the next settled row, in column order. A buddy with a free slot offers a way to
-        // the sink at once (found at relaxation time, so it wins a tie against exploring taken buddies); a buddy
-        // is labelled only while its label can still beat the best way to the sink.
-        const i = settledRows[scanned++]!;
-        const di = rowDist[i]!;
-        // Every label from here on is ≥ di: once the sink is that close, the search is over.
-        if (best <= di) break;
-        const base = di + rowPot[i]!;
-        const row = scores[i]!;
-        for (let j = 0; j < m; j++) {
-          const v = row[j];
-          if (v === null) continue;
-          if (colState[j] === 2) continue; // settled (this includes row i's own buddy) or capacity 0
-          const arc = base + (maxScore - (v as number));
-          const nd = arc - colPot[j]!;
+  let nSettledCols = 0;
+  let nSettledRows = 0;
+  // Best way to the sink so far: the row's own unmatched arc.
+  let best = dummyCost + rowPot[r]!;
+  let endCol = -1;
+  let endRow = r;
+  let endPred = -1;
+  rowDist[r] = 0;
+  settledRows[nSettledRows++] = r;
+  let scanned = 0;
+  for (;;) {
+    if (scanned < nSettledRows) {
+      // Relax the pair arcs of the next settled row, in column order. A buddy with a free slot offers a way to
+      // the sink at once (found at relaxation time, so it wins a tie against exploring taken buddies); a buddy
+      // is labelled only while its label can still beat the best way to the sink.
+      const i = settledRows[scanned++]!;
+      const di = rowDist[i]!;
+      // Every label from here on is ≥ di: once the sink is that close, the search is over.
+      if (best <= di) break;
+      const base = di + rowPot[i]!;
+      const row = scores[i]!;
+      for (let j = 0; j < m; j++) {
+        const v = row[j];
+        if (v === null) continue;
+        if (colState[j] === 2) continue; // settled (this includes row i's own buddy) or capacity 0
+        const arc = base + (maxScore - (v as number));
+        const nd = arc - colPot[j]!;
+        if (nd >= best) continue;
+        const l = load[j]!;
+        if (l < cap[j]!) {
+          // nd ≤ toSink since penalty(l) + π_j ≥ 0.
+          const toSink = arc + penaltyOf[l]!;
+          if (toSink < best) {
+            best = toSink;
+            endCol = j;
+            endRow = -1;
+            endPred = i;
+            // Reduced costs are ≥ 0: nothing reached from here can be shorter than di, and ties keep the first.
+            if (toSink <= di) break;
+          }
+          // (An empty buddy has π_j = −penalty(0), so toSink = nd and it is never labelled.)
           if (nd >= best) continue;
-          const l = load[j]!;
-          if (l < cap[j]!) {
-            // nd ≤ toSink since penalty(l) + π_j ≥ 0.
-            const toSink = arc + penaltyOf[l]!;
-            if (toSink < best) {
-              best = toSink;
-              endCol = j;
-              endRow = -1;
-              endPred = i;
-              // Reduced costs are ≥ 0: nothing reached from here can be shorter than di, and ties keep the first.
-              if (toSink <= di) break;
-            }
-            // (For an empty buddy π_j = −penalty(0), so toSink = nd and it is never labelled.)
-            if (nd >= best) continue;
-          }
-          if (colState[j] === 0) {
-            colState[j] = 1;
-            touchedCols[touched++] = j;
-            colDist[j] = nd;
-            colPred[j] = i;
-            heap[heapSize] = j;
-            heapPos[j] = heapSize;
-            heapSize++;
-            siftUp(heapSize - 1);
-          } else if (nd < colDist[j]!) {
-            colDist[j] = nd;
-            colPred[j] = i;
-            siftUp(heapPos[j]!);
-          }
         }
-        continue;
-      }
-      if (heapSize === 0) break;
-      const j = heap[0]!;
-      const dj = colDist[j]!;
-      if (dj >= best) break;
-      heapSize--;
-      if (heapSize > 0) {
-        heap[0] = heap[heapSize]!;
-        heapPos[heap[0]!] = 0;
-        siftDown(0, heapSize);
-      }
-      colState[j] = 2;
-      settledCols[nSettledCols++] = j;
-      // Rows already on this buddy follow at the same distance (their pair arcs are tight); scanned next.
-      for (let s = slotStart[j]!, end = s + load[j]!; s < end; s++) {
-        const row = slotRow[s]!;
-        rowDist[row] = dj;
-        settledRows[nSettledRows++] = row;
-        const unmatch = dj + dummyCost + rowPot[row]!;
-        if (unmatch < best) {
-          best = unmatch;
-          endCol = -1;
-          endRow = row;
+        if (colState[j] === 0) {
+          colState[j] = 1;
+          touchedCols[touched++] = j;
+          colDist[j] = nd;
+          colPred[j] = i;
+          heap[heapSize] = j;
+          heapPos[j] = heapSize;
+          heapSize++;
+          siftUp(heap, heapPos, colDist, heapSize - 1);
+        } else if (nd < colDist[j]!) {
+          colDist[j] = nd;
+          colPred[j] = i;
+          siftUp(heap, heapPos, colDist, heapPos[j]!);
         }
       }
+      continue;
     }
-
-    // Update potentials so every residual arc keeps a non-negative reduced cost. Every settled node is at
-    // most `best` away (a node is settled only while nearer than the sink, and the sink is never nearer than
-    // the row being scanned), so potentials only go down.
-    for (let k = 0; k < nSettledCols; k++) {
-      const j = settledCols[k]!;
-      colPot[j] = colPot[j]! + colDist[j]! - best;
+    if (heapSize === 0) break;
+    const j = heap[0]!;
+    const dj = colDist[j]!;
+    if (dj >= best) break;
+    heapSize--;
+    if (heapSize > 0) {
+      heap[0] = heap[heapSize]!;
+      heapPos[heap[0]!] = 0;
+      siftDown(heap, heapPos, colDist, 0, heapSize);
     }
-    for (let k = 0; k < nSettledRows; k++) {
-      const row = settledRows[k]!;
-      rowPot[row] = rowPot[row]! + rowDist[row]! - best;
-    }
-
-    // Augment along the predecessor chain.
-    if (endCol >= 0) {
-      const pos = slotStart[endCol]! + load[endCol]!;
-      load[endCol] = load[endCol]! + 1;
-      augment(endCol, pos, endPred);
-    } else if (endRow !== r) {
-      // endRow gives up its buddy to the path and stays unmatched for good.
-      const j = rowBuddy[endRow]!;
-      const pos = rowPos[endRow]!;
-      rowBuddy[endRow] = -1;
-      rowPos[endRow] = -1;
-      augment(j, pos, colPred[j]!);
-    }
-
-    for (let k = 0; k < touched; k++) {
-      const c = touchedCols[k]!;
-      colState[c] = 0;
-      colDist[c] = Infinity;
-      colPred[c] = -1;
+    colState[j] = 2;
+    settledCols[nSettledCols++] = j;
+    // Rows already on this buddy follow at the same distance (their pair arcs are tight); scanned next.
+    for (let s = slotStart[j]!, end = s + load[j]!; s < end; s++) {
+      const row = slotRow[s]!;
+      rowDist[row] = dj;
+      settledRows[nSettledRows++] = row;
+      const unmatch = dj + dummyCost + rowPot[row]!;
+      if (unmatch < best) {
+        best = unmatch;
+        endCol = -1;
+        endRow = row;
+      }
     }
   }
 
-  return finish(instance, n, m, rowBuddy, rowPot, colPot, bonus, maxScore, penaltyOf);
+  // Update potentials so every residual arc keeps a non-negative reduced cost. Every settled node is at most
+  // `best` away (a node is settled only while nearer than the sink, and the sink is never nearer than the row
+  // being scanned), so potentials only go down.
+  for (let k = 0; k < nSettledCols; k++) {
+    const j = settledCols[k]!;
+    colPot[j] = colPot[j]! + colDist[j]! - best;
+  }
+  for (let k = 0; k < nSettledRows; k++) {
+    const row = settledRows[k]!;
+    rowPot[row] = rowPot[row]! + rowDist[row]! - best;
+  }
+
+  // Augment along the predecessor chain.
+  if (endCol >= 0) {
+    const pos = slotStart[endCol]! + load[endCol]!;
+    load[endCol] = load[endCol]! + 1;
+    flow.augment(endCol, pos, endPred);
+  } else if (endRow !== r) {
+    // endRow gives up its buddy to the path and stays unmatched for good.
+    const j = rowBuddy[endRow]!;
+    const pos = rowPos[endRow]!;
+    rowBuddy[endRow] = -1;
+    rowPos[endRow] = -1;
+    flow.augment(j, pos, colPred[j]!);
+  }
+
+  for (let k = 0; k < touched; k++) {
+    const c = touchedCols[k]!;
+    colState[c] = 0;
+    colDist[c] = Infinity;
+    colPred[c] = -1;
+  }
+}
+
+export function solveAssignment(instance: AssignmentInstance): Assignment {
+  const header = checkHeader(instance);
+  if (header) throw new SolverInputError(header);
+  const scores = instance.scores;
+  const n = scores.length;
+  const m = instance.capacities.length;
+  const flow = new Flow(n, m, instance.capacities, instance.slotPenalties);
+  scanRows(flow, scores);
+
+  const totalSlots = flow.slotStart[m]!;
+  const { bonus } = matchBonusBounds(flow.minScore, flow.maxScore, instance.slotPenalties, n, totalSlots, flow.maxCapacity);
+  const maxScore = Number.isFinite(flow.maxScore) ? flow.maxScore : 0;
+  // Costs (minimised): a real pair costs maxScore − score ≥ 0, a slot penalty(k), the unmatched arc dummyCost.
+  // dummyCost − (pair + slot) = bonus + score − penalty: the LP weight of that pair.
+  const dummyCost = bonus + maxScore;
+
+  // Potentials π (the sink keeps π = 0): the reduced cost c + π_a − π_b of every arc a→b of the residual graph
+  // stays ≥ 0 after every step. Buddies start at −penalty(0) and potentials only go down, so −π_j ≥ penalty(0)
+  // for every buddy throughout; a row not yet augmented has π = 0.
+  //
+  // Why the warm start (phases 1 and 2) is exact: while every buddy has π_j = −level, every path to the sink
+  // from a row r not yet augmented is at least  L_r = maxScore − rowMax_r + level  long (its first arc alone
+  // costs maxScore − score − π_j ≥ L_r), and a path that goes to one of r's maximal buddies and then only along
+  // tight arcs (reduced cost 0: a matched row on its maximal buddy, then to another maximal buddy of that row) to
+  // a free slot costing `level` has exactly that length. So it is a shortest augmenting path; every other node
+  // is at least L_r away, so the Dijkstra's potential update would change only π_r, to −L_r.
+  const { rowBuddy, rowPot, rowMax, tightStart, penaltyOf } = flow;
+  const firstPenalty = penaltyOf[0]!;
+  flow.colPot.fill(-firstPenalty);
+  for (let i = 0; i < n; i++) {
+    if (rowBuddy[i]! >= 0) rowPot[i] = -(maxScore - rowMax[i]! + firstPenalty);
+    else if (tightStart[i + 1] === tightStart[i]) rowPot[i] = -dummyCost; // no usable pair: only its unmatched arc
+  }
+  if (flow.nDeferred > 0) tightPaths(flow, maxScore);
+
+  // Phase 3: the remaining rows, in row order, each by a Dijkstra.
+  if (flow.nDeferred > 0) {
+    const search = new Search(n, m, flow.cap);
+    for (let d = 0; d < flow.nDeferred; d++) shortestPath(flow, search, scores, flow.deferred[d]!, maxScore, dummyCost);
+  }
+
+  return finish(instance, n, m, rowBuddy, rowPot, flow.colPot, bonus, maxScore, penaltyOf);
 }
 
 function finish(

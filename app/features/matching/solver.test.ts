@@ -79,6 +79,28 @@ describe("solveAssignment against brute force", () => {
 });
 
 describe("solveAssignment cases", () => {
+  it("is exact and certified when more newcomers than slots and ties everywhere (all slots full, rows dropped)", () => {
+    // Rows outnumber slots; coarse tied scores and penalties: the last rows meet only full buddies, where the
+    // solver may keep a row's own unmatched arc without a Dijkstra (phase 3 shortcut).
+    for (let seed = 1; seed <= 300; seed++) {
+      const next = rng(10_000 + seed);
+      const n = 3 + Math.floor(next() * 4);
+      const m = 1 + Math.floor(next() * 3);
+      const scores = Array.from({ length: n }, () =>
+        Array.from({ length: m }, () => (next() < 0.2 ? null : 10 * Math.floor(next() * 3))),
+      );
+      const capacities = Array.from({ length: m }, () => 1 + Math.floor(next() * 2));
+      const instance: AssignmentInstance = { scores, capacities, slotPenalties: [0, 3] };
+      const result = solveAssignment(instance);
+      const expected = bruteForce(instance);
+      const context = `seed ${seed}: ${JSON.stringify(instance)}`;
+      expect(result.matched, context).toBe(expected.matched);
+      expect(result.total, context).toBeCloseTo(expected.total, 6);
+      expect(verifyAssignment(instance, result), context).toEqual({ ok: true });
+      expect(solveAssignment(structuredClone(instance)), context).toEqual(result);
+    }
+  });
+
   it("prefers one more match over a higher total", () => {
     // Row 0 alone on buddy 0 scores 100; matching both rows scores 1 + 1.
     const instance = { scores: [[100, 1], [1, null]], capacities: [1, 1] };

@@ -16,7 +16,9 @@
 //  2. tight paths: the other rows, by breadth-first search over "equally best" pairs (moving earlier rows to
 //     another of their best buddies); when no buddy has a free slot at the current penalty level, all buddy
 //     prices rise to the next level at once;
-//  3. the rest by a Dijkstra over reduced costs (binary heap on typed arrays), on the full rows.
+//  3. the rest by a Dijkstra over reduced costs (binary heap on typed arrays), on the full rows — except that when
+//     every slot is taken and a bound proves the row's own unmatched arc shortest, the row is dropped at once
+//     (dropWithoutSearch) instead of by a Dijkstra that would settle the whole graph to find the same thing.
 // The node potentials at the end are the dual values that certificate.ts checks in one pass.
 //
 // Determinism and ties: every step runs in a fixed order, so equal inputs give equal outputs. Phase 1 goes through
@@ -24,7 +26,8 @@
 // at penalty(0). Phase 2 takes the remaining rows in index order; its search visits a row's best buddies in column
 // order and a buddy's rows in slot order, and may move an earlier row to another of its equally good buddies.
 // Phase 3 takes what is left in index order; the heap orders buddies by (distance, index), a label is only
-// replaced by a strictly shorter one and a path only ends at a strictly better sink. So a newcomer with several
+// replaced by a strictly shorter one and a path only ends at a strictly better sink (so a row that no path can
+// place strictly better keeps its own unmatched arc — which the all-slots-full shortcut decides without a search). So a newcomer with several
 // equally good buddies normally gets the lowest column index, unless a later newcomer needs that buddy and the
 // first can move to another equally good one; this is not "the lexicographically smallest optimal assignment".
 //
@@ -210,16 +213,16 @@ class Flow {
   readonly colPot: Float64Array;
   /** Per row, the highest score over usable buddies (−Infinity when none) and the buddies reaching it. */
   readonly rowMax: Float64Array;
-  tight: Int32Array;
   readonly tightStart: Int32Array;
   /** Rows left for a later phase, ascending. */
   readonly deferred: Int32Array;
-  nDeferred = 0;
   /** Predecessor of each buddy on the current search tree: the row it was reached from. */
   readonly colPred: Int32Array;
-  /** Score range over allowed pairs with usable buddies. */
-  minScore = Infinity;
-  maxScore = -Infinity;
+  /**
+   * Results of phase 1: [number of deferred rows, min score, max score] over allowed pairs with usable buddies.
+   * No field of a Flow is re-assigned after the constructor; results go into typed arrays or are returned.
+   */
+  readonly scanResult = new Float64Array(3);
 
   constructor(
     readonly n: number,
@@ -247,7 +250,6 @@ class Flow {
     this.rowPot = new Float64Array(n);
     this.colPot = new Float64Array(m);
     this.rowMax = new Float64Array(n);
-    this.tight = new Int32Array(4 * n + 16);
     this.tightStart = new Int32Array(n + 1);
     this.deferred = new Int32Array(n);
     this.colPred = new Int32Array(m).fill(-1);
@@ -288,8 +290,10 @@ class Flow {
  * finds the score range: each row's maximum over usable buddies, the buddies reaching it, and — greedily, in row
  * order — the first of them that still has a slot at penalty(0), which the row takes. Other rows are deferred.
  */
-function scanRows(flow: Flow, scores: readonly (readonly unknown[])[]): void {
-  const { n, m, cap, load, rowMax, tightStart, deferred, penaltyOf } = flow;
+function scanRows(flow: Flow, scores: readonly (readonly unknown[])[]): Int32Array {
+  // Every property of `flow` is read here, before the long loop: code after it may be compiled on-stack (OSR)
+  // while the loop runs, and must not need type feedback that a garbage collection has cleared since.
+  const { n, m, cap, load, rowMax, tightStart, deferred, penaltyOf, scanResult: result } = flow;
   const firstPenalty = penaltyOf[0]!;
   // The slots that cost penalty(0): the first `flat` of every buddy.
   let flat = flow.maxCapacity;
@@ -301,7 +305,8 @@ function scanRows(flow: Flow, scores: readonly (readonly unknown[])[]): void {
   }
   const flatCap = new Int32Array(m);
   for (let j = 0; j < m; j++) flatCap[j] = Math.min(cap[j]!, flat);
-  let tight = flow.tight;
+  // Each row's best buddies, rows one after another (tightStart); grown when full.
+  let tight = new Int32Array(4 * n + 16);
   let tightEnd = 0;
   let nDeferred = 0;
   let minScore = Infinity;
@@ -340,10 +345,10 @@ function scanRows(flow: Flow, scores: readonly (readonly unknown[])[]): void {
     if (arg >= 0) flow.place(i, arg);
     else if (tightEnd > first) deferred[nDeferred++] = i;
   }
-  flow.tight = tight;
-  flow.nDeferred = nDeferred;
-  flow.minScore = minScore;
-  flow.maxScore = maxScore;
+  result[0] = nDeferred;
+  result[1] = minScore;
+  result[2] = maxScore;
+  return tight;
 }
 
 /**
@@ -353,20 +358,31 @@ function scanRows(flow: Flow, scores: readonly (readonly unknown[])[]): void {
  * any more, every buddy's price rises to the next penalty level at once (π_j = −level, the matched rows' π shifted
  * alike): every reduced cost stays ≥ 0 and the next slots become tight. Rows still without a path go to phase 3.
  */
-function tightPaths(flow: Flow, topScore: number): void {
+function tightPaths(flow: Flow, tight: Int32Array, deferredRows: number, topScore: number): number {
   const { n, m, cap, load, slotStart, slotRow, penaltyOf, rowMax, rowBuddy, rowPot, colPot, colPred, deferred } = flow;
-  const { tight, tightStart } = flow;
+  const { tightStart } = flow;
   const queue = new Int32Array(n);
   const seen = new Int32Array(m);
-  let nDeferred = flow.nDeferred;
+  let nDeferred = deferredRows;
   let level = penaltyOf[0]!;
   let stamp = 0;
   while (nDeferred > 0) {
-    for (let round = 0; round < TIGHT_ROUNDS && nDeferred > 0; round++) {
+    // Buddies with a free slot at this level: once there are none, no tight path exists at this level, so the
+    // rest of the rows wait for the next level without a search (a failing search would look at every pair).
+    let free = 0;
+    for (let j = 0; j < m; j++) {
+      const l = load[j]!;
+      if (l < cap[j]! && penaltyOf[l] === level) free++;
+    }
+    for (let round = 0; round < TIGHT_ROUNDS && nDeferred > 0 && free > 0; round++) {
       stamp++;
       let kept = 0;
       for (let d = 0; d < nDeferred; d++) {
         const r = deferred[d]!;
+        if (free === 0) {
+          deferred[kept++] = r;
+          continue;
+        }
         let head = 0;
         let tail = 0;
         queue[tail++] = r;
@@ -391,7 +407,9 @@ function tightPaths(flow: Flow, topScore: number): void {
           continue;
         }
         const pos = slotStart[found]! + load[found]!;
-        load[found] = load[found]! + 1;
+        const l = load[found]! + 1;
+        load[found] = l;
+        if (!(l < cap[found]! && penaltyOf[l] === level)) free--;
         flow.augment(found, pos, colPred[found]!);
         rowPot[r] = -(topScore - rowMax[r]! + level);
       }
@@ -410,8 +428,8 @@ function tightPaths(flow: Flow, topScore: number): void {
     colPot.fill(-level);
     for (let i = 0; i < n; i++) if (rowBuddy[i]! >= 0) rowPot[i] = -(topScore - rowMax[i]! + level);
   }
-  flow.nDeferred = nDeferred;
   colPred.fill(-1);
+  return nDeferred;
 }
 
 /** Dijkstra state for phase 3, reset after each search through the touched list. */
@@ -619,6 +637,58 @@ function shortestPath(
   }
 }
 
+/**
+ * Phase 3 shortcut for row r when no buddy has a free slot: every augmenting path then ends in some matched row
+ * q's unmatched arc, so in reduced costs it is at least  first + dummyCost + π_q  long, where `first` is r's
+ * cheapest arc to a buddy (reduced), while r's own unmatched arc is  dummyCost + π_r  long. When
+ * first + min_q π_q ≥ π_r, no path is strictly shorter, so the Dijkstra would keep r's own arc (ties keep it) —
+ * but it would settle every node nearer than that, typically the whole graph. Instead r stays unmatched and the
+ * potentials move as a valid (not the Dijkstra's) update: π_r = −dummyCost, and every buddy and every matched
+ * row goes down by δ = dummyCost + π_r − first. Arcs between them keep their reduced costs, r's arcs to buddies
+ * stay ≥ 0 (δ is just enough for the cheapest), reverse slot arcs only grow, there is no free-slot arc, and a
+ * matched row's unmatched arc keeps  dummyCost + π_q − δ = π_q − π_r + first ≥ 0  by the bound. Returns false
+ * (nothing changed) when the shortcut does not apply.
+ */
+function dropWithoutSearch(
+  flow: Flow,
+  scores: readonly (readonly (number | null)[])[],
+  r: number,
+  maxScore: number,
+  dummyCost: number,
+): boolean {
+  const { n, m, cap, load, rowPot, colPot, rowBuddy } = flow;
+  for (let j = 0; j < m; j++) if (load[j]! < cap[j]!) return false;
+  let minPot = Infinity;
+  for (let i = 0; i < n; i++) if (rowBuddy[i]! >= 0 && rowPot[i]! < minPot) minPot = rowPot[i]!;
+  const own = rowPot[r]!;
+  const row = scores[r]!;
+  let first = Infinity;
+  for (let j = 0; j < m; j++) {
+    const v = row[j];
+    if (v === null || cap[j] === 0) continue;
+    const d = maxScore - (v as number) + own - colPot[j]!;
+    if (d < first) first = d;
+  }
+  if (!(first + minPot >= own)) return false;
+  const delta = Math.max(0, dummyCost + own - first);
+  rowPot[r] = -dummyCost;
+  if (delta > 0) {
+    for (let j = 0; j < m; j++) if (cap[j]! > 0) colPot[j] = colPot[j]! - delta;
+    for (let i = 0; i < n; i++) if (rowBuddy[i]! >= 0) rowPot[i] = rowPot[i]! - delta;
+  }
+  return true;
+}
+
+/**
+ * The Flow of the most recent solve, kept alive until the next one replaces it — a workaround for V8, with no
+ * effect on any result. Measured (node 20, --trace-deopt): when the last Flow had died at a full garbage
+ * collection, V8 discarded the optimised code of every phase function ("weak objects"), so the next solve ran its
+ * hot loops in the baseline tier until on-stack recompilation caught up — 1.5–2× the solve time of the
+ * capacitated benchmark case, where a collection runs before every timed solve (and in a long-running server,
+ * between solves). Cost: the last solve's O(rows + buddies + slots + best pairs) typed arrays stay in memory.
+ */
+const lastFlow: Flow[] = [];
+
 export function solveAssignment(instance: AssignmentInstance): Assignment {
   const header = checkHeader(instance);
   if (header) throw new SolverInputError(header);
@@ -626,11 +696,15 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
   const n = scores.length;
   const m = instance.capacities.length;
   const flow = new Flow(n, m, instance.capacities, instance.slotPenalties);
-  scanRows(flow, scores);
+  lastFlow[0] = flow;
+  const tight = scanRows(flow, scores);
+  const scanDeferred = flow.scanResult[0]!;
+  const minScore = flow.scanResult[1]!;
+  const topScore = flow.scanResult[2]!;
 
   const totalSlots = flow.slotStart[m]!;
-  const { bonus } = matchBonusBounds(flow.minScore, flow.maxScore, instance.slotPenalties, n, totalSlots, flow.maxCapacity);
-  const maxScore = Number.isFinite(flow.maxScore) ? flow.maxScore : 0;
+  const { bonus } = matchBonusBounds(minScore, topScore, instance.slotPenalties, n, totalSlots, flow.maxCapacity);
+  const maxScore = Number.isFinite(topScore) ? topScore : 0;
   // Costs (minimised): a real pair costs maxScore − score ≥ 0, a slot penalty(k), the unmatched arc dummyCost.
   // dummyCost − (pair + slot) = bonus + score − penalty: the LP weight of that pair.
   const dummyCost = bonus + maxScore;
@@ -652,12 +726,18 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     if (rowBuddy[i]! >= 0) rowPot[i] = -(maxScore - rowMax[i]! + firstPenalty);
     else if (tightStart[i + 1] === tightStart[i]) rowPot[i] = -dummyCost; // no usable pair: only its unmatched arc
   }
-  if (flow.nDeferred > 0) tightPaths(flow, maxScore);
+  const nDeferred = scanDeferred > 0 ? tightPaths(flow, tight, scanDeferred, maxScore) : 0;
 
-  // Phase 3: the remaining rows, in row order, each by a Dijkstra.
-  if (flow.nDeferred > 0) {
+  // Phase 3: the remaining rows, in row order, each by a Dijkstra — unless every slot is taken and a bound shows
+  // that the row's own unmatched arc is a shortest path (see dropWithoutSearch).
+  if (nDeferred > 0) {
     const search = new Search(n, m, flow.cap);
-    for (let d = 0; d < flow.nDeferred; d++) shortestPath(flow, search, scores, flow.deferred[d]!, maxScore, dummyCost);
+    for (let d = 0; d < nDeferred; d++) {
+      const r = flow.deferred[d]!;
+      if (!dropWithoutSearch(flow, scores, r, maxScore, dummyCost)) {
+        shortestPath(flow, search, scores, r, maxScore, dummyCost);
+      }
+    }
   }
 
   return finish(instance, n, m, rowBuddy, rowPot, flow.colPot, bonus, maxScore, penaltyOf);

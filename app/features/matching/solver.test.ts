@@ -64,16 +64,21 @@ function randomInstance(seed: number): AssignmentInstance {
   return instance;
 }
 
+/** Solves, compares (matched, total) with brute force and checks the certificate; returns the solver's result. */
+function expectOptimalAndCertified(instance: AssignmentInstance, context: string) {
+  const result = solveAssignment(instance);
+  const expected = bruteForce(instance);
+  expect(result.matched, context).toBe(expected.matched);
+  expect(result.total, context).toBeCloseTo(expected.total, 6);
+  expect(verifyAssignment(instance, result), context).toEqual({ ok: true });
+  return result;
+}
+
 describe("solveAssignment against brute force", () => {
   it("reaches the lexicographic optimum (matched, then total) with a valid certificate on 600 random instances", () => {
     for (let seed = 1; seed <= 600; seed++) {
       const instance = randomInstance(seed);
-      const result = solveAssignment(instance);
-      const expected = bruteForce(instance);
-      const context = `seed ${seed}: ${JSON.stringify(instance)}`;
-      expect(result.matched, context).toBe(expected.matched);
-      expect(result.total, context).toBeCloseTo(expected.total, 6);
-      expect(verifyAssignment(instance, result), context).toEqual({ ok: true });
+      expectOptimalAndCertified(instance, `seed ${seed}: ${JSON.stringify(instance)}`);
     }
   });
 });
@@ -91,12 +96,8 @@ describe("solveAssignment cases", () => {
       );
       const capacities = Array.from({ length: m }, () => 1 + Math.floor(next() * 2));
       const instance: AssignmentInstance = { scores, capacities, slotPenalties: [0, 3] };
-      const result = solveAssignment(instance);
-      const expected = bruteForce(instance);
       const context = `seed ${seed}: ${JSON.stringify(instance)}`;
-      expect(result.matched, context).toBe(expected.matched);
-      expect(result.total, context).toBeCloseTo(expected.total, 6);
-      expect(verifyAssignment(instance, result), context).toEqual({ ok: true });
+      const result = expectOptimalAndCertified(instance, context);
       expect(solveAssignment(structuredClone(instance)), context).toEqual(result);
     }
   });

@@ -126,7 +126,7 @@ export function setUserStatus(actor: Actor, userId: number, status: "active" | "
 }
 
 /** What an erased person is called wherever their name was shown (scan answers, audit log, matches). */
-export const ERASED_NAME = "—";
+const ERASED_NAME = "—";
 const OPEN_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
 
 /**

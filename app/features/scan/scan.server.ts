@@ -308,13 +308,9 @@ function flushSaves(): void {
   batch.forEach((p, i) => p.resolve(results[i] ?? { ok: false, status: 500, error: "errors.unexpected" }));
 }
 
-// The autosave's statements, prepared once per connection (they run inside flushSaves' transaction).
+// The autosave's statements, prepared once per connection (they run inside flushSaves' transaction, as does
+// findScan's: one connection).
 const saveStatements = prepared((db) => ({
-  scan: db
-    .select({ id: scans.id, status: scans.status, instrumentVersion: scans.instrumentVersion })
-    .from(scans)
-    .where(and(eq(scans.id, sql.placeholder("scanId")), eq(scans.organisationId, sql.placeholder("organisationId"))))
-    .prepare(),
   existing: db
     .select()
     .from(scanAnswers)
@@ -348,7 +344,7 @@ const saveStatements = prepared((db) => ({
 
 function saveOne(tx: Tx, actor: SaveActor, scanId: number, input: AnswerInput): SaveResult {
   const statements = saveStatements();
-  const scan = statements.scan.get({ scanId, organisationId: actor.organisationId });
+  const scan = findScan(actor.organisationId, scanId);
   if (!scan) return { ok: false, status: 404, error: "errors.notFound" };
   if (scan.status !== "draft") return { ok: false, status: 409, error: "scan.errors.locked" };
   if (!requireInstrument(scan.instrumentVersion).itemKeys.has(input.itemKey)) return { ok: false, status: 400, error: "scan.errors.unknownItem", field: "itemKey" };

@@ -33,6 +33,7 @@ export const en: Messages = {
     organisation: "Organisation",
     account: "My account",
     logout: "Sign out",
+    menu: "Menu",
     login: "Sign in",
     signedInAs: "Signed in as {name}",
   },

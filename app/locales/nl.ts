@@ -31,6 +31,7 @@ export const nl = {
     organisation: "Organisatie",
     account: "Mijn account",
     logout: "Afmelden",
+    menu: "Menu",
     login: "Aanmelden",
     signedInAs: "Aangemeld als {name}",
   },

@@ -143,8 +143,10 @@ export function ScanItem({
     }
   }, [changeStatus, item.key, scanId]);
 
-  // A choice made before the page finished loading its scripts is in the DOM only: pick it up and save it.
-  useEffect(() => {
+  // A choice made before the page finished loading its scripts is in the DOM only: pick it up and save it,
+  // once, right after hydration (the ref keeps the latest closure without re-running the effect).
+  const pickUpEarlyChoice = useRef(() => {});
+  pickUpEarlyChoice.current = () => {
     const form = formRef.current;
     if (!form || locked) return;
     const radios = form.elements.namedItem("value");
@@ -164,8 +166,8 @@ export function ScanItem({
       latest.current = { ...latest.current, comment: domComment };
     }
     void save();
-    // Only once, right after hydration.
-  }, []);
+  };
+  useEffect(() => pickUpEarlyChoice.current(), []);
 
   useEffect(() => {
     const online = () => {

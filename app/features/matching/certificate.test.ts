@@ -63,7 +63,7 @@ describe("verifyAssignment", () => {
       matched: 1,
       total: 100,
       unmatched: [1],
-      certificate: { rowDuals: [99, 0], slotDuals: [[2], [0]], matchBonus: 1 },
+      certificate: { decimals: 0, rowDuals: [99, 0], slotDuals: [[2], [0]], matchBonus: 1 },
     };
     const verdict = verifyAssignment(small, fake);
     expect(verdict.ok).toBe(false);

@@ -85,7 +85,7 @@ function figure(indicator: Indicator, orgs: readonly Joined[], unitKeyOf: UnitKe
       const contributions = contributors.map((o): Contribution => ({ key: unitKeyOf(o.organisationId, `indicator:scoreChange:${o.scoreChange}`), value: o.scoreChange ?? 0 }));
       const clipped = contributions.map((c) => Math.min(SCORE_CHANGE_BOUNDS[1], Math.max(SCORE_CHANGE_BOUNDS[0], c.value)));
       const mean = clipped.length === 0 ? 0 : clipped.reduce((a, b) => a + b, 0) / clipped.length;
-      return publishMeanOf(groupOf(contributions), mean, { statistic: "indicator:meanScoreChange", bounds: SCORE_CHANGE_BOUNDS, digits: 1 });
+      return publishMeanOf(groupOf(contributions), mean, { statistic: "indicator:meanScoreChange", bounds: SCORE_CHANGE_BOUNDS });
     }
     case "shareMatched": {
       const registered = totalOf("newcomersRegistered", (o) => o.matching?.newcomersRegistered ?? 0);

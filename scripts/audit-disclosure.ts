@@ -103,7 +103,9 @@ const hiddenOrgs = dataset.organisations.map((o, i) => ({ o, i })).filter(({ o }
 // ---------------------------------------------------------------------------------------------------------
 // 1. Collect every published figure with the exact set of scans behind it.
 
-type Published = { members: DatasetScan[]; set: string; label: string; value: number; n: number; kind: "median" | "q1" | "q3" };
+// hrOf: the organisation whose HR sees this figure (its peers without itself); it tells that HR nothing about
+// itself it does not know, so it is never used against that organisation.
+type Published = { members: DatasetScan[]; set: string; label: string; value: number; n: number; kind: "median" | "q1" | "q3"; hrOf?: number };
 const published: Published[] = [];
 const setKey = (scans: readonly DatasetScan[]) => scans.map((s) => `${s.org}:${s.period}`).sort().join(",");
 const seenSets = new Set<string>();
@@ -158,11 +160,11 @@ for (const [orgIndex] of dataset.latest) {
     if (!figures.shown) continue;
     figureCount++;
     const withOverall = peers.filter((s) => s.overall !== null);
-    if (figures.overall !== null) published.push({ members: withOverall, set: setKey(withOverall), label: "overall", value: figures.overall, n: withOverall.length, kind: "median" });
+    if (figures.overall !== null) published.push({ members: withOverall, set: setKey(withOverall), label: "overall", value: figures.overall, n: withOverall.length, kind: "median", hrOf: orgIndex });
     figures.dimensions.forEach((f, d) => {
       if (f.median === null) return;
       const withD = peers.filter((s) => (s.dimensions[d] ?? null) !== null);
-      published.push({ members: withD, set: setKey(withD), label: `dimension ${d + 1}`, value: f.median, n: withD.length, kind: "median" });
+      published.push({ members: withD, set: setKey(withD), label: `dimension ${d + 1}`, value: f.median, n: withD.length, kind: "median", hrOf: orgIndex });
     });
   }
 }
@@ -180,7 +182,8 @@ for (const p of published) {
   byLabelSet.set(k, list);
 }
 const medians = published.filter((p) => p.kind === "median");
-const mediansBySet = new Map(medians.map((p) => [`${p.label}|${p.set}`, p]));
+const mediansBySet = new Map<string, Published[]>();
+for (const p of medians) mediansBySet.set(`${p.label}|${p.set}`, [...(mediansBySet.get(`${p.label}|${p.set}`) ?? []), p]);
 
 function quantileOfSorted(xs: number[], p: number): number {
   const h = (xs.length - 1) * p;
@@ -191,7 +194,7 @@ function quantileOfSorted(xs: number[], p: number): number {
 
 function attackScore(target: DatasetScan, label: string): Estimate | null {
   const candidates: Estimate[] = [];
-  const containing = published.filter((p) => p.label === label && p.members.includes(target));
+  const containing = published.filter((p) => p.label === label && p.members.includes(target) && p.hrOf !== target.org);
   for (const p of containing) {
     const others = p.members.filter((s) => s !== target);
     const d = magnitudeDeviation(p.n) + 0.5;
@@ -210,7 +213,7 @@ function attackScore(target: DatasetScan, label: string): Estimate | null {
     // without it, the even group's median is the mean of its middle value and the target (when the target
     // lands next to it): x ≈ 2·m(with) − m(without).
     if (p.kind === "median") {
-      const without = mediansBySet.get(`${label}|${setKey(others)}`);
+      const without = mediansBySet.get(`${label}|${setKey(others)}`)?.find((w) => w.hrOf !== target.org);
       if (without) {
         const odd = others.length % 2 === 1;
         const est = odd ? 2 * p.value - without.value : p.value + (p.value - without.value) * (others.length + 1);

@@ -6,7 +6,8 @@ import { audit } from "~/utils/audit.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/session.server";
 import type { Gender, Interest, LanguageSkill, Profession, Shift } from "./criteria";
-import type { NewcomerInput } from "./matching.schema";
+import { wipeAccount } from "~/features/people/people.server";
+import type { EraseNewcomerInput, NewcomerInput } from "./matching.schema";
 import { departmentChoices, departmentInOrganisation, parseList, refreshMatchStates, type Result } from "./store.server";
 
 export type NewcomerState = "waiting" | "proposed" | "matched" | "ended" | "erased";
@@ -223,16 +224,27 @@ export function exportNewcomer(actor: CurrentUser, organisationId: number, id: n
 
 /**
  * Erasure removes every personal field and note but keeps the row, its dates and its match statuses, so the
- * anonymous counts (registered, matched, days to match) stay right.
+ * anonymous counts (registered, matched, days to match) stay right. The newcomer's own login account, when the
+ * record is linked to one, is erased in the same transaction (decision 062): a record without a name next to an
+ * account that still carries it would erase nothing. The input type makes the confirmation part of the call.
  */
-export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: number): Result {
+export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: number, _confirmed: EraseNewcomerInput): Result<{ accountErased: boolean }> {
   const record = recordOf(organisationId, id);
   if (!record) return { ok: false, status: 404, message: "errors.notFound" };
   if (record.erasedAt) return { ok: false, status: 409, message: "matching.recordErased" };
   const at = nowIso();
   const db = getDb();
-  db.transaction(
-    (tx) => {
+  const accountId = db.transaction(
+    (tx): number | null => {
+      // Only the organisation's own newcomer account is erased with the record; anything else is just unlinked.
+      const account = record.userId
+        ? tx
+            .select({ id: users.id, email: users.email, status: users.status })
+            .from(users)
+            .innerJoin(memberships, eq(memberships.userId, users.id))
+            .where(and(eq(users.id, record.userId), eq(memberships.organisationId, organisationId), eq(memberships.role, "newcomer")))
+            .get()
+        : undefined;
       tx.update(newcomerRecords)
         .set({
           name: "—",
@@ -262,11 +274,15 @@ export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: nu
           .where(and(inArray(matches.id, ids), inArray(matches.status, ["accepted", "active"])))
           .run();
       }
+      if (!account || account.status === "erased") return null;
+      wipeAccount(tx, account.id, account.email);
+      return account.id;
     },
     { behavior: "immediate" },
   );
-  audit({ actorUserId: actor.id, organisationId, action: "newcomer.erase", entityType: "newcomer_record", entityId: id });
-  return { ok: true };
+  audit({ actorUserId: actor.id, organisationId, action: "newcomer.erase", entityType: "newcomer_record", entityId: id, detail: { accountErased: accountId != null } });
+  if (accountId != null) audit({ actorUserId: actor.id, organisationId, action: "user.erased", entityType: "user", entityId: accountId, detail: { newcomerRecordId: id } });
+  return { ok: true, accountErased: accountId != null };
 }
 
 /** What a signed-in newcomer sees: their buddy and the check-in dates. */

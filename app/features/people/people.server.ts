@@ -129,6 +129,30 @@ export function setUserStatus(actor: Actor, userId: number, status: "active" | "
 const ERASED_NAME = "—";
 const OPEN_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
 
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/**
+ * The account part of an erasure, inside the caller's immediate transaction: name, e-mail, password, language
+ * and last sign-in are wiped and the status becomes final; sessions (so the person is signed out at once), reset
+ * links, pending invitations to the address, reading progress and the buddy profile's personal fields go; a
+ * newcomer record stops pointing at the account. Also used when HR erases a newcomer record (decision 062).
+ */
+export function wipeAccount(tx: Tx, userId: number, email: string): void {
+  tx.update(users)
+    .set({ name: ERASED_NAME, email: `erased-${userId}@erased.invalid`, passwordHash: null, locale: null, lastLoginAt: null, status: "erased" })
+    .where(eq(users.id, userId))
+    .run();
+  tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+  tx.delete(passwordResets).where(eq(passwordResets.userId, userId)).run();
+  tx.delete(invitations).where(and(eq(invitations.email, email), isNull(invitations.acceptedAt))).run();
+  tx.delete(moduleProgress).where(eq(moduleProgress.userId, userId)).run();
+  tx.update(buddyProfiles)
+    .set({ status: "inactive", profession: "", languages: "[]", shifts: "[]", interests: "[]", gender: null, pausedUntil: null })
+    .where(eq(buddyProfiles.userId, userId))
+    .run();
+  tx.update(newcomerRecords).set({ userId: null }).where(eq(newcomerRecords.userId, userId)).run();
+}
+
 /**
  * Erases a deactivated person's personal data for good (right to erasure): name, e-mail, password, language
  * and last sign-in are wiped; sessions, reset links, pending invitations to the address, reading progress and
@@ -153,19 +177,7 @@ export function erasePerson(actor: Actor, userId: number, scope: Scope): ChangeR
         .where(and(eq(buddyProfiles.userId, userId), inArray(matches.status, [...OPEN_MATCH_STATUSES])))
         .get();
       if (open) return { ok: false, status: 409, message: "admin.eraseOpenMatches" };
-      tx.update(users)
-        .set({ name: ERASED_NAME, email: `erased-${userId}@erased.invalid`, passwordHash: null, locale: null, lastLoginAt: null, status: "erased" })
-        .where(eq(users.id, userId))
-        .run();
-      tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-      tx.delete(passwordResets).where(eq(passwordResets.userId, userId)).run();
-      tx.delete(invitations).where(and(eq(invitations.email, user.email), isNull(invitations.acceptedAt))).run();
-      tx.delete(moduleProgress).where(eq(moduleProgress.userId, userId)).run();
-      tx.update(buddyProfiles)
-        .set({ status: "inactive", profession: "", languages: "[]", shifts: "[]", interests: "[]", gender: null, pausedUntil: null })
-        .where(eq(buddyProfiles.userId, userId))
-        .run();
-      tx.update(newcomerRecords).set({ userId: null }).where(eq(newcomerRecords.userId, userId)).run();
+      wipeAccount(tx, userId, user.email);
       return { ok: true };
     },
     { behavior: "immediate" },

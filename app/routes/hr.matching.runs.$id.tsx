@@ -161,6 +161,7 @@ export default function RunPreview() {
       )}
       {run.status === "sent" ? <Notice kind="info" message="matching.run.statusSent" params={{ date: date(run.sentAt ?? "", true) }} /> : null}
       {run.status === "discarded" ? <Notice kind="info" message="matching.run.statusDiscarded" /> : null}
+      {draft && run.result.rows.some((r) => r.chosen?.kept) ? <p className="muted">{t("matching.run.heldNote")}</p> : null}
       <div className="run-rows">
         {run.result.rows.map((row) => (
           <RowCard key={row.newcomerId} row={row} draft={draft} />

@@ -20,7 +20,8 @@ describe("erasing a newcomer record", () => {
   it("is refused without the ticked confirmation box, with a translated message, and changes nothing", async () => {
     const amal = recordOf("Amal Haddad");
     const hr = cookieFor("hr@zas.example");
-    for (const fields of [{ intent: "erase" }, { intent: "erase", confirm: "" }, { intent: "erase", confirm: "no" }, { intent: "erase", confirm: "on" }]) {
+    const attempts: Record<string, string>[] = [{ intent: "erase" }, { intent: "erase", confirm: "" }, { intent: "erase", confirm: "no" }, { intent: "erase", confirm: "on" }];
+    for (const fields of attempts) {
       const refused = await call(newcomerDetail.action, post(`/hr/newcomers/${amal.id}`, fields, hr), { id: String(amal.id) });
       expect(refused.status).toBe(400);
       expect(refused.body).toMatchObject({ formError: "matching.newcomers.eraseConfirmRequired" });

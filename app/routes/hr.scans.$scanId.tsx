@@ -14,8 +14,9 @@ import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const dimension = new URL(request.url).searchParams.get("d");
-  const page = getScanPage(user.organisationId, parseId(params.scanId), resolveLocale(request, user.locale), dimension);
-  if (!page) throw notFound();
+  const scanId = parseId(params.scanId);
+  const page = getScanPage(user.organisationId, scanId, resolveLocale(request, user.locale), dimension);
+  if (!page) throw notFound({ user, entity: "scan", id: scanId });
   return page;
 }
 
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "answer") {
     const result = await saveAnswer(user, scanId, form);
     if (!result.ok) {
-      if (result.status === 404) throw notFound();
+      if (result.status === 404) throw notFound({ user, entity: "scan", id: scanId });
       return data({ intent, itemKey: String(form.get("itemKey") ?? "").slice(0, 50), error: result.error, missing: [] as string[] }, { status: result.status });
     }
     const query = new URLSearchParams({ d: result.answer.itemKey.split(".")[0] ?? "", saved: result.answer.itemKey, ...(result.replaced ? { replaced: "1" } : {}) });
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "submit") {
     const result = submitScan(user, scanId);
     if (!result.ok) {
-      if (result.status === 404) throw notFound();
+      if (result.status === 404) throw notFound({ user, entity: "scan", id: scanId });
       return data({ intent, itemKey: "", error: result.error, missing: result.missing ?? [] }, { status: result.status });
     }
     return redirect(`/hr/scans/${scanId}/results?notice=scan.submitted`);

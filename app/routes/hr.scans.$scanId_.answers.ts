@@ -13,7 +13,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scanId = parseId(params.scanId);
   const result = await saveAnswer(user, scanId, await request.formData());
   if (!result.ok) {
-    if (result.status === 404) throw notFound();
+    if (result.status === 404) throw notFound({ user, entity: "scan", id: scanId });
     return Response.json({ error: result.error, field: result.field ?? null }, { status: result.status, headers: { "Cache-Control": "no-store" } });
   }
   // A plain Response: a resource route's data() would lose its status outside single fetch.

@@ -2,9 +2,10 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { memberships, users } from "@db/schema";
 import { buddyProfiles, checkIns, matches, newcomerRecords, type NewcomerRecord } from "@db/schema-matching";
-import { audit } from "~/utils/audit.server";
+import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/session.server";
+import { auditMissingId } from "~/utils/tenancy.server";
 import type { Gender, Interest, LanguageSkill, Profession, Shift } from "./criteria";
 import { wipeAccount } from "~/features/people/people.server";
 import type { EraseNewcomerInput, NewcomerInput } from "./matching.schema";
@@ -66,6 +67,13 @@ export function listNewcomers(organisationId: number): NewcomerRow[] {
   });
 }
 
+/** HR's newcomer list as a page: the rows, and one audit entry naming every record on it (decision 060). */
+export function viewNewcomerList(actor: CurrentUser, organisationId: number): NewcomerRow[] {
+  const rows = listNewcomers(organisationId);
+  auditNewcomerView({ id: actor.id, organisationId }, { action: "newcomers.viewed", entityType: "newcomer_list", newcomerIds: rows.map((r) => r.id) });
+  return rows;
+}
+
 export type NewcomerDetail = {
   record: Omit<NewcomerRecord, "languages" | "shifts" | "interests" | "profession" | "buddyGenderPreference"> & {
     profession: Profession;
@@ -79,17 +87,27 @@ export type NewcomerDetail = {
   history: { id: number; status: string; buddyName: string; proposedAt: string; acceptedAt: string | null; endedAt: string | null; reason: string | null }[];
 };
 
-function recordOf(organisationId: number, id: number): NewcomerRecord | undefined {
-  return getDb()
+/** The organisation's record, or undefined after writing the probe entry for an id that is not theirs. */
+function recordOf(actor: CurrentUser, organisationId: number, id: number): NewcomerRecord | undefined {
+  const record = getDb()
     .select()
     .from(newcomerRecords)
     .where(and(eq(newcomerRecords.id, id), eq(newcomerRecords.organisationId, organisationId)))
     .get();
+  if (!record) auditMissingId({ id: actor.id, organisationId }, "newcomer_record", id);
+  return record;
 }
 
+/** The record page: one `newcomer.view` entry per view. */
 export function getNewcomer(actor: CurrentUser, organisationId: number, id: number): NewcomerDetail | null {
+  const detail = loadNewcomer(actor, organisationId, id);
+  if (detail) auditNewcomerView({ id: actor.id, organisationId }, { action: "newcomer.view", entityType: "newcomer_record", entityId: id, newcomerIds: [id] });
+  return detail;
+}
+
+function loadNewcomer(actor: CurrentUser, organisationId: number, id: number): NewcomerDetail | null {
   refreshMatchStates();
-  const record = recordOf(organisationId, id);
+  const record = recordOf(actor, organisationId, id);
   if (!record) return null;
   const db = getDb();
   const account = record.userId ? db.select({ email: users.email }).from(users).where(eq(users.id, record.userId)).get() : undefined;
@@ -109,7 +127,6 @@ export function getNewcomer(actor: CurrentUser, organisationId: number, id: numb
     .where(eq(matches.newcomerId, id))
     .orderBy(desc(matches.proposedAt), desc(matches.id))
     .all();
-  audit({ actorUserId: actor.id, organisationId, action: "newcomer.view", entityType: "newcomer_record", entityId: id });
   return {
     record: {
       ...record,
@@ -190,7 +207,7 @@ export function createNewcomer(actor: CurrentUser, organisationId: number, input
 }
 
 export function updateNewcomer(actor: CurrentUser, organisationId: number, id: number, input: NewcomerInput): Result {
-  const record = recordOf(organisationId, id);
+  const record = recordOf(actor, organisationId, id);
   if (!record) return { ok: false, status: 404, message: "errors.notFound" };
   if (record.erasedAt) return { ok: false, status: 409, message: "matching.recordErased" };
   const refs = checkRefs(organisationId, input, record.userId);
@@ -208,7 +225,8 @@ export function updateNewcomer(actor: CurrentUser, organisationId: number, id: n
 
 /** Everything the portal holds about one newcomer, for a data-subject request. */
 export function exportNewcomer(actor: CurrentUser, organisationId: number, id: number): Record<string, unknown> | null {
-  const detail = getNewcomer(actor, organisationId, id);
+  // The export is its own view: one `newcomer.export` entry, not a record view on top.
+  const detail = loadNewcomer(actor, organisationId, id);
   if (!detail) return null;
   const matchIds = detail.history.map((h) => h.id);
   const notes = matchIds.length
@@ -218,7 +236,7 @@ export function exportNewcomer(actor: CurrentUser, organisationId: number, id: n
         .where(inArray(checkIns.matchId, matchIds))
         .all()
     : [];
-  audit({ actorUserId: actor.id, organisationId, action: "newcomer.export", entityType: "newcomer_record", entityId: id });
+  auditNewcomerView({ id: actor.id, organisationId }, { action: "newcomer.export", entityType: "newcomer_record", entityId: id, newcomerIds: [id] });
   return { exportedAt: nowIso(), record: detail.record, matches: detail.history, checkIns: notes };
 }
 
@@ -229,7 +247,7 @@ export function exportNewcomer(actor: CurrentUser, organisationId: number, id: n
  * account that still carries it would erase nothing. The input type makes the confirmation part of the call.
  */
 export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: number, _confirmed: EraseNewcomerInput): Result<{ accountErased: boolean }> {
-  const record = recordOf(organisationId, id);
+  const record = recordOf(actor, organisationId, id);
   if (!record) return { ok: false, status: 404, message: "errors.notFound" };
   if (record.erasedAt) return { ok: false, status: 409, message: "matching.recordErased" };
   const at = nowIso();

@@ -3,12 +3,13 @@
 import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { users } from "@db/schema";
 import { buddyProfiles, matches, matchingRuns, matchingWeights, newcomerRecords, type MatchingRun } from "@db/schema-matching";
-import { audit } from "~/utils/audit.server";
+import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
 import { translate } from "~/utils/i18n";
 import { sendMail } from "~/utils/mail.server";
 import type { CurrentUser } from "~/utils/session.server";
+import { auditMissingId } from "~/utils/tenancy.server";
 import { verifyAssignment } from "./certificate";
 import { DEFAULT_WEIGHTS, SLOT_PENALTIES, evaluatePair, normaliseWeights, type Contribution, type HardRule, type WeightLevels } from "./criteria";
 import { solveAssignment, type AssignmentInstance } from "./solver";
@@ -279,9 +280,23 @@ export function getRun(organisationId: number, runId: number): RunView | null {
   };
 }
 
+/** The organisation's run, or null after writing the probe entry for an id that is not theirs (decision 060). */
+function ownRun(actor: CurrentUser, organisationId: number, runId: number): RunView | null {
+  const run = getRun(organisationId, runId);
+  if (!run) auditMissingId({ id: actor.id, organisationId }, "matching_run", runId);
+  return run;
+}
+
+/** The run page: one `matching_run.viewed` entry naming every newcomer in the snapshot. */
+export function viewRun(actor: CurrentUser, organisationId: number, runId: number): RunView | null {
+  const run = ownRun(actor, organisationId, runId);
+  if (run) auditNewcomerView({ id: actor.id, organisationId }, { action: "matching_run.viewed", entityType: "matching_run", entityId: runId, newcomerIds: run.result.rows.map((r) => r.newcomerId) });
+  return run;
+}
+
 /** Lock (pin the proposed buddy), override (pin another allowed buddy) or release a pin; then solve again. */
 export function pinPair(actor: CurrentUser, organisationId: number, runId: number, newcomerId: number, buddyId: number | null): Result {
-  const run = getRun(organisationId, runId);
+  const run = ownRun(actor, organisationId, runId);
   if (!run) return { ok: false, status: 404, message: "errors.notFound" };
   if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
   const row = run.result.rows.find((r) => r.newcomerId === newcomerId);
@@ -298,7 +313,7 @@ export function pinPair(actor: CurrentUser, organisationId: number, runId: numbe
 }
 
 export function discardRun(actor: CurrentUser, organisationId: number, runId: number): Result {
-  const run = runRow(organisationId, runId);
+  const run = ownRun(actor, organisationId, runId);
   if (!run) return { ok: false, status: 404, message: "errors.notFound" };
   if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
   getDb().update(matchingRuns).set({ status: "discarded", updatedAt: nowIso() }).where(eq(matchingRuns.id, runId)).run();
@@ -320,7 +335,7 @@ type Outgoing = { matchId: number; buddyUserId: number; buddyEmail: string; budd
  */
 export async function sendRun(actor: CurrentUser, organisationId: number, runId: number, now = new Date()): Promise<Result<{ sent: number }>> {
   refreshMatchStates(now);
-  const run = getRun(organisationId, runId);
+  const run = ownRun(actor, organisationId, runId);
   if (!run) return { ok: false, status: 404, message: "errors.notFound" };
   if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
   // Every chosen pair must still be allowed now (no solve needed for that).

@@ -5,6 +5,7 @@ import { moduleProgress } from "@db/schema-modules";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
 import { endSessionsOfUser } from "~/utils/session.server";
+import { auditMissingId } from "~/utils/tenancy.server";
 
 export const PAGE_SIZE = 25;
 
@@ -71,7 +72,7 @@ export function listPeople(actor: Actor, scope: Scope, options: { search?: strin
   return { rows, total, page, pages };
 }
 
-function findInScope(userId: number, scope: Scope) {
+function findInScope(actor: Actor, userId: number, scope: Scope) {
   const row = getDb()
     .select({ id: users.id, status: users.status, role: memberships.role, organisationId: memberships.organisationId, kind: organisations.kind })
     .from(users)
@@ -79,8 +80,10 @@ function findInScope(userId: number, scope: Scope) {
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(users.id, userId))
     .get();
-  if (!row) return null;
-  if (scope !== "all" && row.organisationId !== scope.organisationId) return null;
+  if (!row || (scope !== "all" && row.organisationId !== scope.organisationId)) {
+    auditMissingId(actor, "user", userId, row ? row.organisationId : undefined);
+    return null;
+  }
   return row;
 }
 
@@ -94,7 +97,7 @@ const ROLES_BY_KIND: Record<"care_provider" | "partner" | "platform", readonly R
 
 export function changeRole(actor: Actor, userId: number, role: Role, scope: Scope): ChangeResult {
   if (userId === actor.id) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
-  const target = findInScope(userId, scope);
+  const target = findInScope(actor, userId, scope);
   if (!target) return { ok: false, status: 404, message: "errors.notFound" };
   if (!ROLES_BY_KIND[target.kind ?? "platform"].includes(role)) {
     return { ok: false, status: 400, message: "validation.organisationKindMismatch" };
@@ -108,7 +111,7 @@ export function changeRole(actor: Actor, userId: number, role: Role, scope: Scop
 
 export function setUserStatus(actor: Actor, userId: number, status: "active" | "deactivated", scope: Scope): ChangeResult {
   if (userId === actor.id) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
-  const target = findInScope(userId, scope);
+  const target = findInScope(actor, userId, scope);
   if (!target) return { ok: false, status: 404, message: "errors.notFound" };
   // HR manages colleagues and newcomers, not other HR leads: that stays with the platform admin.
   if (scope !== "all" && target.role === "hr") return { ok: false, status: 400, message: "validation.roleNotAllowed" };
@@ -161,7 +164,7 @@ export function wipeAccount(tx: Tx, userId: number, email: string): void {
  */
 export function erasePerson(actor: Actor, userId: number, scope: Scope): ChangeResult {
   if (userId === actor.id) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
-  const target = findInScope(userId, scope);
+  const target = findInScope(actor, userId, scope);
   if (!target) return { ok: false, status: 404, message: "errors.notFound" };
   if (scope !== "all" && target.role === "hr") return { ok: false, status: 400, message: "validation.roleNotAllowed" };
   const outcome = getDb().transaction(

@@ -17,5 +17,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ error: result.error, field: result.field ?? null }, { status: result.status, headers: { "Cache-Control": "no-store" } });
   }
   // A plain Response: a resource route's data() would lose its status outside single fetch.
-  return Response.json({ answer: result.answer, replaced: result.replaced }, { headers: { "Cache-Control": "no-store" } });
+  // 409 when the user's comment lost to a newer one (decision 061): the body has both, the value may have been saved.
+  const conflict = result.commentConflict ? { status: 409, error: "scan.errors.commentConflict" } : { status: 200, error: null };
+  return Response.json(
+    { answer: result.answer, replaced: result.replaced, commentConflict: result.commentConflict, error: conflict.error },
+    { status: conflict.status, headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -304,6 +304,25 @@ export const en: Messages = {
         password_changed: "Password changed",
         token_rejected: "Invalid or expired link used",
       },
+      security: {
+        foreign_id: "Another organisation's id requested (refused)",
+        unknown_id: "Unknown id requested (refused)",
+      },
+      newcomers: {
+        viewed: "Newcomer list viewed",
+      },
+      matching: {
+        viewed: "Matching overview viewed",
+      },
+      matching_run: {
+        viewed: "Matching run viewed",
+      },
+      match: {
+        viewed: "Match viewed",
+      },
+      matches: {
+        viewed: "Own buddy proposals viewed",
+      },
       access: {
         denied: "Access denied",
       },

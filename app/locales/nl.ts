@@ -302,6 +302,25 @@ export const nl = {
         password_changed: "Wachtwoord gewijzigd",
         token_rejected: "Ongeldige of verlopen link gebruikt",
       },
+      security: {
+        foreign_id: "Id van een andere organisatie opgevraagd (geweigerd)",
+        unknown_id: "Onbekende id opgevraagd (geweigerd)",
+      },
+      newcomers: {
+        viewed: "Lijst van nieuwkomers bekeken",
+      },
+      matching: {
+        viewed: "Overzicht buddy-koppeling bekeken",
+      },
+      matching_run: {
+        viewed: "Koppelingsronde bekeken",
+      },
+      match: {
+        viewed: "Koppeling bekeken",
+      },
+      matches: {
+        viewed: "Eigen buddyvoorstellen bekeken",
+      },
       access: {
         denied: "Toegang geweigerd",
       },

@@ -127,6 +127,12 @@ export const EndMatchSchema = z.object({
   doNotRematch: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
 });
 
+/** Erasing a record cannot be undone: the form's confirmation box must be ticked, checked on the server too. */
+export const EraseNewcomerSchema = z.object({
+  confirm: z.literal("yes", { error: "matching.newcomers.eraseConfirmRequired" }),
+});
+export type EraseNewcomerInput = z.output<typeof EraseNewcomerSchema>;
+
 export const PinSchema = z.object({
   newcomerId: z.coerce.number().int().positive(),
   buddyId: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),

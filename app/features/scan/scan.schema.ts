@@ -30,6 +30,14 @@ export const AnswerSchema = z.object({
     .transform((c) => (c && c.trim() ? c.trim() : null)),
   // The revision the page showed; lets the server tell a user they replaced someone else's newer answer.
   baseRevision: z.coerce.number().int().min(0).optional(),
+  // The value and comment the page showed, so values and comments are merged separately (decision 061).
+  // Empty means "no answer yet" for the value; absent means "unknown".
+  baseValue: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ANSWER_VALUES, { error: "scan.errors.value" }).optional()),
+  baseComment: z
+    .string()
+    .max(COMMENT_MAX, { error: "scan.errors.commentTooLong" })
+    .optional()
+    .transform((c) => (c === undefined ? undefined : c.trim() ? c.trim() : null)),
 });
 export type AnswerInput = z.output<typeof AnswerSchema>;
 

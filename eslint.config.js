@@ -49,6 +49,17 @@ export default tseslint.config(
     },
   },
   {
+    // 5. Actions read their body through readForm (decision 016): a non-form body is a 415, never a 500.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/form-body.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='formData']", message: "Use readForm(request) from ~/utils/form-body.server: it answers non-form bodies and other methods with a translated 4xx." },
+      ],
+    },
+  },
+  {
     // 4. db/ imports nothing from app/.
     files: ["db/**/*.ts"],
     rules: {

@@ -167,6 +167,12 @@ export const en: Messages = {
     tooLarge: "What you sent is too large. Make it shorter and try again.",
     lengthRequired: "The request has no length. Please try again from the portal.",
     crossSite: "This request did not come from the portal itself and was refused.",
+    unsupportedMediaTypeTitle: "Not a form",
+    unsupportedMediaType: "The portal only accepts what its own forms send. Nothing was changed; please use the form on the page.",
+    malformedForm: "What you sent could not be read as a form. Nothing was changed; please try again from the page.",
+    malformedAddress: "This web address is not valid (it contains a broken code). Check the address and try again.",
+    methodNotImplemented: "The portal does not know this kind of request.",
+    wrongRouteData: "This address does not belong to the data you asked for. Nothing was loaded.",
   },
   home: {
     welcome: "Welcome, {name}",
@@ -305,6 +311,10 @@ export const en: Messages = {
       },
       access: {
         denied: "Access denied",
+      },
+      security: {
+        cross_site_refused: "Request from another site refused",
+        events_dropped: "Further security events in that minute not written (count)",
       },
       invitation: {
         created: "Invitation sent",

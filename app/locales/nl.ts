@@ -165,6 +165,12 @@ export const nl = {
     tooLarge: "Wat je verstuurde is te groot. Maak het korter en probeer opnieuw.",
     lengthRequired: "De aanvraag mist een lengte. Probeer het opnieuw vanuit het portaal.",
     crossSite: "Deze aanvraag kwam niet van het portaal zelf en is geweigerd.",
+    unsupportedMediaTypeTitle: "Geen formulier",
+    unsupportedMediaType: "Het portaal aanvaardt alleen wat zijn eigen formulieren versturen. Er is niets gewijzigd; gebruik het formulier op de pagina.",
+    malformedForm: "Wat je verstuurde, kon niet als formulier gelezen worden. Er is niets gewijzigd; probeer het opnieuw vanaf de pagina.",
+    malformedAddress: "Dit webadres is ongeldig (er staat een onvolledige code in). Controleer het adres en probeer opnieuw.",
+    methodNotImplemented: "Het portaal kent dit soort aanvraag niet.",
+    wrongRouteData: "Dit adres hoort niet bij de gegevens die je opvroeg. Er is niets geladen.",
   },
   home: {
     welcome: "Welkom, {name}",
@@ -303,6 +309,10 @@ export const nl = {
       },
       access: {
         denied: "Toegang geweigerd",
+      },
+      security: {
+        cross_site_refused: "Aanvraag van een andere site geweigerd",
+        events_dropped: "Verdere beveiligingsgebeurtenissen in die minuut niet geschreven (aantal)",
       },
       invitation: {
         created: "Uitnodiging verstuurd",

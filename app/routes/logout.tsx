@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { audit } from "~/utils/audit.server";
+import { requireFormMethod } from "~/utils/form-body.server";
 import { getUser } from "~/utils/permissions.server";
 import { destroySession } from "~/utils/session.server";
 
@@ -9,6 +10,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  requireFormMethod(request);
   const user = getUser(request);
   if (user) audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.logout", entityType: "user", entityId: user.id });
   const cookie = destroySession(request);

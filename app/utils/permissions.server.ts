@@ -3,6 +3,8 @@ import type { Role } from "@db/schema";
 import { audit } from "./audit.server";
 import { getCurrentUser, type CurrentUser } from "./session.server";
 
+export { safeRedirectPath } from "./redirect";
+
 export type OrgUser = CurrentUser & { organisationId: number };
 
 export const ROLE_HOME: Record<Role, string> = {
@@ -12,14 +14,6 @@ export const ROLE_HOME: Record<Role, string> = {
   employee: "/me",
   newcomer: "/newcomer",
 };
-
-/** Only same-site paths: an open redirect would let a phishing link borrow our login page. */
-export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return fallback;
-  }
-  return value;
-}
 
 export function getUser(request: Request): CurrentUser | null {
   return getCurrentUser(request);

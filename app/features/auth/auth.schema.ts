@@ -13,7 +13,7 @@ export const EmailSchema = z
 export const LoginSchema = z.object({
   email: EmailSchema,
   password: z.string({ error: "validation.required" }).min(1, "validation.required").max(PASSWORD_MAX_LENGTH * 4, "validation.passwordTooLong"),
-  redirectTo: z.string().max(2000).optional(),
+  redirectTo: z.string().optional(),
 });
 
 export const ForgotPasswordSchema = z.object({ email: EmailSchema });

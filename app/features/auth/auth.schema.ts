@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalIdField } from "~/utils/form-fields";
 import { ROLES } from "./roles";
 import { checkPassword, PASSWORD_MAX_LENGTH } from "./password-policy";
 
@@ -59,10 +60,7 @@ const NameSchema = z
   .min(1, "validation.required")
   .max(120, "validation.tooLong");
 
-const optionalId = z
-  .union([z.literal(""), z.coerce.number().int().positive()], { error: "validation.invalidChoice" })
-  .optional()
-  .transform((v) => (typeof v === "number" ? v : null));
+const optionalId = optionalIdField("validation.invalidChoice");
 
 export const LocaleSchema = z.enum(["nl", "en"], { error: "validation.invalidChoice" });
 

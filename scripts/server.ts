@@ -15,6 +15,7 @@ import { startMailCatcher } from "~/utils/mail-catcher.server";
 import { getEnv, publicUrl } from "~/utils/env.server";
 import { negotiateLocale, translate, isLocale, type MessageKey } from "~/utils/i18n";
 import { recordSecurityEvent } from "~/utils/security-events.server";
+import { pseudonymSecret } from "~/utils/secrets.server";
 import { scoreScan } from "~/features/scan/scoring";
 
 const env = getEnv();
@@ -24,8 +25,8 @@ if (!demo && !env.SMTP_URL) {
   console.error("PORTAL_MODE=production needs SMTP_URL (e.g. smtp://user:pass@mail.example.org:587).");
   process.exit(1);
 }
-if (!demo && env.PSEUDONYM_SECRET === "demo-pseudonym-secret") {
-  console.error("PORTAL_MODE=production needs its own PSEUDONYM_SECRET.");
+if (!demo && !env.PSEUDONYM_SECRET) {
+  console.error("PORTAL_MODE=production needs its own PSEUDONYM_SECRET (at least 16 characters, e.g. `openssl rand -base64 32`).");
   process.exit(1);
 }
 
@@ -39,6 +40,8 @@ if (demo && !isSeeded(db)) {
   seededNow = true;
 }
 db.$client.close();
+// The demo's pseudonym secret is made now, at first start, not at the first benchmark view.
+pseudonymSecret();
 
 // 2. Mail: in the demo, a local catcher whose messages the admin can read in the portal.
 let catcherPort: number | null = null;

@@ -3,11 +3,11 @@
 // go from code to id. 6 base32 characters (30 bits): with 2,000 organisations a collision is ~0.2 % likely;
 // the loader disambiguates if one ever occurs.
 import { createHmac } from "node:crypto";
-import { getEnv } from "~/utils/env.server";
+import { pseudonymSecret } from "~/utils/secrets.server";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-export function pseudonymCode(organisationId: number, secret = getEnv().PSEUDONYM_SECRET, salt = ""): string {
+export function pseudonymCode(organisationId: number, secret = pseudonymSecret(), salt = ""): string {
   const digest = createHmac("sha256", secret).update(`organisation:${organisationId}${salt}`).digest();
   let code = "";
   for (let i = 0; i < 6; i++) code += ALPHABET[(digest[i] ?? 0) & 31];
@@ -15,7 +15,7 @@ export function pseudonymCode(organisationId: number, secret = getEnv().PSEUDONY
 }
 
 /** Codes for many organisations, unique within the set (a collision takes the next salted code). */
-export function pseudonymCodes(ids: readonly number[], secret = getEnv().PSEUDONYM_SECRET): Map<number, string> {
+export function pseudonymCodes(ids: readonly number[], secret = pseudonymSecret()): Map<number, string> {
   const byId = new Map<number, string>();
   const taken = new Set<string>();
   for (const id of [...ids].sort((a, b) => a - b)) {

@@ -19,6 +19,12 @@ export default function handleRequest(
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  if (responseStatusCode === 405) {
+    // A thrown 405 (readForm, or Remix for a route without an action) says which methods the address takes.
+    const leaf = remixContext.staticHandlerContext.matches.at(-1)?.route.id;
+    const hasAction = leaf ? remixContext.manifest.routes[leaf]?.hasAction : false;
+    responseHeaders.set("Allow", hasAction ? "GET, HEAD, POST" : "GET, HEAD");
+  }
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

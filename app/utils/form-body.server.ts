@@ -16,8 +16,8 @@ function refusal(request: Request, status: number, key: MessageKey, headers: Rec
   });
 }
 
-/** Throws a 405 unless the request uses a method the portal's forms use; for actions that read no body. */
-export function requireFormMethod(request: Request): void {
+/** Throws a 405 unless the request uses a method the portal's forms use. */
+function requireFormMethod(request: Request): void {
   if (!(FORM_METHODS as readonly string[]).includes(request.method.toUpperCase())) {
     throw refusal(request, 405, "errors.methodNotAllowed", { Allow: FORM_METHODS.join(", ") });
   }

@@ -3,7 +3,7 @@
 import { audit } from "./audit.server";
 
 const WINDOW_MS = 60_000;
-const MAX_PER_WINDOW = 30;
+const MAX_PER_WINDOW = 60;
 
 let windowStart = Number.NEGATIVE_INFINITY;
 let written = 0;

@@ -14,6 +14,11 @@ const dynamicDbImport = {
   message: NO_DB,
 };
 const getDbCall = { selector: "CallExpression[callee.name='getDb']", message: NO_DB };
+// Actions read their body through readForm (decision 016): a non-form body is a 415, never a 500.
+const formDataCall = {
+  selector: "CallExpression[callee.property.name='formData']",
+  message: "Use readForm(request) from ~/utils/form-body.server: it answers non-form bodies and other methods with a translated 4xx.",
+};
 const relationalQuery = {
   selector: "MemberExpression[property.name=/^find(Many|First)$/][object.type='MemberExpression'][object.object.type='MemberExpression'][object.object.property.name='query']",
   message: NO_DB,
@@ -42,7 +47,12 @@ export default tseslint.config(
     // Outside *.server.ts (and db/, scripts/, tests/), nothing reaches the database through a dynamic import.
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/**/*.server.ts"],
-    rules: { "no-restricted-syntax": ["error", dynamicDbImport, getDbCall, relationalQuery] },
+    rules: { "no-restricted-syntax": ["error", dynamicDbImport, getDbCall, relationalQuery, formDataCall] },
+  },
+  {
+    files: ["app/**/*.server.ts"],
+    ignores: ["app/utils/form-body.server.ts"],
+    rules: { "no-restricted-syntax": ["error", formDataCall] },
   },
   {
     // 1. Routes and the document shell import features, utils and components — never db/ (type imports excepted).
@@ -62,7 +72,7 @@ export default tseslint.config(
     ignores: ["app/features/**/*.server.ts", "app/features/**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": restrict([
-        { regex: "^(?!(zod|zod/.+|\\.{1,2}/.+|~/features/.+|~/utils/i18n|@db/.+)$)", message: PURE },
+        { regex: "^(?!(zod|zod/.+|\\.{1,2}/.+|~/features/.+|~/utils/(i18n|form-fields)|@db/.+)$)", message: PURE },
         { group: ["@db/*"], allowTypeImports: true, message: PURE },
         { group: ["**/*.server", "~/utils/*.server"], message: "Pure modules must not reach server code." },
         { group: ["**/components/*", "**/components/**", "**/*.tsx"], message: PURE },

@@ -4,6 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { translate, type MessageKey } from "~/utils/i18n";
+import { resolveLocale } from "~/utils/locale.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -17,6 +19,12 @@ export default function handleRequest(
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  if (responseStatusCode === 405) {
+    // A thrown 405 (readForm, or Remix for a route without an action) says which methods the address takes.
+    const leaf = remixContext.staticHandlerContext.matches.at(-1)?.route.id;
+    const hasAction = leaf ? remixContext.manifest.routes[leaf]?.hasAction : false;
+    responseHeaders.set("Allow", hasAction ? "GET, HEAD, POST" : "GET, HEAD");
+  }
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -49,4 +57,23 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   console.error(error);
+}
+
+// A hand-made `?_data=` request (the app itself uses single fetch) that names a route the URL does not serve
+// comes back from Remix as "Unexpected Server Error" with a 403. Give it the status and a message that say
+// what happened, in the caller's language; real server errors stay a 500 without details.
+const DATA_ERRORS: Record<number, { status: number; key: MessageKey }> = {
+  400: { status: 400, key: "errors.badRequest" },
+  403: { status: 400, key: "errors.wrongRouteData" },
+  404: { status: 404, key: "errors.notFound" },
+  405: { status: 405, key: "errors.methodNotAllowed" },
+};
+
+export function handleDataRequest(response: Response, { request }: { request: Request }): Response {
+  if (response.headers.get("X-Remix-Error") !== "yes") return response;
+  const mapped = DATA_ERRORS[response.status] ?? { status: 500, key: "errors.unexpected" as const };
+  const headers = new Headers(response.headers);
+  headers.set("Content-Type", "application/json; charset=utf-8");
+  headers.delete("Content-Length");
+  return new Response(JSON.stringify({ message: translate(resolveLocale(request), mapped.key) }), { status: mapped.status, headers });
 }

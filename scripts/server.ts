@@ -13,7 +13,8 @@ import { DEMO_LOGINS } from "@db/seed/demo-data";
 import { isSeeded, seedDemo } from "@db/seed/seed";
 import { startMailCatcher } from "~/utils/mail-catcher.server";
 import { getEnv, publicUrl } from "~/utils/env.server";
-import { negotiateLocale, translate, isLocale } from "~/utils/i18n";
+import { negotiateLocale, translate, isLocale, type MessageKey } from "~/utils/i18n";
+import { recordSecurityEvent } from "~/utils/security-events.server";
 import { scoreScan } from "~/features/scan/scoring";
 
 const env = getEnv();
@@ -21,10 +22,6 @@ const demo = env.PORTAL_MODE === "demo";
 
 if (!demo && !env.SMTP_URL) {
   console.error("PORTAL_MODE=production needs SMTP_URL (e.g. smtp://user:pass@mail.example.org:587).");
-  process.exit(1);
-}
-if (!demo && env.PSEUDONYM_SECRET === "demo-pseudonym-secret") {
-  console.error("PORTAL_MODE=production needs its own PSEUDONYM_SECRET.");
   process.exit(1);
 }
 
@@ -65,10 +62,15 @@ function requestLocale(req: Request) {
   return isLocale(cookie) ? cookie : (negotiateLocale(req.headers["accept-language"]) ?? "nl");
 }
 
-function plainError(req: Request, res: Response, status: number, key: "errors.tooLarge" | "errors.lengthRequired" | "errors.crossSite") {
+function plainError(req: Request, res: Response, status: number, key: MessageKey) {
   const locale = requestLocale(req);
   res.status(status).type("text/plain; charset=utf-8").send(translate(locale, key));
 }
+
+// Methods: Remix serves GET and HEAD and hands POST, PUT, PATCH and DELETE to an action, whose readForm answers
+// 405 for anything but its forms' POST. Other methods never reach Remix (TRACE would make it throw).
+const REMIX_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]);
+const STANDARD_METHODS = new Set(["OPTIONS", "TRACE", "CONNECT"]);
 
 // Structured request log: no query strings (they can hold tokens), no IPs, no bodies.
 if (env.LOG_REQUESTS) {
@@ -120,6 +122,15 @@ app.use((_req, res, next) => {
   next();
 });
 
+app.use((req, res, next) => {
+  if (REMIX_METHODS.has(req.method)) return next();
+  if (STANDARD_METHODS.has(req.method)) {
+    res.setHeader("Allow", "GET, HEAD, POST");
+    return plainError(req, res, 405, "errors.methodNotAllowed");
+  }
+  plainError(req, res, 501, "errors.methodNotImplemented");
+});
+
 // Bodies: a clear 413 before anything reads an oversized form.
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
@@ -136,14 +147,18 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const origin = req.headers.origin;
-  if (origin && origin !== "null") {
+  // "null" is what a sandboxed frame, a data: page or a cross-site redirect sends: never the portal itself.
+  if (origin !== undefined) {
     let host: string | null = null;
     try {
-      host = new URL(origin).host;
+      host = origin === "null" ? null : new URL(origin).host;
     } catch {
       host = null;
     }
-    if (host !== req.headers.host) return plainError(req, res, 403, "errors.crossSite");
+    if (host !== req.headers.host) {
+      recordSecurityEvent({ action: "security.cross_site_refused", path: req.path, detail: { method: req.method, origin: origin.slice(0, 200) } });
+      return plainError(req, res, 403, "errors.crossSite");
+    }
   }
   next();
 });
@@ -161,9 +176,21 @@ app.all(
   }),
 );
 
-app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-  console.error(error);
-  if (!res.headersSent) res.status(500).type("text/plain").send("Internal Server Error");
+// The last word on errors: a client's mistake keeps its 4xx (a broken %-code in the path is Express's 400 from
+// decoding it), anything else is a translated 500 without details.
+function clientErrorStatus(error: unknown): number | null {
+  if (typeof error !== "object" || error === null) return null;
+  const status = "status" in error ? error.status : "statusCode" in error ? error.statusCode : undefined;
+  return typeof status === "number" && status >= 400 && status < 500 ? status : null;
+}
+
+app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+  const status = clientErrorStatus(error);
+  if (status === null) console.error(error);
+  if (res.headersSent) return;
+  if (status === null) return plainError(req, res, 500, "errors.unexpected");
+  const key: MessageKey = error instanceof URIError ? "errors.malformedAddress" : status === 413 ? "errors.tooLarge" : "errors.badRequest";
+  plainError(req, res, status, key);
 });
 
 const server = app.listen(env.PORT, env.HOST, () => {

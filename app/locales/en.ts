@@ -168,6 +168,12 @@ export const en: Messages = {
     tooLarge: "What you sent is too large. Make it shorter and try again.",
     lengthRequired: "The request has no length. Please try again from the portal.",
     crossSite: "This request did not come from the portal itself and was refused.",
+    unsupportedMediaTypeTitle: "Not a form",
+    unsupportedMediaType: "The portal only accepts what its own forms send. Nothing was changed; please use the form on the page.",
+    malformedForm: "What you sent could not be read as a form. Nothing was changed; please try again from the page.",
+    malformedAddress: "This web address is not valid (it contains a broken code). Check the address and try again.",
+    methodNotImplemented: "The portal does not know this kind of request.",
+    wrongRouteData: "This address does not belong to the data you asked for. Nothing was loaded.",
   },
   home: {
     welcome: "Welcome, {name}",
@@ -202,7 +208,7 @@ export const en: Messages = {
     sector: "Sector",
     sizeBand: "Size",
     benchmarkConsent: "May appear by name in comparisons",
-    benchmarkConsentHelp: "Without consent the organisation appears under a fixed pseudonym.",
+    benchmarkConsentHelp: "Without consent the organisation is never named: it only counts in group figures.",
     requireBuddyTraining: "Buddies must have completed the 'Being a buddy' module",
     requireSameSite: "Buddy and newcomer work at the same site",
     members: "Members",
@@ -307,6 +313,8 @@ export const en: Messages = {
       security: {
         foreign_id: "Another organisation's id requested (refused)",
         unknown_id: "Unknown id requested (refused)",
+        cross_site_refused: "Request from another site refused",
+        events_dropped: "Further security events in that minute not written (count)",
       },
       newcomers: {
         viewed: "Newcomer list viewed",

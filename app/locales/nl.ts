@@ -166,6 +166,12 @@ export const nl = {
     tooLarge: "Wat je verstuurde is te groot. Maak het korter en probeer opnieuw.",
     lengthRequired: "De aanvraag mist een lengte. Probeer het opnieuw vanuit het portaal.",
     crossSite: "Deze aanvraag kwam niet van het portaal zelf en is geweigerd.",
+    unsupportedMediaTypeTitle: "Geen formulier",
+    unsupportedMediaType: "Het portaal aanvaardt alleen wat zijn eigen formulieren versturen. Er is niets gewijzigd; gebruik het formulier op de pagina.",
+    malformedForm: "Wat je verstuurde, kon niet als formulier gelezen worden. Er is niets gewijzigd; probeer het opnieuw vanaf de pagina.",
+    malformedAddress: "Dit webadres is ongeldig (er staat een onvolledige code in). Controleer het adres en probeer opnieuw.",
+    methodNotImplemented: "Het portaal kent dit soort aanvraag niet.",
+    wrongRouteData: "Dit adres hoort niet bij de gegevens die je opvroeg. Er is niets geladen.",
   },
   home: {
     welcome: "Welkom, {name}",
@@ -200,7 +206,7 @@ export const nl = {
     sector: "Sector",
     sizeBand: "Grootte",
     benchmarkConsent: "Mag met naam verschijnen in vergelijkingen",
-    benchmarkConsentHelp: "Zonder toestemming verschijnt de organisatie onder een vaste schuilnaam.",
+    benchmarkConsentHelp: "Zonder toestemming wordt de organisatie nergens bij naam genoemd: ze telt alleen mee in groepscijfers.",
     requireBuddyTraining: "Buddy's moeten de module 'Buddy zijn' gevolgd hebben",
     requireSameSite: "Buddy en nieuwkomer werken op dezelfde locatie",
     members: "Leden",
@@ -305,6 +311,8 @@ export const nl = {
       security: {
         foreign_id: "Id van een andere organisatie opgevraagd (geweigerd)",
         unknown_id: "Onbekende id opgevraagd (geweigerd)",
+        cross_site_refused: "Aanvraag van een andere site geweigerd",
+        events_dropped: "Verdere beveiligingsgebeurtenissen in die minuut niet geschreven (aantal)",
       },
       newcomers: {
         viewed: "Lijst van nieuwkomers bekeken",

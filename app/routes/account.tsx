@@ -10,6 +10,7 @@ import { parseForm, type FieldErrors } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { localeCookie, resolveLocale } from "~/utils/locale.server";
 import { requireUser } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
@@ -20,7 +21,7 @@ type Result = { intent: string; errors: FieldErrors; formError: string | null; n
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const fail = (errors: FieldErrors, formError: string | null = "common.formErrors") =>
     data<Result>({ intent, errors, formError, notice: null }, { status: 400 });

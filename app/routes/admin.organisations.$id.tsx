@@ -9,6 +9,7 @@ import { addDepartment, addSite, getOrganisation, updateOrganisation } from "~/f
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "admin");
@@ -23,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, "admin");
   const id = parseId(params.id);
   if (!getOrganisation(id)) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const fail = (errors: FieldErrors) => data<ActionResult>({ intent, errors, notice: null }, { status: 400 });
 

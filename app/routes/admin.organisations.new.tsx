@@ -7,6 +7,7 @@ import { OrganisationSchema } from "~/features/organisations/organisation.schema
 import { createOrganisation } from "~/features/organisations/organisations.server";
 import { parseForm } from "~/utils/forms";
 import { requireRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin");
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "admin");
-  const parsed = parseForm(OrganisationSchema, await request.formData());
+  const parsed = parseForm(OrganisationSchema, await readForm(request));
   if (!parsed.success) return data({ errors: parsed.fieldErrors }, { status: 400 });
   const result = createOrganisation(user, parsed.data);
   if (!result.ok) return data({ errors: { [result.field]: [result.message] } }, { status: 400 });

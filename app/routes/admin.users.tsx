@@ -11,6 +11,7 @@ import { departmentOptions, listPeople, organisationOptions } from "~/features/p
 import { getEnv } from "~/utils/env.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireRole(request, "admin");
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "admin");
-  const result = await managePeople(user, "all", await request.formData());
+  const result = await managePeople(user, "all", await readForm(request));
   return data(result, { status: result.status });
 }
 

@@ -6,6 +6,7 @@ import { ForgotPasswordSchema } from "~/features/auth/auth.schema";
 import { requestPasswordReset } from "~/features/auth/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { readForm } from "~/utils/form-body.server";
 
 type ForgotResult = { sent: boolean; minutes: number; fieldErrors: FieldErrors };
 import { useI18n } from "~/utils/i18n-react";
@@ -14,7 +15,7 @@ import { resolveLocale } from "~/utils/locale.server";
 export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten · Newcomer-Proof Portal" }];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(ForgotPasswordSchema, await request.formData());
+  const parsed = parseForm(ForgotPasswordSchema, await readForm(request));
   if (!parsed.success) return data<ForgotResult>({ sent: false, minutes: 0, fieldErrors: parsed.fieldErrors }, { status: 400 });
   await requestPasswordReset(parsed.data.email, resolveLocale(request));
   return data<ForgotResult>({ sent: true, minutes: getEnv().PASSWORD_RESET_MINUTES, fieldErrors: {} });

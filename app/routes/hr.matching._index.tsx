@@ -12,6 +12,7 @@ import { todayIso } from "~/features/matching/store.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "run") {
     const result = startRun(user, user.organisationId);

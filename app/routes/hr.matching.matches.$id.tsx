@@ -10,6 +10,7 @@ import { todayIso } from "~/features/matching/store.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const id = parseId(params.id);
-  const parsed = parseForm(EndMatchSchema, await request.formData());
+  const parsed = parseForm(EndMatchSchema, await readForm(request));
   if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
   const result = endMatch(user, id, parsed.data);
   if (!result.ok) return data({ errors: {} as Record<string, string[]>, formError: result.message }, { status: result.status });

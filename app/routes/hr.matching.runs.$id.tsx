@@ -10,6 +10,7 @@ import { discardRun, pinPair, proposalDays, sendRun, viewRun, type RunRow } from
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const runId = parseId(params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "send") {
     const result = await sendRun(user, user.organisationId, runId);

@@ -9,6 +9,7 @@ import { assignmentFormOptions, assignModule, completionOverview, recommendation
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { parseId, requireOrgRole, safeRedirectPath } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "remove") {
     let id: number;
@@ -36,9 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/hr/modules?notice=${result.notice}`);
   }
   if (intent !== "assign") return data({ status: 400, formError: "errors.badRequest", errors: {}, notice: null, moduleKey: null }, { status: 400 });
+  const back = safeRedirectPath(form.get("redirectTo"), "/hr/modules");
   const result = assignModule(user, form);
   if (result.status !== 200) return data(result, { status: result.status });
-  const back = safeRedirectPath(form.get("redirectTo"), "/hr/modules");
   return redirect(`${back}${back.includes("?") ? "&" : "?"}notice=${result.notice}`);
 }
 

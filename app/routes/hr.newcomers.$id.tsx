@@ -11,6 +11,7 @@ import { departmentChoices } from "~/features/matching/store.server";
 import { formDataToObject, parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const id = parseId(params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "erase") {
     const confirmed = parseForm(EraseNewcomerSchema, form);

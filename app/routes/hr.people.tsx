@@ -10,6 +10,7 @@ import { departmentOptions, listPeople } from "~/features/people/people.server";
 import { getEnv } from "~/utils/env.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const result = await managePeople(user, { organisationId: user.organisationId }, await request.formData());
+  const result = await managePeople(user, { organisationId: user.organisationId }, await readForm(request));
   return data(result, { status: result.status });
 }
 

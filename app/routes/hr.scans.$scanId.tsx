@@ -10,6 +10,7 @@ import { isMessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const scanId = parseId(params.scanId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "answer") {
     const result = await saveAnswer(user, scanId, form);

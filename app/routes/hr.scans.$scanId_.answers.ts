@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { saveAnswer } from "~/features/scan/scan.server";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader(_: LoaderFunctionArgs) {
   throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
@@ -11,7 +12,7 @@ export async function loader(_: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const scanId = parseId(params.scanId);
-  const result = await saveAnswer(user, scanId, await request.formData());
+  const result = await saveAnswer(user, scanId, await readForm(request));
   if (!result.ok) {
     if (result.status === 404) throw notFound({ user, entity: "scan", id: scanId });
     return Response.json({ error: result.error, field: result.field ?? null }, { status: result.status, headers: { "Cache-Control": "no-store" } });

@@ -12,6 +12,7 @@ import { manageActions } from "~/features/scan/scan.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const scanId = parseId(params.scanId);
-  const result = manageActions(user, scanId, await request.formData());
+  const result = manageActions(user, scanId, await readForm(request));
   if (!result.ok) {
     if (result.status === 404 && !Object.keys(result.errors).length && result.formError === "errors.notFound") throw notFound({ user, entity: "scan", id: scanId });
     return data(result, { status: result.status });

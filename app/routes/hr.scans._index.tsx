@@ -6,6 +6,7 @@ import { Card, EmptyState, Notice, PageHeader } from "~/components/ui/page";
 import { listScans, startScan } from "~/features/scan/scan.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const result = startScan(user, await request.formData());
+  const result = startScan(user, await readForm(request));
   if (!result.ok) return data(result, { status: result.status });
   return redirect(`/hr/scans/${result.scanId}?notice=scan.started`);
 }

@@ -5,6 +5,7 @@ import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
 import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.schema";
 import { acceptInvitation, findPendingInvitation } from "~/features/auth/invitations.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { readForm } from "~/utils/form-body.server";
 
 type Result = { fieldErrors: FieldErrors; formError: string | null };
 import { useI18n } from "~/utils/i18n-react";
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const invitation = findPendingInvitation(token);
   if (!invitation) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
-  const parsed = parseForm(NewPasswordSchema, await request.formData());
+  const parsed = parseForm(NewPasswordSchema, await readForm(request));
   if (!parsed.success) return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const problem = passwordProblemMessage(parsed.data.password, invitation.email);
   if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });

@@ -6,6 +6,7 @@ import { Notice } from "~/components/ui/page";
 import { LoginSchema } from "~/features/auth/auth.schema";
 import { signIn } from "~/features/auth/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { readForm } from "~/utils/form-body.server";
 
 type LoginResult = { fieldErrors: FieldErrors; formError: string | null; email: string };
 import { useI18n } from "~/utils/i18n-react";
@@ -21,10 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(LoginSchema, await request.formData());
+  const parsed = parseForm(LoginSchema, await readForm(request));
   if (!parsed.success) {
     return data<LoginResult>({ fieldErrors: parsed.fieldErrors, formError: null, email: "" }, { status: 400 });
   }
+  // Where to go next is settled before anything is written (decision 017).
+  const requested = safeRedirectPath(parsed.data.redirectTo, "/");
   const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: context.clientIp ?? "unknown" });
   if (!result.ok) {
     const status = result.reason === "rate_limited" ? 429 : 401;
@@ -32,8 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<LoginResult>({ fieldErrors: {}, formError, email: parsed.data.email }, { status });
   }
   const cookie = createSession(result.userId);
-  const target = safeRedirectPath(parsed.data.redirectTo, ROLE_HOME[result.role]);
-  throw redirect(target === "/" ? ROLE_HOME[result.role] : target, { headers: { "Set-Cookie": cookie } });
+  throw redirect(requested === "/" ? ROLE_HOME[result.role] : requested, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

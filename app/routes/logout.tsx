@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { audit } from "~/utils/audit.server";
+import { readForm } from "~/utils/form-body.server";
 import { getUser } from "~/utils/permissions.server";
 import { destroySession } from "~/utils/session.server";
 
@@ -9,6 +10,8 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  // The sign-out form sends nothing, but like every action it must be one (a JSON post is a 415, not a sign-out).
+  await readForm(request);
   const user = getUser(request);
   if (user) audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.logout", entityType: "user", entityId: user.id });
   const cookie = destroySession(request);

@@ -12,6 +12,7 @@ import { todayIso } from "~/features/matching/store.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { parseId, requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const id = parseId(params.id);
-  const parsed = parseForm(CheckInSchema, await request.formData());
+  const parsed = parseForm(CheckInSchema, await readForm(request));
   if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
   const result = logCheckIn(user, id, parsed.data.key, parsed.data.note);
   if (!result.ok) return data({ errors: {} as Record<string, string[]>, formError: result.message }, { status: result.status });

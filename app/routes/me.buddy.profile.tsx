@@ -9,6 +9,7 @@ import { departmentChoices } from "~/features/matching/store.server";
 import { formDataToObject, parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "employee");
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = buddyValuesFromRaw(formDataToObject(form));
   const parsed = parseForm(BuddyProfileSchema, form);
   if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors", values }, { status: 400 });

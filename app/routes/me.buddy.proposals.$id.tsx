@@ -9,6 +9,7 @@ import { acceptProposalAndNotify, declineProposal, matchForBuddy } from "~/featu
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { parseId, requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const id = parseId(params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "accept") {
     const result = await acceptProposalAndNotify(user, id);

@@ -8,6 +8,7 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound, requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 const ROLES = ["employee", "newcomer", "hr"] as const;
 
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, ...ROLES);
   const key = moduleKey(params.key);
-  const parsed = parseForm(ReadSectionSchema, await request.formData());
+  const parsed = parseForm(ReadSectionSchema, await readForm(request));
   if (!parsed.success) return data({ formError: "modules.errors.unknownSection" }, { status: 400 });
   const result = markSectionRead(user, key, parsed.data.section);
   if (!result.ok) return data({ formError: result.message }, { status: result.status });

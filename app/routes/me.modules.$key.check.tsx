@@ -9,6 +9,7 @@ import { BUDDY_MODULE_KEY, getCheck, submitCheck } from "~/features/modules/modu
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound, requireOrgRole } from "~/utils/permissions.server";
+import { readForm } from "~/utils/form-body.server";
 
 const ROLES = ["employee", "newcomer", "hr"] as const;
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, ...ROLES);
-  const result = submitCheck(user, moduleKey(params.key), await request.formData(), resolveLocale(request, user.locale));
+  const result = submitCheck(user, moduleKey(params.key), await readForm(request), resolveLocale(request, user.locale));
   return data(result, { status: result.status });
 }
 

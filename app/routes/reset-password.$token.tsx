@@ -5,6 +5,7 @@ import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
 import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.schema";
 import { findValidPasswordReset, resetPassword } from "~/features/auth/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { readForm } from "~/utils/form-body.server";
 
 type Result = { fieldErrors: FieldErrors; formError: string | null };
 import { useI18n } from "~/utils/i18n-react";
@@ -20,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const reset = findValidPasswordReset(token);
   if (!reset) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
-  const parsed = parseForm(NewPasswordSchema, await request.formData());
+  const parsed = parseForm(NewPasswordSchema, await readForm(request));
   if (!parsed.success) return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const problem = passwordProblemMessage(parsed.data.password, reset.email);
   if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });

@@ -22,7 +22,6 @@ const EnvSchema = z.object({
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
-  PSEUDONYM_SECRET: z.string().default("demo-pseudonym-secret"),
   DEMO_PASSWORD: z.string().min(12).default("Nieuwkomer-demo-2026"),
   COOKIE_SECURE: booleanish.optional(),
   LOG_REQUESTS: booleanish.default(true),

@@ -4,6 +4,8 @@ import { audit, type Viewer } from "./audit.server";
 import { getCurrentUser, type CurrentUser } from "./session.server";
 import { auditMissingId, type OwnedEntity } from "./tenancy.server";
 
+export { safeRedirectPath } from "./redirect";
+
 export type OrgUser = CurrentUser & { organisationId: number };
 
 export const ROLE_HOME: Record<Role, string> = {
@@ -13,14 +15,6 @@ export const ROLE_HOME: Record<Role, string> = {
   employee: "/me",
   newcomer: "/newcomer",
 };
-
-/** Only same-site paths: an open redirect would let a phishing link borrow our login page. */
-export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return fallback;
-  }
-  return value;
-}
 
 export function getUser(request: Request): CurrentUser | null {
   return getCurrentUser(request);

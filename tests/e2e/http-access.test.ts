@@ -1,6 +1,9 @@
 // The whole route × role matrix over real HTTP against the production server.
 import Database from "better-sqlite3";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { linkIn } from "../support/mail";
 import { signIn, startServer, type RunningServer } from "../support/server";
 
 type Role = "anonymous" | "admin" | "partner" | "hr" | "employee" | "newcomer";
@@ -16,6 +19,7 @@ const ROLES: Role[] = ["anonymous", "admin", "partner", "hr", "employee", "newco
 let server: RunningServer;
 const cookies: Partial<Record<Role, string>> = {};
 let ids: Record<string, number>;
+const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   server = await startServer();
@@ -38,8 +42,27 @@ beforeAll(async () => {
     zuyderlandNewcomer: one("select n.id from newcomer_records n join organisations o on o.id = n.organisation_id where o.name like 'Zuyderland%'"),
     zasMatch: one("select m.id from matches m join organisations o on o.id = m.organisation_id where o.name like 'ZAS%' and m.status = 'active'"),
     ownProposal: one("select m.id from matches m join buddy_profiles b on b.id = m.buddy_id join users u on u.id = b.user_id where u.email = 'verpleegkundige@zas.example' and m.status = 'proposed'"),
+    zasDraftScan: one("select s.id from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'draft'"),
   };
   db.close();
+
+  // Live tokens and a matching run, so the actions behind them get as far as reading the body.
+  await fetch(`${server.url}/hr/people`, {
+    method: "POST",
+    headers: { Cookie: cookies.hr ?? "", "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ intent: "invite", name: "Matrix Invitee", email: "matrix.invitee@zas.example", role: "employee" }),
+  });
+  tokens.invite = new URL(linkIn((await server.mail.waitFor((m) => m.to.includes("matrix.invitee@zas.example"))).text, "/invite/")).pathname.split("/")[2] ?? "";
+  await fetch(`${server.url}/forgot-password`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "email=nieuwkomer%40zas.example" });
+  tokens.reset = new URL(linkIn((await server.mail.waitFor((m) => m.to.includes("nieuwkomer@zas.example"))).text, "/reset-password/")).pathname.split("/")[2] ?? "";
+  const run = await fetch(`${server.url}/hr/matching?index`, {
+    method: "POST",
+    headers: { Cookie: cookies.hr ?? "", "Content-Type": "application/x-www-form-urlencoded" },
+    body: "intent=run",
+    redirect: "manual",
+  });
+  ids.run = Number(/\/hr\/matching\/runs\/(\d+)/.exec(run.headers.get("location") ?? "")?.[1]);
+  expect(ids.run).toBeGreaterThan(0);
 });
 
 afterAll(async () => {
@@ -231,5 +254,146 @@ describe("security headers and limits", () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
+  });
+});
+
+// Every action, with the role that may use it: what its forms never send must be refused before it acts.
+const ACTIONS: [file: string, path: string, role: Role | "signOut"][] = [
+  ["login.tsx", "/login", "anonymous"],
+  ["forgot-password.tsx", "/forgot-password", "anonymous"],
+  ["reset-password.$token.tsx", "/reset-password/{reset}", "anonymous"],
+  ["invite.$token.tsx", "/invite/{invite}", "anonymous"],
+  ["language.tsx", "/language", "anonymous"],
+  ["logout.tsx", "/logout", "signOut"],
+  ["account.tsx", "/account", "hr"],
+  ["admin.organisations.new.tsx", "/admin/organisations/new", "admin"],
+  ["admin.organisations.$id.tsx", "/admin/organisations/{zas}", "admin"],
+  ["admin.users.tsx", "/admin/users", "admin"],
+  ["hr.people.tsx", "/hr/people", "hr"],
+  ["hr.scans._index.tsx", "/hr/scans?index", "hr"],
+  ["hr.scans.$scanId.tsx", "/hr/scans/{zasDraftScan}", "hr"],
+  ["hr.scans.$scanId_.answers.ts", "/hr/scans/{zasDraftScan}/answers", "hr"],
+  ["hr.scans.$scanId_.results.tsx", "/hr/scans/{zasScan}/results", "hr"],
+  ["hr.modules._index.tsx", "/hr/modules?index", "hr"],
+  ["hr.newcomers.new.tsx", "/hr/newcomers/new", "hr"],
+  ["hr.newcomers.$id.tsx", "/hr/newcomers/{zasNewcomer}", "hr"],
+  ["hr.matching._index.tsx", "/hr/matching?index", "hr"],
+  ["hr.matching.runs.$id.tsx", "/hr/matching/runs/{run}", "hr"],
+  ["hr.matching.matches.$id.tsx", "/hr/matching/matches/{zasMatch}", "hr"],
+  ["me.modules.$key._index.tsx", "/me/modules/being-a-buddy?index", "employee"],
+  ["me.modules.$key.check.tsx", "/me/modules/being-a-buddy/check", "employee"],
+  ["me.buddy.profile.tsx", "/me/buddy/profile", "employee"],
+  ["me.buddy.proposals.$id.tsx", "/me/buddy/proposals/{ownProposal}", "employee"],
+  ["me.buddy.matches.$id.tsx", "/me/buddy/matches/{zasMatch}", "employee"],
+];
+
+// What a form post would change, minus sessions (every signed-in request touches its own) and security events.
+function fingerprint(): string {
+  const db = new Database(server.databasePath, { readonly: true });
+  try {
+    const hash = createHash("sha256");
+    const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not in ('sessions', 'sqlite_sequence') order by name").all() as { name: string }[]).map((t) => t.name);
+    for (const table of tables) {
+      const where = table === "audit_log" ? " where action not like 'security.%'" : "";
+      hash.update(table).update(JSON.stringify(db.prepare(`select * from "${table}"${where} order by rowid`).raw().all()));
+    }
+    return hash.digest("hex");
+  } finally {
+    db.close();
+  }
+}
+
+const FORM = "intent=update&period=2031&email=hr%40zas.example&password=Nieuwkomer-demo-2026&locale=en&name=Matrix&reason=because";
+type Variant = { name: string; method: string; headers: Record<string, string>; body: string | Blob; status: number };
+const VARIANTS: Variant[] = [
+  { name: "a JSON body", method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ intent: "update", period: "2031" }), status: 415 },
+  { name: "a text/plain body", method: "POST", headers: { "Content-Type": "text/plain" }, body: FORM, status: 415 },
+  { name: "a body without Content-Type", method: "POST", headers: {}, body: new Blob([FORM]), status: 415 },
+  { name: "a broken multipart body", method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=xyz" }, body: "this is not multipart", status: 400 },
+  { name: "PUT with a form", method: "PUT", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: FORM, status: 405 },
+  { name: "PATCH with a form", method: "PATCH", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: FORM, status: 405 },
+  { name: "DELETE with a form", method: "DELETE", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: FORM, status: 405 },
+  { name: "Origin: null", method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "null" }, body: FORM, status: 403 },
+];
+
+describe("every action refuses what its forms never send (non-form bodies, other methods, Origin: null)", () => {
+  let before: string;
+  let signOutCookie = "";
+  beforeAll(async () => {
+    signOutCookie = await signIn(server, "hr@zas.example");
+    before = fingerprint();
+  });
+
+  it("the table covers every route module that has an action", () => {
+    const withAction = fs
+      .readdirSync("app/routes")
+      .filter((file) => /export (async )?function action\b/.test(fs.readFileSync(`app/routes/${file}`, "utf8")))
+      .sort();
+    expect(ACTIONS.map(([file]) => file).sort()).toEqual(withAction);
+  });
+
+  for (const [, template, role] of ACTIONS) {
+    for (const variant of VARIANTS) {
+      it(`${role} ${variant.method} ${template} with ${variant.name} → ${variant.status}`, async () => {
+        const path = template.replace(/\{(\w+)\}/g, (_, key: string) => tokens[key] ?? String(ids[key]));
+        const cookie = role === "signOut" ? signOutCookie : cookies[role];
+        const response = await fetch(`${server.url}${path}`, {
+          method: variant.method,
+          headers: { ...variant.headers, "Accept-Language": "en", ...(cookie ? { Cookie: cookie } : {}) },
+          body: variant.body,
+          redirect: "manual",
+        });
+        const text = await response.text();
+        expect(response.status).toBe(variant.status);
+        expect(text).not.toMatch(/Unexpected Server Error|Internal Server Error|Something went wrong/);
+      });
+    }
+  }
+
+  it("changed nothing: no row written, the sign-out session still signed in", async () => {
+    expect(fingerprint()).toBe(before);
+    const account = await fetch(`${server.url}/account`, { headers: { Cookie: signOutCookie }, redirect: "manual" });
+    expect(account.status).toBe(200);
+  });
+
+  it("says why in the caller's language", async () => {
+    for (const [language, text] of [
+      ["en", "The portal only accepts what its own forms send"],
+      ["nl", "Het portaal aanvaardt alleen wat zijn eigen formulieren versturen"],
+    ] as const) {
+      const response = await fetch(`${server.url}/hr/scans?index`, {
+        method: "POST",
+        headers: { Cookie: cookies.hr ?? "", "Content-Type": "application/json", "Accept-Language": language },
+        body: "{}",
+      });
+      expect(response.status).toBe(415);
+      expect(await response.text()).toContain(text);
+    }
+  });
+
+  it("DELETE /hr/scans with a form does not start a scan", async () => {
+    const response = await fetch(`${server.url}/hr/scans?index`, {
+      method: "DELETE",
+      headers: { Cookie: cookies.hr ?? "", "Content-Type": "application/x-www-form-urlencoded" },
+      body: "period=2032&start=empty",
+      redirect: "manual",
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD, POST");
+    const db = new Database(server.databasePath, { readonly: true });
+    const row = db.prepare("select count(*) as n from scans where period = '2032'").get() as { n: number };
+    db.close();
+    expect(row.n).toBe(0);
+  });
+
+  it("writes each refused Origin: null to the audit log as a security event", () => {
+    const db = new Database(server.databasePath, { readonly: true });
+    const rows = db.prepare("select entity_id as path, detail from audit_log where action = 'security.cross_site_refused'").all() as { path: string; detail: string }[];
+    db.close();
+    const refusedNull = new Set(rows.filter((r) => JSON.parse(r.detail).origin === "null").map((r) => r.path));
+    for (const [, template] of ACTIONS) {
+      const path = template.replace(/\{(\w+)\}/g, (_, key: string) => tokens[key] ?? String(ids[key])).replace(/\?.*$/, "");
+      expect(refusedNull, path).toContain(path);
+    }
   });
 });

@@ -8,6 +8,7 @@ const BY_STATUS: Record<number, { title: MessageKey; body: MessageKey }> = {
   404: { title: "errors.notFoundTitle", body: "errors.notFound" },
   405: { title: "errors.badRequestTitle", body: "errors.methodNotAllowed" },
   413: { title: "errors.badRequestTitle", body: "errors.tooLarge" },
+  415: { title: "errors.unsupportedMediaTypeTitle", body: "errors.unsupportedMediaType" },
 };
 
 /** A translated page for thrown responses and unexpected errors; never shows a stack trace. */

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, organisations, users } from "@db/schema";
 import { getDb } from "~/utils/db.server";
+import { idField } from "~/utils/form-fields";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -14,7 +15,7 @@ const dateOnly = z
 /** Filters come from the URL: anything malformed is dropped rather than failing the page. */
 export const AuditFilterSchema = z.object({
   action: z.string().max(60).regex(/^[a-z_.]*$/).optional().catch(undefined),
-  organisationId: z.coerce.number().int().positive().optional().catch(undefined),
+  organisationId: idField().optional().catch(undefined),
   from: dateOnly,
   to: dateOnly,
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalIdField } from "~/utils/form-fields";
 import { ROLES } from "./roles";
 import { checkPassword, PASSWORD_MAX_LENGTH } from "./password-policy";
 
@@ -13,7 +14,7 @@ export const EmailSchema = z
 export const LoginSchema = z.object({
   email: EmailSchema,
   password: z.string({ error: "validation.required" }).min(1, "validation.required").max(PASSWORD_MAX_LENGTH * 4, "validation.passwordTooLong"),
-  redirectTo: z.string().max(2000).optional(),
+  redirectTo: z.string().optional(),
 });
 
 export const ForgotPasswordSchema = z.object({ email: EmailSchema });
@@ -59,10 +60,7 @@ const NameSchema = z
   .min(1, "validation.required")
   .max(120, "validation.tooLong");
 
-const optionalId = z
-  .union([z.literal(""), z.coerce.number().int().positive()], { error: "validation.invalidChoice" })
-  .optional()
-  .transform((v) => (typeof v === "number" ? v : null));
+const optionalId = optionalIdField("validation.invalidChoice");
 
 export const LocaleSchema = z.enum(["nl", "en"], { error: "validation.invalidChoice" });
 

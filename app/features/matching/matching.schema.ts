@@ -1,6 +1,7 @@
 // Zod schemas of the matching forms. Messages are message keys; lists come from fixed rows and checkboxes so
 // every form works as a plain HTML post.
 import { z } from "zod";
+import { dateField, idField, wholeNumberField } from "~/utils/form-fields";
 import { CEFR_LEVELS, CRITERIA, GENDERS, INTERESTS, LANGUAGE_CODES, LEVELS, PROFESSIONS, SHIFTS, type LanguageSkill } from "./criteria";
 
 export const LANGUAGE_ROWS = 4;
@@ -10,10 +11,7 @@ export const CHECKIN_NOTE_MAX = 1000;
 const asArray = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const isoDate = z
-  .string({ error: "validation.required" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "matching.invalidDate" })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: "matching.invalidDate" });
+const isoDate = dateField("matching.invalidDate");
 
 const languageRows = Object.fromEntries(
   Array.from({ length: LANGUAGE_ROWS }, (_, i) => [
@@ -48,7 +46,7 @@ function collectLanguages(data: Record<string, unknown>, ctx: z.RefinementCtx): 
 
 const common = {
   profession: z.enum(PROFESSIONS, { error: "validation.invalidChoice" }),
-  departmentId: z.coerce.number({ error: "validation.required" }).int({ error: "validation.required" }).positive({ error: "validation.required" }),
+  departmentId: idField("validation.required"),
   dutchLevel: z.enum(CEFR_LEVELS, { error: "validation.invalidChoice" }),
   shifts: z.preprocess(asArray, z.array(z.enum(SHIFTS, { error: "validation.invalidChoice" })).max(SHIFTS.length)),
   interests: z.preprocess(asArray, z.array(z.enum(INTERESTS, { error: "validation.invalidChoice" })).max(INTERESTS.length)),
@@ -58,7 +56,7 @@ const common = {
 export const NewcomerSchema = z
   .object({
     name: z.string({ error: "validation.required" }).trim().min(2, { error: "validation.required" }).max(120, { error: "matching.tooLong" }),
-    userId: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+    userId: z.preprocess(emptyToUndefined, idField("validation.invalidChoice").optional()),
     startDate: isoDate,
     buddyGenderPreference: z.preprocess(emptyToUndefined, z.enum(GENDERS, { error: "validation.invalidChoice" }).optional()),
     recognitionStatus: z.enum(RECOGNITION_STATUSES, { error: "validation.invalidChoice" }),
@@ -84,8 +82,8 @@ export type NewcomerInput = z.output<typeof NewcomerSchema>;
 export const BuddyProfileSchema = z
   .object({
     gender: z.preprocess(emptyToUndefined, z.enum(GENDERS, { error: "validation.invalidChoice" }).optional()),
-    capacity: z.coerce.number({ error: "matching.capacityRange" }).int({ error: "matching.capacityRange" }).min(1, { error: "matching.capacityRange" }).max(3, { error: "matching.capacityRange" }),
-    yearsInOrganisation: z.coerce.number({ error: "matching.yearsRange" }).int({ error: "matching.yearsRange" }).min(0, { error: "matching.yearsRange" }).max(50, { error: "matching.yearsRange" }),
+    capacity: wholeNumberField({ min: 1, max: 3, message: "matching.capacityRange" }),
+    yearsInOrganisation: wholeNumberField({ min: 0, max: 50, message: "matching.yearsRange" }),
     ownNewcomerExperience: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
     status: z.enum(["active", "paused", "inactive"], { error: "validation.invalidChoice" }),
     pausedUntil: z.preprocess(emptyToUndefined, isoDate.optional()),
@@ -134,8 +132,8 @@ export const EraseNewcomerSchema = z.object({
 export type EraseNewcomerInput = z.output<typeof EraseNewcomerSchema>;
 
 export const PinSchema = z.object({
-  newcomerId: z.coerce.number().int().positive(),
-  buddyId: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  newcomerId: idField(),
+  buddyId: z.preprocess(emptyToUndefined, idField().optional()),
 });
 
 type Raw = Record<string, string | string[] | undefined>;

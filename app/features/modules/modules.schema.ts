@@ -1,5 +1,8 @@
 // Zod schemas of the modules forms, shared by the forms and the actions. Messages are message keys.
 import { z } from "zod";
+import { ID_PATTERN, isCalendarDate } from "~/utils/form-fields";
+
+export { isCalendarDate };
 
 export const MODULE_KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -7,18 +10,19 @@ export const ModuleKeySchema = z.string().regex(MODULE_KEY_PATTERN).max(80);
 
 export const AssignModuleSchema = z.object({
   moduleKey: z.string({ error: "validation.required" }).regex(MODULE_KEY_PATTERN, "modules.errors.unknownModule").max(80, "modules.errors.unknownModule"),
-  departmentId: z.union([z.literal("all"), z.string().regex(/^[1-9]\d{0,15}$/, "modules.errors.unknownDepartment")], { error: "validation.required" }),
+  departmentId: z.union([z.literal("all"), z.string().regex(ID_PATTERN, "modules.errors.unknownDepartment")], { error: "validation.required" }),
   dueDate: z.string({ error: "validation.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "modules.errors.dueDateFormat"),
 });
 export type AssignModuleInput = z.infer<typeof AssignModuleSchema>;
 
-export const ReadSectionSchema = z.object({ section: z.coerce.number().int().min(0).max(20) });
+// A section number as the form's hidden field sends it: digits only; "" is not section 0.
+export const ReadSectionSchema = z.object({
+  section: z
+    .string({ error: "modules.errors.unknownSection" })
+    .regex(/^(0|[1-9]\d?)$/, { error: "modules.errors.unknownSection" })
+    .transform((v) => Number(v)),
+});
 
-/** True when the string is a real calendar date (2026-02-30 is not). */
-export function isCalendarDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** Today's date in Belgium and the Netherlands, as YYYY-MM-DD. */
 export function todayInBrussels(now: Date = new Date()): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkboxField, optionalIdField } from "~/utils/form-fields";
 import type { Country, Sector, SizeBand } from "@db/schema";
 
 export const COUNTRIES = ["BE", "NL"] as const satisfies readonly Country[];
@@ -14,9 +15,7 @@ export const SECTORS = [
 export const SIZE_BANDS = ["small", "medium", "large", "very_large"] as const satisfies readonly SizeBand[];
 export const ORGANISATION_KINDS = ["care_provider", "partner"] as const;
 
-const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.boolean(), z.undefined()])
-  .transform((v) => v === "on" || v === "true" || v === true);
+const checkbox = checkboxField;
 
 const Text = (max: number) =>
   z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
@@ -36,10 +35,7 @@ export const SiteSchema = z.object({ name: Text(120), city: Text(120) });
 
 export const DepartmentSchema = z.object({
   name: Text(120),
-  siteId: z
-    .union([z.literal(""), z.coerce.number().int().positive()], { error: "validation.invalidChoice" })
-    .optional()
-    .transform((v) => (typeof v === "number" ? v : null)),
+  siteId: optionalIdField("validation.invalidChoice"),
 });
 
 export type OrganisationInput = z.infer<typeof OrganisationSchema>;

@@ -3,13 +3,14 @@ import { z } from "zod";
 import { AdminInviteSchema, HrInviteSchema } from "~/features/auth/auth.schema";
 import { createInvitation, revokeInvitation } from "~/features/auth/invitations.server";
 import { ROLES } from "~/features/auth/roles";
+import { idField } from "~/utils/form-fields";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import type { CurrentUser } from "~/utils/session.server";
 import { changeRole, erasePerson, setUserStatus, type Scope } from "./people.server";
 
 export type ManageResult = { status: number; intent: string; errors: FieldErrors; formError: string | null; notice: string | null; email?: string };
 
-const IdSchema = z.coerce.number().int().positive();
+const IdSchema = idField();
 
 export async function managePeople(actor: CurrentUser, scope: Scope, form: FormData): Promise<ManageResult> {
   const intent = String(form.get("intent") ?? "");

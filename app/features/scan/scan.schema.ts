@@ -1,5 +1,6 @@
 // Zod schemas of the scan's forms, shared by the page forms, the autosave endpoint and the actions.
 import { z } from "zod";
+import { idField, optionalDateField } from "~/utils/form-fields";
 import { ACTION_STATUSES } from "./constants";
 import { ANSWER_VALUES } from "./scoring";
 
@@ -29,7 +30,11 @@ export const AnswerSchema = z.object({
     .optional()
     .transform((c) => (c && c.trim() ? c.trim() : null)),
   // The revision the page showed; lets the server tell a user they replaced someone else's newer answer.
-  baseRevision: z.coerce.number().int().min(0).optional(),
+  baseRevision: z
+    .string()
+    .regex(/^(0|[1-9]\d{0,8})$/, { error: "errors.badRequest" })
+    .transform((v) => Number(v))
+    .optional(),
   // The value and comment the page showed, so values and comments are merged separately (decision 061).
   // Empty means "no answer yet" for the value; absent means "unknown".
   baseValue: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ANSWER_VALUES, { error: "scan.errors.value" }).optional()),
@@ -41,12 +46,7 @@ export const AnswerSchema = z.object({
 });
 export type AnswerInput = z.output<typeof AnswerSchema>;
 
-const DateSchema = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : null))
-  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), { error: "scan.errors.date" });
+const DateSchema = optionalDateField("scan.errors.date");
 
 export const ActionItemSchema = z.object({
   itemKey: z
@@ -63,6 +63,6 @@ export const ActionItemSchema = z.object({
 export type ActionItemInput = z.output<typeof ActionItemSchema>;
 
 export const ActionStatusSchema = z.object({
-  actionId: z.coerce.number({ error: "errors.badRequest" }).int().positive({ error: "errors.badRequest" }),
+  actionId: idField("errors.badRequest"),
   status: z.enum(ACTION_STATUSES, { error: "validation.invalidChoice" }),
 });

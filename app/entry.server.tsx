@@ -50,3 +50,6 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   console.error(error);
 }
+
+// For the server process: drain queues, checkpoint and close on shutdown; hand over replication status.
+export { lifecycle } from "~/utils/lifecycle.server";

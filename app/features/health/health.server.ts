@@ -54,3 +54,10 @@ export function checkReadiness(): Readiness {
   }
   return { migrations, database };
 }
+
+/** The database file and its WAL, in bytes, for the operations page. */
+export function databaseSize(): { file: number; wal: number } {
+  const file = getDb().$client.name;
+  const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+  return { file: size(file), wal: size(`${file}-wal`) };
+}

@@ -8,10 +8,15 @@ import path from "node:path";
 import { describeReplica, type ReplicationStatus } from "~/utils/operations";
 import { litestreamBinary, replicaConfig, writeLitestreamConfig } from "./litestream";
 
-// $1 = binary, $2 = config. Litestream's own stdin is closed; the watcher waits for ours to end.
-// (sh gives background jobs /dev/null as stdin, hence the copy of ours on fd 3.)
-const WATCHER = `exec 3<&0
-"$1" replicate -config "$2" </dev/null &
+// $1 = binary, $2 = config, $3 = a FIFO for Litestream's log. Litestream's own stdin is closed; the watcher
+// waits for ours to end (sh gives background jobs /dev/null as stdin, hence the copy of ours on fd 3).
+// The log goes through a relay instead of straight into our pipe: once this process is gone, a Go program
+// writing its log to a dead pipe would die of SIGPIPE before its final sync; the relay's second cat keeps
+// reading, so Litestream can finish.
+const WATCHER = `rm -f "$3" && mkfifo "$3" || exit 1
+exec 3<&0
+{ cat; cat >/dev/null; } <"$3" &
+"$1" replicate -config "$2" </dev/null >"$3" 2>&1 &
 child=$!
 { cat <&3 >/dev/null; kill -TERM "$child" 2>/dev/null; } &
 exec 3<&-
@@ -94,7 +99,8 @@ export function startReplication(options: ReplicationOptions): ReplicationSuperv
   const launch = () => {
     restartTimer = null;
     // Detached: a Ctrl-C in the terminal reaches the server, which then stops Litestream in its own order.
-    const proc = spawn("sh", ["-c", WATCHER, "litestream-watcher", binary, config], { stdio: ["pipe", "pipe", "pipe"], detached: true });
+    const fifo = path.join(path.dirname(config), "log.fifo");
+    const proc = spawn("sh", ["-c", WATCHER, "litestream-watcher", binary, config, fifo], { stdio: ["pipe", "pipe", "pipe"], detached: true });
     child = proc;
     let buffer = "";
     const onData = (chunk: Buffer) => {

@@ -95,8 +95,10 @@ try {
 
 fs.mkdirSync(path.dirname(target), { recursive: true });
 const temporary = `${target}.restoring-${process.pid}`;
-const removeTemporary = () => {
-  for (const suffix of ["", "-wal", "-shm", ".tmp"]) fs.rmSync(`${temporary}${suffix}`, { force: true });
+// Litestream restores into <temporary>.tmp and renames it, leaving that name's -wal and -shm behind.
+const TEMPORARY_SUFFIXES = ["", "-wal", "-shm", ".tmp", ".tmp-wal", ".tmp-shm"];
+const removeTemporary = (keepDatabase = false) => {
+  for (const suffix of TEMPORARY_SUFFIXES) if (!(keepDatabase && suffix === "")) fs.rmSync(`${temporary}${suffix}`, { force: true });
 };
 const config = writeLitestreamConfig(target, replica);
 const started = performance.now();
@@ -134,7 +136,8 @@ type Counted = { table: string; rows: number };
 let counts: Counted[] = [];
 let migrations = 0;
 try {
-  const copy = new Database(temporary, { readonly: true, fileMustExist: true });
+  // Read-write, so closing the last connection removes the -wal and -shm files under the temporary name.
+  const copy = new Database(temporary, { fileMustExist: true });
   try {
     const integrity = copy.pragma("integrity_check", { simple: true });
     if (integrity !== "ok") throw new Error(`integrity_check: ${String(integrity)}`);
@@ -165,6 +168,7 @@ if (fs.existsSync(target)) {
   movedAside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
   for (const suffix of ["", "-wal", "-shm"]) if (fs.existsSync(`${target}${suffix}`)) fs.renameSync(`${target}${suffix}`, `${movedAside}${suffix}`);
 }
+removeTemporary(true);
 fs.renameSync(temporary, target);
 
 const size = fs.statSync(target).size;

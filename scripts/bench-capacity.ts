@@ -169,6 +169,17 @@ const rssOf = (pid: number | undefined) => {
   }
 };
 
+/** CPU seconds the server process has used (user + system), from /proc: what a request costs, whatever else runs. */
+const cpuSecondsOf = (pid: number | undefined) => {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    // After the command name: field 14 (utime) and 15 (stime) of proc(5) are at 11 and 12; ticks of 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+};
+
 async function stopServer() {
   await new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
@@ -249,7 +260,7 @@ function send(agent: http.Agent, req: Req): Promise<{ ms: number; ok: boolean; s
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
-type Step = { concurrency: number; rps: number; p50: number; p99: number; errors: number; byKind: Map<Kind, number[]>; rss: number; failures: string[] };
+type Step = { concurrency: number; rps: number; p50: number; p99: number; errors: number; byKind: Map<Kind, number[]>; rss: number; failures: string[]; cpuMsPerRequest: number; serverCores: number };
 
 async function step(concurrency: number, seconds: number): Promise<Step> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -259,6 +270,7 @@ async function step(concurrency: number, seconds: number): Promise<Step> {
   let errors = 0;
   let rss = 0;
   const sampler = setInterval(() => (rss = Math.max(rss, rssOf(child.pid))), 500);
+  const cpuBefore = cpuSecondsOf(child.pid);
   const end = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -278,8 +290,20 @@ async function step(concurrency: number, seconds: number): Promise<Step> {
   );
   clearInterval(sampler);
   agent.destroy();
+  const cpu = cpuSecondsOf(child.pid) - cpuBefore;
   latencies.sort((a, b) => a - b);
-  return { concurrency, rps: latencies.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors, byKind, rss, failures };
+  return {
+    concurrency,
+    rps: latencies.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    errors,
+    byKind,
+    rss,
+    failures,
+    cpuMsPerRequest: latencies.length > 0 ? (cpu * 1000) / latencies.length : 0,
+    serverCores: cpu / seconds,
+  };
 }
 
 try {
@@ -300,14 +324,16 @@ try {
   agent.destroy();
   console.log(`Server up on a ${mib(databaseBytes)} database; ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (the load generator shares the machine).`);
   console.log(`Mix: ${MIX.map(([k, w]) => `${k} ${w}%`).join(", ")}; ${STEP_SECONDS} s per step; stop when p99 > ${P99_LIMIT_MS} ms or any error.\n`);
-  console.log(`${"users".padStart(5)} ${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(6)} ${"RSS".padStart(8)}  p99 per kind (ms)`);
+  console.log(`${"users".padStart(5)} ${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(6)} ${"RSS".padStart(8)} ${"CPU ms/req".padStart(10)} ${"cores".padStart(5)}  p99 per kind (ms)`);
   await step(4, 3); // warm-up: JIT, page caches
   const steps: Step[] = [];
   for (const concurrency of LEVELS) {
     const s = await step(concurrency, STEP_SECONDS);
     steps.push(s);
     const kinds = [...s.byKind.entries()].map(([k, l]) => `${k} ${Math.round(quantile(l.sort((a, b) => a - b), 0.99))}`).join(", ");
-    console.log(`${String(concurrency).padStart(5)} ${s.rps.toFixed(0).padStart(7)} ${s.p50.toFixed(0).padStart(7)} ${s.p99.toFixed(0).padStart(7)} ${String(s.errors).padStart(6)} ${mib(s.rss).padStart(8)}  ${kinds}`);
+    console.log(
+      `${String(concurrency).padStart(5)} ${s.rps.toFixed(0).padStart(7)} ${s.p50.toFixed(0).padStart(7)} ${s.p99.toFixed(0).padStart(7)} ${String(s.errors).padStart(6)} ${mib(s.rss).padStart(8)} ${s.cpuMsPerRequest.toFixed(1).padStart(10)} ${s.serverCores.toFixed(2).padStart(5)}  ${kinds}`,
+    );
     if (s.failures.length > 0) console.log(`      e.g. ${s.failures.join("; ")}`);
     if (s.p99 > P99_LIMIT_MS || s.errors > 0) break;
   }
@@ -316,6 +342,10 @@ try {
   console.log("");
   if (best) console.log(`Sustainable: ${best.rps.toFixed(0)} req/s at ${best.concurrency} concurrent connections (p50 ${best.p50.toFixed(0)} ms, p99 ${best.p99.toFixed(0)} ms, no errors).`);
   else console.log("No step stayed under the p99 limit without errors.");
+  const cpuCost = steps.reduce((sum, s) => sum + s.cpuMsPerRequest * s.rps, 0) / Math.max(1, steps.reduce((sum, s) => sum + s.rps, 0));
+  console.log(
+    `Server CPU per request of this mix: ${cpuCost.toFixed(1)} ms → at most ~${(1000 / cpuCost).toFixed(0)} req/s for one Node process on one free core (it is single-threaded), whatever else the machine runs.`,
+  );
   console.log(`Database: ${mib(fileSize(databasePath))} (+ WAL ${mib(fileSize(`${databasePath}-wal`))}) for ${counts.organisations?.toLocaleString("en")} organisations and ${counts.users?.toLocaleString("en")} people; server RSS peak ${mib(Math.max(...steps.map((s) => s.rss)))}.`);
 } finally {
   await stopServer();

@@ -1,4 +1,5 @@
 import { benchmark } from "./en/benchmark";
+import { operations } from "./en/operations";
 import { matching } from "./en/matching";
 import { modules } from "./en/modules";
 import { scan } from "./en/scan";
@@ -369,4 +370,5 @@ export const en: Messages = {
   modules,
   matching,
   benchmark,
+  operations,
 };

@@ -1,6 +1,7 @@
 // Dutch is the source catalogue: its shape is the type every other language must fill in.
 // Each capability keeps its own messages in nl/<capability>.ts, mounted here under its own key.
 import { benchmark } from "./nl/benchmark";
+import { operations } from "./nl/operations";
 import { matching } from "./nl/matching";
 import { modules } from "./nl/modules";
 import { scan } from "./nl/scan";
@@ -367,4 +368,5 @@ export const nl = {
   modules,
   matching,
   benchmark,
+  operations,
 };

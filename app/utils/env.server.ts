@@ -25,6 +25,10 @@ const EnvSchema = z.object({
   DEMO_PASSWORD: z.string().min(12).default("Nieuwkomer-demo-2026"),
   COOKIE_SECURE: booleanish.optional(),
   LOG_REQUESTS: booleanish.default(true),
+  // Operations (decisions 095–097): continuous replication is opt-in; shutdown waits this long for requests.
+  REPLICA_URL: z.string().min(1).optional(),
+  REPLICA_SYNC_INTERVAL: z.string().regex(/^\d+(ms|s|m)$/).default("1s"),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

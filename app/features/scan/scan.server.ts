@@ -14,6 +14,7 @@ import {
 } from "@db/schema";
 import { audit } from "~/utils/audit.server";
 import { getDb, nowIso, prepared } from "~/utils/db.server";
+import { registerDrain } from "~/utils/lifecycle.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import type { ActionStatus } from "./constants";
 import { exportFileName, scanToCsv, scanToJson, type ExportAnswer } from "./export";
@@ -301,19 +302,23 @@ export function saveAnswer(actor: SaveActor, scanId: number, form: FormData): Pr
   });
 }
 
-function flushSaves(): void {
+// A graceful shutdown writes what is still queued before it closes the database (decision 096).
+registerDrain("scan autosaves", flushSaves);
+
+function flushSaves(): number {
   flushScheduled = false;
   const batch = pendingSaves;
   pendingSaves = [];
-  if (batch.length === 0) return;
+  if (batch.length === 0) return 0;
   let results: SaveResult[];
   try {
     results = getDb().transaction((tx) => batch.map((p) => saveOne(tx, p.actor, p.scanId, p.input)), { behavior: "immediate" });
   } catch (error) {
     for (const p of batch) p.reject(error);
-    return;
+    return 0;
   }
   batch.forEach((p, i) => p.resolve(results[i] ?? { ok: false, status: 500, error: "errors.unexpected" }));
+  return batch.length;
 }
 
 // The autosave's statements, prepared once per connection (they run inside flushSaves' transaction, as does

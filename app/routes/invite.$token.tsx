@@ -1,16 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
 import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.schema";
 import { acceptInvitation, findPendingInvitation } from "~/features/auth/invitations.server";
+import { respondAfterPassword } from "~/features/auth/sign-in-response.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
 type Result = { fieldErrors: FieldErrors; formError: string | null };
 import { useI18n } from "~/utils/i18n-react";
 import { localeCookie } from "~/utils/locale.server";
-import { ROLE_HOME } from "~/utils/permissions.server";
-import { createSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Uitnodiging · Newcomer-Proof Portal" }, { name: "referrer", content: "no-referrer" }];
 
@@ -39,9 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await acceptInvitation(token, parsed.data.password);
   if (!result.ok) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
   const headers = new Headers();
-  headers.append("Set-Cookie", createSession(result.userId));
   headers.append("Set-Cookie", localeCookie(invitation.locale));
-  throw redirect(ROLE_HOME[invitation.role], { headers });
+  respondAfterPassword(result.next, null, headers);
 }
 
 export default function AcceptInvitation() {

@@ -5,12 +5,12 @@ import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
 import { Notice } from "~/components/ui/page";
 import { LoginSchema } from "~/features/auth/auth.schema";
 import { signIn } from "~/features/auth/auth.server";
+import { respondAfterPassword } from "~/features/auth/sign-in-response.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
 type LoginResult = { fieldErrors: FieldErrors; formError: string | null; email: string };
 import { useI18n } from "~/utils/i18n-react";
 import { getUser, ROLE_HOME, safeRedirectPath } from "~/utils/permissions.server";
-import { createSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden · Newcomer-Proof Portal" }];
 
@@ -25,15 +25,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data<LoginResult>({ fieldErrors: parsed.fieldErrors, formError: null, email: "" }, { status: 400 });
   }
-  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: context.clientIp ?? "unknown" });
+  const redirectTo = safeRedirectPath(parsed.data.redirectTo, "") || null;
+  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: context.clientIp ?? "unknown", redirectTo });
   if (!result.ok) {
     const status = result.reason === "rate_limited" ? 429 : 401;
     const formError = result.reason === "rate_limited" ? "auth.rateLimited" : "auth.invalidCredentials";
     return data<LoginResult>({ fieldErrors: {}, formError, email: parsed.data.email }, { status });
   }
-  const cookie = createSession(result.userId);
-  const target = safeRedirectPath(parsed.data.redirectTo, ROLE_HOME[result.role]);
-  throw redirect(target === "/" ? ROLE_HOME[result.role] : target, { headers: { "Set-Cookie": cookie } });
+  respondAfterPassword(result.next, redirectTo);
 }
 
 export default function Login() {

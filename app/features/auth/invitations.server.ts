@@ -6,6 +6,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv, publicUrl } from "~/utils/env.server";
 import { formatDate, translate, type Locale } from "~/utils/i18n";
 import { sendMail } from "~/utils/mail.server";
+import { afterPassword, type AfterPassword } from "./second-factor.server";
 
 export type InviteInput = {
   email: string;
@@ -127,7 +128,7 @@ export function findPendingInvitation(token: string, now = new Date()) {
 }
 
 /** Creates the account from a pending invitation; the link works once. */
-export async function acceptInvitation(token: string, password: string, now = new Date()): Promise<{ ok: true; userId: number } | { ok: false }> {
+export async function acceptInvitation(token: string, password: string, now = new Date()): Promise<{ ok: true; userId: number; next: AfterPassword } | { ok: false }> {
   const pending = findPendingInvitation(token, now);
   if (!pending) {
     audit({ actorUserId: null, action: "auth.token_rejected", entityType: "invitation" });
@@ -155,7 +156,8 @@ export async function acceptInvitation(token: string, password: string, now = ne
   );
   if (userId == null) return { ok: false };
   audit({ actorUserId: userId, organisationId: pending.organisationId, action: "invitation.accepted", entityType: "invitation", entityId: pending.id });
-  return { ok: true, userId };
+  // A role that requires a second factor enrols it before the first session (outside demo mode).
+  return { ok: true, userId, next: afterPassword({ id: userId, role: pending.role, organisationId: pending.organisationId }, null, now) };
 }
 
 export type InvitationRow = {

@@ -2,6 +2,7 @@ import { benchmark } from "./en/benchmark";
 import { matching } from "./en/matching";
 import { modules } from "./en/modules";
 import { scan } from "./en/scan";
+import { secondFactor } from "./en/second-factor";
 import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
 
@@ -302,6 +303,11 @@ export const en: Messages = {
         password_reset: "Password reset",
         password_changed: "Password changed",
         token_rejected: "Invalid or expired link used",
+        second_factor_enrolment_started: "Two-step verification: set-up started",
+        second_factor_enabled: "Two-step verification turned on",
+        second_factor_disabled: "Two-step verification turned off",
+        second_factor_failed: "Two-step verification: wrong code",
+        second_factor_reset: "Two-step verification reset by an administrator",
       },
       access: {
         denied: "Access denied",
@@ -310,6 +316,7 @@ export const en: Messages = {
         created: "Invitation sent",
         accepted: "Invitation accepted",
         revoked: "Invitation revoked",
+        superseded: "Invitation replaced by a new one",
       },
       user: {
         role_changed: "Role changed",
@@ -341,4 +348,5 @@ export const en: Messages = {
   modules,
   matching,
   benchmark,
+  secondFactor,
 };

@@ -4,6 +4,7 @@ import { benchmark } from "./nl/benchmark";
 import { matching } from "./nl/matching";
 import { modules } from "./nl/modules";
 import { scan } from "./nl/scan";
+import { secondFactor } from "./nl/second-factor";
 
 export const nl = {
   app: {
@@ -300,6 +301,11 @@ export const nl = {
         password_reset: "Wachtwoord hersteld",
         password_changed: "Wachtwoord gewijzigd",
         token_rejected: "Ongeldige of verlopen link gebruikt",
+        second_factor_enrolment_started: "Tweestapsverificatie: instellen begonnen",
+        second_factor_enabled: "Tweestapsverificatie ingeschakeld",
+        second_factor_disabled: "Tweestapsverificatie uitgeschakeld",
+        second_factor_failed: "Tweestapsverificatie: foute code",
+        second_factor_reset: "Tweestapsverificatie gereset door beheerder",
       },
       access: {
         denied: "Toegang geweigerd",
@@ -308,6 +314,7 @@ export const nl = {
         created: "Uitnodiging verstuurd",
         accepted: "Uitnodiging aanvaard",
         revoked: "Uitnodiging ingetrokken",
+        superseded: "Uitnodiging vervangen door een nieuwe",
       },
       user: {
         role_changed: "Rol gewijzigd",
@@ -339,4 +346,5 @@ export const nl = {
   modules,
   matching,
   benchmark,
+  secondFactor,
 };

@@ -66,7 +66,7 @@ export function secondFactorStatus(userId: number): SecondFactorStatus {
 }
 
 /** A fresh secret waiting for its first code; replaces an earlier unconfirmed one, never a confirmed factor. */
-export function startEnrolment(user: Person): { ok: true } | { ok: false; message: "auth.secondFactorAlreadyOn" } {
+export function startEnrolment(user: Person): { ok: true } | { ok: false; message: "secondFactor.alreadyOn" } {
   const db = getDb();
   const secret = new Secret({ size: 20 }).base32;
   const done = db.transaction(
@@ -79,12 +79,12 @@ export function startEnrolment(user: Person): { ok: true } | { ok: false; messag
     },
     { behavior: "immediate" },
   );
-  if (!done) return { ok: false, message: "auth.secondFactorAlreadyOn" };
+  if (!done) return { ok: false, message: "secondFactor.alreadyOn" };
   audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.second_factor_enrolment_started", entityType: "user", entityId: user.id });
   return { ok: true };
 }
 
-export type EnrolmentDisplay = { secret: string; uri: string; qrSvg: string };
+export type EnrolmentDisplay = { secret: string; uri: string; qrDataUri: string };
 
 /** What the enrolment page shows: only while the factor is unconfirmed. A confirmed secret is never shown again. */
 export async function pendingEnrolment(userId: number): Promise<EnrolmentDisplay | null> {
@@ -95,8 +95,9 @@ export async function pendingEnrolment(userId: number): Promise<EnrolmentDisplay
   const secret = unseal(factor.secretSealed, sealContext(userId));
   if (!secret) return null;
   const uri = totpFor(secret, account.email).toString();
-  const qrSvg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-  return { secret: secret.replace(/(.{4})/g, "$1 ").trim(), uri, qrSvg };
+  // SVG made on the server and shown as an image: no script, and the CSP already allows data: images.
+  const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  return { secret: secret.replace(/(.{4})/g, "$1 ").trim(), uri, qrDataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
 }
 
 type CodeCheck = "ok" | "wrong" | "replayed";
@@ -160,9 +161,9 @@ async function newRecoveryCodes(userId: number): Promise<string[]> {
 
 export type CodeResult<T> =
   | ({ ok: true } & T)
-  | { ok: false; reason: "invalid"; message: "auth.codeWrong" }
+  | { ok: false; reason: "invalid"; message: "secondFactor.codeWrong" }
   | { ok: false; reason: "rate_limited"; message: "auth.rateLimited" }
-  | { ok: false; reason: "gone"; message: "auth.challengeExpired" | "auth.secondFactorNotPending" };
+  | { ok: false; reason: "gone"; message: "secondFactor.challengeExpired" | "secondFactor.notPending" };
 
 /**
  * Every code check (sign-in, enrolment, disabling) takes an attempt first, per user and per IP, under the same
@@ -198,7 +199,7 @@ async function guardedCheck(
 }
 
 function failure(reason: "invalid" | "rate_limited") {
-  return reason === "invalid" ? ({ ok: false, reason, message: "auth.codeWrong" } as const) : ({ ok: false, reason, message: "auth.rateLimited" } as const);
+  return reason === "invalid" ? ({ ok: false, reason, message: "secondFactor.codeWrong" } as const) : ({ ok: false, reason, message: "auth.rateLimited" } as const);
 }
 
 async function checkCode(userId: number, code: SecondFactorCode, now: Date): Promise<boolean> {
@@ -214,7 +215,7 @@ export async function confirmEnrolment(
   now = new Date(),
 ): Promise<CodeResult<{ recoveryCodes: string[] }>> {
   const status = secondFactorStatus(user.id);
-  if (!status.pending) return { ok: false, reason: "gone", message: "auth.secondFactorNotPending" };
+  if (!status.pending) return { ok: false, reason: "gone", message: "secondFactor.notPending" };
   const checked = await guardedCheck(user, ip, () => checkTotp(user.id, code, false, now) === "ok", "enrol", now);
   if (!checked.ok) return failure(checked.reason);
   const codes = await newRecoveryCodes(user.id);
@@ -233,15 +234,15 @@ export async function disableSecondFactor(
   now = new Date(),
 ): Promise<{ ok: true } | { ok: false; field: "password" | "code" | null; message: string; status: 400 | 429 }> {
   const status = secondFactorStatus(user.id);
-  if (!status.enrolled) return { ok: false, field: null, message: "auth.secondFactorNotOn", status: 400 };
-  if (status.policy === "required") return { ok: false, field: null, message: "auth.secondFactorRequiredCannotDisable", status: 400 };
+  if (!status.enrolled) return { ok: false, field: null, message: "secondFactor.notOn", status: 400 };
+  if (status.policy === "required") return { ok: false, field: null, message: "secondFactor.requiredCannotDisable", status: 400 };
   const account = accountOf(user.id);
   if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, input.password))) {
     audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.second_factor_failed", entityType: "user", entityId: user.id, detail: { context: "disable_password" } });
     return { ok: false, field: "password", message: "validation.wrongPassword", status: 400 };
   }
   const checked = await guardedCheck(user, ip, () => checkCode(user.id, input.code, now), "disable", now);
-  if (!checked.ok) return { ok: false, field: "code", message: checked.reason === "invalid" ? "auth.codeWrong" : "auth.rateLimited", status: checked.reason === "invalid" ? 400 : 429 };
+  if (!checked.ok) return { ok: false, field: "code", message: checked.reason === "invalid" ? "secondFactor.codeWrong" : "auth.rateLimited", status: checked.reason === "invalid" ? 400 : 429 };
   removeFactor(user.id);
   audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.second_factor_disabled", entityType: "user", entityId: user.id });
   return { ok: true };
@@ -261,7 +262,7 @@ export function resetSecondFactor(admin: Person, userId: number): { ok: true } |
   const target = accountOf(userId);
   if (!target) return { ok: false, status: 404, message: "errors.notFound" };
   const factor = getDb().select({ userId: secondFactors.userId }).from(secondFactors).where(eq(secondFactors.userId, userId)).get();
-  if (!factor) return { ok: false, status: 400, message: "auth.secondFactorNotOn" };
+  if (!factor) return { ok: false, status: 400, message: "secondFactor.notOn" };
   removeFactor(userId);
   endSessionsOfUser(userId);
   audit({ actorUserId: admin.id, organisationId: target.organisationId, action: "auth.second_factor_reset", entityType: "user", entityId: userId });
@@ -362,11 +363,11 @@ export type ChallengeOutcome = CodeResult<{ userId: number; role: Role; redirect
 /** The second step of a sign-in: a code (or recovery code), or the first code of a required enrolment. */
 export async function completeChallenge(token: string | null, code: SecondFactorCode, ip: string, now = new Date()): Promise<ChallengeOutcome> {
   const pending = findChallenge(token, now);
-  if (!pending) return { ok: false, reason: "gone", message: "auth.challengeExpired" };
+  if (!pending) return { ok: false, reason: "gone", message: "secondFactor.challengeExpired" };
   const user = { id: pending.userId, organisationId: pending.organisationId };
   let recovery: string[] | null = null;
   if (pending.purpose === "enrol") {
-    if (code.kind !== "totp") return { ok: false, reason: "invalid", message: "auth.codeWrong" };
+    if (code.kind !== "totp") return { ok: false, reason: "invalid", message: "secondFactor.codeWrong" };
     const enrolled = await confirmEnrolment(user, code.code, ip, now);
     if (!enrolled.ok) return enrolled;
     recovery = enrolled.recoveryCodes;
@@ -374,7 +375,7 @@ export async function completeChallenge(token: string | null, code: SecondFactor
     const checked = await guardedCheck(user, ip, () => checkCode(pending.userId, code, now), "sign_in", now);
     if (!checked.ok) return failure(checked.reason);
   }
-  if (!consumeChallenge(pending.challengeId)) return { ok: false, reason: "gone", message: "auth.challengeExpired" };
+  if (!consumeChallenge(pending.challengeId)) return { ok: false, reason: "gone", message: "secondFactor.challengeExpired" };
   recordSignIn(user, code.kind, now);
   return { ok: true, userId: pending.userId, role: pending.role, redirectTo: pending.redirectTo, recoveryCodes: recovery };
 }

@@ -39,10 +39,10 @@ describe("SecondFactorCodeSchema", () => {
 
   it.each([
     ["", "validation.required"],
-    ["12345", "auth.codeInvalid"],
-    ["1234567", "auth.codeInvalid"],
-    ["01Z0Z-ZAHJU", "auth.codeInvalid"],
-    ["x".repeat(41), "auth.codeInvalid"],
+    ["12345", "secondFactor.codeInvalid"],
+    ["1234567", "secondFactor.codeInvalid"],
+    ["01Z0Z-ZAHJU", "secondFactor.codeInvalid"],
+    ["x".repeat(41), "secondFactor.codeInvalid"],
   ])("refuses %j with %s", (input, message) => {
     const result = SecondFactorCodeSchema.safeParse(input);
     expect(result.success).toBe(false);

@@ -40,20 +40,20 @@ export type SecondFactorCode = { kind: "totp"; code: string } | { kind: "recover
 /** A six-digit authenticator code, or a recovery code; anything else is a field error. */
 export const SecondFactorCodeSchema = z
   .string({ error: "validation.required" })
-  .max(40, "auth.codeInvalid")
+  .max(40, "secondFactor.codeInvalid")
   .transform((value, ctx): SecondFactorCode => {
     const digits = value.replace(/\s/g, "");
     if (/^\d{6}$/.test(digits)) return { kind: "totp", code: digits };
     const recovery = normaliseRecoveryCode(value);
     if (recovery.length === RECOVERY_LENGTH && [...recovery].every((c) => RECOVERY_ALPHABET.includes(c))) return { kind: "recovery", code: recovery };
-    ctx.addIssue({ code: "custom", message: value.trim() === "" ? "validation.required" : "auth.codeInvalid" });
+    ctx.addIssue({ code: "custom", message: value.trim() === "" ? "validation.required" : "secondFactor.codeInvalid" });
     return z.NEVER;
   });
 
 export const TotpCodeSchema = z
   .string({ error: "validation.required" })
   .transform((v) => v.replace(/\s/g, ""))
-  .pipe(z.string().min(1, "validation.required").regex(/^\d{6}$/, "auth.codeInvalid"));
+  .pipe(z.string().min(1, "validation.required").regex(/^\d{6}$/, "secondFactor.codeInvalid"));
 
 export const ChallengeSchema = z.object({ code: SecondFactorCodeSchema });
 export const ConfirmEnrolmentSchema = z.object({ code: TotpCodeSchema });

@@ -122,6 +122,7 @@ export const en: Messages = {
     inviteIntro: "{inviter} invited you as {role} at {organisation}. Choose a password to activate your account.",
     inviteIntroNoOrg: "You have been invited as {role}. Choose a password to activate your account.",
     inviteSubmit: "Activate account",
+    inviteAccountExists: "This e-mail address already has an account with the portal, and an account belongs to one organisation. Sign in with your existing account, or contact whoever invited you.",
     backToLogin: "Back to sign in",
   },
   mail: {

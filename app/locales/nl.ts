@@ -120,6 +120,7 @@ export const nl = {
     inviteIntro: "{inviter} nodigde je uit als {role} bij {organisation}. Kies een wachtwoord om je account te activeren.",
     inviteIntroNoOrg: "Je bent uitgenodigd als {role}. Kies een wachtwoord om je account te activeren.",
     inviteSubmit: "Account activeren",
+    inviteAccountExists: "Dit e-mailadres heeft al een account bij het portaal, en een account hoort bij één organisatie. Meld je aan met je bestaande account, of neem contact op met wie je uitnodigde.",
     backToLogin: "Terug naar aanmelden",
   },
   mail: {

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
 import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.schema";
-import { acceptInvitation, findPendingInvitation } from "~/features/auth/invitations.server";
+import { acceptInvitation, addressHasAccount, findPendingInvitation } from "~/features/auth/invitations.server";
 import { respondAfterPassword } from "~/features/auth/sign-in-response.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
@@ -15,8 +15,11 @@ export const meta: MetaFunction = () => [{ title: "Uitnodiging · Newcomer-Proof
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = findPendingInvitation(params.token ?? "");
-  if (!invitation) return data({ invitation: null }, { status: 410 });
+  if (!invitation) return data({ invitation: null, accountExists: false }, { status: 410 });
+  // Only whoever holds the mailed link learns this: the inviting organisation was told nothing (finding 10).
+  if (addressHasAccount(invitation.email)) return data({ invitation: null, accountExists: true }, { status: 409 });
   return {
+    accountExists: false,
     invitation: {
       name: invitation.name,
       email: invitation.email,
@@ -43,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AcceptInvitation() {
-  const { invitation } = useLoaderData<typeof loader>();
+  const { invitation, accountExists } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -53,7 +56,7 @@ export default function AcceptInvitation() {
         {!invitation || actionData?.formError === "auth.tokenInvalid" ? (
           <>
             <div className="alert alert--error" role="alert">
-              {t("auth.tokenInvalid")}
+              {t(accountExists ? "auth.inviteAccountExists" : "auth.tokenInvalid")}
             </div>
             <p>
               <Link to="/login">{t("auth.backToLogin")}</Link>

@@ -40,9 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });
   const result = await acceptInvitation(token, parsed.data.password);
   if (!result.ok) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
-  const headers = new Headers();
-  headers.append("Set-Cookie", localeCookie(invitation.locale));
-  respondAfterPassword(result.next, null, headers);
+  respondAfterPassword(result.next, null, [localeCookie(invitation.locale)]);
 }
 
 export default function AcceptInvitation() {

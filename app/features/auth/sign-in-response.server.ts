@@ -12,12 +12,15 @@ export function homeOrTarget(role: keyof typeof ROLE_HOME, redirectTo: string | 
 }
 
 /** Throws the redirect: to the target with a fresh session, or to the second step with the challenge cookie only. */
-export function respondAfterPassword(next: AfterPassword, redirectTo: string | null | undefined, headers = new Headers()): never {
+export function respondAfterPassword(next: AfterPassword, redirectTo: string | null | undefined, extraCookies: string[] = []): never {
+  const headers = new Headers();
   if (next.step === "second_factor") {
     headers.append("Set-Cookie", challengeCookie(next.challengeToken, CHALLENGE_MINUTES * 60));
+    for (const cookie of extraCookies) headers.append("Set-Cookie", cookie);
     throw redirect(SECOND_FACTOR_PATH, { headers });
   }
   headers.append("Set-Cookie", createSession(next.userId));
+  for (const cookie of extraCookies) headers.append("Set-Cookie", cookie);
   headers.append("Set-Cookie", clearChallengeCookie());
   throw redirect(homeOrTarget(next.role, redirectTo), { headers });
 }

@@ -1,7 +1,7 @@
 // The second factor: enrolment, the sign-in step between password and session, disabling and the admin's reset.
 // Decisions 050 (storage) and 051 (flow).
 import { randomBytes } from "node:crypto";
-import { and, eq, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 import { memberships, organisations, users, type Role } from "@db/schema";
@@ -267,14 +267,6 @@ export function resetSecondFactor(admin: Person, userId: number): { ok: true } |
   endSessionsOfUser(userId);
   audit({ actorUserId: admin.id, organisationId: target.organisationId, action: "auth.second_factor_reset", entityType: "user", entityId: userId });
   return { ok: true };
-}
-
-/** Users with a confirmed factor, for the admin's list. */
-export function usersWithSecondFactor(userIds: number[]): Set<number> {
-  if (userIds.length === 0) return new Set();
-  const rows = getDb().select({ userId: secondFactors.userId }).from(secondFactors).where(isNotNull(secondFactors.confirmedAt)).all();
-  const wanted = new Set(userIds);
-  return new Set(rows.map((r) => r.userId).filter((id) => wanted.has(id)));
 }
 
 // ——— The sign-in step ———————————————————————————————————————————————————————————————

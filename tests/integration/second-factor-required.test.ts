@@ -21,6 +21,9 @@ process.env.PORTAL_MODE = "production";
 
 beforeAll(seeded);
 
+// Each enrolment hashes ten recovery codes with argon2, and a recovery code is checked against up to ten:
+// slow on a busy machine, so these tests get more time than the default (nothing here waits on the clock).
+
 type Enrolment = { mode: string; enrolment: { secret: string } | null };
 
 /** Password, then the forced enrolment page, then its first code: returns the new session cookie and the key. */
@@ -59,12 +62,12 @@ describe("a required second factor", () => {
     expect(refused.body).toMatchObject({ formError: "secondFactor.requiredCannotDisable" });
     const next = await call(secondStep.loader, get("/login/second-factor", await passwordStep(email)));
     expect(next.body).toMatchObject({ mode: "verify" });
-  });
+  }, 60_000);
 
   it("is required of partner accounts", async () => {
     const { session } = await signInAndEnrol("onderzoek@thomasmore.example");
     expect(getCurrentUser(get("/partner", session))?.role).toBe("partner");
-  });
+  }, 60_000);
 
   it("is required of HR once the admin ticks it for the organisation, and not of HR elsewhere", async () => {
     const adminCookie = cookieFor("admin@portal.example");
@@ -79,7 +82,7 @@ describe("a required second factor", () => {
     expect(getCurrentUser(get("/hr", session))?.email).toBe("hr@zuyderland.example");
     const elsewhere = await call(login.action, post("/login", { email: "hr@zas.example", password: DEMO_PASSWORD }));
     expect(elsewhere.location).toBe("/hr");
-  });
+  }, 60_000);
 
   it("is enrolled right after an invited partner sets a password, not after a session", async () => {
     const partnerOrg = getDb().select().from(organisations).where(eq(organisations.kind, "partner")).get();
@@ -97,5 +100,5 @@ describe("a required second factor", () => {
     const challenge = cookieValue(accepted.headers.get("Set-Cookie"), "portal_signin") ?? "";
     const page = await call(secondStep.loader, get("/login/second-factor", challenge));
     expect(page.body).toMatchObject({ mode: "enrol" });
-  });
+  }, 60_000);
 });

@@ -16,6 +16,9 @@ import { cookieValue, enrolFromAccount, passwordStep, totp } from "../support/se
 
 beforeAll(seeded);
 
+// Each enrolment hashes ten recovery codes with argon2, and a recovery code is checked against up to ten:
+// slow on a busy machine, so these tests get more time than the default (nothing here waits on the clock).
+
 const lastAuditId = () => getDb().select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id).all().at(-1)?.id ?? 0;
 const auditSince = (id: number, action: string) =>
   getDb()
@@ -58,7 +61,7 @@ describe("enrolment from the account page", () => {
     const hashes = getDb().select().from(recoveryCodes).where(eq(recoveryCodes.userId, id)).all();
     expect(hashes).toHaveLength(10);
     for (const row of hashes) expect(row.codeHash).toMatch(/^\$argon2id\$/);
-  });
+  }, 60_000);
 
   it("refuses a malformed code with a translated message and changes nothing", async () => {
     const cookie = cookieFor("mariam.tesfaye@zas.example");
@@ -68,7 +71,7 @@ describe("enrolment from the account page", () => {
     expect(bad.body).toMatchObject({ errors: { code: ["secondFactor.codeInvalid"] } });
     const page = await call(accountSecondFactor.loader, get("/account/second-factor", cookie));
     expect(page.body).toMatchObject({ status: { enrolled: false, pending: true } });
-  });
+  }, 60_000);
 });
 
 describe("signing in with a second factor", () => {
@@ -110,7 +113,7 @@ describe("signing in with a second factor", () => {
     const replay = await call(secondStep.action, post("/login/second-factor", { code }, await passwordStep(email)));
     expect(replay.status).toBe(400);
     expect(replay.body).toMatchObject({ fieldErrors: { code: ["secondFactor.codeWrong"] } });
-  });
+  }, 60_000);
 
   it("accepts each recovery code once", async () => {
     const email = "an.wouters@zas.example";
@@ -121,7 +124,7 @@ describe("signing in with a second factor", () => {
     expect(reused.status).toBe(400);
     const status = await call(accountSecondFactor.loader, get("/account/second-factor", cookieFor(email)));
     expect(status.body).toMatchObject({ status: { recoveryCodesLeft: 9 } });
-  });
+  }, 60_000);
 
   it("limits the second step like the first, also for simultaneous attempts, and logs the refusals", async () => {
     const email = "youssef.elamrani@zas.example";
@@ -140,7 +143,22 @@ describe("signing in with a second factor", () => {
     expect(limited).toHaveLength(4);
     expect(limited.every((e) => e.detail?.includes('"step":"second_factor"'))).toBe(true);
     expect(auditSince(before, "auth.second_factor_failed")).toHaveLength(5);
-  });
+  }, 60_000);
+});
+
+describe("the sealed key", () => {
+  it("does not work when copied onto another account's row", async () => {
+    const { secret } = await enrolFromAccount(cookieFor("bram.jacobs@zas.example"));
+    const sealed = getDb().select().from(secondFactors).where(eq(secondFactors.userId, userId("bram.jacobs@zas.example"))).get();
+    const victim = "nieuwkomer@zas.example";
+    getDb()
+      .insert(secondFactors)
+      .values({ userId: userId(victim), secretSealed: sealed?.secretSealed ?? "", confirmedAt: new Date().toISOString() })
+      .run();
+    const result = await call(secondStep.action, post("/login/second-factor", { code: totp(secret, 1) }, await passwordStep(victim)));
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({ fieldErrors: { code: ["secondFactor.codeWrong"] } });
+  }, 60_000);
 });
 
 describe("turning the second factor off", () => {
@@ -161,7 +179,7 @@ describe("turning the second factor off", () => {
     expect(off.location).toBe("/account/second-factor?notice=secondFactor.disabled");
     const signIn = await call(login.action, post("/login", { email, password: DEMO_PASSWORD }));
     expect(signIn.location).toBe("/hr");
-  });
+  }, 60_000);
 });
 
 describe("demo mode and the admin", () => {
@@ -171,7 +189,7 @@ describe("demo mode and the admin", () => {
     expect(result.location).toBe("/admin");
     const page = await call(accountSecondFactor.loader, get("/account/second-factor", cookieFor("admin@portal.example")));
     expect(page.body).toMatchObject({ demo: true, status: { policy: "required", enrolled: false } });
-  });
+  }, 60_000);
 
   it("lets an admin reset a user's second factor, logged in the user's organisation; HR cannot", async () => {
     const email = "verpleegkundige@zas.example";
@@ -191,5 +209,5 @@ describe("demo mode and the admin", () => {
     expect(getCurrentUser(get("/me", own))).toBeNull();
     const signIn = await call(login.action, post("/login", { email, password: DEMO_PASSWORD }));
     expect(signIn.location).toBe("/me");
-  });
+  }, 60_000);
 });

@@ -33,6 +33,8 @@ export const organisations = sqliteTable(
     benchmarkConsent: integer("benchmark_consent", { mode: "boolean" }).notNull().default(false),
     requireBuddyTraining: integer("require_buddy_training", { mode: "boolean" }).notNull().default(true),
     requireSameSite: integer("require_same_site", { mode: "boolean" }).notNull().default(false),
+    // HR accounts of this organisation must sign in with a second factor (admin and partner always do).
+    requireHrSecondFactor: integer("require_hr_second_factor", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull().default(now),
   },

@@ -3,6 +3,7 @@ import { operations } from "./en/operations";
 import { matching } from "./en/matching";
 import { modules } from "./en/modules";
 import { scan } from "./en/scan";
+import { secondFactor } from "./en/second-factor";
 import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
 
@@ -123,6 +124,7 @@ export const en: Messages = {
     inviteIntro: "{inviter} invited you as {role} at {organisation}. Choose a password to activate your account.",
     inviteIntroNoOrg: "You have been invited as {role}. Choose a password to activate your account.",
     inviteSubmit: "Activate account",
+    inviteAccountExists: "This e-mail address already has an account with the portal, and an account belongs to one organisation. Sign in with your existing account, or contact whoever invited you.",
     backToLogin: "Back to sign in",
   },
   mail: {
@@ -310,6 +312,11 @@ export const en: Messages = {
         password_reset: "Password reset",
         password_changed: "Password changed",
         token_rejected: "Invalid or expired link used",
+        second_factor_enrolment_started: "Two-step verification: set-up started",
+        second_factor_enabled: "Two-step verification turned on",
+        second_factor_disabled: "Two-step verification turned off",
+        second_factor_failed: "Two-step verification: wrong code",
+        second_factor_reset: "Two-step verification reset by an administrator",
       },
       security: {
         foreign_id: "Another organisation's id requested (refused)",
@@ -339,6 +346,7 @@ export const en: Messages = {
         created: "Invitation sent",
         accepted: "Invitation accepted",
         revoked: "Invitation revoked",
+        superseded: "Invitation replaced by a new one",
       },
       user: {
         role_changed: "Role changed",
@@ -371,4 +379,5 @@ export const en: Messages = {
   matching,
   benchmark,
   operations,
+  secondFactor,
 };

@@ -5,6 +5,7 @@ import { operations } from "./nl/operations";
 import { matching } from "./nl/matching";
 import { modules } from "./nl/modules";
 import { scan } from "./nl/scan";
+import { secondFactor } from "./nl/second-factor";
 
 export const nl = {
   app: {
@@ -121,6 +122,7 @@ export const nl = {
     inviteIntro: "{inviter} nodigde je uit als {role} bij {organisation}. Kies een wachtwoord om je account te activeren.",
     inviteIntroNoOrg: "Je bent uitgenodigd als {role}. Kies een wachtwoord om je account te activeren.",
     inviteSubmit: "Account activeren",
+    inviteAccountExists: "Dit e-mailadres heeft al een account bij het portaal, en een account hoort bij één organisatie. Meld je aan met je bestaande account, of neem contact op met wie je uitnodigde.",
     backToLogin: "Terug naar aanmelden",
   },
   mail: {
@@ -308,6 +310,11 @@ export const nl = {
         password_reset: "Wachtwoord hersteld",
         password_changed: "Wachtwoord gewijzigd",
         token_rejected: "Ongeldige of verlopen link gebruikt",
+        second_factor_enrolment_started: "Tweestapsverificatie: instellen begonnen",
+        second_factor_enabled: "Tweestapsverificatie ingeschakeld",
+        second_factor_disabled: "Tweestapsverificatie uitgeschakeld",
+        second_factor_failed: "Tweestapsverificatie: foute code",
+        second_factor_reset: "Tweestapsverificatie gereset door beheerder",
       },
       security: {
         foreign_id: "Id van een andere organisatie opgevraagd (geweigerd)",
@@ -337,6 +344,7 @@ export const nl = {
         created: "Uitnodiging verstuurd",
         accepted: "Uitnodiging aanvaard",
         revoked: "Uitnodiging ingetrokken",
+        superseded: "Uitnodiging vervangen door een nieuwe",
       },
       user: {
         role_changed: "Rol gewijzigd",
@@ -369,4 +377,5 @@ export const nl = {
   matching,
   benchmark,
   operations,
+  secondFactor,
 };

@@ -1,11 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Card, Notice, PageHeader } from "~/components/ui/page";
 import { updateProfile } from "~/features/account/account.server";
 import { ChangePasswordSchema, passwordProblemMessage, ProfileSchema } from "~/features/auth/auth.schema";
 import { changePassword } from "~/features/auth/auth.server";
+import { secondFactorStatus } from "~/features/auth/second-factor.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { localeCookie, resolveLocale } from "~/utils/locale.server";
@@ -14,7 +15,7 @@ import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return { name: user.name, email: user.email, locale: resolveLocale(request, user.locale) };
+  return { name: user.name, email: user.email, locale: resolveLocale(request, user.locale), secondFactor: secondFactorStatus(user.id) };
 }
 
 type Result = { intent: string; errors: FieldErrors; formError: string | null; notice: string | null };
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { name, email, locale } = useLoaderData<typeof loader>();
+  const { name, email, locale, secondFactor } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
@@ -89,6 +90,15 @@ export default function Account() {
                 <SubmitButton>{t("account.changePassword")}</SubmitButton>
               </div>
             </Form>
+          </Card>
+          <Card title="secondFactor.title">
+            <p>
+              {secondFactor.enrolled ? t("secondFactor.statusOn", { count: secondFactor.recoveryCodesLeft }) : t("secondFactor.statusOff")}
+              {secondFactor.policy === "required" ? ` ${t("secondFactor.required")}` : null}
+            </p>
+            <Link className="button button--secondary" to="/account/second-factor">
+              {secondFactor.enrolled ? t("secondFactor.manage") : t("secondFactor.start")}
+            </Link>
           </Card>
           <Card title="account.exportTitle">
             <p className="muted">{t("account.exportIntro")}</p>

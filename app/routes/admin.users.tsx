@@ -57,6 +57,7 @@ export default function AdminUsers() {
             showOrganisation
             canChangeRole
             canChangeStatus={() => true}
+            canResetSecondFactor
           />
         </div>
         <div className="stack">

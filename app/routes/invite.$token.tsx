@@ -1,24 +1,26 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
 import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.schema";
-import { acceptInvitation, findPendingInvitation } from "~/features/auth/invitations.server";
+import { acceptInvitation, addressHasAccount, findPendingInvitation } from "~/features/auth/invitations.server";
+import { respondAfterPassword } from "~/features/auth/sign-in-response.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { readForm } from "~/utils/form-body.server";
 
 type Result = { fieldErrors: FieldErrors; formError: string | null };
 import { useI18n } from "~/utils/i18n-react";
 import { localeCookie } from "~/utils/locale.server";
-import { ROLE_HOME } from "~/utils/permissions.server";
-import { createSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Uitnodiging · Newcomer-Proof Portal" }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = findPendingInvitation(params.token ?? "");
-  if (!invitation) return data({ invitation: null }, { status: 410 });
+  if (!invitation) return data({ invitation: null, accountExists: false }, { status: 410 });
+  // Only whoever holds the mailed link learns this: the inviting organisation was told nothing (finding 10).
+  if (addressHasAccount(invitation.email)) return data({ invitation: null, accountExists: true }, { status: 409 });
   return {
+    accountExists: false,
     invitation: {
       name: invitation.name,
       email: invitation.email,
@@ -39,14 +41,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });
   const result = await acceptInvitation(token, parsed.data.password);
   if (!result.ok) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
-  const headers = new Headers();
-  headers.append("Set-Cookie", createSession(result.userId));
-  headers.append("Set-Cookie", localeCookie(invitation.locale));
-  throw redirect(ROLE_HOME[invitation.role], { headers });
+  respondAfterPassword(result.next, null, [localeCookie(invitation.locale)]);
 }
 
 export default function AcceptInvitation() {
-  const { invitation } = useLoaderData<typeof loader>();
+  const { invitation, accountExists } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -56,7 +55,7 @@ export default function AcceptInvitation() {
         {!invitation || actionData?.formError === "auth.tokenInvalid" ? (
           <>
             <div className="alert alert--error" role="alert">
-              {t("auth.tokenInvalid")}
+              {t(accountExists ? "auth.inviteAccountExists" : "auth.tokenInvalid")}
             </div>
             <p>
               <Link to="/login">{t("auth.backToLogin")}</Link>

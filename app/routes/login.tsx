@@ -5,13 +5,13 @@ import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
 import { Notice } from "~/components/ui/page";
 import { LoginSchema } from "~/features/auth/auth.schema";
 import { signIn } from "~/features/auth/auth.server";
+import { respondAfterPassword } from "~/features/auth/sign-in-response.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { readForm } from "~/utils/form-body.server";
 
 type LoginResult = { fieldErrors: FieldErrors; formError: string | null; email: string };
 import { useI18n } from "~/utils/i18n-react";
 import { getUser, ROLE_HOME, safeRedirectPath } from "~/utils/permissions.server";
-import { createSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden · Newcomer-Proof Portal" }];
 
@@ -26,16 +26,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data<LoginResult>({ fieldErrors: parsed.fieldErrors, formError: null, email: "" }, { status: 400 });
   }
-  // Where to go next is settled before anything is written (decision 017).
-  const requested = safeRedirectPath(parsed.data.redirectTo, "/");
-  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: context.clientIp ?? "unknown" });
+  const redirectTo = safeRedirectPath(parsed.data.redirectTo, "") || null;
+  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: context.clientIp ?? "unknown", redirectTo });
   if (!result.ok) {
     const status = result.reason === "rate_limited" ? 429 : 401;
     const formError = result.reason === "rate_limited" ? "auth.rateLimited" : "auth.invalidCredentials";
     return data<LoginResult>({ fieldErrors: {}, formError, email: parsed.data.email }, { status });
   }
-  const cookie = createSession(result.userId);
-  throw redirect(requested === "/" ? ROLE_HOME[result.role] : requested, { headers: { "Set-Cookie": cookie } });
+  respondAfterPassword(result.next, redirectTo);
 }
 
 export default function Login() {

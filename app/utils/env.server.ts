@@ -22,6 +22,9 @@ const EnvSchema = z.object({
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  // Seals TOTP secrets (decision 050): 32 bytes, base64. Unset: a key file beside the database, made at first use.
+  SECOND_FACTOR_KEY: z.string().optional(),
+  SECOND_FACTOR_KEY_FILE: z.string().optional(),
   DEMO_PASSWORD: z.string().min(12).default("Nieuwkomer-demo-2026"),
   COOKIE_SECURE: booleanish.optional(),
   LOG_REQUESTS: booleanish.default(true),

@@ -24,9 +24,9 @@ export function sessionCookieName(): string {
   return cookieSecure() ? "__Host-portal_session" : "portal_session";
 }
 
-function serialiseCookie(value: string, maxAgeSeconds: number): string {
+function serialiseCookie(value: string, maxAgeSeconds: number, name = sessionCookieName()): string {
   const parts = [
-    `${sessionCookieName()}=${value}`,
+    `${name}=${value}`,
     "Path=/",
     "HttpOnly",
     "SameSite=Lax",
@@ -67,6 +67,24 @@ export function createSession(userId: number, now = new Date()): string {
 
 export function clearSessionCookie(): string {
   return serialiseCookie("", 0);
+}
+
+// The half-signed-in state (password accepted, second factor pending) has its own cookie and its own table
+// (sign_in_challenges): it is never a session, so no page that asks for a user can be reached with it.
+export function challengeCookieName(): string {
+  return cookieSecure() ? "__Host-portal_signin" : "portal_signin";
+}
+
+export function challengeCookie(token: string, maxAgeSeconds: number): string {
+  return serialiseCookie(token, maxAgeSeconds, challengeCookieName());
+}
+
+export function clearChallengeCookie(): string {
+  return serialiseCookie("", 0, challengeCookieName());
+}
+
+export function readChallengeToken(request: Request): string | null {
+  return readCookie(request, challengeCookieName());
 }
 
 function sessionIdFrom(request: Request): string | null {

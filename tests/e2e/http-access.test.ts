@@ -144,6 +144,7 @@ const PAGES: [string, Record<Role, Cell>][] = [
   ["/me/buddy/matches/{zasMatch}", only(["employee"], 403)],
   ["/account", only(["admin", "partner", "hr", "employee", "newcomer"])],
   ["/account/export", only(["admin", "partner", "hr", "employee", "newcomer"])],
+  ["/account/second-factor", only(["admin", "partner", "hr", "employee", "newcomer"])],
 ];
 
 describe("route × role matrix (GET)", () => {

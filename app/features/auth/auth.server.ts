@@ -1,5 +1,5 @@
-import { and, eq, gte, lt } from "drizzle-orm";
-import { loginAttempts, memberships, passwordResets, users, type Role } from "@db/schema";
+import { eq } from "drizzle-orm";
+import { memberships, passwordResets, users } from "@db/schema";
 import { audit } from "~/utils/audit.server";
 import { dummyPasswordHash, hashPassword, hashToken, newToken, verifyPassword } from "~/utils/crypto.server";
 import { getDb } from "~/utils/db.server";
@@ -7,9 +7,11 @@ import { getEnv, publicUrl } from "~/utils/env.server";
 import { formatDate, translate, type Locale } from "~/utils/i18n";
 import { sendMail } from "~/utils/mail.server";
 import { endSessionsOfUser } from "~/utils/session.server";
+import { auditRateLimited, clearAttempts, releaseAttempts, reserveAttempts } from "./attempts.server";
+import { afterPassword, type AfterPassword } from "./second-factor.server";
 
 export type SignInResult =
-  | { ok: true; userId: number; role: Role }
+  | { ok: true; next: AfterPassword }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryMinutes: number };
 
@@ -17,26 +19,24 @@ function attemptKeys(email: string, ip: string): { account: string; ip: string }
   return { account: `account:${hashToken(email)}`, ip: `ip:${ip}` };
 }
 
-function recentFailures(key: string, since: string): number {
-  return getDb()
-    .select({ id: loginAttempts.id })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.key, key), gte(loginAttempts.at, since)))
-    .all().length;
-}
-
 /**
  * Checks e-mail and password. Unknown e-mail and wrong password get the same answer and take
- * the same time; failures are counted per account and per IP address.
+ * the same time; attempts are counted per account and per IP address, and taken before the check.
  */
-export async function signIn(input: { email: string; password: string; ip: string }, now = new Date()): Promise<SignInResult> {
+export async function signIn(input: { email: string; password: string; ip: string; redirectTo?: string | null }, now = new Date()): Promise<SignInResult> {
   const env = getEnv();
   const db = getDb();
-  const windowStart = new Date(now.getTime() - env.LOGIN_WINDOW_MINUTES * 60_000).toISOString();
   const keys = attemptKeys(input.email, input.ip);
 
-  if (recentFailures(keys.account, windowStart) >= env.LOGIN_MAX_PER_ACCOUNT || recentFailures(keys.ip, windowStart) >= env.LOGIN_MAX_PER_IP) {
-    audit({ actorUserId: null, action: "auth.rate_limited", entityType: "login", entityId: keys.account.slice(8, 20) });
+  const reserved = reserveAttempts(
+    [
+      { key: keys.account, max: env.LOGIN_MAX_PER_ACCOUNT },
+      { key: keys.ip, max: env.LOGIN_MAX_PER_IP },
+    ],
+    now,
+  );
+  if (!reserved.ok) {
+    auditRateLimited("password", reserved.key, null);
     return { ok: false, reason: "rate_limited", retryMinutes: env.LOGIN_WINDOW_MINUTES };
   }
 
@@ -49,17 +49,14 @@ export async function signIn(input: { email: string; password: string; ip: strin
   const valid = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), input.password);
 
   if (!row || !valid || !row.passwordHash || row.status !== "active") {
-    const at = now.toISOString();
-    db.insert(loginAttempts).values([{ key: keys.account, at }, { key: keys.ip, at }]).run();
-    db.delete(loginAttempts).where(lt(loginAttempts.at, windowStart)).run();
+    // The reservation stays: it is the failure's record.
     audit({ actorUserId: row?.id ?? null, organisationId: row?.organisationId ?? null, action: "auth.login_failed", entityType: "user", entityId: row?.id ?? null });
     return { ok: false, reason: "invalid" };
   }
 
-  db.delete(loginAttempts).where(eq(loginAttempts.key, keys.account)).run();
-  db.update(users).set({ lastLoginAt: now.toISOString() }).where(eq(users.id, row.id)).run();
-  audit({ actorUserId: row.id, organisationId: row.organisationId, action: "auth.login", entityType: "user", entityId: row.id });
-  return { ok: true, userId: row.id, role: row.role };
+  releaseAttempts(reserved.ids);
+  clearAttempts(keys.account);
+  return { ok: true, next: afterPassword({ id: row.id, role: row.role, organisationId: row.organisationId }, input.redirectTo ?? null, now) };
 }
 
 /** Always behaves the same whether the account exists, so it cannot be used to probe e-mail addresses. */

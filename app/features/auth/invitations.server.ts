@@ -6,6 +6,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv, publicUrl } from "~/utils/env.server";
 import { formatDate, translate, type Locale } from "~/utils/i18n";
 import { sendMail } from "~/utils/mail.server";
+import { afterPassword, type AfterPassword } from "./second-factor.server";
 
 export type InviteInput = {
   email: string;
@@ -26,11 +27,25 @@ function roleFitsOrganisation(role: Role, kind: "care_provider" | "partner" | nu
   return kind === "care_provider";
 }
 
-/** Checks the invitation against the data, re-issues any pending one for the address, and e-mails the link. */
+/**
+ * Checks the invitation against the data, re-issues a pending one of the same organisation for the address,
+ * and e-mails the link. Invitations belong to the organisation that sends them (issue 11, finding 10): an
+ * invitation never touches another organisation's invitations, and whether the address has an account
+ * elsewhere is not told to the inviter — that invitation is stored and mailed like any other and simply cannot
+ * be accepted (decision 053).
+ */
 export async function createInvitation(inviter: Inviter, input: InviteInput, now = new Date()): Promise<InviteResult> {
   const db = getDb();
   const env = getEnv();
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+  const existing = db
+    .select({ id: users.id, organisationId: memberships.organisationId })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.email, input.email))
+    .get();
+  // Only the inviter's own people (all of them for the platform admin) may be named as already there.
+  const inviterSeesAll = inviter.organisationId == null;
+  if (existing && (inviterSeesAll || existing.organisationId === inviter.organisationId)) {
     return { ok: false, field: "email", message: "validation.emailTaken" };
   }
   const organisation =
@@ -51,12 +66,15 @@ export async function createInvitation(inviter: Inviter, input: InviteInput, now
 
   const { token, tokenHash } = newToken();
   const expires = new Date(now.getTime() + env.INVITATION_DAYS * 86_400_000);
-  const invitationId = db.transaction((tx) => {
-    tx.update(invitations)
+  const sameOrganisation = organisation ? eq(invitations.organisationId, organisation.id) : isNull(invitations.organisationId);
+  const { invitationId, superseded } = db.transaction((tx) => {
+    const replaced = tx
+      .update(invitations)
       .set({ revokedAt: now.toISOString() })
-      .where(and(eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-      .run();
-    return tx
+      .where(and(eq(invitations.email, input.email), sameOrganisation, isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .returning({ id: invitations.id })
+      .all();
+    const id = tx
       .insert(invitations)
       .values({
         tokenHash,
@@ -71,7 +89,11 @@ export async function createInvitation(inviter: Inviter, input: InviteInput, now
       })
       .returning({ id: invitations.id })
       .get().id;
+    return { invitationId: id, superseded: replaced.map((r) => r.id) };
   });
+  for (const id of superseded) {
+    audit({ actorUserId: inviter.id, organisationId: organisation?.id ?? null, action: "invitation.superseded", entityType: "invitation", entityId: id, detail: { by: invitationId } });
+  }
   audit({
     actorUserId: inviter.id,
     organisationId: organisation?.id ?? null,
@@ -126,8 +148,12 @@ export function findPendingInvitation(token: string, now = new Date()) {
   return row ?? null;
 }
 
+export function addressHasAccount(email: string): boolean {
+  return Boolean(getDb().select({ id: users.id }).from(users).where(eq(users.email, email)).get());
+}
+
 /** Creates the account from a pending invitation; the link works once. */
-export async function acceptInvitation(token: string, password: string, now = new Date()): Promise<{ ok: true; userId: number } | { ok: false }> {
+export async function acceptInvitation(token: string, password: string, now = new Date()): Promise<{ ok: true; userId: number; next: AfterPassword } | { ok: false }> {
   const pending = findPendingInvitation(token, now);
   if (!pending) {
     audit({ actorUserId: null, action: "auth.token_rejected", entityType: "invitation" });
@@ -155,7 +181,8 @@ export async function acceptInvitation(token: string, password: string, now = ne
   );
   if (userId == null) return { ok: false };
   audit({ actorUserId: userId, organisationId: pending.organisationId, action: "invitation.accepted", entityType: "invitation", entityId: pending.id });
-  return { ok: true, userId };
+  // A role that requires a second factor enrols it before the first session (outside demo mode).
+  return { ok: true, userId, next: afterPassword({ id: userId, role: pending.role, organisationId: pending.organisationId }, null, now) };
 }
 
 export type InvitationRow = {

@@ -29,6 +29,7 @@ export const OrganisationSchema = z.object({
   benchmarkConsent: checkbox,
   requireBuddyTraining: checkbox,
   requireSameSite: checkbox,
+  requireHrSecondFactor: checkbox,
 });
 
 export const SiteSchema = z.object({ name: Text(120), city: Text(120) });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AdminInviteSchema, HrInviteSchema } from "~/features/auth/auth.schema";
 import { createInvitation, revokeInvitation } from "~/features/auth/invitations.server";
 import { ROLES } from "~/features/auth/roles";
+import { resetSecondFactor } from "~/features/auth/second-factor.server";
 import { idField } from "~/utils/form-fields";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import type { CurrentUser } from "~/utils/session.server";
@@ -53,6 +54,11 @@ export async function managePeople(actor: CurrentUser, scope: Scope, form: FormD
     const result = setUserStatus(actor, userId.data, intent === "deactivate" ? "deactivated" : "active", scope);
     if (!result.ok) return bad(result.message, result.status);
     return { ...base, status: 200, notice: intent === "deactivate" ? "admin.userDeactivated" : "admin.userReactivated" };
+  }
+  if (intent === "resetSecondFactor") {
+    if (scope !== "all") return bad("errors.forbidden", 403);
+    const result = resetSecondFactor(actor, userId.data);
+    return result.ok ? { ...base, status: 200, notice: "secondFactor.adminResetDone" } : bad(result.message, result.status);
   }
   if (intent === "erase") {
     // The confirmation box must be ticked: erasure cannot be undone.

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, like, or, type SQL } from "drizzle-orm";
 import { departments, invitations, memberships, organisations, passwordResets, sessions, users, type Role, type UserStatus } from "@db/schema";
+import { recoveryCodes, secondFactors, signInChallenges } from "@db/schema-auth";
 import { buddyProfiles, matches, newcomerRecords } from "@db/schema-matching";
 import { moduleProgress } from "@db/schema-modules";
 import { audit } from "~/utils/audit.server";
@@ -23,6 +24,7 @@ export type PersonRow = {
   organisationName: string | null;
   organisationKind: "care_provider" | "partner" | null;
   departmentName: string | null;
+  secondFactor: boolean;
 };
 
 /** Users with role and organisation; HR passes its own organisation as scope, admins "all". */
@@ -42,6 +44,7 @@ export function listPeople(actor: Actor, scope: Scope, options: { search?: strin
   const page = Math.min(Math.max(1, options.page ?? 1), pages);
   const rows: PersonRow[] = db
     .select({
+      secondFactorConfirmedAt: secondFactors.confirmedAt,
       id: users.id,
       name: users.name,
       email: users.email,
@@ -57,11 +60,13 @@ export function listPeople(actor: Actor, scope: Scope, options: { search?: strin
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .leftJoin(departments, eq(departments.id, memberships.departmentId))
+    .leftJoin(secondFactors, eq(secondFactors.userId, users.id))
     .where(where)
     .orderBy(asc(organisations.name), asc(users.name))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)
-    .all();
+    .all()
+    .map(({ secondFactorConfirmedAt, ...row }) => ({ ...row, secondFactor: secondFactorConfirmedAt != null }));
   audit({
     actorUserId: actor.id,
     organisationId: scope === "all" ? null : scope.organisationId,
@@ -147,6 +152,9 @@ export function wipeAccount(tx: Tx, userId: number, email: string): void {
     .run();
   tx.delete(sessions).where(eq(sessions.userId, userId)).run();
   tx.delete(passwordResets).where(eq(passwordResets.userId, userId)).run();
+  tx.delete(secondFactors).where(eq(secondFactors.userId, userId)).run();
+  tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+  tx.delete(signInChallenges).where(eq(signInChallenges.userId, userId)).run();
   tx.delete(invitations).where(and(eq(invitations.email, email), isNull(invitations.acceptedAt))).run();
   tx.delete(moduleProgress).where(eq(moduleProgress.userId, userId)).run();
   tx.update(buddyProfiles)

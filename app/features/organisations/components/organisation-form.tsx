@@ -12,6 +12,7 @@ type Values = {
   benchmarkConsent: boolean;
   requireBuddyTraining: boolean;
   requireSameSite: boolean;
+  requireHrSecondFactor: boolean;
 };
 
 export function OrganisationForm({ values, errors, intent }: { values?: Values; errors?: Record<string, string[]>; intent?: string }) {
@@ -29,6 +30,7 @@ export function OrganisationForm({ values, errors, intent }: { values?: Values; 
         <CheckboxField name="benchmarkConsent" label="admin.benchmarkConsent" hint="admin.benchmarkConsentHelp" defaultChecked={values?.benchmarkConsent ?? false} />
         <CheckboxField name="requireBuddyTraining" label="admin.requireBuddyTraining" defaultChecked={values?.requireBuddyTraining ?? true} />
         <CheckboxField name="requireSameSite" label="admin.requireSameSite" defaultChecked={values?.requireSameSite ?? false} />
+        <CheckboxField name="requireHrSecondFactor" label="secondFactor.requireForHr" hint="secondFactor.requireForHrHelp" defaultChecked={values?.requireHrSecondFactor ?? false} />
       </fieldset>
       <div className="form-actions">
         <SubmitButton>{t("common.save")}</SubmitButton>

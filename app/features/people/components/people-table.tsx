@@ -14,6 +14,7 @@ type Person = {
   organisationName: string | null;
   organisationKind: "care_provider" | "partner" | null;
   departmentName: string | null;
+  secondFactor?: boolean;
 };
 
 const ROLE_CHOICES: Record<"care_provider" | "partner" | "platform", Role[]> = {
@@ -28,6 +29,7 @@ export function PeopleTable({
   showOrganisation,
   canChangeRole,
   canChangeStatus,
+  canResetSecondFactor = false,
   page,
   pages,
 }: {
@@ -36,6 +38,7 @@ export function PeopleTable({
   showOrganisation: boolean;
   canChangeRole: boolean;
   canChangeStatus: (p: Person) => boolean;
+  canResetSecondFactor?: boolean;
   page: number;
   pages: number;
 }) {
@@ -80,7 +83,10 @@ export function PeopleTable({
                     {p.status === "deactivated" ? <span className="badge badge--muted">{t("common.deactivated")}</span> : null}
                     {p.status === "erased" ? <span className="badge badge--muted">{t("common.erased")}</span> : null}
                   </th>
-                  <td>{t(`roles.${p.role}`)}</td>
+                  <td>
+                    {t(`roles.${p.role}`)}
+                    {canResetSecondFactor && p.secondFactor ? <span className="badge">{`${t("secondFactor.adminColumn")}: ${t("secondFactor.adminOn")}`}</span> : null}
+                  </td>
                   {showOrganisation ? <td>{p.organisationName ?? t("admin.noOrganisation")}</td> : null}
                   <td>{p.departmentName ?? "—"}</td>
                   <td>{p.lastLoginAt ? date(p.lastLoginAt, true) : t("admin.never")}</td>
@@ -118,6 +124,15 @@ export function PeopleTable({
                               <span className="visually-hidden">: {p.name}</span>
                             </button>
                           )}
+                        </Form>
+                      ) : null}
+                      {canResetSecondFactor && !self && p.secondFactor ? (
+                        <Form method="post">
+                          <input type="hidden" name="userId" value={p.id} />
+                          <button type="submit" name="intent" value="resetSecondFactor" className="button button--small button--secondary">
+                            {t("secondFactor.adminReset")}
+                            <span className="visually-hidden">: {p.name}</span>
+                          </button>
                         </Form>
                       ) : null}
                       {!self && p.status === "deactivated" && canChangeStatus(p) ? (

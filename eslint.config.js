@@ -1,7 +1,28 @@
 // Lint enforces the boundaries of docs/decisions/001 (see HOUSE_STYLE): not memory, a rule.
+// tests/lint/boundaries.test.ts lints a deliberately bad snippet for every rule below and expects it to fire.
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 const restrict = (patterns) => ["error", { patterns }];
+
+const NO_DB = "Only *.server.ts files touch the database: call a feature's use case.";
+const PURE = "Pure modules import only zod and other pure modules (no IO, no framework, no components, no server code).";
+
+// Syntax that reaches the database without a static import of it.
+const dynamicDbImport = {
+  selector: "ImportExpression[source.value=/^(@db\\/|drizzle-orm|better-sqlite3|~\\/utils\\/db\\.server)/]",
+  message: NO_DB,
+};
+const getDbCall = { selector: "CallExpression[callee.name='getDb']", message: NO_DB };
+// Actions read their body through readForm (decision 016): a non-form body is a 415, never a 500.
+const formDataCall = {
+  selector: "CallExpression[callee.property.name='formData']",
+  message: "Use readForm(request) from ~/utils/form-body.server: it answers non-form bodies and other methods with a translated 4xx.",
+};
+const relationalQuery = {
+  selector: "MemberExpression[property.name=/^find(Many|First)$/][object.type='MemberExpression'][object.object.type='MemberExpression'][object.object.property.name='query']",
+  message: NO_DB,
+};
 
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", ".cache/**", "data/**", "tests/.tmp/**"] },
@@ -15,48 +36,70 @@ export default tseslint.config(
     },
   },
   {
-    // 1. Routes import features, utils and components — never db/ (type imports excepted).
-    files: ["app/routes/**/*.{ts,tsx}"],
+    files: ["app/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+    },
+  },
+  {
+    // Outside *.server.ts (and db/, scripts/, tests/), nothing reaches the database through a dynamic import.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.server.ts"],
+    rules: { "no-restricted-syntax": ["error", dynamicDbImport, getDbCall, relationalQuery, formDataCall] },
+  },
+  {
+    files: ["app/**/*.server.ts"],
+    ignores: ["app/utils/form-body.server.ts"],
+    rules: { "no-restricted-syntax": ["error", formDataCall] },
+  },
+  {
+    // 1. Routes and the document shell import features, utils and components — never db/ (type imports excepted).
+    files: ["app/routes/**/*.{ts,tsx}", "app/root.tsx", "app/entry.server.tsx"],
     rules: {
       "@typescript-eslint/no-restricted-imports": restrict([
         { group: ["@db/*", "../../db/*", "**/db/*"], allowTypeImports: true, message: "Routes call feature use cases; only *.server.ts touch the database." },
         { group: ["drizzle-orm", "drizzle-orm/*", "better-sqlite3"], message: "No SQL in routes." },
+        { group: ["~/utils/db.server"], allowTypeImports: true, message: NO_DB },
       ]),
     },
   },
   {
     // 2. Pure modules (everything in features that is neither *.server.ts, a component nor a test) stay free of IO.
+    //    An allow-list: zod, other pure modules (relative or ~/features), the i18n types, and db/ types only.
     files: ["app/features/**/*.ts"],
     ignores: ["app/features/**/*.server.ts", "app/features/**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": restrict([
-        { group: ["@db/*"], allowTypeImports: true, message: "Pure modules import only zod and other pure modules." },
-        { group: ["node:*", "fs", "path", "crypto", "drizzle-orm", "drizzle-orm/*", "better-sqlite3", "@remix-run/*", "react", "react-dom"], message: "Pure modules import only zod and other pure modules." },
+        { regex: "^(?!(zod|zod/.+|\\.{1,2}/.+|~/features/.+|~/utils/(i18n|form-fields)|@db/.+)$)", message: PURE },
+        { group: ["@db/*"], allowTypeImports: true, message: PURE },
         { group: ["**/*.server", "~/utils/*.server"], message: "Pure modules must not reach server code." },
+        { group: ["**/components/*", "**/components/**", "**/*.tsx"], message: PURE },
       ]),
     },
   },
   {
-    // 3. Only *.server.ts touch the database; components never import *.server.
+    // 3. Only *.server.ts touch the database; components and browser code import *.server modules for types only.
     files: ["app/**/*.tsx", "app/components/**/*.ts", "app/utils/i18n*.ts*", "app/utils/forms.ts"],
     ignores: ["app/routes/**", "app/root.tsx", "app/entry.server.tsx"],
     rules: {
       "@typescript-eslint/no-restricted-imports": restrict([
-        { group: ["**/*.server", "~/**/*.server"], message: "Components and browser code never import *.server modules." },
+        { group: ["**/*.server", "~/**/*.server"], allowTypeImports: true, message: "Components and browser code import *.server modules for their types only." },
         { group: ["@db/*"], allowTypeImports: true, message: "Components get data through loaders." },
         { group: ["drizzle-orm", "drizzle-orm/*", "better-sqlite3"], message: "No database access in components." },
       ]),
     },
   },
   {
-    // 5. Actions read their body through readForm (decision 016): a non-form body is a 415, never a 500.
-    files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/utils/form-body.server.ts"],
+    // 3b. Cross-cutting utilities that are not *.server.ts run in the browser too: no database there.
+    files: ["app/utils/**/*.{ts,tsx}"],
+    ignores: ["app/utils/**/*.server.ts", "app/utils/**/*.test.ts"],
     rules: {
-      "no-restricted-syntax": [
-        "error",
-        { selector: "CallExpression[callee.property.name='formData']", message: "Use readForm(request) from ~/utils/form-body.server: it answers non-form bodies and other methods with a translated 4xx." },
-      ],
+      "@typescript-eslint/no-restricted-imports": restrict([
+        { group: ["@db/*", "~/utils/db.server", "**/*.server"], allowTypeImports: true, message: NO_DB },
+        { group: ["drizzle-orm", "drizzle-orm/*", "better-sqlite3", "node:*", "nodemailer"], message: NO_DB },
+      ]),
     },
   },
   {

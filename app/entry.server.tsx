@@ -77,3 +77,6 @@ export function handleDataRequest(response: Response, { request }: { request: Re
   headers.delete("Content-Length");
   return new Response(JSON.stringify({ message: translate(resolveLocale(request), mapped.key) }), { status: mapped.status, headers });
 }
+
+// For the server process: drain queues, checkpoint and close on shutdown; hand over replication status.
+export { lifecycle } from "~/utils/lifecycle.server";

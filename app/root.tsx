@@ -3,7 +3,6 @@ import {
   Form,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -13,6 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { MainNav } from "~/components/ui/main-nav";
 import { navigationFor } from "~/features/auth/navigation";
 import stylesHref from "~/styles/app.css";
 import { isDemo } from "~/utils/env.server";
@@ -122,19 +122,7 @@ function Shell({ data, children }: { data: RootData | undefined; children: React
             ) : null}
           </div>
         </div>
-        {nav.length > 0 ? (
-          <nav className="main-nav" aria-label={t("app.mainNavigation")}>
-            <ul>
-              {nav.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.end}>
-                    {t(item.label)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
+        {nav.length > 0 ? <MainNav items={nav} /> : null}
       </header>
       <main id="main" tabIndex={-1} className="page">
         {children}

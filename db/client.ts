@@ -4,12 +4,13 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
 import { loadReferenceData } from "./reference";
+import * as benchmarkSchema from "./schema-benchmark";
 import * as coreSchema from "./schema";
 import * as matchingSchema from "./schema-matching";
 import * as modulesSchema from "./schema-modules";
 
 // One schema object for drizzle's relational queries; each capability keeps its tables in its own file.
-const schema = { ...coreSchema, ...modulesSchema, ...matchingSchema };
+const schema = { ...coreSchema, ...modulesSchema, ...matchingSchema, ...benchmarkSchema };
 
 export type PortalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

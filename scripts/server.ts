@@ -15,18 +15,16 @@ import { startMailCatcher } from "~/utils/mail-catcher.server";
 import { getEnv, publicUrl } from "~/utils/env.server";
 import { negotiateLocale, translate, isLocale, type MessageKey } from "~/utils/i18n";
 import { recordSecurityEvent } from "~/utils/security-events.server";
-import { pseudonymSecret } from "~/utils/secrets.server";
 import { scoreScan } from "~/features/scan/scoring";
+import { REPLICATION_OFF } from "~/utils/operations";
+import { appLifecycle, installGracefulShutdown } from "./ops/graceful";
+import { startReplication, type ReplicationSupervisor } from "./ops/replication";
 
 const env = getEnv();
 const demo = env.PORTAL_MODE === "demo";
 
 if (!demo && !env.SMTP_URL) {
   console.error("PORTAL_MODE=production needs SMTP_URL (e.g. smtp://user:pass@mail.example.org:587).");
-  process.exit(1);
-}
-if (!demo && !env.PSEUDONYM_SECRET) {
-  console.error("PORTAL_MODE=production needs its own PSEUDONYM_SECRET (at least 16 characters, e.g. `openssl rand -base64 32`).");
   process.exit(1);
 }
 
@@ -40,8 +38,6 @@ if (demo && !isSeeded(db)) {
   seededNow = true;
 }
 db.$client.close();
-// The demo's pseudonym secret is made now, at first start, not at the first benchmark view.
-pseudonymSecret();
 
 // 2. Mail: in the demo, a local catcher whose messages the admin can read in the portal.
 let catcherPort: number | null = null;
@@ -214,9 +210,18 @@ const server = app.listen(env.PORT, env.HOST, () => {
   console.log(lines.join("\n") + "\n");
 });
 
-function shutdown() {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 3000).unref();
+// ——— Operations: replication, readiness and graceful shutdown (issue 19; decisions 095–096) ————————————
+// Kept in this one section and in scripts/ops/: the request handling above does not depend on it.
+const lifecycle = appLifecycle(build);
+let replication: ReplicationSupervisor | null = null;
+if (env.REPLICA_URL) {
+  try {
+    replication = startReplication({ databaseFile, replicaUrl: env.REPLICA_URL, syncInterval: env.REPLICA_SYNC_INTERVAL });
+  } catch (error) {
+    // A replica we cannot even describe to Litestream (wrong scheme, no binary): refuse to start.
+    console.error(`REPLICA_URL: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+lifecycle.attach({ replication: () => replication?.status() ?? REPLICATION_OFF });
+installGracefulShutdown({ server, lifecycle, replication, timeoutMs: env.SHUTDOWN_TIMEOUT_MS });

@@ -1,4 +1,5 @@
 import { benchmark } from "./en/benchmark";
+import { operations } from "./en/operations";
 import { matching } from "./en/matching";
 import { modules } from "./en/modules";
 import { scan } from "./en/scan";
@@ -33,6 +34,7 @@ export const en: Messages = {
     organisation: "Organisation",
     account: "My account",
     logout: "Sign out",
+    menu: "Menu",
     login: "Sign in",
     signedInAs: "Signed in as {name}",
   },
@@ -207,7 +209,7 @@ export const en: Messages = {
     sector: "Sector",
     sizeBand: "Size",
     benchmarkConsent: "May appear by name in comparisons",
-    benchmarkConsentHelp: "Without consent the organisation appears under a fixed pseudonym.",
+    benchmarkConsentHelp: "Without consent the organisation is never named: it only counts in group figures.",
     requireBuddyTraining: "Buddies must have completed the 'Being a buddy' module",
     requireSameSite: "Buddy and newcomer work at the same site",
     members: "Members",
@@ -309,12 +311,29 @@ export const en: Messages = {
         password_changed: "Password changed",
         token_rejected: "Invalid or expired link used",
       },
-      access: {
-        denied: "Access denied",
-      },
       security: {
+        foreign_id: "Another organisation's id requested (refused)",
+        unknown_id: "Unknown id requested (refused)",
         cross_site_refused: "Request from another site refused",
         events_dropped: "Further security events in that minute not written (count)",
+      },
+      newcomers: {
+        viewed: "Newcomer list viewed",
+      },
+      matching: {
+        viewed: "Matching overview viewed",
+      },
+      matching_run: {
+        viewed: "Matching run viewed",
+      },
+      match: {
+        viewed: "Match viewed",
+      },
+      matches: {
+        viewed: "Own buddy proposals viewed",
+      },
+      access: {
+        denied: "Access denied",
       },
       invitation: {
         created: "Invitation sent",
@@ -351,4 +370,5 @@ export const en: Messages = {
   modules,
   matching,
   benchmark,
+  operations,
 };

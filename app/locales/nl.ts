@@ -1,6 +1,7 @@
 // Dutch is the source catalogue: its shape is the type every other language must fill in.
 // Each capability keeps its own messages in nl/<capability>.ts, mounted here under its own key.
 import { benchmark } from "./nl/benchmark";
+import { operations } from "./nl/operations";
 import { matching } from "./nl/matching";
 import { modules } from "./nl/modules";
 import { scan } from "./nl/scan";
@@ -31,6 +32,7 @@ export const nl = {
     organisation: "Organisatie",
     account: "Mijn account",
     logout: "Afmelden",
+    menu: "Menu",
     login: "Aanmelden",
     signedInAs: "Aangemeld als {name}",
   },
@@ -205,7 +207,7 @@ export const nl = {
     sector: "Sector",
     sizeBand: "Grootte",
     benchmarkConsent: "Mag met naam verschijnen in vergelijkingen",
-    benchmarkConsentHelp: "Zonder toestemming verschijnt de organisatie onder een vaste schuilnaam.",
+    benchmarkConsentHelp: "Zonder toestemming wordt de organisatie nergens bij naam genoemd: ze telt alleen mee in groepscijfers.",
     requireBuddyTraining: "Buddy's moeten de module 'Buddy zijn' gevolgd hebben",
     requireSameSite: "Buddy en nieuwkomer werken op dezelfde locatie",
     members: "Leden",
@@ -307,12 +309,29 @@ export const nl = {
         password_changed: "Wachtwoord gewijzigd",
         token_rejected: "Ongeldige of verlopen link gebruikt",
       },
-      access: {
-        denied: "Toegang geweigerd",
-      },
       security: {
+        foreign_id: "Id van een andere organisatie opgevraagd (geweigerd)",
+        unknown_id: "Onbekende id opgevraagd (geweigerd)",
         cross_site_refused: "Aanvraag van een andere site geweigerd",
         events_dropped: "Verdere beveiligingsgebeurtenissen in die minuut niet geschreven (aantal)",
+      },
+      newcomers: {
+        viewed: "Lijst van nieuwkomers bekeken",
+      },
+      matching: {
+        viewed: "Overzicht buddy-koppeling bekeken",
+      },
+      matching_run: {
+        viewed: "Koppelingsronde bekeken",
+      },
+      match: {
+        viewed: "Koppeling bekeken",
+      },
+      matches: {
+        viewed: "Eigen buddyvoorstellen bekeken",
+      },
+      access: {
+        denied: "Toegang geweigerd",
       },
       invitation: {
         created: "Uitnodiging verstuurd",
@@ -349,4 +368,5 @@ export const nl = {
   modules,
   matching,
   benchmark,
+  operations,
 };

@@ -4,15 +4,17 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, StatGrid } from "~/components/ui/page";
 import { platformStats } from "~/features/organisations/organisations.server";
 import { useI18n } from "~/utils/i18n-react";
+import { replicationStatus } from "~/utils/lifecycle.server";
 import { requireRole } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireRole(request, "admin");
-  return { name: user.name, stats: platformStats() };
+  const replication = replicationStatus();
+  return { name: user.name, stats: platformStats(), replicationError: replication.state === "failing" ? (replication.lastError?.message ?? "") : null };
 }
 
 export default function AdminHome() {
-  const { name, stats } = useLoaderData<typeof loader>();
+  const { name, stats, replicationError } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -22,6 +24,11 @@ export default function AdminHome() {
           <p className="page-header__intro">{t("home.adminIntro")}</p>
         </div>
       </div>
+      {replicationError !== null ? (
+        <div className="alert alert--error" role="alert">
+          {t("operations.replication.failingAlert", { message: replicationError })} <Link to="/admin/operations">{t("operations.link")}</Link>
+        </div>
+      ) : null}
       <StatGrid
         stats={[
           { label: "home.statOrganisations", value: stats.careProviders },
@@ -40,6 +47,9 @@ export default function AdminHome() {
           </li>
           <li>
             <Link to="/admin/audit">{t("admin.auditTitle")}</Link>
+          </li>
+          <li>
+            <Link to="/admin/operations">{t("operations.link")}</Link>
           </li>
         </ul>
       </Card>

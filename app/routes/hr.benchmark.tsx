@@ -2,9 +2,8 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, PageHeader } from "~/components/ui/page";
-import { LevelName, Score } from "~/features/benchmark/components/cells";
+import { AdjustedNote, Figure, LevelName, Score } from "~/features/benchmark/components/cells";
 import { PairChart } from "~/features/benchmark/components/charts";
-import { MIN_GROUP_SIZE } from "~/features/benchmark/disclosure";
 import { PEER_GROUPS, PeerGroupSchema } from "~/features/benchmark/filters";
 import { getOwnPosition, peerGroupCookie, readPeerGroup } from "~/features/benchmark/peer.server";
 import type { MessageKey } from "~/utils/i18n";
@@ -65,12 +64,13 @@ export default function HrBenchmark() {
               </button>
             </div>
           </Form>
+          <AdjustedNote />
           <Card>
-            {position.peers.shown ? (
+            {position.peers.shown && position.peers.groupSize !== null ? (
               <p data-testid="peer-status">{t("benchmark.hr.peers", { n: position.peers.groupSize })}</p>
             ) : (
               <p className="alert alert--info" role="status" data-testid="peer-status">
-                {t("benchmark.hr.suppressed", { k: MIN_GROUP_SIZE })}
+                {t("benchmark.hr.suppressed")}
               </p>
             )}
             <PairChart
@@ -95,7 +95,7 @@ export default function HrBenchmark() {
                     <th scope="row">{t("benchmark.comparison.overall")}</th>
                     <td><Score value={position.overall} /></td>
                     <td><LevelName level={position.overallLevel} /></td>
-                    <td>{position.peers.shown ? <Score value={position.peers.overall} /> : t("benchmark.reasons.suppressed")}</td>
+                    <td><Figure value={position.peers.overall} /></td>
                     <td>{position.peers.shown && position.overall !== null && position.peers.overall !== null ? <Score value={position.overall - position.peers.overall} /> : "–"}</td>
                   </tr>
                   {position.dimensions.map((d) => (
@@ -103,7 +103,7 @@ export default function HrBenchmark() {
                       <th scope="row">{locale === "en" ? d.nameEn : d.nameNl}</th>
                       <td><Score value={d.own} /></td>
                       <td><LevelName level={d.ownLevel} /></td>
-                      <td>{position.peers.shown ? <Score value={d.peerMedian} /> : t("benchmark.reasons.suppressed")}</td>
+                      <td><Figure value={d.peerMedian} /></td>
                       <td>{position.peers.shown && d.own !== null && d.peerMedian !== null ? <Score value={d.own - d.peerMedian} /> : "–"}</td>
                     </tr>
                   ))}

@@ -3,12 +3,10 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, Notice, PageHeader, StatGrid } from "~/components/ui/page";
-import { overdueCheckIns } from "~/features/matching/checkins.server";
 import { key } from "~/features/matching/components/matching-ui";
 import { CRITERIA, LEVELS } from "~/features/matching/criteria";
 import { WeightsSchema } from "~/features/matching/matching.schema";
-import { listNewcomers } from "~/features/matching/newcomers.server";
-import { hrMatchOverview } from "~/features/matching/proposals.server";
+import { viewMatchingOverview } from "~/features/matching/proposals.server";
 import { currentWeights, listRuns, saveWeights, startRun } from "~/features/matching/runs.server";
 import { todayIso } from "~/features/matching/store.server";
 import { parseForm } from "~/utils/forms";
@@ -18,11 +16,8 @@ import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const overview = hrMatchOverview(user.organisationId);
   return {
-    waiting: listNewcomers(user.organisationId).filter((n) => n.state === "waiting"),
-    ...overview,
-    overdue: overdueCheckIns(user.organisationId),
+    ...viewMatchingOverview(user, user.organisationId),
     runs: listRuns(user.organisationId),
     weights: currentWeights(user.organisationId),
     today: todayIso(),

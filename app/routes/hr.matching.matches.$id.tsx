@@ -14,7 +14,7 @@ import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const found = matchForHr(user.organisationId, parseId(params.id));
+  const found = matchForHr(user, user.organisationId, parseId(params.id));
   if (!found) throw notFound();
   return { ...found, today: todayIso() };
 }

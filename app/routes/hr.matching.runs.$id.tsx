@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
 import { Explanation, key } from "~/features/matching/components/matching-ui";
 import { PinSchema } from "~/features/matching/matching.schema";
-import { discardRun, getRun, pinPair, proposalDays, sendRun, type RunRow } from "~/features/matching/runs.server";
+import { discardRun, pinPair, proposalDays, sendRun, viewRun, type RunRow } from "~/features/matching/runs.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
@@ -14,7 +14,7 @@ import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const run = getRun(user.organisationId, parseId(params.id));
+  const run = viewRun(user, user.organisationId, parseId(params.id));
   if (!run) throw notFound();
   return { run, days: proposalDays() };
 }
@@ -162,6 +162,7 @@ export default function RunPreview() {
       )}
       {run.status === "sent" ? <Notice kind="info" message="matching.run.statusSent" params={{ date: date(run.sentAt ?? "", true) }} /> : null}
       {run.status === "discarded" ? <Notice kind="info" message="matching.run.statusDiscarded" /> : null}
+      {draft && run.result.rows.some((r) => r.chosen?.kept) ? <p className="muted">{t("matching.run.heldNote")}</p> : null}
       <div className="run-rows">
         {run.result.rows.map((row) => (
           <RowCard key={row.newcomerId} row={row} draft={draft} />

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, Notice } from "~/components/ui/page";
 import { StatusBadge } from "~/features/matching/components/matching-ui";
 import { NewcomerForm } from "~/features/matching/components/profile-forms";
-import { NewcomerSchema, newcomerValuesFromRaw } from "~/features/matching/matching.schema";
+import { EraseNewcomerSchema, NewcomerSchema, newcomerValuesFromRaw } from "~/features/matching/matching.schema";
 import { eraseNewcomer, getNewcomer, linkableAccounts, updateNewcomer } from "~/features/matching/newcomers.server";
 import { departmentChoices } from "~/features/matching/store.server";
 import { formDataToObject, parseForm } from "~/utils/forms";
@@ -31,9 +31,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "erase") {
-    const result = eraseNewcomer(user, user.organisationId, id);
+    const confirmed = parseForm(EraseNewcomerSchema, form);
+    if (!confirmed.success) return data({ errors: {}, formError: "matching.newcomers.eraseConfirmRequired", values: null }, { status: 400 });
+    const result = eraseNewcomer(user, user.organisationId, id, confirmed.data);
     if (!result.ok) return data({ errors: {}, formError: result.message, values: null }, { status: result.status });
-    return redirect(`/hr/newcomers/${id}?notice=matching.newcomers.erased`);
+    return redirect(`/hr/newcomers/${id}?notice=${result.accountErased ? "matching.newcomers.erasedWithAccount" : "matching.newcomers.erased"}`);
   }
   if (intent !== "save") return data({ errors: {}, formError: "errors.badRequest", values: null }, { status: 400 });
   const values = newcomerValuesFromRaw(formDataToObject(form));
@@ -73,7 +75,7 @@ export default function NewcomerDetail() {
                 departments={departments}
                 accounts={accounts}
                 errors={actionData?.errors}
-                formError={actionData?.formError}
+                formError={actionData?.formError === "matching.newcomers.eraseConfirmRequired" ? undefined : actionData?.formError}
                 submitLabel="matching.newcomers.save"
               />
             </Card>
@@ -107,8 +109,17 @@ export default function NewcomerDetail() {
                   {t("matching.newcomers.export")}
                 </a>
               </p>
-              <p className="muted">{t("matching.newcomers.eraseIntro")}</p>
+              <p className="muted">{t(record.accountEmail ? "matching.newcomers.eraseIntroAccount" : "matching.newcomers.eraseIntro")}</p>
               <Form method="post">
+                <div className="field field--checkbox">
+                  <input id="erase-confirm" type="checkbox" name="confirm" value="yes" required aria-invalid={actionData?.formError === "matching.newcomers.eraseConfirmRequired" ? true : undefined} />
+                  <label htmlFor="erase-confirm">{t("matching.newcomers.eraseConfirmBox")}</label>
+                </div>
+                {actionData?.formError === "matching.newcomers.eraseConfirmRequired" ? (
+                  <p className="field-errors" role="alert">
+                    {t("matching.newcomers.eraseConfirmRequired")}
+                  </p>
+                ) : null}
                 <SubmitButton intent="erase" variant="danger">
                   {t("matching.newcomers.eraseConfirm")}
                 </SubmitButton>

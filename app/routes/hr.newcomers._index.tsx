@@ -3,13 +3,13 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, Notice, PageHeader } from "~/components/ui/page";
 import { key } from "~/features/matching/components/matching-ui";
-import { listNewcomers } from "~/features/matching/newcomers.server";
+import { viewNewcomerList } from "~/features/matching/newcomers.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  return { newcomers: listNewcomers(user.organisationId) };
+  return { newcomers: viewNewcomerList(user, user.organisationId) };
 }
 
 export default function HrNewcomers() {

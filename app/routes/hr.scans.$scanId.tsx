@@ -15,8 +15,9 @@ import { readForm } from "~/utils/form-body.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const dimension = new URL(request.url).searchParams.get("d");
-  const page = getScanPage(user.organisationId, parseId(params.scanId), resolveLocale(request, user.locale), dimension);
-  if (!page) throw notFound();
+  const scanId = parseId(params.scanId);
+  const page = getScanPage(user.organisationId, scanId, resolveLocale(request, user.locale), dimension);
+  if (!page) throw notFound({ user, entity: "scan", id: scanId });
   return page;
 }
 
@@ -28,8 +29,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "answer") {
     const result = await saveAnswer(user, scanId, form);
     if (!result.ok) {
-      if (result.status === 404) throw notFound();
-      return data({ intent, itemKey: String(form.get("itemKey") ?? "").slice(0, 50), error: result.error, missing: [] as string[] }, { status: result.status });
+      if (result.status === 404) throw notFound({ user, entity: "scan", id: scanId });
+      return data({ intent, itemKey: String(form.get("itemKey") ?? "").slice(0, 50), error: result.error, missing: [] as string[], conflict: null }, { status: result.status });
+    }
+    // Without JavaScript the choice between both comments is shown on the page itself (decision 061).
+    if (result.commentConflict) {
+      const conflict = { ...result.commentConflict, answer: result.answer };
+      return data({ intent, itemKey: result.answer.itemKey, error: "scan.errors.commentConflict", missing: [] as string[], conflict }, { status: 409 });
     }
     const query = new URLSearchParams({ d: result.answer.itemKey.split(".")[0] ?? "", saved: result.answer.itemKey, ...(result.replaced ? { replaced: "1" } : {}) });
     return redirect(`/hr/scans/${scanId}?${query}#item-${result.answer.itemKey}`);
@@ -37,12 +43,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "submit") {
     const result = submitScan(user, scanId);
     if (!result.ok) {
-      if (result.status === 404) throw notFound();
-      return data({ intent, itemKey: "", error: result.error, missing: result.missing ?? [] }, { status: result.status });
+      if (result.status === 404) throw notFound({ user, entity: "scan", id: scanId });
+      return data({ intent, itemKey: "", error: result.error, missing: result.missing ?? [], conflict: null }, { status: result.status });
     }
     return redirect(`/hr/scans/${scanId}/results?notice=scan.submitted`);
   }
-  return data({ intent, itemKey: "", error: "errors.badRequest", missing: [] as string[] }, { status: 400 });
+  return data({ intent, itemKey: "", error: "errors.badRequest", missing: [] as string[], conflict: null }, { status: 400 });
 }
 
 export default function ScanPage() {
@@ -152,7 +158,8 @@ export default function ScanPage() {
                   answer={byKey.get(item.key)}
                   locked={locked}
                   notice={savedKey === item.key ? (params.get("replaced") ? "scan.replacedNoJs" : "scan.savedNoJs") : null}
-                  error={actionData?.intent === "answer" && actionData.itemKey === item.key ? actionData.error : null}
+                  error={actionData?.intent === "answer" && actionData.itemKey === item.key && !actionData.conflict ? actionData.error : null}
+                  conflict={actionData?.intent === "answer" && actionData.itemKey === item.key ? actionData.conflict : null}
                   onValue={onValue}
                   onStatus={onStatus}
                 />

@@ -14,9 +14,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scanId = parseId(params.scanId);
   const result = await saveAnswer(user, scanId, await readForm(request));
   if (!result.ok) {
-    if (result.status === 404) throw notFound();
+    if (result.status === 404) throw notFound({ user, entity: "scan", id: scanId });
     return Response.json({ error: result.error, field: result.field ?? null }, { status: result.status, headers: { "Cache-Control": "no-store" } });
   }
   // A plain Response: a resource route's data() would lose its status outside single fetch.
-  return Response.json({ answer: result.answer, replaced: result.replaced }, { headers: { "Cache-Control": "no-store" } });
+  // 409 when the user's comment lost to a newer one (decision 061): the body has both, the value may have been saved.
+  const conflict = result.commentConflict ? { status: 409, error: "scan.errors.commentConflict" } : { status: 200, error: null };
+  return Response.json(
+    { answer: result.answer, replaced: result.replaced, commentConflict: result.commentConflict, error: conflict.error },
+    { status: conflict.status, headers: { "Cache-Control": "no-store" } },
+  );
 }

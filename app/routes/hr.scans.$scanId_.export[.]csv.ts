@@ -4,8 +4,9 @@ import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const file = exportScan(user, parseId(params.scanId), "csv");
-  if (!file) throw notFound();
+  const scanId = parseId(params.scanId);
+  const file = exportScan(user, scanId, "csv");
+  if (!file) throw notFound({ user, entity: "scan", id: scanId });
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,

@@ -14,8 +14,9 @@ import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const results = getScanResultsPage(user, parseId(params.scanId), resolveLocale(request, user.locale), readPeerGroup(request));
-  if (!results) throw notFound();
+  const scanId = parseId(params.scanId);
+  const results = getScanResultsPage(user, scanId, resolveLocale(request, user.locale), readPeerGroup(request));
+  if (!results) throw notFound({ user, entity: "scan", id: scanId });
   return { ...results, printedAt: new Date().toISOString() };
 }
 

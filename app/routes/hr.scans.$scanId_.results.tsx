@@ -16,8 +16,9 @@ import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const results = getScanResultsPage(user, parseId(params.scanId), resolveLocale(request, user.locale), readPeerGroup(request));
-  if (!results) throw notFound();
+  const scanId = parseId(params.scanId);
+  const results = getScanResultsPage(user, scanId, resolveLocale(request, user.locale), readPeerGroup(request));
+  if (!results) throw notFound({ user, entity: "scan", id: scanId });
   if (results.scan.status !== "submitted") throw redirect(`/hr/scans/${results.scan.id}`);
   return results;
 }
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scanId = parseId(params.scanId);
   const result = manageActions(user, scanId, await readForm(request));
   if (!result.ok) {
-    if (result.status === 404 && !Object.keys(result.errors).length && result.formError === "errors.notFound") throw notFound();
+    if (result.status === 404 && !Object.keys(result.errors).length && result.formError === "errors.notFound") throw notFound({ user, entity: "scan", id: scanId });
     return data(result, { status: result.status });
   }
   return redirect(`/hr/scans/${scanId}/results?notice=${result.notice}#action-plan`);

@@ -2,10 +2,10 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, PageHeader } from "~/components/ui/page";
-import { LevelName, Score, Suppressed, useFigure } from "~/features/benchmark/components/cells";
+import { AdjustedNote, Figure, LevelName, NotShown, Score } from "~/features/benchmark/components/cells";
 import { DistributionChart, PairChart, TrendChart } from "~/features/benchmark/components/charts";
 import { breakdownLabel, FilterForm } from "~/features/benchmark/components/filter-form";
-import type { Comparison, ComparisonRow, OrganisationLabel } from "~/features/benchmark/compare";
+import type { Comparison, ComparisonRow } from "~/features/benchmark/compare";
 import { getComparison } from "~/features/benchmark/comparison.server";
 import { MIN_GROUP_SIZE } from "~/features/benchmark/disclosure";
 import { type ComparisonFilters, filtersToQuery, parseComparisonFilters } from "~/features/benchmark/filters";
@@ -70,11 +70,8 @@ export default function PartnerBenchmark() {
 }
 
 function useNames() {
-  const { locale, t } = useI18n();
-  return {
-    dimension: (d: { nameNl: string; nameEn: string }) => (locale === "en" ? d.nameEn : d.nameNl),
-    organisation: (label: OrganisationLabel) => (label.kind === "name" ? label.name : t("benchmark.comparison.pseudonym", { code: label.code })),
-  };
+  const { locale } = useI18n();
+  return { dimension: (d: { nameNl: string; nameEn: string }) => (locale === "en" ? d.nameEn : d.nameNl) };
 }
 
 function attributeLabel(by: string, value: string): MessageKey {
@@ -85,54 +82,51 @@ function attributeLabel(by: string, value: string): MessageKey {
 
 function ComparisonView({ comparison, filters }: { comparison: Comparison; filters: ComparisonFilters }) {
   const { t, locale } = useI18n();
-  const number = useFigure();
   const names = useNames();
   const { group, dimensions } = comparison;
-  const summaries = [{ name: t("benchmark.comparison.overall"), s: group.overall }, ...dimensions.map((d, i) => ({ name: names.dimension(d), s: group.dimensions[i] ?? null }))];
+  const summaries = [{ name: t("benchmark.comparison.overall"), f: group.overall }, ...dimensions.map((d, i) => ({ name: names.dimension(d), f: group.dimensions[i] ?? { median: null, q1: null, q3: null } }))];
+  const boxes = summaries.flatMap(({ name, f }) => (f.median !== null && f.q1 !== null && f.q3 !== null ? [{ name, q1: f.q1, median: f.median, q3: f.q3 }] : []));
   return (
     <div className="stack">
+      <AdjustedNote />
       <Card title="benchmark.comparison.groupTitle">
-        {group.decision.shown ? (
+        {group.shown && group.n !== null ? (
           <p>
-            <strong>{t("benchmark.comparison.groupSize", { n: group.n ?? 0 })}</strong>
+            <strong>{t("benchmark.comparison.groupSize", { n: group.n })}</strong>
           </p>
         ) : (
-          <p className="benchmark-group-suppressed">
-            <strong>{t("benchmark.comparison.groupSuppressed")}</strong> — <Suppressed decision={group.decision} />
+          <p className="benchmark-group-suppressed" data-testid="group-not-shown">
+            <strong>{t("benchmark.comparison.groupSuppressed")}</strong> <NotShown />
           </p>
         )}
-        {group.decision.shown ? (
+        {group.shown ? (
           <>
             <h3>{t("benchmark.comparison.distributionTitle")}</h3>
-            <DistributionChart
-              label={t("benchmark.comparison.distributionChart")}
-              labels={{ min: t("benchmark.comparison.min"), q1: t("benchmark.comparison.q1"), median: t("benchmark.comparison.median"), q3: t("benchmark.comparison.q3"), max: t("benchmark.comparison.max") }}
-              data={summaries.flatMap(({ name, s }) => (s ? [{ name, min: s.min, q1: s.q1, median: s.median, q3: s.q3, max: s.max }] : []))}
-            />
+            {boxes.length > 0 ? (
+              <DistributionChart
+                label={t("benchmark.comparison.distributionChart")}
+                labels={{ q1: t("benchmark.comparison.q1"), median: t("benchmark.comparison.median"), q3: t("benchmark.comparison.q3") }}
+                data={boxes}
+              />
+            ) : null}
             <div className="table-wrap" tabIndex={0}>
               <table className="table table--compact" data-testid="group-table">
                 <caption className="visually-hidden">{t("benchmark.comparison.distributionTitle")}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t("benchmark.comparison.dimension")}</th>
-                    <th scope="col">{t("benchmark.comparison.n")}</th>
-                    <th scope="col">{t("benchmark.comparison.min")}</th>
                     <th scope="col">{t("benchmark.comparison.q1")}</th>
                     <th scope="col">{t("benchmark.comparison.median")}</th>
                     <th scope="col">{t("benchmark.comparison.q3")}</th>
-                    <th scope="col">{t("benchmark.comparison.max")}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {summaries.map(({ name, s }) => (
+                  {summaries.map(({ name, f }) => (
                     <tr key={name}>
                       <th scope="row">{name}</th>
-                      <td>{s ? s.n : "–"}</td>
-                      <td><Score value={s?.min} /></td>
-                      <td><Score value={s?.q1} /></td>
-                      <td><Score value={s?.median} /></td>
-                      <td><Score value={s?.q3} /></td>
-                      <td><Score value={s?.max} /></td>
+                      <td><Figure value={f.q1} /></td>
+                      <td><Figure value={f.median} /></td>
+                      <td><Figure value={f.q3} /></td>
                     </tr>
                   ))}
                 </tbody>
@@ -160,21 +154,13 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
             </thead>
             <tbody>
               {comparison.breakdown.cells.map((cell) => (
-                <tr key={cell.value} data-cell={cell.value} data-shown={cell.decision.shown ? "yes" : "no"}>
+                <tr key={cell.value} data-cell={cell.value}>
                   <th scope="row">{t(attributeLabel(comparison.breakdown.by, cell.value))}</th>
-                  {cell.decision.shown ? (
-                    <>
-                      <td>{cell.n}</td>
-                      <td><Score value={cell.overallMedian} /></td>
-                      {cell.dimensionMedians.map((m, i) => (
-                        <td key={dimensions[i]?.key ?? i}><Score value={m} /></td>
-                      ))}
-                    </>
-                  ) : (
-                    <td colSpan={2 + dimensions.length}>
-                      <Suppressed decision={cell.decision} />
-                    </td>
-                  )}
+                  <td><Figure value={cell.n} /></td>
+                  <td><Figure value={cell.overall} /></td>
+                  {cell.dimensions.map((m, i) => (
+                    <td key={dimensions[i]?.key ?? i}><Figure value={m} /></td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -183,16 +169,12 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
       </Card>
 
       <Card title="benchmark.comparison.trendTitle">
-        {comparison.trend.some((p) => p.decision.shown) ? (
+        {comparison.trend.some((p) => p.overall.median !== null) ? (
           <TrendChart
             label={t("benchmark.comparison.trendChart")}
             seriesLabel={t("benchmark.comparison.trendMedian")}
             dimensionNames={dimensions.map(names.dimension)}
-            data={comparison.trend.map((p) => ({
-              period: p.period,
-              median: p.overall ? Math.round(p.overall.median * 10) / 10 : null,
-              dimensions: p.dimensionMedians.map((m) => (m === null ? null : Math.round(m * 10) / 10)),
-            }))}
+            data={comparison.trend.map((p) => ({ period: p.period, median: p.overall.median, dimensions: p.dimensions.map((f) => f.median) }))}
           />
         ) : null}
         <div className="table-wrap" tabIndex={0}>
@@ -213,21 +195,13 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
               {comparison.trend.map((p) => (
                 <tr key={p.period}>
                   <th scope="row">{p.period}</th>
-                  {p.decision.shown ? (
-                    <>
-                      <td>{p.n}</td>
-                      <td><Score value={p.overall?.q1} /></td>
-                      <td><Score value={p.overall?.median} /></td>
-                      <td><Score value={p.overall?.q3} /></td>
-                      {p.dimensionMedians.map((m, i) => (
-                        <td key={dimensions[i]?.key ?? i}><Score value={m} /></td>
-                      ))}
-                    </>
-                  ) : (
-                    <td colSpan={4 + dimensions.length}>
-                      <Suppressed decision={p.decision} />
-                    </td>
-                  )}
+                  <td><Figure value={p.n} /></td>
+                  <td><Figure value={p.overall.q1} /></td>
+                  <td><Figure value={p.overall.median} /></td>
+                  <td><Figure value={p.overall.q3} /></td>
+                  {p.dimensions.map((f, i) => (
+                    <td key={dimensions[i]?.key ?? i}><Figure value={f.median} /></td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -244,7 +218,6 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
                 <tr>
                   <th scope="col">{t("benchmark.comparison.item")}</th>
                   <th scope="col">{t("benchmark.comparison.share")}</th>
-                  <th scope="col">{t("benchmark.comparison.answered")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -253,8 +226,7 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
                     <th scope="row">
                       <span className="muted">{item.key}</span> {locale === "en" ? item.textEn : item.textNl}
                     </th>
-                    <td>{item.share === null ? "–" : `${number(item.share * 100, 0)} %`}</td>
-                    <td>{item.answered}</td>
+                    <td><Figure value={item.share === null ? null : item.share * 100} suffix=" %" /></td>
                   </tr>
                 ))}
               </tbody>
@@ -272,58 +244,55 @@ function RowsView({ comparison, filters }: { comparison: Comparison; filters: Co
   const { t } = useI18n();
   const names = useNames();
   const rows = comparison.rows;
-  if (!rows) return null;
   return (
     <Card title="benchmark.comparison.organisationsTitle">
-      {rows.withheld > 0 ? <p className="muted">{t("benchmark.comparison.withheld", { count: rows.withheld })}</p> : null}
-      <div className="table-wrap" tabIndex={0}>
-        <table className="table table--compact" data-testid="organisations-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("benchmark.comparison.organisation")}</th>
-              <th scope="col">{t("benchmark.comparison.country")}</th>
-              <th scope="col">{t("benchmark.comparison.sector")}</th>
-              <th scope="col">{t("benchmark.comparison.sizeBand")}</th>
-              <th scope="col">{t("benchmark.comparison.year")}</th>
-              <th scope="col">{t("benchmark.comparison.overall")}</th>
-              <th scope="col">{t("benchmark.comparison.level")}</th>
-              {comparison.dimensions.map((d) => (
-                <th scope="col" key={d.key}>{names.dimension(d)}</th>
-              ))}
-              <th scope="col">{t("common.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.shown.map((row) => (
-              <tr key={row.ref}>
-                <th scope="row">{names.organisation(row.label)}</th>
-                <td>{t(`countries.${row.country}` as MessageKey)}</td>
-                <td>{t(`sectors.${row.sector}` as MessageKey)}</td>
-                <td>{t(`sizeBands.${row.sizeBand}` as MessageKey)}</td>
-                <td>{row.period}</td>
-                <td><Score value={row.overall} /></td>
-                <td><LevelName level={row.overallLevel} /></td>
-                {row.dimensions.map((d, i) => (
-                  <td key={comparison.dimensions[i]?.key ?? i}><Score value={d.score} /></td>
+      <p className="muted">{t("benchmark.comparison.unlisted")}</p>
+      {rows.shown.length > 0 ? (
+        <div className="table-wrap" tabIndex={0}>
+          <table className="table table--compact" data-testid="organisations-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("benchmark.comparison.organisation")}</th>
+                <th scope="col">{t("benchmark.comparison.country")}</th>
+                <th scope="col">{t("benchmark.comparison.sector")}</th>
+                <th scope="col">{t("benchmark.comparison.sizeBand")}</th>
+                <th scope="col">{t("benchmark.comparison.year")}</th>
+                <th scope="col">{t("benchmark.comparison.overall")}</th>
+                <th scope="col">{t("benchmark.comparison.level")}</th>
+                {comparison.dimensions.map((d) => (
+                  <th scope="col" key={d.key}>{names.dimension(d)}</th>
                 ))}
-                <td>
-                  <Link to={filtersToQuery({ ...filters, org: row.ref })} aria-label={`${t("benchmark.comparison.compareWithGroup")}: ${names.organisation(row.label)}`}>
-                    {t("benchmark.comparison.compareWithGroup")}
-                  </Link>
-                  {row.label.kind === "name" ? (
-                    <>
-                      {" · "}
-                      <Link to={`/partner/benchmark/organisations/${row.ref}`} aria-label={`${t("benchmark.comparison.viewItems")}: ${names.organisation(row.label)}`}>
-                        {t("benchmark.comparison.viewItems")}
-                      </Link>
-                    </>
-                  ) : null}
-                </td>
+                <th scope="col">{t("common.actions")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {rows.shown.map((row) => (
+                <tr key={row.ref}>
+                  <th scope="row">{row.name}</th>
+                  <td>{t(`countries.${row.country}` as MessageKey)}</td>
+                  <td>{t(`sectors.${row.sector}` as MessageKey)}</td>
+                  <td>{t(`sizeBands.${row.sizeBand}` as MessageKey)}</td>
+                  <td>{row.period}</td>
+                  <td><Score value={row.overall} /></td>
+                  <td><LevelName level={row.overallLevel} /></td>
+                  {row.dimensions.map((d, i) => (
+                    <td key={comparison.dimensions[i]?.key ?? i}><Score value={d.score} /></td>
+                  ))}
+                  <td>
+                    <Link to={filtersToQuery({ ...filters, org: row.ref })} aria-label={`${t("benchmark.comparison.compareWithGroup")}: ${row.name}`}>
+                      {t("benchmark.comparison.compareWithGroup")}
+                    </Link>
+                    {" · "}
+                    <Link to={`/partner/benchmark/organisations/${row.ref}`} aria-label={`${t("benchmark.comparison.viewItems")}: ${row.name}`}>
+                      {t("benchmark.comparison.viewItems")}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       {rows.pages > 1 ? (
         <nav className="pager" aria-label={t("benchmark.comparison.page", { page: rows.page, pages: rows.pages })}>
           {rows.page > 1 ? <Link to={filtersToQuery({ ...filters, page: String(rows.page - 1) })}>{t("common.previous")}</Link> : null}
@@ -338,7 +307,7 @@ function RowsView({ comparison, filters }: { comparison: Comparison; filters: Co
 function SelectedView({ row, comparison, filters }: { row: ComparisonRow; comparison: Comparison; filters: ComparisonFilters }) {
   const { t } = useI18n();
   const names = useNames();
-  const organisation = names.organisation(row.label);
+  const organisation = row.name;
   const data = comparison.dimensions.map((d, i) => ({ name: names.dimension(d), own: row.dimensions[i]?.score ?? null, group: comparison.group.dimensions[i]?.median ?? null }));
   return (
     <Card>
@@ -357,13 +326,13 @@ function SelectedView({ row, comparison, filters }: { row: ComparisonRow; compar
             <tr>
               <th scope="row">{t("benchmark.comparison.overall")}</th>
               <td><Score value={row.overall} /></td>
-              <td><Score value={comparison.group.overall?.median} /></td>
+              <td><Figure value={comparison.group.overall.median} /></td>
             </tr>
             {data.map((d) => (
               <tr key={d.name}>
                 <th scope="row">{d.name}</th>
                 <td><Score value={d.own} /></td>
-                <td><Score value={d.group} /></td>
+                <td><Figure value={d.group} /></td>
               </tr>
             ))}
           </tbody>

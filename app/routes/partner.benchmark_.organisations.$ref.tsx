@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card } from "~/components/ui/page";
-import { Score, Suppressed } from "~/features/benchmark/components/cells";
+import { Score } from "~/features/benchmark/components/cells";
 import { getOrganisationItems } from "~/features/benchmark/comparison.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
@@ -11,9 +11,8 @@ import { notFound, requireRole } from "~/utils/permissions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "partner");
   const result = getOrganisationItems(params.ref ?? "");
+  // A non-consenting, unknown or malformed reference: the same 404, so nothing can be probed.
   if (result.kind === "not_found") throw notFound();
-  // A pseudonymous organisation: the reason, never its answers (403, nothing leaked).
-  if (result.kind === "suppressed") return data(result, { status: 403 });
   return data(result);
 }
 
@@ -22,23 +21,6 @@ const ANSWER_KEYS: Record<number, string> = { 0: "0", 1: "1", 2: "2", 3: "3", 4:
 export default function PartnerOrganisationItems() {
   const result = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
-  if (result.kind !== "ok") {
-    return (
-      <>
-        <div className="page-header">
-          <h1>{t("benchmark.organisationItems.suppressedTitle")}</h1>
-        </div>
-        <Card>
-          <p>
-            <Suppressed decision={result.decision} />
-          </p>
-          <p>
-            <Link to="/partner/benchmark">{t("benchmark.organisationItems.back")}</Link>
-          </p>
-        </Card>
-      </>
-    );
-  }
   const dimensionName = (key: string) => {
     const d = result.dimensions.find((x) => x.key === key);
     return d ? (locale === "en" ? d.nameEn : d.nameNl) : key;

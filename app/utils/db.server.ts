@@ -2,13 +2,31 @@ import { openDatabase, prepareDatabase, resolveDatabasePath, type PortalDb } fro
 
 // One connection per process: better-sqlite3 is synchronous, and WAL lets readers run beside the writer.
 let instance: PortalDb | undefined;
+let closed = false;
 
 export function getDb(): PortalDb {
+  if (closed) throw new Error("The database connection is closed: the server is shutting down.");
   if (!instance) {
     instance = openDatabase(resolveDatabasePath());
     prepareDatabase(instance);
   }
   return instance;
+}
+
+/**
+ * Shutdown: folds the WAL back into the database file (TRUNCATE leaves an empty WAL) and closes the
+ * connection for good. Returns SQLite's checkpoint answer, or null when no connection was open.
+ */
+export function closeDb(): { busy: number; log: number; checkpointed: number } | null {
+  closed = true;
+  const db = instance;
+  instance = undefined;
+  if (!db) return null;
+  const row = db.$client.prepare("pragma wal_checkpoint(TRUNCATE)").raw().get();
+  db.$client.close();
+  if (!Array.isArray(row)) return null;
+  const [busy, log, checkpointed] = row.map(Number);
+  return { busy: busy ?? 0, log: log ?? 0, checkpointed: checkpointed ?? 0 };
 }
 
 export function nowIso(date: Date = new Date()): string {

@@ -22,11 +22,13 @@ const EnvSchema = z.object({
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
-  // Unset in the demo: a random one is generated at first start (app/utils/secrets.server.ts).
-  PSEUDONYM_SECRET: z.string().min(16).optional(),
   DEMO_PASSWORD: z.string().min(12).default("Nieuwkomer-demo-2026"),
   COOKIE_SECURE: booleanish.optional(),
   LOG_REQUESTS: booleanish.default(true),
+  // Operations (decisions 095–097): continuous replication is opt-in; shutdown waits this long for requests.
+  REPLICA_URL: z.string().min(1).optional(),
+  REPLICA_SYNC_INTERVAL: z.string().regex(/^\d+(ms|s|m)$/).default("1s"),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,7 +1,8 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "@db/schema";
-import { audit } from "./audit.server";
+import { audit, type Viewer } from "./audit.server";
 import { getCurrentUser, type CurrentUser } from "./session.server";
+import { auditMissingId, type OwnedEntity } from "./tenancy.server";
 
 export { safeRedirectPath } from "./redirect";
 
@@ -41,7 +42,12 @@ export function forbidden(user: CurrentUser | null, request: Request): Response 
   return new Response("Forbidden", { status: 403 });
 }
 
-export function notFound(): Response {
+/**
+ * The one 404 of the route layer. With a probe (the signed-in user and the id they named) it also leaves the
+ * security entry of decision 060; use cases that answer 404 themselves write that entry where they know the id.
+ */
+export function notFound(probe?: { user: Viewer; entity: OwnedEntity; id: number }): Response {
+  if (probe) auditMissingId(probe.user, probe.entity, probe.id);
   return new Response("Not Found", { status: 404 });
 }
 

@@ -133,6 +133,29 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
       sites: [{ name: `Campus ${city}`, city, departments: [...departments] }],
     }),
   ),
+  // Five more organisations without demo accounts (decision 042): the comparison of each country, and the
+  // programme indicators, need at least 5 organisations per country, and among them either no or at least 5
+  // that did not consent; these make Belgium 4 + 5 and the Netherlands 3 + 5.
+  ...(
+    [
+      ["dijlevallei", "Woonzorgnetwerk Dijlevallei", "BE", "elderly_care", "large", false, "Leuven", ["Woonzorgcentrum Ter Dijle", "Kortverblijf"]],
+      ["eemland", "Zorggroep Eemland", "NL", "elderly_care", "medium", false, "Amersfoort", ["Locatie De Eem", "Wijkverpleging"]],
+      ["rijnstreek", "Thuiszorg Rijnstreek", "NL", "home_care", "small", false, "Alphen aan den Rijn", ["Wijkteam Alphen", "Wijkteam Bodegraven"]],
+      ["devenen", "Ziekenhuis De Venen", "NL", "hospital", "large", false, "Hilversum", ["Interne geneeskunde", "Spoedeisende hulp"]],
+      ["zorgbrug", "Stichting Zorgbrug Twente", "NL", "disability_care", "medium", true, "Enschede", ["Wonen Noord", "Dagbesteding"]],
+    ] as const
+  ).map(
+    ([key, name, country, sector, sizeBand, benchmarkConsent, city, departments]): DemoOrganisation => ({
+      key,
+      kind: "care_provider",
+      name,
+      country,
+      sector,
+      sizeBand,
+      benchmarkConsent,
+      sites: [{ name: `Locatie ${city}`, city, departments: [...departments] }],
+    }),
+  ),
   ...(
     [
       ["thomasmore", "Thomas More", "BE"],

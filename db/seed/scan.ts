@@ -1,4 +1,4 @@
-// Demo scans: ZAS has a submitted "2025" and a half-filled "2026"; seven other care organisations have
+// Demo scans: ZAS has a submitted "2025" and a half-filled "2026"; sixteen other care organisations have
 // submitted scans for 2024 and/or 2025, so the benchmark has more than 5 organisations to compare.
 // Answers are deterministic (seeded by organisation and period) and vary by organisation profile.
 import { and, eq } from "drizzle-orm";
@@ -55,6 +55,11 @@ const PROFILES: Profile[] = [
   { name: "Ziekenhuis Noorderkempen", base: [1.8, 1.4, 1.0, 2.0, 1.6, 1.8, 2.0, 1.4], periods: [{ period: "2025", submitted: true, lift: 0 }] },
   { name: "Woonzorggroep Leiedal", base: [2.2, 2.0, 1.8, 2.6, 2.8, 2.4, 3.0, 1.6], periods: [{ period: "2025", submitted: true, lift: 0 }] },
   { name: "Thuiszorg Waasland", base: [1.4, 2.2, 1.6, 1.8, 2.0, 2.2, 2.6, 1.2], periods: [{ period: "2025", submitted: true, lift: 0 }] },
+  { name: "Woonzorgnetwerk Dijlevallei", base: [2.0, 1.6, 1.4, 2.2, 2.6, 2.0, 2.4, 1.8], periods: [{ period: "2025", submitted: true, lift: 0 }] },
+  { name: "Zorggroep Eemland", base: [1.6, 1.8, 1.2, 2.0, 1.8, 2.2, 2.6, 1.4], periods: [{ period: "2024", submitted: true, lift: 0 }, { period: "2025", submitted: true, lift: 0.4 }] },
+  { name: "Thuiszorg Rijnstreek", base: [1.2, 1.4, 1.0, 1.6, 1.4, 1.8, 2.2, 1.0], periods: [{ period: "2024", submitted: true, lift: 0 }, { period: "2025", submitted: true, lift: 0.2 }] },
+  { name: "Ziekenhuis De Venen", base: [2.6, 2.4, 2.0, 2.8, 2.2, 2.4, 2.6, 2.2], periods: [{ period: "2024", submitted: true, lift: 0 }, { period: "2025", submitted: true, lift: 0.5 }] },
+  { name: "Stichting Zorgbrug Twente", base: [2.4, 2.0, 1.8, 2.6, 3.0, 2.8, 3.2, 2.0], periods: [{ period: "2025", submitted: true, lift: 0 }] },
 ];
 
 const COMMENTS_NL = [

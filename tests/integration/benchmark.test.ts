@@ -1,4 +1,5 @@
-// Partner comparison, programme indicators and HR's own position, through loaders called with real Requests.
+// Partner comparison, programme indicators and HR's own position, through loaders called with real Requests,
+// under the cell-key disclosure control (docs/decisions/042).
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
 import { getPeerMedians } from "~/features/benchmark/peer.server";
@@ -6,6 +7,7 @@ import { loader as comparisonLoader } from "~/routes/partner.benchmark";
 import { loader as exportLoader } from "~/routes/partner.benchmark_.export";
 import { loader as itemsLoader } from "~/routes/partner.benchmark_.organisations.$ref";
 import { loader as indicatorsLoader } from "~/routes/partner.indicators";
+import { loader as indicatorsExportLoader } from "~/routes/partner.indicators_.export";
 import { loader as adminIndicatorsLoader } from "~/routes/admin.indicators";
 import { loader as hrLoader } from "~/routes/hr.benchmark";
 import { buildBenchmarkWorld, organisationId } from "../support/benchmark-world";
@@ -14,15 +16,16 @@ import { call, cookieFor, get, seeded } from "../support/requests";
 const PARTNER = "onderzoek@thomasmore.example";
 let partner: string;
 
+type Figures = { median: number | null; q1: number | null; q3: number | null };
 type Body = {
   kind: string;
   errors: Record<string, string[]> | null;
   comparison: {
-    group: { decision: { shown: boolean; reason?: string }; n: number | null; overall: { median: number } | null };
-    items: unknown[] | null;
-    breakdown: { cells: { value: string; decision: { shown: boolean; reason?: string }; n: number | null }[] };
-    rows: { shown: { ref: string; label: { kind: string; name?: string; code?: string } }[]; withheld: number; total: number } | null;
-    trend: { period: string; decision: { shown: boolean } }[];
+    group: { shown: boolean; n: number | null; overall: Figures; dimensions: Figures[] };
+    items: { key: string; share: number | null }[] | null;
+    breakdown: { cells: { value: string; n: number | null; overall: number | null }[] };
+    rows: { shown: { ref: string; name: string }[]; total: number };
+    trend: { period: string; shown: boolean; n: number | null }[];
     selected: { ref: string } | null;
   } | null;
 };
@@ -32,6 +35,11 @@ async function comparison(query: string, cookie = partner) {
   return { ...result, body: result.body as Body };
 }
 
+const near = (value: number | null | undefined, truth: number, within: number) => value !== null && value !== undefined && Math.abs(value - truth) <= within;
+
+// Organisations of the world that did not consent (tests/support/benchmark-world.ts).
+const HIDDEN = ["Ziekenhuis Schelde 6", "Ziekenhuis Schelde 10", "Thuiszorg Kempen 1", "Ziekenhuis Maasdal 4", "GGZ Heuvelland", "Woonzorg Leie", "Hof ter Linde"];
+
 beforeAll(async () => {
   await seeded();
   buildBenchmarkWorld(getDb());
@@ -39,64 +47,72 @@ beforeAll(async () => {
 });
 
 describe("partner comparison", () => {
-  it("shows the whole group with statistics, items, trend and rows", async () => {
+  it("shows the whole group with adjusted figures, items and trend; quartiles from 10; no minimum or maximum", async () => {
     const { status, body } = await comparison("");
     expect(status).toBe(200);
     const c = body.comparison;
-    expect(c?.group.decision).toEqual({ shown: true });
-    expect(c?.group.n).toBe(30);
+    expect(c?.group.shown).toBe(true);
+    expect(near(c?.group.n, 30, 2)).toBe(true);
+    expect(c?.group.overall.q1).not.toBeNull();
     expect(c?.items).toHaveLength(40);
-    expect(c?.trend.map((p) => [p.period, p.decision.shown])).toEqual([["2024", true], ["2025", true]]);
-    // Sector breakdown: elderly care (3) and mental health (3) are small; together 6, so no partner is needed.
-    expect(Object.fromEntries(c?.breakdown.cells.map((cell) => [cell.value, cell.decision.shown ? cell.n : cell.decision.reason]) ?? [])).toEqual({
-      hospital: 18,
-      home_care: 6,
-      elderly_care: "small_group",
-      mental_health: "small_group",
-      disability_care: 0,
-    });
+    expect(c?.trend.map((p) => [p.period, p.shown])).toEqual([["2024", true], ["2025", true]]);
+    expect(JSON.stringify(body)).not.toMatch(/"(min|max|mean|decision|reason|withheld|answered)"/);
+    // Every published score is a whole number.
+    for (const f of [c?.group.overall, ...(c?.group.dimensions ?? [])]) for (const v of Object.values(f ?? {})) if (v !== null) expect(Number.isInteger(v)).toBe(true);
   });
 
-  it("names consenting organisations, pseudonymises the rest only in classes of 5 or more", async () => {
+  it("breakdown: hidden and empty cells look alike, with no count", async () => {
     const { body } = await comparison("");
-    const rows = body.comparison?.rows;
-    const names = rows?.shown.filter((r) => r.label.kind === "name").map((r) => r.label.name) ?? [];
+    const cells = Object.fromEntries(body.comparison?.breakdown.cells.map((c) => [c.value, c.n]) ?? []);
+    expect(near(cells.hospital, 18, 2)).toBe(true);
+    expect(near(cells.home_care, 6, 2)).toBe(true);
+    // elderly care 3, mental health 3, disability care 0: all the same "not shown".
+    expect([cells.elderly_care, cells.mental_health, cells.disability_care]).toEqual([null, null, null]);
+  });
+
+  it("lists consenting organisations by name only; nothing of the others reaches the body", async () => {
+    const { body } = await comparison("");
+    const names = body.comparison?.rows.shown.map((r) => r.name) ?? [];
     expect(names).toContain("Ziekenhuis Schelde 1");
     expect(names).toContain("ZAS Ziekenhuis aan de Stroom");
-    // BE hospital large without consent: 5 → pseudonyms; BE home care medium: 6 → pseudonyms.
-    expect(rows?.shown.filter((r) => r.label.kind === "pseudonym")).toHaveLength(11);
-    // Withheld: NL hospital very large (4), NL mental health (3), BE elderly care small (2 + Hof ter Linde).
-    expect(rows?.withheld).toBe(10);
+    expect(body.comparison?.rows.total).toBe(9);
     const text = JSON.stringify(body);
-    for (const hidden of ["Ziekenhuis Schelde 6", "Thuiszorg Kempen 1", "Ziekenhuis Maasdal 4", "GGZ Heuvelland", "Woonzorg Leie", "Hof ter Linde"]) expect(text).not.toContain(hidden);
+    for (const hidden of HIDDEN) expect(text).not.toContain(hidden);
+    expect(text).not.toMatch(/pseudonym|"p[A-Z2-7]{6}"/);
   });
 
-  it("suppresses the Dutch hospitals as a filter: the Netherlands minus them would reveal 3 mental health organisations", async () => {
+  it("hides a group whose non-consenting remainder is 1–4: the Dutch hospitals (3 named, 4 not)", async () => {
     const { status, body } = await comparison("?country=NL&sector=hospital");
     expect(status).toBe(200);
-    expect(body.comparison?.group).toMatchObject({ decision: { shown: false, reason: "complementary" }, n: null, overall: null });
+    expect(body.comparison?.group).toMatchObject({ shown: false, n: null, overall: { median: null, q1: null, q3: null } });
     expect(body.comparison?.items).toBeNull();
-    expect(body.comparison?.rows).toBeNull();
+    // The named ones are still listed with their own scores.
+    expect(body.comparison?.rows.shown.map((r) => r.name).sort()).toEqual(["Ziekenhuis Maasdal 1", "Ziekenhuis Maasdal 2", "Ziekenhuis Maasdal 3"]);
     const nl = await comparison("?country=NL");
-    expect(nl.body.comparison?.group.n).toBe(10);
-    expect(nl.body.comparison?.breakdown.cells.filter((c) => !c.decision.shown).map((c) => [c.value, c.decision.reason])).toEqual([
-      ["hospital", "complementary"],
-      ["mental_health", "small_group"],
-    ]);
+    expect(nl.body.comparison?.group.shown).toBe(true);
+    expect(nl.body.comparison?.group.overall.median).not.toBeNull();
   });
 
-  it("suppresses a group below 5 with the reason", async () => {
-    const { body } = await comparison("?country=BE&sector=elderly_care");
-    expect(body.comparison?.group).toMatchObject({ decision: { shown: false, reason: "small_group" }, n: null });
+  it("asking again gives the same figures; a breakdown cell equals the equivalent filter", async () => {
+    const a = await comparison("?country=BE");
+    const b = await comparison("?country=BE");
+    expect(a.body).toEqual(b.body);
+    const all = await comparison("?breakdown=country");
+    const cell = all.body.comparison?.breakdown.cells.find((c) => c.value === "BE");
+    expect(cell?.overall).toBe(a.body.comparison?.group.overall.median);
+    expect(cell?.n).toBe(a.body.comparison?.group.n);
   });
 
-  it("rejects unknown filter values, unknown filters, unknown years and unlisted organisations with a message", async () => {
+  it("rejects unknown filter values, filters and years, and any organisation not listed, with a translated message", async () => {
+    const hidden = organisationId(getDb(), "Thuiszorg Kempen 1");
     for (const [query, field, status] of [
       ["?country=FR", "country", 400],
       ["?sector=bakery", "sector", 400],
       ["?colour=red", "colour", 400],
       ["?year=1999", "year", 400],
-      ["?org=pAAAAAA", "org", 404],
+      ["?org=pAAAAAA", "org", 400],
+      [`?org=n${hidden}`, "org", 404],
+      ["?org=n999999", "org", 404],
     ] as const) {
       const { status: got, body } = await comparison(query);
       expect(got, query).toBe(status);
@@ -104,6 +120,10 @@ describe("partner comparison", () => {
       expect(body.errors?.[field]?.[0], query).toMatch(/^benchmark\.errors\./);
       expect(body.comparison).toBeNull();
     }
+    // A hidden organisation and one that does not exist get exactly the same answer.
+    const a = await comparison(`?org=n${hidden}`);
+    const b = await comparison("?org=n999999");
+    expect({ ...(a.body as object), raw: null }).toEqual({ ...(b.body as object), raw: null });
   });
 
   it("sets a listed organisation against the group", async () => {
@@ -116,6 +136,7 @@ describe("partner comparison", () => {
     for (const email of ["hr@zas.example", "admin@portal.example", "verpleegkundige@zas.example"]) {
       const { status } = await call(comparisonLoader, get("/partner/benchmark", cookieFor(email)));
       expect(status, email).toBe(403);
+      expect((await call(exportLoader, get("/partner/benchmark/export", cookieFor(email)))).status, email).toBe(403);
     }
     const anonymous = await call(comparisonLoader, get("/partner/benchmark"));
     expect(anonymous.status).toBe(302);
@@ -130,29 +151,28 @@ describe("one organisation's items", () => {
     expect(body).toMatchObject({ kind: "ok", name: "Ziekenhuis Schelde 2", period: "2025" });
   });
 
-  it("refuses a pseudonymous organisation with the reason, and a non-consenting id as unknown", async () => {
-    const { body: list } = await comparison("");
-    const pseudonym = list.comparison?.rows?.shown.find((r) => r.label.kind === "pseudonym")?.ref ?? "";
-    const suppressed = await call(itemsLoader, get(`/partner/benchmark/organisations/${pseudonym}`, partner), { ref: pseudonym });
-    expect(suppressed.status).toBe(403);
-    expect(suppressed.body).toEqual({ kind: "suppressed", decision: { shown: false, reason: "no_consent" } });
+  it("answers a non-consenting organisation, an unknown id and a pseudonym alike: 404", async () => {
     const id = organisationId(getDb(), "Thuiszorg Kempen 1");
-    const unknown = await call(itemsLoader, get(`/partner/benchmark/organisations/n${id}`, partner), { ref: `n${id}` });
-    expect(unknown.status).toBe(404);
+    for (const ref of [`n${id}`, "n999999", "pABCDEF"]) {
+      const result = await call(itemsLoader, get(`/partner/benchmark/organisations/${ref}`, partner), { ref });
+      expect(result.status, ref).toBe(404);
+      expect(JSON.stringify(result.body)).not.toContain("Thuiszorg");
+    }
   });
 });
 
 describe("CSV export", () => {
-  it("exports what the page shows, suppressed cells marked, no hidden names", async () => {
+  it("holds exactly the page's figures: the note, x for not shown, no minimum or maximum, no hidden names", async () => {
     const { status, headers, body } = await call(exportLoader, get("/partner/benchmark/export?country=NL", partner));
     expect(status).toBe(200);
     expect(headers.get("Content-Type")).toMatch(/text\/csv/);
     const csv = String(body);
-    expect(csv).toMatch(/De groep,Totaalscore,\d+,/);
-    // Dimension rows carry the instrument's names (read from the database) and the count of scored organisations.
-    expect(csv.split("\r\n").filter((line) => /^De groep,[^,]+,10,/.test(line)).length).toBeGreaterThanOrEqual(5);
-    expect(csv).toMatch(/Mediaan,hospital,VERBORGEN: Verborgen om een kleine groep te beschermen/);
-    expect(csv).toMatch(/Mediaan,mental_health,VERBORGEN: Minder dan 5 organisaties/);
+    expect(csv).toContain("Licht aangepaste cijfers");
+    expect(csv).not.toMatch(/,Minimum,|,Maximum|VERBORGEN|Minder dan 5 organisaties"/);
+    const page = await comparison("?country=NL");
+    const median = page.body.comparison?.group.overall.median;
+    expect(csv).toContain(`De groep,Totaalscore,${page.body.comparison?.group.n},x,${median},x`);
+    expect(csv).toMatch(/Mediaan,hospital,x,x,x/);
     expect(csv).toContain("Ziekenhuis Maasdal 1");
     expect(csv).not.toContain("Ziekenhuis Maasdal 5");
     expect(csv).not.toContain("GGZ Heuvelland");
@@ -162,14 +182,15 @@ describe("CSV export", () => {
 });
 
 describe("HR's own position", () => {
-  it("peer medians exclude the own organisation and respect the threshold", () => {
+  it("peer medians exclude the own organisation, are adjusted, and a hidden group has no size", () => {
     const zas = organisationId(getDb(), "ZAS Ziekenhuis aan de Stroom");
     const country = getPeerMedians(zas, "country", 1);
-    expect(country).toMatchObject({ groupSize: 19, shown: true });
+    expect(country.shown).toBe(true);
+    expect(near(country.groupSize, 19, 2)).toBe(true);
     expect(country.dimensions).toHaveLength(8);
     expect(country.overall).not.toBeNull();
     const hof = organisationId(getDb(), "Woonzorgcentrum Hof ter Linde");
-    expect(getPeerMedians(hof, "sector", 1)).toMatchObject({ groupSize: 2, shown: false, reason: "small_group", overall: null });
+    expect(getPeerMedians(hof, "sector", 1)).toEqual({ groupSize: null, shown: false, overall: null, dimensions: expect.any(Array) });
   });
 
   it("the HR page shows the chosen group and remembers it; an unknown group is a 400", async () => {
@@ -177,32 +198,48 @@ describe("HR's own position", () => {
     const sector = await call(hrLoader, get("/hr/benchmark?group=sector", hr));
     expect(sector.status).toBe(200);
     expect(sector.headers.get("Set-Cookie")).toMatch(/benchmark_peer=sector/);
-    expect(sector.body).toMatchObject({ group: "sector", position: { kind: "ok", peers: { shown: false, groupSize: 2 } } });
+    expect(sector.body).toMatchObject({ group: "sector", position: { kind: "ok", peers: { shown: false, groupSize: null, overall: null } } });
     const remembered = await call(hrLoader, get("/hr/benchmark", `${hr}; benchmark_peer=sector`));
     expect(remembered.body).toMatchObject({ group: "sector" });
     const bad = await call(hrLoader, get("/hr/benchmark?group=everyone", hr));
     expect(bad.status).toBe(400);
   });
 
-  it("is for HR only; partners get 403 on it and HR gets 403 on the partner views", async () => {
+  it("is for HR only; partners get 403 on it and HR gets 403 on every partner view", async () => {
+    const hr = cookieFor("hr@zas.example");
     expect((await call(hrLoader, get("/hr/benchmark", partner))).status).toBe(403);
-    expect((await call(indicatorsLoader, get("/partner/indicators", cookieFor("hr@zas.example")))).status).toBe(403);
+    expect((await call(indicatorsLoader, get("/partner/indicators", hr))).status).toBe(403);
+    expect((await call(indicatorsExportLoader, get("/partner/indicators/export", hr))).status).toBe(403);
+    expect((await call(itemsLoader, get("/partner/benchmark/organisations/n1", hr), { ref: "n1" })).status).toBe(403);
   });
 });
 
 describe("programme indicators", () => {
-  it("partners and admins see the tables, matching figures included", async () => {
+  type Table = { rows: { key: string; cells: Record<string, { available: boolean; value?: number | null }> }[]; total: { cells: Record<string, { available: boolean; value?: number | null }> } };
+
+  it("partners and admins see adjusted programme totals of every indicator; cells only where 5 contribute", async () => {
     const result = await call(indicatorsLoader, get("/partner/indicators", partner));
     expect(result.status).toBe(200);
-    const body = result.body as { byCountry: { rows: { key: string; cells: Record<string, unknown> }[]; total: { cells: Record<string, unknown> } }; matchingAvailable: boolean };
+    const body = result.body as { byCountry: Table; bySector: Table; matchingAvailable: boolean };
     expect(body.matchingAvailable).toBe(true);
-    expect(body.byCountry.total.cells.organisationsScanned).toEqual({ available: true, decision: { shown: true }, value: 30 });
-    expect(body.byCountry.rows.find((r) => r.key === "NL")?.cells.organisationsScanned).toMatchObject({ value: 10 });
-    // Only ZAS and Zuyderland (demo) keep newcomer records: two organisations are too few to show a total.
+    expect(near(body.byCountry.total.cells.organisationsScanned?.value, 30, 2)).toBe(true);
+    expect(near(body.byCountry.rows.find((r) => r.key === "NL")?.cells.organisationsScanned?.value, 10, 2)).toBe(true);
+    // Only ZAS and Zuyderland (demo) keep newcomer records: the programme total shows (adjusted), a country not.
     const holders = (getDb().$client.prepare("SELECT count(DISTINCT organisation_id) AS n FROM newcomer_records").get() as { n: number }).n;
     expect(holders).toBe(2);
-    expect(body.byCountry.total.cells.newcomersRegistered).toMatchObject({ available: true, value: null, decision: { shown: false } });
+    expect(body.byCountry.total.cells.newcomersRegistered?.value).not.toBeNull();
+    expect(body.byCountry.rows.find((r) => r.key === "NL")?.cells.newcomersRegistered).toEqual({ available: true, value: null });
+    expect(JSON.stringify(body)).not.toMatch(/"(decision|reason|n)"/);
     const admin = await call(adminIndicatorsLoader, get("/admin/indicators", cookieFor("admin@portal.example")));
     expect(admin.status).toBe(200);
+  });
+
+  it("the CSV carries the note and the same figures, x where not shown", async () => {
+    const { status, body } = await call(indicatorsExportLoader, get("/partner/indicators/export", partner));
+    expect(status).toBe(200);
+    const csv = String(body);
+    expect(csv).toContain("Licht aangepaste cijfers");
+    expect(csv).toMatch(/,x,|,x\r\n/);
+    expect(csv).not.toMatch(/VERBORGEN|Minder dan/);
   });
 });

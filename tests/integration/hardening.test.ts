@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { actionItems, auditLog, scans, sessions, users } from "@db/schema";
 import { buddyProfiles } from "@db/schema-matching";
 import { moduleAssignments, moduleProgress } from "@db/schema-modules";
-import { pseudonymCode } from "~/features/benchmark/pseudonym.server";
 import { loader as comparisonLoader } from "~/routes/partner.benchmark";
 import * as hrModules from "~/routes/hr.modules._index";
 import * as hrPeople from "~/routes/hr.people";
@@ -17,7 +16,6 @@ import * as buddyProfile from "~/routes/me.buddy.profile";
 import * as readModule from "~/routes/me.modules.$key._index";
 import * as scanResults from "~/routes/hr.scans.$scanId_.results";
 import { getDb } from "~/utils/db.server";
-import { pseudonymSecret, pseudonymSecretFile } from "~/utils/secrets.server";
 import { recordSecurityEvent } from "~/utils/security-events.server";
 import { buildBenchmarkWorld } from "../support/benchmark-world";
 import { call, cookieFor, DEMO_PASSWORD, get, post, seeded, userId } from "../support/requests";
@@ -132,31 +130,15 @@ describe("impossible values are refused, not stored (finding 6)", () => {
   });
 });
 
-describe("the demo's pseudonym secret (finding 15)", () => {
-  it("is generated once, beside the database, readable by the owner only, and not the old public constant", () => {
-    const secret = pseudonymSecret();
-    const file = pseudonymSecretFile();
-    expect(path.dirname(file)).toBe(path.dirname(path.resolve(process.env.DATABASE_PATH ?? "")));
-    expect(fs.readFileSync(file, "utf8").trim()).toBe(secret);
-    expect(fs.statSync(file).mode & 0o077).toBe(0);
-    expect(secret).not.toBe("demo-pseudonym-secret");
-    expect(secret.length).toBeGreaterThanOrEqual(32);
-    expect(pseudonymSecret()).toBe(secret);
-  });
-
-  it("is what the partner comparison's pseudonyms are made with: codes from the old constant appear nowhere", async () => {
+describe("no pseudonym secret to leak (finding 15)", () => {
+  // Decision 042 dropped pseudonymous rows, so there is no pseudonym secret left that could be public or computed.
+  it("the comparison carries no pseudonyms, and the demo keeps no pseudonym secret", async () => {
     buildBenchmarkWorld(getDb());
     const result = await call(comparisonLoader, get("/partner/benchmark", cookieFor("onderzoek@thomasmore.example")));
-    const body = result.body as { comparison: { rows: { shown: { label: { kind: string; code?: string } }[] } } };
-    const shown = body.comparison.rows.shown.filter((r) => r.label.kind === "pseudonym").map((r) => r.label.code);
-    expect(shown.length).toBeGreaterThan(0);
-    const organisationIds = getDb().$client.prepare("select id from organisations").pluck().all() as number[];
-    const withFileSecret = new Set(organisationIds.map((id) => pseudonymCode(id, pseudonymSecret())));
-    const withOldConstant = new Set(organisationIds.map((id) => pseudonymCode(id, "demo-pseudonym-secret")));
-    for (const code of shown) {
-      expect(withFileSecret).toContain(code);
-      expect(withOldConstant).not.toContain(code);
-    }
+    expect(result.status).toBe(200);
+    expect(JSON.stringify(result.body)).not.toMatch(/pseudonym/i);
+    const dataDir = path.dirname(path.resolve(process.env.DATABASE_PATH ?? ""));
+    expect(fs.existsSync(path.join(dataDir, "pseudonym-secret"))).toBe(false);
   });
 });
 

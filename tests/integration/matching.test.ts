@@ -313,7 +313,7 @@ describe("export, erasure and indicators", () => {
     const exported = await call(newcomerExport.loader, get(`/hr/newcomers/${id}/export`, HR()), { id: String(id) });
     expect(exported.status).toBe(200);
     expect(exported.body).toMatchObject({ record: { name: "Hamid Rahimi" } });
-    const erased = await call(newcomerDetail.action, post(`/hr/newcomers/${id}`, { intent: "erase" }, HR()), { id: String(id) });
+    const erased = await call(newcomerDetail.action, post(`/hr/newcomers/${id}`, { intent: "erase", confirm: "yes" }, HR()), { id: String(id) });
     expect(erased.status).toBe(302);
     const row = db().select().from(newcomerRecords).where(eq(newcomerRecords.id, id)).get()!;
     expect(row).toMatchObject({ name: "—", languages: "[]", notes: null, userId: null });

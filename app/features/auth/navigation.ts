@@ -48,3 +48,13 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
       return [{ to: "/newcomer", label: "nav.home", end: true }, { to: "/me/modules", label: "modules.nav.modules" }, account];
   }
 }
+
+/** The entry the current path belongs to (the longest matching prefix): the phone menu names it on its button. */
+export function activeItem(items: NavItem[], pathname: string): NavItem | undefined {
+  let best: NavItem | undefined;
+  for (const item of items) {
+    const inside = pathname === item.to || pathname === `${item.to}/` || (!item.end && pathname.startsWith(`${item.to}/`));
+    if (inside && (!best || item.to.length > best.to.length)) best = item;
+  }
+  return best;
+}

@@ -2,23 +2,18 @@ import { describe, expect, it } from "vitest";
 import { compare, UnknownOrganisationError, UnknownYearError } from "./compare";
 import type { Dataset, DatasetOrganisation, DatasetScan } from "./dataset";
 
-// A small hand-built world: 2 dimensions × 2 items.
-function world(orgs: [country: string, sector: string, size: string, consented: boolean, scores: number[]][], periods = ["2025"]): Dataset {
-  const organisations: DatasetOrganisation[] = orgs.map(([country, sector, sizeBand, consented], i) => ({
-    id: i + 1,
-    name: `Org ${i + 1}`,
-    country,
-    sector,
-    sizeBand,
-    consented,
-    pseudonym: `AAAA${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`,
-  }));
+type Spec = [country: string, sector: string, size: string, consented: boolean, scores: number[]];
+
+// A small hand-built world: 2 dimensions × 2 items; unit keys from a fixed mixer of organisation and period.
+function world(orgs: Spec[], periods = ["2025"]): Dataset {
+  const organisations: DatasetOrganisation[] = orgs.map(([country, sector, sizeBand, consented], i) => ({ id: i + 1, name: `Org ${i + 1}`, country, sector, sizeBand, consented }));
   const scans: DatasetScan[] = [];
   const latest = new Map<number, number>();
   orgs.forEach(([, , , , scores], org) => {
     periods.forEach((period, p) => {
-      const score = (scores[p] ?? scores[0] ?? 0);
-      scans.push({ org, period, submittedAt: `${period}-06-01T00:00:00Z`, overall: score, overallLevel: 3, dimensions: [score, score], dimensionLevels: [3, 3], answers: Int8Array.from([score >= 75 ? 3 : 1, -1, 4, 0]) });
+      const score = scores[p] ?? scores[0] ?? 0;
+      const key = Math.imul(org + 1, 0x9e3779b1) ^ Math.imul(Number(period), 0x85ebca6b);
+      scans.push({ org, key: key >>> 0, period, submittedAt: `${period}-06-01T00:00:00Z`, overall: score, overallLevel: 3, dimensions: [score, score], dimensionLevels: [3, 3], answers: Int8Array.from([score >= 75 ? 3 : 1, -1, 4, 0]) });
       latest.set(org, scans.length - 1);
     });
   });
@@ -38,91 +33,89 @@ function world(orgs: [country: string, sector: string, size: string, consented: 
   };
 }
 
-const hosp = (country: string, consented: boolean, score: number) => [country, "hospital", "large", consented, [score]] as [string, string, string, boolean, number[]];
+const org = (country: string, sector: string, consented: boolean, score: number): Spec => [country, sector, "large", consented, [score]];
 
 describe("compare", () => {
+  // BE: 2 named + 6 not named hospitals; NL: 1 named + 3 not named (remainder 3: never a group figure).
   const data = world([
-    hosp("BE", true, 80), hosp("BE", false, 70), hosp("BE", false, 60), hosp("BE", false, 50), hosp("BE", false, 40), hosp("BE", false, 30),
-    hosp("NL", false, 20), hosp("NL", true, 10), hosp("NL", false, 90),
+    org("BE", "hospital", true, 80), org("BE", "hospital", true, 72), org("BE", "hospital", false, 70), org("BE", "hospital", false, 60), org("BE", "hospital", false, 50),
+    org("BE", "home_care", false, 40), org("BE", "home_care", false, 30), org("BE", "home_care", false, 55),
+    org("NL", "hospital", false, 20), org("NL", "hospital", true, 10), org("NL", "hospital", false, 90), org("NL", "hospital", false, 65),
   ]);
 
-  it("shows the whole group with quartiles and per-item shares", () => {
+  it("publishes perturbed, rounded group figures near the truth; quartiles from 10 organisations; no min or max", () => {
     const result = compare(data, { breakdown: "country" });
-    expect(result.group.decision.shown).toBe(true);
-    expect(result.group.n).toBe(9);
-    expect(result.group.overall).toMatchObject({ min: 10, q1: 30, median: 50, q3: 70, max: 90 });
-    expect(result.items?.map((i) => i.share)).toEqual([2 / 9, null, 1, 0]) // 80 and 90 answer 3 on a.1;
+    const g = result.group;
+    expect(g.shown).toBe(true);
+    expect(Math.abs((g.n ?? 0) - 12)).toBeLessThanOrEqual(2);
+    // True median 57.5, 12 organisations: at most 1 point of noise, then rounded.
+    expect(Math.abs((g.overall.median ?? 0) - 57.5)).toBeLessThanOrEqual(1.5);
+    expect(Number.isInteger(g.overall.median)).toBe(true);
+    expect(g.overall.q1).not.toBeNull();
+    expect(g.overall.q3).not.toBeNull();
+    expect(Object.keys(g.overall).sort()).toEqual(["median", "q1", "q3"]);
+    expect(JSON.stringify(result)).not.toMatch(/"(min|max|mean)"/);
   });
 
-  it("suppresses the small country and its complement in the breakdown, with reasons", () => {
+  it("hides a group whose non-named remainder is 1–4 and gives it no size", () => {
+    const nl = compare(data, { country: "NL", breakdown: "sector" });
+    expect(nl.group).toEqual({ shown: false, n: null, overall: { median: null, q1: null, q3: null }, dimensions: [{ median: null, q1: null, q3: null }, { median: null, q1: null, q3: null }] });
+    expect(nl.items).toBeNull();
+    // …but its consenting organisation is still listed by name with its own scores.
+    expect(nl.rows.shown.map((r) => r.name)).toEqual(["Org 10"]);
+  });
+
+  it("a breakdown cell gets exactly the figures of the equivalent filter (same organisations, same key)", () => {
+    const all = compare(data, { breakdown: "country" });
+    const be = compare(data, { country: "BE", breakdown: "sector" });
+    const cell = all.breakdown.cells.find((c) => c.value === "BE");
+    expect(cell?.n).toBe(be.group.n);
+    expect(cell?.overall).toBe(be.group.overall.median);
+    expect(cell?.dimensions).toEqual(be.group.dimensions.map((f) => f.median));
+    // BE has 8 organisations: a median but no quartiles.
+    expect(be.group.overall.q1).toBeNull();
+    // An empty cell and a hidden one look the same: not shown.
+    expect(all.breakdown.cells.find((c) => c.value === "NL")).toEqual({ value: "NL", n: null, overall: null, dimensions: [null, null] });
+    expect(be.breakdown.cells.find((c) => c.value === "disability_care")).toEqual({ value: "disability_care", n: null, overall: null, dimensions: [null, null] });
+  });
+
+  it("is deterministic: the same filters give the same figures", () => {
+    expect(compare(data, { breakdown: "sector" })).toEqual(compare(data, { breakdown: "sector" }));
+  });
+
+  it("lists only consenting organisations by name, never the others", () => {
     const result = compare(data, { breakdown: "country" });
-    expect(result.breakdown.cells.map((c) => [c.value, c.decision.shown ? c.n : (c.decision as { reason: string }).reason])).toEqual([
-      ["BE", "complementary"],
-      ["NL", "small_group"],
-    ]);
+    expect(result.rows.shown.map((r) => r.name)).toEqual(["Org 1", "Org 2", "Org 10"]);
+    const text = JSON.stringify(result);
+    for (const hidden of ["Org 3", "Org 4", "Org 11", "Org 12"]) expect(text).not.toContain(`"${hidden}"`);
   });
 
-  it("refuses Belgium as a filter too: all minus Belgium would reveal the Netherlands", () => {
-    const result = compare(data, { country: "BE", breakdown: "sector" });
-    expect(result.group).toMatchObject({ decision: { shown: false, reason: "complementary" }, n: null, overall: null });
-    expect(result.items).toBeNull();
-    expect(result.rows).toBeNull();
+  it("item shares are perturbed and never 0 % or 100 % where fewer than 5 are not named", () => {
+    const named = world(Array.from({ length: 6 }, (_, i) => org("BE", "hospital", true, 80 + i)));
+    const items = compare(named, { breakdown: "country" }).items ?? [];
+    // Every organisation answered a.1 with 3 and b.2 with 0: published as neither 100 % nor 0 %.
+    expect(items.find((i) => i.key === "a.1")?.share).not.toBe(1);
+    expect(items.find((i) => i.key === "b.2")?.share).not.toBe(0);
+    // Nobody answered a.2 (don't know): not shown.
+    expect(items.find((i) => i.key === "a.2")?.share).toBeNull();
   });
 
-  it("lists consenting organisations by name and withholds the rest when their class is too small", () => {
-    const result = compare(data, { breakdown: "sector" });
-    // Non-consenting BE×hospital×large: 5 → pseudonyms; NL×hospital×large: 2 → withheld.
-    expect(result.rows?.withheld).toBe(2);
-    expect(result.rows?.shown.filter((r) => r.label.kind === "pseudonym")).toHaveLength(5);
-    expect(result.rows?.shown.filter((r) => r.label.kind === "name").map((r) => r.label)).toEqual([
-      { kind: "name", name: "Org 1" },
-      { kind: "name", name: "Org 8" },
-    ]);
-    expect(JSON.stringify(result.rows)).not.toContain("Org 2");
+  it("sets only a named organisation of the group against it; anything else is not shown", () => {
+    expect(compare(data, { breakdown: "country", org: "n1" }).selected?.name).toBe("Org 1");
+    expect(() => compare(data, { breakdown: "country", org: "n3" })).toThrow(UnknownOrganisationError);
+    expect(() => compare(data, { country: "NL", breakdown: "country", org: "n1" })).toThrow(UnknownOrganisationError);
+    expect(() => compare(data, { breakdown: "country", org: "n999" })).toThrow(UnknownOrganisationError);
   });
 
-  it("sets one listed organisation against the group, and refuses one that is not listed", () => {
-    expect(compare(data, { breakdown: "sector", org: "n1" }).selected?.overall).toBe(80);
-    expect(() => compare(data, { breakdown: "sector", org: "n2" })).toThrow(UnknownOrganisationError);
-    expect(() => compare(data, { breakdown: "sector", org: "pZZZZZZ" })).toThrow(UnknownOrganisationError);
-  });
-
-  it("rejects a year without scans", () => {
-    expect(() => compare(data, { breakdown: "sector", year: "1999" })).toThrow(UnknownYearError);
-  });
-
-  it("judges each year of the trend on its own", () => {
-    const twoYears = world(
-      Array.from({ length: 6 }, (_, i) => ["BE", "hospital", "large", false, [10 * i, 10 * i + 5]] as [string, string, string, boolean, number[]]),
+  it("trend points are groups of their year; an unknown year is an error", () => {
+    const years = world(
+      Array.from({ length: 10 }, (_, i): Spec => ["BE", "hospital", "large", i < 5, [40 + i, 50 + i]]),
       ["2024", "2025"],
     );
-    const result = compare(twoYears, { breakdown: "sector" });
-    expect(result.trend.map((t) => [t.period, t.n, t.overall?.median])).toEqual([
-      ["2024", 6, 25],
-      ["2025", 6, 30],
-    ]);
-    const small = compare(world([hosp("BE", true, 50), hosp("BE", true, 60)]), { breakdown: "sector" });
-    expect(small.trend[0]?.decision).toEqual({ shown: false, reason: "small_group" });
-  });
-
-  it("shows empty breakdown cells as 0 and hides a filter whose complement in a broader group is small", () => {
-    const mixed = world([
-      ...Array.from({ length: 7 }, () => ["NL", "hospital", "large", true, [50]] as [string, string, string, boolean, number[]]),
-      ...Array.from({ length: 3 }, () => ["NL", "mental_health", "large", true, [40]] as [string, string, string, boolean, number[]]),
-      ...Array.from({ length: 20 }, () => ["BE", "hospital", "large", true, [60]] as [string, string, string, boolean, number[]]),
-    ]);
-    const nl = compare(mixed, { country: "NL", breakdown: "sector" });
-    expect(nl.group.n).toBe(10);
-    expect(nl.breakdown.cells.map((c) => [c.value, c.decision.shown ? c.n : (c.decision as { reason: string }).reason])).toEqual([
-      ["hospital", "complementary"],
-      ["home_care", 0],
-      ["elderly_care", 0],
-      ["mental_health", "small_group"],
-      ["disability_care", 0],
-    ]);
-    // NL × hospital (7) is large enough, but NL minus it leaves 3: hidden as a filter too.
-    expect(compare(mixed, { country: "NL", sector: "hospital", breakdown: "sector" }).group.decision).toEqual({ shown: false, reason: "complementary" });
-    // BE × hospital (20): BE has nothing else, and hospitals minus BE leave 7: shown.
-    expect(compare(mixed, { country: "BE", sector: "hospital", breakdown: "sector" }).group.n).toBe(20);
+    const result = compare(years, { breakdown: "country" });
+    expect(result.trend.map((p) => p.period)).toEqual(["2024", "2025"]);
+    expect(Math.abs((result.trend[1]?.overall.median ?? 0) - 54.5)).toBeLessThanOrEqual(2);
+    expect(result.trend[1]?.overall.median).toBe(compare(years, { year: "2025", breakdown: "country" }).group.overall.median);
+    expect(() => compare(years, { year: "1999", breakdown: "country" })).toThrow(UnknownYearError);
   });
 });

@@ -1,8 +1,9 @@
 // The partner comparison computed from a Dataset: pure, so the disclosure rules apply in one visible place.
+// The result holds exactly the figures a partner sees (perturbed, rounded, null = not shown) and nothing
+// else: the loader sends it as it is, the CSV writes it as it is (docs/decisions/042).
 import { type Dataset, type DatasetOrganisation, type DatasetScan } from "./dataset";
-import { filteredGroupDecision, rowDecision, suppressPartition, type Cell, type Decision, MIN_GROUP_SIZE } from "./disclosure";
+import { type Group, mayShowOrganisation, publishGroupSizeOf, publishQuantileOf, publishShareOf, MIN_GROUP_SIZE } from "./disclosure";
 import { type Breakdown, type ComparisonFilters, FILTER_COUNTRIES, FILTER_SECTORS, FILTER_SIZE_BANDS } from "./filters";
-import { median, shareAtLeast, summarise, type Summary } from "./statistics";
 
 export const ROWS_PER_PAGE = 50;
 /** The answer from which an item counts as "in place" (3 = in place and documented). */
@@ -16,13 +17,12 @@ export const ATTRIBUTE_VALUES: Record<Attribute, readonly string[]> = {
   sizeBand: FILTER_SIZE_BANDS,
 };
 
-type Criteria = Partial<Record<Attribute, string>>;
+export type Criteria = Partial<Record<Attribute, string>>;
 
-export type OrganisationLabel = { kind: "name"; name: string } | { kind: "pseudonym"; code: string };
-
+/** A consenting organisation's own scores: partners see these by name. */
 export type ComparisonRow = {
   ref: string;
-  label: OrganisationLabel;
+  name: string;
   country: string;
   sector: string;
   sizeBand: string;
@@ -32,30 +32,28 @@ export type ComparisonRow = {
   dimensions: { score: number | null; level: number | null }[];
 };
 
-export type BreakdownCell = {
-  value: string;
-  decision: Decision;
+/** Published figures of one score in one group: null = not shown. */
+export type Figures = { median: number | null; q1: number | null; q3: number | null };
+
+export type GroupFigures = {
+  shown: boolean;
   n: number | null;
-  overallMedian: number | null;
-  dimensionMedians: (number | null)[];
+  overall: Figures;
+  dimensions: Figures[];
 };
 
-export type TrendPoint = {
-  period: string;
-  decision: Decision;
-  n: number | null;
-  overall: Summary | null;
-  dimensionMedians: (number | null)[];
-};
+export type BreakdownCell = { value: string; n: number | null; overall: number | null; dimensions: (number | null)[] };
+
+export type TrendPoint = { period: string } & GroupFigures;
 
 export type Comparison = {
   version: number;
   periods: string[];
   dimensions: { key: string; nameNl: string; nameEn: string }[];
-  group: { decision: Decision; n: number | null; overall: Summary | null; dimensions: (Summary | null)[] };
-  items: { key: string; dimensionKey: string; textNl: string; textEn: string; share: number | null; answered: number }[] | null;
+  group: GroupFigures;
+  items: { key: string; dimensionKey: string; textNl: string; textEn: string; share: number | null }[] | null;
   breakdown: { by: Breakdown; cells: BreakdownCell[] };
-  rows: { shown: ComparisonRow[]; total: number; withheld: number; page: number; pages: number } | null;
+  rows: { shown: ComparisonRow[]; total: number; page: number; pages: number };
   trend: TrendPoint[];
   selected: ComparisonRow | null;
 };
@@ -63,7 +61,7 @@ export type Comparison = {
 export class UnknownYearError extends Error {}
 export class UnknownOrganisationError extends Error {}
 
-function criteriaOf(filters: ComparisonFilters): Criteria {
+export function criteriaOf(filters: ComparisonFilters): Criteria {
   const c: Criteria = {};
   if (filters.country) c.country = filters.country;
   if (filters.sector) c.sector = filters.sector;
@@ -107,55 +105,81 @@ export function universe(dataset: Dataset, year: string | undefined): DatasetSca
   return out;
 }
 
-function subsets<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let mask = 1; mask < 1 << items.length; mask++) out.push(items.filter((_, i) => mask & (1 << i)));
-  return out;
+export function members(dataset: Dataset, scans: readonly DatasetScan[], criteria: Criteria): DatasetScan[] {
+  return scans.filter((s) => matches(dataset.organisations[s.org] as DatasetOrganisation, criteria));
 }
 
-/**
- * Disclosure of the group selected by `criteria` within `scans`: it must be large enough itself and survive
- * complementary suppression in every broader group obtained by dropping one or more of its criteria.
- */
-export function decideGroup(dataset: Dataset, scans: readonly DatasetScan[], criteria: Criteria): { decision: Decision; members: DatasetScan[] } {
-  const members = scans.filter((s) => matches(dataset.organisations[s.org] as DatasetOrganisation, criteria));
-  const active = ATTRIBUTES.filter((a) => criteria[a] !== undefined);
-  const parents = subsets(active).map((dropped) => {
-    const parentCriteria: Criteria = { ...criteria };
-    for (const a of dropped) delete parentCriteria[a];
-    const counts = new Map<string, number>();
-    let totalN = 0;
-    for (const s of scans) {
-      const org = dataset.organisations[s.org] as DatasetOrganisation;
-      if (!matches(org, parentCriteria)) continue;
-      totalN++;
-      const key = dropped.map((a) => org[a]).join("|");
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+/** The group of the scans with a value, its values sorted ascending (for quantiles). */
+function scoreGroup(dataset: Dataset, scans: readonly DatasetScan[], value: (s: DatasetScan) => number | null): { group: Group; sorted: Float64Array } {
+  const values: number[] = [];
+  let nonNamed = 0;
+  let key = 0;
+  for (const s of scans) {
+    const v = value(s);
+    if (v === null || !Number.isFinite(v)) continue;
+    values.push(v);
+    key = (key + s.key) >>> 0;
+    if (!(dataset.organisations[s.org] as DatasetOrganisation).consented) nonNamed++;
+  }
+  return { group: { n: values.length, nonNamed, key }, sorted: Float64Array.from(values).sort() };
+}
+
+function figuresOf(dataset: Dataset, scans: readonly DatasetScan[], value: (s: DatasetScan) => number | null, label: string, quartiles: boolean): Figures {
+  const { group, sorted } = scoreGroup(dataset, scans, value);
+  return {
+    median: publishQuantileOf(group, sorted, 0.5, { statistic: `median:${label}` }),
+    q1: quartiles ? publishQuantileOf(group, sorted, 0.25, { statistic: `q1:${label}` }) : null,
+    q3: quartiles ? publishQuantileOf(group, sorted, 0.75, { statistic: `q3:${label}` }) : null,
+  };
+}
+
+/** Every published figure of one group (a filter, a breakdown cell or a trend point: the same function). */
+export function groupFigures(dataset: Dataset, scans: readonly DatasetScan[], quartiles = true): GroupFigures {
+  const { group } = scoreGroup(dataset, scans, () => 0);
+  const n = publishGroupSizeOf(group);
+  const overall = figuresOf(dataset, scans, (s) => s.overall, "overall", quartiles);
+  return {
+    shown: n !== null,
+    n,
+    overall,
+    dimensions: dataset.dimensions.map((d, i) => figuresOf(dataset, scans, (s) => s.dimensions[i] ?? null, `dimension:${d.key}`, quartiles)),
+  };
+}
+
+function itemShares(dataset: Dataset, scans: readonly DatasetScan[]): Comparison["items"] {
+  const D = dataset.items.length;
+  const answered = Array.from({ length: D }, () => ({ n: 0, nonNamed: 0, key: 0 }));
+  const hits = Array.from({ length: D }, () => ({ n: 0, key: 0 }));
+  for (const s of scans) {
+    const named = (dataset.organisations[s.org] as DatasetOrganisation).consented;
+    for (let i = 0; i < D; i++) {
+      const v = s.answers[i] ?? -3;
+      if (v < 0) continue;
+      const a = answered[i] as Group;
+      a.n++;
+      a.key = (a.key + s.key) >>> 0;
+      if (!named) a.nonNamed++;
+      if (v >= ITEM_IN_PLACE) {
+        const h = hits[i] as { n: number; key: number };
+        h.n++;
+        h.key = (h.key + s.key) >>> 0;
+      }
     }
-    // Every combination of the dropped attributes is a cell, also the empty ones a partner could ask for.
-    const cells: Cell[] = [];
-    const combos = dropped.reduce<string[][]>((acc, a) => acc.flatMap((prefix) => ATTRIBUTE_VALUES[a].map((v) => [...prefix, v])), [[]]);
-    for (const combo of combos) {
-      const key = combo.join("|");
-      cells.push({ key, n: counts.get(key) ?? 0 });
-    }
-    return { cells, totalN, targetKey: dropped.map((a) => criteria[a]).join("|") };
-  });
-  return { decision: filteredGroupDecision(members.length, parents), members };
+  }
+  return dataset.items.map((item, i) => ({
+    key: item.key,
+    dimensionKey: item.dimensionKey,
+    textNl: item.textNl,
+    textEn: item.textEn,
+    share: publishShareOf(answered[i] as Group, hits[i] as { n: number; key: number }, `item:${item.key}`),
+  }));
 }
 
-function dimensionColumn(scans: readonly DatasetScan[], d: number): (number | null)[] {
-  return scans.map((s) => s.dimensions[d] ?? null);
-}
-
-function labelOf(org: DatasetOrganisation, show: "name" | "pseudonym"): { ref: string; label: OrganisationLabel } {
-  return show === "name" ? { ref: `n${org.id}`, label: { kind: "name", name: org.name } } : { ref: `p${org.pseudonym}`, label: { kind: "pseudonym", code: org.pseudonym } };
-}
-
-function toRow(dataset: Dataset, scan: DatasetScan, show: "name" | "pseudonym"): ComparisonRow {
+function toRow(dataset: Dataset, scan: DatasetScan): ComparisonRow {
   const org = dataset.organisations[scan.org] as DatasetOrganisation;
   return {
-    ...labelOf(org, show),
+    ref: `n${org.id}`,
+    name: org.name,
     country: org.country,
     sector: org.sector,
     sizeBand: org.sizeBand,
@@ -166,139 +190,54 @@ function toRow(dataset: Dataset, scan: DatasetScan, show: "name" | "pseudonym"):
   };
 }
 
-/** How many non-consenting participants share each country × sector × size band (rule 3). */
-export function nonConsentingClassSizes(dataset: Dataset): Map<string, number> {
-  const sizes = new Map<string, number>();
-  for (const org of dataset.organisations) {
-    if (org.consented) continue;
-    const key = `${org.country}|${org.sector}|${org.sizeBand}`;
-    sizes.set(key, (sizes.get(key) ?? 0) + 1);
-  }
-  return sizes;
+/** The organisations listed by name: those that consented (the others are in the group figures only). */
+function namedRows(dataset: Dataset, scans: readonly DatasetScan[]): DatasetScan[] {
+  return scans
+    .filter((s) => mayShowOrganisation((dataset.organisations[s.org] as DatasetOrganisation).consented))
+    .sort((a, b) => (b.overall ?? -1) - (a.overall ?? -1) || a.org - b.org);
 }
 
-export function compare(dataset: Dataset, filters: ComparisonFilters, classSizes = nonConsentingClassSizes(dataset)): Comparison {
+export function compare(dataset: Dataset, filters: ComparisonFilters): Comparison {
   if (filters.year && !dataset.periods.includes(filters.year)) throw new UnknownYearError(filters.year);
   const scans = universe(dataset, filters.year);
   const criteria = criteriaOf(filters);
-  const { decision, members } = decideGroup(dataset, scans, criteria);
-  const D = dataset.dimensions.length;
+  const selectedScans = members(dataset, scans, criteria);
+  const group = groupFigures(dataset, selectedScans);
 
-  const group: Comparison["group"] = decision.shown
-    ? {
-        decision,
-        n: members.length,
-        overall: summarise(members.map((s) => s.overall)),
-        dimensions: dataset.dimensions.map((_, d) => summarise(dimensionColumn(members, d))),
-      }
-    : { decision, n: null, overall: null, dimensions: dataset.dimensions.map(() => null) };
+  const items = group.shown ? itemShares(dataset, selectedScans) : null;
 
-  let items: Comparison["items"] = null;
-  if (decision.shown) {
-    items = dataset.items.map((item, i) => {
-      const values = members.map((s) => {
-        const v = s.answers[i] ?? -3;
-        return v >= 0 ? v : null;
-      });
-      return { key: item.key, dimensionKey: item.dimensionKey, textNl: item.textNl, textEn: item.textEn, ...shareAtLeast(values, ITEM_IN_PLACE) };
-    });
-  }
-
-  // Breakdown of the group: each cell is itself a filtered group, so it obeys the same rules as a filter would,
-  // and the cells together obey complementary suppression against the group shown above them.
+  // Breakdown: each cell is the group of the filter plus the cell's value, so it gets exactly the figures
+  // that filter would get (same organisations, same cell key). Medians only, as the table shows.
   const by = filters.breakdown;
-  const values = ATTRIBUTE_VALUES[by];
-  const cellMembers = values.map((v) => decideGroup(dataset, scans, { ...criteria, [by]: v }));
-  const partition = suppressPartition(values.map((v, i) => ({ key: v, n: cellMembers[i]?.members.length ?? 0 })), decision.shown);
-  const cells: BreakdownCell[] = values.map((value, i) => {
-    const cell = cellMembers[i] as { decision: Decision; members: DatasetScan[] };
-    const own = partition.get(value) ?? { shown: false, reason: "small_group" };
-    // An empty cell is shown as 0: there is nothing in it to protect.
-    const cellDecision = cell.members.length === 0 ? own : !cell.decision.shown ? cell.decision : own;
-    if (!cellDecision.shown || cell.members.length === 0) {
-      return { value, decision: cellDecision, n: cellDecision.shown ? 0 : null, overallMedian: null, dimensionMedians: dataset.dimensions.map(() => null) };
-    }
-    return {
-      value,
-      decision: cellDecision,
-      n: cell.members.length,
-      overallMedian: median(cell.members.map((s) => s.overall)),
-      dimensionMedians: dataset.dimensions.map((_, d) => median(dimensionColumn(cell.members, d))),
-    };
+  const cells: BreakdownCell[] = ATTRIBUTE_VALUES[by].map((value) => {
+    const g = groupFigures(dataset, members(dataset, selectedScans, { [by]: value }), false);
+    return { value, n: g.n, overall: g.overall.median, dimensions: g.dimensions.map((f) => f.median) };
   });
 
-  // Individual rows, only inside a group that may be shown.
-  let rows: Comparison["rows"] = null;
+  const named = namedRows(dataset, selectedScans);
+  const pages = Math.max(1, Math.ceil(named.length / ROWS_PER_PAGE));
+  const page = Math.min(Number(filters.page ?? "1"), pages);
+  const rows = { shown: named.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE).map((s) => toRow(dataset, s)), total: named.length, page, pages };
+
   let selected: ComparisonRow | null = null;
-  if (decision.shown) {
-    // Decide and sort light entries first; full rows are built only for the page shown (and the selection).
-    const visible: { scan: DatasetScan; show: "name" | "pseudonym"; ref: string }[] = [];
-    let withheld = 0;
-    for (const scan of members) {
-      const org = dataset.organisations[scan.org] as DatasetOrganisation;
-      const row = rowDecision(org.consented, classSizes.get(`${org.country}|${org.sector}|${org.sizeBand}`) ?? 0);
-      if (row.show === "withheld") withheld++;
-      else visible.push({ scan, show: row.show, ref: row.show === "name" ? `n${org.id}` : `p${org.pseudonym}` });
-    }
-    visible.sort((a, b) => (b.scan.overall ?? -1) - (a.scan.overall ?? -1) || (a.ref < b.ref ? -1 : 1));
-    const pages = Math.max(1, Math.ceil(visible.length / ROWS_PER_PAGE));
-    const page = Math.min(Number(filters.page ?? "1"), pages);
-    rows = {
-      shown: visible.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE).map((v) => toRow(dataset, v.scan, v.show)),
-      total: visible.length,
-      withheld,
-      page,
-      pages,
-    };
-    if (filters.org) {
-      const hit = visible.find((v) => v.ref === filters.org);
-      if (!hit) throw new UnknownOrganisationError(filters.org);
-      selected = toRow(dataset, hit.scan, hit.show);
-    }
-  } else if (filters.org) {
-    throw new UnknownOrganisationError(filters.org);
+  if (filters.org) {
+    // Only a named row of this group: any other reference (a hidden organisation, another group, a made-up
+    // id) gets the same "not shown" answer.
+    const hit = named.find((s) => `n${(dataset.organisations[s.org] as DatasetOrganisation).id}` === filters.org);
+    if (!hit) throw new UnknownOrganisationError(filters.org);
+    selected = toRow(dataset, hit);
   }
 
-  // Trends: the same filter in each year, each year judged on its own.
-  const trend: TrendPoint[] = dataset.periods.map((period) => {
-    const yearScans = scansOf(dataset, period);
-    const g = decideGroup(dataset, yearScans, criteria);
-    if (!g.decision.shown) return { period, decision: g.decision, n: null, overall: null, dimensionMedians: dataset.dimensions.map(() => null) };
-    return {
-      period,
-      decision: g.decision,
-      n: g.members.length,
-      overall: summarise(g.members.map((s) => s.overall)),
-      dimensionMedians: Array.from({ length: D }, (_, d) => median(dimensionColumn(g.members, d))),
-    };
-  });
+  // Trends: the same filter in each year, each year a group of its own.
+  const trend: TrendPoint[] = dataset.periods.map((period) => ({ period, ...groupFigures(dataset, members(dataset, scansOf(dataset, period), criteria)) }));
 
-  return {
-    version: dataset.version,
-    periods: dataset.periods,
-    dimensions: dataset.dimensions,
-    group,
-    items,
-    breakdown: { by, cells },
-    rows,
-    trend,
-    selected,
-  };
+  return { version: dataset.version, periods: dataset.periods, dimensions: dataset.dimensions, group, items, breakdown: { by, cells }, rows, trend, selected };
 }
 
-/** Every visible row of the group (all pages), for the CSV export. */
+/** Every named row of the group (all pages), for the CSV export. */
 export function allRows(dataset: Dataset, filters: ComparisonFilters): ComparisonRow[] {
-  const scans = universe(dataset, filters.year);
-  const { decision, members } = decideGroup(dataset, scans, criteriaOf(filters));
-  if (!decision.shown) return [];
-  const classSizes = nonConsentingClassSizes(dataset);
-  const out: ComparisonRow[] = [];
-  for (const scan of members) {
-    const org = dataset.organisations[scan.org] as DatasetOrganisation;
-    const row = rowDecision(org.consented, classSizes.get(`${org.country}|${org.sector}|${org.sizeBand}`) ?? 0);
-    if (row.show !== "withheld") out.push(toRow(dataset, scan, row.show));
-  }
-  return out.sort((a, b) => (b.overall ?? -1) - (a.overall ?? -1) || (a.ref < b.ref ? -1 : 1));
+  const scans = members(dataset, universe(dataset, filters.year), criteriaOf(filters));
+  return namedRows(dataset, scans).map((s) => toRow(dataset, s));
 }
 
 export { MIN_GROUP_SIZE };

@@ -2,7 +2,7 @@
 // item answers. Partners see organisations only through the disclosure rules (disclosure.ts).
 import { allRows, compare, type Comparison, type ComparisonRow, UnknownOrganisationError, UnknownYearError } from "./compare";
 import { loadDataset, currentVersion } from "./dataset.server";
-import { itemAnswersDecision, type Decision } from "./disclosure";
+import { mayShowOrganisation } from "./disclosure";
 import type { Dataset } from "./dataset";
 import { type ComparisonFilters, filtersToQuery } from "./filters";
 
@@ -58,7 +58,6 @@ export function getComparisonRows(filters: ComparisonFilters): { dimensions: { k
 
 export type OrganisationItems =
   | { kind: "not_found" }
-  | { kind: "suppressed"; decision: Decision }
   | {
       kind: "ok";
       name: string;
@@ -69,21 +68,19 @@ export type OrganisationItems =
     };
 
 /**
- * One organisation's item answers in its latest submitted scan. Only for organisations that consented
- * (rule 4); a pseudonymous reference gets the reason, never the answers.
+ * One organisation's item answers in its latest submitted scan. Only for organisations that consented; any
+ * other reference (a non-consenting organisation, an unknown id, anything malformed) is the same "not found",
+ * so ids cannot be probed.
  */
 export function getOrganisationItems(ref: string): OrganisationItems {
   const version = currentVersion();
   if (version === null) return { kind: "not_found" };
   const dataset = loadDataset(version);
-  const match = /^(n)(\d{1,10})$|^(p)([A-Z2-7]{6})$/.exec(ref);
+  const match = /^n(\d{1,10})$/.exec(ref);
   if (!match) return { kind: "not_found" };
-  const index = match[1] ? dataset.organisations.findIndex((o) => o.id === Number(match[2])) : dataset.organisations.findIndex((o) => o.pseudonym === match[4]);
+  const index = dataset.organisations.findIndex((o) => o.id === Number(match[1]));
   const org = dataset.organisations[index];
-  if (!org) return { kind: "not_found" };
-  const decision = itemAnswersDecision(org.consented);
-  // A named reference to a non-consenting organisation would confirm its id takes part: answer as for a stranger.
-  if (!decision.shown) return match[1] ? { kind: "not_found" } : { kind: "suppressed", decision };
+  if (!org || !mayShowOrganisation(org.consented)) return { kind: "not_found" };
   const scan = dataset.scans[dataset.latest.get(index) ?? -1];
   if (!scan) return { kind: "not_found" };
   return {

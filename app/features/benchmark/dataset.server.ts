@@ -3,7 +3,7 @@
 import { getDb } from "~/utils/db.server";
 import { type Dataset, type DatasetOrganisation, type DatasetScan, encodeAnswer } from "./dataset";
 import { MIN_GROUP_SIZE } from "./disclosure";
-import { pseudonymCodes } from "./pseudonym.server";
+import { recordKeys, unitKey } from "./record-keys.server";
 
 type Cached = { fingerprint: string; dataset: Dataset };
 const cache = new Map<number, Cached>();
@@ -63,7 +63,7 @@ function buildDataset(version: number): Dataset {
         ORDER BY o.id`,
     )
     .all(version) as { id: number; name: string; country: string; sector: string; sizeBand: string; consent: number }[];
-  const codes = pseudonymCodes(orgRows.map((o) => o.id));
+  const keys = recordKeys(orgRows.map((o) => o.id));
   const organisations: DatasetOrganisation[] = orgRows.map((o) => ({
     id: o.id,
     name: o.name,
@@ -71,7 +71,6 @@ function buildDataset(version: number): Dataset {
     sector: o.sector,
     sizeBand: o.sizeBand,
     consented: o.consent === 1,
-    pseudonym: codes.get(o.id) ?? "",
   }));
   const orgIndex = new Map(organisations.map((o, i) => [o.id, i]));
 
@@ -92,6 +91,8 @@ function buildDataset(version: number): Dataset {
     if (org === undefined) continue;
     const scan: DatasetScan = {
       org,
+      // One unit per organisation and period: a new scan is a new unit, so it brings fresh noise.
+      key: unitKey(keys.get(row.organisationId) ?? "", `scan:${version}:${row.period}`),
       period: row.period,
       submittedAt: row.submittedAt,
       overall: row.overall,

@@ -10,13 +10,13 @@ export type DatasetOrganisation = {
   sector: string;
   sizeBand: string;
   consented: boolean;
-  /** Stable pseudonym code (6 characters A–Z, 2–7), derived from the id with a secret, never from the name. */
-  pseudonym: string;
 };
 
 export type DatasetScan = {
   /** Index into Dataset.organisations. */
   org: number;
+  /** The cell-key method's unit key of this scan (uint32, from the organisation's record key; decision 042). */
+  key: number;
   period: string;
   submittedAt: string;
   overall: number | null;

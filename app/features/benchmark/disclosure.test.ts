@@ -1,134 +1,254 @@
 import { describe, expect, it } from "vitest";
-import { filteredGroupDecision, groupDecision, itemAnswersDecision, rowDecision, suppressPartition, type Cell, type Decision } from "./disclosure";
+import {
+  cellKey,
+  COUNT_MAX_DEVIATION,
+  countRow,
+  groupOf,
+  magnitudeDeviation,
+  magnitudeNoise,
+  MEAN_NOISE_SHARE,
+  mayPublish,
+  mayPublishQuartiles,
+  mayShowOrganisation,
+  perturbCount,
+  perturbMagnitude,
+  publishGroupSizeOf,
+  publishMean,
+  publishMedian,
+  publishQuantileOf,
+  publishShareOf,
+  publishTotal,
+  statisticKey,
+  type Contribution,
+} from "./disclosure";
 
-function decisions(cells: Cell[], totalShown = true): Record<string, string> {
-  const map = suppressPartition(cells, totalShown);
-  return Object.fromEntries(cells.map((c) => {
-    const d = map.get(c.key) as Decision;
-    return [c.key, d.shown ? "shown" : d.reason];
-  }));
+// A deterministic stream of uint32 unit keys (tests only; the server derives real ones with HMAC).
+function keys(seed: number, n: number): number[] {
+  let a = seed >>> 0;
+  return Array.from({ length: n }, () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  });
 }
 
-describe("groupDecision (threshold k = 5)", () => {
-  it.each([
-    [0, false],
-    [1, false],
-    [4, false],
-    [5, true],
-    [2000, true],
-  ])("%d organisations → shown %s", (n, shown) => {
-    expect(groupDecision(n).shown).toBe(shown);
+const contributions = (values: number[], seed = 1, named: (i: number) => boolean = () => false): Contribution[] =>
+  keys(seed, values.length).map((key, i) => ({ key, value: values[i] ?? 0, named: named(i) }));
+
+describe("cell keys", () => {
+  it("depend on exactly the set of units, not on their order", () => {
+    const [a = 0, b = 0, c = 0] = keys(3, 3);
+    expect(cellKey([a, b, c])).toBe(cellKey([c, a, b]));
+    expect(cellKey([a, b])).not.toBe(cellKey([a, b, c]));
+    expect(cellKey([])).toBe(0);
   });
-  it("gives the reason", () => {
-    expect(groupDecision(3)).toEqual({ shown: false, reason: "small_group" });
+
+  it("give each statistic of a cell its own uniform number, the same every time", () => {
+    const k = cellKey(keys(4, 10));
+    expect(statisticKey(k, "median:overall")).toBe(statisticKey(k, "median:overall"));
+    expect(statisticKey(k, "median:overall")).not.toBe(statisticKey(k, "count"));
+    // Uniform: over many cells each tenth of [0, 1) gets about a tenth.
+    const bins = new Array(10).fill(0);
+    for (const key of keys(5, 20_000)) bins[Math.floor(statisticKey(key, "count") * 10)]++;
+    for (const b of bins) expect(Math.abs(b - 2000)).toBeLessThan(200);
   });
 });
 
-describe("suppressPartition: primary and complementary suppression", () => {
-  const cases: [string, Cell[], boolean, Record<string, string>][] = [
-    ["all cells large: everything shown", [{ key: "a", n: 5 }, { key: "b", n: 9 }], true, { a: "shown", b: "shown" }],
-    [
-      "one small cell: the smallest other cell goes with it",
-      [{ key: "a", n: 3 }, { key: "b", n: 12 }, { key: "c", n: 7 }],
-      true,
-      { a: "small_group", b: "shown", c: "complementary" },
-    ],
-    [
-      "two small cells whose union is still < 5: a third is suppressed",
-      [{ key: "a", n: 1 }, { key: "b", n: 2 }, { key: "c", n: 6 }, { key: "d", n: 8 }],
-      true,
-      { a: "small_group", b: "small_group", c: "complementary", d: "shown" },
-    ],
-    [
-      "two small cells whose union reaches 5: no partner needed",
-      [{ key: "a", n: 2 }, { key: "b", n: 3 }, { key: "c", n: 8 }],
-      true,
-      { a: "small_group", b: "small_group", c: "shown" },
-    ],
-    [
-      "total not shown: no subtraction possible, only primary",
-      [{ key: "a", n: 1 }, { key: "b", n: 7 }],
-      false,
-      { a: "small_group", b: "shown" },
-    ],
-    [
-      "empty cells are shown and never chosen as partners",
-      [{ key: "a", n: 0 }, { key: "b", n: 4 }, { key: "c", n: 6 }, { key: "d", n: 9 }],
-      true,
-      { a: "shown", b: "small_group", c: "complementary", d: "shown" },
-    ],
-    [
-      "ties for the partner are broken by key, so the choice is stable",
-      [{ key: "z", n: 2 }, { key: "y", n: 6 }, { key: "x", n: 6 }],
-      true,
-      { z: "small_group", y: "shown", x: "complementary" },
-    ],
-    [
-      "a partition with a single non-empty small cell and no partner: it stays suppressed",
-      [{ key: "a", n: 3 }, { key: "b", n: 0 }],
-      true,
-      { a: "small_group", b: "shown" },
-    ],
-    ["no cells", [], true, {}],
-  ];
-  it.each(cases)("%s", (_name, cells, totalShown, expected) => {
-    expect(decisions(cells, totalShown)).toEqual(expected);
+describe("count perturbation table", () => {
+  it.each([0, 1, 2, 3, 4, 5, 6, 10, 57])("row %i is a distribution with mean equal to the count", (n) => {
+    const row = countRow(n);
+    expect(row.reduce((s, [, p]) => s + p, 0)).toBeCloseTo(1, 12);
+    expect(row.reduce((s, [v, p]) => s + v * p, 0)).toBeCloseTo(n, 12);
   });
 
-  it("never leaves exactly one suppressed non-empty cell when the total is shown", () => {
-    // Exhaustive over small partitions: the union of suppressed cells is empty or ≥ 5, and never one cell alone.
-    const sizes = [0, 1, 2, 3, 4, 5, 6, 9];
-    for (const a of sizes) for (const b of sizes) for (const c of sizes) {
-      const cells = [{ key: "a", n: a }, { key: "b", n: b }, { key: "c", n: c }];
-      const total = a + b + c;
-      if (total < 5) continue; // the total itself is suppressed then
-      const map = suppressPartition(cells, true);
-      const hidden = cells.filter((cell) => !map.get(cell.key)?.shown);
-      const hiddenN = hidden.reduce((s, cell) => s + cell.n, 0);
-      expect(hidden.length === 0 || (hidden.length >= 2 && hiddenN >= 5), JSON.stringify(cells)).toBe(true);
-      for (const cell of cells) if (cell.n > 0 && cell.n < 5) expect(map.get(cell.key)?.shown).toBe(false);
+  it("never publishes 1 or 2, keeps 0 at 0, and deviates at most COUNT_MAX_DEVIATION", () => {
+    for (let n = 0; n <= 40; n++) {
+      for (let i = 0; i < 200; i++) {
+        const published = perturbCount(n, i / 200);
+        expect(published === 1 || published === 2, `n=${n}`).toBe(false);
+        expect(Math.abs(published - n)).toBeLessThanOrEqual(COUNT_MAX_DEVIATION);
+        if (n >= 5) expect(Math.abs(published - n)).toBeLessThanOrEqual(2);
+      }
+    }
+    expect(perturbCount(0, 0.99)).toBe(0);
+  });
+
+  it("is deterministic and unbiased over many cells", () => {
+    expect(perturbCount(17, 0.42)).toBe(perturbCount(17, 0.42));
+    for (const n of [1, 2, 3, 4, 8, 30]) {
+      let sum = 0;
+      const cells = keys(n, 40_000);
+      for (const k of cells) sum += perturbCount(n, statisticKey(k, "count"));
+      expect(sum / cells.length, `n=${n}`).toBeCloseTo(n, 1);
     }
   });
-});
 
-describe("filteredGroupDecision: a filter result next to broader results", () => {
-  it("shows a large group whose complement in every broader group is large too", () => {
-    expect(filteredGroupDecision(20, [{ targetKey: "BE", totalN: 40, cells: [{ key: "BE", n: 20 }, { key: "NL", n: 20 }] }])).toEqual({ shown: true });
-  });
-  it("hides a group that is too small", () => {
-    expect(filteredGroupDecision(4, [])).toEqual({ shown: false, reason: "small_group" });
-  });
-  it("hides Belgium when all minus Belgium would leave 3 Dutch organisations", () => {
-    expect(filteredGroupDecision(20, [{ targetKey: "BE", totalN: 23, cells: [{ key: "BE", n: 20 }, { key: "NL", n: 3 }] }])).toEqual({
-      shown: false,
-      reason: "complementary",
-    });
-  });
-  it("hides a sector within Belgium when the other Belgian sectors together are too few", () => {
-    const parent = { targetKey: "hospital", totalN: 14, cells: [{ key: "hospital", n: 6 }, { key: "home_care", n: 6 }, { key: "elderly_care", n: 2 }] };
-    // elderly care (2) is primary; the smallest partner is home care or hospital (6, tie → key order: home_care).
-    expect(filteredGroupDecision(6, [parent])).toEqual({ shown: true });
-    expect(filteredGroupDecision(6, [{ ...parent, targetKey: "home_care" }])).toEqual({ shown: false, reason: "complementary" });
-  });
-  it("checks every broader group, not only the first", () => {
-    const fine = { targetKey: "x", totalN: 30, cells: [{ key: "x", n: 10 }, { key: "y", n: 20 }] };
-    const bad = { targetKey: "x", totalN: 12, cells: [{ key: "x", n: 10 }, { key: "y", n: 2 }] };
-    expect(filteredGroupDecision(10, [fine, bad]).shown).toBe(false);
+  it("rejects a count that is not a whole number", () => {
+    expect(() => perturbCount(2.5, 0.1)).toThrow(RangeError);
   });
 });
 
-describe("rowDecision and itemAnswersDecision", () => {
+describe("magnitude perturbation", () => {
+  it("noise is bounded by ±1, symmetric and centred", () => {
+    expect(magnitudeNoise(0)).toBe(-1);
+    expect(magnitudeNoise(0.5)).toBe(0);
+    expect(magnitudeNoise(0.25)).toBeCloseTo(-magnitudeNoise(0.75), 12);
+    let sum = 0;
+    let sq = 0;
+    const n = 50_000;
+    for (let i = 0; i < n; i++) {
+      const v = magnitudeNoise((i + 0.5) / n);
+      expect(Math.abs(v)).toBeLessThanOrEqual(1);
+      sum += v;
+      sq += v * v;
+    }
+    expect(sum / n).toBeCloseTo(0, 6);
+    expect(sq / n).toBeCloseTo(1 / 6, 3);
+  });
+
   it.each([
-    [true, 0, "name"],
-    [true, 100, "name"],
-    [false, 5, "pseudonym"],
-    [false, 4, "withheld"],
-    [false, 0, "withheld"],
-  ] as const)("consented %s, %d non-consenting in class → %s", (consented, n, show) => {
-    expect(rowDecision(consented, n).show).toBe(show);
+    [5, 3],
+    [10, 1.5],
+    [15, 1],
+    [200, 1],
+  ])("maximum deviation on a score for %i organisations is %d", (n, d) => {
+    expect(magnitudeDeviation(n)).toBeCloseTo(d, 10);
   });
-  it("item answers only with consent", () => {
-    expect(itemAnswersDecision(true)).toEqual({ shown: true });
-    expect(itemAnswersDecision(false)).toEqual({ shown: false, reason: "no_consent" });
+
+  it("stays within deviation plus rounding, and inside the bounds", () => {
+    for (let i = 0; i < 1000; i++) {
+      const u = i / 1000;
+      const v = perturbMagnitude(50.3, u, 3);
+      expect(Math.abs(v - 50.3)).toBeLessThanOrEqual(3.5);
+      expect(Number.isInteger(v)).toBe(true);
+      expect(perturbMagnitude(99.5, u, 3)).toBeLessThanOrEqual(100);
+      expect(perturbMagnitude(0.2, u, 3)).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("publishes a mean that is unbiased over many groups and the same for the same group", () => {
+    const values = [40, 52, 61, 47, 70, 55, 38];
+    const once = publishMean(contributions(values, 9), { statistic: "mean:x" });
+    expect(publishMean(contributions(values, 9), { statistic: "mean:x" })).toBe(once);
+    expect(publishMean([...contributions(values, 9)].reverse(), { statistic: "mean:x" })).toBe(once);
+    const truth = values.reduce((a, b) => a + b, 0) / values.length;
+    let sum = 0;
+    const groups = 5000;
+    for (let g = 0; g < groups; g++) {
+      const published = publishMean(contributions(values, 1000 + g), { statistic: "mean:x", digits: 3 });
+      expect(published).not.toBeNull();
+      expect(Math.abs((published ?? 0) - truth)).toBeLessThanOrEqual(magnitudeDeviation(values.length, [0, 100], MEAN_NOISE_SHARE) + 0.0005);
+      sum += published ?? 0;
+    }
+    expect(sum / groups).toBeCloseTo(truth, 1);
+  });
+
+  it("differencing two groups that differ by one organisation yields noise, not its value", () => {
+    // The attacker's estimate of the added organisation: (n+1)·mean' − n·mean. Over many key draws its error
+    // is spread over several points, and rarely within 2.
+    const base = [44, 58, 63, 49, 71, 52, 39, 60, 55, 47];
+    const target = 66;
+    const errors: number[] = [];
+    for (let g = 0; g < 2000; g++) {
+      const group = contributions(base, 5000 + g);
+      const withTarget = [...group, { key: keys(90_000 + g, 1)[0] ?? 0, value: target }];
+      const a = publishMean(group, { statistic: "mean" }) ?? 0;
+      const b = publishMean(withTarget, { statistic: "mean" }) ?? 0;
+      errors.push(Math.abs(b * withTarget.length - a * group.length - target));
+    }
+    errors.sort((x, y) => x - y);
+    expect(errors[Math.floor(errors.length / 2)]).toBeGreaterThanOrEqual(5);
+    expect(errors.filter((e) => e <= 2).length / errors.length).toBeLessThan(0.1);
+  });
+});
+
+describe("rules", () => {
+  it.each([
+    [4, 4, false],
+    [5, 5, true],
+    [5, 0, true],
+    [8, 4, false],
+    [8, 1, false],
+    [9, 5, true],
+    [30, 0, true],
+  ])("a group of %i with %i not named may be published: %s", (n, nonNamed, expected) => {
+    expect(mayPublish(n, nonNamed)).toBe(expected);
+  });
+
+  it("quartiles only from 10, never minimum or maximum", () => {
+    expect(mayPublishQuartiles(9)).toBe(false);
+    expect(mayPublishQuartiles(10)).toBe(true);
+    const nine = contributions([10, 20, 30, 40, 50, 60, 70, 80, 90], 2);
+    const sorted = Float64Array.from(nine, (c) => c.value).sort();
+    expect(publishQuantileOf(groupOf(nine), sorted, 0.25, { statistic: "q1" })).toBeNull();
+    expect(publishQuantileOf(groupOf(nine), sorted, 0.5, { statistic: "median" })).not.toBeNull();
+    const ten = contributions([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 2);
+    const sortedTen = Float64Array.from(ten, (c) => c.value).sort();
+    expect(publishQuantileOf(groupOf(ten), sortedTen, 0.25, { statistic: "q1" })).not.toBeNull();
+    expect(publishQuantileOf(groupOf(ten), sortedTen, 0, { statistic: "min" })).toBeNull();
+    expect(publishQuantileOf(groupOf(ten), sortedTen, 1, { statistic: "max" })).toBeNull();
+  });
+
+  it("a median of five is not one organisation's score: over many key draws it is spread around it", () => {
+    const values = [31, 45, 52, 68, 80];
+    const seen = new Set<number | null>();
+    for (let g = 0; g < 200; g++) seen.add(publishMedian(contributions(values, 300 + g), { statistic: "median" }));
+    expect(seen.size).toBeGreaterThanOrEqual(5);
+    for (const v of seen) expect(Math.abs((v ?? 0) - 52)).toBeLessThanOrEqual(3.5);
+  });
+
+  it("hides a group whose remainder without named rows is between 1 and 4", () => {
+    const values = [50, 60, 70, 55, 65, 45, 40, 75];
+    expect(publishMedian(contributions(values, 3, (i) => i < 4), { statistic: "m" })).toBeNull(); // 4 not named
+    expect(publishMedian(contributions(values, 3, (i) => i < 3), { statistic: "m" })).not.toBeNull(); // 5 not named
+    expect(publishMedian(contributions(values, 3, () => true), { statistic: "m" })).not.toBeNull(); // all named
+    expect(publishGroupSizeOf(groupOf(contributions(values, 3, (i) => i < 7)))).toBeNull(); // 1 not named
+  });
+
+  it("group sizes below 5 get no number; published sizes follow the count table", () => {
+    expect(publishGroupSizeOf(groupOf(contributions([1, 2, 3, 4], 1)))).toBeNull();
+    const size = publishGroupSizeOf(groupOf(contributions(new Array(12).fill(1), 7)));
+    expect(size).not.toBeNull();
+    expect(Math.abs((size ?? 0) - 12)).toBeLessThanOrEqual(2);
+  });
+
+  it("item shares: never 0 % or 100 % when fewer than 5 are not named; perturbed otherwise", () => {
+    for (let g = 0; g < 300; g++) {
+      const all = contributions(new Array(8).fill(1), 700 + g, (i) => i < 4); // 4 not named
+      const group = groupOf(all);
+      // All named (remainder 0) may be published, but never as 0 % or 100 %.
+      const allNamed = groupOf(contributions(new Array(8).fill(1), 700 + g, () => true));
+      expect(publishShareOf(group, { n: 8, key: group.key }, "item:a")).toBeNull();
+      const full = publishShareOf(allNamed, { n: 8, key: allNamed.key }, "item:a");
+      const none = publishShareOf(allNamed, { n: 0, key: 0 }, "item:a");
+      expect(full).not.toBe(1);
+      expect(none).not.toBe(0);
+      expect(full).toBeGreaterThan(0.5);
+    }
+    // With enough organisations not named the counts are perturbed: a true 60 % varies around 60 %.
+    const shares = new Set<number | null>();
+    for (let g = 0; g < 100; g++) {
+      const answered = contributions(new Array(20).fill(0), 1200 + g);
+      const hits = answered.slice(0, 12);
+      shares.add(publishShareOf(groupOf(answered), { n: hits.length, key: cellKey(hits.map((c) => c.key)) }, "item:b"));
+    }
+    expect(shares.size).toBeGreaterThan(3);
+    for (const s of shares) expect(Math.abs((s ?? 0) - 0.6)).toBeLessThan(0.2);
+  });
+
+  it("totals need enough contributing organisations in a cell, a programme total only one", () => {
+    const counts = contributions([3, 0, 0, 0, 0, 0, 5], 11);
+    expect(publishTotal(counts, "newcomers")).toBeNull(); // 2 contributors
+    const total = publishTotal(counts, "newcomers", 1);
+    expect(total).not.toBeNull();
+    expect(Math.abs((total ?? 0) - 8)).toBeLessThanOrEqual(2);
+    expect(publishTotal(contributions([3, 4], 11), "newcomers", 1)).toBeNull(); // fewer than 5 organisations
+  });
+
+  it("one organisation's own answers only with consent", () => {
+    expect(mayShowOrganisation(true)).toBe(true);
+    expect(mayShowOrganisation(false)).toBe(false);
   });
 });

@@ -1,92 +1,288 @@
-// What the benchmark may show (docs/decisions/040). Pure, so every rule is table-tested.
+// What the benchmark may publish, and how (docs/decisions/042, superseding 040 where they differ).
+// Pure, so every rule and the perturbation are table-tested; every partner and HR figure passes through here.
 //
-// 1. Threshold: statistics of a group are shown only when it holds at least MIN_GROUP_SIZE organisations.
-// 2. Complementary suppression: when a total is shown next to its parts (a country and its country×sector
-//    cells, a filter result next to the broader result without that filter), the suppressed parts together
-//    must be empty or hold at least MIN_GROUP_SIZE organisations. One suppressed part is never alone: the
-//    smallest shown part is suppressed with it, then the next smallest, until the suppressed union is large
-//    enough. A suppressed cell shows no number at all (not even its count).
-// 3. Individual rows: an organisation that consented is shown by name; one that did not appears under its
-//    stable pseudonym only when at least MIN_GROUP_SIZE non-consenting participants share its country,
-//    sector and size band (otherwise its attributes would single it out); else it is left out of the list
-//    (its scores still count in the group figures).
-// 4. One organisation's item answers are shown to partners only when it consented.
+// The cell-key method (ABS TableBuilder, Cantabular, Destatis' cellKey/ptable):
+//   - every organisation has a random record key, drawn once and stored (benchmark_record_keys); the server
+//     derives from it one 32-bit *unit key* per contribution (an organisation's scan of a period, or its
+//     value of an indicator), so a new scan is a new unit and gets fresh noise;
+//   - a cell's key is the sum (mod 2³²) of the unit keys of exactly the units in it, so the same set of units
+//     always gets the same key, whatever filter, page, year or export reaches it;
+//   - a perturbation table turns (cell key, value) into a bounded adjustment with mean 0: counts use the
+//     count table below (never a published 1 or 2), scores and score changes a bounded symmetric
+//     (triangular) distribution scaled to the group size, so that no single organisation's part can be
+//     isolated by differencing two groups.
+// On top of the noise:
+//   1. a group figure needs at least MIN_GROUP_SIZE units, and its non-consenting remainder (the group less
+//      its named rows) must be 0 or at least MIN_GROUP_SIZE;
+//   2. no minimum or maximum ever; quartiles only for groups of at least MIN_QUARTILE_GROUP;
+//   3. item shares come from perturbed counts, and are never 0 % or 100 % when fewer than MIN_GROUP_SIZE
+//      organisations of the group are not named;
+//   4. a figure that may not be published is `null`: one "not shown", no reason, no count.
 
 export const MIN_GROUP_SIZE = 5;
+export const MIN_QUARTILE_GROUP = 10;
+/** Magnitude noise: the maximum deviation is this share of the value range, divided by the group size… */
+export const MAGNITUDE_NOISE_SHARE = 0.15;
+/**
+ * Means are linear: two groups that differ by one organisation give (n+1)·mean' − n·mean = its value plus
+ * the two noises times n, on a lattice (both figures are rounded) that concentrates the error unless the
+ * noise is wide. Means therefore get uniform noise of this larger share (medians and quartiles cannot be
+ * differenced that way): the attacker's error then has a median well above 5 points on a 0–100 scale and
+ * falls within 2 points in under 10 % of the cases (disclosure.test.ts, npm run audit:disclosure).
+ */
+export const MEAN_NOISE_SHARE = 0.5;
+/** …but never less than this many units of the value (1 point on a 0–100 score). */
+export const MIN_MAGNITUDE_DEVIATION = 1;
+/** The range of a score: 0–100. */
+export const SCORE_BOUNDS = [0, 100] as const;
 
-export type SuppressionReason = "small_group" | "complementary" | "small_class" | "no_consent";
+// ---------------------------------------------------------------------------------------------------------
+// Keys
 
-export type Decision = { shown: true } | { shown: false; reason: SuppressionReason };
+/** The key of a cell: the sum, modulo 2³², of the unit keys (uint32) of exactly the units in it. */
+export function cellKey(unitKeys: Iterable<number>): number {
+  let sum = 0;
+  for (const k of unitKeys) sum = (sum + k) >>> 0;
+  return sum;
+}
 
-export const SHOWN: Decision = { shown: true };
+/** A 32-bit hash of a string (FNV-1a): public labels only, so it needs no secret. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
 
-export type Cell = { key: string; n: number };
-
-/** Rule 1 alone: a group's own size. An empty group has nothing to hide but nothing to show either. */
-export function groupDecision(n: number, k = MIN_GROUP_SIZE): Decision {
-  return n >= k ? SHOWN : { shown: false, reason: "small_group" };
+/** A bijective 32-bit mixer (the murmur3 finaliser): nearby inputs give unrelated outputs. */
+function mix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /**
- * Rules 1 and 2 for a partition of a total into cells. `totalShown` says whether the total itself is
- * visible: when it is not, no subtraction is possible and only the primary rule applies.
- * Empty cells (n = 0) are shown (there is nothing in them to protect) and never picked as partners.
+ * The uniform number in [0, 1) that perturbs one statistic of a cell. Each statistic (e.g. "median:overall",
+ * "count:organisations") gets its own, so the noise of a cell's median and of its count are unrelated, while
+ * the same statistic of the same cell is the same everywhere.
  */
-export function suppressPartition(cells: readonly Cell[], totalShown: boolean, k = MIN_GROUP_SIZE): Map<string, Decision> {
-  const result = new Map<string, Decision>();
-  const suppressed = new Set<string>();
-  for (const cell of cells) {
-    if (cell.n > 0 && cell.n < k) {
-      suppressed.add(cell.key);
-      result.set(cell.key, { shown: false, reason: "small_group" });
-    } else {
-      result.set(cell.key, SHOWN);
-    }
+export function statisticKey(cell: number, statistic: string): number {
+  return mix32((cell ^ hash32(statistic)) >>> 0) / 4294967296;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Perturbation tables
+
+/**
+ * Count perturbation table: for a true count i, the published counts and their probabilities. Every row has
+ * mean i (unbiased); no row publishes 1 or 2, so a published 0 may hide a 1 or 2 (or, rarely, a 3) and a
+ * small group is never pinned; from 5 on the adjustment is −2…+2 with variance 1.2.
+ */
+export const COUNT_TABLE: Readonly<Record<number, readonly (readonly [number, number])[]>> = {
+  0: [[0, 1]],
+  1: [[0, 2 / 3], [3, 1 / 3]],
+  2: [[0, 1 / 3], [3, 2 / 3]],
+  3: [[0, 0.1], [3, 0.7], [4, 0.1], [5, 0.1]],
+  4: [[3, 0.25], [4, 0.5], [5, 0.25]],
+};
+/** The adjustments for counts of 5 and more. */
+export const COUNT_ADJUSTMENTS: readonly (readonly [number, number])[] = [[-2, 0.1], [-1, 0.2], [0, 0.4], [1, 0.2], [2, 0.1]];
+/** The largest difference between a true and a published count (a true 3 may be published as 0). */
+export const COUNT_MAX_DEVIATION = 3;
+
+/** The row of the count table for a true count: published values and probabilities. */
+export function countRow(n: number): readonly (readonly [number, number])[] {
+  const row = COUNT_TABLE[n];
+  if (row) return row;
+  return COUNT_ADJUSTMENTS.map(([v, p]) => [n + v, p] as const);
+}
+
+/** The published count for a true count n and a uniform key u ∈ [0, 1): the inverse of the row's CDF. */
+export function perturbCount(n: number, u: number): number {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`count must be a whole number ≥ 0: ${n}`);
+  const row = countRow(n);
+  let cumulative = 0;
+  for (const [value, p] of row) {
+    cumulative += p;
+    if (u < cumulative) return value;
   }
-  if (totalShown && suppressed.size > 0) {
-    // Candidates: shown, non-empty cells, smallest first (key order breaks ties, so the choice is stable).
-    const candidates = cells
-      .filter((c) => c.n > 0 && !suppressed.has(c.key))
-      .sort((a, b) => a.n - b.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    let hidden = cells.reduce((sum, c) => sum + (suppressed.has(c.key) ? c.n : 0), 0);
-    for (const candidate of candidates) {
-      if (suppressed.size >= 2 && hidden >= k) break;
-      suppressed.add(candidate.key);
-      hidden += candidate.n;
-      result.set(candidate.key, { shown: false, reason: "complementary" });
-    }
-  }
-  return result;
+  return (row[row.length - 1] as readonly [number, number])[0];
+}
+
+/** A bounded, symmetric noise in [−1, 1] (triangular: mean 0, variance 1/6) from a uniform u ∈ [0, 1). */
+export function magnitudeNoise(u: number): number {
+  return u < 0.5 ? -1 + Math.sqrt(2 * u) : 1 - Math.sqrt(2 * (1 - u));
 }
 
 /**
- * A filtered group is a cell of every broader group obtained by dropping some of its filters, partitioned
- * by the dropped filters. It is shown only when it survives rules 1 and 2 in each of those partitions, so
- * that "all organisations" minus "Belgium" never isolates a small Dutch group, and "Belgium" minus
- * "Belgium × hospitals" minus "Belgium × home care" never isolates the rest of Belgium.
+ * The maximum deviation of a magnitude figure (before rounding) for a group of n units and a value range:
+ * one unit's share of the range, times MAGNITUDE_NOISE_SHARE, at least MIN_MAGNITUDE_DEVIATION. On scores
+ * (0–100): ±3 for 5 organisations, ±1.5 for 10, ±1 from 15 on.
  */
-export function filteredGroupDecision(
-  n: number,
-  parents: readonly { cells: readonly Cell[]; targetKey: string; totalN: number }[],
-  k = MIN_GROUP_SIZE,
-): Decision {
-  const own = groupDecision(n, k);
-  if (!own.shown) return own;
-  for (const parent of parents) {
-    const decision = suppressPartition(parent.cells, parent.totalN >= k, k).get(parent.targetKey);
-    if (decision && !decision.shown) return decision;
+export function magnitudeDeviation(n: number, bounds: readonly [number, number] = SCORE_BOUNDS, share = MAGNITUDE_NOISE_SHARE): number {
+  const range = bounds[1] - bounds[0];
+  return Math.max(MIN_MAGNITUDE_DEVIATION, (share * range) / Math.max(1, n));
+}
+
+/** A bounded uniform noise in [−1, 1) (mean 0, variance 1/3), for means. */
+export function uniformNoise(u: number): number {
+  return 2 * u - 1;
+}
+
+/** value + deviation·noise(u), rounded to `digits` decimals and kept inside the bounds. */
+export function perturbMagnitude(value: number, u: number, deviation: number, bounds: readonly [number, number] = SCORE_BOUNDS, digits = 0, noise = magnitudeNoise): number {
+  const factor = 10 ** digits;
+  const noisy = Math.round((value + deviation * noise(u)) * factor) / factor;
+  return Math.min(bounds[1], Math.max(bounds[0], noisy));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rules
+
+/** Rule 1: a group figure may be published for n units of which `nonNamed` are not shown by name. */
+export function mayPublish(n: number, nonNamed: number, k = MIN_GROUP_SIZE): boolean {
+  return n >= k && (nonNamed === 0 || nonNamed >= k);
+}
+
+/** Rule 2: quartiles only for groups of at least MIN_QUARTILE_GROUP. */
+export function mayPublishQuartiles(n: number): boolean {
+  return n >= MIN_QUARTILE_GROUP;
+}
+
+/** One organisation's item answers and its row: only for organisations that consented. */
+export function mayShowOrganisation(consented: boolean): boolean {
+  return consented;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Publishing group figures. A contribution is one unit: its key, its value, and whether it is named.
+
+export type Contribution = { key: number; value: number; named?: boolean };
+/** What the rules need to know of a group: its size, how many are not named, and its cell key. */
+export type Group = { n: number; nonNamed: number; key: number };
+
+export function groupOf(contributions: readonly Contribution[]): Group {
+  let nonNamed = 0;
+  let key = 0;
+  for (const c of contributions) {
+    if (!c.named) nonNamed++;
+    key = (key + c.key) >>> 0;
   }
-  return SHOWN;
+  return { n: contributions.length, nonNamed, key };
 }
 
-/** Rule 3: how one organisation may appear in a list of individual scores. */
-export function rowDecision(consented: boolean, nonConsentingInClass: number, k = MIN_GROUP_SIZE): { show: "name" | "pseudonym" | "withheld"; reason?: SuppressionReason } {
-  if (consented) return { show: "name" };
-  if (nonConsentingInClass >= k) return { show: "pseudonym" };
-  return { show: "withheld", reason: "small_class" };
+/** Quantile with linear interpolation (Hyndman–Fan type 7, as R, NumPy and QUARTILE.INC). */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number | null {
+  if (sorted.length === 0) return null;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  const a = sorted[lo] ?? 0;
+  const b = sorted[hi] ?? 0;
+  return a + (h - lo) * (b - a);
 }
 
-/** Rule 4: one organisation's item answers, for a partner. */
-export function itemAnswersDecision(consented: boolean): Decision {
-  return consented ? SHOWN : { shown: false, reason: "no_consent" };
+export type PublishOptions = {
+  /** Names the statistic, so its noise differs from the cell's other statistics (e.g. "median:overall"). */
+  statistic: string;
+  /** The range each value lies in (values outside are clipped first); scores by default. */
+  bounds?: readonly [number, number];
+  /** Decimals of the published figure; whole points by default. */
+  digits?: number;
+  /** The maximum deviation, when it must follow fewer units than the group holds (decision 042). */
+  deviation?: number;
+};
+
+const clamp = (v: number, bounds: readonly [number, number]) => Math.min(bounds[1], Math.max(bounds[0], v));
+
+/** The published mean of a group whose (clipped) values have this mean; null unless rule 1 allows. */
+export function publishMeanOf(group: Group, mean: number, options: PublishOptions): number | null {
+  if (!mayPublish(group.n, group.nonNamed)) return null;
+  const bounds = options.bounds ?? SCORE_BOUNDS;
+  return perturbMagnitude(mean, statisticKey(group.key, options.statistic), options.deviation ?? magnitudeDeviation(group.n, bounds, MEAN_NOISE_SHARE), bounds, options.digits ?? 0, uniformNoise);
+}
+
+/** A published quantile of a group's values (sorted ascending): never p = 0 or 1, quartiles only from 10. */
+export function publishQuantileOf(group: Group, sorted: ArrayLike<number>, p: number, options: PublishOptions): number | null {
+  if (!(p > 0 && p < 1)) return null; // never a minimum or maximum
+  if (!mayPublish(group.n, group.nonNamed)) return null;
+  if (p !== 0.5 && !mayPublishQuartiles(group.n)) return null;
+  const bounds = options.bounds ?? SCORE_BOUNDS;
+  const q = clamp(quantileSorted(sorted, p) ?? 0, bounds);
+  return perturbMagnitude(q, statisticKey(group.key, options.statistic), options.deviation ?? magnitudeDeviation(group.n, bounds), bounds, options.digits ?? 0);
+}
+
+/** The published size of a group: the count table on its cell key, or null (rule 1). */
+export function publishGroupSizeOf(group: Group, statistic = "count"): number | null {
+  if (!mayPublish(group.n, group.nonNamed)) return null;
+  return perturbCount(group.n, statisticKey(group.key, statistic));
+}
+
+/**
+ * An item's published share (0–1) of organisations answering ≥ 3, among the group that answered it: both
+ * counts perturbed with the count table (the hits on the key of the organisations that answered ≥ 3), and
+ * never exactly 0 or 1 when fewer than MIN_GROUP_SIZE organisations of the group are not named (rule 3).
+ */
+export function publishShareOf(answered: Group, hits: { n: number; key: number }, statistic: string): number | null {
+  if (!mayPublish(answered.n, answered.nonNamed)) return null;
+  const publishedAnswered = Math.max(2, perturbCount(answered.n, statisticKey(answered.key, `${statistic}:answered`)));
+  let publishedHits = Math.min(publishedAnswered, perturbCount(hits.n, statisticKey(hits.key, `${statistic}:hits`)));
+  if (answered.nonNamed < MIN_GROUP_SIZE) publishedHits = Math.min(publishedAnswered - 1, Math.max(1, publishedHits));
+  return Math.round((100 * publishedHits) / publishedAnswered) / 100;
+}
+
+/**
+ * A published total of counts over a group of organisations (newcomers, matches, completions): the sum of
+ * their counts, perturbed with the count table on the group's key. `minContributors`: how many must
+ * contribute a non-zero count (breakdown cells: MIN_GROUP_SIZE; a programme total: 0, see decision 042).
+ */
+export function publishTotal(contributions: readonly Contribution[], statistic: string, minContributors = MIN_GROUP_SIZE): number | null {
+  let contributors = 0;
+  let total = 0;
+  for (const c of contributions) {
+    if (c.value !== 0) contributors++;
+    total += c.value;
+  }
+  const group = groupOf(contributions);
+  if (contributors < minContributors || !mayPublish(group.n, group.nonNamed)) return null;
+  return perturbCount(Math.max(0, Math.round(total)), statisticKey(group.key, statistic));
+}
+
+// Convenience forms on contributions, for other capabilities.
+
+/**
+ * The published mean of a group of organisations' values: null unless the group may be published (rule 1:
+ * ≥ 5 organisations, non-named remainder 0 or ≥ 5), else the mean of the values (clipped to `bounds`) plus
+ * bounded, unbiased noise from the group's cell key, rounded to `digits`. Reuse it for any group figure of
+ * organisations (e.g. the pulse's aggregated gaps): one contribution per organisation, with the unit key
+ * the server derives for it (`unitKey` in record-keys.server.ts, with a context naming the figure) and
+ * `named: true` only when that organisation is shown by name beside the figure. The published value differs
+ * from the true mean by at most `magnitudeDeviation(n, bounds, MEAN_NOISE_SHARE)` plus half the rounding step
+ * (on a 0–100 scale: ±10 for 5 organisations, ±5 for 10, ±2 for 25, ±1 from 50 on).
+ */
+export function publishMean(contributions: readonly Contribution[], options: PublishOptions): number | null {
+  const bounds = options.bounds ?? SCORE_BOUNDS;
+  const mean = contributions.length === 0 ? 0 : contributions.reduce((s, c) => s + clamp(c.value, bounds), 0) / contributions.length;
+  return publishMeanOf(groupOf(contributions), mean, options);
+}
+
+/** The published median of a group (rule 1), perturbed like publishMean. */
+export function publishMedian(contributions: readonly Contribution[], options: PublishOptions): number | null {
+  return publishQuantileOf(groupOf(contributions), Float64Array.from(contributions, (c) => c.value).sort(), 0.5, options);
+}
+
+/** The maximum deviations readers are told about (noise plus rounding, whole points), for the note. */
+export function noteParams(): { score10: number; score5: number; count: number; k: number } {
+  return {
+    score10: Math.ceil(magnitudeDeviation(MIN_QUARTILE_GROUP) + 0.5),
+    score5: Math.ceil(magnitudeDeviation(MIN_GROUP_SIZE) + 0.5),
+    count: COUNT_MAX_DEVIATION,
+    k: MIN_GROUP_SIZE,
+  };
 }

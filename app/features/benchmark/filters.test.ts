@@ -7,7 +7,7 @@ describe("parseComparisonFilters", () => {
     ["", { breakdown: "sector" }],
     ["country=BE", { country: "BE", breakdown: "sector" }],
     ["country=&sector=hospital&year=2025", { sector: "hospital", year: "2025", breakdown: "sector" }],
-    ["sizeBand=small&breakdown=country&org=pABCDEF", { sizeBand: "small", breakdown: "country", org: "pABCDEF" }],
+    ["sizeBand=small&breakdown=country&org=n12", { sizeBand: "small", breakdown: "country", org: "n12" }],
     ["org=n12", { org: "n12", breakdown: "sector" }],
   ])("accepts %j", (query, expected) => {
     expect(parseComparisonFilters(new URLSearchParams(query))).toEqual({ ok: true, filters: expected });
@@ -20,6 +20,8 @@ describe("parseComparisonFilters", () => {
     ["year=last", "year", "benchmark.errors.unknownValue"],
     ["breakdown=name", "breakdown", "benchmark.errors.unknownValue"],
     ["org=12", "org", "benchmark.errors.unknownValue"],
+    // Pseudonymous rows are gone (decision 042): an old pseudonym reference is an unknown value.
+    ["org=pABCDEF", "org", "benchmark.errors.unknownValue"],
     ["country=BE&country=NL", "country", "benchmark.errors.unknownValue"],
     ["colour=red", "colour", "benchmark.errors.unknownFilter"],
   ])("rejects %j with a message on %s", (query, field, message) => {

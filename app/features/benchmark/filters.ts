@@ -26,8 +26,8 @@ export const ComparisonFiltersSchema = z.object({
   // The scan period; checked against the periods that exist by the use case.
   year: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().regex(/^\d{4}$/, { error: "benchmark.errors.unknownValue" }).optional()),
   breakdown: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(BREAKDOWNS, { error: "benchmark.errors.unknownValue" }).default("sector")),
-  // The organisation to set against the group: a reference from the list (id of a named organisation or a pseudonym code).
-  org: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().regex(/^(n\d{1,10}|p[A-Z2-7]{6})$/, { error: "benchmark.errors.unknownValue" }).optional()),
+  // The organisation to set against the group: a reference from the list of named (consenting) organisations.
+  org: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().regex(/^n\d{1,10}$/, { error: "benchmark.errors.unknownValue" }).optional()),
   page: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().regex(/^[1-9]\d{0,5}$/, { error: "benchmark.errors.unknownValue" }).optional()),
 });
 

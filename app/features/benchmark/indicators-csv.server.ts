@@ -1,14 +1,14 @@
-// Programme indicators as CSV: suppressed cells marked with the reason, never filled.
+// Programme indicators as CSV: exactly the page's figures, a not-shown cell as the one symbol.
 import { makeTranslate, type Locale, type MessageKey } from "~/utils/i18n";
 import { csvLines } from "./csv";
-import { MIN_GROUP_SIZE } from "./disclosure";
+import { noteParams } from "./disclosure";
 import { INDICATORS, type IndicatorTable } from "./indicators";
 import { getProgrammeIndicators } from "./indicators.server";
 
 export function indicatorsCsv(locale: Locale): string {
   const t = makeTranslate(locale);
   const { byCountry, bySector } = getProgrammeIndicators();
-  const lines: (string | number | null)[][] = [];
+  const lines: (string | number | null)[][] = [[t("benchmark.note.title"), t("benchmark.note.body", noteParams())], []];
   const add = (table: IndicatorTable, title: MessageKey) => {
     lines.push([t("benchmark.csv.section"), t("benchmark.indicators.group"), ...INDICATORS.map((i) => t(`benchmark.indicators.${i}`))]);
     for (const row of [...table.rows, table.total]) {
@@ -19,9 +19,8 @@ export function indicatorsCsv(locale: Locale): string {
         ...INDICATORS.map((i) => {
           const cell = row.cells[i];
           if (!cell.available) return t("benchmark.indicators.notAvailable");
-          if (!cell.decision.shown) return `${t("benchmark.csv.suppressed")}: ${t(`benchmark.reasons.${cell.decision.reason}`, { k: MIN_GROUP_SIZE })}`;
-          if (cell.value === null) return null;
-          return i === "shareMatched" ? cell.value * 100 : cell.value;
+          if (cell.value === null) return t("benchmark.notShown.symbol");
+          return i === "shareMatched" ? Math.round(cell.value * 100) : cell.value;
         }),
       ]);
     }

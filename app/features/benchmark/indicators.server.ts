@@ -2,7 +2,8 @@
 import { matchingIndicatorsByOrganisation } from "~/features/matching/indicators.server";
 import { getDb } from "~/utils/db.server";
 import { FILTER_COUNTRIES, FILTER_SECTORS } from "./filters";
-import { indicatorTable, type IndicatorTable, type MatchingIndicatorRow, type OrganisationFacts } from "./indicators";
+import { indicatorTable, type IndicatorTable, type MatchingIndicatorRow, type OrganisationFacts, type UnitKeyOf } from "./indicators";
+import { recordKeys, unitKey } from "./record-keys.server";
 
 /** The matching capability's figures per organisation (newcomers, matches, days to a match). */
 export function matchingRows(): MatchingIndicatorRow[] | null {
@@ -42,9 +43,11 @@ export function organisationFacts(): OrganisationFacts[] {
 export function getProgrammeIndicators(): { byCountry: IndicatorTable; bySector: IndicatorTable; matchingAvailable: boolean } {
   const facts = organisationFacts();
   const matching = matchingRows();
+  const keys = recordKeys(facts.map((f) => f.organisationId));
+  const unitKeyOf: UnitKeyOf = (id, context) => unitKey(keys.get(id) ?? "", context);
   return {
-    byCountry: indicatorTable(facts, matching, "country", FILTER_COUNTRIES),
-    bySector: indicatorTable(facts, matching, "sector", FILTER_SECTORS),
+    byCountry: indicatorTable(facts, matching, "country", FILTER_COUNTRIES, unitKeyOf),
+    bySector: indicatorTable(facts, matching, "sector", FILTER_SECTORS, unitKeyOf),
     matchingAvailable: matching !== null,
   };
 }

@@ -1,8 +1,9 @@
-// Programme indicators per country and per sector: pure aggregation plus the same disclosure rules as the
-// comparison. Every indicator is judged on its own contributors (the organisations whose data make the
-// figure), with complementary suppression across the cells of each table against the shown total.
-import { groupDecision, suppressPartition, type Decision } from "./disclosure";
-import { mean, median } from "./statistics";
+// Programme indicators per country and per sector: pure aggregation through the disclosure module
+// (docs/decisions/042). Counts use the count perturbation table, the mean score change and the median days
+// the magnitude one, each on the cell key of exactly the organisations in the cell. A breakdown cell needs at
+// least MIN_GROUP_SIZE organisations contributing to the indicator; the programme total is always shown
+// (adjusted) as long as the programme holds MIN_GROUP_SIZE care organisations.
+import { type Contribution, MIN_GROUP_SIZE, groupOf, magnitudeDeviation, publishMeanOf, publishQuantileOf, publishTotal } from "./disclosure";
 
 /** What the matching capability reports per organisation (app/features/matching/indicators.server.ts). */
 export type MatchingIndicatorRow = {
@@ -37,48 +38,71 @@ export const INDICATORS = [
 export type Indicator = (typeof INDICATORS)[number];
 const MATCHING: ReadonlySet<Indicator> = new Set(["newcomersRegistered", "shareMatched", "medianDaysToMatch", "activeMatches", "completedMatches"]);
 
-export type IndicatorCell = { available: false } | { available: true; decision: Decision; value: number | null };
+/** value null: not shown (one symbol, no reason). */
+export type IndicatorCell = { available: false } | { available: true; value: number | null };
 export type IndicatorRow = { key: string; cells: Record<Indicator, IndicatorCell> };
 export type IndicatorTable = { by: "country" | "sector"; rows: IndicatorRow[]; total: IndicatorRow };
 
 type Joined = OrganisationFacts & { matching: MatchingIndicatorRow | undefined };
 
-function contributes(indicator: Indicator, o: Joined): boolean {
+/** How the server derives a unit key for an organisation's part in one figure (HMAC of its record key). */
+export type UnitKeyOf = (organisationId: number, context: string) => number;
+
+/** Score changes are clipped to ±50 points for the noise scale; beyond that one organisation would dominate. */
+export const SCORE_CHANGE_BOUNDS = [-50, 50] as const;
+/** Days to a match are clipped to 0–90 for the noise scale. */
+export const DAYS_BOUNDS = [0, 90] as const;
+
+function count(o: Joined, indicator: Indicator): number {
   switch (indicator) {
     case "organisationsScanned":
-      return o.scanned;
-    case "meanScoreChange":
-      return o.scoreChange !== null;
-    case "medianDaysToMatch":
-      return (o.matching?.daysToMatch.length ?? 0) > 0;
+      return o.scanned ? 1 : 0;
+    case "newcomersRegistered":
+      return o.matching?.newcomersRegistered ?? 0;
+    case "activeMatches":
+      return o.matching?.activeMatches ?? 0;
+    case "completedMatches":
+      return o.matching?.completedMatches ?? 0;
     case "moduleCompletions":
-      return o.moduleCompletions > 0;
+      return o.moduleCompletions;
     default:
-      return (o.matching?.newcomersRegistered ?? 0) > 0;
+      return 0;
   }
 }
 
-function value(indicator: Indicator, orgs: Joined[]): number | null {
-  const sum = (f: (o: Joined) => number) => orgs.reduce((s, o) => s + f(o), 0);
+/** One published figure for the organisations of a cell; `total` relaxes the contributor minimum to 1. */
+function figure(indicator: Indicator, orgs: readonly Joined[], unitKeyOf: UnitKeyOf, total: boolean): number | null {
+  const minContributors = total ? 1 : MIN_GROUP_SIZE;
+  const totalOf = (name: string, f: (o: Joined) => number) =>
+    publishTotal(
+      orgs.map((o): Contribution => ({ key: unitKeyOf(o.organisationId, `indicator:${name}:${f(o)}`), value: f(o) })),
+      `indicator:${name}`,
+      minContributors,
+    );
   switch (indicator) {
-    case "organisationsScanned":
-      return orgs.length;
-    case "meanScoreChange":
-      return mean(orgs.map((o) => o.scoreChange));
-    case "newcomersRegistered":
-      return sum((o) => o.matching?.newcomersRegistered ?? 0);
-    case "shareMatched": {
-      const registered = sum((o) => o.matching?.newcomersRegistered ?? 0);
-      return registered === 0 ? null : sum((o) => o.matching?.newcomersMatched ?? 0) / registered;
+    case "meanScoreChange": {
+      const contributors = orgs.filter((o) => o.scoreChange !== null);
+      const contributions = contributors.map((o): Contribution => ({ key: unitKeyOf(o.organisationId, `indicator:scoreChange:${o.scoreChange}`), value: o.scoreChange ?? 0 }));
+      const clipped = contributions.map((c) => Math.min(SCORE_CHANGE_BOUNDS[1], Math.max(SCORE_CHANGE_BOUNDS[0], c.value)));
+      const mean = clipped.length === 0 ? 0 : clipped.reduce((a, b) => a + b, 0) / clipped.length;
+      return publishMeanOf(groupOf(contributions), mean, { statistic: "indicator:meanScoreChange", bounds: SCORE_CHANGE_BOUNDS });
     }
-    case "medianDaysToMatch":
-      return median(orgs.flatMap((o) => o.matching?.daysToMatch ?? []));
-    case "activeMatches":
-      return sum((o) => o.matching?.activeMatches ?? 0);
-    case "completedMatches":
-      return sum((o) => o.matching?.completedMatches ?? 0);
-    case "moduleCompletions":
-      return sum((o) => o.moduleCompletions);
+    case "shareMatched": {
+      const registered = totalOf("newcomersRegistered", (o) => o.matching?.newcomersRegistered ?? 0);
+      const matched = totalOf("newcomersMatched", (o) => o.matching?.newcomersMatched ?? 0);
+      if (registered === null || registered === 0) return null;
+      return Math.min(1, (matched ?? 0) / registered);
+    }
+    case "medianDaysToMatch": {
+      const contributors = orgs.filter((o) => (o.matching?.daysToMatch.length ?? 0) > 0);
+      if (contributors.length < minContributors || orgs.length < MIN_GROUP_SIZE) return null;
+      const days = Float64Array.from(contributors.flatMap((o) => o.matching?.daysToMatch ?? [])).sort();
+      // The group is the cell's organisations (as for the sums); the noise follows the contributing ones.
+      const group = groupOf(orgs.map((o) => ({ key: unitKeyOf(o.organisationId, `indicator:days:${(o.matching?.daysToMatch ?? []).join(",")}`), value: 0 })));
+      return publishQuantileOf(group, days, 0.5, { statistic: "indicator:medianDaysToMatch", bounds: DAYS_BOUNDS, deviation: magnitudeDeviation(contributors.length, DAYS_BOUNDS) });
+    }
+    default:
+      return totalOf(indicator, (o) => count(o, indicator));
   }
 }
 
@@ -87,27 +111,22 @@ export function indicatorTable(
   matching: readonly MatchingIndicatorRow[] | null,
   by: "country" | "sector",
   values: readonly string[],
+  unitKeyOf: UnitKeyOf,
 ): IndicatorTable {
   const byOrg = new Map((matching ?? []).map((m) => [m.organisationId, m]));
   const joined: Joined[] = facts.map((f) => ({ ...f, matching: byOrg.get(f.organisationId) }));
   const rows: IndicatorRow[] = values.map((key) => ({ key, cells: {} as Record<Indicator, IndicatorCell> }));
   const total: IndicatorRow = { key: "total", cells: {} as Record<Indicator, IndicatorCell> };
+  const cellMembers = values.map((v) => joined.filter((o) => o[by] === v));
   for (const indicator of INDICATORS) {
     if (MATCHING.has(indicator) && matching === null) {
       total.cells[indicator] = { available: false };
       for (const row of rows) row.cells[indicator] = { available: false };
       continue;
     }
-    const all = joined.filter((o) => contributes(indicator, o));
-    const totalDecision = groupDecision(all.length);
-    total.cells[indicator] = { available: true, decision: totalDecision, value: totalDecision.shown ? value(indicator, all) : null };
-    const members = values.map((v) => all.filter((o) => o[by] === v));
-    const decisions = suppressPartition(values.map((v, i) => ({ key: v, n: members[i]?.length ?? 0 })), totalDecision.shown);
+    total.cells[indicator] = { available: true, value: figure(indicator, joined, unitKeyOf, true) };
     rows.forEach((row, i) => {
-      const group = members[i] ?? [];
-      const own = decisions.get(row.key) ?? groupDecision(group.length);
-      // An empty cell is shown as empty: nothing to protect, nothing to compute.
-      row.cells[indicator] = { available: true, decision: own, value: own.shown && group.length > 0 ? value(indicator, group) : null };
+      row.cells[indicator] = { available: true, value: figure(indicator, cellMembers[i] ?? [], unitKeyOf, false) };
     });
   }
   return { by, rows, total };

@@ -6,23 +6,27 @@ import { getDb } from "~/utils/db.server";
 import { readCookie } from "~/utils/session.server";
 import type { DatasetScan } from "./dataset";
 import { loadDataset } from "./dataset.server";
-import { MIN_GROUP_SIZE } from "./disclosure";
+import { groupFigures } from "./compare";
 import { PeerGroupSchema, type PeerGroup } from "./filters";
-import { median } from "./statistics";
 
 export type PeerMedians = {
-  groupSize: number;
+  /** The published (perturbed) number of peers; null when the group is not shown: no size for a hidden group. */
+  groupSize: number | null;
   shown: boolean;
-  reason?: string;
   dimensions: { key: string; median: number | null }[];
   overall: number | null;
 };
 
+/**
+ * The peer group's published medians: the same rules and perturbation as every partner figure (decision 042),
+ * on the peers' latest scans. Each published median carries noise from the peers' cell key, so the median of
+ * an odd group is not one peer's score.
+ */
 export function getPeerMedians(organisationId: number, group: PeerGroup, instrumentVersion: number): PeerMedians {
   const own = getDb().$client.prepare("SELECT country, sector FROM organisations WHERE id = ?").get(organisationId) as { country: string; sector: string } | undefined;
   const dataset = loadDataset(instrumentVersion);
-  const empty = dataset.dimensions.map((d) => ({ key: d.key, median: null }));
-  if (!own) return { groupSize: 0, shown: false, reason: "small_group", dimensions: empty, overall: null };
+  const hidden: PeerMedians = { groupSize: null, shown: false, dimensions: dataset.dimensions.map((d) => ({ key: d.key, median: null })), overall: null };
+  if (!own) return hidden;
   const peers: DatasetScan[] = [];
   for (const [orgIndex, scanIndex] of dataset.latest) {
     const org = dataset.organisations[orgIndex];
@@ -30,12 +34,13 @@ export function getPeerMedians(organisationId: number, group: PeerGroup, instrum
     const scan = dataset.scans[scanIndex];
     if (scan) peers.push(scan);
   }
-  if (peers.length < MIN_GROUP_SIZE) return { groupSize: peers.length, shown: false, reason: "small_group", dimensions: empty, overall: null };
+  const figures = groupFigures(dataset, peers, false);
+  if (!figures.shown) return hidden;
   return {
-    groupSize: peers.length,
+    groupSize: figures.n,
     shown: true,
-    dimensions: dataset.dimensions.map((d, i) => ({ key: d.key, median: median(peers.map((s) => s.dimensions[i] ?? null)) })),
-    overall: median(peers.map((s) => s.overall)),
+    dimensions: dataset.dimensions.map((d, i) => ({ key: d.key, median: figures.dimensions[i]?.median ?? null })),
+    overall: figures.overall.median,
   };
 }
 

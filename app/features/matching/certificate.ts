@@ -1,62 +1,90 @@
-// Independent checker of an assignment and its optimality certificate (docs/decisions/030-assignment-solver.md).
-// It trusts nothing from the solver: it re-derives the bounds from the instance, recomputes the total and
-// checks every allowed pair against the duals in ONE pass over the score matrix.
+// Independent checker of an assignment and its optimality certificate (docs/decisions/030-assignment-solver.md,
+// made exact by docs/decisions/035-exact-certificate.md). It trusts nothing from the solver: it re-derives the
+// bounds from the instance, recomputes the total and checks every allowed pair against the duals in ONE pass
+// over the score matrix — in exact integer arithmetic, so "ok" means optimal and nothing less.
 //
-// Notation: w(i,j,k) = scores[i][j] − penalty(k) (penalty as in solver.ts), B = certificate.matchBonus,
-// u = rowDuals, v = slotDuals, N = min(rows, Σ capacities), R = max w − min w over allowed pairs and usable slots.
+// Units: the certificate names its unit, 10^−d of a score point (d = certificate.decimals, 0 … 6). Every score and
+// penalty must be a whole number of units: S = score · 10^d, P(k) = penalty(k) · 10^d (penalty as in solver.ts).
+// A float64 that is not exactly the float64 of such a decimal (5e-17 with d = 6, say) is refused, not rounded.
+//
+// Notation: w(i,j,k) = S[i][j] − P(k), B = certificate.matchBonus, u = rowDuals, v = slotDuals, all integers;
+// slots of buddy j: k < c_j = min(capacities[j], rows) (the k-th newcomer of a buddy takes slot k, so no
+// assignment uses a slot beyond the number of rows); N = min(rows, Σ c_j); R = max w − min w over allowed pairs
+// and usable slots.
 //
 // Conditions checked:
 //  1. feasibility — every pair allowed (non-null score), each row at most once, pairs sorted by row, no buddy
-//     above its capacity, `unmatched` = the other rows ascending, `matched` = number of pairs, `total`
-//     = Σ scores − Σ_j Σ_{k < load_j} penalty(k) recomputed (within the gap tolerance);
+//     above its capacity, `unmatched` = the other rows ascending, `matched` = number of pairs, and `total` is the
+//     float64 nearest to (Σ S − Σ_j Σ_{k < load_j} P(k)) / 10^d;
 //  2. dual feasibility — u ≥ 0, v ≥ 0, and u_i + v_jk ≥ w(i,j,k) + B for every allowed pair and slot
-//     (checked as u_i ≥ s_ij + B + max_k(−penalty(k) − v_jk), so one look per pair);
-//  3. no duality gap — Σu + Σv − (B · matched + total) ≤ gapTolerance. Weak duality bounds every assignment's
-//     B · matched' + total' by Σu + Σv, so this one has the largest B · matched + total;
-//  4. B large enough — B > (N − 1) · R − min w + slack. Then an assignment with more matches would be worth
-//     more than Σu + Σv, so `matched` is the maximum and `total` is the best total for that many matches:
-//     the lexicographic optimum.
-// Floating point: each constraint may miss by ε = 1e-9 · scale, scale = (N − 1)·R + |min w| + R + max|score|
-// + max penalty + 1; the gap and the total may miss by slack = ε · (rows + Σ capacities + 1). Integer scores and
-// penalties make every solver step exact, so these tolerances only matter for fractional scores.
+//     (checked as S_ij + max_k(−P(k) − v_jk) ≤ u_i − B, so one look per pair);
+//  3. no duality gap — Σu + Σv ≤ B · matched + T (T the total in units). Weak duality bounds every assignment's
+//     B · matched' + T' by Σu + Σv, so this one has the largest B · matched + T;
+//  4. B large enough — B > (N − 1) · R − min w (and B > 0). Then an assignment with more matches would be worth
+//     more than Σu + Σv, so `matched` is the maximum and `total` is the best total for that many matches: the
+//     lexicographic optimum.
+// Exactness: scores and penalties must be at most 2^40 units and duals and B at most 2^51, all integers. Then each
+// number formed in the per-pair check (S + max_k(…) and u − B) stays below 2^53, where float64 integer arithmetic
+// is exact; every sum over many terms is taken in BigInt. Certificates with larger numbers are refused (the
+// solver's never are: its exactness limit keeps them below 2^50).
 import { type Assignment, type AssignmentInstance } from "./solver";
 
 export type Verification = { ok: true } | { ok: false; reason: string };
 
-function penaltyAt(penalties: readonly number[] | undefined, k: number): number {
-  if (!penalties || penalties.length === 0) return 0;
-  return penalties[Math.min(k, penalties.length - 1)]!;
-}
+const MAX_DECIMALS = 6;
+const UNITS = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+const MAX_VALUE_UNITS = 2 ** 40;
+const MAX_DUAL = 2 ** 51;
 
 const isIndex = (value: unknown, size: number): value is number =>
   typeof value === "number" && Number.isInteger(value) && value >= 0 && value < size;
 
-const isFiniteNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+const isDual = (value: unknown): value is number =>
+  typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_DUAL;
+
+/** `value` in whole units of 1/unit, or null when it is not exactly such a decimal (or too large). */
+function toUnits(value: unknown, unit: number): number | null {
+  if (typeof value !== "number") return null;
+  const units = Math.round(value * unit);
+  // units / unit is one correctly rounded division: equal to value exactly when value is that decimal's float64.
+  if (units / unit !== value || !(Math.abs(units) <= MAX_VALUE_UNITS)) return null;
+  return units;
+}
 
 export function verifyAssignment(instance: AssignmentInstance, assignment: Assignment): Verification {
   const scores = instance.scores;
   const capacities = instance.capacities;
-  const penalties = instance.slotPenalties;
+  const penalties = instance.slotPenalties ?? [];
   if (!Array.isArray(scores) || !Array.isArray(capacities)) return fail("The instance has no scores or capacities.");
+  if (!Array.isArray(penalties)) return fail("slotPenalties is not an array.");
   const n = scores.length;
   const m = capacities.length;
   for (let j = 0; j < m; j++) {
     if (!isIndex(capacities[j], Number.MAX_SAFE_INTEGER)) return fail(`capacities[${j}] is not an integer ≥ 0.`);
   }
-  if (penalties !== undefined) {
-    if (!Array.isArray(penalties)) return fail("slotPenalties is not an array.");
-    for (let k = 0; k < penalties.length; k++) {
-      const p = penalties[k];
-      if (!isFiniteNumber(p) || p < 0 || (k > 0 && p < penalties[k - 1]!)) {
-        return fail("slotPenalties must be finite, ≥ 0 and non-decreasing.");
-      }
+
+  const certificate = typeof assignment === "object" && assignment !== null ? assignment.certificate : undefined;
+  if (typeof certificate !== "object" || certificate === null) return fail("The certificate is missing.");
+  const { decimals, rowDuals, slotDuals, matchBonus } = certificate;
+  if (!isIndex(decimals, MAX_DECIMALS + 1)) return fail(`certificate.decimals must be an integer from 0 to ${MAX_DECIMALS}.`);
+  const unit = UNITS[decimals]!;
+  const unitName = decimals === 0 ? "whole points" : `units of 10^-${decimals}`;
+
+  // Penalties of the slots any assignment can use: k < min(max capacity, rows).
+  let maxSlots = 0;
+  for (let j = 0; j < m; j++) maxSlots = Math.max(maxSlots, Math.min(capacities[j]!, n));
+  const penaltyUnits = new Float64Array(maxSlots);
+  for (let k = 0; k < maxSlots; k++) {
+    const raw = penalties.length === 0 ? 0 : penalties[Math.min(k, penalties.length - 1)];
+    const p = toUnits(raw, unit);
+    if (p === null || p < 0 || (k > 0 && p < penaltyUnits[k - 1]!)) {
+      return fail(`slotPenalties must be ≥ 0, non-decreasing and whole ${unitName} (at most 2^40 of them).`);
     }
+    penaltyUnits[k] = p;
   }
 
   // 1. Feasibility.
-  if (typeof assignment !== "object" || assignment === null || !Array.isArray(assignment.pairs)) {
-    return fail("The assignment has no pairs.");
-  }
+  if (!Array.isArray(assignment.pairs)) return fail("The assignment has no pairs.");
   const rowBuddy = new Int32Array(n).fill(-1);
   const load = new Int32Array(m);
   let previousRow = -1;
@@ -88,117 +116,162 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
   }
   if (u !== unmatched.length) return fail("unmatched lists rows that do have a pair.");
 
-  const certificate = assignment.certificate;
-  if (typeof certificate !== "object" || certificate === null) return fail("The certificate is missing.");
-  const { rowDuals, slotDuals, matchBonus } = certificate;
   if (!Array.isArray(rowDuals) || rowDuals.length !== n) return fail("rowDuals must have one value per row.");
   if (!Array.isArray(slotDuals) || slotDuals.length !== m) return fail("slotDuals must have one list per buddy.");
-  if (!isFiniteNumber(matchBonus) || matchBonus <= 0) return fail("matchBonus must be a positive number.");
+  if (!isDual(matchBonus) || matchBonus === 0) return fail(`matchBonus must be an integer from 1 to 2^51, got ${matchBonus}.`);
 
-  // Per buddy: the slot term of the dual constraint, max_k (−penalty(k) − v_jk), and Σ v.
-  let dualObjective = 0;
-  let minDual = 0;
+  // Per buddy: the slot term of the dual constraint, max_k (−P(k) − v_jk), and Σ v.
+  let dualObjective = 0n;
   const slotTerm = new Float64Array(m);
   let totalSlots = 0;
-  let maxCapacity = 0;
   for (let j = 0; j < m; j++) {
     const duals = slotDuals[j];
-    const capacity = capacities[j]!;
-    if (!Array.isArray(duals) || duals.length !== capacity) return fail(`slotDuals[${j}] must have ${capacity} values.`);
+    const slots = Math.min(capacities[j]!, n);
+    if (!Array.isArray(duals) || duals.length !== slots) {
+      return fail(`slotDuals[${j}] must have ${slots} values (min(capacity, rows)).`);
+    }
     let term = -Infinity;
-    for (let k = 0; k < capacity; k++) {
+    for (let k = 0; k < slots; k++) {
       const v = duals[k];
-      if (!isFiniteNumber(v)) return fail(`slotDuals[${j}][${k}] is not a finite number.`);
-      if (v < minDual) minDual = v;
-      dualObjective += v;
-      const t = -penaltyAt(penalties, k) - v;
+      if (!isDual(v)) return fail(`slotDuals[${j}][${k}] must be an integer from 0 to 2^51 (negative duals are infeasible), got ${v}.`);
+      dualObjective += BigInt(v);
+      const t = -penaltyUnits[k]! - v;
       if (t > term) term = t;
     }
     slotTerm[j] = term;
-    totalSlots += capacity;
-    if (capacity > maxCapacity) maxCapacity = capacity;
+    totalSlots += slots;
   }
   for (let i = 0; i < n; i++) {
     const v = rowDuals[i];
-    if (!isFiniteNumber(v)) return fail(`rowDuals[${i}] is not a finite number.`);
-    if (v < minDual) minDual = v;
-    dualObjective += v;
+    if (!isDual(v)) return fail(`rowDuals[${i}] must be an integer from 0 to 2^51 (negative duals are infeasible), got ${v}.`);
+    dualObjective += BigInt(v);
   }
 
-  // 2. The one pass over allowed pairs: recompute the total, the score range, the worst dual violation.
-  let total = 0;
-  let minScore = Infinity;
-  let maxScore = -Infinity;
-  let worst = 0;
-  let worstI = -1;
-  let worstJ = -1;
-  const usable = new Uint8Array(m);
-  for (let j = 0; j < m; j++) usable[j] = capacities[j]! > 0 ? 1 : 0;
-  for (let i = 0; i < n; i++) {
-    const row = scores[i];
-    if (!Array.isArray(row) || row.length !== m) return fail(`scores[${i}] does not have one entry per buddy.`);
-    // Every allowed pair must satisfy s + B + slotTerm[j] ≤ u_i.
-    const limit = rowDuals[i]! - matchBonus;
-    for (let j = 0; j < m; j++) {
-      const s = row[j];
-      if (typeof s !== "number") {
-        if (s === null) continue;
-        return fail(`scores[${i}][${j}] is not a finite number or null.`);
-      }
-      if (s - s !== 0) return fail(`scores[${i}][${j}] is not a finite number or null.`);
-      // A buddy of capacity 0 has slotTerm −Infinity (no slot), so it never violates; it is also left out of the
-      // range (checked only when s is a new extreme, which is rare).
-      if (s < minScore && usable[j] === 1) minScore = s;
-      if (s > maxScore && usable[j] === 1) maxScore = s;
-      const violation = s + slotTerm[j]! - limit;
-      if (violation > worst) {
-        worst = violation;
-        worstI = i;
-        worstJ = j;
-      }
-    }
-    const own = rowBuddy[i]!;
-    if (own >= 0) total += row[own] as number;
+  // 2. The one pass over allowed pairs: the score range, the pairs' scores, and every dual constraint.
+  const range = new Float64Array([Infinity, -Infinity]);
+  const pairUnits = new Float64Array(n);
+  const pass = decimals === 0 ? checkIntegerRows : checkDecimalRows;
+  const violation = pass(scores, m, rowBuddy, rowDuals, matchBonus, slotTerm, decimals, range, pairUnits);
+  if (violation !== null) return fail(violation);
+  const minScore = range[0]!;
+  const maxScore = range[1]!;
+
+  let totalUnits = 0n;
+  for (let i = 0; i < n; i++) if (rowBuddy[i]! >= 0) totalUnits += BigInt(pairUnits[i]!);
+  for (let j = 0; j < m; j++) for (let k = 0; k < load[j]!; k++) totalUnits -= BigInt(penaltyUnits[k]!);
+  if (totalUnits > BigInt(Number.MAX_SAFE_INTEGER) || -totalUnits > BigInt(Number.MAX_SAFE_INTEGER)) {
+    return fail(`The total, ${totalUnits} ${unitName}, is beyond 2^53.`);
   }
-  const maxAbs = minScore <= maxScore ? Math.max(Math.abs(minScore), Math.abs(maxScore)) : 0;
-  let maxPenalty = 0;
-  for (let j = 0; j < m; j++) {
-    for (let k = 0; k < load[j]!; k++) total -= penaltyAt(penalties, k);
+  // Number(totalUnits) is exact below 2^53, so the division rounds once, as the solver's does.
+  const expectedTotal = Number(totalUnits) / unit;
+  if (assignment.total !== expectedTotal) {
+    return fail(`total is ${assignment.total} but the pairs add up to ${expectedTotal} (${totalUnits} ${unitName}).`);
   }
 
-  // Bounds from the instance alone.
-  const matchable = Math.min(n, totalSlots);
-  let required = 0;
-  let margin = 1;
+  // 4. B must separate match counts: B > (N − 1) · R − min w, from the instance alone.
+  const bonus = BigInt(matchBonus);
   if (minScore <= maxScore) {
-    const topSlot = Math.min(maxCapacity, n) - 1;
-    maxPenalty = penaltyAt(penalties, topSlot);
-    const minW = minScore - maxPenalty;
-    const spread = maxScore - penaltyAt(penalties, 0) - minW;
-    required = Math.max(0, Math.max(0, matchable - 1) * spread - minW);
-    margin = Math.max(1, spread);
-  }
-  const scale = required + margin + maxAbs + maxPenalty + 1;
-  const epsilon = 1e-9 * scale;
-  const slack = epsilon * (n + totalSlots + 1);
-
-  if (!isFiniteNumber(assignment.total) || Math.abs(assignment.total - total) > slack) {
-    return fail(`total is ${assignment.total} but the pairs add up to ${total}.`);
-  }
-  if (minDual < -epsilon) return fail(`A dual value is negative (${minDual}).`);
-  if (worst > epsilon) {
-    return fail(`Pair (${worstI}, ${worstJ}) violates its dual constraint by ${worst}: the duals do not bound every assignment.`);
-  }
-  // 4. B must separate match counts, yet stay small enough for the tolerances to mean something.
-  if (!(matchBonus > required + 2 * slack) || matchBonus > 2 * (required + margin) + 1) {
-    return fail(`matchBonus ${matchBonus} is outside (${required + 2 * slack}, ${2 * (required + margin) + 1}].`);
+    const matchable = BigInt(Math.min(n, totalSlots));
+    const minW = BigInt(minScore) - BigInt(penaltyUnits[maxSlots - 1]!);
+    const maxW = BigInt(maxScore) - BigInt(penaltyUnits[0]!);
+    let required = (matchable - 1n) * (maxW - minW) - minW;
+    if (required < 0n) required = 0n;
+    if (!(bonus > required)) {
+      return fail(`matchBonus ${matchBonus} must exceed ${required} ${unitName} for one more match to outweigh any total.`);
+    }
   }
   // 3. No duality gap.
-  const gap = dualObjective - (matchBonus * assignment.pairs.length + total);
-  if (gap > slack) {
-    return fail(`The duality gap is ${gap} (tolerance ${slack}): the assignment is not proven optimal.`);
+  const gap = dualObjective - (bonus * BigInt(assignment.pairs.length) + totalUnits);
+  if (gap > 0n) {
+    return fail(`The duality gap is ${gap} ${unitName} (it must be 0): the assignment is not proven optimal.`);
   }
   return { ok: true };
+}
+
+/**
+ * The per-pair pass for d = 0: scores must be integers. `(s | 0) !== s` sends everything else — fractions,
+ * non-numbers, NaN, ±Infinity and integers beyond ±2^31 — to the refusal. Returns the reason, or null.
+ */
+function checkIntegerRows(
+  scores: readonly unknown[],
+  m: number,
+  rowBuddy: Int32Array,
+  rowDuals: readonly number[],
+  matchBonus: number,
+  slotTerm: Float64Array,
+  _decimals: number,
+  range: Float64Array,
+  pairUnits: Float64Array,
+): string | null {
+  let minScore = Infinity;
+  let maxScore = -Infinity;
+  for (let i = 0; i < scores.length; i++) {
+    const row = scores[i];
+    if (!Array.isArray(row) || row.length !== m) return `scores[${i}] does not have one entry per buddy.`;
+    // Every allowed pair must satisfy S + slotTerm[j] ≤ u_i − B; both sides are exact integers.
+    const limit = rowDuals[i]! - matchBonus;
+    for (let j = 0; j < m; j++) {
+      const s: unknown = row[j];
+      if (s === null) continue;
+      if (typeof s !== "number" || (s | 0) !== s) return notInUnits(i, j, s, 0);
+      const term = slotTerm[j]!;
+      // A buddy with no slot has term −Infinity: it never violates and stays out of the range.
+      if (s + term > limit) return violated(i, j, s, term, limit);
+      if (s < minScore && term !== -Infinity) minScore = s;
+      if (s > maxScore && term !== -Infinity) maxScore = s;
+    }
+    const own = rowBuddy[i]!;
+    if (own >= 0) pairUnits[i] = row[own] as number;
+  }
+  range[0] = minScore;
+  range[1] = maxScore;
+  return null;
+}
+
+/** The per-pair pass for d > 0: each score converted to units (and refused unless it is exactly a decimal). */
+function checkDecimalRows(
+  scores: readonly unknown[],
+  m: number,
+  rowBuddy: Int32Array,
+  rowDuals: readonly number[],
+  matchBonus: number,
+  slotTerm: Float64Array,
+  decimals: number,
+  range: Float64Array,
+  pairUnits: Float64Array,
+): string | null {
+  const unit = UNITS[decimals]!;
+  let minScore = Infinity;
+  let maxScore = -Infinity;
+  for (let i = 0; i < scores.length; i++) {
+    const row = scores[i];
+    if (!Array.isArray(row) || row.length !== m) return `scores[${i}] does not have one entry per buddy.`;
+    const limit = rowDuals[i]! - matchBonus;
+    const own = rowBuddy[i]!;
+    for (let j = 0; j < m; j++) {
+      const value: unknown = row[j];
+      if (value === null) continue;
+      const s = toUnits(value, unit);
+      if (s === null) return notInUnits(i, j, value, decimals);
+      const term = slotTerm[j]!;
+      if (s + term > limit) return violated(i, j, s, term, limit);
+      if (s < minScore && term !== -Infinity) minScore = s;
+      if (s > maxScore && term !== -Infinity) maxScore = s;
+      if (j === own) pairUnits[i] = s;
+    }
+  }
+  range[0] = minScore;
+  range[1] = maxScore;
+  return null;
+}
+
+function notInUnits(i: number, j: number, value: unknown, decimals: number): string {
+  return `scores[${i}][${j}] = ${String(value)} is not a number with at most ${decimals} decimals within ±2^40 units, as the certificate counts.`;
+}
+
+function violated(i: number, j: number, s: number, term: number, limit: number): string {
+  const by = BigInt(s) + BigInt(term) - BigInt(limit);
+  return `Pair (${i}, ${j}) violates its dual constraint by ${by} units: the duals do not bound every assignment.`;
 }
 
 function fail(reason: string): Verification {

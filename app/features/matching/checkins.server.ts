@@ -5,6 +5,7 @@ import { buddyProfiles, CHECKIN_KEYS, checkIns, matches, newcomerRecords } from 
 import { audit } from "~/utils/audit.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/session.server";
+import { auditMissingId } from "~/utils/tenancy.server";
 import { todayIso, type Result } from "./store.server";
 
 type Writer = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
@@ -50,7 +51,10 @@ export function logCheckIn(user: CurrentUser, matchId: number, key: (typeof CHEC
     .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
     .where(eq(matches.id, matchId))
     .get();
-  if (!match || match.organisationId !== user.organisationId) return { ok: false, status: 404, message: "errors.notFound" };
+  if (!match || match.organisationId !== user.organisationId) {
+    auditMissingId(user, "match", matchId, match ? match.organisationId : undefined);
+    return { ok: false, status: 404, message: "errors.notFound" };
+  }
   if (match.buddyUserId !== user.id) return { ok: false, status: 403, message: "matching.notYours" };
   if (match.status !== "active" && match.status !== "accepted") return { ok: false, status: 409, message: "matching.matchNotActive" };
   const updated = db

@@ -125,6 +125,12 @@ export const EndMatchSchema = z.object({
   doNotRematch: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
 });
 
+/** Erasing a record cannot be undone: the form's confirmation box must be ticked, checked on the server too. */
+export const EraseNewcomerSchema = z.object({
+  confirm: z.literal("yes", { error: "matching.newcomers.eraseConfirmRequired" }),
+});
+export type EraseNewcomerInput = z.output<typeof EraseNewcomerSchema>;
+
 export const PinSchema = z.object({
   newcomerId: idField(),
   buddyId: z.preprocess(emptyToUndefined, idField().optional()),

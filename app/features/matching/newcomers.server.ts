@@ -2,11 +2,13 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { memberships, users } from "@db/schema";
 import { buddyProfiles, checkIns, matches, newcomerRecords, type NewcomerRecord } from "@db/schema-matching";
-import { audit } from "~/utils/audit.server";
+import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/session.server";
+import { auditMissingId } from "~/utils/tenancy.server";
 import type { Gender, Interest, LanguageSkill, Profession, Shift } from "./criteria";
-import type { NewcomerInput } from "./matching.schema";
+import { wipeAccount } from "~/features/people/people.server";
+import type { EraseNewcomerInput, NewcomerInput } from "./matching.schema";
 import { departmentChoices, departmentInOrganisation, parseList, refreshMatchStates, type Result } from "./store.server";
 
 export type NewcomerState = "waiting" | "proposed" | "matched" | "ended" | "erased";
@@ -65,6 +67,13 @@ export function listNewcomers(organisationId: number): NewcomerRow[] {
   });
 }
 
+/** HR's newcomer list as a page: the rows, and one audit entry naming every record on it (decision 060). */
+export function viewNewcomerList(actor: CurrentUser, organisationId: number): NewcomerRow[] {
+  const rows = listNewcomers(organisationId);
+  auditNewcomerView({ id: actor.id, organisationId }, { action: "newcomers.viewed", entityType: "newcomer_list", newcomerIds: rows.map((r) => r.id) });
+  return rows;
+}
+
 export type NewcomerDetail = {
   record: Omit<NewcomerRecord, "languages" | "shifts" | "interests" | "profession" | "buddyGenderPreference"> & {
     profession: Profession;
@@ -78,17 +87,27 @@ export type NewcomerDetail = {
   history: { id: number; status: string; buddyName: string; proposedAt: string; acceptedAt: string | null; endedAt: string | null; reason: string | null }[];
 };
 
-function recordOf(organisationId: number, id: number): NewcomerRecord | undefined {
-  return getDb()
+/** The organisation's record, or undefined after writing the probe entry for an id that is not theirs. */
+function recordOf(actor: CurrentUser, organisationId: number, id: number): NewcomerRecord | undefined {
+  const record = getDb()
     .select()
     .from(newcomerRecords)
     .where(and(eq(newcomerRecords.id, id), eq(newcomerRecords.organisationId, organisationId)))
     .get();
+  if (!record) auditMissingId({ id: actor.id, organisationId }, "newcomer_record", id);
+  return record;
 }
 
+/** The record page: one `newcomer.view` entry per view. */
 export function getNewcomer(actor: CurrentUser, organisationId: number, id: number): NewcomerDetail | null {
+  const detail = loadNewcomer(actor, organisationId, id);
+  if (detail) auditNewcomerView({ id: actor.id, organisationId }, { action: "newcomer.view", entityType: "newcomer_record", entityId: id, newcomerIds: [id] });
+  return detail;
+}
+
+function loadNewcomer(actor: CurrentUser, organisationId: number, id: number): NewcomerDetail | null {
   refreshMatchStates();
-  const record = recordOf(organisationId, id);
+  const record = recordOf(actor, organisationId, id);
   if (!record) return null;
   const db = getDb();
   const account = record.userId ? db.select({ email: users.email }).from(users).where(eq(users.id, record.userId)).get() : undefined;
@@ -108,7 +127,6 @@ export function getNewcomer(actor: CurrentUser, organisationId: number, id: numb
     .where(eq(matches.newcomerId, id))
     .orderBy(desc(matches.proposedAt), desc(matches.id))
     .all();
-  audit({ actorUserId: actor.id, organisationId, action: "newcomer.view", entityType: "newcomer_record", entityId: id });
   return {
     record: {
       ...record,
@@ -189,7 +207,7 @@ export function createNewcomer(actor: CurrentUser, organisationId: number, input
 }
 
 export function updateNewcomer(actor: CurrentUser, organisationId: number, id: number, input: NewcomerInput): Result {
-  const record = recordOf(organisationId, id);
+  const record = recordOf(actor, organisationId, id);
   if (!record) return { ok: false, status: 404, message: "errors.notFound" };
   if (record.erasedAt) return { ok: false, status: 409, message: "matching.recordErased" };
   const refs = checkRefs(organisationId, input, record.userId);
@@ -207,7 +225,8 @@ export function updateNewcomer(actor: CurrentUser, organisationId: number, id: n
 
 /** Everything the portal holds about one newcomer, for a data-subject request. */
 export function exportNewcomer(actor: CurrentUser, organisationId: number, id: number): Record<string, unknown> | null {
-  const detail = getNewcomer(actor, organisationId, id);
+  // The export is its own view: one `newcomer.export` entry, not a record view on top.
+  const detail = loadNewcomer(actor, organisationId, id);
   if (!detail) return null;
   const matchIds = detail.history.map((h) => h.id);
   const notes = matchIds.length
@@ -217,22 +236,33 @@ export function exportNewcomer(actor: CurrentUser, organisationId: number, id: n
         .where(inArray(checkIns.matchId, matchIds))
         .all()
     : [];
-  audit({ actorUserId: actor.id, organisationId, action: "newcomer.export", entityType: "newcomer_record", entityId: id });
+  auditNewcomerView({ id: actor.id, organisationId }, { action: "newcomer.export", entityType: "newcomer_record", entityId: id, newcomerIds: [id] });
   return { exportedAt: nowIso(), record: detail.record, matches: detail.history, checkIns: notes };
 }
 
 /**
  * Erasure removes every personal field and note but keeps the row, its dates and its match statuses, so the
- * anonymous counts (registered, matched, days to match) stay right.
+ * anonymous counts (registered, matched, days to match) stay right. The newcomer's own login account, when the
+ * record is linked to one, is erased in the same transaction (decision 062): a record without a name next to an
+ * account that still carries it would erase nothing. The input type makes the confirmation part of the call.
  */
-export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: number): Result {
-  const record = recordOf(organisationId, id);
+export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: number, _confirmed: EraseNewcomerInput): Result<{ accountErased: boolean }> {
+  const record = recordOf(actor, organisationId, id);
   if (!record) return { ok: false, status: 404, message: "errors.notFound" };
   if (record.erasedAt) return { ok: false, status: 409, message: "matching.recordErased" };
   const at = nowIso();
   const db = getDb();
-  db.transaction(
-    (tx) => {
+  const accountId = db.transaction(
+    (tx): number | null => {
+      // Only the organisation's own newcomer account is erased with the record; anything else is just unlinked.
+      const account = record.userId
+        ? tx
+            .select({ id: users.id, email: users.email, status: users.status })
+            .from(users)
+            .innerJoin(memberships, eq(memberships.userId, users.id))
+            .where(and(eq(users.id, record.userId), eq(memberships.organisationId, organisationId), eq(memberships.role, "newcomer")))
+            .get()
+        : undefined;
       tx.update(newcomerRecords)
         .set({
           name: "—",
@@ -262,11 +292,15 @@ export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: nu
           .where(and(inArray(matches.id, ids), inArray(matches.status, ["accepted", "active"])))
           .run();
       }
+      if (!account || account.status === "erased") return null;
+      wipeAccount(tx, account.id, account.email);
+      return account.id;
     },
     { behavior: "immediate" },
   );
-  audit({ actorUserId: actor.id, organisationId, action: "newcomer.erase", entityType: "newcomer_record", entityId: id });
-  return { ok: true };
+  audit({ actorUserId: actor.id, organisationId, action: "newcomer.erase", entityType: "newcomer_record", entityId: id, detail: { accountErased: accountId != null } });
+  if (accountId != null) audit({ actorUserId: actor.id, organisationId, action: "user.erased", entityType: "user", entityId: accountId, detail: { newcomerRecordId: id } });
+  return { ok: true, accountErased: accountId != null };
 }
 
 /** What a signed-in newcomer sees: their buddy and the check-in dates. */

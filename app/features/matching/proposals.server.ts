@@ -3,13 +3,15 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { users } from "@db/schema";
 import { buddyProfiles, checkIns, forbiddenPairs, matches, newcomerRecords } from "@db/schema-matching";
-import { audit } from "~/utils/audit.server";
+import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
 import { translate } from "~/utils/i18n";
 import { sendMail } from "~/utils/mail.server";
 import type { CurrentUser } from "~/utils/session.server";
-import { createCheckIns, listCheckIns } from "./checkins.server";
+import { auditMissingId } from "~/utils/tenancy.server";
+import { createCheckIns, listCheckIns, overdueCheckIns } from "./checkins.server";
+import { listNewcomers } from "./newcomers.server";
 import type { Contribution, LanguageSkill, Profession, Shift } from "./criteria";
 import { departmentChoices, parseList, refreshMatchStates, todayIso, type Result } from "./store.server";
 
@@ -26,6 +28,7 @@ export type MatchCard = {
   score: number;
   explanation: Contribution[];
   newcomer: { name: string; profession: Profession; department: string | null; startDate: string; dutchLevel: string; languages: LanguageSkill[]; shifts: Shift[]; erased: boolean };
+  newcomerId: number;
   buddyName: string;
   buddyUserId: number;
   organisationId: number;
@@ -67,6 +70,7 @@ function loadMatches(where: ReturnType<typeof and>): MatchCard[] {
       shifts: parseList<Shift>(n.shifts),
       erased: n.erasedAt != null,
     },
+    newcomerId: m.newcomerId,
     buddyName,
     buddyUserId,
     organisationId: m.organisationId,
@@ -79,6 +83,7 @@ export function buddyOverview(user: OrgUser) {
   const profile = getDb().select({ id: buddyProfiles.id }).from(buddyProfiles).where(eq(buddyProfiles.userId, user.id)).get();
   if (!profile) return { hasProfile: false, proposals: [], current: [], past: [] };
   const all = loadMatches(and(eq(matches.buddyId, profile.id), eq(matches.organisationId, user.organisationId)));
+  if (all.length) auditNewcomerView(user, { action: "matches.viewed", entityType: "buddy_overview", entityId: profile.id, newcomerIds: all.map((m) => m.newcomerId) });
   return {
     hasProfile: true,
     proposals: all.filter((m) => m.status === "proposed"),
@@ -91,15 +96,24 @@ export function buddyOverview(user: OrgUser) {
 export function matchForBuddy(user: OrgUser, matchId: number): Result<{ match: MatchCard; checkIns: ReturnType<typeof listCheckIns> }> {
   refreshMatchStates();
   const match = loadMatches(and(eq(matches.id, matchId)))[0];
-  if (!match || match.organisationId !== user.organisationId) return { ok: false, status: 404, message: "errors.notFound" };
+  if (!match || match.organisationId !== user.organisationId) {
+    auditMissingId(user, "match", matchId, match ? match.organisationId : undefined);
+    return { ok: false, status: 404, message: "errors.notFound" };
+  }
   if (match.buddyUserId !== user.id) return { ok: false, status: 403, message: "matching.notYours" };
+  auditNewcomerView(user, { action: "match.viewed", entityType: "match", entityId: matchId, newcomerIds: [match.newcomerId] });
   return { ok: true, match, checkIns: listCheckIns(matchId) };
 }
 
-export function matchForHr(organisationId: number, matchId: number): { match: MatchCard; checkIns: ReturnType<typeof listCheckIns> } | null {
+export function matchForHr(actor: CurrentUser, organisationId: number, matchId: number): { match: MatchCard; checkIns: ReturnType<typeof listCheckIns> } | null {
   refreshMatchStates();
+  const viewer = { id: actor.id, organisationId };
   const match = loadMatches(and(eq(matches.id, matchId), eq(matches.organisationId, organisationId)))[0];
-  if (!match) return null;
+  if (!match) {
+    auditMissingId(viewer, "match", matchId);
+    return null;
+  }
+  auditNewcomerView(viewer, { action: "match.viewed", entityType: "match", entityId: matchId, newcomerIds: [match.newcomerId] });
   return { match, checkIns: listCheckIns(matchId) };
 }
 
@@ -141,6 +155,7 @@ export function acceptProposal(user: OrgUser, matchId: number, now = new Date())
     { behavior: "immediate" },
   );
   if (outcome.ok) audit({ actorUserId: user.id, organisationId: user.organisationId, action: "match.accept", entityType: "match", entityId: matchId });
+  else if (outcome.status === 404) auditMissingId(user, "match", matchId);
   return outcome;
 }
 
@@ -193,6 +208,7 @@ export function declineProposal(user: OrgUser, matchId: number, reason: string, 
     { behavior: "immediate" },
   );
   if (outcome.ok) audit({ actorUserId: user.id, organisationId: user.organisationId, action: "match.decline", entityType: "match", entityId: matchId });
+  else if (outcome.status === 404) auditMissingId(user, "match", matchId);
   return outcome;
 }
 
@@ -217,7 +233,29 @@ export function endMatch(actor: OrgUser, matchId: number, input: { outcome: "com
     { behavior: "immediate" },
   );
   if (outcome.ok) audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: `match.${input.outcome}`, entityType: "match", entityId: matchId });
+  else if (outcome.status === 404) auditMissingId(actor, "match", matchId);
   return outcome;
+}
+
+/**
+ * HR's matching page as one view: newcomers waiting, proposals, running and answered matches, overdue check-ins;
+ * one `matching.viewed` entry naming every newcomer on the page (decision 060).
+ */
+export function viewMatchingOverview(actor: CurrentUser, organisationId: number) {
+  const overview = hrMatchOverview(organisationId);
+  const waiting = listNewcomers(organisationId).filter((n) => n.state === "waiting");
+  const overdue = overdueCheckIns(organisationId);
+  const overdueNewcomers = overdue.length
+    ? getDb()
+        .select({ newcomerId: matches.newcomerId })
+        .from(matches)
+        .where(inArray(matches.id, [...new Set(overdue.map((o) => o.matchId))]))
+        .all()
+        .map((m) => m.newcomerId)
+    : [];
+  const newcomerIds = [...waiting.map((n) => n.id), ...[...overview.proposals, ...overview.running, ...overview.answered].map((m) => m.newcomerId), ...overdueNewcomers];
+  auditNewcomerView({ id: actor.id, organisationId }, { action: "matching.viewed", entityType: "matching_overview", newcomerIds });
+  return { waiting, ...overview, overdue };
 }
 
 /** HR's overview: proposals waiting for an answer and the matches running now, with their next check-in. */

@@ -1,14 +1,15 @@
 // Matching runs: snapshot the waiting newcomers and the buddies, score every pair, solve exactly, verify the
 // certificate, let HR pin pairs (lock / override), then send the proposals. Decision 032.
-import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { users } from "@db/schema";
 import { buddyProfiles, matches, matchingRuns, matchingWeights, newcomerRecords, type MatchingRun } from "@db/schema-matching";
-import { audit } from "~/utils/audit.server";
+import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
 import { translate } from "~/utils/i18n";
 import { sendMail } from "~/utils/mail.server";
 import type { CurrentUser } from "~/utils/session.server";
+import { auditMissingId } from "~/utils/tenancy.server";
 import { verifyAssignment } from "./certificate";
 import { DEFAULT_WEIGHTS, SLOT_PENALTIES, evaluatePair, normaliseWeights, type Contribution, type HardRule, type WeightLevels } from "./criteria";
 import { solveAssignment, type AssignmentInstance } from "./solver";
@@ -158,14 +159,29 @@ function compute(organisationId: number, levels: WeightLevels, pins: Record<stri
     if (pinnedCol >= 0 && row[pinnedCol] != null) for (let j = 0; j < row.length; j++) if (j !== pinnedCol) row[j] = null;
     return row;
   });
+  // A pending proposal holds its buddy's slot (decision 063): the buddy has been asked and may accept any
+  // moment, so a new run must not hand that slot to someone else. Its row leaves the solve, its slot is used.
+  // HR frees it only by overriding that row (a pin), which withdraws the proposal when the run is sent.
+  const held = new Map<number, number>();
+  const heldPerBuddy = new Array<number>(buddies.length).fill(0);
+  newcomers.forEach((n, i) => {
+    if (n.pendingBuddyId == null || pins[String(n.record.id)] != null) return;
+    const j = colOf.get(n.pendingBuddyId);
+    if (j == null || base[i]![j] == null) return;
+    held.set(i, j);
+    heldPerBuddy[j]!++;
+    scores[i]!.fill(null);
+  });
   const instance: AssignmentInstance = {
     scores,
-    capacities: buddyFactsList.map((f) => Math.max(0, f.capacity - f.load)),
+    capacities: buddyFactsList.map((f, j) => Math.max(0, f.capacity - f.load - heldPerBuddy[j]!)),
     slotPenalties: SLOT_PENALTIES,
   };
   const assignment = solveAssignment(instance);
   const check = verifyAssignment(instance, assignment);
-  const chosenCol = new Map(assignment.pairs.map(([i, j]) => [i, j]));
+  const chosenCol = new Map<number, number>([...assignment.pairs.map(([i, j]): [number, number] => [i, j]), ...held]);
+  let heldTotal = 0;
+  for (const [i, j] of held) heldTotal += base[i]![j] ?? 0;
 
   const option = (i: number, j: number): Option => {
     const v = verdict(i, j);
@@ -205,8 +221,8 @@ function compute(organisationId: number, levels: WeightLevels, pins: Record<stri
     rows,
     buddyIds: buddies.map((b) => b.profile.id),
     certificate: check.ok ? { ok: true, reason: null } : { ok: false, reason: check.reason },
-    matched: assignment.matched,
-    total: assignment.total,
+    matched: assignment.matched + held.size,
+    total: assignment.total + heldTotal,
   };
 }
 
@@ -264,9 +280,23 @@ export function getRun(organisationId: number, runId: number): RunView | null {
   };
 }
 
+/** The organisation's run, or null after writing the probe entry for an id that is not theirs (decision 060). */
+function ownRun(actor: CurrentUser, organisationId: number, runId: number): RunView | null {
+  const run = getRun(organisationId, runId);
+  if (!run) auditMissingId({ id: actor.id, organisationId }, "matching_run", runId);
+  return run;
+}
+
+/** The run page: one `matching_run.viewed` entry naming every newcomer in the snapshot. */
+export function viewRun(actor: CurrentUser, organisationId: number, runId: number): RunView | null {
+  const run = ownRun(actor, organisationId, runId);
+  if (run) auditNewcomerView({ id: actor.id, organisationId }, { action: "matching_run.viewed", entityType: "matching_run", entityId: runId, newcomerIds: run.result.rows.map((r) => r.newcomerId) });
+  return run;
+}
+
 /** Lock (pin the proposed buddy), override (pin another allowed buddy) or release a pin; then solve again. */
 export function pinPair(actor: CurrentUser, organisationId: number, runId: number, newcomerId: number, buddyId: number | null): Result {
-  const run = getRun(organisationId, runId);
+  const run = ownRun(actor, organisationId, runId);
   if (!run) return { ok: false, status: 404, message: "errors.notFound" };
   if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
   const row = run.result.rows.find((r) => r.newcomerId === newcomerId);
@@ -283,13 +313,19 @@ export function pinPair(actor: CurrentUser, organisationId: number, runId: numbe
 }
 
 export function discardRun(actor: CurrentUser, organisationId: number, runId: number): Result {
-  const run = runRow(organisationId, runId);
+  const run = ownRun(actor, organisationId, runId);
   if (!run) return { ok: false, status: 404, message: "errors.notFound" };
   if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
   getDb().update(matchingRuns).set({ status: "discarded", updatedAt: nowIso() }).where(eq(matchingRuns.id, runId)).run();
   audit({ actorUserId: actor.id, organisationId, action: "matching.discard", entityType: "matching_run", entityId: runId });
   return { ok: true };
 }
+
+/** Statuses that take one of a buddy's slots: a proposal waiting for an answer counts as much as a match. */
+const SLOT_USING = ["proposed", "accepted", "active"] as const;
+
+/** Thrown inside the send transaction to roll it back when a buddy would get more than their capacity. */
+class CapacityExceeded extends Error {}
 
 type Outgoing = { matchId: number; buddyUserId: number; buddyEmail: string; buddyName: string; newcomerName: string; deadline: string };
 
@@ -299,7 +335,7 @@ type Outgoing = { matchId: number; buddyUserId: number; buddyEmail: string; budd
  */
 export async function sendRun(actor: CurrentUser, organisationId: number, runId: number, now = new Date()): Promise<Result<{ sent: number }>> {
   refreshMatchStates(now);
-  const run = getRun(organisationId, runId);
+  const run = ownRun(actor, organisationId, runId);
   if (!run) return { ok: false, status: 404, message: "errors.notFound" };
   if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
   // Every chosen pair must still be allowed now (no solve needed for that).
@@ -312,69 +348,92 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
     const j = colOf.get(row.chosen!.buddyId);
     if (i == null || j == null || !now_.verdict(i, j).allowed) return { ok: false, status: 409, message: "matching.runStale" };
   }
-  // Capacity: the run's new pairs per buddy must still fit next to the accepted and active ones.
-  const loads = buddyLoads(organisationId);
-  const perBuddy = new Map<number, number>();
-  for (const row of wanted) perBuddy.set(row.chosen!.buddyId, (perBuddy.get(row.chosen!.buddyId) ?? 0) + 1);
   const db = getDb();
-  const caps = new Map(
-    db
-      .select({ id: buddyProfiles.id, capacity: buddyProfiles.capacity })
-      .from(buddyProfiles)
-      .where(eq(buddyProfiles.organisationId, organisationId))
-      .all()
-      .map((b) => [b.id, b.capacity]),
-  );
-  for (const [buddyId, n] of perBuddy) if ((loads.get(buddyId) ?? 0) + n > (caps.get(buddyId) ?? 0)) return { ok: false, status: 409, message: "matching.runStale" };
-
   const deadline = new Date(now.getTime() + proposalDays() * 86_400_000).toISOString();
   const at = now.toISOString();
   const created: number[] = [];
-  const stillDraft = db.transaction(
-    (tx) => {
-      // Two HR users sending at once: only the first send of a draft goes through.
-      const status = tx.select({ status: matchingRuns.status }).from(matchingRuns).where(eq(matchingRuns.id, runId)).get()?.status;
-      if (status !== "draft") return false;
-      for (const row of wanted) {
-        const chosen = row.chosen!;
-        const pending = tx
-          .select({ id: matches.id, buddyId: matches.buddyId })
-          .from(matches)
-          .where(and(eq(matches.newcomerId, row.newcomerId), eq(matches.status, "proposed")))
-          .get();
-        if (pending?.buddyId === chosen.buddyId) {
-          tx.update(matches).set({ locked: chosen.pinned, kept: true }).where(eq(matches.id, pending.id)).run();
-          continue;
+  const receiving = new Set<number>();
+  let outcome: "sent" | "notDraft" | "full";
+  try {
+    outcome = db.transaction(
+      (tx) => {
+        // Two HR users sending at once: only the first send of a draft goes through.
+        const status = tx.select({ status: matchingRuns.status }).from(matchingRuns).where(eq(matchingRuns.id, runId)).get()?.status;
+        if (status !== "draft") return "notDraft";
+        // A newcomer the run left without a buddy (the pending pair is no longer allowed, or HR overrode it
+        // and the pin failed) loses the old proposal too: the run decides for every row it shows.
+        for (const row of run.result.rows) {
+          if (row.chosen || row.pendingBuddyId == null) continue;
+          tx.update(matches)
+            .set({ status: "withdrawn", respondedAt: at })
+            .where(and(eq(matches.newcomerId, row.newcomerId), eq(matches.status, "proposed")))
+            .run();
         }
-        if (pending) tx.update(matches).set({ status: "withdrawn", respondedAt: at }).where(eq(matches.id, pending.id)).run();
-        const m = tx
-          .insert(matches)
-          .values({
-            organisationId,
-            runId,
-            newcomerId: row.newcomerId,
-            buddyId: chosen.buddyId,
-            status: "proposed",
-            score: chosen.score,
-            explanation: JSON.stringify(chosen.contributions),
-            locked: chosen.pinned,
-            proposedAt: at,
-            deadline,
-          })
-          .returning({ id: matches.id })
-          .get();
-        created.push(m.id);
-      }
-      tx.update(matchingRuns).set({ status: "sent", sentAt: at, updatedAt: at }).where(eq(matchingRuns.id, runId)).run();
-      tx.update(matchingRuns)
-        .set({ status: "discarded", updatedAt: at })
-        .where(and(eq(matchingRuns.organisationId, organisationId), eq(matchingRuns.status, "draft"), ne(matchingRuns.id, runId)))
-        .run();
-      return true;
-    },
-    { behavior: "immediate" },
-  );
-  if (!stillDraft) return { ok: false, status: 409, message: "matching.runNotDraft" };
+        for (const row of wanted) {
+          const chosen = row.chosen!;
+          const pending = tx
+            .select({ id: matches.id, buddyId: matches.buddyId })
+            .from(matches)
+            .where(and(eq(matches.newcomerId, row.newcomerId), eq(matches.status, "proposed")))
+            .get();
+          if (pending?.buddyId === chosen.buddyId) {
+            tx.update(matches).set({ locked: chosen.pinned, kept: true }).where(eq(matches.id, pending.id)).run();
+            continue;
+          }
+          if (pending) tx.update(matches).set({ status: "withdrawn", respondedAt: at }).where(eq(matches.id, pending.id)).run();
+          const m = tx
+            .insert(matches)
+            .values({
+              organisationId,
+              runId,
+              newcomerId: row.newcomerId,
+              buddyId: chosen.buddyId,
+              status: "proposed",
+              score: chosen.score,
+              explanation: JSON.stringify(chosen.contributions),
+              locked: chosen.pinned,
+              proposedAt: at,
+              deadline,
+            })
+            .returning({ id: matches.id })
+            .get();
+          created.push(m.id);
+          receiving.add(chosen.buddyId);
+        }
+        // Capacity counts pending proposals as used slots (decision 063): checked on the state this transaction
+        // leaves behind, under the write lock, for every buddy who gets a new proposal.
+        if (receiving.size) {
+          const used = tx
+            .select({ buddyId: matches.buddyId, n: sql<number>`count(*)` })
+            .from(matches)
+            .where(and(inArray(matches.buddyId, [...receiving]), inArray(matches.status, [...SLOT_USING])))
+            .groupBy(matches.buddyId)
+            .all();
+          const capacity = new Map(
+            tx
+              .select({ id: buddyProfiles.id, capacity: buddyProfiles.capacity })
+              .from(buddyProfiles)
+              .where(inArray(buddyProfiles.id, [...receiving]))
+              .all()
+              .map((b) => [b.id, b.capacity]),
+          );
+          if (used.some((u) => u.n > (capacity.get(u.buddyId) ?? 0))) throw new CapacityExceeded();
+        }
+        tx.update(matchingRuns).set({ status: "sent", sentAt: at, updatedAt: at }).where(eq(matchingRuns.id, runId)).run();
+        tx.update(matchingRuns)
+          .set({ status: "discarded", updatedAt: at })
+          .where(and(eq(matchingRuns.organisationId, organisationId), eq(matchingRuns.status, "draft"), ne(matchingRuns.id, runId)))
+          .run();
+        return "sent";
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    if (!(error instanceof CapacityExceeded)) throw error;
+    outcome = "full";
+  }
+  if (outcome === "notDraft") return { ok: false, status: 409, message: "matching.runNotDraft" };
+  if (outcome === "full") return { ok: false, status: 409, message: "matching.runFull" };
   audit({ actorUserId: actor.id, organisationId, action: "matching.send", entityType: "matching_run", entityId: runId, detail: { proposals: created.length } });
   if (created.length) {
     const outgoing: Outgoing[] = db

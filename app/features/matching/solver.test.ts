@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifyAssignment } from "./certificate";
-import { type AssignmentInstance, SolverInputError, slotPenalty, solveAssignment, validateInstance } from "./solver";
+import { type AssignmentInstance, EXACT_LIMIT, SolverInputError, slotPenalty, solveAssignment, validateInstance } from "./solver";
 
 /** Small deterministic generator (mulberry32) so every failing case can be replayed from its seed. */
 function rng(seed: number): () => number {
@@ -182,6 +182,19 @@ describe("solveAssignment cases", () => {
     ]);
   });
 
+  it("reports the total as the exact decimal sum, not a float64 sum of the scores", () => {
+    // 0.1 + 0.2 is 0.30000000000000004 in float64; the pairs add up to 0.3.
+    const instance = { scores: [[0.1, null], [null, 0.2]], capacities: [1, 1] };
+    expect(solveAssignment(instance).total).toBe(0.3);
+    const penalised = { scores: [[1.1], [2.2]], capacities: [2], slotPenalties: [0, 0.3] };
+    expect(solveAssignment(penalised).total).toBe(3);
+  });
+
+  it("gives a buddy no more slot duals than there are newcomers", () => {
+    const result = solveAssignment({ scores: [[5, 3]], capacities: [10_000, 2] });
+    expect(result.certificate.slotDuals.map((duals) => duals.length)).toEqual([1, 1]);
+  });
+
   it("handles empty instances", () => {
     expect(solveAssignment({ scores: [], capacities: [] })).toMatchObject({ pairs: [], matched: 0, total: 0, unmatched: [] });
     expect(solveAssignment({ scores: [[], []], capacities: [] })).toMatchObject({ matched: 0, unmatched: [0, 1] });
@@ -208,8 +221,13 @@ describe("input validation", () => {
     ["ragged rows", { scores: [[1, 2], [3]], capacities: [1, 1] }, /scores\[1\] has 1 entries but there are 2 buddies/],
     ["negative capacity", { scores: [[1]], capacities: [-1] }, /capacities\[0\] must be an integer ≥ 0 \(at most 10000\), got -1/],
     ["fractional capacity", { scores: [[1]], capacities: [1.5] }, /capacities\[0\] must be an integer/],
-    ["string score", { scores: [[1, "a"]], capacities: [1, 1] }, /scores\[0\]\[1\] must be a finite number .* got "a"/],
-    ["huge score", { scores: [[1e300]], capacities: [1] }, /scores\[0\]\[0\] must be a finite number/],
+    ["string score", { scores: [[1, "a"]], capacities: [1, 1] }, /scores\[0\]\[1\] must be a number between −1000000 and 1000000 with at most 6 decimals, or null \(forbidden\), got "a"/],
+    ["huge score", { scores: [[1e300]], capacities: [1] }, /scores\[0\]\[0\] must be a number between −1000000 and 1000000/],
+    // 1 + 5e-17 rounds to 1: such a score cannot be told from 0, so it is refused instead of silently becoming 0.
+    ["a score of 5e-17", { scores: [[0], [5e-17]], capacities: [1] }, /scores\[1\]\[0\] must be a number .* with at most 6 decimals.* got 5e-17/],
+    ["a score with float noise", { scores: [[0.1 + 0.2]], capacities: [1] }, /scores\[0\]\[0\] .* at most 6 decimals.* got 0.30000000000000004/],
+    ["a penalty with 7 decimals", { scores: [[1]], capacities: [1], slotPenalties: [0.0000001] }, /slotPenalties\[0\] must be a number between 0 and 1000000 with at most 6 decimals/],
+    ["a misspelt key", { scores: [[1]], capacities: [1], slotPenalty: [0, 5] }, /Unknown key "slotPenalty"/],
     ["decreasing penalties", { scores: [[1]], capacities: [1], slotPenalties: [2, 1] }, /non-decreasing/],
     ["negative penalty", { scores: [[1]], capacities: [1], slotPenalties: [-1] }, /slotPenalties\[0\]/],
   ];
@@ -219,6 +237,20 @@ describe("input validation", () => {
     if (!checked.ok) expect(checked.message).toMatch(message);
     expect(() => solveAssignment(input as AssignmentInstance)).toThrow(SolverInputError);
     expect(() => solveAssignment(input as AssignmentInstance)).toThrow(message);
+  });
+
+  it("refuses an instance beyond the exactness limit, naming the limit and the instance's figures", () => {
+    // 6-decimal scores spanning ±1e6 and penalties up to 1e6: 373 matchable newcomers are one too many (the
+    // certificate tests solve and certify 372).
+    const scores = Array.from({ length: 373 }, (_, i) => [i === 0 ? -1_000_000 : i === 1 ? 999_999.999999 : 1_000_000]);
+    const instance = { scores, capacities: [373], slotPenalties: [0, 1_000_000] };
+    expect(validateInstance(instance).ok).toBe(true);
+    expect(() => solveAssignment(instance)).toThrow(SolverInputError);
+    expect(() => solveAssignment(instance)).toThrow(
+      new RegExp(`must be at most 2\\^50 = ${EXACT_LIMIT}, counted in units of 10\\^-6 .* N = 373 newcomers can be matched and R = 3000000000000`),
+    );
+    const fits = { ...instance, scores: scores.slice(0, 372), capacities: [372] };
+    expect(verifyAssignment(fits, solveAssignment(fits))).toEqual({ ok: true });
   });
 
   it("accepts a well-formed instance", () => {

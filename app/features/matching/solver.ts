@@ -34,27 +34,36 @@
 // Pure: no imports, no IO.
 
 export type AssignmentInstance = {
-  /** rows = newcomers, columns = buddies; null = forbidden; finite numbers (|x| ≤ 1e6), higher is better. */
+  /**
+   * rows = newcomers, columns = buddies; null = forbidden; higher is better. Each score is the decimal it is
+   * written as: between −1e6 and 1e6 with at most 6 decimals (see MAX_DECIMALS for why).
+   */
   scores: (number | null)[][];
-  /** Per buddy, an integer ≥ 0. */
+  /** Per buddy, an integer from 0 to 10,000 (a buddy never uses more slots than there are newcomers). */
   capacities: number[];
-  /** Optional: penalty subtracted for a buddy's k-th assigned newcomer (k = 0, 1, 2 …); non-decreasing, ≥ 0. */
+  /**
+   * Optional: penalty subtracted for a buddy's k-th assigned newcomer (k = 0, 1, 2 …); non-decreasing, 0 to 1e6,
+   * at most 6 decimals.
+   */
   slotPenalties?: number[];
 };
 
 /**
- * Dual solution of the linear programme
- *   max Σ (scores[i][j] − penalty(k) + matchBonus) · x[i][j][k]
- *   s.t. Σ_{j,k} x[i][j][k] ≤ 1 per row, Σ_i x[i][j][k] ≤ 1 per slot (j, k < capacities[j]), x ≥ 0.
- * Feasible when rowDuals ≥ 0, slotDuals ≥ 0 and rowDuals[i] + slotDuals[j][k] ≥ scores[i][j] − penalty(k) +
- * matchBonus for every allowed pair and slot. Its objective Σ rowDuals + Σ slotDuals bounds every assignment's
- * (matchBonus · matched + total); an assignment reaching it is optimal (see certificate.ts for why that is
- * the lexicographic optimum).
+ * Dual solution of the linear programme, in integer units of 10^−decimals of a score point (so S = score ·
+ * 10^decimals and P(k) = penalty(k) · 10^decimals are integers):
+ *   max Σ (S[i][j] − P(k) + matchBonus) · x[i][j][k]
+ *   s.t. Σ_{j,k} x[i][j][k] ≤ 1 per row, Σ_i x[i][j][k] ≤ 1 per slot (j, k < min(capacities[j], rows)), x ≥ 0.
+ * Feasible when rowDuals ≥ 0, slotDuals ≥ 0 and rowDuals[i] + slotDuals[j][k] ≥ S[i][j] − P(k) + matchBonus for
+ * every allowed pair and slot. Its objective Σ rowDuals + Σ slotDuals bounds every assignment's
+ * (matchBonus · matched + total · 10^decimals); an assignment reaching it is optimal (see certificate.ts for why
+ * that is the lexicographic optimum). Every number here is an integer, so anyone can check it exactly.
  */
 export type Certificate = {
+  /** The unit of every other field: 10^−decimals of a score point (the finest decimal in the instance). */
+  decimals: number;
   /** u_i, one per newcomer row. */
   rowDuals: number[];
-  /** v_jk, one array per buddy with capacities[j] entries. */
+  /** v_jk, one array per buddy with min(capacities[j], rows) entries (no assignment uses a slot beyond that). */
   slotDuals: number[][];
   /** B, the value of one extra match; larger than any spread of totals (checked by certificate.ts). */
   matchBonus: number;
@@ -64,6 +73,7 @@ export type Assignment = {
   /** [row, column] sorted by row. */
   pairs: [number, number][];
   matched: number;
+  /** Σ scores − Σ penalties, exact in units of 10^−decimals, then rounded once to the nearest float64. */
   total: number;
   /** Rows without a buddy, ascending. */
   unmatched: number[];
@@ -77,10 +87,26 @@ export class SolverInputError extends Error {
   }
 }
 
-/** Largest absolute score or penalty accepted: keeps every sum exact enough in float64 for the certificate. */
+/** Largest absolute score or penalty accepted. */
 export const MAX_ABS_VALUE = 1e6;
-/** Largest capacity accepted (the certificate holds one dual per slot); real buddies take 1–3. */
+/**
+ * Most decimals a score or penalty may have. The solver and the checker count in integer units of the finest
+ * decimal in the instance, so every step is exact; 6 decimals of 1e6 are 1e12 units, still far inside float64's
+ * exact integers, and a decimal with at most 6 digits is recovered exactly from its float64 (see decimalsOf).
+ */
+export const MAX_DECIMALS = 6;
+/** Largest capacity accepted; real buddies take 1–3. */
 export const MAX_CAPACITY = 10_000;
+/**
+ * Exactness limit, in units of the finest decimal: (N + 1) · (R + 1) + 2 · (max |score| + max penalty) ≤ 2^50,
+ * with N = min(rows, Σ min(capacity, rows)) and R = max(score − penalty) − min(score − penalty) over allowed pairs
+ * and usable slots. Then the match bonus and every potential stay below 2^50 and every sum the solver forms below
+ * 2^53, so float64 integer arithmetic is exact (derivation in docs/decisions/035). Integer scores of ±1e6 allow
+ * hundreds of millions of newcomers; 6-decimal scores spanning ±1e6 with penalties up to 1e6 allow 372.
+ */
+export const EXACT_LIMIT = 2 ** 50;
+
+const ALLOWED_KEYS = new Set(["scores", "capacities", "slotPenalties"]);
 
 type ValidationResult = { ok: true; instance: AssignmentInstance } | { ok: false; message: string };
 
@@ -95,11 +121,35 @@ function describe(value: unknown): string {
   }
 }
 
+/**
+ * The number of decimals (0 … MAX_DECIMALS) of the shortest decimal that `value` is the float64 of, or −1 when it
+ * needs more. For |value| ≤ 1e6 and d ≤ 6, value · 10^d lies within 2e-4 of the integer k it stands for, so
+ * Math.round finds k, and k / 10^d (one correctly rounded division) gives back `value` exactly when `value` is the
+ * float64 of k / 10^d. A value like 5e-17 or 0.1 + 0.2 (= 0.30000000000000004) needs more and is refused: treated
+ * as 0 or 0.3 it would silently change the problem.
+ */
+export function decimalsOf(value: number): number {
+  let unit = 1;
+  for (let d = 0; d <= MAX_DECIMALS; d++) {
+    if (Math.round(value * unit) / unit === value) return d;
+    unit *= 10;
+  }
+  return -1;
+}
+
+const VALUE_LIMITS = `a number between −${MAX_ABS_VALUE} and ${MAX_ABS_VALUE} with at most ${MAX_DECIMALS} decimals`;
+
 function checkHeader(input: unknown): string | null {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return 'The input must be an object {"scores": (number|null)[][], "capacities": number[]}.';
+    return 'The input must be an object {"scores": (number|null)[][], "capacities": number[], "slotPenalties"?: number[]}.';
   }
   const record = input as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    // A typo such as "slotPenalty" would otherwise solve a different problem without a word.
+    if (!ALLOWED_KEYS.has(key)) {
+      return `Unknown key ${JSON.stringify(key)}: the input has only "scores", "capacities" and "slotPenalties".`;
+    }
+  }
   if (!Array.isArray(record.capacities)) return '"capacities" must be an array of integers ≥ 0 (one per buddy).';
   if (!Array.isArray(record.scores)) return '"scores" must be an array of rows (one per newcomer).';
   const capacities = record.capacities as unknown[];
@@ -114,8 +164,8 @@ function checkHeader(input: unknown): string | null {
     const penalties = record.slotPenalties as unknown[];
     for (let k = 0; k < penalties.length; k++) {
       const p = penalties[k];
-      if (typeof p !== "number" || !Number.isFinite(p) || p < 0 || p > MAX_ABS_VALUE) {
-        return `slotPenalties[${k}] must be a number between 0 and ${MAX_ABS_VALUE}, got ${describe(p)}.`;
+      if (typeof p !== "number" || !(p >= 0 && p <= MAX_ABS_VALUE) || decimalsOf(p) < 0) {
+        return `slotPenalties[${k}] must be a number between 0 and ${MAX_ABS_VALUE} with at most ${MAX_DECIMALS} decimals, got ${describe(p)}.`;
       }
       if (k > 0 && p < (penalties[k - 1] as number)) {
         return `slotPenalties must be non-decreasing: slotPenalties[${k}] = ${p} is below slotPenalties[${k - 1}].`;
@@ -134,10 +184,16 @@ function checkHeader(input: unknown): string | null {
 }
 
 function badCell(i: number, j: number, value: unknown): string {
-  return `scores[${i}][${j}] must be a finite number between −${MAX_ABS_VALUE} and ${MAX_ABS_VALUE} or null (forbidden), got ${describe(value)}.`;
+  return `scores[${i}][${j}] must be ${VALUE_LIMITS}, or null (forbidden), got ${describe(value)}.`;
 }
 
-/** Checks shape and values; the message names the first offending place. */
+const isValidScore = (v: unknown): v is number =>
+  typeof v === "number" && v >= -MAX_ABS_VALUE && v <= MAX_ABS_VALUE && decimalsOf(v) >= 0;
+
+/**
+ * Checks shape and values; the message names the first offending place. The exactness limit (EXACT_LIMIT) depends
+ * on the whole instance and is checked by solveAssignment, which throws a SolverInputError naming it.
+ */
 export function validateInstance(input: unknown): ValidationResult {
   const header = checkHeader(input);
   if (header) return { ok: false, message: header };
@@ -148,9 +204,7 @@ export function validateInstance(input: unknown): ValidationResult {
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
       if (v === null) continue;
-      if (typeof v !== "number" || !(v >= -MAX_ABS_VALUE && v <= MAX_ABS_VALUE)) {
-        return { ok: false, message: badCell(i, j, v) };
-      }
+      if (!isValidScore(v)) return { ok: false, message: badCell(i, j, v) };
     }
   }
   const instance: AssignmentInstance = {
@@ -219,10 +273,11 @@ class Flow {
   /** Predecessor of each buddy on the current search tree: the row it was reached from. */
   readonly colPred: Int32Array;
   /**
-   * Results of phase 1: [number of deferred rows, min score, max score] over allowed pairs with usable buddies.
+   * Results of phase 1: [number of deferred rows, min score, max score] over allowed pairs with usable buddies,
+   * and [3] = 1 when the scan stopped at a score with decimals (the caller then solves in scaled units).
    * No field of a Flow is re-assigned after the constructor; results go into typed arrays or are returned.
    */
-  readonly scanResult = new Float64Array(3);
+  readonly scanResult = new Float64Array(4);
 
   constructor(
     readonly n: number,
@@ -289,8 +344,9 @@ class Flow {
  * Phase 1, in the one pass over the matrix that also validates every cell (throwing at the first bad one) and
  * finds the score range: each row's maximum over usable buddies, the buddies reaching it, and — greedily, in row
  * order — the first of them that still has a slot at penalty(0), which the row takes. Other rows are deferred.
+ * Scores must be integers within ±maxAbs; at the first one with decimals the scan stops and sets scanResult[3].
  */
-function scanRows(flow: Flow, scores: readonly (readonly unknown[])[]): Int32Array {
+function scanRows(flow: Flow, scores: readonly (readonly unknown[])[], maxAbs: number): Int32Array {
   // Every property of `flow` is read here, before the long loop: code after it may be compiled on-stack (OSR)
   // while the loop runs, and must not need type feedback that a garbage collection has cleared since.
   const { n, m, cap, load, rowMax, tightStart, deferred, penaltyOf, scanResult: result } = flow;
@@ -319,8 +375,13 @@ function scanRows(flow: Flow, scores: readonly (readonly unknown[])[]): Int32Arr
     for (let j = 0; j < m; j++) {
       const v = row[j];
       if (v === null) continue;
-      if (typeof v !== "number" || !(v >= -MAX_ABS_VALUE && v <= MAX_ABS_VALUE)) {
-        throw new SolverInputError(badCell(i, j, v));
+      // One int32 conversion tells the common case (an integer score within ±2^31) from everything else.
+      if (typeof v !== "number" || (v | 0) !== v || v > maxAbs || v < -maxAbs) {
+        if (typeof v !== "number" || !(v >= -maxAbs && v <= maxAbs)) throw new SolverInputError(badCell(i, j, v));
+        if (!Number.isInteger(v)) {
+          result[3] = 1;
+          return tight;
+        }
       }
       // Cells at or above the row's running maximum are rare, so capacities are only looked up for them.
       if (v >= best && cap[j]! > 0) {
@@ -689,21 +750,86 @@ function dropWithoutSearch(
  */
 const lastFlow: Flow[] = [];
 
+/** 10^d for d = 0 … MAX_DECIMALS, exactly. */
+const UNITS = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
 export function solveAssignment(instance: AssignmentInstance): Assignment {
   const header = checkHeader(instance);
   if (header) throw new SolverInputError(header);
+  const penalties = instance.slotPenalties ?? [];
+  let decimals = 0;
+  for (const p of penalties) decimals = Math.max(decimals, decimalsOf(p));
+  if (decimals === 0) {
+    // The common case, integer scores: read in place.
+    const result = solveInUnits(instance.scores, instance.capacities, penalties, 0);
+    if (result) return result;
+  }
+  // Some score or penalty has decimals: count in units of the finest one, on a scaled copy of the rows.
   const scores = instance.scores;
+  for (let i = 0; i < scores.length; i++) {
+    const row = scores[i]!;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (v === null) continue;
+      if (!isValidScore(v)) throw new SolverInputError(badCell(i, j, v));
+      const d = decimalsOf(v);
+      if (d > decimals) decimals = d;
+    }
+  }
+  const unit = UNITS[decimals]!;
+  const scaled = scores.map((row) => row.map((v) => (v === null ? null : Math.round(v * unit))));
+  const result = solveInUnits(scaled, instance.capacities, penalties.map((p) => Math.round(p * unit)), decimals);
+  if (!result) throw new Error("unreachable: a scaled score is not an integer");
+  return result;
+}
+
+/**
+ * The exactness bound of EXACT_LIMIT for the instance, in units; 0 when no pair is usable. Integer inputs keep
+ * the products exact below 2^53, and anything above that is far above the limit anyway.
+ */
+function exactnessBound(minScore: number, maxScore: number, penaltyOf: Float64Array, rows: number, totalSlots: number) {
+  if (!(minScore <= maxScore)) return { bound: 0, matchable: 0, range: 0 };
+  const topPenalty = penaltyOf[penaltyOf.length - 2]!;
+  const range = maxScore - penaltyOf[0]! - (minScore - topPenalty);
+  const matchable = Math.min(rows, totalSlots);
+  const largest = Math.max(Math.abs(minScore), Math.abs(maxScore)) + topPenalty;
+  return { bound: (matchable + 1) * (range + 1) + 2 * largest, matchable, range };
+}
+
+function tooLarge(bound: number, matchable: number, range: number, decimals: number): string {
+  const unit = decimals === 0 ? "whole points" : `units of 10^-${decimals} (the finest decimal in the input)`;
+  return (
+    `The instance is too large to solve exactly: (N + 1) × (R + 1) + 2 × (largest |score| + largest penalty in use) ` +
+    `must be at most 2^50 = ${EXACT_LIMIT}, counted in ${unit}, but N = ${matchable} newcomers can be matched and ` +
+    `R = ${range} is the range of score − penalty, which gives ${bound}. Use fewer decimals, a narrower range of ` +
+    `scores or penalties, or fewer newcomers per run.`
+  );
+}
+
+/**
+ * The solve proper, on integer scores and penalties counted in units of 10^−decimals. Returns null when a score
+ * turns out to have decimals (only possible when decimals = 0 and the rows are the caller's).
+ */
+function solveInUnits(
+  scores: readonly (readonly (number | null)[])[],
+  capacities: readonly number[],
+  penalties: readonly number[],
+  decimals: number,
+): Assignment | null {
   const n = scores.length;
-  const m = instance.capacities.length;
-  const flow = new Flow(n, m, instance.capacities, instance.slotPenalties);
+  const m = capacities.length;
+  const flow = new Flow(n, m, capacities, penalties);
   lastFlow[0] = flow;
-  const tight = scanRows(flow, scores);
+  const tight = scanRows(flow, scores, MAX_ABS_VALUE * UNITS[decimals]!);
+  if (flow.scanResult[3] === 1) return null;
   const scanDeferred = flow.scanResult[0]!;
   const minScore = flow.scanResult[1]!;
   const topScore = flow.scanResult[2]!;
 
   const totalSlots = flow.slotStart[m]!;
-  const { bonus } = matchBonusBounds(minScore, topScore, instance.slotPenalties, n, totalSlots, flow.maxCapacity);
+  const { bound, matchable, range } = exactnessBound(minScore, topScore, flow.penaltyOf, n, totalSlots);
+  if (bound > EXACT_LIMIT) throw new SolverInputError(tooLarge(bound, matchable, range, decimals));
+  const { bonus } = matchBonusBounds(minScore, topScore, penalties, n, totalSlots, flow.maxCapacity);
   const maxScore = Number.isFinite(topScore) ? topScore : 0;
   // Costs (minimised): a real pair costs maxScore − score ≥ 0, a slot penalty(k), the unmatched arc dummyCost.
   // dummyCost − (pair + slot) = bonus + score − penalty: the LP weight of that pair.
@@ -740,24 +866,27 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
     }
   }
 
-  return finish(instance, n, m, rowBuddy, rowPot, flow.colPot, bonus, maxScore, penaltyOf);
+  return finish(scores, n, m, flow.cap, rowBuddy, rowPot, flow.colPot, bonus, maxScore, penaltyOf, decimals);
 }
 
 function finish(
-  instance: AssignmentInstance,
+  scores: readonly (readonly (number | null)[])[],
   n: number,
   m: number,
+  cap: Int32Array,
   rowBuddy: Int32Array,
   rowPot: Float64Array,
   colPot: Float64Array,
   bonus: number,
   maxScore: number,
   penaltyOf: Float64Array,
+  decimals: number,
 ): Assignment {
   const pairs: [number, number][] = [];
   const unmatched: number[] = [];
   const load = new Int32Array(m);
-  let total = 0;
+  // In units: integers far below 2^53, so the sum is exact; the one division below rounds it once.
+  let totalUnits = 0;
   const rowDuals = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const j = rowBuddy[i]!;
@@ -767,17 +896,24 @@ function finish(
       continue;
     }
     pairs.push([i, j]);
-    total += instance.scores[i]![j]!;
-    total -= penaltyOf[load[j]!]!;
+    totalUnits += scores[i]![j]!;
+    totalUnits -= penaltyOf[load[j]!]!;
     load[j] = load[j]! + 1;
   }
   const slotDuals: number[][] = [];
   for (let j = 0; j < m; j++) {
     const w = -colPot[j]!;
-    const capacity = instance.capacities[j]!;
-    const duals = new Array<number>(capacity);
-    for (let k = 0; k < capacity; k++) duals[k] = Math.max(0, w - slotPenalty(instance.slotPenalties, k));
+    // cap[j] is the capacity capped at the number of rows.
+    const duals = new Array<number>(cap[j]!);
+    for (let k = 0; k < cap[j]!; k++) duals[k] = Math.max(0, w - penaltyOf[k]!);
     slotDuals.push(duals);
   }
-  return { pairs, matched: pairs.length, total, unmatched, certificate: { rowDuals, slotDuals, matchBonus: bonus } };
+  const total = totalUnits / UNITS[decimals]!;
+  return {
+    pairs,
+    matched: pairs.length,
+    total,
+    unmatched,
+    certificate: { decimals, rowDuals, slotDuals, matchBonus: bonus },
+  };
 }

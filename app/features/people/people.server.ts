@@ -5,6 +5,7 @@ import { moduleProgress } from "@db/schema-modules";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
 import { endSessionsOfUser } from "~/utils/session.server";
+import { auditMissingId } from "~/utils/tenancy.server";
 
 export const PAGE_SIZE = 25;
 
@@ -71,7 +72,7 @@ export function listPeople(actor: Actor, scope: Scope, options: { search?: strin
   return { rows, total, page, pages };
 }
 
-function findInScope(userId: number, scope: Scope) {
+function findInScope(actor: Actor, userId: number, scope: Scope) {
   const row = getDb()
     .select({ id: users.id, status: users.status, role: memberships.role, organisationId: memberships.organisationId, kind: organisations.kind })
     .from(users)
@@ -79,8 +80,10 @@ function findInScope(userId: number, scope: Scope) {
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(users.id, userId))
     .get();
-  if (!row) return null;
-  if (scope !== "all" && row.organisationId !== scope.organisationId) return null;
+  if (!row || (scope !== "all" && row.organisationId !== scope.organisationId)) {
+    auditMissingId(actor, "user", userId, row ? row.organisationId : undefined);
+    return null;
+  }
   return row;
 }
 
@@ -94,7 +97,7 @@ const ROLES_BY_KIND: Record<"care_provider" | "partner" | "platform", readonly R
 
 export function changeRole(actor: Actor, userId: number, role: Role, scope: Scope): ChangeResult {
   if (userId === actor.id) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
-  const target = findInScope(userId, scope);
+  const target = findInScope(actor, userId, scope);
   if (!target) return { ok: false, status: 404, message: "errors.notFound" };
   if (!ROLES_BY_KIND[target.kind ?? "platform"].includes(role)) {
     return { ok: false, status: 400, message: "validation.organisationKindMismatch" };
@@ -108,7 +111,7 @@ export function changeRole(actor: Actor, userId: number, role: Role, scope: Scop
 
 export function setUserStatus(actor: Actor, userId: number, status: "active" | "deactivated", scope: Scope): ChangeResult {
   if (userId === actor.id) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
-  const target = findInScope(userId, scope);
+  const target = findInScope(actor, userId, scope);
   if (!target) return { ok: false, status: 404, message: "errors.notFound" };
   // HR manages colleagues and newcomers, not other HR leads: that stays with the platform admin.
   if (scope !== "all" && target.role === "hr") return { ok: false, status: 400, message: "validation.roleNotAllowed" };
@@ -129,6 +132,30 @@ export function setUserStatus(actor: Actor, userId: number, status: "active" | "
 const ERASED_NAME = "—";
 const OPEN_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
 
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/**
+ * The account part of an erasure, inside the caller's immediate transaction: name, e-mail, password, language
+ * and last sign-in are wiped and the status becomes final; sessions (so the person is signed out at once), reset
+ * links, pending invitations to the address, reading progress and the buddy profile's personal fields go; a
+ * newcomer record stops pointing at the account. Also used when HR erases a newcomer record (decision 062).
+ */
+export function wipeAccount(tx: Tx, userId: number, email: string): void {
+  tx.update(users)
+    .set({ name: ERASED_NAME, email: `erased-${userId}@erased.invalid`, passwordHash: null, locale: null, lastLoginAt: null, status: "erased" })
+    .where(eq(users.id, userId))
+    .run();
+  tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+  tx.delete(passwordResets).where(eq(passwordResets.userId, userId)).run();
+  tx.delete(invitations).where(and(eq(invitations.email, email), isNull(invitations.acceptedAt))).run();
+  tx.delete(moduleProgress).where(eq(moduleProgress.userId, userId)).run();
+  tx.update(buddyProfiles)
+    .set({ status: "inactive", profession: "", languages: "[]", shifts: "[]", interests: "[]", gender: null, pausedUntil: null })
+    .where(eq(buddyProfiles.userId, userId))
+    .run();
+  tx.update(newcomerRecords).set({ userId: null }).where(eq(newcomerRecords.userId, userId)).run();
+}
+
 /**
  * Erases a deactivated person's personal data for good (right to erasure): name, e-mail, password, language
  * and last sign-in are wiped; sessions, reset links, pending invitations to the address, reading progress and
@@ -137,7 +164,7 @@ const OPEN_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
  */
 export function erasePerson(actor: Actor, userId: number, scope: Scope): ChangeResult {
   if (userId === actor.id) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
-  const target = findInScope(userId, scope);
+  const target = findInScope(actor, userId, scope);
   if (!target) return { ok: false, status: 404, message: "errors.notFound" };
   if (scope !== "all" && target.role === "hr") return { ok: false, status: 400, message: "validation.roleNotAllowed" };
   const outcome = getDb().transaction(
@@ -153,19 +180,7 @@ export function erasePerson(actor: Actor, userId: number, scope: Scope): ChangeR
         .where(and(eq(buddyProfiles.userId, userId), inArray(matches.status, [...OPEN_MATCH_STATUSES])))
         .get();
       if (open) return { ok: false, status: 409, message: "admin.eraseOpenMatches" };
-      tx.update(users)
-        .set({ name: ERASED_NAME, email: `erased-${userId}@erased.invalid`, passwordHash: null, locale: null, lastLoginAt: null, status: "erased" })
-        .where(eq(users.id, userId))
-        .run();
-      tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-      tx.delete(passwordResets).where(eq(passwordResets.userId, userId)).run();
-      tx.delete(invitations).where(and(eq(invitations.email, user.email), isNull(invitations.acceptedAt))).run();
-      tx.delete(moduleProgress).where(eq(moduleProgress.userId, userId)).run();
-      tx.update(buddyProfiles)
-        .set({ status: "inactive", profession: "", languages: "[]", shifts: "[]", interests: "[]", gender: null, pausedUntil: null })
-        .where(eq(buddyProfiles.userId, userId))
-        .run();
-      tx.update(newcomerRecords).set({ userId: null }).where(eq(newcomerRecords.userId, userId)).run();
+      wipeAccount(tx, userId, user.email);
       return { ok: true };
     },
     { behavior: "immediate" },

@@ -9,7 +9,7 @@ import { getScanResults, type ScanResults } from "./scan.server";
 
 export type ScanResultsPage = Omit<ScanResults, "peer"> & {
   peer: { key: string; score: number }[] | null;
-  peerInfo: { group: PeerGroup; groupSize: number; shown: boolean };
+  peerInfo: { group: PeerGroup; groupSize: number | null; shown: boolean };
   modules: NonNullable<ReturnType<typeof recommendationsForScan>>["modules"];
   assignOptions: ReturnType<typeof assignmentFormOptions>;
 };
@@ -26,7 +26,7 @@ export function getScanResultsPage(user: OrgUser, scanId: number, locale: Locale
   return {
     ...results,
     peer,
-    peerInfo: { group, groupSize: medians?.groupSize ?? 0, shown: Boolean(medians?.shown) },
+    peerInfo: { group, groupSize: medians?.groupSize ?? null, shown: Boolean(medians?.shown) },
     modules: recommendationsForScan(user, scanId, locale)?.modules ?? [],
     assignOptions: assignmentFormOptions(user, locale),
   };

@@ -35,6 +35,14 @@ export const AnswerSchema = z.object({
     .regex(/^(0|[1-9]\d{0,8})$/, { error: "errors.badRequest" })
     .transform((v) => Number(v))
     .optional(),
+  // The value and comment the page showed, so values and comments are merged separately (decision 061).
+  // Empty means "no answer yet" for the value; absent means "unknown".
+  baseValue: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ANSWER_VALUES, { error: "scan.errors.value" }).optional()),
+  baseComment: z
+    .string()
+    .max(COMMENT_MAX, { error: "scan.errors.commentTooLong" })
+    .optional()
+    .transform((c) => (c === undefined ? undefined : c.trim() ? c.trim() : null)),
 });
 export type AnswerInput = z.output<typeof AnswerSchema>;
 

@@ -14,9 +14,11 @@ import {
 } from "@db/schema";
 import { audit } from "~/utils/audit.server";
 import { getDb, nowIso, prepared } from "~/utils/db.server";
+import { registerDrain } from "~/utils/lifecycle.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import type { ActionStatus } from "./constants";
 import { exportFileName, scanToCsv, scanToJson, type ExportAnswer } from "./export";
+import { mergeAnswer } from "./merge";
 import { strengthsAndGaps } from "./ranking";
 import { ActionItemSchema, ActionStatusSchema, AnswerSchema, StartScanSchema, type AnswerInput } from "./scan.schema";
 import { isAnswerValue, scoreScan, type AnswerValue, type Answers, type ScanResult } from "./scoring";
@@ -258,8 +260,15 @@ export function getScanPage(organisationId: number, scanId: number, locale: "nl"
 }
 
 export type SavedAnswer = { itemKey: string; value: AnswerValue; comment: string | null; revision: number; answeredAt: string; answeredByName: string | null };
+/** The comment a stale save did not apply: the user's and the stored (newer) one, to choose from. */
+export type CommentConflict = { mine: string | null; theirs: string | null; byName: string | null; at: string };
 export type SaveResult =
-  | { ok: true; answer: SavedAnswer; replaced: { value: AnswerValue; comment: string | null; byName: string | null; at: string } | null }
+  | {
+      ok: true;
+      answer: SavedAnswer;
+      replaced: { value: AnswerValue; comment: string | null; byName: string | null; at: string } | null;
+      commentConflict: CommentConflict | null;
+    }
   | { ok: false; status: number; error: string; field?: string };
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
@@ -293,19 +302,23 @@ export function saveAnswer(actor: SaveActor, scanId: number, form: FormData): Pr
   });
 }
 
-function flushSaves(): void {
+// A graceful shutdown writes what is still queued before it closes the database (decision 096).
+registerDrain("scan autosaves", flushSaves);
+
+function flushSaves(): number {
   flushScheduled = false;
   const batch = pendingSaves;
   pendingSaves = [];
-  if (batch.length === 0) return;
+  if (batch.length === 0) return 0;
   let results: SaveResult[];
   try {
     results = getDb().transaction((tx) => batch.map((p) => saveOne(tx, p.actor, p.scanId, p.input)), { behavior: "immediate" });
   } catch (error) {
     for (const p of batch) p.reject(error);
-    return;
+    return 0;
   }
   batch.forEach((p, i) => p.resolve(results[i] ?? { ok: false, status: 500, error: "errors.unexpected" }));
+  return batch.length;
 }
 
 // The autosave's statements, prepared once per connection (they run inside flushSaves' transaction, as does
@@ -350,22 +363,25 @@ function saveOne(tx: Tx, actor: SaveActor, scanId: number, input: AnswerInput): 
   if (!requireInstrument(scan.instrumentVersion).itemKeys.has(input.itemKey)) return { ok: false, status: 400, error: "scan.errors.unknownItem", field: "itemKey" };
   const existing = statements.existing.get({ scanId, itemKey: input.itemKey });
   const at = nowIso();
+  const stored = existing && isAnswerValue(existing.value) ? { value: existing.value, comment: existing.comment ?? null, revision: existing.revision } : null;
+  const merged = mergeAnswer(stored, input);
   let replaced: Extract<SaveResult, { ok: true }>["replaced"] = null;
-  let revision = 1;
-  const values = { scanId, itemKey: input.itemKey, value: input.value, comment: input.comment, userId: actor.id, at };
-  if (existing) {
-    revision = existing.revision + 1;
-    const stale = input.baseRevision !== undefined && input.baseRevision !== existing.revision;
-    const changed = existing.value !== input.value || (existing.comment ?? null) !== input.comment;
-    if (stale && changed && existing.answeredByUserId !== actor.id && isAnswerValue(existing.value)) {
-      const by = existing.answeredByUserId ? tx.select({ name: users.name }).from(users).where(eq(users.id, existing.answeredByUserId)).get() : undefined;
-      replaced = { value: existing.value, comment: existing.comment, byName: by?.name ?? null, at: existing.answeredAt };
-    }
-    statements.update.run({ ...values, revision });
-  } else {
-    statements.insert.run({ ...values, revision });
+  let commentConflict: CommentConflict | null = null;
+  const byName = () => (existing?.answeredByUserId ? (tx.select({ name: users.name }).from(users).where(eq(users.id, existing.answeredByUserId)).get()?.name ?? null) : null);
+  if (existing && stored) {
+    if (merged.valueReplaced && existing.answeredByUserId !== actor.id) replaced = { value: stored.value, comment: stored.comment, byName: byName(), at: existing.answeredAt };
+    if (merged.commentConflict) commentConflict = { mine: input.comment, theirs: stored.comment, byName: byName(), at: existing.answeredAt };
   }
-  return { ok: true, answer: { itemKey: input.itemKey, value: input.value, comment: input.comment, revision, answeredAt: at, answeredByName: actor.name }, replaced };
+  if (existing && !merged.write) {
+    // Nothing changes (e.g. only a comment that lost to a newer one): the row and its author stay as they are.
+    const answer = { itemKey: input.itemKey, value: stored?.value ?? input.value, comment: existing.comment, revision: existing.revision, answeredAt: existing.answeredAt, answeredByName: byName() };
+    return { ok: true, answer, replaced, commentConflict };
+  }
+  const revision = existing ? existing.revision + 1 : 1;
+  const values = { scanId, itemKey: input.itemKey, value: merged.value, comment: merged.comment, userId: actor.id, at, revision };
+  if (existing) statements.update.run(values);
+  else statements.insert.run(values);
+  return { ok: true, answer: { itemKey: input.itemKey, value: merged.value, comment: merged.comment, revision, answeredAt: at, answeredByName: actor.name }, replaced, commentConflict };
 }
 
 export type SubmitResult = { ok: true } | { ok: false; status: number; error: string; missing?: string[] };

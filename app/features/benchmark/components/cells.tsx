@@ -1,6 +1,5 @@
 // Small shared pieces of the benchmark tables.
-import type { Decision } from "../disclosure";
-import { MIN_GROUP_SIZE } from "../disclosure";
+import { noteParams } from "../disclosure";
 import { useI18n } from "~/utils/i18n-react";
 
 // One Intl.NumberFormat per locale and precision: creating one per call costs ~80 µs, and a comparison page
@@ -28,15 +27,32 @@ export function Score({ value }: { value: number | null | undefined }) {
   return <>{value === null || value === undefined ? "–" : formatFigure(locale, value, 0)}</>;
 }
 
-/** A suppressed cell: no figure, the reason in words. */
-export function Suppressed({ decision }: { decision: Decision }) {
+/** A figure that is not shown: one symbol, the same everywhere, no reason and no count (decision 042). */
+export function NotShown() {
   const { t } = useI18n();
-  if (decision.shown) return null;
   return (
-    <span className="benchmark-suppressed">
-      {t("benchmark.reasons.suppressed")}
-      <span className="benchmark-suppressed__reason"> · {t(`benchmark.reasons.${decision.reason}`, { k: MIN_GROUP_SIZE })}</span>
+    <span className="benchmark-not-shown" title={t("benchmark.notShown.label")}>
+      <span aria-hidden="true">{t("benchmark.notShown.symbol")}</span>
+      <span className="visually-hidden">{t("benchmark.notShown.label")}</span>
     </span>
+  );
+}
+
+/** A published group figure: null means "not shown". */
+export function Figure({ value, digits = 0, suffix = "" }: { value: number | null | undefined; digits?: number; suffix?: string }) {
+  const { locale } = useI18n();
+  if (value === null || value === undefined) return <NotShown />;
+  return <>{formatFigure(locale, value, digits)}{suffix}</>;
+}
+
+/** What adjusted figures mean for the reader's analysis, with the maximum deviations from the module. */
+export function AdjustedNote() {
+  const { t } = useI18n();
+  return (
+    <aside className="alert alert--info benchmark-note" aria-labelledby="benchmark-note-title" data-testid="adjusted-note">
+      <h2 id="benchmark-note-title" className="benchmark-note__title">{t("benchmark.note.title")}</h2>
+      <p>{t("benchmark.note.body", noteParams())}</p>
+    </aside>
   );
 }
 

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
-const COLOURS = { whisker: "#9ccfc9", box: "#0f766e", own: "#b45309", group: "#0f766e", transparent: "transparent" };
+const COLOURS = { box: "#0f766e", own: "#b45309", group: "#0f766e", transparent: "transparent" };
 
 // Charts draw after hydration only: recharts costs 10–30 ms of server time per chart on the 2-core machine,
 // the box keeps its size so nothing shifts, and the table beside each chart carries the same figures for
@@ -27,18 +27,11 @@ function Frame({ label, width, height, children }: { label: string; width: numbe
   );
 }
 
-export type DistributionDatum = { name: string; min: number; q1: number; median: number; q3: number; max: number };
+export type DistributionDatum = { name: string; q1: number; median: number; q3: number };
 
-/** A box plot built from stacked bars: (invisible) 0→min, min→q1, q1→median, median→q3, q3→max. */
-export function DistributionChart({ data, label, labels }: { data: DistributionDatum[]; label: string; labels: { min: string; q1: string; median: string; q3: string; max: string } }) {
-  const rows = data.map((d) => ({
-    name: d.name,
-    base: d.min,
-    lowWhisker: d.q1 - d.min,
-    lowBox: d.median - d.q1,
-    highBox: d.q3 - d.median,
-    highWhisker: d.max - d.q3,
-  }));
+/** A box from stacked bars: (invisible) 0→q1, q1→median, median→q3. No whiskers: no minimum or maximum is published. */
+export function DistributionChart({ data, label, labels }: { data: DistributionDatum[]; label: string; labels: { q1: string; median: string; q3: string } }) {
+  const rows = data.map((d) => ({ name: d.name, base: d.q1, lowBox: Math.max(0, d.median - d.q1), highBox: Math.max(0, d.q3 - d.median) }));
   const height = 50 + rows.length * 34;
   return (
     <Frame label={label} width={640} height={height}>
@@ -47,10 +40,8 @@ export function DistributionChart({ data, label, labels }: { data: DistributionD
         <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
         <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
         <Bar dataKey="base" stackId="box" fill={COLOURS.transparent} isAnimationActive={false} />
-        <Bar dataKey="lowWhisker" name={`${labels.min}–${labels.q1}`} stackId="box" fill={COLOURS.whisker} isAnimationActive={false} />
         <Bar dataKey="lowBox" name={`${labels.q1}–${labels.median}`} stackId="box" fill={COLOURS.box} isAnimationActive={false} />
         <Bar dataKey="highBox" name={`${labels.median}–${labels.q3}`} stackId="box" fill="#115e59" isAnimationActive={false} />
-        <Bar dataKey="highWhisker" name={`${labels.q3}–${labels.max}`} stackId="box" fill={COLOURS.whisker} isAnimationActive={false} />
       </BarChart>
     </Frame>
   );

@@ -2,7 +2,7 @@
 import type { IndicatorCell, IndicatorTable } from "../indicators";
 import { INDICATORS } from "../indicators";
 import { MIN_GROUP_SIZE } from "../disclosure";
-import { Suppressed, useFigure } from "./cells";
+import { AdjustedNote, NotShown, useFigure } from "./cells";
 import { Card, PageHeader } from "~/components/ui/page";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
@@ -11,8 +11,7 @@ function Value({ indicator, cell }: { indicator: string; cell: IndicatorCell }) 
   const { t } = useI18n();
   const number = useFigure();
   if (!cell.available) return <span className="muted">{t("benchmark.indicators.notAvailable")}</span>;
-  if (!cell.decision.shown) return <Suppressed decision={cell.decision} />;
-  if (cell.value === null) return <>–</>;
+  if (cell.value === null) return <NotShown />;
   if (indicator === "shareMatched") return <>{number(cell.value * 100, 0)} %</>;
   if (indicator === "meanScoreChange") return <>{cell.value > 0 ? "+" : ""}{number(cell.value, 1)}</>;
   if (indicator === "medianDaysToMatch") return <>{number(cell.value, 1)}</>;
@@ -68,6 +67,7 @@ export function IndicatorsView({ byCountry, bySector, matchingAvailable, exportH
       />
       {!matchingAvailable ? <p className="alert alert--info">{t("benchmark.indicators.notAvailableNote")}</p> : null}
       <div className="stack">
+        <AdjustedNote />
         <Table table={byCountry} title="benchmark.indicators.byCountry" />
         <Table table={bySector} title="benchmark.indicators.bySector" />
       </div>

@@ -2,12 +2,12 @@
 import { Link } from "@remix-run/react";
 import { useI18n } from "~/utils/i18n-react";
 
-export function PeerNote({ group, groupSize, shown }: { group: "country" | "sector"; groupSize: number; shown: boolean }) {
+export function PeerNote({ group, groupSize, shown }: { group: "country" | "sector"; groupSize: number | null; shown: boolean }) {
   const { t } = useI18n();
   const groupName = t(group === "country" ? "scan.peerGroupCountry" : "scan.peerGroupSector");
   return (
     <p className="muted scan-peer-note">
-      {shown ? t("scan.peerShown", { group: groupName, n: groupSize }) : t("scan.peerHidden", { group: groupName, n: groupSize })}{" "}
+      {shown && groupSize !== null ? t("scan.peerShown", { group: groupName, n: groupSize }) : t("scan.peerHidden", { group: groupName })}{" "}
       <Link to="/hr/benchmark" className="no-print">
         {t("scan.peerChange")}
       </Link>

@@ -9,8 +9,10 @@ import { ANSWER_VALUES, isAnswerValue, type AnswerValue } from "../scoring";
 
 export type ItemView = { key: string; text: string; help: string; core: boolean };
 export type ItemAnswer = { value: AnswerValue; comment: string | null; revision: number; answeredAt: string; answeredByName: string | null };
-type Status = "idle" | "saving" | "saved" | "failed" | "rejected";
+type Status = "idle" | "saving" | "saved" | "failed" | "rejected" | "conflict";
 type Replaced = { value: AnswerValue; byName: string | null; at: string } | null;
+/** A comment that lost to a newer one (decision 061): both are shown until the user chooses. */
+export type ItemConflict = { mine: string | null; theirs: string | null; byName: string | null; at: string; answer: ItemAnswer };
 
 const MAX_DELAY = 30_000;
 
@@ -34,6 +36,7 @@ export function ScanItem({
   locked,
   notice,
   error,
+  conflict: initialConflict,
   onValue,
   onStatus,
 }: {
@@ -44,18 +47,24 @@ export function ScanItem({
   locked: boolean;
   notice?: MessageKey | null;
   error?: string | null;
+  /** from a plain form post (no JavaScript) that met a newer comment */
+  conflict?: ItemConflict | null;
   onValue: (itemKey: string, value: AnswerValue | undefined) => void;
   onStatus: (itemKey: string, unsaved: boolean) => void;
 }) {
   const { t, locale } = useI18n();
   const date = (iso: string) => answeredTime(locale, iso);
   const [value, setValue] = useState<AnswerValue | undefined>(answer?.value);
-  const [comment, setComment] = useState(answer?.comment ?? "");
-  const [saved, setSaved] = useState<ItemAnswer | undefined>(answer);
-  const [status, setStatus] = useState<Status>("idle");
+  const [comment, setComment] = useState(initialConflict ? (initialConflict.mine ?? "") : (answer?.comment ?? ""));
+  const [saved, setSaved] = useState<ItemAnswer | undefined>(initialConflict?.answer ?? answer);
+  const [status, setStatus] = useState<Status>(initialConflict ? "conflict" : "idle");
   const [message, setMessage] = useState<string | null>(null);
   const [replaced, setReplaced] = useState<Replaced>(null);
-  const latest = useRef({ value, comment, revision: answer?.revision ?? 0 });
+  const [conflict, setConflict] = useState<ItemConflict | null>(initialConflict ?? null);
+  const conflictRef = useRef<ItemConflict | null>(initialConflict ?? null);
+  const latest = useRef({ value, comment, revision: (initialConflict?.answer ?? answer)?.revision ?? 0 });
+  // What the server last said about this item: the base of the next save, so values and comments merge apart.
+  const base = useRef({ value: (initialConflict?.answer ?? answer)?.value, comment: (initialConflict?.answer ?? answer)?.comment ?? "" });
   const inFlight = useRef(false);
   const again = useRef(false);
   const attempt = useRef(0);
@@ -68,7 +77,7 @@ export function ScanItem({
     (next: Status) => {
       statusRef.current = next;
       setStatus(next);
-      onStatus(item.key, next === "saving" || next === "failed");
+      onStatus(item.key, next === "saving" || next === "failed" || next === "conflict");
     },
     [item.key, onStatus],
   );
@@ -77,8 +86,9 @@ export function ScanItem({
   useEffect(() => {
     if (!answer) return;
     if (answer.revision <= latest.current.revision) return;
-    if (statusRef.current === "saving" || statusRef.current === "failed") return;
+    if (statusRef.current === "saving" || statusRef.current === "failed" || statusRef.current === "conflict") return;
     latest.current = { value: answer.value, comment: answer.comment ?? "", revision: answer.revision };
+    base.current = { value: answer.value, comment: answer.comment ?? "" };
     setValue(answer.value);
     setComment(answer.comment ?? "");
     setSaved(answer);
@@ -98,7 +108,16 @@ export function ScanItem({
     }
     inFlight.current = true;
     changeStatus("saving");
-    const body = new URLSearchParams({ itemKey: item.key, value: current.value, comment: current.comment, baseRevision: String(current.revision) });
+    // While a comment conflict is open, saves (e.g. a new value) carry the comment that applies, not ours.
+    const sentComment = conflictRef.current ? (conflictRef.current.theirs ?? "") : current.comment;
+    const body = new URLSearchParams({
+      itemKey: item.key,
+      value: current.value,
+      comment: sentComment,
+      baseRevision: String(current.revision),
+      baseValue: base.current.value ?? "",
+      baseComment: base.current.comment,
+    });
     let retry = false;
     try {
       const response = await fetch(`/hr/scans/${scanId}/answers`, {
@@ -109,15 +128,29 @@ export function ScanItem({
         redirect: "manual",
       });
       const data: unknown = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
-      if (response.ok && data && typeof data === "object" && "answer" in data) {
-        const result = data as { answer: ItemAnswer; replaced: Replaced };
+      if ((response.ok || response.status === 409) && data && typeof data === "object" && "answer" in data) {
+        const result = data as { answer: ItemAnswer; replaced: Replaced; commentConflict: Omit<ItemConflict, "answer"> | null };
         latest.current = { ...latest.current, revision: result.answer.revision };
+        base.current = { value: result.answer.value, comment: result.answer.comment ?? "" };
+        // The server keeps a colleague's newer value when we did not change ours: show what applies.
+        if (!again.current && result.answer.value !== latest.current.value) {
+          latest.current = { ...latest.current, value: result.answer.value };
+          setValue(result.answer.value);
+          const radios = formRef.current?.elements.namedItem("value");
+          if (radios instanceof RadioNodeList) radios.value = result.answer.value;
+          onValue(item.key, result.answer.value);
+        }
         setSaved(result.answer);
         setReplaced(result.replaced);
         setMessage(null);
         attempt.current = 0;
+        if (result.commentConflict && !conflictRef.current) {
+          const next = { ...result.commentConflict, answer: result.answer };
+          conflictRef.current = next;
+          setConflict(next);
+        }
         // A change made while this save was in flight is sent next.
-        if (!again.current) changeStatus("saved");
+        if (!again.current) changeStatus(conflictRef.current ? "conflict" : "saved");
       } else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
         const error = data && typeof data === "object" && "error" in data ? String((data as { error: unknown }).error) : "errors.badRequest";
         setMessage(error);
@@ -141,10 +174,31 @@ export function ScanItem({
       attempt.current++;
       timer.current = setTimeout(() => void save(), delay);
     }
-  }, [changeStatus, item.key, scanId]);
+  }, [changeStatus, item.key, onValue, scanId]);
 
-  // A choice made before the page finished loading its scripts is in the DOM only: pick it up and save it.
-  useEffect(() => {
+  const resolve = useCallback(
+    (choice: "mine" | "theirs") => {
+      const open = conflictRef.current;
+      if (!open) return;
+      conflictRef.current = null;
+      setConflict(null);
+      if (choice === "theirs") {
+        const theirs = open.theirs ?? "";
+        setComment(theirs);
+        latest.current = { ...latest.current, comment: theirs };
+        changeStatus("saved");
+        return;
+      }
+      // Our comment, as it stands in the field now, saved on top of the one we have now seen.
+      void save();
+    },
+    [changeStatus, save],
+  );
+
+  // A choice made before the page finished loading its scripts is in the DOM only: pick it up and save it,
+  // once, right after hydration (the ref keeps the latest closure without re-running the effect).
+  const pickUpEarlyChoice = useRef(() => {});
+  pickUpEarlyChoice.current = () => {
     const form = formRef.current;
     if (!form || locked) return;
     const radios = form.elements.namedItem("value");
@@ -164,8 +218,8 @@ export function ScanItem({
       latest.current = { ...latest.current, comment: domComment };
     }
     void save();
-    // Only once, right after hydration.
-  }, []);
+  };
+  useEffect(() => pickUpEarlyChoice.current(), []);
 
   useEffect(() => {
     const online = () => {
@@ -191,7 +245,9 @@ export function ScanItem({
           ? t(typeof navigator !== "undefined" && !navigator.onLine ? "scan.status.offline" : "scan.status.failed")
           : status === "rejected"
             ? t("scan.status.failedFinal", { message: message && isMessageKey(message) ? t(message) : t("errors.unexpected") })
-            : "";
+            : status === "conflict"
+              ? t("scan.errors.commentConflict")
+              : "";
 
   return (
     <li className={`scan-item ${value === undefined ? "" : "scan-item--answered"}`} id={id}>
@@ -209,6 +265,8 @@ export function ScanItem({
         <input type="hidden" name="intent" value="answer" />
         <input type="hidden" name="itemKey" value={item.key} />
         <input type="hidden" name="baseRevision" value={saved?.revision ?? 0} />
+        <input type="hidden" name="baseValue" value={saved?.value ?? ""} />
+        <input type="hidden" name="baseComment" value={saved?.comment ?? ""} />
         <fieldset className="scan-item__fieldset" disabled={locked} aria-describedby={helpId}>
           <legend className="scan-item__text">
             <span className="scan-item__number">{number}</span> {text}
@@ -249,11 +307,12 @@ export function ScanItem({
                 setComment(next);
                 latest.current = { ...latest.current, comment: next };
                 if (commentTimer.current) clearTimeout(commentTimer.current);
-                if (latest.current.value) commentTimer.current = setTimeout(() => void save(), 1500);
+                // An open conflict is resolved by a choice, never by an autosave.
+                if (latest.current.value && !conflictRef.current) commentTimer.current = setTimeout(() => void save(), 1500);
               }}
               onBlur={() => {
                 if (commentTimer.current) clearTimeout(commentTimer.current);
-                if (latest.current.value && comment !== (saved?.comment ?? "")) void save();
+                if (latest.current.value && !conflictRef.current && comment !== (saved?.comment ?? "")) void save();
               }}
             />
           </div>
@@ -278,6 +337,42 @@ export function ScanItem({
           <p className="field-errors" role="alert">
             {isMessageKey(error) ? t(error) : t("errors.badRequest")}
           </p>
+        ) : null}
+        {conflict ? (
+          <div className="scan-item__conflict alert alert--warning" role="alert">
+            <p>
+              <strong>{t("scan.conflict.title")}</strong>
+            </p>
+            <p>{conflict.byName ? t("scan.conflict.intro", { name: conflict.byName, time: date(conflict.at) }) : t("scan.conflict.introUnknown", { time: date(conflict.at) })}</p>
+            <p>{t("scan.conflict.theirs")}</p>
+            <blockquote className="scan-item__quote">{conflict.theirs ?? t("scan.conflict.empty")}</blockquote>
+            <p>{t("scan.conflict.mine")}</p>
+            <blockquote className="scan-item__quote">{conflict.mine ?? t("scan.conflict.empty")}</blockquote>
+            <p className="muted">{t("scan.conflict.hint")}</p>
+            <div className="row-actions">
+              {/* Without JavaScript "save" posts the field on top of the comment now seen; "keep" reloads the item. */}
+              <button
+                type="submit"
+                className="button button--secondary button--small"
+                onClick={(event) => {
+                  event.preventDefault();
+                  resolve("mine");
+                }}
+              >
+                {t("scan.conflict.useMine")}
+              </button>
+              <a
+                className="button button--ghost button--small"
+                href={`/hr/scans/${scanId}?d=${item.key.split(".")[0] ?? ""}#item-${item.key}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  resolve("theirs");
+                }}
+              >
+                {t("scan.conflict.keepTheirs")}
+              </a>
+            </div>
+          </div>
         ) : null}
         {replaced ? (
           <p className="scan-item__notice scan-item__notice--warning" role="status">

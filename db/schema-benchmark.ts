@@ -1,0 +1,15 @@
+// Benchmark disclosure control (docs/decisions/042). The benchmark capability owns this table.
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { organisations } from "./schema";
+
+/**
+ * One random record key per organisation, drawn once (32 random bytes, hex) and never changed: the cell-key
+ * method derives every published figure's perturbation from the keys of exactly the organisations in it, so
+ * the same set of organisations always gets the same figure. Secret like a password hash: never sent anywhere.
+ */
+export const benchmarkRecordKeys = sqliteTable("benchmark_record_keys", {
+  organisationId: integer("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  recordKey: text("record_key").notNull(),
+});

@@ -1,9 +1,7 @@
 // Issue 11 over real HTTP and in Chromium: the admin's organisation form with its checkboxes off, broken
-// addresses and odd methods, hand-made ?_data= requests, and the demo's generated pseudonym secret.
+// addresses and odd methods, hand-made ?_data= requests.
 import Database from "better-sqlite3";
-import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
@@ -131,17 +129,5 @@ describe("?_data= requests made by hand (finding 15)", () => {
     const cookie = await signIn(server, "hr@zas.example");
     const response = await fetch(`${server.url}/hr/scans?_data=${encodeURIComponent("routes/hr.scans._index")}`, { headers: { Cookie: cookie } });
     expect(response.status).toBe(200);
-  });
-});
-
-describe("the demo's pseudonym secret (finding 15)", () => {
-  it("is generated at first start beside the database, outside the repository", () => {
-    const file = path.join(path.dirname(server.databasePath), "pseudonym-secret");
-    const secret = fs.readFileSync(file, "utf8").trim();
-    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(fs.statSync(file).mode & 0o077).toBe(0);
-    for (const source of ["app/utils/env.server.ts", "scripts/server.ts", "app/features/benchmark/pseudonym.server.ts"]) {
-      expect(fs.readFileSync(source, "utf8")).not.toContain("demo-pseudonym-secret");
-    }
   });
 });

@@ -92,3 +92,20 @@ describe("checkboxField", () => {
     expect(schema.safeParse({ a: "yes please" }).success).toBe(false);
   });
 });
+
+describe("shared fields inside a form with its own refinement", () => {
+  const schema = z
+    .object({ years: wholeNumberField({ min: 0, max: 50, message: "bad.range" }), start: dateField("bad.date"), paused: checkboxField, until: z.string().optional() })
+    .superRefine((data, ctx) => {
+      if (data.paused && !data.until) ctx.addIssue({ code: "custom", path: ["until"], message: "until.required" });
+    });
+
+  it("reports every field's message at once, the form's own included", () => {
+    const messages = schema.safeParse({ years: "-2", start: "2026-02-30", paused: "on" }).error?.issues.map((i) => [i.path.join("."), i.message]);
+    expect(messages).toEqual([
+      ["years", "bad.range"],
+      ["start", "bad.date"],
+      ["until", "until.required"],
+    ]);
+  });
+});

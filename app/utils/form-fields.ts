@@ -11,13 +11,18 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** A required date field (YYYY-MM-DD, the value of <input type="date">). */
+/**
+ * A required date field (YYYY-MM-DD, the value of <input type="date">). One message per field, and no check
+ * aborts: the form's own refinements (e.g. "paused until" when paused) still run and show theirs.
+ */
 export function dateField(message: string, requiredMessage = "validation.required") {
   return z
     .string({ error: requiredMessage })
     .trim()
-    .min(1, { error: requiredMessage, abort: true })
-    .refine(isCalendarDate, { error: message });
+    .superRefine((v, ctx) => {
+      if (!v) ctx.addIssue({ code: "custom", message: requiredMessage });
+      else if (!isCalendarDate(v)) ctx.addIssue({ code: "custom", message });
+    });
 }
 
 /** An optional date field: missing or empty is null, anything else must be a real date. */
@@ -57,10 +62,11 @@ export function wholeNumberField({ min, max, message, requiredMessage = "validat
   return z
     .string({ error: requiredMessage })
     .trim()
-    .min(1, { error: requiredMessage, abort: true })
-    .regex(/^(0|[1-9]\d{0,8})$/, { error: message, abort: true })
-    .transform((v) => Number(v))
-    .refine((n) => n >= min && n <= max, { error: message });
+    .superRefine((v, ctx) => {
+      if (!v) ctx.addIssue({ code: "custom", message: requiredMessage });
+      else if (!/^(0|[1-9]\d{0,8})$/.test(v) || Number(v) < min || Number(v) > max) ctx.addIssue({ code: "custom", message });
+    })
+    .transform((v) => Number(v));
 }
 
 /**

@@ -169,8 +169,10 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
   // 2. The one pass over allowed pairs: the score range, the pairs' scores, and every dual constraint.
   const range = new Float64Array([Infinity, -Infinity]);
   const pairUnits = new Float64Array(n);
-  const pass = decimals === 0 ? checkIntegerRows : checkDecimalRows;
-  const violation = pass(scores, m, rowBuddy, rowDuals, matchBonus, slotTerm, decimals, range, pairUnits);
+  const violation =
+    decimals === 0
+      ? checkIntegerRows(scores, m, rowBuddy, rowDuals, matchBonus, slotTerm, decimals, range, pairUnits)
+      : checkDecimalRows(scores, m, rowBuddy, rowDuals, matchBonus, slotTerm, decimals, range, pairUnits);
   if (violation !== null) return fail(violation);
   const minScore = range[0]!;
   const maxScore = range[1]!;

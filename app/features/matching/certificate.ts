@@ -44,21 +44,20 @@ const isDual = (value: unknown): value is number =>
 
 /**
  * Exact sum of integers of magnitude ≤ 2^51: in float64 while the running sum stays within 2^52 (so each addition
- * is exact), carried over into a BigInt beyond — a BigInt per term would cost more than the sum is worth.
+ * is exact), carried over into a BigInt beyond — a BigInt per term would cost more than the sum is worth. A plain
+ * function over a Float64Array: timed after a full GC, a small class here made the whole check ~15 % slower.
  */
-class ExactSum {
-  private small = 0;
-  private big = 0n;
-  add(v: number): void {
-    if (this.small > 2 ** 52 || this.small < -(2 ** 52)) {
-      this.big += BigInt(this.small);
-      this.small = 0;
+function exactSum(values: Float64Array, count: number): bigint {
+  let big = 0n;
+  let small = 0;
+  for (let t = 0; t < count; t++) {
+    if (small > 2 ** 52 || small < -(2 ** 52)) {
+      big += BigInt(small);
+      small = 0;
     }
-    this.small += v;
+    small += values[t]!;
   }
-  value(): bigint {
-    return this.big + BigInt(this.small);
-  }
+  return big + BigInt(small);
 }
 
 /** `value` in whole units of 1/unit, or null when it is not exactly such a decimal (or too large). */
@@ -140,7 +139,9 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
   if (!isDual(matchBonus) || matchBonus === 0) return fail(`matchBonus must be an integer from 1 to 2^51, got ${matchBonus}.`);
 
   // Per buddy: the slot term of the dual constraint, max_k (−P(k) − v_jk), and Σ v.
-  const dualSum = new ExactSum();
+  // Every dual, for Σu + Σv.
+  const dualTerms = new Float64Array(n + totalSlotsOf(capacities, n));
+  let nDualTerms = 0;
   const slotTerm = new Float64Array(m);
   let totalSlots = 0;
   for (let j = 0; j < m; j++) {
@@ -153,7 +154,7 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
     for (let k = 0; k < slots; k++) {
       const v = duals[k];
       if (!isDual(v)) return fail(`slotDuals[${j}][${k}] must be an integer from 0 to 2^51 (negative duals are infeasible), got ${v}.`);
-      dualSum.add(v);
+      dualTerms[nDualTerms++] = v;
       const t = -penaltyUnits[k]! - v;
       if (t > term) term = t;
     }
@@ -163,7 +164,7 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
   for (let i = 0; i < n; i++) {
     const v = rowDuals[i];
     if (!isDual(v)) return fail(`rowDuals[${i}] must be an integer from 0 to 2^51 (negative duals are infeasible), got ${v}.`);
-    dualSum.add(v);
+    dualTerms[nDualTerms++] = v;
   }
 
   // 2. The one pass over allowed pairs: the score range, the pairs' scores, and every dual constraint.
@@ -177,10 +178,11 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
   const minScore = range[0]!;
   const maxScore = range[1]!;
 
-  const totalSum = new ExactSum();
-  for (let i = 0; i < n; i++) if (rowBuddy[i]! >= 0) totalSum.add(pairUnits[i]!);
-  for (let j = 0; j < m; j++) for (let k = 0; k < load[j]!; k++) totalSum.add(-penaltyUnits[k]!);
-  const totalUnits = totalSum.value();
+  const totalTerms = new Float64Array(2 * n);
+  let nTotalTerms = 0;
+  for (let i = 0; i < n; i++) if (rowBuddy[i]! >= 0) totalTerms[nTotalTerms++] = pairUnits[i]!;
+  for (let j = 0; j < m; j++) for (let k = 0; k < load[j]!; k++) totalTerms[nTotalTerms++] = -penaltyUnits[k]!;
+  const totalUnits = exactSum(totalTerms, nTotalTerms);
   if (totalUnits > BigInt(Number.MAX_SAFE_INTEGER) || -totalUnits > BigInt(Number.MAX_SAFE_INTEGER)) {
     return fail(`The total, ${totalUnits} ${unitName}, is beyond 2^53.`);
   }
@@ -203,7 +205,7 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
     }
   }
   // 3. No duality gap.
-  const gap = dualSum.value() - (bonus * BigInt(assignment.pairs.length) + totalUnits);
+  const gap = exactSum(dualTerms, nDualTerms) - (bonus * BigInt(assignment.pairs.length) + totalUnits);
   if (gap > 0n) {
     return fail(`The duality gap is ${gap} ${unitName} (it must be 0): the assignment is not proven optimal.`);
   }
@@ -285,6 +287,12 @@ function checkDecimalRows(
   range[0] = minScore;
   range[1] = maxScore;
   return null;
+}
+
+function totalSlotsOf(capacities: readonly number[], n: number): number {
+  let slots = 0;
+  for (const c of capacities) slots += Math.min(c, n);
+  return slots;
 }
 
 function notInUnits(i: number, j: number, value: unknown, decimals: number): string {

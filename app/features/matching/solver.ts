@@ -21,6 +21,10 @@
 //     (dropWithoutSearch) instead of by a Dijkstra that would settle the whole graph to find the same thing.
 // The node potentials at the end are the dual values that certificate.ts checks in one pass.
 //
+// Exactness: everything is counted in integer units of the finest decimal in the instance (scores and penalties
+// have at most 6; integer scores are read in place, others from a scaled copy), and the instance must satisfy
+// EXACT_LIMIT, so every number formed is an integer below 2^53 and float64 arithmetic on it is exact.
+//
 // Determinism and ties: every step runs in a fixed order, so equal inputs give equal outputs. Phase 1 goes through
 // rows in index order, and a row takes the lowest-index buddy among its highest-scoring ones that still has a slot
 // at penalty(0). Phase 2 takes the remaining rows in index order; its search visits a row's best buddies in column
@@ -98,9 +102,9 @@ export const MAX_DECIMALS = 6;
 /** Largest capacity accepted; real buddies take 1–3. */
 export const MAX_CAPACITY = 10_000;
 /**
- * Exactness limit, in units of the finest decimal: (N + 1) · (R + 1) + 2 · (max |score| + max penalty) ≤ 2^50,
- * with N = min(rows, Σ min(capacity, rows)) and R = max(score − penalty) − min(score − penalty) over allowed pairs
- * and usable slots. Then the match bonus and every potential stay below 2^50 and every sum the solver forms below
+ * Exactness limit, in units of the finest decimal: (N + 1) · (R + 1) + 2 · A ≤ 2^50, with N = min(rows,
+ * Σ min(capacity, rows)), R = max(score − penalty) − min(score − penalty) over allowed pairs and usable slots, and
+ * A = max |score| + the largest penalty in use (of slot min(max capacity, rows) − 1). Then the match bonus and every potential stay below 2^50 and every sum the solver forms below
  * 2^53, so float64 integer arithmetic is exact (derivation in docs/decisions/035). Integer scores of ±1e6 allow
  * hundreds of millions of newcomers; 6-decimal scores spanning ±1e6 with penalties up to 1e6 allow 372.
  */

@@ -73,8 +73,9 @@ export function installGracefulShutdown(options: { server: Server; lifecycle: Ap
     try {
       const flushed = lifecycle.flush();
       if (replication) {
-        const { clean } = await replication.stop(Math.max(500, deadline - Date.now()));
-        if (!clean) exitCode = 1;
+        const stopped = await replication.stop(Math.max(500, deadline - Date.now()));
+        log({ level: stopped.clean ? "info" : "warn", msg: "replication stopped", ...stopped });
+        if (!stopped.clean) exitCode = 1;
       }
       report = lifecycle.close();
       report.flushed = Object.fromEntries(Object.entries(report.flushed).map(([k, v]) => [k, v + (flushed[k] ?? 0)]));

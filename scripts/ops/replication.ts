@@ -27,7 +27,7 @@ type LogLine = { level?: string; msg?: string; error?: string; [key: string]: un
 export type ReplicationSupervisor = {
   status(): ReplicationStatus;
   /** Asks Litestream for its final sync and waits for it to exit (SIGKILL after timeoutMs). */
-  stop(timeoutMs: number): Promise<{ clean: boolean }>;
+  stop(timeoutMs: number): Promise<{ clean: boolean; code: number | null; signal: NodeJS.Signals | null }>;
 };
 
 export type ReplicationOptions = {
@@ -147,18 +147,18 @@ export function startReplication(options: ReplicationOptions): ReplicationSuperv
       if (!proc || proc.exitCode !== null) {
         status.state = "stopped";
         cleanup();
-        return Promise.resolve({ clean: true });
+        return Promise.resolve({ clean: true, code: proc?.exitCode ?? null, signal: null });
       }
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
           log({ level: "warn", msg: `litestream did not finish its final sync within ${timeoutMs} ms: killed` });
           if (proc.pid) process.kill(-proc.pid, "SIGKILL");
         }, timeoutMs);
-        proc.once("exit", (code) => {
+        proc.once("exit", (code, signal) => {
           clearTimeout(timer);
           status.state = "stopped";
           cleanup();
-          resolve({ clean: code === 0 });
+          resolve({ clean: code === 0, code, signal });
         });
         // Closing the pipe is the watcher's signal: Litestream syncs what is left and exits.
         proc.stdin?.end();

@@ -16,6 +16,8 @@
 // nothing recovered exactly, median error ≥ 5 points, < 10 % within 2 points, items no better than chance,
 // no suppressed count derivable exactly.
 import { spawnSync } from "node:child_process";
+import type { Dataset, DatasetScan } from "../app/features/benchmark/dataset";
+import type { ComparisonFilters } from "../app/features/benchmark/filters";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -55,9 +57,6 @@ const { getPeerMedians } = await import("../app/features/benchmark/peer.server")
 const { getProgrammeIndicators, organisationFacts } = await import("../app/features/benchmark/indicators.server");
 const { magnitudeDeviation, MEAN_NOISE_SHARE, COUNT_MAX_DEVIATION } = await import("../app/features/benchmark/disclosure");
 const { SCORE_CHANGE_BOUNDS } = await import("../app/features/benchmark/indicators");
-type Dataset = import("../app/features/benchmark/dataset").Dataset;
-type DatasetScan = import("../app/features/benchmark/dataset").DatasetScan;
-type ComparisonFilters = import("../app/features/benchmark/filters").ComparisonFilters;
 
 const db = getDb();
 await seedDemo(db, { password: "audit-only-password", scoreScan });

@@ -278,10 +278,12 @@ export function publishMedian(contributions: readonly Contribution[], options: P
 }
 
 /** The maximum deviations readers are told about (noise plus rounding, whole points), for the note. */
-export function noteParams(): { score10: number; score5: number; count: number; k: number } {
+export function noteParams(): { score10: number; score5: number; mean10: number; count: number; k: number } {
   return {
     score10: Math.ceil(magnitudeDeviation(MIN_QUARTILE_GROUP) + 0.5),
     score5: Math.ceil(magnitudeDeviation(MIN_GROUP_SIZE) + 0.5),
+    // A mean on a 100-point range (a score, or a score change clipped to ±50) for 10 organisations.
+    mean10: Math.ceil(magnitudeDeviation(MIN_QUARTILE_GROUP, SCORE_BOUNDS, MEAN_NOISE_SHARE) + 0.5),
     count: COUNT_MAX_DEVIATION,
     k: MIN_GROUP_SIZE,
   };

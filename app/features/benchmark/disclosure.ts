@@ -240,7 +240,7 @@ export function publishShareOf(answered: Group, hits: { n: number; key: number }
 /**
  * A published total of counts over a group of organisations (newcomers, matches, completions): the sum of
  * their counts, perturbed with the count table on the group's key. `minContributors`: how many must
- * contribute a non-zero count (breakdown cells: MIN_GROUP_SIZE; a programme total: 0, see decision 042).
+ * contribute a non-zero count (breakdown cells: MIN_GROUP_SIZE; a programme total: none, see decision 042).
  */
 export function publishTotal(contributions: readonly Contribution[], statistic: string, minContributors = MIN_GROUP_SIZE): number | null {
   let contributors = 0;

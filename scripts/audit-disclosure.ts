@@ -55,7 +55,7 @@ const { loadDataset, currentVersion } = await import("../app/features/benchmark/
 const { compare, members, universe, groupFigures, ATTRIBUTE_VALUES } = await import("../app/features/benchmark/compare");
 const { getPeerMedians } = await import("../app/features/benchmark/peer.server");
 const { getProgrammeIndicators, organisationFacts } = await import("../app/features/benchmark/indicators.server");
-const { magnitudeDeviation, MEAN_NOISE_SHARE, COUNT_MAX_DEVIATION } = await import("../app/features/benchmark/disclosure");
+const { magnitudeDeviation, quantileDeviation, MEAN_NOISE_SHARE, COUNT_MAX_DEVIATION } = await import("../app/features/benchmark/disclosure");
 const { SCORE_CHANGE_BOUNDS } = await import("../app/features/benchmark/indicators");
 
 const db = getDb();
@@ -196,7 +196,7 @@ function attackScore(target: DatasetScan, label: string): Estimate | null {
   const containing = published.filter((p) => p.label === label && p.members.includes(target) && p.hrOf !== target.org);
   for (const p of containing) {
     const others = p.members.filter((s) => s !== target);
-    const d = magnitudeDeviation(p.n) + 0.5;
+    const d = quantileDeviation(p.n) + 0.5;
     // (a) The remainder: every other member named, so known exactly; solve median/quantile for the target.
     if (others.every((s) => dataset.organisations[s.org]?.consented)) {
       const known = others.map((s) => truthOf(s, label) ?? 0);

@@ -18,6 +18,8 @@ import {
   publishQuantileOf,
   publishShareOf,
   publishTotal,
+  quantileDeviation,
+  SMALL_GROUP_NOISE_SHARE,
   statisticKey,
   type Contribution,
 } from "./disclosure";
@@ -198,7 +200,53 @@ describe("rules", () => {
     const seen = new Set<number | null>();
     for (let g = 0; g < 200; g++) seen.add(publishMedian(contributions(values, 300 + g), { statistic: "median" }));
     expect(seen.size).toBeGreaterThanOrEqual(5);
-    for (const v of seen) expect(Math.abs((v ?? 0) - 52)).toBeLessThanOrEqual(3.5);
+    for (const v of seen) expect(Math.abs((v ?? 0) - 52)).toBeLessThanOrEqual(quantileDeviation(5) + 0.5);
+  });
+
+  it.each([
+    [5, 6],
+    [9, 6],
+    [10, 1.5],
+    [15, 1],
+    [200, 1],
+  ])("maximum deviation of a median of %i organisations is %d (sensitive cells below 10)", (n, d) => {
+    expect(quantileDeviation(n)).toBeCloseTo(d, 10);
+  });
+
+  it("a median of 5–9 organisations is spread flat over ±6: rarely within 2 points of its middle member, unbiased", () => {
+    expect(SMALL_GROUP_NOISE_SHARE).toBe(0.06);
+    for (const values of [
+      [31, 45, 52, 68, 80],
+      [20, 33, 41, 47, 52, 58, 66, 71, 90],
+    ]) {
+      const middle = 52;
+      const draws = 4000;
+      let within2 = 0;
+      let sum = 0;
+      let largest = 0;
+      const seen = new Set<number>();
+      for (let g = 0; g < draws; g++) {
+        const v = publishMedian(contributions(values, 20_000 + g), { statistic: "median:overall" }) ?? Number.NaN;
+        const error = Math.abs(v - middle);
+        if (error <= 2) within2++;
+        largest = Math.max(largest, error);
+        sum += v;
+        seen.add(v);
+      }
+      expect(largest).toBeLessThanOrEqual(6.5);
+      expect(largest).toBeGreaterThanOrEqual(5); // the old ±3 never went beyond 3.5
+      expect(seen.size).toBeGreaterThanOrEqual(11);
+      expect(within2 / draws).toBeLessThan(0.45); // the old triangular ±3: about 97 %
+      expect(sum / draws).toBeCloseTo(middle, 0);
+    }
+  });
+
+  it("a median of 10 or more stays within ±2 points (utility)", () => {
+    const values = [20, 33, 41, 47, 50, 54, 58, 66, 71, 90];
+    for (let g = 0; g < 2000; g++) {
+      const v = publishMedian(contributions(values, 40_000 + g), { statistic: "median:overall" }) ?? Number.NaN;
+      expect(Math.abs(v - 52)).toBeLessThanOrEqual(2);
+    }
   });
 
   it("hides a group whose remainder without named rows is between 1 and 4", () => {

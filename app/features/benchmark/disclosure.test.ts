@@ -288,6 +288,25 @@ describe("rules", () => {
     for (const s of shares) expect(Math.abs((s ?? 0) - 0.6)).toBeLessThan(0.2);
   });
 
+  it("item shares: a group next to the same group plus one organisation does not tell its answer", () => {
+    // The attacker's guess of the added organisation's answer: hits(with) − hits(without) > 0.5, from the
+    // published shares and the true group sizes. With the hits' noise keyed on the hits alone, an added
+    // organisation that answered < 3 left the numerator's noise unchanged, and the guess "no" was nearly
+    // always right.
+    let correct = 0;
+    const draws = 2000;
+    for (let g = 0; g < draws; g++) {
+      const base = contributions(new Array(12).fill(0), 60_000 + g);
+      const added = { key: keys(80_000 + g, 1)[0] ?? 0, value: 0 };
+      const hits = base.slice(0, 7);
+      const hitsKey = { n: hits.length, key: cellKey(hits.map((c) => c.key)) };
+      const a = publishShareOf(groupOf([...base, added]), hitsKey, "item:c") ?? 0;
+      const b = publishShareOf(groupOf(base), hitsKey, "item:c") ?? 0;
+      if (!(a * 13 - b * 12 > 0.5)) correct++;
+    }
+    expect(correct / draws).toBeLessThan(0.65); // about 0.60; with the hits keyed alone 0.68
+  });
+
   it("totals need enough contributing organisations in a cell, a programme total only one", () => {
     const counts = contributions([3, 0, 0, 0, 0, 0, 5], 11);
     expect(publishTotal(counts, "newcomers")).toBeNull(); // 2 contributors

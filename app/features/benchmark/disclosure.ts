@@ -256,7 +256,10 @@ export function publishGroupSizeOf(group: Group, statistic = "count"): number | 
 export function publishShareOf(answered: Group, hits: { n: number; key: number }, statistic: string): number | null {
   if (!mayPublish(answered.n, answered.nonNamed)) return null;
   const publishedAnswered = Math.max(2, perturbCount(answered.n, statisticKey(answered.key, `${statistic}:answered`)));
-  let publishedHits = Math.min(publishedAnswered, perturbCount(hits.n, statisticKey(hits.key, `${statistic}:hits`)));
+  // The hits' noise is keyed on the pair (answered group, hits): with the hits' key alone, a group next to the
+  // same group plus one organisation that answered < 3 had identical hits noise, so an unchanged numerator
+  // told that organisation's answer (decision 042, "Small groups").
+  let publishedHits = Math.min(publishedAnswered, perturbCount(hits.n, statisticKey((answered.key ^ mix32(hits.key)) >>> 0, `${statistic}:hits`)));
   if (answered.nonNamed < MIN_GROUP_SIZE) publishedHits = Math.min(publishedAnswered - 1, Math.max(1, publishedHits));
   return Math.round((100 * publishedHits) / publishedAnswered) / 100;
 }

@@ -18,6 +18,8 @@
 import type { Dataset, DatasetScan } from "../app/features/benchmark/dataset";
 import type { ComparisonFilters } from "../app/features/benchmark/filters";
 import { spawnSync } from "node:child_process";
+import type { Dataset, DatasetScan } from "../app/features/benchmark/dataset";
+import type { ComparisonFilters } from "../app/features/benchmark/filters";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -55,7 +57,7 @@ const { loadDataset, currentVersion } = await import("../app/features/benchmark/
 const { compare, members, universe, groupFigures, ATTRIBUTE_VALUES } = await import("../app/features/benchmark/compare");
 const { getPeerMedians } = await import("../app/features/benchmark/peer.server");
 const { getProgrammeIndicators, organisationFacts } = await import("../app/features/benchmark/indicators.server");
-const { magnitudeDeviation, MEAN_NOISE_SHARE, COUNT_MAX_DEVIATION } = await import("../app/features/benchmark/disclosure");
+const { magnitudeDeviation, quantileDeviation, MEAN_NOISE_SHARE, COUNT_MAX_DEVIATION } = await import("../app/features/benchmark/disclosure");
 const { SCORE_CHANGE_BOUNDS } = await import("../app/features/benchmark/indicators");
 
 const db = getDb();
@@ -171,7 +173,7 @@ for (const [orgIndex] of dataset.latest) {
 // ---------------------------------------------------------------------------------------------------------
 // 2. Attacks on scores: per hidden organisation's scan and figure label, the attacker's best estimate.
 
-type Estimate = { value: number; claimed: number };
+type Estimate = { value: number; claimed: number; priorN?: number };
 const truthOf = (s: DatasetScan, label: string) => (label === "overall" ? s.overall : s.dimensions[Number(label.split(" ")[1]) - 1] ?? null);
 const byLabelSet = new Map<string, Published[]>();
 for (const p of published) {
@@ -196,7 +198,7 @@ function attackScore(target: DatasetScan, label: string): Estimate | null {
   const containing = published.filter((p) => p.label === label && p.members.includes(target) && p.hrOf !== target.org);
   for (const p of containing) {
     const others = p.members.filter((s) => s !== target);
-    const d = magnitudeDeviation(p.n) + 0.5;
+    const d = quantileDeviation(p.n) + 0.5;
     // (a) The remainder: every other member named, so known exactly; solve median/quantile for the target.
     if (others.every((s) => dataset.organisations[s.org]?.consented)) {
       const known = others.map((s) => truthOf(s, label) ?? 0);
@@ -222,7 +224,7 @@ function attackScore(target: DatasetScan, label: string): Estimate | null {
   }
   // (c) The prior: the median of the smallest published group holding the target.
   const smallest = containing.filter((p) => p.kind === "median").sort((a, b) => a.n - b.n)[0];
-  if (smallest) candidates.push({ value: smallest.value, claimed: 15 });
+  if (smallest) candidates.push({ value: smallest.value, claimed: 15, priorN: smallest.n });
   if (candidates.length === 0) return null;
   return candidates.sort((a, b) => a.claimed - b.claimed)[0] ?? null;
 }
@@ -230,6 +232,8 @@ function attackScore(target: DatasetScan, label: string): Estimate | null {
 const errors: number[] = [];
 const overallErrors: number[] = [];
 const isolatedErrors: number[] = [];
+// Estimates within 2 points that are a group median (the prior), by the size of that group.
+const priorWithin2 = { small: 0, large: 0 };
 // No attack at all: guess the published median of all organisations (latest scans) for everyone.
 const baselineErrors: number[] = [];
 const everyone = compare(dataset, { breakdown: "country" }).group;
@@ -249,6 +253,7 @@ for (const { i } of hiddenOrgs) {
       errors.push(error);
       if (label === "overall") overallErrors.push(error);
       if (e.claimed < 15) isolatedErrors.push(error);
+      else if (error <= 2) priorWithin2[(e.priorN ?? 0) < 10 ? "small" : "large"]++;
       // Recovered exactly: the attacker's own uncertainty is nil and the value is right. A guess that lands on
       // the true value without the attacker being able to tell is counted apart.
       if (error < 1e-9 && e.claimed < 1e-9) exact++;
@@ -389,6 +394,7 @@ console.log(`  recovered exactly: ${exact} (plus ${chanceHits} guesses within 0.
 console.log(`  overall scores only: ${overallErrors.length} estimates, median error ${fmt(pct(overallErrors, 0.5))}, within 2 points ${(100 * share(overallErrors, (e) => e <= 2)).toFixed(1)} %`);
 console.log(`  no attack (everyone guessed at the published median of all organisations): median error ${fmt(pct(baselineErrors, 0.5))}, within 2 points ${(100 * share(baselineErrors, (e) => e <= 2)).toFixed(1)} %`);
 console.log(`  of which from an isolating attack (remainder or differencing): ${isolatedErrors.length}, median error ${fmt(pct(isolatedErrors, 0.5))}, within 2 points ${(100 * share(isolatedErrors, (e) => e <= 2)).toFixed(1)} %`);
+console.log(`  within 2 points from the median of the smallest group holding the organisation: ${priorWithin2.small} from groups of 5–9, ${priorWithin2.large} from groups of ≥ 10`);
 console.log(`  per hidden organisation (latest overall score):`);
 for (const r of perOrg.slice(0, world === "demo" ? perOrg.length : 12)) console.log(`    ${r.name.padEnd(34)} true ${fmt(r.truth).padStart(5)}  estimate ${fmt(r.estimate).padStart(5)}  error ${fmt(r.error).padStart(5)}`);
 if (world !== "demo" && perOrg.length > 12) console.log(`    … and ${perOrg.length - 12} more`);

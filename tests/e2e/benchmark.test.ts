@@ -41,7 +41,7 @@ async function signedIn(email: string, options: { mobile?: boolean } = {}): Prom
 const about = (truth: number, within = 2) => new RegExp(`^(${Array.from({ length: 2 * within + 1 }, (_, i) => truth - within + i).join("|")}) organisaties$`);
 
 describe("partner", () => {
-  it("filters, reads adjusted figures and the note, compares one organisation and exports CSV", async () => {
+  it("filters, reads adjusted figures and the note, compares one organisation and exports CSV", { timeout: 240_000 }, async () => {
     const page = await signedIn("onderzoek@thomasmore.example");
     await page.getByRole("heading", { name: "Organisaties vergelijken" }).waitFor();
     await expectAccessible(page);
@@ -113,7 +113,7 @@ describe("partner", () => {
     await page.context().close();
   });
 
-  it("gets a clear message for bad input, and sees the programme totals with the note", async () => {
+  it("gets a clear message for bad input, and sees the programme totals with the note", { timeout: 120_000 }, async () => {
     const page = await signedIn("onderzoek@thomasmore.example");
     const response = await page.goto(`${server.url}/partner/benchmark?country=FR`);
     expect(response?.status()).toBe(400);
@@ -146,7 +146,7 @@ describe("partner", () => {
 });
 
 describe("HR", () => {
-  it("sees its own position against its country, then its sector, and the choice is remembered", async () => {
+  it("sees its own position against its country, then its sector, and the choice is remembered", { timeout: 120_000 }, async () => {
     const page = await signedIn("hr@zas.example");
     await page.goto(`${server.url}/hr/benchmark`);
     await page.getByRole("heading", { level: 1, name: "Jouw positie" }).waitFor();

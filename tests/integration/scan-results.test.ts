@@ -29,15 +29,15 @@ function zas() {
 }
 
 /** Other care organisations of the same country or sector that have a submitted scan. */
-function peersOf(org: Organisation, group: "country" | "sector"): number {
+function peersOf(org: Organisation, group: "country" | "sector"): { n: number; nonNamed: number } {
   const db = getDb();
   const rows = db
-    .selectDistinct({ id: organisations.id })
+    .selectDistinct({ id: organisations.id, consent: organisations.benchmarkConsent })
     .from(organisations)
     .innerJoin(scans, and(eq(scans.organisationId, organisations.id), eq(scans.status, "submitted")))
     .where(and(ne(organisations.id, org.id), eq(organisations.kind, "care_provider"), group === "country" ? eq(organisations.country, org.country) : eq(organisations.sector, org.sector)))
     .all();
-  return rows.length;
+  return { n: rows.length, nonNamed: rows.filter((r) => !r.consent).length };
 }
 
 describe("scan results", () => {
@@ -52,16 +52,28 @@ describe("scan results", () => {
     expect(page.modules.every((m) => m.title.length > 0 && m.title !== m.moduleKey)).toBe(true);
   });
 
-  it("draws the peer median only for groups of 5 or more, and follows the chosen group", async () => {
+  it("draws the (adjusted) peer median only for groups the disclosure rules allow, and follows the chosen group", async () => {
     const { org, scan } = zas();
+    const shownFor: Record<string, boolean> = {};
     for (const group of ["country", "sector"] as const) {
       const cookie = `${cookieFor("hr@zas.example")}; benchmark_peer=${group}`;
       const page = (await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookie), { scanId: String(scan.id) })).body as Page;
-      const n = peersOf(org, group);
-      expect(page.peerInfo).toEqual({ group, groupSize: n, shown: n >= 5 });
-      if (n >= 5) expect(page.peer?.length).toBe(8);
-      else expect(page.peer).toBeNull();
+      const { n, nonNamed } = peersOf(org, group);
+      // At least 5 peers, of which none or at least 5 did not consent (docs/decisions/042).
+      const shown = n >= 5 && (nonNamed === 0 || nonNamed >= 5);
+      shownFor[group] = shown;
+      expect(page.peerInfo.shown, group).toBe(shown);
+      if (shown) {
+        expect(Math.abs((page.peerInfo.groupSize ?? 0) - n)).toBeLessThanOrEqual(2);
+        expect(page.peer?.length).toBe(8);
+      } else {
+        // A hidden group shows no size.
+        expect(page.peerInfo.groupSize).toBeNull();
+        expect(page.peer).toBeNull();
+      }
     }
+    // The demo: ZAS's Belgian peers are shown, its hospital peers (4) are not.
+    expect(shownFor).toEqual({ country: true, sector: false });
   });
 
   it("assigns a recommended module in one click and comes back to the results", async () => {

@@ -31,6 +31,14 @@ export const MAGNITUDE_NOISE_SHARE = 0.15;
  * falls within 2 points in under 10 % of the cases (disclosure.test.ts, npm run audit:disclosure).
  */
 export const MEAN_NOISE_SHARE = 0.5;
+/**
+ * Medians of small groups (5–9, where quartiles are not published) are "sensitive cells" in the sense of
+ * the Destatis/Eurostat cellKey tools: a median of 5–9 organisations lies on or next to one member's
+ * value, so triangular noise of ±3 (peaked at 0) left it within 2 points of that member more often than
+ * not. They get uniform noise of this share of the range instead (±6 on a score; decision 042, "Small
+ * groups"), flat so that no published value is much likelier than its neighbours.
+ */
+export const SMALL_GROUP_NOISE_SHARE = 0.06;
 /** …but never less than this many units of the value (1 point on a 0–100 score). */
 export const MIN_MAGNITUDE_DEVIATION = 1;
 /** The range of a score: 0–100. */
@@ -130,7 +138,22 @@ export function magnitudeDeviation(n: number, bounds: readonly [number, number] 
   return Math.max(MIN_MAGNITUDE_DEVIATION, (share * range) / Math.max(1, n));
 }
 
-/** A bounded uniform noise in [−1, 1) (mean 0, variance 1/3), for means. */
+/**
+ * The maximum deviation of a published median or quartile of a group of n units: magnitudeDeviation for
+ * groups of MIN_QUARTILE_GROUP and more; for smaller groups (medians only) SMALL_GROUP_NOISE_SHARE of the
+ * range (±6 on a score), with uniform noise (quantileNoiseOf).
+ */
+export function quantileDeviation(n: number, bounds: readonly [number, number] = SCORE_BOUNDS): number {
+  const base = magnitudeDeviation(n, bounds);
+  return n < MIN_QUARTILE_GROUP ? Math.max(base, SMALL_GROUP_NOISE_SHARE * (bounds[1] - bounds[0])) : base;
+}
+
+/** The noise shape of a quantile of n units: uniform below MIN_QUARTILE_GROUP, triangular from there. */
+export function quantileNoiseOf(n: number): (u: number) => number {
+  return n < MIN_QUARTILE_GROUP ? uniformNoise : magnitudeNoise;
+}
+
+/** A bounded uniform noise in [−1, 1) (mean 0, variance 1/3), for means and medians of small groups. */
 export function uniformNoise(u: number): number {
   return 2 * u - 1;
 }
@@ -215,7 +238,8 @@ export function publishQuantileOf(group: Group, sorted: ArrayLike<number>, p: nu
   if (p !== 0.5 && !mayPublishQuartiles(group.n)) return null;
   const bounds = options.bounds ?? SCORE_BOUNDS;
   const q = clamp(quantileSorted(sorted, p) ?? 0, bounds);
-  return perturbMagnitude(q, statisticKey(group.key, options.statistic), options.deviation ?? magnitudeDeviation(group.n, bounds), bounds, options.digits ?? 0);
+  if (options.deviation !== undefined) return perturbMagnitude(q, statisticKey(group.key, options.statistic), options.deviation, bounds, options.digits ?? 0);
+  return perturbMagnitude(q, statisticKey(group.key, options.statistic), quantileDeviation(group.n, bounds), bounds, options.digits ?? 0, quantileNoiseOf(group.n));
 }
 
 /** The published size of a group: the count table on its cell key, or null (rule 1). */
@@ -232,7 +256,10 @@ export function publishGroupSizeOf(group: Group, statistic = "count"): number | 
 export function publishShareOf(answered: Group, hits: { n: number; key: number }, statistic: string): number | null {
   if (!mayPublish(answered.n, answered.nonNamed)) return null;
   const publishedAnswered = Math.max(2, perturbCount(answered.n, statisticKey(answered.key, `${statistic}:answered`)));
-  let publishedHits = Math.min(publishedAnswered, perturbCount(hits.n, statisticKey(hits.key, `${statistic}:hits`)));
+  // The hits' noise is keyed on the pair (answered group, hits): with the hits' key alone, a group next to the
+  // same group plus one organisation that answered < 3 had identical hits noise, so an unchanged numerator
+  // told that organisation's answer (decision 042, "Small groups").
+  let publishedHits = Math.min(publishedAnswered, perturbCount(hits.n, statisticKey((answered.key ^ mix32(hits.key)) >>> 0, `${statistic}:hits`)));
   if (answered.nonNamed < MIN_GROUP_SIZE) publishedHits = Math.min(publishedAnswered - 1, Math.max(1, publishedHits));
   return Math.round((100 * publishedHits) / publishedAnswered) / 100;
 }
@@ -240,7 +267,7 @@ export function publishShareOf(answered: Group, hits: { n: number; key: number }
 /**
  * A published total of counts over a group of organisations (newcomers, matches, completions): the sum of
  * their counts, perturbed with the count table on the group's key. `minContributors`: how many must
- * contribute a non-zero count (breakdown cells: MIN_GROUP_SIZE; a programme total: 0, see decision 042).
+ * contribute a non-zero count (breakdown cells: MIN_GROUP_SIZE; a programme total: none, see decision 042).
  */
 export function publishTotal(contributions: readonly Contribution[], statistic: string, minContributors = MIN_GROUP_SIZE): number | null {
   let contributors = 0;
@@ -278,10 +305,12 @@ export function publishMedian(contributions: readonly Contribution[], options: P
 }
 
 /** The maximum deviations readers are told about (noise plus rounding, whole points), for the note. */
-export function noteParams(): { score10: number; score5: number; count: number; k: number } {
+export function noteParams(): { score10: number; score5: number; mean10: number; count: number; k: number } {
   return {
     score10: Math.ceil(magnitudeDeviation(MIN_QUARTILE_GROUP) + 0.5),
-    score5: Math.ceil(magnitudeDeviation(MIN_GROUP_SIZE) + 0.5),
+    score5: Math.ceil(quantileDeviation(MIN_GROUP_SIZE) + 0.5),
+    // A mean on a 100-point range (a score, or a score change clipped to ±50) for 10 organisations.
+    mean10: Math.ceil(magnitudeDeviation(MIN_QUARTILE_GROUP, SCORE_BOUNDS, MEAN_NOISE_SHARE) + 0.5),
     count: COUNT_MAX_DEVIATION,
     k: MIN_GROUP_SIZE,
   };

@@ -52,6 +52,9 @@ describe("indicatorTable", () => {
     expect(days.available && days.value !== null).toBe(true);
     const share = table.total.cells.shareMatched;
     expect(share.available && share.value !== null && share.value > 0 && share.value <= 1).toBe(true);
+    // No completed match anywhere: the programme total is a plain 0, not "not shown".
+    const none = indicatorTable(facts, matching.map((m) => ({ ...m, completedMatches: 0 })), "sector", ["hospital", "home_care"], unitKeyOf);
+    expect(none.total.cells.completedMatches).toEqual({ available: true, value: 0 });
     // Hospitals: 9 organisations, but only 2 with newcomers: no matching figure in the cell.
     for (const indicator of ["newcomersRegistered", "shareMatched", "medianDaysToMatch", "activeMatches", "completedMatches"] as const) {
       expect(table.rows[0]?.cells[indicator], indicator).toEqual({ available: true, value: null });

@@ -70,9 +70,12 @@ function count(o: Joined, indicator: Indicator): number {
   }
 }
 
-/** One published figure for the organisations of a cell; `total` relaxes the contributor minimum to 1. */
+/**
+ * One published figure for the organisations of a cell. A programme total (`total`) needs no minimum of
+ * contributing organisations (a total of 0 is published as 0); a cell needs MIN_GROUP_SIZE of them.
+ */
 function figure(indicator: Indicator, orgs: readonly Joined[], unitKeyOf: UnitKeyOf, total: boolean): number | null {
-  const minContributors = total ? 1 : MIN_GROUP_SIZE;
+  const minContributors = total ? 0 : MIN_GROUP_SIZE;
   const totalOf = (name: string, f: (o: Joined) => number) =>
     publishTotal(
       orgs.map((o): Contribution => ({ key: unitKeyOf(o.organisationId, `indicator:${name}:${f(o)}`), value: f(o) })),
@@ -95,7 +98,7 @@ function figure(indicator: Indicator, orgs: readonly Joined[], unitKeyOf: UnitKe
     }
     case "medianDaysToMatch": {
       const contributors = orgs.filter((o) => (o.matching?.daysToMatch.length ?? 0) > 0);
-      if (contributors.length < minContributors || orgs.length < MIN_GROUP_SIZE) return null;
+      if (contributors.length === 0 || contributors.length < minContributors || orgs.length < MIN_GROUP_SIZE) return null;
       const days = Float64Array.from(contributors.flatMap((o) => o.matching?.daysToMatch ?? [])).sort();
       // The group is the cell's organisations (as for the sums); the noise follows the contributing ones.
       const group = groupOf(orgs.map((o) => ({ key: unitKeyOf(o.organisationId, `indicator:days:${(o.matching?.daysToMatch ?? []).join(",")}`), value: 0 })));

@@ -4,6 +4,7 @@
 // SHUTDOWN_TIMEOUT_MS. A second signal exits at once: every acknowledged answer is already durable in the WAL
 // (synchronous=FULL), so only unanswered requests are dropped.
 import type { Server, ServerResponse } from "node:http";
+import net from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import type { AppLifecycle, ShutdownReport } from "~/utils/lifecycle.server";
 import type { ReplicationSupervisor } from "./replication";
@@ -52,17 +53,28 @@ export function installGracefulShutdown(options: { server: Server; lifecycle: Ap
     shuttingDown = true;
     const started = Date.now();
     const deadline = started + timeoutMs;
-    log({ level: "info", msg: `${signal} received: draining`, inFlight: open.size, timeoutMs });
     lifecycle.beginDrain();
     for (const res of open) if (!res.headersSent) res.setHeader("Connection", "close");
 
-    const closed = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
-    server.closeIdleConnections();
+    // Stop listening first (new connections are refused from here on), then say so. net.Server's close, not
+    // http.Server's: the latter also destroys every connection without a request *parsed yet* — including
+    // one whose request is already in its socket, unread on a busy machine, which would then see a reset.
+    const closed = new Promise<boolean>((resolve) => net.Server.prototype.close.call(server, () => resolve(true)));
+    log({ level: "info", msg: `${signal} received: draining`, inFlight: open.size, timeoutMs });
     // Leave part of the budget for the final sync and the checkpoint.
     const requestBudget = Math.max(100, Math.floor(timeoutMs * (replication ? 0.6 : 0.9)));
+    // Idle keep-alive sockets are closed only after a grace period in which any request already on its way has
+    // been read (it is then served, with Connection: close), and again every half second after that.
+    const grace = Math.min(2000, Math.floor(requestBudget / 4));
+    const idleCloser = setTimeout(function closeIdle() {
+      server.closeIdleConnections();
+      idleTimer = setTimeout(closeIdle, 500);
+    }, grace);
+    let idleTimer: NodeJS.Timeout = idleCloser;
     let timer: NodeJS.Timeout | undefined;
     const drained = await Promise.race([closed, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), requestBudget)))]);
     clearTimeout(timer);
+    clearTimeout(idleTimer);
     if (!drained) {
       log({ level: "warn", msg: `requests still open after ${requestBudget} ms: closing their connections`, inFlight: open.size });
       server.closeAllConnections();

@@ -2,6 +2,8 @@
 // and graceful shutdown — the real server process, real HTTP, real SQLite files. Replication is waited for by
 // polling a restore, never by sleeping a fixed time.
 import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -27,6 +29,18 @@ afterEach(async () => {
   for (const portal of running.splice(0)) await stopPortal(portal);
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** A GET on a connection of its own (no keep-alive pool): its answer proves the server accepted it. */
+function freshGet(port: number, pathname: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: "127.0.0.1", port, path: pathname, agent: false }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      })
+      .on("error", reject);
+  });
+}
 
 function workspace(name: string) {
   const dir = tempDir(name);
@@ -248,23 +262,26 @@ describe("graceful shutdown", () => {
       autosave(server.url, cookie, scanId, { itemKey: keys[i % keys.length] ?? "", value: String(i % 5), comment: `in-flight-${i}` }, hold),
     );
     await Promise.all(saves.map((s) => s.sent));
-    // A later request on a new connection is answered only after the server has read the 50 before it.
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    // A later request on a new connection is answered only after the server has accepted the 50 before it.
+    expect(await freshGet(server.port, "/healthz")).toBe(200);
 
     server.child.kill("SIGTERM");
-    const draining = await server.waitForOutput(/"msg":"SIGTERM received: draining","inFlight":(\d+)/);
+    // From the clients' side all 50 are in flight; on a busy machine the server may not have read every one yet.
+    await server.waitForOutput(/"msg":"SIGTERM received: draining"/);
     // The listener is closed: a new connection is refused outright, not accepted and then reset.
-    const refused = await fetch(`${server.url}/healthz`).then(
-      () => "answered",
-      (error: unknown) => (error instanceof Error && error.cause && typeof error.cause === "object" && "code" in error.cause ? String(error.cause.code) : "other"),
-    );
+    const refused = await new Promise<string>((resolve) => {
+      const socket = net.connect(server.port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve("accepted");
+      });
+      socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    });
     expect(refused).toBe("ECONNREFUSED");
 
     release();
     const outcomes = await Promise.all(saves.map((s) => s.outcome));
     expect(outcomes.filter((o) => !o.ok)).toEqual([]);
-    // All 50 were in flight when the signal came (the server had read their headers).
-    expect(Number(draining[1])).toBe(50);
     const acknowledged = outcomes.flatMap((o) => (o.ok ? [o.ack] : []));
     expect(acknowledged).toHaveLength(50);
 

@@ -7,9 +7,10 @@ import { loadReferenceData } from "./reference";
 import * as coreSchema from "./schema";
 import * as matchingSchema from "./schema-matching";
 import * as modulesSchema from "./schema-modules";
+import * as pulseSchema from "./schema-pulse";
 
 // One schema object for drizzle's relational queries; each capability keeps its tables in its own file.
-const schema = { ...coreSchema, ...modulesSchema, ...matchingSchema };
+const schema = { ...coreSchema, ...modulesSchema, ...matchingSchema, ...pulseSchema };
 
 export type PortalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

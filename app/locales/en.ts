@@ -2,6 +2,7 @@ import { benchmark } from "./en/benchmark";
 import { matching } from "./en/matching";
 import { modules } from "./en/modules";
 import { scan } from "./en/scan";
+import { pulse } from "./en/pulse";
 import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
 
@@ -341,4 +342,5 @@ export const en: Messages = {
   modules,
   matching,
   benchmark,
+  pulse,
 };

@@ -4,6 +4,7 @@ import { benchmark } from "./nl/benchmark";
 import { matching } from "./nl/matching";
 import { modules } from "./nl/modules";
 import { scan } from "./nl/scan";
+import { pulse } from "./nl/pulse";
 
 export const nl = {
   app: {
@@ -339,4 +340,5 @@ export const nl = {
   modules,
   matching,
   benchmark,
+  pulse,
 };

@@ -32,6 +32,7 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
         { to: "/hr/newcomers", label: "matching.nav.newcomers" },
         { to: "/hr/matching", label: "matching.nav.matching" },
         { to: "/hr/buddies", label: "matching.nav.buddies" },
+        { to: "/hr/pulse", label: "pulse.nav" },
         { to: "/hr/benchmark", label: "benchmark.nav.ownPosition" },
         { to: "/hr/people", label: "nav.people" },
         { to: "/hr/organisation", label: "nav.organisation" },

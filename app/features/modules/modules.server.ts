@@ -556,7 +556,8 @@ export function recommendationsForOrganisation(actor: Actor, locale: Locale): Sc
  * Recommendations for one submitted scan of the actor's organisation (null for a draft, an unknown scan or
  * another organisation's). The scan results page calls this and renders <RecommendedModules>.
  */
-export function recommendationsForScan(actor: Actor, scanId: number, locale: Locale): ScanRecommendations | null {
+/** `experienced`: per dimension the lowest of HR's and the pulse's scores (docs/decisions/081); a gap recommends too. */
+export function recommendationsForScan(actor: Actor, scanId: number, locale: Locale, experienced?: readonly { key: string; score: number | null }[]): ScanRecommendations | null {
   const db = getDb();
   const scan = db
     .select({ id: scans.id, period: scans.period, submittedAt: scans.submittedAt, version: scans.instrumentVersion })
@@ -564,7 +565,15 @@ export function recommendationsForScan(actor: Actor, scanId: number, locale: Loc
     .where(and(eq(scans.id, scanId), eq(scans.organisationId, actor.organisationId), eq(scans.status, "submitted")))
     .get();
   if (!scan) return null;
-  const dimensions = db.select({ key: scanDimensionScores.dimensionKey, score: scanDimensionScores.score }).from(scanDimensionScores).where(eq(scanDimensionScores.scanId, scan.id)).all();
+  const dimensions = db
+    .select({ key: scanDimensionScores.dimensionKey, score: scanDimensionScores.score })
+    .from(scanDimensionScores)
+    .where(eq(scanDimensionScores.scanId, scan.id))
+    .all()
+    .map((d) => {
+      const lived = experienced?.find((e) => e.key === d.key)?.score ?? null;
+      return lived === null ? d : { key: d.key, score: d.score === null ? lived : Math.min(d.score, lived) };
+    });
   const flaggedCoreItems = db
     .select({ itemKey: scanAnswers.itemKey, dimensionKey: instrumentItems.dimensionKey })
     .from(scanAnswers)

@@ -13,11 +13,16 @@ import { getDb } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
 import type { OrgUser } from "~/utils/permissions.server";
 import { batchFor, groupExperience, isShown, openAnswersToShow, periodOf, type GroupResult, type PulseValue } from "./anonymity";
+import { experiencedScores, perceptionGap } from "./gap";
 import { addDays, invitationsDue, type Invitation } from "./moments";
 
 export type PulseResult<T = object> = ({ ok: true } & T) | { ok: false; status: number; message: string; errors?: Record<string, string[]> };
 
 export const DIMENSION_KEYS = INSTRUMENT_V1.dimensions.map((d) => d.key);
+
+export function dimensionNames(locale: Locale): { key: string; number: number; name: string }[] {
+  return INSTRUMENT_V1.dimensions.map((d) => ({ key: d.key, number: d.number, name: locale === "nl" ? d.nameNl : d.nameEn }));
+}
 
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -240,6 +245,7 @@ export type PulseGroupView =
   | { shown: true; respondents: number; dimensions: { key: string; score: number | null }[]; statements: { key: string; text: string; score: number | null }[]; open: string[] | null };
 
 export type PulseOverview = {
+  dimensions: { key: string; number: number; name: string }[];
   periods: string[];
   period: string;
   newcomers: PulseGroupView;
@@ -281,6 +287,7 @@ export function pulseOverview(user: OrgUser, requested: string | null, locale: L
     .all()
     .map((c) => ({ ...c, open: c.opensOn <= date && date <= c.closesOn }));
   return {
+    dimensions: dimensionNames(locale),
     periods,
     period,
     newcomers: groupView(user.organisationId, "newcomer", period, locale),
@@ -316,3 +323,20 @@ export function openCampaign(user: OrgUser, input: { weeks: number }, date = tod
 }
 
 export { isShown };
+
+/**
+ * The perception gap for a scan's results page and report: HR's dimension scores beside the latest shown
+ * experience of newcomers and buddies (docs/decisions/081), plus the trend per period.
+ */
+export function perceptionGapFor(organisationId: number, hr: readonly { key: string; score: number | null }[], asOf: string = todayIso()) {
+  const latest = latestExperience(organisationId, asOf);
+  const { rows, callouts } = perceptionGap({ dimensionKeys: DIMENSION_KEYS, hr, newcomers: latest.newcomers?.dimensions ?? null, buddies: latest.buddies?.dimensions ?? null });
+  return {
+    rows,
+    callouts,
+    newcomers: latest.newcomers ? { period: latest.newcomers.period, respondents: latest.newcomers.respondents } : null,
+    buddies: latest.buddies ? { period: latest.buddies.period, respondents: latest.buddies.respondents } : null,
+    trend: experienceTrend(organisationId),
+    recommendationScores: experiencedScores(rows),
+  };
+}

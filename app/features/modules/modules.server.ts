@@ -14,7 +14,7 @@ import { recommendModules, type RecommendationReason } from "./recommendations";
 
 export const BUDDY_MODULE_KEY = "being-a-buddy";
 
-type Actor = { id: number; organisationId: number; departmentId?: number | null };
+type Actor = { id: number; organisationId: number; departmentId?: number | null; role?: string };
 
 // ——— Catalogue ————————————————————————————————————————————————————————————————————
 
@@ -79,8 +79,12 @@ export type ModuleListItem = {
   overdue: boolean;
 };
 
-/** Earliest due date per module assigned to the user's department or to all departments. */
+/**
+ * Earliest due date per module assigned to the user's department or to all departments. Assignments are for
+ * receiving teams: a newcomer is never assigned one, nor flagged overdue (docs/decisions/082).
+ */
 function dueDatesFor(actor: Actor): Map<string, string> {
+  if (actor.role === "newcomer") return new Map();
   const rows = getDb()
     .select({ moduleKey: moduleAssignments.moduleKey, dueDate: moduleAssignments.dueDate, departmentId: moduleAssignments.departmentId })
     .from(moduleAssignments)

@@ -43,10 +43,14 @@ async function answerAll(page: Page, pick: (index: number) => string): Promise<v
 }
 
 describe("the anonymous pulse and the perception gap", () => {
-  it("newcomer and buddy answer on a phone; HR then sees the gap on the results page and in the report", async () => {
+  let lieve: Page;
+  let amal: Page;
+  let hr: Page;
+
+  it("the buddy writes an introduction; the newcomer sees her journey in Dutch, leaves a note and answers the pulse", async () => {
     // The buddy writes a short introduction first.
     const lieveContext = await newContext(browser, { mobile: true });
-    const lieve = await lieveContext.newPage();
+    lieve = await lieveContext.newPage();
     await login(lieve, server.url, "lieve.maes@zas.example");
     await visit(lieve, "/me/buddy/introduction");
     await lieve.getByLabel("Voorstelling").fill("Ik werk al twaalf jaar op Geriatrie. Je vindt me meestal in de vroege dienst; stuur gerust een bericht.");
@@ -55,7 +59,7 @@ describe("the anonymous pulse and the perception gap", () => {
 
     // The newcomer (her account is in English) switches to Dutch, sees her journey and the week-6 pulse.
     const amalContext = await newContext(browser, { mobile: true });
-    const amal = await amalContext.newPage();
+    amal = await amalContext.newPage();
     await login(amal, server.url, "nieuwkomer@zas.example");
     await amal.getByRole("button", { name: "Overschakelen naar Nederlands" }).click();
     await amal.getByRole("heading", { name: "Jouw traject" }).waitFor();
@@ -89,9 +93,11 @@ describe("the anonymous pulse and the perception gap", () => {
     await visit(amal, "/pulse");
     await expect(amal.getByText("Er staat nu geen pulsmeting voor je klaar.", { exact: false }).isVisible()).resolves.toBe(true);
 
-    // HR opens a campaign for everyone.
+  });
+
+  it("HR opens a campaign; the buddy answers hers on a phone and sees the newcomer's note", async () => {
     const hrContext = await newContext(browser);
-    const hr = await hrContext.newPage();
+    hr = await hrContext.newPage();
     await login(hr, server.url, "hr@zas.example");
     await visit(hr, "/hr/pulse");
     await expect(hr.getByTestId("pulse-buddies").getByText("Niet getoond", { exact: false }).isVisible()).resolves.toBe(true);
@@ -112,7 +118,9 @@ describe("the anonymous pulse and the perception gap", () => {
     await expect(lieve.getByTestId("newcomer-notes").getByText("De overdracht gaat nog te snel voor mij.").isVisible()).resolves.toBe(true);
     await expect(lieve.getByTestId("newcomer-notes").getByText("Wil graag even praten", { exact: false }).isVisible()).resolves.toBe(true);
 
-    // Five answers per group this half-year: HR sees them, the gap on the results page and in the report.
+  });
+
+  it("with five answers per group this half-year, HR sees them, and the gap on the results page and in the report", async () => {
     await visit(hr, "/hr/pulse");
     await expect(hr.getByTestId("pulse-newcomers").getByText("5 antwoorden").isVisible()).resolves.toBe(true);
     await expect(hr.getByTestId("pulse-buddies").getByText("5 antwoorden").isVisible()).resolves.toBe(true);
@@ -132,6 +140,6 @@ describe("the anonymous pulse and the perception gap", () => {
     await hr.emulateMedia({ media: "print" });
     await expect(printed.isVisible()).resolves.toBe(true);
 
-    for (const c of [amalContext, lieveContext, hrContext]) await c.close();
+    for (const p of [amal, lieve, hr]) await p.context().close();
   });
 });

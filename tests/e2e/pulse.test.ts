@@ -42,6 +42,9 @@ async function answerAll(page: Page, pick: (index: number) => string): Promise<v
   for (let i = 0; i < n; i++) await statements.nth(i).getByLabel(pick(i), { exact: true }).check();
 }
 
+// Generous per-step limit: each step visits several pages with an axe check on a shared, loaded machine.
+const STEP = 300_000;
+
 describe("the anonymous pulse and the perception gap", () => {
   let lieve: Page;
   let amal: Page;
@@ -50,6 +53,7 @@ describe("the anonymous pulse and the perception gap", () => {
   it("the buddy writes an introduction; the newcomer sees her journey in Dutch, leaves a note and answers the pulse", async () => {
     // The buddy writes a short introduction first.
     const lieveContext = await newContext(browser, { mobile: true });
+    lieveContext.setDefaultTimeout(60_000);
     lieve = await lieveContext.newPage();
     await login(lieve, server.url, "lieve.maes@zas.example");
     await visit(lieve, "/me/buddy/introduction");
@@ -59,6 +63,7 @@ describe("the anonymous pulse and the perception gap", () => {
 
     // The newcomer (her account is in English) switches to Dutch, sees her journey and the week-6 pulse.
     const amalContext = await newContext(browser, { mobile: true });
+    amalContext.setDefaultTimeout(60_000);
     amal = await amalContext.newPage();
     await login(amal, server.url, "nieuwkomer@zas.example");
     await amal.getByRole("button", { name: "Overschakelen naar Nederlands" }).click();
@@ -93,10 +98,11 @@ describe("the anonymous pulse and the perception gap", () => {
     await visit(amal, "/pulse");
     await expect(amal.getByText("Er staat nu geen pulsmeting voor je klaar.", { exact: false }).isVisible()).resolves.toBe(true);
 
-  });
+  }, STEP);
 
   it("HR opens a campaign; the buddy answers hers on a phone and sees the newcomer's note", async () => {
     const hrContext = await newContext(browser);
+    hrContext.setDefaultTimeout(60_000);
     hr = await hrContext.newPage();
     await login(hr, server.url, "hr@zas.example");
     await visit(hr, "/hr/pulse");
@@ -118,7 +124,7 @@ describe("the anonymous pulse and the perception gap", () => {
     await expect(lieve.getByTestId("newcomer-notes").getByText("De overdracht gaat nog te snel voor mij.").isVisible()).resolves.toBe(true);
     await expect(lieve.getByTestId("newcomer-notes").getByText("Wil graag even praten", { exact: false }).isVisible()).resolves.toBe(true);
 
-  });
+  }, STEP);
 
   it("with five answers per group this half-year, HR sees them, and the gap on the results page and in the report", async () => {
     await visit(hr, "/hr/pulse");
@@ -141,5 +147,5 @@ describe("the anonymous pulse and the perception gap", () => {
     await expect(printed.isVisible()).resolves.toBe(true);
 
     for (const p of [amal, lieve, hr]) await p.context().close();
-  });
+  }, STEP);
 });

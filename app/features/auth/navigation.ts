@@ -22,6 +22,7 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
         { to: "/partner", label: "nav.home", end: true },
         { to: "/partner/benchmark", label: "benchmark.nav.comparison" },
         { to: "/partner/indicators", label: "benchmark.nav.indicators" },
+        { to: "/partner/pulse", label: "pulse.partner.nav" },
         account,
       ];
     case "hr":

@@ -136,4 +136,12 @@ export const pulse: Catalogue<typeof nl> = {
     talkRequest: "Would like to talk",
     noNotes: "No notes from your new colleague yet.",
   },
+  partner: {
+    nav: "Policy and experience",
+    title: "Policy and experience across organisations",
+    intro: "Per dimension the mean of organisations' own scan scores beside the mean experience of newcomers and buddies, over organisations where enough people answered.",
+    organisations: "{count, plural, one {# organisation} other {# organisations}}",
+    notShown: "Not shown: too few organisations with enough answers.",
+    rules: "Only group figures of at least 5 organisations, under the comparison's rules. An organisation's answers count only when it has at least 5 answers per group itself.",
+  },
 };

@@ -134,4 +134,12 @@ export const pulse = {
     talkRequest: "Wil graag even praten",
     noNotes: "Nog geen notities van je nieuwe collega.",
   },
+  partner: {
+    nav: "Beleid en beleving",
+    title: "Beleid en beleving over organisaties heen",
+    intro: "Per dimensie het gemiddelde van de eigen scanscores naast de gemiddelde ervaring van nieuwkomers en buddy's, over organisaties waar genoeg mensen antwoordden.",
+    organisations: "{count, plural, one {# organisatie} other {# organisaties}}",
+    notShown: "Niet getoond: te weinig organisaties met genoeg antwoorden.",
+    rules: "Alleen groepscijfers van minstens 5 organisaties, volgens de regels van de vergelijking. Antwoorden van een organisatie tellen pas mee als die organisatie zelf minstens 5 antwoorden per groep heeft.",
+  },
 };

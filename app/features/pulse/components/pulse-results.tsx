@@ -125,15 +125,15 @@ export type PerceptionGapData = {
 };
 
 /** The gap table and callouts; with `actionForm` each callout offers to add an action to the plan. */
-export function PerceptionGap({ gap, dimensionName, actionForm }: { gap: PerceptionGapData; dimensionName: (key: string) => string; actionForm?: { minDueDate?: string } }) {
+export function PerceptionGap({ gap, dimensionName, actionForm, tableOnly }: { gap: PerceptionGapData; dimensionName: (key: string) => string; actionForm?: { minDueDate?: string }; tableOnly?: boolean }) {
   const { t } = useI18n();
   const basis = (g: { period: string; respondents: number } | null) => (g ? t("pulse.gap.basisGroup", { period: g.period, count: g.respondents }) : t("pulse.gap.basisNone"));
-  if (!gap.newcomers && !gap.buddies) return <p className="muted">{t("pulse.gap.notShown")}</p>;
+  if (!tableOnly && !gap.newcomers && !gap.buddies) return <p className="muted">{t("pulse.gap.notShown")}</p>;
   return (
     <div className="stack" data-testid="perception-gap">
       <p className="muted">{t("pulse.gap.intro")}</p>
-      <p className="cell-sub">{t("pulse.gap.basis", { newcomers: basis(gap.newcomers), buddies: basis(gap.buddies) })}</p>
-      {gap.callouts.length ? (
+      {tableOnly ? null : <p className="cell-sub">{t("pulse.gap.basis", { newcomers: basis(gap.newcomers), buddies: basis(gap.buddies) })}</p>}
+      {tableOnly ? null : gap.callouts.length ? (
         <ul className="gap-callouts">
           {gap.callouts.map((c) => {
             const audience = t(c.audience === "newcomers" ? "pulse.gap.audienceNewcomers" : "pulse.gap.audienceBuddies");

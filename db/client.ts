@@ -9,9 +9,10 @@ import * as benchmarkSchema from "./schema-benchmark";
 import * as coreSchema from "./schema";
 import * as matchingSchema from "./schema-matching";
 import * as modulesSchema from "./schema-modules";
+import * as pulseSchema from "./schema-pulse";
 
 // One schema object for drizzle's relational queries; each capability keeps its tables in its own file.
-const schema = { ...coreSchema, ...authSchema, ...modulesSchema, ...matchingSchema, ...benchmarkSchema };
+const schema = { ...coreSchema, ...authSchema, ...modulesSchema, ...matchingSchema, ...benchmarkSchema, ...pulseSchema };
 
 export type PortalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -26,7 +26,7 @@ export const moduleCompletions = sqliteTable(
 
 export type ModuleCompletion = typeof moduleCompletions.$inferSelect;
 
-export const MODULE_AUDIENCES = ["team", "managers", "buddies", "hr"] as const;
+export const MODULE_AUDIENCES = ["team", "managers", "buddies", "hr", "newcomers"] as const;
 
 /**
  * The module catalogue, loaded from db/content/modules/*.md at every start (db/reference/modules.ts).

@@ -18,8 +18,6 @@
 import type { Dataset, DatasetScan } from "../app/features/benchmark/dataset";
 import type { ComparisonFilters } from "../app/features/benchmark/filters";
 import { spawnSync } from "node:child_process";
-import type { Dataset, DatasetScan } from "../app/features/benchmark/dataset";
-import type { ComparisonFilters } from "../app/features/benchmark/filters";
 import fs from "node:fs";
 import path from "node:path";
 

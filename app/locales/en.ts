@@ -4,6 +4,7 @@ import { matching } from "./en/matching";
 import { modules } from "./en/modules";
 import { scan } from "./en/scan";
 import { secondFactor } from "./en/second-factor";
+import { pulse } from "./en/pulse";
 import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
 
@@ -380,4 +381,5 @@ export const en: Messages = {
   benchmark,
   operations,
   secondFactor,
+  pulse,
 };

@@ -6,6 +6,7 @@ import { matching } from "./nl/matching";
 import { modules } from "./nl/modules";
 import { scan } from "./nl/scan";
 import { secondFactor } from "./nl/second-factor";
+import { pulse } from "./nl/pulse";
 
 export const nl = {
   app: {
@@ -378,4 +379,5 @@ export const nl = {
   benchmark,
   operations,
   secondFactor,
+  pulse,
 };

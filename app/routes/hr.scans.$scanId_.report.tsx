@@ -7,6 +7,7 @@ import { Recommendations } from "~/features/scan/components/recommendations";
 import { ActionTable, CoreFlags, DimensionTable, OverallScore, RankedList, useDimensionNames } from "~/features/scan/components/results-view";
 import { readPeerGroup } from "~/features/benchmark/peer.server";
 import { PeerNote } from "~/features/scan/components/peer-note";
+import { PerceptionGap } from "~/features/pulse/components/pulse-results";
 import { getScanResultsPage } from "~/features/scan/results-page.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
@@ -60,6 +61,10 @@ export default function ScanReport() {
       <section className="scan-report__section scan-report__columns">
         <RankedList title={t("scan.strengths")} items={r.strengths} name={name} />
         <RankedList title={t("scan.gaps")} items={r.gaps} name={name} />
+      </section>
+      <section className="scan-report__section" data-testid="report-perception-gap">
+        <h2>{t("pulse.gap.title")}</h2>
+        <PerceptionGap gap={r.perceptionGap} dimensionName={name} />
       </section>
       <section className="scan-report__section">
         <h2>{t("scan.coreFlagsTitle")}</h2>

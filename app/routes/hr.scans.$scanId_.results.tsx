@@ -6,6 +6,7 @@ import { ScanRadar, ScanTrend } from "~/features/scan/components/charts";
 import { readPeerGroup } from "~/features/benchmark/peer.server";
 import { RecommendedModules } from "~/features/modules/components/recommended-modules";
 import { PeerNote } from "~/features/scan/components/peer-note";
+import { PerceptionGap } from "~/features/pulse/components/pulse-results";
 import { ActionTable, AddActionForm, CoreFlags, DimensionTable, OverallScore, RankedList, useDimensionNames } from "~/features/scan/components/results-view";
 import { getScanResultsPage } from "~/features/scan/results-page.server";
 import { manageActions } from "~/features/scan/scan.server";
@@ -92,6 +93,15 @@ export default function ScanResultsPage() {
             </div>
           </Card>
         </div>
+        <section className="card" id="perception-gap" aria-labelledby="perception-gap-title">
+          <h2 className="card__title" id="perception-gap-title">
+            {t("pulse.gap.title")}
+          </h2>
+          <PerceptionGap gap={r.perceptionGap} dimensionName={name} actionForm={{}} />
+          <p>
+            <Link to="/hr/pulse">{t("pulse.gap.open")}</Link>
+          </p>
+        </section>
         <Card title="scan.coreFlagsTitle">
           <CoreFlags flagged={r.result.flaggedCoreItems} itemText={itemText} />
         </Card>

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { Card } from "~/components/ui/page";
+import { Card, Notice } from "~/components/ui/page";
+import { PulseInvitationCard } from "~/features/pulse/components/invitation-card";
+import { pulseInvitationsDue } from "~/features/pulse/pulse.server";
 import { EmployeeModulesCard } from "~/features/modules/components/home-cards";
 import { moduleHomeSummary } from "~/features/modules/modules.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -16,11 +18,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     modules: moduleHomeSummary(user, resolveLocale(request, user.locale)),
     buddy: { hasProfile: buddy.hasProfile, proposals: buddy.proposals.length },
+    pulse: pulseInvitationsDue(user.id)[0] ?? null,
   };
 }
 
 export default function EmployeeHome() {
-  const { name, modules, buddy } = useLoaderData<typeof loader>();
+  const { name, modules, buddy, pulse } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const { t } = useI18n();
   return (
     <>
@@ -30,6 +34,8 @@ export default function EmployeeHome() {
           <p className="page-header__intro">{t("home.employeeIntro")}</p>
         </div>
       </div>
+      <Notice message={params.get("notice")} />
+      <PulseInvitationCard invitation={pulse} />
       <Card title="matching.card.meTitle">
         <p>{buddy.hasProfile ? t("matching.card.meProposals", { count: buddy.proposals }) : t("matching.card.meInvite")}</p>
         <Link className="button button--secondary" to="/me/buddy">

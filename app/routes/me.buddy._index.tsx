@@ -29,9 +29,16 @@ export default function MyBuddyPage() {
         title="matching.me.title"
         intro="matching.me.intro"
         actions={
-          <Link className={`button ${hasProfile ? "button--secondary" : "button--primary"}`} to="/me/buddy/profile">
-            {t(hasProfile ? "matching.me.editProfile" : "matching.me.optIn")}
-          </Link>
+          <>
+            <Link className={`button ${hasProfile ? "button--secondary" : "button--primary"}`} to="/me/buddy/profile">
+              {t(hasProfile ? "matching.me.editProfile" : "matching.me.optIn")}
+            </Link>
+            {hasProfile ? (
+              <Link className="button button--secondary" to="/me/buddy/introduction">
+                {t("pulse.buddy.introEdit")}
+              </Link>
+            ) : null}
+          </>
         }
       />
       <Notice message={params.get("notice")} />

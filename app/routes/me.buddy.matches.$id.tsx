@@ -8,6 +8,8 @@ import { logCheckIn } from "~/features/matching/checkins.server";
 import { CheckInList, Explanation, key, StatusBadge } from "~/features/matching/components/matching-ui";
 import { CHECKIN_NOTE_MAX, CheckInSchema } from "~/features/matching/matching.schema";
 import { matchForBuddy } from "~/features/matching/proposals.server";
+import { newcomerNotesForBuddy } from "~/features/journey/journey.server";
+import { NewcomerNotes } from "~/features/journey/components/newcomer-notes";
 import { todayIso } from "~/features/matching/store.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
@@ -18,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const found = matchForBuddy(user, parseId(params.id));
   if (!found.ok) throw new Response(found.message, { status: found.status });
-  return { match: found.match, checkIns: found.checkIns, today: todayIso() };
+  return { match: found.match, checkIns: found.checkIns, today: todayIso(), newcomerNotes: newcomerNotesForBuddy(user, found.match.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BuddyMatchPage() {
-  const { match, checkIns, today } = useLoaderData<typeof loader>();
+  const { match, checkIns, today, newcomerNotes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
@@ -89,6 +91,9 @@ export default function BuddyMatchPage() {
               </div>
             </Form>
           ) : null}
+        </Card>
+        <Card title="pulse.buddy.newcomerNotes">
+          <NewcomerNotes notes={newcomerNotes} />
         </Card>
         <Card title="matching.proposal.why">
           <Explanation contributions={match.explanation} score={match.score} />

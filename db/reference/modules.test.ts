@@ -22,6 +22,9 @@ const KEYS = [
   "trauma-and-wellbeing",
   "practical-life-support",
   "scan-to-action-plan",
+  // written for newcomers themselves (docs/decisions/082)
+  "working-in-care-teams",
+  "your-recognition-route",
 ];
 
 const nl = fs.readFileSync(path.join(FIXTURES, "being-a-buddy.nl.md"), "utf8");
@@ -83,7 +86,7 @@ describe("module content", () => {
     expect(splitSections("## A\n\n```\n## not a heading\n```\n\n## B\n\nb")).toHaveLength(2);
   });
 
-  it("accepts the content folder, when present, as the 12 modules in Dutch and English", () => {
+  it("accepts the content folder, when present, as the 14 modules (12 for staff, 2 for newcomers) in Dutch and English", () => {
     if (!fs.existsSync(CONTENT)) return;
     const files = fs.readdirSync(CONTENT).filter((f) => f.endsWith(".md"));
     const catalogue = readModuleCatalogue(CONTENT);

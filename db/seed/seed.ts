@@ -4,6 +4,7 @@ import type { PortalDb } from "../client";
 import { departments, memberships, organisations, sites, users } from "../schema";
 import { seedModules } from "./modules";
 import { seedMatching } from "./matching";
+import { seedPulse } from "./pulse";
 import { DEMO_ORGANISATIONS, DEMO_USERS, type DemoOrganisation } from "./demo-data";
 import { seedScans, type ScanScorer } from "./scan";
 
@@ -74,6 +75,7 @@ export async function seedDemo(db: PortalDb, options: { password: string; scoreS
   seedScans(db, options.scoreScan);
   seedModules(db);
   seedMatching(db, { passwordHash });
+  seedPulse(db);
 }
 
 const SECTORS_FOR_LARGE = ["hospital", "home_care", "elderly_care", "mental_health", "disability_care"] as const;

@@ -22,6 +22,7 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
         { to: "/partner", label: "nav.home", end: true },
         { to: "/partner/benchmark", label: "benchmark.nav.comparison" },
         { to: "/partner/indicators", label: "benchmark.nav.indicators" },
+        { to: "/partner/pulse", label: "pulse.partner.nav" },
         account,
       ];
     case "hr":
@@ -32,6 +33,7 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
         { to: "/hr/newcomers", label: "matching.nav.newcomers" },
         { to: "/hr/matching", label: "matching.nav.matching" },
         { to: "/hr/buddies", label: "matching.nav.buddies" },
+        { to: "/hr/pulse", label: "pulse.nav" },
         { to: "/hr/benchmark", label: "benchmark.nav.ownPosition" },
         { to: "/hr/people", label: "nav.people" },
         { to: "/hr/organisation", label: "nav.organisation" },

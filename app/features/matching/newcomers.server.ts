@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { memberships, users } from "@db/schema";
 import { buddyProfiles, checkIns, matches, newcomerRecords, type NewcomerRecord } from "@db/schema-matching";
+import { newcomerCheckInNotes } from "@db/schema-pulse";
 import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/session.server";
@@ -282,6 +283,9 @@ export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: nu
       if (ids.length) {
         tx.update(matches).set({ explanation: "[]", reason: null }).where(inArray(matches.id, ids)).run();
         tx.update(checkIns).set({ note: null }).where(inArray(checkIns.matchId, ids)).run();
+        // The newcomer's own notes on those check-ins (docs/decisions/082).
+        const checkInIds = tx.select({ id: checkIns.id }).from(checkIns).where(inArray(checkIns.matchId, ids)).all().map((c) => c.id);
+        if (checkInIds.length) tx.delete(newcomerCheckInNotes).where(inArray(newcomerCheckInNotes.checkInId, checkInIds)).run();
         // An open proposal about an erased person is withdrawn; active matches are stopped.
         tx.update(matches)
           .set({ status: "withdrawn", respondedAt: at })

@@ -14,7 +14,7 @@ import { recommendModules, type RecommendationReason } from "./recommendations";
 
 export const BUDDY_MODULE_KEY = "being-a-buddy";
 
-type Actor = { id: number; organisationId: number; departmentId?: number | null };
+type Actor = { id: number; organisationId: number; departmentId?: number | null; role?: string };
 
 // ——— Catalogue ————————————————————————————————————————————————————————————————————
 
@@ -79,8 +79,12 @@ export type ModuleListItem = {
   overdue: boolean;
 };
 
-/** Earliest due date per module assigned to the user's department or to all departments. */
+/**
+ * Earliest due date per module assigned to the user's department or to all departments. Assignments are for
+ * receiving teams: a newcomer is never assigned one, nor flagged overdue (docs/decisions/082).
+ */
 function dueDatesFor(actor: Actor): Map<string, string> {
+  if (actor.role === "newcomer") return new Map();
   const rows = getDb()
     .select({ moduleKey: moduleAssignments.moduleKey, dueDate: moduleAssignments.dueDate, departmentId: moduleAssignments.departmentId })
     .from(moduleAssignments)
@@ -556,7 +560,8 @@ export function recommendationsForOrganisation(actor: Actor, locale: Locale): Sc
  * Recommendations for one submitted scan of the actor's organisation (null for a draft, an unknown scan or
  * another organisation's). The scan results page calls this and renders <RecommendedModules>.
  */
-export function recommendationsForScan(actor: Actor, scanId: number, locale: Locale): ScanRecommendations | null {
+/** `experienced`: per dimension the lowest of HR's and the pulse's scores (docs/decisions/081); a gap recommends too. */
+export function recommendationsForScan(actor: Actor, scanId: number, locale: Locale, experienced?: readonly { key: string; score: number | null }[]): ScanRecommendations | null {
   const db = getDb();
   const scan = db
     .select({ id: scans.id, period: scans.period, submittedAt: scans.submittedAt, version: scans.instrumentVersion })
@@ -564,7 +569,15 @@ export function recommendationsForScan(actor: Actor, scanId: number, locale: Loc
     .where(and(eq(scans.id, scanId), eq(scans.organisationId, actor.organisationId), eq(scans.status, "submitted")))
     .get();
   if (!scan) return null;
-  const dimensions = db.select({ key: scanDimensionScores.dimensionKey, score: scanDimensionScores.score }).from(scanDimensionScores).where(eq(scanDimensionScores.scanId, scan.id)).all();
+  const dimensions = db
+    .select({ key: scanDimensionScores.dimensionKey, score: scanDimensionScores.score })
+    .from(scanDimensionScores)
+    .where(eq(scanDimensionScores.scanId, scan.id))
+    .all()
+    .map((d) => {
+      const lived = experienced?.find((e) => e.key === d.key)?.score ?? null;
+      return lived === null ? d : { key: d.key, score: d.score === null ? lived : Math.min(d.score, lived) };
+    });
   const flaggedCoreItems = db
     .select({ itemKey: scanAnswers.itemKey, dimensionKey: instrumentItems.dimensionKey })
     .from(scanAnswers)

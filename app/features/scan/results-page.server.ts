@@ -3,6 +3,7 @@
 import { getPeerMedians, type PeerMedians } from "~/features/benchmark/peer.server";
 import type { PeerGroup } from "~/features/benchmark/filters";
 import { assignmentFormOptions, recommendationsForScan } from "~/features/modules/modules.server";
+import { perceptionGapFor } from "~/features/pulse/pulse.server";
 import type { Locale } from "~/utils/i18n";
 import type { OrgUser } from "~/utils/permissions.server";
 import { getScanResults, type ScanResults } from "./scan.server";
@@ -12,6 +13,7 @@ export type ScanResultsPage = Omit<ScanResults, "peer"> & {
   peerInfo: { group: PeerGroup; groupSize: number | null; shown: boolean };
   modules: NonNullable<ReturnType<typeof recommendationsForScan>>["modules"];
   assignOptions: ReturnType<typeof assignmentFormOptions>;
+  perceptionGap: Omit<ReturnType<typeof perceptionGapFor>, "recommendationScores">;
 };
 
 /** Null when the scan is not one of the user's organisation's. */
@@ -23,11 +25,16 @@ export function getScanResultsPage(user: OrgUser, scanId: number, locale: Locale
   const peer = medians?.shown
     ? medians.dimensions.flatMap((d) => (d.median === null ? [] : [{ key: d.key, score: d.median }]))
     : null;
+  const { recommendationScores, ...perceptionGap } = perceptionGapFor(
+    user.organisationId,
+    results.result.dimensions.map((d) => ({ key: d.key, score: d.score })),
+  );
   return {
     ...results,
+    perceptionGap,
     peer,
     peerInfo: { group, groupSize: medians?.groupSize ?? null, shown: Boolean(medians?.shown) },
-    modules: recommendationsForScan(user, scanId, locale)?.modules ?? [],
+    modules: recommendationsForScan(user, scanId, locale, recommendationScores)?.modules ?? [],
     assignOptions: assignmentFormOptions(user, locale),
   };
 }

@@ -4,7 +4,7 @@ import type { modules as source } from "../nl/modules";
 
 export const modules: Catalogue<typeof source> = {
   nav: { modules: "Modules" },
-  audience: { label: "For", team: "team", managers: "managers", buddies: "buddies", hr: "HR" },
+  audience: { label: "For", team: "team", managers: "managers", buddies: "buddies", hr: "HR", newcomers: "newcomers" },
   dimensions: {
     leadership: "Leadership",
     recruitment: "Recruitment and selection",

@@ -1,7 +1,7 @@
 // Dutch messages of the modules capability (source catalogue; the English one must have the same keys).
 export const modules = {
   nav: { modules: "Modules" },
-  audience: { label: "Voor", team: "team", managers: "leidinggevenden", buddies: "buddy's", hr: "HR" },
+  audience: { label: "Voor", team: "team", managers: "leidinggevenden", buddies: "buddy's", hr: "HR", newcomers: "nieuwkomers" },
   dimensions: {
     leadership: "Leiderschap",
     recruitment: "Werving en selectie",

@@ -1,0 +1,65 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useId } from "react";
+import { FormError, SubmitButton } from "~/components/ui/form";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { Card, PageHeader } from "~/components/ui/page";
+import { buddyIntroduction, saveBuddyIntroduction } from "~/features/journey/journey.server";
+import { INTRODUCTION_MAX, IntroductionSchema } from "~/features/pulse/pulse.schema";
+import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
+import { isMessageKey } from "~/utils/i18n";
+import { useI18n } from "~/utils/i18n-react";
+import { notFound, requireOrgRole } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireOrgRole(request, "employee");
+  const intro = buddyIntroduction(user);
+  if (!intro.hasProfile) throw notFound();
+  return { text: intro.text };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireOrgRole(request, "employee");
+  const parsed = parseForm(IntroductionSchema, await readForm(request));
+  if (!parsed.success) return data({ formError: "common.formErrors", errors: parsed.fieldErrors }, { status: 400 });
+  const result = saveBuddyIntroduction(user, parsed.data);
+  if (!result.ok) return data({ formError: result.message, errors: {} as Record<string, string[]> }, { status: result.status });
+  return redirect("/me/buddy?notice=pulse.buddy.introSaved");
+}
+
+export default function BuddyIntroductionPage() {
+  const { text } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  const id = useId();
+  const error = actionData?.errors?.text?.[0];
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/me/buddy">{t("matching.me.back")}</Link>
+      </p>
+      <PageHeader title="pulse.buddy.introTitle" intro="pulse.buddy.introIntro" />
+      <Card>
+        <Form method="post" className="stack">
+          <FormError error={actionData?.formError} />
+          <div className="field">
+            <label htmlFor={id}>{t("pulse.buddy.introLabel")}</label>
+            <p id={`${id}-hint`} className="field__hint">
+              {t("pulse.buddy.introHint", { max: INTRODUCTION_MAX })}
+            </p>
+            <textarea id={id} name="text" rows={5} maxLength={INTRODUCTION_MAX} defaultValue={text ?? ""} aria-describedby={`${id}-hint`} aria-invalid={error ? true : undefined} />
+            {error ? <p className="field-errors">{isMessageKey(error) ? t(error) : t("errors.badRequest")}</p> : null}
+          </div>
+          <div className="form-actions">
+            <SubmitButton>{t("pulse.buddy.introSave")}</SubmitButton>
+          </div>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

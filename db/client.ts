@@ -7,9 +7,10 @@ import { loadReferenceData } from "./reference";
 import * as coreSchema from "./schema";
 import * as matchingSchema from "./schema-matching";
 import * as modulesSchema from "./schema-modules";
+import * as notificationsSchema from "./schema-notifications";
 
 // One schema object for drizzle's relational queries; each capability keeps its tables in its own file.
-const schema = { ...coreSchema, ...modulesSchema, ...matchingSchema };
+const schema = { ...coreSchema, ...modulesSchema, ...matchingSchema, ...notificationsSchema };
 
 export type PortalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -1,6 +1,7 @@
 import { benchmark } from "./en/benchmark";
 import { matching } from "./en/matching";
 import { modules } from "./en/modules";
+import { notifications } from "./en/notifications";
 import { scan } from "./en/scan";
 import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
@@ -340,5 +341,6 @@ export const en: Messages = {
   scan,
   modules,
   matching,
+  notifications,
   benchmark,
 };

@@ -3,6 +3,7 @@
 import { benchmark } from "./nl/benchmark";
 import { matching } from "./nl/matching";
 import { modules } from "./nl/modules";
+import { notifications } from "./nl/notifications";
 import { scan } from "./nl/scan";
 
 export const nl = {
@@ -338,5 +339,6 @@ export const nl = {
   scan,
   modules,
   matching,
+  notifications,
   benchmark,
 };

@@ -11,7 +11,7 @@ import { publicUrl } from "~/utils/env.server";
 import { translate, type Locale } from "~/utils/i18n";
 import { dayEventAttachment } from "./ics.server";
 import { channelsFor, isNotificationKind, KINDS_BY_ROLE, parsePreferenceForm, type Channel, type NotificationKind } from "./kinds";
-import { enqueueMail } from "./outbox.server";
+import { enqueueMail, wakeOutbox } from "./outbox.server";
 import type { DueEvent, EventParams } from "./reminders";
 import { localiseParams, notificationTitle, renderNotificationMail, type Names } from "./render";
 
@@ -157,6 +157,13 @@ export function recordEvents(db: Db, events: DueEvent[], at: Date, organisationI
     }
   }
   return { notifications: created, mails };
+}
+
+/** Records the events of one moment and wakes the worker: for use cases that notify at once (a sent proposal). */
+export function notifyNow(events: DueEvent[], organisationId: number, at = new Date()): void {
+  if (events.length === 0) return;
+  getDb().transaction((tx) => recordEvents(tx, events, at, organisationId));
+  wakeOutbox();
 }
 
 // ——— The in-portal list ————————————————————————————————————————————————————————————————

@@ -15,6 +15,7 @@ import { startMailCatcher } from "~/utils/mail-catcher.server";
 import { getEnv, publicUrl } from "~/utils/env.server";
 import { negotiateLocale, translate, isLocale } from "~/utils/i18n";
 import { scoreScan } from "~/features/scan/scoring";
+import { startScheduler } from "~/features/notifications/scheduler.server";
 
 const env = getEnv();
 const demo = env.PORTAL_MODE === "demo";
@@ -180,7 +181,12 @@ const server = app.listen(env.PORT, env.HOST, () => {
   console.log(lines.join("\n") + "\n");
 });
 
+// 4. Reminders and the outbox worker, off the request path (docs/decisions/071): a first tick at start sends
+// what fell due while the server was down, then one every SCHEDULER_INTERVAL_SECONDS.
+const stopScheduler = startScheduler();
+
 function shutdown() {
+  stopScheduler();
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 3000).unref();
 }

@@ -7,7 +7,7 @@ import { describeUnsubscribe, unsubscribe } from "~/features/notifications/notif
 import { useI18n } from "~/utils/i18n-react";
 import type { MessageKey } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Afmelden · Newcomer-Proof Portal" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ title: "E-mails afmelden · Newcomer-Proof Portal" }, { name: "robots", content: "noindex" }];
 
 // No sign-in: the signed token is the authority. A GET only asks (mail scanners follow links); the POST
 // — the button here, or a mail client's RFC 8058 one-click POST — turns that kind of mail off.

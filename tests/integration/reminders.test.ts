@@ -186,7 +186,8 @@ describe("the notifications list and preferences", () => {
 
   it("refuses unknown kinds and kinds of another role as a whole, and saves a valid choice", async () => {
     const cookie = cookieFor(world.hr.email);
-    for (const fields of [{ "kind:scan_due": "digest", "kind:bogus": "off" }, { "kind:scan_due": "sometimes" }, { "kind:checkin_due": "off" }, { "kind:weekly_digest": "digest" }]) {
+    const refused: Record<string, string>[] = [{ "kind:scan_due": "digest", "kind:bogus": "off" }, { "kind:scan_due": "sometimes" }, { "kind:checkin_due": "off" }, { "kind:weekly_digest": "digest" }];
+    for (const fields of refused) {
       const bad = await call(preferences.action, post("/notifications/preferences", fields, cookie));
       expect(bad.status).toBe(400);
       expect(bad.body).toMatchObject({ formError: "notifications.preferences.invalid" });

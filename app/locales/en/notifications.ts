@@ -70,9 +70,9 @@ export const notifications: Catalogue<typeof nl> = {
     channelColumn: "E-mail",
   },
   unsubscribe: {
-    title: "Unsubscribe",
+    title: "No more e-mails of this kind",
     confirm: "Stop receiving e-mails of the kind ‘{kind}’? You will still see these notifications in the portal.",
-    button: "Unsubscribe",
+    button: "Yes, stop these e-mails",
     done: "You will no longer receive e-mails of the kind ‘{kind}’. You can undo this in your preferences at any time.",
     invalid: "This unsubscribe link is invalid or incomplete. Nothing was changed. Sign in and choose your preferences in the portal.",
     preferencesLink: "To my preferences",

@@ -68,9 +68,9 @@ export const notifications = {
     channelColumn: "E-mail",
   },
   unsubscribe: {
-    title: "Afmelden",
+    title: "Geen e-mails meer van deze soort",
     confirm: "Wil je geen e-mails meer krijgen van de soort ‘{kind}’? In het portaal blijf je deze meldingen zien.",
-    button: "Afmelden",
+    button: "Ja, stuur me deze e-mails niet meer",
     done: "Je krijgt geen e-mails meer van de soort ‘{kind}’. Je kunt dit altijd terugdraaien bij je voorkeuren.",
     invalid: "Deze afmeldlink is ongeldig of onvolledig. Er werd niets gewijzigd. Meld je aan en kies je voorkeuren in het portaal.",
     preferencesLink: "Naar mijn voorkeuren",

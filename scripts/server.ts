@@ -15,7 +15,7 @@ import { startMailCatcher } from "~/utils/mail-catcher.server";
 import { getEnv, publicUrl } from "~/utils/env.server";
 import { negotiateLocale, translate, isLocale } from "~/utils/i18n";
 import { scoreScan } from "~/features/scan/scoring";
-import { startScheduler } from "~/features/notifications/scheduler.server";
+import { startSchedulerThread } from "~/features/notifications/scheduler.server";
 
 const env = getEnv();
 const demo = env.PORTAL_MODE === "demo";
@@ -181,9 +181,9 @@ const server = app.listen(env.PORT, env.HOST, () => {
   console.log(lines.join("\n") + "\n");
 });
 
-// 4. Reminders and the outbox worker, off the request path (docs/decisions/071): a first tick at start sends
+// 4. Reminders and the outbox worker in a worker thread, off the request path (docs/decisions/071): a first tick sends
 // what fell due while the server was down, then one every SCHEDULER_INTERVAL_SECONDS.
-const stopScheduler = startScheduler();
+const stopScheduler = startSchedulerThread();
 
 function shutdown() {
   stopScheduler();

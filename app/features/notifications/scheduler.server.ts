@@ -2,6 +2,7 @@
 // care organisation, asks the pure rules which reminders are due, and records them under their event keys;
 // then the outbox worker sends. Ticks yield to the event loop between organisations so requests are served
 // while a tick runs. Nothing here remembers what it did in memory: the keys in the database are the memory.
+import { Worker } from "node:worker_threads";
 import { and, eq, isNull } from "drizzle-orm";
 import { notifications } from "@db/schema-notifications";
 import { refreshMatchStates } from "~/features/matching/store.server";
@@ -158,6 +159,11 @@ function hrSummary(org: OrgSnapshot, at: Date) {
   };
 }
 
+/** Users who chose the digest for some kind: only they can have items waiting for it. */
+function usersWithDigestItems(): Set<number> {
+  return new Set((getDb().$client.prepare("SELECT DISTINCT user_id AS id FROM notification_preferences WHERE channel = 'digest'").all() as { id: number }[]).map((r) => r.id));
+}
+
 function digestItems(userId: number) {
   return getDb()
     .select()
@@ -168,7 +174,7 @@ function digestItems(userId: number) {
 }
 
 /** Records each due weekly digest once: HR always (with the organisation's figures), others when they have items. */
-function recordDigests(org: OrgSnapshot, at: Date): number {
+function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>): number {
   const week = digestWeek(at, timeZoneOf(org.country));
   if (!week) return 0;
   const db = getDb();
@@ -179,8 +185,9 @@ function recordDigests(org: OrgSnapshot, at: Date): number {
   let summary: ReturnType<typeof hrSummary> | undefined;
   for (const m of members) {
     const key = `weekly-digest:${week}`;
+    if (m.role !== "hr" && !digesters.has(m.id)) continue;
     if (hasNotification(m.id, key)) continue;
-    const items = digestItems(m.id);
+    const items = digesters.has(m.id) ? digestItems(m.id) : [];
     if (m.role !== "hr" && items.length === 0) continue;
     const locale: Locale = m.locale ?? "nl";
     const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, k, p);
@@ -241,25 +248,48 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
   const snapshots = loadSnapshots(at);
   const db = getDb();
   const result: TickResult = { notifications: 0, mails: 0, organisations: snapshots.length };
-  const every = options.yieldEvery ?? 20;
-  for (const [i, org] of snapshots.entries()) {
-    const events = dueEvents(org, at);
-    if (events.length) {
-      const r = db.transaction((tx) => recordEvents(tx, events, at, org.organisationId));
-      result.notifications += r.notifications;
-      result.mails += r.mails;
-    }
-    result.mails += recordDigests(org, at);
-    if (i % every === every - 1) await yieldToRequests();
+  const every = options.yieldEvery ?? 50;
+  const digesters = usersWithDigestItems();
+  // One transaction (one commit, one fsync) per chunk of organisations; between chunks requests are served.
+  for (let i = 0; i < snapshots.length; i += every) {
+    const chunk = snapshots.slice(i, i + every);
+    db.transaction((tx) => {
+      for (const org of chunk) {
+        const events = dueEvents(org, at);
+        if (events.length) {
+          const r = recordEvents(tx, events, at, org.organisationId);
+          result.notifications += r.notifications;
+          result.mails += r.mails;
+        }
+        result.mails += recordDigests(org, at, digesters);
+      }
+    });
+    await yieldToRequests();
   }
   return result;
 }
 
 let timer: NodeJS.Timeout | undefined;
+
+/** A worker thread running scheduler-worker.server.ts; the TypeScript loader is registered in it first. */
+export function schedulerWorker(mode: "loop" | "driven"): Worker {
+  const entry = new URL("./scheduler-worker.server.ts", import.meta.url).href;
+  const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(boot, { eval: true, workerData: { mode } });
+}
+
+/** The loop in a worker thread (what the server runs): ticks never block the request thread. */
+export function startSchedulerThread(): () => void {
+  if (notificationConfig().SCHEDULER === "off") return () => {};
+  const worker = schedulerWorker("loop");
+  worker.on("error", (error) => console.error(`scheduler: worker stopped: ${error.name}: ${error.message}`));
+  worker.unref();
+  return () => void worker.terminate();
+}
 let ticking = false;
 
 /** Starts the loop: a tick at once (catching up on what fell due while the server was down), then every interval. */
-export function startScheduler(): () => void {
+export function startScheduler(options: { keepAlive?: boolean } = {}): () => void {
   const { SCHEDULER, SCHEDULER_INTERVAL_SECONDS } = notificationConfig();
   if (SCHEDULER === "off") return () => {};
   const tick = async () => {
@@ -276,6 +306,6 @@ export function startScheduler(): () => void {
   };
   void tick();
   timer = setInterval(() => void tick(), SCHEDULER_INTERVAL_SECONDS * 1000);
-  timer.unref();
+  if (!options.keepAlive) timer.unref();
   return () => clearInterval(timer);
 }

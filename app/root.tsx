@@ -20,6 +20,7 @@ import { DEFAULT_LOCALE, type Locale } from "~/utils/i18n";
 import { I18nProvider, useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { getUser } from "~/utils/permissions.server";
+import { unreadCount } from "~/features/notifications/notify.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -36,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     demo: isDemo(),
     nonce: context.cspNonce ?? "",
     user: user
-      ? { name: user.name, role: user.role, organisationName: user.organisationName }
+      ? { name: user.name, role: user.role, organisationName: user.organisationName, unread: unreadCount(user.id) }
       : null,
   };
 }
@@ -111,6 +112,19 @@ function Shell({ data, children }: { data: RootData | undefined; children: React
                   {user.organisationName ? ` · ${user.organisationName}` : ""}
                 </span>
               </span>
+            ) : null}
+            {user ? (
+              <a className="notifications-link" href="/notifications">
+                {t("notifications.headerLink")}
+                {user.unread > 0 ? (
+                  <>
+                    <span className="notifications-link__count" aria-hidden="true">
+                      {user.unread}
+                    </span>
+                    <span className="visually-hidden">{t("notifications.headerUnread", { count: user.unread })}</span>
+                  </>
+                ) : null}
+              </a>
             ) : null}
             <LanguageSwitch locale={data?.locale ?? DEFAULT_LOCALE} />
             {user ? (

@@ -9,10 +9,11 @@ import * as benchmarkSchema from "./schema-benchmark";
 import * as coreSchema from "./schema";
 import * as matchingSchema from "./schema-matching";
 import * as modulesSchema from "./schema-modules";
+import * as notificationsSchema from "./schema-notifications";
 import * as pulseSchema from "./schema-pulse";
 
 // One schema object for drizzle's relational queries; each capability keeps its tables in its own file.
-const schema = { ...coreSchema, ...authSchema, ...modulesSchema, ...matchingSchema, ...benchmarkSchema, ...pulseSchema };
+const schema = { ...coreSchema, ...authSchema, ...modulesSchema, ...matchingSchema, ...benchmarkSchema, ...pulseSchema, ...notificationsSchema };
 
 export type PortalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

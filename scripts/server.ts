@@ -19,6 +19,7 @@ import { scoreScan } from "~/features/scan/scoring";
 import { REPLICATION_OFF } from "~/utils/operations";
 import { appLifecycle, installGracefulShutdown } from "./ops/graceful";
 import { startReplication, type ReplicationSupervisor } from "./ops/replication";
+import { startSchedulerThread } from "~/features/notifications/scheduler.server";
 
 const env = getEnv();
 const demo = env.PORTAL_MODE === "demo";
@@ -210,6 +211,10 @@ const server = app.listen(env.PORT, env.HOST, () => {
   console.log(lines.join("\n") + "\n");
 });
 
+// 4. Reminders and the outbox worker in a worker thread, off the request path (docs/decisions/071): a first tick sends
+// what fell due while the server was down, then one every SCHEDULER_INTERVAL_SECONDS.
+const stopScheduler = startSchedulerThread();
+
 // ——— Operations: replication, readiness and graceful shutdown (issue 19; decisions 095–096) ————————————
 // Kept in this one section and in scripts/ops/: the request handling above does not depend on it.
 const lifecycle = appLifecycle(build);
@@ -224,4 +229,4 @@ if (env.REPLICA_URL) {
   }
 }
 lifecycle.attach({ replication: () => replication?.status() ?? REPLICATION_OFF });
-installGracefulShutdown({ server, lifecycle, replication, timeoutMs: env.SHUTDOWN_TIMEOUT_MS });
+installGracefulShutdown({ server, lifecycle, replication, timeoutMs: env.SHUTDOWN_TIMEOUT_MS, beforeDrain: stopScheduler });

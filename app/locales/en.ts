@@ -2,6 +2,7 @@ import { benchmark } from "./en/benchmark";
 import { operations } from "./en/operations";
 import { matching } from "./en/matching";
 import { modules } from "./en/modules";
+import { notifications } from "./en/notifications";
 import { scan } from "./en/scan";
 import { secondFactor } from "./en/second-factor";
 import { pulse } from "./en/pulse";
@@ -378,6 +379,7 @@ export const en: Messages = {
   scan,
   modules,
   matching,
+  notifications,
   benchmark,
   operations,
   secondFactor,

@@ -4,6 +4,7 @@ import { benchmark } from "./nl/benchmark";
 import { operations } from "./nl/operations";
 import { matching } from "./nl/matching";
 import { modules } from "./nl/modules";
+import { notifications } from "./nl/notifications";
 import { scan } from "./nl/scan";
 import { secondFactor } from "./nl/second-factor";
 import { pulse } from "./nl/pulse";
@@ -376,6 +377,7 @@ export const nl = {
   scan,
   modules,
   matching,
+  notifications,
   benchmark,
   operations,
   secondFactor,

@@ -4,7 +4,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
 
-export type CaughtMail = { id: string; to: string[]; from: string; subject: string; text: string; receivedAt: string };
+export type CaughtMail = {
+  id: string;
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  receivedAt: string;
+  html?: string;
+  /** Lower-case header names with their values as sent (List-Unsubscribe and the like). */
+  headers?: Record<string, string>;
+  attachments?: { filename: string; contentType: string; content: string }[];
+};
 
 export type MailCatcher = {
   port: number;
@@ -13,8 +24,15 @@ export type MailCatcher = {
   close: () => Promise<void>;
 };
 
-export async function startMailCatcher(options: { port: number; host?: string; dir?: string }): Promise<MailCatcher> {
+export async function startMailCatcher(options: {
+  port: number;
+  host?: string;
+  dir?: string;
+  /** Tests: hold each message this long before accepting it; a client that hangs up meanwhile has not sent it. */
+  holdMs?: () => number;
+}): Promise<MailCatcher> {
   const messages: CaughtMail[] = [];
+  const closed = new Set<string>();
   const waiters = new Set<() => void>();
   if (options.dir) fs.mkdirSync(options.dir, { recursive: true });
 
@@ -23,12 +41,20 @@ export async function startMailCatcher(options: { port: number; host?: string; d
     disabledCommands: ["STARTTLS"],
     logger: false,
     size: 1024 * 1024,
+    onClose(session) {
+      closed.add(session.id);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks);
-        simpleParser(raw)
+        const hold = options.holdMs?.() ?? 0;
+        new Promise((r) => setTimeout(r, hold))
+          .then(() => {
+            if (closed.has(session.id)) throw new Error("client went away before the message was accepted");
+            return simpleParser(raw);
+          })
           .then((parsed) => {
             const receivedAt = new Date().toISOString();
             const id = `${receivedAt.replace(/[:.]/g, "-")}-${messages.length + 1}`;
@@ -39,6 +65,9 @@ export async function startMailCatcher(options: { port: number; host?: string; d
               subject: parsed.subject ?? "",
               text: parsed.text ?? "",
               receivedAt,
+              ...(typeof parsed.html === "string" ? { html: parsed.html } : {}),
+              headers: Object.fromEntries(parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()])),
+              attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, content: a.content.toString("utf8") })),
             };
             messages.push(mail);
             if (options.dir) fs.writeFileSync(path.join(options.dir, `${id}.json`), JSON.stringify(mail, null, 2));

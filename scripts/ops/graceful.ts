@@ -33,8 +33,15 @@ export function appLifecycle(build: ServerBuild): AppLifecycle {
 const log = (event: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), component: "shutdown", ...event })}\n`);
 
-export function installGracefulShutdown(options: { server: Server; lifecycle: AppLifecycle; replication: ReplicationSupervisor | null; timeoutMs: number }) {
-  const { server, lifecycle, replication, timeoutMs } = options;
+export function installGracefulShutdown(options: {
+  server: Server;
+  lifecycle: AppLifecycle;
+  replication: ReplicationSupervisor | null;
+  timeoutMs: number;
+  /** Stops background work (the reminders' worker thread) before the drain, so nothing writes after the checkpoint. */
+  beforeDrain?: () => void;
+}) {
+  const { server, lifecycle, replication, timeoutMs, beforeDrain } = options;
   let shuttingDown = false;
   const open = new Set<ServerResponse>();
 
@@ -53,6 +60,7 @@ export function installGracefulShutdown(options: { server: Server; lifecycle: Ap
     shuttingDown = true;
     const started = Date.now();
     const deadline = started + timeoutMs;
+    beforeDrain?.();
     lifecycle.beginDrain();
     for (const res of open) if (!res.headersSent) res.setHeader("Connection", "close");
 

@@ -5,7 +5,7 @@ import { dummyPasswordHash, hashPassword, hashToken, newToken, verifyPassword } 
 import { getDb } from "~/utils/db.server";
 import { getEnv, publicUrl } from "~/utils/env.server";
 import { formatDate, translate, type Locale } from "~/utils/i18n";
-import { sendMail } from "~/utils/mail.server";
+import { enqueueMail, wakeOutbox } from "~/features/notifications/outbox.server";
 import { endSessionsOfUser } from "~/utils/session.server";
 import { auditRateLimited, clearAttempts, releaseAttempts, reserveAttempts } from "./attempts.server";
 import { afterPassword, type AfterPassword } from "./second-factor.server";
@@ -59,26 +59,43 @@ export async function signIn(input: { email: string; password: string; ip: strin
   return { ok: true, next: afterPassword({ id: row.id, role: row.role, organisationId: row.organisationId }, input.redirectTo ?? null, now) };
 }
 
-/** Always behaves the same whether the account exists, so it cannot be used to probe e-mail addresses. */
+/**
+ * Always behaves the same whether the account exists, so it cannot be used to probe e-mail addresses: one
+ * lookup and one committed transaction either way, and the mail goes out later through the outbox.
+ */
 export async function requestPasswordReset(email: string, locale: Locale, now = new Date()): Promise<void> {
   const env = getEnv();
   const db = getDb();
   const user = db.select().from(users).where(eq(users.email, email)).get();
-  if (!user || user.status !== "active") return;
+  if (!user || user.status !== "active") {
+    db.transaction(() => audit({ actorUserId: null, action: "auth.password_reset_unknown", entityType: "user" }));
+    return;
+  }
   const { token, tokenHash } = newToken();
   const expires = new Date(now.getTime() + env.PASSWORD_RESET_MINUTES * 60_000);
-  db.insert(passwordResets).values({ tokenHash, userId: user.id, expiresAt: expires.toISOString() }).run();
-  audit({ actorUserId: user.id, action: "auth.password_reset_requested", entityType: "user", entityId: user.id });
   const mailLocale = user.locale ?? locale;
-  await sendMail({
-    to: user.email,
-    subject: translate(mailLocale, "mail.resetSubject"),
-    text: translate(mailLocale, "mail.resetBody", {
-      name: user.name,
-      link: `${publicUrl()}/reset-password/${token}`,
-      expires: formatDate(mailLocale, expires, true),
-    }),
+  db.transaction((tx) => {
+    const resetId = tx.insert(passwordResets).values({ tokenHash, userId: user.id, expiresAt: expires.toISOString() }).returning({ id: passwordResets.id }).get().id;
+    audit({ actorUserId: user.id, action: "auth.password_reset_requested", entityType: "user", entityId: user.id });
+    enqueueMail(
+      {
+        eventKey: `password-reset:${resetId}`,
+        kind: "password_reset",
+        userId: user.id,
+        to: user.email,
+        locale: mailLocale,
+        sensitive: true,
+        subject: translate(mailLocale, "mail.resetSubject"),
+        text: translate(mailLocale, "mail.resetBody", {
+          name: user.name,
+          link: `${publicUrl()}/reset-password/${token}`,
+          expires: formatDate(mailLocale, expires, true),
+        }),
+      },
+      tx,
+    );
   });
+  wakeOutbox();
 }
 
 export function findValidPasswordReset(token: string, now = new Date()) {

@@ -7,6 +7,7 @@ import { getEnv, publicUrl } from "~/utils/env.server";
 import { formatDate, translate, type Locale } from "~/utils/i18n";
 import { sendMail } from "~/utils/mail.server";
 import { afterPassword, type AfterPassword } from "./second-factor.server";
+import { queueMail } from "~/features/notifications/outbox.server";
 
 export type InviteInput = {
   email: string;
@@ -103,7 +104,12 @@ export async function createInvitation(inviter: Inviter, input: InviteInput, now
     detail: { role: input.role },
   });
 
-  await sendMail({
+  queueMail({
+    eventKey: `invitation:${invitationId}`,
+    kind: "invitation",
+    organisationId: organisation?.id ?? null,
+    locale: input.locale,
+    sensitive: true,
     to: input.email,
     subject: translate(input.locale, "mail.inviteSubject"),
     text: translate(input.locale, "mail.inviteBody", {

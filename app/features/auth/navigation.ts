@@ -14,6 +14,7 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
         { to: "/admin/users", label: "nav.users" },
         { to: "/admin/audit", label: "nav.audit" },
         { to: "/admin/indicators", label: "benchmark.nav.indicators" },
+        { to: "/admin/outbox", label: "notifications.outbox.nav" },
         ...(demo ? [{ to: "/admin/mailbox", label: "nav.mailbox" } satisfies NavItem] : []),
         account,
       ];

@@ -5,9 +5,7 @@ import { users } from "@db/schema";
 import { buddyProfiles, checkIns, forbiddenPairs, matches, newcomerRecords } from "@db/schema-matching";
 import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
-import { publicUrl } from "~/utils/env.server";
-import { translate } from "~/utils/i18n";
-import { sendMail } from "~/utils/mail.server";
+import { notifyNow } from "~/features/notifications/notify.server";
 import type { CurrentUser } from "~/utils/session.server";
 import { auditMissingId } from "~/utils/tenancy.server";
 import { createCheckIns, listCheckIns, overdueCheckIns } from "./checkins.server";
@@ -159,28 +157,31 @@ export function acceptProposal(user: OrgUser, matchId: number, now = new Date())
   return outcome;
 }
 
-/** Accepts, then tells the newcomer (when they have an account) who their buddy is. */
+/** Accepts, then tells the newcomer (when they have an account) who their buddy is, through the outbox. */
 export async function acceptProposalAndNotify(user: OrgUser, matchId: number): Promise<Result> {
   const result = acceptProposal(user, matchId);
   if (!result.ok) return result;
   const row = getDb()
-    .select({ newcomerUserId: newcomerRecords.userId })
+    .select({ newcomerUserId: newcomerRecords.userId, newcomerName: newcomerRecords.name, firstDue: checkIns.dueDate })
     .from(matches)
     .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
+    .leftJoin(checkIns, and(eq(checkIns.matchId, matches.id), eq(checkIns.key, "week1")))
     .where(eq(matches.id, matchId))
     .get();
-  const newcomer = row?.newcomerUserId
-    ? getDb().select({ email: users.email, name: users.name, locale: users.locale, status: users.status }).from(users).where(eq(users.id, row.newcomerUserId)).get()
-    : undefined;
-  if (newcomer && newcomer.status === "active") {
-    const locale = newcomer.locale ?? "nl";
-    const params = { name: newcomer.name, buddy: user.name, link: `${publicUrl()}/newcomer` };
-    try {
-      await sendMail({ to: newcomer.email, subject: translate(locale, "matching.acceptedMailSubject", params), text: translate(locale, "matching.acceptedMailBody", params) });
-    } catch (error) {
-      // The match stands; the newcomer sees their buddy on their home page.
-      console.error("acceptance mail failed", error);
-    }
+  if (row?.newcomerUserId) {
+    notifyNow(
+      [
+        {
+          key: `buddy-accepted:${matchId}`,
+          kind: "buddy_accepted",
+          userId: row.newcomerUserId,
+          params: { buddy: user.name, newcomer: row.newcomerName, ...(row.firstDue ? { dueDate: row.firstDue } : {}) },
+          link: "/newcomer",
+          ...(row.firstDue ? { calendar: { date: row.firstDue, uid: `checkin-${matchId}-week1` } } : {}),
+        },
+      ],
+      user.organisationId,
+    );
   }
   return result;
 }

@@ -5,9 +5,7 @@ import { users } from "@db/schema";
 import { buddyProfiles, matches, matchingRuns, matchingWeights, newcomerRecords, type MatchingRun } from "@db/schema-matching";
 import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { getDb, nowIso } from "~/utils/db.server";
-import { publicUrl } from "~/utils/env.server";
-import { translate } from "~/utils/i18n";
-import { sendMail } from "~/utils/mail.server";
+import { notifyNow } from "~/features/notifications/notify.server";
 import type { CurrentUser } from "~/utils/session.server";
 import { auditMissingId } from "~/utils/tenancy.server";
 import { verifyAssignment } from "./certificate";
@@ -444,22 +442,13 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
       .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
       .where(inArray(matches.id, created))
       .all();
-    for (const mail of outgoing) await mailProposal(mail);
+    // The buddies hear of it through the outbox: the request does not wait for SMTP.
+    notifyNow(
+      outgoing.map((m) => ({ key: `proposal-received:${m.matchId}`, kind: "proposal_received", userId: m.buddyUserId, params: { newcomer: m.newcomerName, deadlineAt: m.deadline }, link: `/me/buddy/proposals/${m.matchId}` })),
+      organisationId,
+    );
   }
   return { ok: true, sent: created.length };
-}
-
-async function mailProposal(m: Outgoing): Promise<void> {
-  const locale = getDb().select({ locale: users.locale }).from(users).where(eq(users.id, m.buddyUserId)).get()?.locale ?? "nl";
-  const link = `${publicUrl()}/me/buddy/proposals/${m.matchId}`;
-  const deadline = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-BE", { dateStyle: "long", timeZone: "Europe/Brussels" }).format(new Date(m.deadline));
-  const params = { name: m.buddyName, newcomer: m.newcomerName, deadline, link };
-  try {
-    await sendMail({ to: m.buddyEmail, subject: translate(locale, "matching.mailSubject", params), text: translate(locale, "matching.mailBody", params) });
-  } catch (error) {
-    // The proposal stands in the portal either way; the buddy sees it on their page.
-    console.error("proposal mail failed", error);
-  }
 }
 
 export function listRuns(organisationId: number) {

@@ -1,0 +1,68 @@
+// The kinds of notification the portal sends, who receives them, and how a user may choose to get them.
+import { z } from "zod";
+
+export const NOTIFICATION_KINDS = [
+  "proposal_received",
+  "proposal_expiring",
+  "checkin_due",
+  "checkin_overdue",
+  "buddy_accepted",
+  "checkin_upcoming",
+  "module_assigned",
+  "module_due",
+  "module_overdue",
+  "match_declined",
+  "match_expired",
+  "newcomer_waiting",
+  "action_due",
+  "scan_stale",
+  "scan_due",
+  "weekly_digest",
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const CHANNELS = ["immediate", "digest", "off"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Mail that is not a notification: it cannot be unsubscribed from and has no preference. */
+export const TRANSACTIONAL_KINDS = ["invitation", "password_reset"] as const;
+
+type Role = "admin" | "partner" | "hr" | "employee" | "newcomer";
+
+/** Which kinds a role can receive: the preference page offers only these. */
+export const KINDS_BY_ROLE: Record<Role, readonly NotificationKind[]> = {
+  admin: [],
+  partner: [],
+  hr: ["match_declined", "match_expired", "newcomer_waiting", "action_due", "scan_stale", "scan_due", "weekly_digest", "module_assigned", "module_due", "module_overdue"],
+  employee: ["proposal_received", "proposal_expiring", "checkin_due", "checkin_overdue", "module_assigned", "module_due", "module_overdue", "weekly_digest"],
+  newcomer: ["buddy_accepted", "checkin_upcoming", "module_assigned", "module_due", "module_overdue", "weekly_digest"],
+};
+
+export function isNotificationKind(value: unknown): value is NotificationKind {
+  return typeof value === "string" && (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
+
+/** The digest itself cannot go into the digest: it is sent, or it is off. */
+export function channelsFor(kind: NotificationKind): readonly Channel[] {
+  return kind === "weekly_digest" ? ["immediate", "off"] : CHANNELS;
+}
+
+/**
+ * The preference form: one select per kind, named `kind:<kind>`. Unknown kinds and impossible channels are
+ * refused as a whole, so a tampered form changes nothing.
+ */
+export function parsePreferenceForm(entries: Iterable<[string, unknown]>, allowed: readonly NotificationKind[]): { ok: true; value: Partial<Record<NotificationKind, Channel>> } | { ok: false } {
+  const value: Partial<Record<NotificationKind, Channel>> = {};
+  const channel = z.enum(CHANNELS);
+  for (const [name, raw] of entries) {
+    if (!name.startsWith("kind:")) continue;
+    const kind = name.slice(5);
+    if (!isNotificationKind(kind) || !allowed.includes(kind)) return { ok: false };
+    const parsed = channel.safeParse(raw);
+    if (!parsed.success || !channelsFor(kind).includes(parsed.data)) return { ok: false };
+    value[kind] = parsed.data;
+  }
+  if (Object.keys(value).length === 0) return { ok: false };
+  return { ok: true, value };
+}

@@ -1,0 +1,244 @@
+// From event to notification and mail: the in-portal row always, a mail when the recipient wants it now.
+// Both rows carry the event's key, so recording the same event twice (a second tick, a second process, a
+// restart) changes nothing. Everything here is synchronous so it can run inside one transaction.
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { memberships, users } from "@db/schema";
+import { modules } from "@db/schema-modules";
+import { appSettings, notificationPreferences, notifications } from "@db/schema-notifications";
+import { getDb } from "~/utils/db.server";
+import { publicUrl } from "~/utils/env.server";
+import { translate, type Locale } from "~/utils/i18n";
+import { dayEventAttachment } from "./ics.server";
+import { channelsFor, isNotificationKind, KINDS_BY_ROLE, parsePreferenceForm, type Channel, type NotificationKind } from "./kinds";
+import { enqueueMail, wakeOutbox } from "./outbox.server";
+import type { DueEvent, EventParams } from "./reminders";
+import { localiseParams, notificationTitle, renderNotificationMail, type Names } from "./render";
+
+type Writer = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+type Db = ReturnType<typeof getDb> | Writer;
+
+// ——— Signed unsubscribe links ————————————————————————————————————————————————————————————
+
+let secret: Buffer | undefined;
+
+/** One random secret per database, made on first use, so every process on the file signs alike. */
+function signingSecret(): Buffer {
+  if (!secret) {
+    const db = getDb();
+    db.insert(appSettings).values({ name: "unsubscribe_secret", value: randomBytes(32).toString("base64url") }).onConflictDoNothing().run();
+    secret = Buffer.from(db.select().from(appSettings).where(eq(appSettings.name, "unsubscribe_secret")).get()!.value, "base64url");
+  }
+  return secret;
+}
+
+function signature(userId: number, kind: string): string {
+  return createHmac("sha256", signingSecret()).update(`unsubscribe:${userId}:${kind}`).digest("base64url").slice(0, 32);
+}
+
+export function unsubscribeToken(userId: number, kind: NotificationKind): string {
+  return `${userId}.${kind}.${signature(userId, kind)}`;
+}
+
+export function verifyUnsubscribeToken(token: string): { userId: number; kind: NotificationKind } | null {
+  const match = /^([1-9]\d{0,15})\.([a-z_]{1,40})\.([A-Za-z0-9_-]{32})$/.exec(token);
+  if (!match) return null;
+  const [, id, kind, sig] = match;
+  if (!id || !sig || !isNotificationKind(kind)) return null;
+  const userId = Number(id);
+  const expected = Buffer.from(signature(userId, kind));
+  const given = Buffer.from(sig);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  return { userId, kind };
+}
+
+// ——— Names ————————————————————————————————————————————————————————————————————————————
+
+let titles: { at: number; map: Map<string, { nl: string; en: string }> } | undefined;
+
+function moduleTitles(): Map<string, { nl: string; en: string }> {
+  if (!titles || Date.now() - titles.at > 300_000) {
+    const map = new Map<string, { nl: string; en: string }>();
+    for (const m of getDb()
+      .select({ key: modules.key, nl: sql<string>`json_extract(${modules.contentNl}, '$.title')`, en: sql<string>`json_extract(${modules.contentEn}, '$.title')` })
+      .from(modules)
+      .all()) {
+      map.set(m.key, { nl: m.nl, en: m.en });
+    }
+    titles = { at: Date.now(), map };
+  }
+  return titles.map;
+}
+
+export const names: Names = { moduleTitle: (key, locale) => moduleTitles().get(key)?.[locale] ?? key };
+
+// ——— Recording events ————————————————————————————————————————————————————————————————
+
+type Recipient = { id: number; email: string; name: string; locale: Locale; status: string };
+
+function recipients(db: Db, ids: number[]): Map<number, Recipient> {
+  const out = new Map<number, Recipient>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const chunk = unique.slice(i, i + 500);
+    for (const u of db
+      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, status: users.status })
+      .from(users)
+      .where(sql`${users.id} IN (${sql.join(chunk.map((c) => sql`${c}`), sql`, `)})`)
+      .all()) {
+      out.set(u.id, { ...u, locale: u.locale ?? "nl" });
+    }
+  }
+  return out;
+}
+
+export function channelFor(db: Db, userId: number, kind: NotificationKind): Channel {
+  const row = db.select({ channel: notificationPreferences.channel }).from(notificationPreferences).where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind))).get();
+  return row?.channel ?? "immediate";
+}
+
+export function mailLinks(userId: number, kind: NotificationKind, link: string) {
+  const base = publicUrl();
+  return { open: `${base}${link}`, preferences: `${base}/notifications/preferences`, unsubscribe: `${base}/unsubscribe/${unsubscribeToken(userId, kind)}` };
+}
+
+export function unsubscribeHeaders(url: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
+function calendarFor(event: DueEvent, locale: Locale) {
+  if (!event.calendar) return [];
+  const params = localiseParams(event.params, locale, names);
+  const title = event.kind === "buddy_accepted" ? translate(locale, "notifications.mail.calendarFirstTitle", params) : translate(locale, "notifications.mail.calendarTitle", params);
+  const ics = dayEventAttachment({ uid: event.calendar.uid, date: event.calendar.date, title, description: translate(locale, "notifications.mail.calendarDescription"), url: `${publicUrl()}${event.link}` });
+  return ics ? [ics] : [];
+}
+
+/**
+ * Records events (synchronously; call inside a transaction for one commit). Returns the number of new
+ * notifications and of mails queued. Inactive users get nothing.
+ */
+export function recordEvents(db: Db, events: DueEvent[], at: Date, organisationId: number | null): { notifications: number; mails: number } {
+  if (events.length === 0) return { notifications: 0, mails: 0 };
+  const people = recipients(db, events.map((e) => e.userId));
+  let created = 0;
+  let mails = 0;
+  for (const event of events) {
+    const person = people.get(event.userId);
+    if (!person || person.status !== "active") continue;
+    const row = db
+      .insert(notifications)
+      .values({ userId: event.userId, organisationId, kind: event.kind, eventKey: event.key, params: JSON.stringify(event.params), link: event.link, createdAt: at.toISOString() })
+      .onConflictDoNothing()
+      .returning({ id: notifications.id })
+      .get();
+    if (!row) continue;
+    created += 1;
+    if (channelFor(db, event.userId, event.kind) !== "immediate") continue;
+    const links = mailLinks(person.id, event.kind, event.link);
+    const mail = renderNotificationMail(event.kind, person.locale, { name: person.name, params: event.params, links, names });
+    if (
+      enqueueMail(
+        {
+          eventKey: `notify:${person.id}:${event.key}`,
+          kind: event.kind,
+          userId: person.id,
+          organisationId,
+          to: person.email,
+          locale: person.locale,
+          ...mail,
+          headers: unsubscribeHeaders(links.unsubscribe),
+          attachments: calendarFor(event, person.locale),
+        },
+        db,
+      )
+    ) {
+      mails += 1;
+    }
+  }
+  return { notifications: created, mails };
+}
+
+/** Records the events of one moment and wakes the worker: for use cases that notify at once (a sent proposal). */
+export function notifyNow(events: DueEvent[], organisationId: number, at = new Date()): void {
+  if (events.length === 0) return;
+  getDb().transaction((tx) => recordEvents(tx, events, at, organisationId));
+  wakeOutbox();
+}
+
+// ——— The in-portal list ————————————————————————————————————————————————————————————————
+
+export function unreadCount(userId: number): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+}
+
+export function listNotifications(userId: number, locale: Locale, limit = 100) {
+  return getDb()
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit)
+    .all()
+    .map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      title: isNotificationKind(n.kind) ? notificationTitle(n.kind, locale, JSON.parse(n.params) as EventParams, names) : n.kind,
+      createdAt: n.createdAt,
+      read: n.readAt !== null,
+    }));
+}
+
+/** Marks the user's own notification read and returns where it leads; someone else's id is null. */
+export function openNotification(userId: number, id: number, at = new Date()): string | null {
+  const db = getDb();
+  const row = db.select({ link: notifications.link, readAt: notifications.readAt }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId))).get();
+  if (!row) return null;
+  if (!row.readAt) db.update(notifications).set({ readAt: at.toISOString() }).where(eq(notifications.id, id)).run();
+  return row.link;
+}
+
+// ——— Preferences ————————————————————————————————————————————————————————————————————————
+
+type Role = keyof typeof KINDS_BY_ROLE;
+
+export function preferencesOf(user: { id: number; role: Role }) {
+  const db = getDb();
+  const chosen = new Map(db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, user.id)).all().map((p) => [p.kind, p.channel]));
+  return KINDS_BY_ROLE[user.role].map((kind) => ({ kind, channel: chosen.get(kind) ?? ("immediate" as Channel), channels: channelsFor(kind) }));
+}
+
+export function savePreferences(user: { id: number; role: Role }, entries: Iterable<[string, unknown]>): { ok: true } | { ok: false; status: 400; message: "notifications.preferences.invalid" } {
+  const parsed = parsePreferenceForm(entries, KINDS_BY_ROLE[user.role]);
+  if (!parsed.ok) return { ok: false, status: 400, message: "notifications.preferences.invalid" };
+  const db = getDb();
+  db.transaction((tx) => {
+    for (const [kind, channel] of Object.entries(parsed.value)) setChannel(tx, user.id, kind, channel);
+  });
+  return { ok: true };
+}
+
+function setChannel(db: Db, userId: number, kind: string, channel: Channel): void {
+  db.insert(notificationPreferences)
+    .values({ userId, kind, channel })
+    .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { channel, updatedAt: new Date().toISOString() } })
+    .run();
+}
+
+/** The one-click unsubscribe: a valid signed token for an existing user turns that kind's mail off. */
+export function unsubscribe(token: string): { ok: true; kind: NotificationKind; locale: Locale } | { ok: false } {
+  const verified = verifyUnsubscribeToken(token);
+  if (!verified) return { ok: false };
+  const db = getDb();
+  const user = db.select({ id: users.id, locale: users.locale, role: memberships.role }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.id, verified.userId)).get();
+  if (!user) return { ok: false };
+  setChannel(db, user.id, verified.kind, "off");
+  return { ok: true, kind: verified.kind, locale: user.locale ?? "nl" };
+}
+
+export function describeUnsubscribe(token: string): { kind: NotificationKind; locale: Locale } | null {
+  const verified = verifyUnsubscribeToken(token);
+  if (!verified) return null;
+  const user = getDb().select({ locale: users.locale }).from(users).where(eq(users.id, verified.userId)).get();
+  return user ? { kind: verified.kind, locale: user.locale ?? "nl" } : null;
+}

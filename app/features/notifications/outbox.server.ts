@@ -1,0 +1,201 @@
+// The outbox: every e-mail of the portal is a row first and a message second. A request only inserts the row
+// (so no request waits for SMTP); the worker claims rows one at a time with a single UPDATE … RETURNING (so two
+// processes on one file never take the same row), sends through the SMTP transport, and retries with back-off.
+// After the last attempt the row is marked failed and shown to admin (docs/decisions/070).
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { outbox, type OutboxRow } from "@db/schema-notifications";
+import { now as clockNow } from "~/utils/clock.server";
+import { getDb } from "~/utils/db.server";
+import { sendMail, type MailAttachment } from "~/utils/mail.server";
+import { notificationConfig } from "./config.server";
+
+type Writer = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+type Db = ReturnType<typeof getDb> | Writer;
+
+/** "Due at once": sorts before any real moment, whatever clock the worker goes by. */
+const IMMEDIATELY = "0000-01-01T00:00:00.000Z";
+
+export type NewMail = {
+  eventKey: string;
+  kind: string;
+  userId?: number | null;
+  organisationId?: number | null;
+  to: string;
+  locale: "nl" | "en";
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
+  sensitive?: boolean;
+};
+
+/** Inserts the mail unless one with the same event key exists. Returns whether it was new. Synchronous. */
+export function enqueueMail(mail: NewMail, db: Db = getDb()): boolean {
+  const row = db
+    .insert(outbox)
+    .values({
+      eventKey: mail.eventKey,
+      kind: mail.kind,
+      userId: mail.userId ?? null,
+      organisationId: mail.organisationId ?? null,
+      toEmail: mail.to,
+      locale: mail.locale,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      headers: JSON.stringify(mail.headers ?? {}),
+      attachments: JSON.stringify(mail.attachments ?? []),
+      sensitive: mail.sensitive ?? false,
+      nextAttemptAt: IMMEDIATELY,
+    })
+    .onConflictDoNothing()
+    .returning({ id: outbox.id })
+    .get();
+  return row !== undefined;
+}
+
+/** Enqueue outside a transaction and wake the worker: what a request does instead of sending. */
+export function queueMail(mail: NewMail): boolean {
+  const created = enqueueMail(mail);
+  if (created) wakeOutbox();
+  return created;
+}
+
+function claimNext(at: Date): OutboxRow | undefined {
+  const leaseUntil = new Date(Date.now() + notificationConfig().OUTBOX_LEASE_SECONDS * 1000).toISOString();
+  const realNow = new Date().toISOString();
+  // One statement: SQLite runs it under the write lock, so the row is ours alone. A row whose lease ran out
+  // belonged to a process that died mid-send; it is taken over (leases go by the real clock, not the test clock).
+  return getDb()
+    .update(outbox)
+    .set({ status: "sending", leaseUntil, attempts: sql`${outbox.attempts} + 1` })
+    .where(
+      eq(
+        outbox.id,
+        sql`(SELECT id FROM outbox WHERE (status = 'queued' AND next_attempt_at <= ${at.toISOString()}) OR (status = 'sending' AND lease_until <= ${realNow}) ORDER BY next_attempt_at, id LIMIT 1)`,
+      ),
+    )
+    .returning()
+    .get();
+}
+
+function errorCode(error: unknown): string {
+  // Only the SMTP code and reply class: the full message can echo an address back.
+  if (error && typeof error === "object") {
+    const e = error as { code?: unknown; responseCode?: unknown };
+    return [e.code, e.responseCode].filter((x) => x !== undefined).join(" ") || "error";
+  }
+  return "error";
+}
+
+export function retryDelaySeconds(attempt: number): number {
+  return notificationConfig().OUTBOX_RETRY_BASE_SECONDS * 4 ** Math.max(0, attempt - 1);
+}
+
+async function deliver(row: OutboxRow, at: Date): Promise<boolean> {
+  try {
+    await sendMail({
+      to: row.toEmail,
+      subject: row.subject,
+      text: row.text,
+      ...(row.html ? { html: row.html } : {}),
+      headers: { ...(JSON.parse(row.headers) as Record<string, string>), "X-Portal-Kind": row.kind },
+      attachments: JSON.parse(row.attachments) as MailAttachment[],
+      messageId: `<outbox-${row.id}.${row.eventKey.replace(/[^A-Za-z0-9.-]/g, ".")}@newcomer-proof.portal>`,
+    });
+  } catch (error) {
+    const { OUTBOX_MAX_ATTEMPTS } = notificationConfig();
+    const failed = row.attempts >= OUTBOX_MAX_ATTEMPTS;
+    const delay = retryDelaySeconds(row.attempts);
+    getDb()
+      .update(outbox)
+      .set({ status: failed ? "failed" : "queued", leaseUntil: null, lastError: errorCode(error), nextAttemptAt: new Date(at.getTime() + delay * 1000).toISOString() })
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, "sending")))
+      .run();
+    console.error(`outbox: message ${row.id} (${row.kind}) attempt ${row.attempts} failed: ${errorCode(error)}${failed ? " — marked failed" : ""}`);
+    if (!failed) setTimeout(wakeOutbox, delay * 1000).unref();
+    return false;
+  }
+  getDb()
+    .update(outbox)
+    .set({ status: "sent", sentAt: at.toISOString(), leaseUntil: null, lastError: null, ...(row.sensitive ? { text: "", html: null } : {}) })
+    .where(eq(outbox.id, row.id))
+    .run();
+  return true;
+}
+
+/** Sends everything due now, one message after the other. Returns how many were sent. */
+export async function deliverDue(at: () => Date = clockNow): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const moment = at();
+    const row = claimNext(moment);
+    if (!row) return sent;
+    if (await deliver(row, moment)) sent += 1;
+  }
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+
+/** Starts a delivery run unless one is under way (then it runs once more afterwards). Never throws. */
+export function wakeOutbox(): void {
+  if (running) {
+    again = true;
+    return;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await new Promise((r) => setImmediate(r));
+      try {
+        await deliverDue();
+      } catch (error) {
+        console.error(`outbox: delivery run stopped: ${errorCode(error)}`);
+      }
+    } while (again);
+  })().finally(() => {
+    running = null;
+  });
+}
+
+/** Resolves when the current delivery run (if any) has finished. */
+export async function outboxIdle(): Promise<void> {
+  while (running) await running;
+}
+
+// ——— Admin ——————————————————————————————————————————————————————————————————————————
+
+export function outboxCounts(): { kind: string; queued: number; sending: number; sent: number; failed: number }[] {
+  const rows = getDb().select({ kind: outbox.kind, status: outbox.status, n: count() }).from(outbox).groupBy(outbox.kind, outbox.status).orderBy(asc(outbox.kind)).all();
+  const byKind = new Map<string, { kind: string; queued: number; sending: number; sent: number; failed: number }>();
+  for (const r of rows) {
+    const entry = byKind.get(r.kind) ?? { kind: r.kind, queued: 0, sending: 0, sent: 0, failed: 0 };
+    entry[r.status] = r.n;
+    byKind.set(r.kind, entry);
+  }
+  return [...byKind.values()];
+}
+
+/** Failed messages without their content or address: the kind, when, how often tried, and the SMTP code. */
+export function failedMessages(limit = 100) {
+  return getDb()
+    .select({ id: outbox.id, kind: outbox.kind, createdAt: outbox.createdAt, attempts: outbox.attempts, lastError: outbox.lastError })
+    .from(outbox)
+    .where(eq(outbox.status, "failed"))
+    .orderBy(desc(outbox.id))
+    .limit(limit)
+    .all();
+}
+
+export function retryFailedMessage(id: number): boolean {
+  const row = getDb()
+    .update(outbox)
+    .set({ status: "queued", attempts: 0, nextAttemptAt: IMMEDIATELY, lastError: null })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "failed")))
+    .returning({ id: outbox.id })
+    .get();
+  if (row) wakeOutbox();
+  return row !== undefined;
+}

@@ -1,0 +1,72 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SubmitButton } from "~/components/ui/form";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { EmptyState, Notice, PageHeader } from "~/components/ui/page";
+import { preferencesOf, savePreferences } from "~/features/notifications/notify.server";
+import { useI18n } from "~/utils/i18n-react";
+import type { MessageKey } from "~/utils/i18n";
+import { requireUser } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  return { preferences: preferencesOf(user) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireUser(request);
+  const result = savePreferences(user, (await request.formData()).entries());
+  if (!result.ok) return data({ formError: result.message }, { status: result.status });
+  return redirect("/notifications/preferences?notice=notifications.preferences.saved");
+}
+
+export default function Preferences() {
+  const { preferences } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeader title="notifications.preferences.title" intro="notifications.preferences.intro" />
+      <Notice message={params.get("notice")} />
+      <Notice kind="error" message={actionData?.formError} />
+      {preferences.length === 0 ? (
+        <EmptyState message="notifications.preferences.none" />
+      ) : (
+        <Form method="post" className="card">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("notifications.preferences.kindColumn")}</th>
+                <th scope="col">{t("notifications.preferences.channelColumn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preferences.map((p) => (
+                <tr key={p.kind}>
+                  <th scope="row">
+                    <label htmlFor={`pref-${p.kind}`}>{t(`notifications.kinds.${p.kind}.label` as MessageKey)}</label>
+                  </th>
+                  <td>
+                    <select id={`pref-${p.kind}`} name={`kind:${p.kind}`} defaultValue={p.channel}>
+                      {p.channels.map((c) => (
+                        <option key={c} value={c}>
+                          {t(`notifications.preferences.${c}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <SubmitButton>{t("notifications.preferences.save")}</SubmitButton>
+        </Form>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,60 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SubmitButton } from "~/components/ui/form";
+import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { PageHeader } from "~/components/ui/page";
+import { describeUnsubscribe, unsubscribe } from "~/features/notifications/notify.server";
+import { useI18n } from "~/utils/i18n-react";
+import type { MessageKey } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "E-mails afmelden · Newcomer-Proof Portal" }, { name: "robots", content: "noindex" }];
+
+// No sign-in: the signed token is the authority. A GET only asks (mail scanners follow links); the POST
+// — the button here, or a mail client's RFC 8058 one-click POST — turns that kind of mail off.
+export async function loader({ params }: LoaderFunctionArgs) {
+  const found = describeUnsubscribe(params.token ?? "");
+  if (!found) return data({ kind: null }, { status: 400 });
+  return { kind: found.kind };
+}
+
+export async function action({ params }: ActionFunctionArgs) {
+  const result = unsubscribe(params.token ?? "");
+  if (!result.ok) return data({ done: false as const, kind: null }, { status: 400 });
+  return { done: true as const, kind: result.kind };
+}
+
+export default function Unsubscribe() {
+  const loaded = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
+  const kind = actionData?.kind ?? loaded.kind;
+  const kindLabel = kind ? t(`notifications.kinds.${kind}.label` as MessageKey) : "";
+  return (
+    <div className="auth-layout">
+      <section className="card auth-card">
+        <PageHeader title="notifications.unsubscribe.title" />
+        {!kind ? (
+          <p className="alert alert--error" role="alert">
+            {t("notifications.unsubscribe.invalid")}
+          </p>
+        ) : actionData?.done ? (
+          <p className="alert alert--success" role="status">
+            {t("notifications.unsubscribe.done", { kind: kindLabel })}
+          </p>
+        ) : (
+          <Form method="post">
+            <p>{t("notifications.unsubscribe.confirm", { kind: kindLabel })}</p>
+            <SubmitButton>{t("notifications.unsubscribe.button")}</SubmitButton>
+          </Form>
+        )}
+        <p>
+          <Link to="/notifications/preferences">{t("notifications.unsubscribe.preferencesLink")}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

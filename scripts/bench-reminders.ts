@@ -1,0 +1,255 @@
+// Benchmark of the reminder scheduler (not a test: it prints figures).
+//   npm run bench:reminders [-- --orgs 2000 --days 180]
+// Seeds a fresh database with N care organisations, each with a running match (four check-ins), a pending
+// proposal, a waiting newcomer, a module assignment for four people, an open action, and a draft or a submitted
+// scan — all at different stages — then runs the real scheduler tick once per simulated day (09:00 UTC) for D
+// days, in the scheduler's worker thread as the server runs it, beside the real Remix /healthz served from
+// this process's main thread and polled from another process.
+// Prints per simulated day the notifications created and mails queued, tick time p50/p99, /healthz p99 while a
+// tick runs vs. between ticks (target: < +20 %), and duplicates/missing against an independent recomputation
+// from the seeded rows (target: 0 and 0). Finally the outbox worker delivers a sample over real SMTP.
+import { spawn } from "node:child_process";
+import type { Server } from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const ORGS = arg("--orgs", 2000);
+const DAYS = arg("--days", 180);
+const DAY = 86_400_000;
+const dir = path.resolve("tests/.tmp");
+fs.mkdirSync(dir, { recursive: true });
+const databasePath = path.join(dir, "bench-reminders.db");
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+process.env.DATABASE_PATH = databasePath;
+process.env.LOG_REQUESTS = "false";
+process.env.PUBLIC_URL = "http://portal.bench";
+process.env.SCHEDULER = "off";
+const { startMailCatcher } = await import("../app/utils/mail-catcher.server");
+const catcher = await startMailCatcher({ port: 0 });
+process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.port}`;
+
+const { openDatabase, prepareDatabase } = await import("../db/client");
+const { schedulerWorker } = await import("../app/features/notifications/scheduler.server");
+const { deliverDue } = await import("../app/features/notifications/outbox.server");
+// Simulation starts on a Monday.
+const S = Date.UTC(2027, 0, 4);
+const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const addMonths = (d: string, m: number) => {
+  const x = new Date(`${d}T00:00:00Z`);
+  x.setUTCMonth(x.getUTCMonth() + m);
+  return x.toISOString().slice(0, 10);
+};
+const addDays = (d: string, n: number) => date(Date.parse(`${d}T00:00:00Z`) + n * DAY);
+
+// ——— 1. Seed ——————————————————————————————————————————————————————————————————————————
+const seedStarted = performance.now();
+const seedDb = openDatabase(databasePath);
+prepareDatabase(seedDb);
+const sql = seedDb.$client;
+type Expect = Set<string>;
+const expected: Expect = new Set();
+const expect = (userId: number, key: string) => expected.add(`${userId}|${key}`);
+const firstTick = date(S);
+const lastTick = date(S + (DAYS - 1) * DAY);
+const lastTickAt = S + (DAYS - 1) * DAY + 9 * 3_600_000;
+const inTicks = (from: string, to: string) => from <= lastTick && to >= firstTick && from <= to; // some tick date in [from, to]
+
+sql.transaction(() => {
+  const q = {
+    org: sql.prepare("INSERT INTO organisations (kind, name, country, sector, size_band) VALUES ('care_provider', ?, ?, 'hospital', 'large')"),
+    dep: sql.prepare("INSERT INTO departments (organisation_id, name) VALUES (?, 'Afdeling A')"),
+    user: sql.prepare("INSERT INTO users (email, name, locale) VALUES (?, ?, ?)"),
+    member: sql.prepare("INSERT INTO memberships (user_id, organisation_id, department_id, role) VALUES (?, ?, ?, ?)"),
+    record: sql.prepare("INSERT INTO newcomer_records (organisation_id, user_id, name, profession, department_id, start_date, dutch_level, created_at) VALUES (?, ?, ?, 'nurse', ?, ?, 'B1', ?)"),
+    buddy: sql.prepare("INSERT INTO buddy_profiles (organisation_id, user_id, profession, department_id, dutch_level, capacity) VALUES (?, ?, 'nurse', ?, 'C2', 2)"),
+    match: sql.prepare("INSERT INTO matches (organisation_id, newcomer_id, buddy_id, status, proposed_at, deadline, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    checkIn: sql.prepare("INSERT INTO check_ins (match_id, key, due_date) VALUES (?, ?, ?)"),
+    assign: sql.prepare("INSERT INTO module_assignments (organisation_id, department_id, module_key, due_date) VALUES (?, ?, 'being-a-buddy', ?)"),
+    scan: sql.prepare("INSERT INTO scans (organisation_id, instrument_version, period, status, created_at, submitted_at) VALUES (?, 1, ?, ?, ?, ?)"),
+    action: sql.prepare("INSERT INTO action_items (organisation_id, scan_id, dimension_key, action, owner, due_date) VALUES (?, ?, 'commitment', 'Onthaalplan herzien', 'HR', ?)"),
+  };
+  const id = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid);
+  for (let i = 0; i < ORGS; i++) {
+    const org = id(q.org.run(`Bench ${i}`, i % 2 ? "NL" : "BE"));
+    const dep = id(q.dep.run(org));
+    const person = (tag: string, role: string, locale: string) => {
+      const u = id(q.user.run(`${tag}.${i}@bench.example`, `${tag} ${i}`, locale));
+      q.member.run(u, org, dep, role);
+      return u;
+    };
+    const hr = person("hr", "hr", "nl");
+    const b1 = person("buddy1", "employee", i % 3 ? "nl" : "en");
+    const b2 = person("buddy2", "employee", "nl");
+    const n1 = person("newcomer", "newcomer", "en");
+    const e1 = person("employee", "employee", "nl");
+    const hrKey = (key: string) => expect(hr, `${key}:${hr}`);
+
+    // A running match that started somewhere in the 60 days before or after the simulation's start.
+    const start = date(S + ((i % 120) - 60) * DAY);
+    const r1 = id(q.record.run(org, n1, `N1 ${i}`, dep, start, new Date(S - 90 * DAY).toISOString()));
+    const p1 = id(q.buddy.run(org, b1, dep));
+    const m1 = id(q.match.run(org, r1, p1, "active", new Date(S - 95 * DAY).toISOString(), new Date(S - 90 * DAY).toISOString(), new Date(S - 92 * DAY).toISOString()));
+    const dues = { week1: addDays(start, 7), week6: addDays(start, 42), month3: addMonths(start, 3), month6: addMonths(start, 6) };
+    for (const [key, due] of Object.entries(dues)) {
+      q.checkIn.run(m1, key, due);
+      if (inTicks(addDays(due, -2), due)) expect(n1, `checkin-upcoming:${m1}:${key}:${due}`);
+      if (inTicks(due, addDays(due, 2))) expect(b1, `checkin-due:${m1}:${key}:${due}`);
+      if (inTicks(addDays(due, 3), "9999-12-31")) expect(b1, `checkin-overdue:${m1}:${key}:${due}`);
+    }
+
+    // A proposal whose deadline falls at 19:00 UTC on some day of the simulation (or after it).
+    const r2 = id(q.record.run(org, null, `N2 ${i}`, dep, date(S + 30 * DAY), new Date(S - DAY).toISOString()));
+    const p2 = id(q.buddy.run(org, b2, dep));
+    const deadline = S + (i % (DAYS + 20)) * DAY + 19 * 3_600_000;
+    const m2 = id(q.match.run(org, r2, p2, "proposed", new Date(S - DAY).toISOString(), new Date(deadline).toISOString(), null));
+    if (deadline - 24 * 3_600_000 <= lastTickAt) expect(b2, `proposal-expiring:${m2}`);
+    if (deadline < lastTickAt) {
+      hrKey(`match-expired:${m2}`);
+      // After the expiry N2 has no match again: waiting since its record was made (more than 14 days before).
+      hrKey(`newcomer-waiting:${r2}`);
+    }
+
+    // A newcomer waiting from up to 30 days before the start.
+    const r3 = id(q.record.run(org, null, `N3 ${i}`, dep, date(S), new Date(S - (i % 30) * DAY).toISOString()));
+    hrKey(`newcomer-waiting:${r3}`);
+
+    // A module for the department, due somewhere in the first 150 days; nobody completes it.
+    const dueModule = date(S + (i % 150) * DAY);
+    const a = id(q.assign.run(org, dep, dueModule));
+    for (const u of [b1, b2, n1, e1]) {
+      expect(u, `module-assigned:${a}:${u}`);
+      if (inTicks(addDays(dueModule, -3), dueModule)) expect(u, `module-due:${a}:${u}:${dueModule}`);
+      if (inTicks(addDays(dueModule, 1), "9999-12-31")) expect(u, `module-overdue:${a}:${u}:${dueModule}`);
+    }
+
+    // Even: a scan in progress, untouched since it was started; odd: a submitted scan, the next one due 11 months on.
+    const submittedAt = S - 335 * DAY + (i % 200) * DAY + 10 * 3_600_000;
+    const submitted = id(q.scan.run(org, "2026", "submitted", new Date(submittedAt - 5 * DAY).toISOString(), new Date(submittedAt).toISOString()));
+    if (i % 2 === 0) {
+      const created = S + ((i % 100) - 20) * DAY + 8 * 3_600_000;
+      const draft = id(q.scan.run(org, "2027", "draft", new Date(created).toISOString(), null));
+      if (created + 30 * DAY <= lastTickAt) hrKey(`scan-stale:${draft}:${date(created)}`);
+    } else if (addMonths(date(submittedAt), 11) <= lastTick) {
+      hrKey(`scan-due:${submitted}`);
+    }
+
+    const dueAction = date(S + (i % 170) * DAY);
+    const action = id(q.action.run(org, submitted, dueAction));
+    if (addDays(dueAction, -3) <= lastTick) hrKey(`action-due:${action}:${dueAction}`);
+
+    // HR's digest every Monday of the simulation (09:00 UTC is after 08:00 in both time zones).
+    for (let d = 0; d < DAYS; d += 7) expect(hr, `weekly-digest:${date(S + d * DAY)}`);
+  }
+})();
+seedDb.$client.close();
+console.log(`Seeded ${ORGS} organisations in ${Math.round(performance.now() - seedStarted)} ms; ${expected.size} reminders expected over ${DAYS} days.`);
+
+// ——— 2. /healthz from the real build, served here, polled from another process ————————————————————
+const buildPath = path.resolve("build/index.js");
+if (!fs.existsSync(buildPath)) {
+  console.error("No build found: run `npm run build` first.");
+  process.exit(1);
+}
+const { createRequestHandler } = await import("@remix-run/express");
+const express = (await import("express")).default;
+const build = await import(pathToFileURL(buildPath).href);
+const app = express();
+app.all("*", createRequestHandler({ build, mode: "production" }));
+const server = await new Promise<Server>((resolve) => {
+  const s = app.listen(0, "127.0.0.1", () => resolve(s));
+});
+const address = server.address();
+const port = typeof address === "object" && address ? address.port : 0;
+const pollerSource = `
+  const url = process.argv[1]; const out = []; let stop = false;
+  process.on("message", () => { stop = true; });
+  (async () => { while (!stop) { const t = performance.timeOrigin + performance.now(); const a = performance.now(); try { const r = await fetch(url); await r.text(); out.push([t, performance.now() - a]); } catch { out.push([t, -1]); } await new Promise((r) => setTimeout(r, 5)); } process.send(out, () => process.exit(0)); })();
+`;
+const poller = spawn(process.execPath, ["-e", pollerSource, `http://127.0.0.1:${port}/healthz`], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+const samples = new Promise<[number, number][]>((resolve) => poller.once("message", (m) => resolve(m as [number, number][])));
+await new Promise((r) => setTimeout(r, 1500));
+
+// ——— 3. The simulation ————————————————————————————————————————————————————————————————————
+const { getDb } = await import("../app/utils/db.server");
+const db = getDb().$client;
+const countOf = (q: string) => (db.prepare(q).get() as { n: number }).n;
+const ticks: { start: number; end: number; ms: number }[] = [];
+// The tick runs where the server runs it: in the scheduler's worker thread, with its own connection.
+const worker = schedulerWorker("driven");
+let nextId = 0;
+const runTick = (at: Date) =>
+  new Promise<void>((resolve) => {
+    const id = ++nextId;
+    const onMessage = (m: { id: number }) => {
+      if (m.id !== id) return;
+      worker.off("message", onMessage);
+      resolve();
+    };
+    worker.on("message", onMessage);
+    worker.postMessage({ id, at: at.toISOString() });
+  });
+console.log("\nday        notifications  mails queued  tick ms");
+for (let d = 0; d < DAYS; d++) {
+  const at = new Date(S + d * DAY + 9 * 3_600_000);
+  const beforeN = countOf("SELECT COUNT(*) AS n FROM notifications");
+  const beforeM = countOf("SELECT COUNT(*) AS n FROM outbox");
+  const start = performance.timeOrigin + performance.now();
+  const a = performance.now();
+  await runTick(at);
+  const ms = performance.now() - a;
+  ticks.push({ start, end: performance.timeOrigin + performance.now(), ms });
+  const n = countOf("SELECT COUNT(*) AS n FROM notifications") - beforeN;
+  const m = countOf("SELECT COUNT(*) AS n FROM outbox") - beforeM;
+  if (d < 14 || d % 10 === 0 || d === DAYS - 1) console.log(`${date(at.getTime())}  ${String(n).padStart(13)}  ${String(m).padStart(12)}  ${ms.toFixed(0).padStart(7)}`);
+  // Between ticks the server only serves requests: a pause the poller measures as the baseline.
+  await new Promise((r) => setTimeout(r, 150));
+}
+await worker.terminate();
+poller.on("error", () => {});
+poller.send("stop");
+const polled = await samples;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length ? (s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? NaN) : NaN;
+};
+const tickMs = ticks.map((t) => t.ms);
+const during: number[] = [];
+const between: number[] = [];
+const failedPolls = polled.filter(([, ms]) => ms < 0).length;
+if (failedPolls) console.log(`/healthz: ${failedPolls} requests failed`);
+for (const [t, ms] of polled.filter(([, x]) => x >= 0)) {
+  const overlaps = ticks.some((k) => t + ms >= k.start && t <= k.end);
+  (overlaps ? during : between).push(ms);
+}
+console.log(`\nTick (${ORGS} organisations): p50 ${pct(tickMs, 0.5).toFixed(0)} ms, p99 ${pct(tickMs, 0.99).toFixed(0)} ms, max ${Math.max(...tickMs).toFixed(0)} ms`);
+const p99During = pct(during, 0.99);
+const p99Between = pct(between, 0.99);
+console.log(`/healthz p99 while a tick runs: ${p99During.toFixed(1)} ms (n=${during.length}); between ticks: ${p99Between.toFixed(1)} ms (n=${between.length}); rise ${(((p99During - p99Between) / p99Between) * 100).toFixed(0)} % (target ≤ 20 %)`);
+
+// ——— 4. Against the independent recomputation ————————————————————————————————————————————
+const actual = new Set((db.prepare("SELECT user_id AS u, event_key AS k FROM notifications").all() as { u: number; k: string }[]).map((r) => `${r.u}|${r.k}`));
+const rowCount = countOf("SELECT COUNT(*) AS n FROM notifications");
+const missing = [...expected].filter((k) => !actual.has(k));
+const unexpected = [...actual].filter((k) => !expected.has(k));
+// A duplicate would be a second row for the same occasion: the same key (impossible by the index) or a mail twice.
+const mailDuplicates = countOf("SELECT COUNT(*) AS n FROM (SELECT to_email, event_key FROM outbox GROUP BY to_email, event_key HAVING COUNT(*) > 1)");
+console.log(`\nReminders: ${rowCount} recorded, ${expected.size} expected; missing ${missing.length}, unexpected ${unexpected.length}, duplicate rows ${rowCount - actual.size}, duplicate mails ${mailDuplicates} (target 0)`);
+if (missing.length) console.log(`  first missing: ${missing.slice(0, 5).join(", ")}`);
+if (unexpected.length) console.log(`  first unexpected: ${unexpected.slice(0, 5).join(", ")}`);
+console.log(`Mails queued: ${countOf("SELECT COUNT(*) AS n FROM outbox")}`);
+
+// ——— 5. Delivery: a sample through the real worker and a real SMTP listener ——————————————————
+const SAMPLE = 300;
+db.prepare("UPDATE outbox SET next_attempt_at = '9999-01-01T00:00:00.000Z' WHERE id NOT IN (SELECT id FROM outbox ORDER BY id LIMIT ?)").run(SAMPLE);
+const t0 = performance.now();
+const sent = await deliverDue(() => new Date(S + DAYS * DAY));
+const secs = (performance.now() - t0) / 1000;
+console.log(`Delivery sample: ${sent} mails over SMTP in ${secs.toFixed(1)} s (${(sent / secs).toFixed(0)} mails/s), ${catcher.messages.length} received.`);
+await catcher.close();
+server.close();
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+process.exit(missing.length + unexpected.length + mailDuplicates === 0 ? 0 : 1);

@@ -18,10 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "newcomer", "employee");
+  const fields = formDataToObject(await readForm(request));
   const audience = audienceOfUser(user);
   if (!audience) return data({ formError: "pulse.errors.nothingDue", errors: {} as Record<string, string[]>, values: {} }, { status: 409 });
   const keys = pulseStatementKeys(audience);
-  const fields = formDataToObject(await readForm(request));
   const parsed = parseWith(pulseAnswerSchema(keys), pulseFormInput(fields, keys));
   if (!parsed.success) {
     const errors = Object.fromEntries(Object.entries(parsed.fieldErrors).map(([k, v]) => [k.replace(/^answers\./, ""), v]));

@@ -290,6 +290,12 @@ const ACTIONS: [file: string, path: string, role: Role | "signOut"][] = [
   ["me.buddy.profile.tsx", "/me/buddy/profile", "employee"],
   ["me.buddy.proposals.$id.tsx", "/me/buddy/proposals/{ownProposal}", "employee"],
   ["me.buddy.matches.$id.tsx", "/me/buddy/matches/{zasMatch}", "employee"],
+  ["login_.second-factor.tsx", "/login/second-factor", "anonymous"],
+  ["account_.second-factor.tsx", "/account/second-factor", "hr"],
+  ["hr.pulse.tsx", "/hr/pulse", "hr"],
+  ["me.buddy.introduction.tsx", "/me/buddy/introduction", "employee"],
+  ["newcomer._index.tsx", "/newcomer?index", "newcomer"],
+  ["pulse.tsx", "/pulse", "newcomer"],
 ];
 
 // What a form post would change, minus sessions (every signed-in request touches its own) and security events.

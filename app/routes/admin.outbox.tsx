@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { EmptyState, Notice, PageHeader } from "~/components/ui/page";
 import { failedMessages, outboxCounts, retryFailedMessage } from "~/features/notifications/outbox.server";
 import { isNotificationKind } from "~/features/notifications/kinds";
+import { readForm } from "~/utils/form-body.server";
 import { useI18n } from "~/utils/i18n-react";
 import type { MessageKey } from "~/utils/i18n";
 import { requireRole } from "~/utils/permissions.server";
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   requireRole(request, "admin");
-  const id = String((await request.formData()).get("id") ?? "");
+  const id = String((await readForm(request)).get("id") ?? "");
   if (!/^[1-9]\d{0,15}$/.test(id) || !retryFailedMessage(Number(id))) return data({ formError: "notifications.outbox.notFailed" }, { status: 404 });
   return redirect("/admin/outbox?notice=notifications.outbox.retried");
 }

@@ -4,6 +4,7 @@ import { SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { EmptyState, Notice, PageHeader } from "~/components/ui/page";
 import { preferencesOf, savePreferences } from "~/features/notifications/notify.server";
+import { readForm } from "~/utils/form-body.server";
 import { useI18n } from "~/utils/i18n-react";
 import type { MessageKey } from "~/utils/i18n";
 import { requireUser } from "~/utils/permissions.server";
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const result = savePreferences(user, (await request.formData()).entries());
+  const result = savePreferences(user, (await readForm(request)).entries());
   if (!result.ok) return data({ formError: result.message }, { status: result.status });
   return redirect("/notifications/preferences?notice=notifications.preferences.saved");
 }

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { readForm } from "~/utils/form-body.server";
 import { SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { PageHeader } from "~/components/ui/page";
@@ -17,7 +18,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { kind: found.kind };
 }
 
-export async function action({ params }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
+  // RFC 8058's one-click POST is a form ("List-Unsubscribe=One-Click"); its content does not matter, its shape does.
+  await readForm(request);
   const result = unsubscribe(params.token ?? "");
   if (!result.ok) return data({ done: false as const, kind: null }, { status: 400 });
   return { done: true as const, kind: result.kind };

@@ -296,6 +296,9 @@ const ACTIONS: [file: string, path: string, role: Role | "signOut"][] = [
   ["me.buddy.introduction.tsx", "/me/buddy/introduction", "employee"],
   ["newcomer._index.tsx", "/newcomer?index", "newcomer"],
   ["pulse.tsx", "/pulse", "newcomer"],
+  ["admin.outbox.tsx", "/admin/outbox", "admin"],
+  ["notifications.preferences.tsx", "/notifications/preferences", "hr"],
+  ["unsubscribe.$token.tsx", "/unsubscribe/not-a-token", "anonymous"],
 ];
 
 // What a form post would change, minus sessions (every signed-in request touches its own) and security events.

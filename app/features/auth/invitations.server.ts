@@ -5,7 +5,6 @@ import { hashPassword, hashToken, newToken } from "~/utils/crypto.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv, publicUrl } from "~/utils/env.server";
 import { formatDate, translate, type Locale } from "~/utils/i18n";
-import { sendMail } from "~/utils/mail.server";
 import { afterPassword, type AfterPassword } from "./second-factor.server";
 import { queueMail } from "~/features/notifications/outbox.server";
 

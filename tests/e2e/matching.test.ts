@@ -161,8 +161,9 @@ describe("buddy matching", () => {
     const newcomer = await newcomerContext.newPage();
     await login(newcomer, server.url, "nieuwkomer@zas.example");
     await newcomer.getByText("Lieve Maes", { exact: false }).first().waitFor();
-    await expect(newcomer.locator(".checkin").count()).resolves.toBe(4);
-    await expect(newcomer.locator(".checkin--done").count()).resolves.toBe(1);
+    // The journey timeline (decision 082): the four check-in moments, each with a place for the newcomer's note.
+    await expect(newcomer.locator(".journey__step:has(form)").count()).resolves.toBe(4);
+    await expect(newcomer.locator(".journey__step--done:has(form)").count()).resolves.toBe(1);
     await expectAccessible(newcomer);
     await newcomerContext.close();
   });

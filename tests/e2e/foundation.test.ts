@@ -112,7 +112,7 @@ describe("invitation", () => {
     await expectAccessible(page);
     await context.close();
 
-    const mail = await server.mail.waitFor((m) => m.to.includes("femke.lambrechts@zas.example"));
+    const mail = await server.mail.waitFor((m) => m.to.includes("femke.lambrechts@zas.example") && m.text.includes("/invite/"));
     const link = linkIn(mail.text, "/invite/");
     expect(link.startsWith(server.url)).toBe(true);
 

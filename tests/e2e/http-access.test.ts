@@ -54,7 +54,7 @@ beforeAll(async () => {
   });
   tokens.invite = new URL(linkIn((await server.mail.waitFor((m) => m.to.includes("matrix.invitee@zas.example"))).text, "/invite/")).pathname.split("/")[2] ?? "";
   await fetch(`${server.url}/forgot-password`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "email=nieuwkomer%40zas.example" });
-  tokens.reset = new URL(linkIn((await server.mail.waitFor((m) => m.to.includes("nieuwkomer@zas.example"))).text, "/reset-password/")).pathname.split("/")[2] ?? "";
+  tokens.reset = new URL(linkIn((await server.mail.waitFor((m) => m.to.includes("nieuwkomer@zas.example") && m.text.includes("/reset-password/"))).text, "/reset-password/")).pathname.split("/")[2] ?? "";
   const run = await fetch(`${server.url}/hr/matching?index`, {
     method: "POST",
     headers: { Cookie: cookies.hr ?? "", "Content-Type": "application/x-www-form-urlencoded" },

@@ -56,7 +56,7 @@ describe("buddy matching", () => {
     await expectAccessible(hr);
 
     // Tom accepts from the link in his e-mail, on a phone.
-    const mail = await server.mail.waitFor((m) => m.to.includes("tom.peeters@zas.example"));
+    const mail = await server.mail.waitFor((m) => m.to.includes("tom.peeters@zas.example") && m.text.includes("/me/buddy/proposals/"));
     const link = linkIn(mail.text, "/me/buddy/proposals/");
     const tomContext = await newContext(browser, { mobile: true });
     const tom = await tomContext.newPage();

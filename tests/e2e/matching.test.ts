@@ -29,7 +29,7 @@ function runCard(page: Page, newcomer: string) {
 }
 
 describe("buddy matching", () => {
-  it("HR runs matching and sends; Tom accepts, An declines; re-matching finds the next best buddy; check-ins appear", async () => {
+  it("HR runs matching and sends; Tom accepts, An declines; re-matching finds the next best buddy; check-ins appear", { timeout: 240_000 }, async () => {
     const hrContext = await newContext(browser);
     const hr = await hrContext.newPage();
     await login(hr, server.url, "hr@zas.example");
@@ -133,7 +133,7 @@ describe("buddy matching", () => {
     await Promise.all([hrContext.close(), tomContext.close(), anContext.close()]);
   });
 
-  it("the demo employee sees a pending proposal and their profile; the demo newcomer sees their buddy and check-ins", async () => {
+  it("the demo employee sees a pending proposal and their profile; the demo newcomer sees their buddy and check-ins", { timeout: 240_000 }, async () => {
     const context = await newContext(browser, { mobile: true });
     const page = await context.newPage();
     await login(page, server.url, "verpleegkundige@zas.example");

@@ -70,7 +70,10 @@ export async function requestPasswordReset(email: string, locale: Locale, now = 
   db.insert(passwordResets).values({ tokenHash, userId: user.id, expiresAt: expires.toISOString() }).run();
   audit({ actorUserId: user.id, action: "auth.password_reset_requested", entityType: "user", entityId: user.id });
   const mailLocale = user.locale ?? locale;
-  await sendMail({
+  // Sent in the background (issue 11, finding 9): the answer must not wait for the mail server, or its timing
+  // would tell a known address from an unknown one. A lost mail is a retry away for the user; the outbox of
+  // issue 12 makes it durable.
+  void sendMail({
     to: user.email,
     subject: translate(mailLocale, "mail.resetSubject"),
     text: translate(mailLocale, "mail.resetBody", {
@@ -78,7 +81,7 @@ export async function requestPasswordReset(email: string, locale: Locale, now = 
       link: `${publicUrl()}/reset-password/${token}`,
       expires: formatDate(mailLocale, expires, true),
     }),
-  });
+  }).catch((error: unknown) => console.error(`password reset mail not sent: ${error instanceof Error ? error.name : "error"}`));
 }
 
 export function findValidPasswordReset(token: string, now = new Date()) {

@@ -7,7 +7,8 @@ import { startMailCatcher, type MailCatcher } from "~/utils/mail-catcher.server"
 
 export type RunningServer = { url: string; mail: MailCatcher; databasePath: string; output: () => string; stop: () => Promise<void> };
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

@@ -1,0 +1,25 @@
+// Route layer: turns a use case's Failure into the response every form in the portal reads
+// (`formError` for the notice, `errors` per field) with the status that belongs to its reason.
+import { data } from "@remix-run/node";
+import type { Failure, FailureReason } from "./use-case";
+
+const STATUS: Record<FailureReason, 400 | 403 | 404 | 409 | 410 | 429> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_many: 429,
+};
+
+export function statusOf(reason: FailureReason) {
+  return STATUS[reason];
+}
+
+/** The JSON body and status for a refused use case; `extra` carries what the form needs to re-render (intent, values). */
+export function failureResponse<E extends Record<string, unknown>>(failure: Failure, extra?: E) {
+  return data(
+    { ok: false as const, formError: failure.message, formErrorParams: failure.params ?? null, errors: failure.fields ?? {}, ...(extra ?? ({} as E)) },
+    { status: STATUS[failure.reason] },
+  );
+}

@@ -148,6 +148,9 @@ export const matches = sqliteTable(
     index("matches_org_status_idx").on(t.organisationId, t.status),
     index("matches_buddy_status_idx").on(t.buddyId, t.status),
     index("matches_newcomer_idx").on(t.newcomerId),
+    // refreshMatchStates runs on every matching page across all organisations: proposals past their deadline
+    // and accepted pairs whose start date came must be found without reading every match (decision 098).
+    index("matches_status_deadline_idx").on(t.status, t.deadline),
   ],
 );
 

@@ -156,7 +156,8 @@ export const loginAttempts = sqliteTable(
     key: text("key").notNull(),
     at: text("at").notNull(),
   },
-  (t) => [index("login_attempts_key_at_idx").on(t.key, t.at)],
+  // The window's old attempts are deleted by time at every sign-in (decision 098).
+  (t) => [index("login_attempts_key_at_idx").on(t.key, t.at), index("login_attempts_at_idx").on(t.at)],
 );
 
 export const auditLog = sqliteTable(

@@ -7,7 +7,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { notifications } from "@db/schema-notifications";
 import { refreshMatchStates } from "~/features/matching/store.server";
 import { now as clockNow } from "~/utils/clock.server";
-import { getDb } from "~/utils/db.server";
+import { getDb, prepared } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
 import { translate, type Locale } from "~/utils/i18n";
 import { digestWeek, localDate, timeZoneOf, addDays, type Country } from "./calendar";
@@ -173,18 +173,30 @@ function digestItems(userId: number) {
     .filter((n) => isNotificationKind(n.kind) && n.kind !== "weekly_digest" && channelFor(getDb(), userId, n.kind) === "digest");
 }
 
+// Who may still get this week's digest: active HR, and members who chose the digest for some kind, without the
+// week's notification yet. Every tick asks this for every organisation, all week long, so SQLite does the
+// filtering (through notifications' (user, event key) index) instead of handing every member to JavaScript: on
+// 2,000 organisations of 100 people that was 200,000 rows and 4,000 look-ups per tick (decision 098).
+const digestRecipients = prepared((db) =>
+  db.$client.prepare(
+    `SELECT u.id, u.email, u.name, u.locale, m.role FROM memberships m JOIN users u ON u.id = m.user_id
+      WHERE m.organisation_id = ? AND u.status = 'active'
+        AND (m.role = 'hr' OR EXISTS (SELECT 1 FROM notification_preferences p WHERE p.user_id = u.id AND p.channel = 'digest'))
+        AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.event_key = ?)
+      ORDER BY m.id`,
+  ),
+);
+
 /** Records each due weekly digest once: HR always (with the organisation's figures), others when they have items. */
 function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>): number {
   const week = digestWeek(at, timeZoneOf(org.country));
   if (!week) return 0;
   const db = getDb();
-  const members = db.$client
-    .prepare("SELECT u.id, u.email, u.name, u.locale, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organisation_id = ? AND u.status = 'active'")
-    .all(org.organisationId) as { id: number; email: string; name: string; locale: Locale | null; role: string }[];
+  const key = `weekly-digest:${week}`;
+  const members = digestRecipients().all(org.organisationId, key) as { id: number; email: string; name: string; locale: Locale | null; role: string }[];
   let made = 0;
   let summary: ReturnType<typeof hrSummary> | undefined;
   for (const m of members) {
-    const key = `weekly-digest:${week}`;
     if (m.role !== "hr" && !digesters.has(m.id)) continue;
     if (hasNotification(m.id, key)) continue;
     const items = digesters.has(m.id) ? digestItems(m.id) : [];

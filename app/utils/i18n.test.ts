@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { en } from "~/locales/en";
 import { nl } from "~/locales/nl";
-import { formatNumber, isMessageKey, negotiateLocale, translate } from "./i18n";
+import { todayInBrussels } from "~/features/modules/modules.schema";
+import { formatDate, formatNumber, isMessageKey, negotiateLocale, translate } from "./i18n";
 
 function leaves(node: unknown, prefix = ""): [string, string][] {
   if (typeof node === "string") return [[prefix, node]];
@@ -66,5 +67,30 @@ describe("translate", () => {
   it("formats numbers per locale", () => {
     expect(formatNumber("nl", 1234.5, 1)).toBe("1.234,5");
     expect(formatNumber("en", 1234.5, 1)).toBe("1,234.5");
+  });
+});
+
+describe("formatters built once and reused (decision 098)", () => {
+  it("still formats each locale and option set its own way, in any order of calls", () => {
+    const at = "2026-12-01T23:30:00.000Z"; // already 2 December in Brussels
+    const calls = [
+      () => formatDate("nl", at),
+      () => formatDate("en", at, true),
+      () => formatDate("en", at),
+      () => formatDate("nl", at, true),
+      () => formatNumber("nl", 1234.5678, 2),
+      () => formatNumber("en", 1234.5678),
+      () => formatNumber("nl", 1234.5678),
+      () => formatNumber("en", 1234.5678, 2),
+    ];
+    const first = calls.map((c) => c());
+    expect(first).toEqual(["2 dec 2026", "2 Dec 2026, 00:30", "2 Dec 2026", "2 dec 2026, 00:30", "1.234,57", "1,235", "1.235", "1,234.57"]);
+    expect([...calls].reverse().map((c) => c())).toEqual([...first].reverse());
+    expect(formatDate("nl", "not a date")).toBe("");
+  });
+
+  it("gives today's date in Brussels, not in UTC", () => {
+    expect(todayInBrussels(new Date("2026-12-01T23:30:00.000Z"))).toBe("2026-12-02");
+    expect(todayInBrussels(new Date("2026-06-30T21:59:00.000Z"))).toBe("2026-06-30");
   });
 });

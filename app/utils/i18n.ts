@@ -76,16 +76,33 @@ export function negotiateLocale(header: string | null | undefined): Locale | nul
 
 const intlLocale: Record<Locale, string> = { nl: "nl-BE", en: "en-GB" };
 
+// Building an Intl formatter costs far more than using one (ICU loads the locale's data each time): pages format
+// hundreds of dates and numbers, so each formatter is built once per option set and reused (decision 098).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function dateFormat(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone: "Europe/Brussels" });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDate(locale: Locale, iso: string | Date, withTime = false): string {
   const date = typeof iso === "string" ? new Date(iso) : iso;
   if (Number.isNaN(date.getTime())) return "";
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    dateStyle: "medium",
-    ...(withTime ? { timeStyle: "short" } : {}),
-    timeZone: "Europe/Brussels",
-  }).format(date);
+  return dateFormat(locale, withTime).format(date);
 }
 
 export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits }).format(value);
+  const key = `${locale}|${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }

@@ -24,7 +24,10 @@ export const ReadSectionSchema = z.object({
 });
 
 
+// Built once: a formatter is costly to build and this runs on every module and HR page.
+const brusselsDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's date in Belgium and the Netherlands, as YYYY-MM-DD. */
 export function todayInBrussels(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return brusselsDate.format(now);
 }

@@ -60,8 +60,11 @@ export function createSession(userId: number, now = new Date()): string {
   const { token, tokenHash } = newToken();
   const iso = now.toISOString();
   const expiresAt = new Date(now.getTime() + env.SESSION_ABSOLUTE_HOURS * 3_600_000).toISOString();
-  db.delete(sessions).where(lt(sessions.expiresAt, iso)).run();
-  db.insert(sessions).values({ id: tokenHash, userId, createdAt: iso, lastSeenAt: iso, expiresAt }).run();
+  // One commit (one fsync on the request thread) for the clean-up and the new row.
+  db.transaction((tx) => {
+    tx.delete(sessions).where(lt(sessions.expiresAt, iso)).run();
+    tx.insert(sessions).values({ id: tokenHash, userId, createdAt: iso, lastSeenAt: iso, expiresAt }).run();
+  });
   return serialiseCookie(token, env.SESSION_ABSOLUTE_HOURS * 3600);
 }
 

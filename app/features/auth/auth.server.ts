@@ -54,8 +54,11 @@ export async function signIn(input: { email: string; password: string; ip: strin
     return { ok: false, reason: "invalid" };
   }
 
-  releaseAttempts(reserved.ids);
-  clearAttempts(keys.account);
+  // One commit, not two: every commit is an fsync on the thread that answers requests (decision 098).
+  db.transaction(() => {
+    releaseAttempts(reserved.ids);
+    clearAttempts(keys.account);
+  });
   return { ok: true, next: afterPassword({ id: row.id, role: row.role, organisationId: row.organisationId }, input.redirectTo ?? null, now) };
 }
 

@@ -21,9 +21,9 @@ import { addSyntheticScans, random } from "./large-scans";
 const ORGS = Number(process.env.BENCH_ORGS || 2000);
 const PEOPLE_PER_ORG = Number(process.env.BENCH_PEOPLE_PER_ORG || 100);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS || 15);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS || 15);
-const KIND_SECONDS = Number(process.env.BENCH_KIND_SECONDS || 5);
-const LEVELS = (process.env.BENCH_LEVELS || "1,2,4,8,16,32,64").split(",").map(Number);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS || 10);
+const KIND_SECONDS = Number(process.env.BENCH_KIND_SECONDS || 4);
+const LEVELS = (process.env.BENCH_LEVELS || "1,2,4,8,16,32").split(",").map(Number);
 const P99_LIMIT_MS = 500;
 const PASSWORD = "Nieuwkomer-demo-2026";
 
@@ -220,7 +220,7 @@ async function stopServer() {
 const KINDS = ["hr page", "autosave", "buddy proposal", "module page", "partner comparison", "sign-in"] as const;
 type Kind = (typeof KINDS)[number];
 type Req = { kind: Kind; method: "GET" | "POST"; path: string; cookie?: string; body?: string };
-const MIX: [Kind, number][] = [
+const DEFAULT_MIX: [Kind, number][] = [
   ["hr page", 30],
   ["autosave", 35],
   ["buddy proposal", 15],
@@ -228,6 +228,17 @@ const MIX: [Kind, number][] = [
   ["partner comparison", 8],
   ["sign-in", 2],
 ];
+const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
+/** BENCH_MIX="hr page=30,autosave=35,…" replaces the mix, e.g. to leave a kind out (weight 0). */
+function mixFrom(spec: string | undefined): [Kind, number][] {
+  if (!spec) return DEFAULT_MIX;
+  return spec.split(",").map((part) => {
+    const [name = "", weight = ""] = part.split("=").map((x) => x.trim());
+    if (!isKind(name) || !(Number(weight) >= 0)) throw new Error(`BENCH_MIX: "${part}" is not <kind>=<weight> with a kind of ${KINDS.join(", ")}`);
+    return [name, Number(weight)];
+  });
+}
+const MIX = mixFrom(process.env.BENCH_MIX).filter(([, w]) => w > 0);
 const totalWeight = MIX.reduce((s, [, w]) => s + w, 0);
 const pick = random(7);
 const values = ["0", "1", "2", "3", "4", "dont_know", "not_applicable"];
@@ -369,7 +380,7 @@ try {
   }
   // Every kind of request answers as it should before anything is measured.
   const agent = new http.Agent({ keepAlive: true });
-  for (const kind of KINDS) {
+  for (const [kind] of MIX) {
     for (let i = 0; i < 4; i++) {
       const req = nextRequest(kind);
       const result = await send(agent, req);
@@ -387,7 +398,7 @@ try {
   console.log(`Each kind alone on one connection, ${KIND_SECONDS} s each (load average ${load()}):`);
   console.log(`${"kind".padEnd(19)} ${pad("req/s", 6)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} ${pad("main CPU ms/req", 15)} ${pad("process CPU ms/req", 18)}`);
   const alone = new Map<Kind, Run>();
-  for (const kind of KINDS) {
+  for (const [kind] of MIX) {
     const r = await run(1, KIND_SECONDS, kind);
     alone.set(kind, r);
     console.log(`${kind.padEnd(19)} ${pad(r.rps.toFixed(1), 6)} ${pad(r.p50.toFixed(0), 7)} ${pad(r.p99.toFixed(0), 7)} ${pad(r.mainMs.toFixed(1), 15)} ${pad(r.processMs.toFixed(1), 18)}${r.errors ? `  ${r.errors} errors, e.g. ${r.failures.join("; ")}` : ""}`);

@@ -4,7 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { translate, type MessageKey } from "~/utils/i18n";
+import { catalogueOf, isLocale, translate, type MessageKey } from "~/utils/i18n";
+import { CatalogueContext } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 
 const ABORT_DELAY = 5_000;
@@ -25,10 +26,15 @@ export default function handleRequest(
     const hasAction = leaf ? remixContext.manifest.routes[leaf]?.hasAction : false;
     responseHeaders.set("Allow", hasAction ? "GET, HEAD, POST" : "GET, HEAD");
   }
+  // The root loader chose the page's language; only that catalogue goes to the browser (issue 18).
+  const rootData = remixContext.staticHandlerContext.loaderData?.root as { locale?: unknown } | undefined;
+  const locale = isLocale(rootData?.locale) ? rootData.locale : resolveLocale(request);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />,
+      <CatalogueContext.Provider value={catalogueOf(locale)}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </CatalogueContext.Provider>,
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {

@@ -16,8 +16,8 @@ import { MainNav } from "~/components/ui/main-nav";
 import { navigationFor } from "~/features/auth/navigation";
 import stylesHref from "~/styles/app.css";
 import { isDemo } from "~/utils/env.server";
-import { DEFAULT_LOCALE, type Locale } from "~/utils/i18n";
-import { I18nProvider, useI18n } from "~/utils/i18n-react";
+import { DEFAULT_LOCALE, type Locale } from "~/utils/i18n-core";
+import { CatalogueScript, I18nProvider, useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { getUser } from "~/utils/permissions.server";
 import { unreadCount } from "~/features/notifications/notify.server";
@@ -60,6 +60,7 @@ function Document({ locale, nonce, children }: { locale: Locale; nonce: string; 
       </head>
       <body>
         {children}
+        <CatalogueScript />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -72,7 +73,7 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
   const location = useLocation();
   const other: Locale = locale === "nl" ? "en" : "nl";
   return (
-    <Form method="post" action="/language" className="language-switch">
+    <Form method="post" action="/language" className="language-switch" reloadDocument>
       <input type="hidden" name="locale" value={other} />
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       <button type="submit" className="link-button" lang={other} aria-label={t("language.switchToLabel")}>

@@ -4,7 +4,6 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { EmptyState, PageHeader } from "~/components/ui/page";
 import { AuditFilterSchema, listAuditLog } from "~/features/audit/audit-log.server";
 import { organisationOptions } from "~/features/people/people.server";
-import { isMessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { requireRole } from "~/utils/permissions.server";
 
@@ -16,11 +15,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditLog() {
   const { filter, log, organisations } = useLoaderData<typeof loader>();
-  const { t, date } = useI18n();
+  const { t, date, isKey } = useI18n();
   const [params] = useSearchParams();
   const actionLabel = (action: string) => {
     const key = `audit.actions.${action}`;
-    return isMessageKey(key) ? t(key) : action;
+    return isKey(key) ? t(key) : action;
   };
   const pageLink = (n: number) => {
     const next = new URLSearchParams(params);

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { Field, SubmitButton, ZodForm } from "~/components/ui/form";
+import { Field, SubmitButton, CheckedForm } from "~/components/ui/form";
 import { ForgotPasswordSchema } from "~/features/auth/auth.schema";
 import { requestPasswordReset } from "~/features/auth/auth.server";
 import { getEnv } from "~/utils/env.server";
@@ -35,10 +35,10 @@ export default function ForgotPassword() {
         ) : (
           <>
             <p className="muted">{t("auth.forgotIntro")}</p>
-            <ZodForm method="post" schema={ForgotPasswordSchema}>
+            <CheckedForm method="post">
               <Field name="email" type="email" label="common.email" autoComplete="username" required errors={actionData?.fieldErrors.email} />
               <SubmitButton>{t("auth.forgotSubmit")}</SubmitButton>
-            </ZodForm>
+            </CheckedForm>
           </>
         )}
         <p className="auth-card__footer">

@@ -6,7 +6,6 @@ import { Card, Notice } from "~/components/ui/page";
 import { ScanItem } from "~/features/scan/components/scan-item";
 import { getScanPage, saveAnswer, submitScan } from "~/features/scan/scan.server";
 import type { AnswerValue } from "~/features/scan/scoring";
-import { isMessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
@@ -55,7 +54,7 @@ export default function ScanPage() {
   const { scan, dimensions, current, previousKey, nextKey, answers, answered: answeredOnServer, total } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { t } = useI18n();
+  const { t, isKey } = useI18n();
   const revalidator = useRevalidator();
   const locked = scan.status !== "draft";
   const byKey = useMemo(() => new Map(answers.map((a) => [a.itemKey, a])), [answers]);
@@ -187,7 +186,7 @@ export default function ScanPage() {
               {answered < total ? <p className="muted">{t("scan.submitMissing", { count: total - answered })}</p> : null}
               {missing.length > 0 ? (
                 <div className="alert alert--error" role="alert">
-                  <p>{isMessageKey(actionData?.error) ? t(actionData.error) : null}</p>
+                  <p>{isKey(actionData?.error) ? t(actionData.error) : null}</p>
                   <p>{t("scan.missingList")}</p>
                   <ul className="plain-list scan-missing">
                     {missing.map((key) => (

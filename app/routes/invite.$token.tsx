@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
+import { Field, FormError, SubmitButton, CheckedForm } from "~/components/ui/form";
 import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.schema";
 import { acceptInvitation, addressHasAccount, findPendingInvitation } from "~/features/auth/invitations.server";
 import { respondAfterPassword } from "~/features/auth/sign-in-response.server";
@@ -72,13 +72,13 @@ export default function AcceptInvitation() {
                   })
                 : t("auth.inviteIntroNoOrg", { role: t(`roles.${invitation.role}`) })}
             </p>
-            <ZodForm method="post" schema={NewPasswordSchema}>
+            <CheckedForm method="post">
               <FormError error={actionData?.formError} />
               <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
               <Field name="password" type="password" label="auth.password" hint="auth.passwordHint" autoComplete="new-password" required minLength={12} errors={actionData?.fieldErrors.password} />
               <Field name="confirm" type="password" label="auth.confirmPassword" autoComplete="new-password" required errors={actionData?.fieldErrors.confirm} />
               <SubmitButton>{t("auth.inviteSubmit")}</SubmitButton>
-            </ZodForm>
+            </CheckedForm>
           </>
         )}
       </section>

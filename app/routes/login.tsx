@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
+import { Field, FormError, SubmitButton, CheckedForm } from "~/components/ui/form";
 import { Notice } from "~/components/ui/page";
 import { LoginSchema } from "~/features/auth/auth.schema";
 import { signIn } from "~/features/auth/auth.server";
@@ -54,12 +54,12 @@ export default function Login() {
         ) : (
           <FormError error={actionData?.formError} />
         )}
-        <ZodForm method="post" schema={LoginSchema} replace>
+        <CheckedForm method="post" replace>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <Field name="email" type="email" label="common.email" autoComplete="username" required defaultValue={actionData?.email} errors={actionData?.fieldErrors.email} />
           <Field name="password" type="password" label="auth.password" autoComplete="current-password" required errors={actionData?.fieldErrors.password} />
           <SubmitButton>{t("auth.submitLogin")}</SubmitButton>
-        </ZodForm>
+        </CheckedForm>
         <p className="auth-card__footer">
           <Link to="/forgot-password">{t("auth.forgotLink")}</Link>
         </p>

@@ -5,10 +5,10 @@ import { FormError, SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
 import { buddyIntroduction, saveBuddyIntroduction } from "~/features/journey/journey.server";
-import { INTRODUCTION_MAX, IntroductionSchema } from "~/features/pulse/pulse.schema";
+import { INTRODUCTION_MAX } from "~/features/pulse/pulse.options";
+import { IntroductionSchema } from "~/features/pulse/pulse.schema";
 import { readForm } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
-import { isMessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, requireOrgRole } from "~/utils/permissions.server";
 
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function BuddyIntroductionPage() {
   const { text } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t, isKey } = useI18n();
   const id = useId();
   const error = actionData?.errors?.text?.[0];
   return (
@@ -49,7 +49,7 @@ export default function BuddyIntroductionPage() {
               {t("pulse.buddy.introHint", { max: INTRODUCTION_MAX })}
             </p>
             <textarea id={id} name="text" rows={5} maxLength={INTRODUCTION_MAX} defaultValue={text ?? ""} aria-describedby={`${id}-hint`} aria-invalid={error ? true : undefined} />
-            {error ? <p className="field-errors">{isMessageKey(error) ? t(error) : t("errors.badRequest")}</p> : null}
+            {error ? <p className="field-errors">{isKey(error) ? t(error) : t("errors.badRequest")}</p> : null}
           </div>
           <div className="form-actions">
             <SubmitButton>{t("pulse.buddy.introSave")}</SubmitButton>

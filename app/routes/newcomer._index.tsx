@@ -7,7 +7,8 @@ import { newcomerJourney, saveNewcomerNote } from "~/features/journey/journey.se
 import { newcomerOwnView } from "~/features/matching/newcomers.server";
 import { todayIso } from "~/features/matching/store.server";
 import { PulseInvitationCard } from "~/features/pulse/components/invitation-card";
-import { NEWCOMER_NOTE_MAX, NewcomerNoteSchema } from "~/features/pulse/pulse.schema";
+import { NEWCOMER_NOTE_MAX } from "~/features/pulse/pulse.options";
+import { NewcomerNoteSchema } from "~/features/pulse/pulse.schema";
 import { readForm } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";

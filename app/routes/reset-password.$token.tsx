@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
+import { Field, FormError, SubmitButton, CheckedForm } from "~/components/ui/form";
 import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.schema";
 import { findValidPasswordReset, resetPassword } from "~/features/auth/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -48,12 +48,12 @@ export default function ResetPassword() {
             </p>
           </>
         ) : (
-          <ZodForm method="post" schema={NewPasswordSchema}>
+          <CheckedForm method="post">
             <FormError error={actionData?.formError} />
             <Field name="password" type="password" label="auth.newPassword" hint="auth.passwordHint" autoComplete="new-password" required minLength={12} errors={actionData?.fieldErrors.password} />
             <Field name="confirm" type="password" label="auth.confirmPassword" autoComplete="new-password" required errors={actionData?.fieldErrors.confirm} />
             <SubmitButton>{t("auth.resetSubmit")}</SubmitButton>
-          </ZodForm>
+          </CheckedForm>
         )}
       </section>
     </div>

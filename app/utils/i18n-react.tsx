@@ -1,24 +1,61 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { formatDate, formatNumber, makeTranslate, type Locale, type Translate } from "./i18n";
+import {
+  catalogueJson,
+  formatDate,
+  formatNumber,
+  isMessageKeyIn,
+  translateIn,
+  type Locale,
+  type MessageKey,
+  type Translate,
+} from "./i18n-core";
 
 type I18n = {
   locale: Locale;
   t: Translate;
+  /** Whether a value (e.g. an error from an action) is one of our message keys. */
+  isKey: (value: unknown) => value is MessageKey;
   date: (iso: string | Date, withTime?: boolean) => string;
   number: (value: number, fractionDigits?: number) => string;
 };
 
+/** The page's one catalogue: set by entry.server.tsx from the server's catalogues, by entry.client.tsx from the document. */
+export const CatalogueContext = createContext<unknown>(null);
+
+export const CATALOGUE_ELEMENT_ID = "portal-messages";
+
+/** Reads the catalogue the server wrote into the document (see CatalogueScript). */
+export function readDocumentCatalogue(doc: Document): unknown {
+  const text = doc.getElementById(CATALOGUE_ELEMENT_ID)?.textContent;
+  return text ? (JSON.parse(text) as unknown) : null;
+}
+
+/** Writes the page's catalogue into the document as JSON data (not script), for the browser to hydrate with. */
+export function CatalogueScript() {
+  const catalogue = useContext(CatalogueContext);
+  return (
+    <script
+      id={CATALOGUE_ELEMENT_ID}
+      type="application/json"
+      suppressHydrationWarning
+      dangerouslySetInnerHTML={{ __html: catalogue ? catalogueJson(catalogue) : "" }}
+    />
+  );
+}
+
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const catalogue = useContext(CatalogueContext);
   const value = useMemo<I18n>(
     () => ({
       locale,
-      t: makeTranslate(locale),
+      t: (key, params) => translateIn(catalogue, locale, key, params),
+      isKey: (value): value is MessageKey => isMessageKeyIn(catalogue, value),
       date: (iso, withTime) => formatDate(locale, iso, withTime),
       number: (n, digits) => formatNumber(locale, n, digits),
     }),
-    [locale],
+    [locale, catalogue],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

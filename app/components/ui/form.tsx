@@ -1,32 +1,17 @@
-// Form building blocks: work as plain HTML forms before JavaScript, and validate in the browser after it.
-import { Form, useNavigation, useSubmit, type FormProps } from "@remix-run/react";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import {
-  FormProvider,
-  useForm,
-  useFormContext,
-  type FieldErrors,
-  type FieldValues,
-  type Resolver,
-} from "react-hook-form";
-import type { z } from "zod";
-import { isMessageKey, type MessageKey } from "~/utils/i18n";
+// Form building blocks: work as plain HTML forms before JavaScript, and check in the browser after it.
+// The browser check reads the inputs' own constraints (required, type, minLength, maxLength) through the
+// Constraint Validation API and shows the same translated messages the server's schemas give; the server
+// stays the authority and its answer is shown after posting. No schema library is shipped to the browser.
+import { Form, useNavigation, type FormProps } from "@remix-run/react";
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import type { MessageKey, TranslateParams } from "~/utils/i18n-core";
 import { useI18n } from "~/utils/i18n-react";
+import { messageForValidity, type ClientMessage } from "./validity";
 
 export type FieldErrorMap = Partial<Record<string, string[]>>;
 
-function zodResolver(schema: z.ZodType): Resolver<FieldValues> {
-  return async (values) => {
-    const result = schema.safeParse(values);
-    if (result.success) return { values: result.data as FieldValues, errors: {} };
-    const errors: FieldErrors<FieldValues> = {};
-    for (const issue of result.error.issues) {
-      const key = issue.path.join(".");
-      if (!errors[key]) errors[key] = { type: issue.code, message: issue.message };
-    }
-    return { values: {}, errors };
-  };
-}
+type ClientErrors = Record<string, ClientMessage>;
+const ClientErrorsContext = createContext<ClientErrors>({});
 
 function useHydrated(): boolean {
   const [hydrated, setHydrated] = useState(false);
@@ -34,44 +19,84 @@ function useHydrated(): boolean {
   return hydrated;
 }
 
-type ZodFormProps = Omit<FormProps, "onSubmit"> & { schema: z.ZodType; children: ReactNode };
+type Checkable = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+function isCheckable(target: EventTarget | null): target is Checkable {
+  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+}
+
+function messageFor(element: Checkable): ClientMessage | null {
+  return messageForValidity(element.validity, {
+    type: element.type,
+    minLength: "minLength" in element ? element.minLength : undefined,
+    maxLength: "maxLength" in element ? element.maxLength : undefined,
+  });
+}
+
+type CheckedFormProps = Omit<FormProps, "onSubmit" | "noValidate"> & { children: ReactNode };
 
 /**
- * A Remix <Form> that, once hydrated, checks the same zod schema as the action before posting.
- * Without JavaScript the browser posts it and the action answers with the same messages.
+ * A Remix <Form> that, once hydrated, checks its fields' constraints before posting (on leaving a field, and
+ * on submit, with focus moved to the first field to fix). Without JavaScript the browser posts it and the
+ * action answers with the same messages.
  */
-export function ZodForm({ schema, children, ...props }: ZodFormProps) {
-  const methods = useForm<FieldValues>({ resolver: zodResolver(schema), mode: "onTouched" });
-  const submit = useSubmit();
-  const ref = useRef<HTMLFormElement>(null);
+export function CheckedForm({ children, ...props }: CheckedFormProps) {
   const hydrated = useHydrated();
+  const [errors, setErrors] = useState<ClientErrors>({});
+  const ref = useRef<HTMLFormElement>(null);
+  const update = (element: Checkable) =>
+    setErrors((previous) => {
+      const message = messageFor(element);
+      const { [element.name]: _old, ...rest } = previous;
+      return message ? { ...rest, [element.name]: message } : rest;
+    });
   return (
-    <FormProvider {...methods}>
+    <ClientErrorsContext.Provider value={errors}>
       <Form
         {...props}
         ref={ref}
         noValidate={hydrated}
+        onBlur={(event) => {
+          if (isCheckable(event.target) && event.target.name && event.target.value !== "") update(event.target);
+        }}
+        onInput={(event) => {
+          if (isCheckable(event.target) && event.target.name in errors) update(event.target);
+        }}
         onSubmit={(event) => {
-          const submitter = (event.nativeEvent as SubmitEvent).submitter;
-          void methods.handleSubmit(() => {
-            if (ref.current) submit(submitter instanceof HTMLButtonElement ? submitter : ref.current);
-          })(event);
+          const found: ClientErrors = {};
+          let first: Checkable | null = null;
+          for (const element of Array.from(event.currentTarget.elements)) {
+            if (!isCheckable(element) || !element.name || element.disabled) continue;
+            const message = messageFor(element);
+            if (!message) continue;
+            found[element.name] ??= message;
+            first ??= element;
+          }
+          setErrors(found);
+          if (first) {
+            event.preventDefault();
+            first.focus();
+          }
         }}
       >
         {children}
       </Form>
-    </FormProvider>
+    </ClientErrorsContext.Provider>
   );
 }
 
+function useClientError(name: string): { key: MessageKey; params?: TranslateParams } | undefined {
+  return useContext(ClientErrorsContext)[name];
+}
+
 export function ErrorList({ id, errors }: { id?: string; errors?: (string | undefined)[] }) {
-  const { t } = useI18n();
+  const { t, isKey } = useI18n();
   const shown = (errors ?? []).filter((e): e is string => Boolean(e));
   if (shown.length === 0) return null;
   return (
     <ul id={id} className="field-errors">
       {shown.map((error) => (
-        <li key={error}>{isMessageKey(error) ? t(error) : error}</li>
+        <li key={error}>{isKey(error) ? t(error) : error}</li>
       ))}
     </ul>
   );
@@ -95,13 +120,11 @@ type FieldProps = {
 export function Field({ name, label, type = "text", defaultValue, errors, hint, optional, ...rest }: FieldProps) {
   const { t } = useI18n();
   const id = useId();
-  const form = useFormContext();
-  const clientError = form?.formState.errors[name]?.message;
-  const allErrors = [...(typeof clientError === "string" ? [clientError] : []), ...(clientError ? [] : (errors ?? []))];
+  const clientError = useClientError(name);
+  const allErrors = clientError ? [t(clientError.key, clientError.params)] : (errors ?? []);
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : null, allErrors.length ? errorId : null].filter(Boolean).join(" ") || undefined;
-  const registered = form ? form.register(name) : { name };
   return (
     <div className="field">
       <label htmlFor={id}>
@@ -120,7 +143,7 @@ export function Field({ name, label, type = "text", defaultValue, errors, hint, 
         aria-invalid={allErrors.length ? true : undefined}
         aria-describedby={describedBy}
         {...rest}
-        {...registered}
+        name={name}
       />
       <ErrorList id={errorId} errors={allErrors} />
     </div>
@@ -141,13 +164,11 @@ type SelectProps = {
 export function SelectField({ name, label, options, defaultValue, errors, hint, required, includeEmpty }: SelectProps) {
   const { t } = useI18n();
   const id = useId();
-  const form = useFormContext();
-  const clientError = form?.formState.errors[name]?.message;
-  const allErrors = typeof clientError === "string" ? [clientError] : (errors ?? []);
+  const clientError = useClientError(name);
+  const allErrors = clientError ? [t(clientError.key, clientError.params)] : (errors ?? []);
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : null, allErrors.length ? errorId : null].filter(Boolean).join(" ") || undefined;
-  const registered = form ? form.register(name) : { name };
   return (
     <div className="field">
       <label htmlFor={id}>{t(label)}</label>
@@ -162,7 +183,7 @@ export function SelectField({ name, label, options, defaultValue, errors, hint, 
         required={required}
         aria-invalid={allErrors.length ? true : undefined}
         aria-describedby={describedBy}
-        {...registered}
+        name={name}
       >
         {includeEmpty ? <option value="">—</option> : null}
         {options.map((o) => (
@@ -219,11 +240,11 @@ export function SubmitButton({ children, intent, variant = "primary" }: { childr
 }
 
 export function FormError({ error }: { error?: string | null }) {
-  const { t } = useI18n();
+  const { t, isKey } = useI18n();
   if (!error) return null;
   return (
     <div className="alert alert--error" role="alert">
-      {isMessageKey(error) ? t(error) : t("errors.unexpected")}
+      {isKey(error) ? t(error) : t("errors.unexpected")}
     </div>
   );
 }

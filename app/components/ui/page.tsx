@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { isMessageKey, type MessageKey, type TranslateParams } from "~/utils/i18n";
+import type { MessageKey, TranslateParams } from "~/utils/i18n-core";
 import { useI18n } from "~/utils/i18n-react";
 
 export function PageHeader({ title, intro, introParams, actions }: { title: MessageKey; intro?: MessageKey; introParams?: TranslateParams; actions?: ReactNode }) {
@@ -16,8 +16,8 @@ export function PageHeader({ title, intro, introParams, actions }: { title: Mess
 }
 
 export function Notice({ kind = "success", message, params }: { kind?: "success" | "info" | "error"; message?: string | null; params?: TranslateParams }) {
-  const { t } = useI18n();
-  if (!message || !isMessageKey(message)) return null;
+  const { t, isKey } = useI18n();
+  if (!message || !isKey(message)) return null;
   return (
     <div className={`alert alert--${kind}`} role={kind === "error" ? "alert" : "status"}>
       {t(message, params)}

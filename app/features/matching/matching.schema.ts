@@ -1,12 +1,10 @@
 // Zod schemas of the matching forms. Messages are message keys; lists come from fixed rows and checkboxes so
 // every form works as a plain HTML post.
 import { z } from "zod";
+import { LANGUAGE_ROWS, RECOGNITION_STATUSES, CHECKIN_NOTE_MAX } from "./matching.options";
 import { dateField, idField, wholeNumberField } from "~/utils/form-fields";
 import { CEFR_LEVELS, CRITERIA, GENDERS, INTERESTS, LANGUAGE_CODES, LEVELS, PROFESSIONS, SHIFTS, type LanguageSkill } from "./criteria";
 
-export const LANGUAGE_ROWS = 4;
-export const RECOGNITION_STATUSES = ["not_started", "in_progress", "recognised", "not_needed"] as const;
-export const CHECKIN_NOTE_MAX = 1000;
 
 const asArray = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -178,3 +176,6 @@ export function buddyValuesFromRaw(raw: Raw) {
     pausedUntil: one(raw.pausedUntil) || null,
   };
 }
+
+// Plain values for the browser live in matching.options.ts (no zod there, so pages do not ship it).
+export { LANGUAGE_ROWS, RECOGNITION_STATUSES, CHECKIN_NOTE_MAX };

@@ -1,19 +1,7 @@
 import { z } from "zod";
+import { COUNTRIES, SECTORS, SIZE_BANDS, ORGANISATION_KINDS } from "./organisation.options";
 import { checkboxField, optionalIdField } from "~/utils/form-fields";
-import type { Country, Sector, SizeBand } from "@db/schema";
 
-export const COUNTRIES = ["BE", "NL"] as const satisfies readonly Country[];
-export const SECTORS = [
-  "hospital",
-  "home_care",
-  "elderly_care",
-  "mental_health",
-  "disability_care",
-  "education",
-  "programme",
-] as const satisfies readonly Sector[];
-export const SIZE_BANDS = ["small", "medium", "large", "very_large"] as const satisfies readonly SizeBand[];
-export const ORGANISATION_KINDS = ["care_provider", "partner"] as const;
 
 const checkbox = checkboxField;
 
@@ -40,3 +28,6 @@ export const DepartmentSchema = z.object({
 });
 
 export type OrganisationInput = z.infer<typeof OrganisationSchema>;
+
+// Plain values for the browser live in organisation.options.ts (no zod there, so pages do not ship it).
+export { COUNTRIES, SECTORS, SIZE_BANDS, ORGANISATION_KINDS };

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { PULSE_VALUES, PERIOD_PATTERN, INTRODUCTION_MAX, NEWCOMER_NOTE_MAX } from "./pulse.options";
 import { OPEN_ANSWER_MAX } from "./anonymity";
 
-export const PULSE_VALUES = ["1", "2", "3", "4", "5", "dont_know"] as const;
 
 /** The answer form for one instrument: every statement answered on the scale or "don't know", one optional open answer. */
 export function pulseAnswerSchema(statementKeys: readonly string[]) {
@@ -28,15 +28,12 @@ export const CampaignSchema = z.object({
   weeks: z.coerce.number({ error: "validation.invalidChoice" }).int({ error: "validation.invalidChoice" }).min(1, { error: "validation.invalidChoice" }).max(8, { error: "validation.invalidChoice" }),
 });
 
-export const PERIOD_PATTERN = /^\d{4}-H[12]$/;
 export const PeriodQuerySchema = z.string().regex(PERIOD_PATTERN).nullable();
 
-export const INTRODUCTION_MAX = 500;
 export const IntroductionSchema = z.object({
   text: z.string({ error: "validation.required" }).trim().min(10, { error: "pulse.errors.introTooShort" }).max(INTRODUCTION_MAX, { error: "pulse.errors.tooLong" }),
 });
 
-export const NEWCOMER_NOTE_MAX = 400;
 export const NewcomerNoteSchema = z.object({
   checkInId: z.coerce.number({ error: "errors.badRequest" }).int().positive({ error: "errors.badRequest" }),
   note: z
@@ -49,3 +46,6 @@ export const NewcomerNoteSchema = z.object({
     .optional()
     .transform((v) => v === "on" || v === "true"),
 });
+
+// Plain values for the browser live in pulse.options.ts (no zod there, so pages do not ship it).
+export { PULSE_VALUES, PERIOD_PATTERN, INTRODUCTION_MAX, NEWCOMER_NOTE_MAX };

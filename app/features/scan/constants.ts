@@ -16,3 +16,10 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Dimensions under this score recommend their modules. */
 export const RECOMMEND_BELOW = 60;
+
+/** A comment is a short evidence note, not a document. */
+export const COMMENT_MAX = 1000;
+
+export const ACTION_TEXT_MAX = 500;
+
+export const OWNER_MAX = 120;

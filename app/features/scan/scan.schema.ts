@@ -1,13 +1,9 @@
 // Zod schemas of the scan's forms, shared by the page forms, the autosave endpoint and the actions.
 import { z } from "zod";
 import { idField, optionalDateField } from "~/utils/form-fields";
-import { ACTION_STATUSES } from "./constants";
+import { ACTION_STATUSES, ACTION_TEXT_MAX, COMMENT_MAX, OWNER_MAX } from "./constants";
 import { ANSWER_VALUES } from "./scoring";
 
-/** A comment is a short evidence note, not a document. */
-export const COMMENT_MAX = 1000;
-export const ACTION_TEXT_MAX = 500;
-export const OWNER_MAX = 120;
 
 export const ITEM_KEY_PATTERN = /^[a-z_]{2,40}\.[1-9]\d?$/;
 
@@ -66,3 +62,6 @@ export const ActionStatusSchema = z.object({
   actionId: idField("errors.badRequest"),
   status: z.enum(ACTION_STATUSES, { error: "validation.invalidChoice" }),
 });
+
+// Plain values for the browser live in constants.ts (no zod there, so pages do not ship it).
+export { COMMENT_MAX, ACTION_TEXT_MAX, OWNER_MAX };

@@ -4,7 +4,7 @@ import { ErrorList, SelectField } from "~/components/ui/form";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { CEFR_LEVELS, GENDERS, INTERESTS, LANGUAGE_CODES, PROFESSIONS, SHIFTS, type Contribution, type LanguageSkill } from "../criteria";
-import { LANGUAGE_ROWS } from "../matching.schema";
+import { LANGUAGE_ROWS } from "../matching.options";
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 

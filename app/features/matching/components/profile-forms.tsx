@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 import { CheckboxField, Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { useI18n } from "~/utils/i18n-react";
-import { RECOGNITION_STATUSES } from "../matching.schema";
+import { RECOGNITION_STATUSES } from "../matching.options";
 import { DepartmentField, DutchLevelField, GenderSelect, InterestsField, key, LanguageRows, ProfessionField, ShiftsField, type FieldErrors } from "./matching-ui";
 
 type Department = { id: number; name: string; siteName: string | null };

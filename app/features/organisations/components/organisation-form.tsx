@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { CheckboxField, Field, SelectField, SubmitButton } from "~/components/ui/form";
 import { useI18n } from "~/utils/i18n-react";
-import { COUNTRIES, ORGANISATION_KINDS, SECTORS, SIZE_BANDS } from "../organisation.schema";
+import { COUNTRIES, ORGANISATION_KINDS, SECTORS, SIZE_BANDS } from "../organisation.options";
 
 type Values = {
   kind: "care_provider" | "partner";

@@ -1,5 +1,4 @@
-import { Field, FormError, SelectField, SubmitButton, ZodForm } from "~/components/ui/form";
-import { AdminInviteSchema, HrInviteSchema } from "~/features/auth/auth.schema";
+import { Field, FormError, SelectField, SubmitButton, CheckedForm } from "~/components/ui/form";
 import type { Role } from "~/features/auth/roles";
 import { useI18n } from "~/utils/i18n-react";
 
@@ -19,9 +18,8 @@ export function InviteForm({
   formError?: string | null;
 }) {
   const { t, locale } = useI18n();
-  const isAdmin = Boolean(organisations);
   return (
-    <ZodForm method="post" schema={isAdmin ? AdminInviteSchema : HrInviteSchema} className="form-grid">
+    <CheckedForm method="post" className="form-grid">
       <input type="hidden" name="intent" value="invite" />
       <FormError error={formError} />
       <Field name="name" label="common.name" required maxLength={120} autoComplete="off" errors={errors?.name} />
@@ -56,6 +54,6 @@ export function InviteForm({
       <div className="form-actions">
         <SubmitButton>{t("admin.inviteSend")}</SubmitButton>
       </div>
-    </ZodForm>
+    </CheckedForm>
   );
 }

@@ -2,10 +2,9 @@
 import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { FormError, SubmitButton } from "~/components/ui/form";
-import { isMessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { OPEN_ANSWER_MAX } from "../anonymity";
-import { PULSE_VALUES } from "../pulse.schema";
+import { PULSE_VALUES } from "../pulse.options";
 
 export type PulseFormProps = {
   statements: { key: string; text: string }[];
@@ -16,7 +15,7 @@ export type PulseFormProps = {
 };
 
 export function PulseForm({ statements, openQuestion, errors, formError, values }: PulseFormProps) {
-  const { t } = useI18n();
+  const { t, isKey } = useI18n();
   const openId = useId();
   const openValue = typeof values?.open === "string" ? values.open : undefined;
   return (
@@ -35,7 +34,7 @@ export function PulseForm({ statements, openQuestion, errors, formError, values 
                 </legend>
                 {error ? (
                   <p id={errorId} className="field-errors">
-                    {isMessageKey(error) ? t(error) : t("errors.badRequest")}
+                    {isKey(error) ? t(error) : t("errors.badRequest")}
                   </p>
                 ) : null}
                 <div className="scan-scale pulse-scale">
@@ -70,7 +69,7 @@ export function PulseForm({ statements, openQuestion, errors, formError, values 
           aria-describedby={`${openId}-warning ${openId}-hint`}
           aria-invalid={errors?.open ? true : undefined}
         />
-        {errors?.open?.[0] ? <p className="field-errors">{isMessageKey(errors.open[0]) ? t(errors.open[0]) : t("errors.badRequest")}</p> : null}
+        {errors?.open?.[0] ? <p className="field-errors">{isKey(errors.open[0]) ? t(errors.open[0]) : t("errors.badRequest")}</p> : null}
       </div>
       <div className="form-actions">
         <SubmitButton>{t("pulse.answer.submit")}</SubmitButton>

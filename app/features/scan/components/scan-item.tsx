@@ -2,9 +2,9 @@
 // With JavaScript every change is saved in the background; an answer that could not be saved stays on screen
 // and is retried with backoff (and when the browser comes back online) — never silently dropped.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { isMessageKey, type MessageKey } from "~/utils/i18n";
+import type { MessageKey } from "~/utils/i18n-core";
 import { useI18n } from "~/utils/i18n-react";
-import { COMMENT_MAX } from "../scan.schema";
+import { COMMENT_MAX } from "../constants";
 import { ANSWER_VALUES, isAnswerValue, type AnswerValue } from "../scoring";
 
 export type ItemView = { key: string; text: string; help: string; core: boolean };
@@ -52,7 +52,7 @@ export function ScanItem({
   onValue: (itemKey: string, value: AnswerValue | undefined) => void;
   onStatus: (itemKey: string, unsaved: boolean) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, isKey } = useI18n();
   const date = (iso: string) => answeredTime(locale, iso);
   const [value, setValue] = useState<AnswerValue | undefined>(answer?.value);
   const [comment, setComment] = useState(initialConflict ? (initialConflict.mine ?? "") : (answer?.comment ?? ""));
@@ -244,7 +244,7 @@ export function ScanItem({
         : status === "failed"
           ? t(typeof navigator !== "undefined" && !navigator.onLine ? "scan.status.offline" : "scan.status.failed")
           : status === "rejected"
-            ? t("scan.status.failedFinal", { message: message && isMessageKey(message) ? t(message) : t("errors.unexpected") })
+            ? t("scan.status.failedFinal", { message: message && isKey(message) ? t(message) : t("errors.unexpected") })
             : status === "conflict"
               ? t("scan.errors.commentConflict")
               : "";
@@ -335,7 +335,7 @@ export function ScanItem({
         {notice ? <p className="scan-item__notice" role="status">{t(notice)}</p> : null}
         {error ? (
           <p className="field-errors" role="alert">
-            {isMessageKey(error) ? t(error) : t("errors.badRequest")}
+            {isKey(error) ? t(error) : t("errors.badRequest")}
           </p>
         ) : null}
         {conflict ? (

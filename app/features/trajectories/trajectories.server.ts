@@ -89,11 +89,11 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => number): Map<number, T[]>
   return out;
 }
 
-/** Every live record (of one organisation, or all) with its trajectory, in six queries. */
+/** Every live record (of one organisation, or all), or the named records, with its trajectory, in six queries. */
 function loadRoutes(db: ReturnType<typeof getDb> | Tx, organisationId: number | null, recordIds?: readonly number[]): Loaded[] {
-  const conditions = [isNull(newcomerRecords.erasedAt)];
+  // Named records are read as they are (erasure reads its own record after emptying it); lists skip erased ones.
+  const conditions = recordIds ? [inArray(newcomerRecords.id, [...recordIds])] : [isNull(newcomerRecords.erasedAt)];
   if (organisationId !== null) conditions.push(eq(newcomerRecords.organisationId, organisationId));
-  if (recordIds) conditions.push(inArray(newcomerRecords.id, [...recordIds]));
   const records = db.select().from(newcomerRecords).where(and(...conditions)).orderBy(asc(newcomerRecords.startDate), asc(newcomerRecords.id)).all();
   if (records.length === 0) return [];
   const countries = new Map(db.select({ id: organisations.id, country: organisations.country }).from(organisations).all().map((o) => [o.id, o.country]));

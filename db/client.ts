@@ -11,9 +11,10 @@ import * as matchingSchema from "./schema-matching";
 import * as modulesSchema from "./schema-modules";
 import * as notificationsSchema from "./schema-notifications";
 import * as pulseSchema from "./schema-pulse";
+import * as trajectoriesSchema from "./schema-trajectories";
 
 // One schema object for drizzle's relational queries; each capability keeps its tables in its own file.
-const schema = { ...coreSchema, ...authSchema, ...modulesSchema, ...matchingSchema, ...benchmarkSchema, ...pulseSchema, ...notificationsSchema };
+const schema = { ...coreSchema, ...authSchema, ...modulesSchema, ...matchingSchema, ...benchmarkSchema, ...pulseSchema, ...notificationsSchema, ...trajectoriesSchema };
 
 export type PortalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

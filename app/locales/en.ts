@@ -6,6 +6,7 @@ import { notifications } from "./en/notifications";
 import { scan } from "./en/scan";
 import { secondFactor } from "./en/second-factor";
 import { pulse } from "./en/pulse";
+import { trajectories } from "./en/trajectories";
 import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
 
@@ -326,6 +327,13 @@ export const en: Messages = {
         cross_site_refused: "Request from another site refused",
         events_dropped: "Further security events in that minute not written (count)",
       },
+      trajectories: {
+        viewed: "Routes overview viewed",
+      },
+      trajectory: {
+        view: "Route viewed",
+        update: "Route changed",
+      },
       newcomers: {
         viewed: "Newcomer list viewed",
       },
@@ -384,4 +392,5 @@ export const en: Messages = {
   operations,
   secondFactor,
   pulse,
+  trajectories,
 };

@@ -8,6 +8,7 @@ import { notifications } from "./nl/notifications";
 import { scan } from "./nl/scan";
 import { secondFactor } from "./nl/second-factor";
 import { pulse } from "./nl/pulse";
+import { trajectories } from "./nl/trajectories";
 
 export const nl = {
   app: {
@@ -324,6 +325,13 @@ export const nl = {
         cross_site_refused: "Aanvraag van een andere site geweigerd",
         events_dropped: "Verdere beveiligingsgebeurtenissen in die minuut niet geschreven (aantal)",
       },
+      trajectories: {
+        viewed: "Trajectenoverzicht bekeken",
+      },
+      trajectory: {
+        view: "Traject bekeken",
+        update: "Traject gewijzigd",
+      },
       newcomers: {
         viewed: "Lijst van nieuwkomers bekeken",
       },
@@ -382,4 +390,5 @@ export const nl = {
   operations,
   secondFactor,
   pulse,
+  trajectories,
 };

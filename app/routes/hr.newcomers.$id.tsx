@@ -82,6 +82,13 @@ export default function NewcomerDetail() {
           )}
         </div>
         <div className="stack">
+          {erased ? null : (
+            <p>
+              <Link className="button button--secondary" to={`/hr/newcomers/${record.id}/trajectory`}>
+                {t("trajectories.overview.open")}
+              </Link>
+            </p>
+          )}
           <Card title="matching.newcomers.history">
             {detail.history.length === 0 ? (
               <EmptyState message="matching.newcomers.noHistory" />

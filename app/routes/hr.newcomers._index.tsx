@@ -22,9 +22,14 @@ export default function HrNewcomers() {
         title="matching.newcomers.title"
         intro="matching.newcomers.intro"
         actions={
-          <Link className="button button--primary" to="/hr/newcomers/new">
-            {t("matching.newcomers.add")}
-          </Link>
+          <>
+            <Link className="button button--secondary" to="/hr/newcomers/trajectories">
+              {t("trajectories.overview.link")}
+            </Link>
+            <Link className="button button--primary" to="/hr/newcomers/new">
+              {t("matching.newcomers.add")}
+            </Link>
+          </>
         }
       />
       <Notice message={params.get("notice")} />

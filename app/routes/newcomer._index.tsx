@@ -46,6 +46,12 @@ export default function NewcomerHome() {
       <Notice message={params.get("notice")} />
       <div className="stack">
         <PulseInvitationCard invitation={journey.pulse} />
+        <Card title="trajectories.mine.title">
+          <p className="muted">{t("trajectories.mine.linkIntro")}</p>
+          <p>
+            <Link to="/newcomer/trajectory">{t("trajectories.mine.link")}</Link>
+          </p>
+        </Card>
         <Card title="pulse.home.journey">
           {!journey.hasRecord ? (
             <EmptyState message="pulse.home.noRecord" />

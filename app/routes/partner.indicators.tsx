@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { IndicatorsView } from "~/features/benchmark/components/indicators-view";
 import { getProgrammeIndicators } from "~/features/benchmark/indicators.server";
+import { OutcomesSection } from "~/features/trajectories/components/route-parts";
 import { requireRole } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,7 +13,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PartnerIndicators() {
   const indicators = useLoaderData<typeof loader>();
-  return <IndicatorsView {...indicators} exportHref="/partner/indicators/export" />;
+  return (
+    <>
+      <IndicatorsView {...indicators} exportHref="/partner/indicators/export" />
+      <OutcomesSection href="/partner/indicators/outcomes" />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

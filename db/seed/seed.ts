@@ -5,6 +5,7 @@ import { departments, memberships, organisations, sites, users } from "../schema
 import { seedModules } from "./modules";
 import { seedMatching } from "./matching";
 import { seedPulse } from "./pulse";
+import { seedTrajectories } from "./trajectories";
 import { DEMO_ORGANISATIONS, DEMO_USERS, type DemoOrganisation } from "./demo-data";
 import { seedScans, type ScanScorer } from "./scan";
 
@@ -76,6 +77,7 @@ export async function seedDemo(db: PortalDb, options: { password: string; scoreS
   seedModules(db);
   seedMatching(db, { passwordHash });
   seedPulse(db);
+  seedTrajectories(db);
 }
 
 const SECTORS_FOR_LARGE = ["hospital", "home_care", "elderly_care", "mental_health", "disability_care"] as const;

@@ -282,6 +282,8 @@ const ACTIONS: [file: string, path: string, role: Role | "signOut"][] = [
   ["hr.modules._index.tsx", "/hr/modules?index", "hr"],
   ["hr.newcomers.new.tsx", "/hr/newcomers/new", "hr"],
   ["hr.newcomers.$id.tsx", "/hr/newcomers/{zasNewcomer}", "hr"],
+  ["hr.newcomers.$id_.trajectory.tsx", "/hr/newcomers/{zasNewcomer}/trajectory", "hr"],
+  ["hr.newcomers.trajectories.tsx", "/hr/newcomers/trajectories", "hr"],
   ["hr.matching._index.tsx", "/hr/matching?index", "hr"],
   ["hr.matching.runs.$id.tsx", "/hr/matching/runs/{run}", "hr"],
   ["hr.matching.matches.$id.tsx", "/hr/matching/matches/{zasMatch}", "hr"],

@@ -224,9 +224,10 @@ describe("programme indicators", () => {
     expect(body.matchingAvailable).toBe(true);
     expect(near(body.byCountry.total.cells.organisationsScanned?.value, 30, 2)).toBe(true);
     expect(near(body.byCountry.rows.find((r) => r.key === "NL")?.cells.organisationsScanned?.value, 10, 2)).toBe(true);
-    // Only ZAS and Zuyderland (demo) keep newcomer records: the programme total shows (adjusted), a country not.
+    // ZAS and Zuyderland (demo matching) and seven organisations with demo trajectories (db/seed/trajectories.ts:
+    // four Belgian, three Dutch) keep newcomer records: the programme total shows (adjusted), the Netherlands (4) not.
     const holders = (getDb().$client.prepare("SELECT count(DISTINCT organisation_id) AS n FROM newcomer_records").get() as { n: number }).n;
-    expect(holders).toBe(2);
+    expect(holders).toBe(9);
     expect(body.byCountry.total.cells.newcomersRegistered?.value).not.toBeNull();
     expect(body.byCountry.rows.find((r) => r.key === "NL")?.cells.newcomersRegistered).toEqual({ available: true, value: null });
     expect(JSON.stringify(body)).not.toMatch(/"(decision|reason|n)"/);

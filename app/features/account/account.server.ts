@@ -3,6 +3,7 @@ import { auditLog, memberships, organisations, departments, users } from "@db/sc
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
+import { trajectoryForExport } from "~/features/trajectories/trajectories.server";
 
 export function setUserLocale(userId: number, locale: Locale): void {
   getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
@@ -42,5 +43,7 @@ export function exportMyData(user: { id: number; organisationId: number | null }
     .limit(1000)
     .all();
   audit({ actorUserId: user.id, organisationId: user.organisationId, action: "user.exported", entityType: "user", entityId: user.id });
-  return { exportedAt: new Date().toISOString(), profile, activity };
+  // A newcomer's own route to work at their level (docs/decisions/110); null for everyone else.
+  const trajectory = trajectoryForExport(user);
+  return { exportedAt: new Date().toISOString(), profile, activity, trajectory };
 }

@@ -9,6 +9,7 @@ import type { CurrentUser } from "~/utils/session.server";
 import { auditMissingId } from "~/utils/tenancy.server";
 import type { Gender, Interest, LanguageSkill, Profession, Shift } from "./criteria";
 import { wipeAccount } from "~/features/people/people.server";
+import { eraseTrajectoryIn } from "~/features/trajectories/trajectories.server";
 import type { EraseNewcomerInput, NewcomerInput } from "./matching.schema";
 import { departmentChoices, departmentInOrganisation, parseList, refreshMatchStates, type Result } from "./store.server";
 
@@ -296,6 +297,8 @@ export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: nu
           .where(and(inArray(matches.id, ids), inArray(matches.status, ["accepted", "active"])))
           .run();
       }
+      // The route goes too; only its anonymous figures stay (docs/decisions/110).
+      eraseTrajectoryIn(tx, id);
       if (!account || account.status === "erased") return null;
       wipeAccount(tx, account.id, account.email);
       return account.id;

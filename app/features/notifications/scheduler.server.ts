@@ -6,6 +6,7 @@ import { Worker } from "node:worker_threads";
 import { and, eq, isNull } from "drizzle-orm";
 import { notifications } from "@db/schema-notifications";
 import { refreshMatchStates } from "~/features/matching/store.server";
+import { followUpsDue } from "~/features/trajectories/trajectories.server";
 import { now as clockNow } from "~/utils/clock.server";
 import { getDb, prepared } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
@@ -16,6 +17,7 @@ import { isNotificationKind } from "./kinds";
 import { channelFor, mailLinks, names, recordEvents, unsubscribeHeaders } from "./notify.server";
 import { enqueueMail, deliverDue } from "./outbox.server";
 import { dueEvents, type EventParams, type OrgSnapshot } from "./reminders";
+import { trajectoryFollowUpEvents } from "./trajectory-followups";
 import { composeMail, notificationTitle } from "./render";
 
 
@@ -262,12 +264,13 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
   const result: TickResult = { notifications: 0, mails: 0, organisations: snapshots.length };
   const every = options.yieldEvery ?? 50;
   const digesters = usersWithDigestItems();
+  const followUps = followUpsDue(at);
   // One transaction (one commit, one fsync) per chunk of organisations; between chunks requests are served.
   for (let i = 0; i < snapshots.length; i += every) {
     const chunk = snapshots.slice(i, i + every);
     db.transaction((tx) => {
       for (const org of chunk) {
-        const events = dueEvents(org, at);
+        const events = [...dueEvents(org, at), ...trajectoryFollowUpEvents(org.hrUserIds, followUps.get(org.organisationId) ?? [], localDate(at, timeZoneOf(org.country)))];
         if (events.length) {
           const r = recordEvents(tx, events, at, org.organisationId);
           result.notifications += r.notifications;

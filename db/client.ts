@@ -7,13 +7,14 @@ import { loadReferenceData } from "./reference";
 import * as authSchema from "./schema-auth";
 import * as benchmarkSchema from "./schema-benchmark";
 import * as coreSchema from "./schema";
+import * as importSchema from "./schema-import";
 import * as matchingSchema from "./schema-matching";
 import * as modulesSchema from "./schema-modules";
 import * as notificationsSchema from "./schema-notifications";
 import * as pulseSchema from "./schema-pulse";
 
 // One schema object for drizzle's relational queries; each capability keeps its tables in its own file.
-const schema = { ...coreSchema, ...authSchema, ...modulesSchema, ...matchingSchema, ...benchmarkSchema, ...pulseSchema, ...notificationsSchema };
+const schema = { ...coreSchema, ...authSchema, ...modulesSchema, ...matchingSchema, ...benchmarkSchema, ...pulseSchema, ...notificationsSchema, ...importSchema };
 
 export type PortalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

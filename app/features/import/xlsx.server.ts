@@ -42,7 +42,7 @@ export async function xlsxTable(bytes: Uint8Array, maxRows = IMPORT_MAX_ROWS): P
 }
 
 /** The template as an .xlsx: one sheet of people, every cell plain text (no formulas, no number formats). */
-export async function templateXlsx(locale: TemplateLocale): Promise<Uint8Array> {
+export async function templateXlsx(locale: TemplateLocale): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Newcomer-Proof Portal";
   const sheet = workbook.addWorksheet(locale === "nl" ? "Mensen" : "People");
@@ -53,6 +53,8 @@ export async function templateXlsx(locale: TemplateLocale): Promise<Uint8Array> 
     column.numFmt = "@";
   });
   sheet.views = [{ state: "frozen", ySplit: 1 }];
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer);
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const out = new Uint8Array(new ArrayBuffer(written.byteLength));
+  out.set(written);
+  return out;
 }

@@ -15,7 +15,7 @@ beforeAll(seeded);
 
 const BASE = "http://portal.test";
 
-function upload(path: string, name: string, content: string | Uint8Array, cookie: string): Request {
+function upload(path: string, name: string, content: string | Uint8Array<ArrayBuffer>, cookie: string): Request {
   const form = new FormData();
   form.append("intent", "upload");
   form.append("file", new File([typeof content === "string" ? new TextEncoder().encode(content) : content], name));

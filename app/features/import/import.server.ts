@@ -300,44 +300,54 @@ export function applyImport(actor: ImportActor, input: ApplyInput, now = new Dat
         }
       }
 
-      for (const person of plan.creates) {
-        const { token, tokenHash } = newToken();
-        const invitationId = tx
+      // New people: invitations inserted 400 at a time (one statement each), then one outbox row per person through
+      // enqueueMail in this same transaction, so a rolled-back import leaves no mail behind.
+      const expiresText = { nl: formatDate("nl", expires, true), en: formatDate("en", expires, true) };
+      const subject = { nl: translate("nl", "mail.inviteSubject"), en: translate("en", "mail.inviteSubject") };
+      for (let i = 0; i < plan.creates.length; i += 400) {
+        const chunk = plan.creates.slice(i, i + 400).map((person) => ({ person, ...newToken() }));
+        const inserted = tx
           .insert(invitations)
-          .values({
-            tokenHash,
-            email: person.email,
-            name: person.name,
-            role: person.role,
-            locale: person.locale,
-            organisationId: org.id,
-            departmentId: deptId(person.department),
-            invitedByUserId: actor.id,
-            expiresAt: expires.toISOString(),
-          })
-          .returning({ id: invitations.id })
-          .get().id;
-        tx.insert(importInvitations).values({ batchId: batch.id, invitationId }).run();
-        enqueueMail(
-          {
-            eventKey: `invitation:${invitationId}`,
-            kind: "invitation",
-            organisationId: org.id,
-            locale: person.locale,
-            sensitive: true,
-            to: person.email,
-            subject: translate(person.locale, "mail.inviteSubject"),
-            text: translate(person.locale, "mail.inviteBody", {
+          .values(
+            chunk.map(({ person, tokenHash }) => ({
+              tokenHash,
+              email: person.email,
               name: person.name,
-              inviter: actor.name,
-              role: translate(person.locale, `roles.${person.role}`),
-              organisation: ` (${org.name})`,
-              link: `${base}/invite/${token}`,
-              expires: formatDate(person.locale, expires, true),
-            }),
-          },
-          tx,
-        );
+              role: person.role,
+              locale: person.locale,
+              organisationId: org.id,
+              departmentId: deptId(person.department),
+              invitedByUserId: actor.id,
+              expiresAt: expires.toISOString(),
+            })),
+          )
+          .returning({ id: invitations.id, tokenHash: invitations.tokenHash })
+          .all();
+        const idByHash = new Map(inserted.map((r) => [r.tokenHash, r.id]));
+        const ids = chunk.map((c) => idByHash.get(c.tokenHash) ?? 0);
+        tx.insert(importInvitations).values(ids.map((invitationId) => ({ batchId: batch.id, invitationId }))).run();
+        chunk.forEach(({ person, token }, k) => {
+          enqueueMail(
+            {
+              eventKey: `invitation:${ids[k]}`,
+              kind: "invitation",
+              organisationId: org.id,
+              locale: person.locale,
+              sensitive: true,
+              to: person.email,
+              subject: subject[person.locale],
+              text: translate(person.locale, "mail.inviteBody", {
+                name: person.name,
+                inviter: actor.name,
+                role: translate(person.locale, `roles.${person.role}`),
+                organisation: ` (${org.name})`,
+                link: `${base}/invite/${token}`,
+                expires: expiresText[person.locale],
+              }),
+            },
+            tx,
+          );
+        });
       }
 
       for (const userId of toDeactivate) {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { PageHeader } from "~/components/ui/page";
 import { ImportView } from "~/features/import/components/import-view";
 import { importAction } from "~/features/import/import-action.server";
 import { importPage } from "~/features/import/import.server";
@@ -32,8 +31,12 @@ export default function AdminImport() {
       <p className="breadcrumb">
         <Link to={path}>{page.organisation.name}</Link>
       </p>
-      <PageHeader title="import.adminTitle" introParams={{ organisation: page.organisation.name }} intro="import.intro" />
-      <h2 className="visually-hidden">{t("import.adminTitle", { organisation: page.organisation.name })}</h2>
+      <div className="page-header">
+        <div>
+          <h1>{t("import.adminTitle", { organisation: page.organisation.name })}</h1>
+          <p className="page-header__intro">{t("import.intro")}</p>
+        </div>
+      </div>
       <ImportView page={page} actionData={actionData} templateHref={(format, lang) => `/import-template?format=${format}&lang=${lang}`} refreshHref={`${path}/import`} />
     </>
   );

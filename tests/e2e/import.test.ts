@@ -32,6 +32,9 @@ async function uploadCsv(page: Page, name: string, text: string): Promise<void> 
   await page.getByRole("heading", { name: "3. Controleer wat er gebeurt" }).waitFor();
 }
 
+// Generous per-test budget: several pages with an axe check each, five mails, on a shared, loaded machine.
+const BUDGET = 300_000;
+
 describe("import of people from a file", () => {
   it("template → upload with problems → fix → confirm → invitations by mail", async () => {
     const context = await newContext(browser, { mobile: true, javaScriptEnabled: false });
@@ -98,7 +101,7 @@ describe("import of people from a file", () => {
       .toBe(1);
     await check(page);
     await context.close();
-  });
+  }, BUDGET);
 
   it("the admin's import page for an organisation passes axe", async () => {
     const context = await newContext(browser);
@@ -110,5 +113,5 @@ describe("import of people from a file", () => {
     await page.getByRole("heading", { level: 1, name: /^Importeren voor ZAS/ }).waitFor();
     await expectAccessible(page);
     await context.close();
-  });
+  }, BUDGET);
 });

@@ -133,7 +133,7 @@ function Preview({ preview }: { preview: NonNullable<ImportPage["preview"]> }) {
         <>
           <h3>{t("import.preview.problemsTitle")}</h3>
           <p className="muted">{t("import.preview.problemsIntro")}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t("import.preview.problemsTitle")} tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>
@@ -183,7 +183,7 @@ function Preview({ preview }: { preview: NonNullable<ImportPage["preview"]> }) {
       {plan.creates.length ? (
         <>
           <h3>{t("import.preview.createsTitle")}</h3>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t("import.preview.createsTitle")} tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>
@@ -215,7 +215,7 @@ function Preview({ preview }: { preview: NonNullable<ImportPage["preview"]> }) {
       {plan.changes.length ? (
         <>
           <h3>{t("import.preview.changesTitle")}</h3>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t("import.preview.changesTitle")} tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>

@@ -7,6 +7,7 @@ import { loadReferenceData } from "./reference";
 import * as authSchema from "./schema-auth";
 import * as benchmarkSchema from "./schema-benchmark";
 import * as coreSchema from "./schema";
+import * as importSchema from "./schema-import";
 import * as matchingSchema from "./schema-matching";
 import * as modulesSchema from "./schema-modules";
 import * as notificationsSchema from "./schema-notifications";
@@ -14,7 +15,7 @@ import * as pulseSchema from "./schema-pulse";
 import * as trajectoriesSchema from "./schema-trajectories";
 
 // One schema object for drizzle's relational queries; each capability keeps its tables in its own file.
-const schema = { ...coreSchema, ...authSchema, ...modulesSchema, ...matchingSchema, ...benchmarkSchema, ...pulseSchema, ...notificationsSchema, ...trajectoriesSchema };
+const schema = { ...coreSchema, ...authSchema, ...modulesSchema, ...matchingSchema, ...benchmarkSchema, ...pulseSchema, ...notificationsSchema, ...trajectoriesSchema, ...importSchema };
 
 export type PortalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

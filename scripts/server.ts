@@ -20,6 +20,7 @@ import { REPLICATION_OFF } from "~/utils/operations";
 import { appLifecycle, installGracefulShutdown } from "./ops/graceful";
 import { startReplication, type ReplicationSupervisor } from "./ops/replication";
 import { startSchedulerThread } from "~/features/notifications/scheduler.server";
+import { IMPORT_MAX_BYTES } from "~/features/import/table";
 
 const env = getEnv();
 const demo = env.PORTAL_MODE === "demo";
@@ -135,12 +136,19 @@ app.use((req, res, next) => {
   plainError(req, res, 501, "errors.methodNotImplemented");
 });
 
+const IMPORT_PATHS = /^\/(hr\/import|admin\/organisations\/\d+\/import)\/?$/;
+
 // Bodies: a clear 413 before anything reads an oversized form.
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
   const length = req.headers["content-length"];
   if (length === undefined) {
     if (req.headers["transfer-encoding"]) return plainError(req, res, 411, "errors.lengthRequired");
+    return next();
+  }
+  // The import page takes a file of up to 5 MB (plus the multipart framing); readUploadForm enforces the 5 MB.
+  if (IMPORT_PATHS.test(req.path)) {
+    if (Number(length) > IMPORT_MAX_BYTES + 64 * 1024) return plainError(req, res, 413, "errors.fileTooLarge");
     return next();
   }
   if (Number(length) > env.BODY_LIMIT_BYTES) return plainError(req, res, 413, "errors.tooLarge");

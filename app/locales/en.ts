@@ -7,6 +7,7 @@ import { scan } from "./en/scan";
 import { secondFactor } from "./en/second-factor";
 import { pulse } from "./en/pulse";
 import { trajectories } from "./en/trajectories";
+import { importing } from "./en/import";
 import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
 
@@ -171,6 +172,7 @@ export const en: Messages = {
     methodNotAllowed: "This action is not possible here.",
     unexpected: "Something unexpected went wrong. Your data is not lost; please try again in a moment.",
     goHome: "To my overview",
+    fileTooLarge: "The file is larger than 5 MB. Nothing was changed. Split the file or leave out columns you do not need, and try again.",
     tooLarge: "What you sent is too large. Make it shorter and try again.",
     lengthRequired: "The request has no length. Please try again from the portal.",
     crossSite: "This request did not come from the portal itself and was refused.",
@@ -393,4 +395,5 @@ export const en: Messages = {
   secondFactor,
   pulse,
   trajectories,
+  import: importing,
 };

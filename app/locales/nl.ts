@@ -9,6 +9,7 @@ import { scan } from "./nl/scan";
 import { secondFactor } from "./nl/second-factor";
 import { pulse } from "./nl/pulse";
 import { trajectories } from "./nl/trajectories";
+import { importing } from "./nl/import";
 
 export const nl = {
   app: {
@@ -169,6 +170,7 @@ export const nl = {
     methodNotAllowed: "Deze actie is hier niet mogelijk.",
     unexpected: "Er ging onverwacht iets mis. Je gegevens zijn niet verloren; probeer het over een ogenblik opnieuw.",
     goHome: "Naar mijn overzicht",
+    fileTooLarge: "Het bestand is groter dan 5 MB. Er is niets gewijzigd. Splits het bestand of laat overbodige kolommen weg en probeer opnieuw.",
     tooLarge: "Wat je verstuurde is te groot. Maak het korter en probeer opnieuw.",
     lengthRequired: "De aanvraag mist een lengte. Probeer het opnieuw vanuit het portaal.",
     crossSite: "Deze aanvraag kwam niet van het portaal zelf en is geweigerd.",
@@ -391,4 +393,5 @@ export const nl = {
   secondFactor,
   pulse,
   trajectories,
+  import: importing,
 };

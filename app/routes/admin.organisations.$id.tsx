@@ -64,7 +64,16 @@ export default function OrganisationDetail() {
       <p className="breadcrumb">
         <Link to="/admin/organisations">← {t("admin.organisationsTitle")}</Link>
       </p>
-      <PageHeader title="admin.editOrganisation" />
+      <PageHeader
+        title="admin.editOrganisation"
+        actions={
+          organisation.kind === "care_provider" ? (
+            <Link className="button button--secondary" to={`/admin/organisations/${organisation.id}/import`}>
+              {t("import.action")}
+            </Link>
+          ) : null
+        }
+      />
       <Notice message={actionData?.notice ?? params.get("notice")} />
       <div className="two-columns">
         <Card>

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice, PageHeader } from "~/components/ui/page";
 import { listPendingInvitations } from "~/features/auth/invitations.server";
@@ -43,7 +43,16 @@ export default function HrPeople() {
   const inviteErrors = actionData?.intent === "invite" ? actionData : undefined;
   return (
     <>
-      <PageHeader title="hr.peopleTitle" intro="hr.peopleIntro" introParams={{ organisation: organisationName }} />
+      <PageHeader
+        title="hr.peopleTitle"
+        intro="hr.peopleIntro"
+        introParams={{ organisation: organisationName }}
+        actions={
+          <Link className="button button--secondary" to="/hr/import">
+            {t("import.action")}
+          </Link>
+        }
+      />
       <Notice message={actionData?.notice ?? params.get("notice")} params={{ email: actionData?.email ?? "" }} />
       {actionData && actionData.intent !== "invite" ? <Notice kind="error" message={actionData.formError} /> : null}
       <div className="two-columns two-columns--wide-left">

@@ -1,6 +1,7 @@
 // The one way an action reads its body (decision 016). Every action calls readForm instead of
 // request.formData(): a body that is not a form, a broken form or a method the portal's forms never use is
 // answered here with a translated 4xx before the action looks at anything, so nothing can change.
+import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import { translate, type MessageKey } from "./i18n";
 import { resolveLocale } from "./locale.server";
 
@@ -35,6 +36,23 @@ export async function readForm(request: Request): Promise<FormData> {
   try {
     return await request.formData();
   } catch {
+    throw refusal(request, 400, "errors.malformedForm");
+  }
+}
+
+/**
+ * readForm for a form with a file field (the import): a multipart body is streamed part by part into memory and
+ * refused with a translated 413 as soon as one part grows beyond `maxPartBytes` — nothing is buffered past the
+ * limit. An url-encoded body (the same page's other buttons) is read as readForm reads it. Same 405/415/400.
+ */
+export async function readUploadForm(request: Request, maxPartBytes: number): Promise<FormData> {
+  requireFormMethod(request);
+  const mediaType = (request.headers.get("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (mediaType !== "multipart/form-data") return readForm(request);
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxPartBytes }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) throw refusal(request, 413, "errors.fileTooLarge");
     throw refusal(request, 400, "errors.malformedForm");
   }
 }

@@ -37,6 +37,7 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
         { to: "/hr/pulse", label: "pulse.nav" },
         { to: "/hr/benchmark", label: "benchmark.nav.ownPosition" },
         { to: "/hr/people", label: "nav.people" },
+        { to: "/hr/import", label: "import.nav" },
         { to: "/hr/organisation", label: "nav.organisation" },
         account,
       ];

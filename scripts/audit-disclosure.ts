@@ -432,6 +432,7 @@ function leastSquares(rows: readonly { coef: Map<number, number>; b: number }[],
   if (Math.abs((check.x[1] ?? 0) - 2) > 1e-6 || check.determined.join() !== "true,false,true") throw new Error(`least squares self-check failed: ${check.x.join()} ${check.determined.join()}`);
 }
 
+const sizeHits: { hit: boolean; truth: number }[] = [];
 type LinkedResult = { label: string; hiddenCells: number; determined: number; errors: number[]; bound: number };
 const linked: LinkedResult[] = [];
 const changeErrors: number[] = [];
@@ -497,6 +498,13 @@ const changeErrors: number[] = [];
     const q = hidden.map((s) => new Map(cells.flatMap((c, i) => (inCell(c, s.criteria) ? [[i, 1] as [number, number]] : []))));
     const solved = leastSquares(rows2, cells.length, q);
     const errors = hidden.map((s, i) => (solved.determined[i] ? Math.abs([...(q[i] as Map<number, number>).keys()].reduce((a, j) => a + (solved.x[j] ?? 0), 0) - s.truth) : Number.NaN)).filter((e) => Number.isFinite(e));
+    // The attacker's hit: the rounded estimate equals the truth; beside it, the best constant guess in
+    // hindsight (the most common true size among the determined hidden cells) as the no-attack baseline.
+    hidden.forEach((s, i) => {
+      if (!solved.determined[i]) return;
+      const estimate = Math.round([...(q[i] as Map<number, number>).keys()].reduce((a, j) => a + (solved.x[j] ?? 0), 0));
+      sizeHits.push({ hit: estimate === s.truth, truth: s.truth });
+    });
     const prev = linked.find((l) => l.label === "comparison group sizes");
     if (prev) {
       prev.hiddenCells += hidden.length;
@@ -695,14 +703,17 @@ const noBetter = (s: ScoreStats) =>
     const c = classCheck(s.isolated.filter((i) => i.kind === kind));
     return c.attack <= c.baseline + c.tolerance;
   });
-const linkedOk = linked.every((l) => l.errors.every((e) => e > 1e-9) || l.determined === 0) && changeErrors.every((e) => e > 1e-9);
+// No hidden cell pinned: the published figures all carry noise, so "exact" would need an error of 0 that the
+// attacker can know; and the rounded least-squares sizes hit no more often than a constant guess.
+const sizeModeHits = Math.max(0, ...[...new Set(sizeHits.map((h) => h.truth))].map((t) => sizeHits.filter((h) => h.truth === t).length));
+const linkedOk = linked.every((l) => l.errors.every((e) => e > 1e-9) || l.determined === 0) && changeErrors.every((e) => e > 1e-9) && sizeHits.filter((h) => h.hit).length <= sizeModeHits;
 const binding: [string, boolean][] = [
   ["no score recovered exactly (before and after a new scan)", scoreStats.exact === 0 && afterStats.exact === 0 && changeErrors.every((e) => e > 1e-9)],
   ["median error ≥ 5 points", scoreStats.errors.length === 0 || pct(scoreStats.errors, 0.5) >= 5],
   ["attack no better than no attack: within 2 ≤ max(B0, B1) + 1 pp, each isolating class ≤ no attack + 2 s.e. (decision 043)", noBetter(scoreStats)],
   ["the same before/after a new scan (decision 043)", afterStats.estimates === 0 || noBetter(afterStats)],
   ["score change: median error ≥ 5, < 10 % within 2 (linked tables; before/after a new score)", (changeErrors.length === 0 || (pct(changeErrors, 0.5) >= 5 && w2(changeErrors) < 0.1)) && (changeDiffErrors.length === 0 || (pct(changeDiffErrors, 0.5) >= 5 && w2(changeDiffErrors) < 0.1))],
-  ["linked tables: no hidden cell recovered exactly", linkedOk],
+  ["linked tables: no hidden cell recovered exactly; hidden sizes no better than a constant guess", linkedOk],
   ["items no better than chance (≤ prior + 2 pp)", itemGuesses === 0 || itemCorrect / itemGuesses <= itemBaselineCorrect / itemGuesses + 0.02],
   ["no suppressed count derivable exactly", derivedExactly === 0],
   ["groups ≥ 10 within ±2 points", utility.large.every((e) => e <= 2)],

@@ -13,3 +13,15 @@ export const benchmarkRecordKeys = sqliteTable("benchmark_record_keys", {
     .references(() => organisations.id, { onDelete: "cascade" }),
   recordKey: text("record_key").notNull(),
 });
+
+/**
+ * A counter per kind of benchmark input, bumped by triggers (migration "benchmark_data_versions_triggers")
+ * whenever that input changes: `scans` when a scan is inserted, submitted, re-scored or deleted, or an
+ * organisation's attributes or consent change; `indicators` on those and on newcomer records, matches and
+ * module completions. The server keeps computed benchmark figures in memory per counter value (decision 044):
+ * reading one row per request replaces re-reading or fingerprinting the scans.
+ */
+export const benchmarkDataVersions = sqliteTable("benchmark_data_versions", {
+  topic: text("topic").primaryKey(),
+  version: integer("version").notNull().default(0),
+});

@@ -136,7 +136,7 @@ describe("partner", () => {
     await page.context().close();
   });
 
-  it("works on a phone-sized screen", async () => {
+  it("works on a phone-sized screen", { timeout: 120_000 }, async () => {
     const page = await signedIn("onderzoek@thomasmore.example", { mobile: true });
     await page.goto(`${server.url}/partner/benchmark?sector=hospital`);
     await expect.poll(() => page.getByText(about(18)).count()).toBe(1);

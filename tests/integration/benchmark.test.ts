@@ -235,6 +235,23 @@ describe("programme indicators", () => {
     expect(admin.status).toBe(200);
   });
 
+  // Decision 045: the demo has one active match (ZAS) and none completed; the count table publishes a 1 as 0 or 3.
+  it("a programme total never reads 0 where it is only adjusted: x instead, in the page data and the CSV", async () => {
+    const result = await call(indicatorsLoader, get("/partner/indicators", partner));
+    const total = (result.body as { byCountry: Table }).byCountry.total.cells;
+    expect([null, 3]).toContain(total.activeMatches?.value);
+    expect(total.completedMatches).toEqual({ available: true, value: null });
+    expect(total.shareMatched?.value).not.toBe(0);
+    // One organisation with matches: its median of days is not a programme figure.
+    expect(total.medianDaysToMatch).toEqual({ available: true, value: null });
+    const csv = String((await call(indicatorsExportLoader, get("/partner/indicators/export", partner))).body);
+    const totalRow = csv.split("\r\n").find((line) => line.startsWith("Per land,Totaal,")) ?? "";
+    const cells = totalRow.split(",");
+    // Columns: section, group, then the indicators in order; completed matches is the 7th indicator.
+    expect(cells[2 + 6]).toBe("x");
+    expect(cells).not.toContain("0");
+  });
+
   it("the CSV carries the note and the same figures, x where not shown", async () => {
     const { status, body } = await call(indicatorsExportLoader, get("/partner/indicators/export", partner));
     expect(status).toBe(200);

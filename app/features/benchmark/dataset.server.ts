@@ -1,21 +1,59 @@
 // Loads one instrument version's submitted scans into memory for the comparison, and keeps them until a scan
-// is submitted or an organisation changes (a cheap fingerprint query checks that on every request).
+// is submitted or an organisation changes: triggers bump a counter in benchmark_data_versions on every such
+// change (migration benchmark_data_versions_triggers, decision 044), and one primary-key read of it per
+// request tells whether what is in memory is still current.
+import type Database from "better-sqlite3";
 import { getDb } from "~/utils/db.server";
 import { type Dataset, type DatasetOrganisation, type DatasetScan, encodeAnswer } from "./dataset";
 import { MIN_GROUP_SIZE } from "./disclosure";
 import { recordKeys, unitKey } from "./record-keys.server";
 
-type Cached = { fingerprint: string; dataset: Dataset };
-const cache = new Map<number, Cached>();
+export type DataTopic = "scans" | "indicators";
 
-function fingerprint(version: number): string {
+// One prepared statement per connection (tests and scripts may open another database in the same process).
+const versionStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * The current data version of a topic: bumped by triggers whenever a submitted scan, an organisation's
+ * attributes or consent (both topics), or newcomer records, matches and module completions ("indicators")
+ * change. Anything computed from that input may be kept in memory as long as this number stays the same.
+ * A database without the counter row (never in a migrated one) answers a fresh number every time: no caching.
+ */
+export function dataVersion(topic: DataTopic): string {
   const sqlite = getDb().$client;
-  const scans = sqlite
-    .prepare("SELECT count(*) AS n, max(submitted_at) AS last, max(id) AS maxId FROM scans WHERE status = 'submitted' AND instrument_version = ?")
-    .get(version) as { n: number; last: string | null; maxId: number | null };
-  const orgs = sqlite.prepare("SELECT count(*) AS n, max(updated_at) AS last FROM organisations").get() as { n: number; last: string | null };
-  return `${scans.n}|${scans.last}|${scans.maxId}|${orgs.n}|${orgs.last}`;
+  let statement = versionStatements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare("SELECT version FROM benchmark_data_versions WHERE topic = ?").pluck();
+    versionStatements.set(sqlite, statement);
+  }
+  const version = statement.get(topic) as number | undefined;
+  return version === undefined ? `uncached:${++uncached}` : `${sqlite.name}|${version}`;
 }
+let uncached = 0;
+
+/** Keeps one value per key, recomputed when the topic's data version changes. */
+export function perDataVersion<T>(topic: DataTopic, compute: (key: string) => T): (key: string) => T {
+  let version = "";
+  let values = new Map<string, T>();
+  return (key) => {
+    const now = dataVersion(topic);
+    if (now !== version) {
+      version = now;
+      values = new Map();
+    }
+    if (values.has(key)) return values.get(key) as T;
+    const value = compute(key);
+    values.set(key, value);
+    return value;
+  };
+}
+
+const versionOf = perDataVersion("scans", () => {
+  const rows = getDb()
+    .$client.prepare("SELECT instrument_version AS v, count(DISTINCT organisation_id) AS n FROM scans WHERE status = 'submitted' GROUP BY instrument_version ORDER BY instrument_version DESC")
+    .all() as { v: number; n: number }[];
+  return (rows.find((r) => r.n >= MIN_GROUP_SIZE) ?? rows[0])?.v ?? null;
+});
 
 /**
  * The instrument version partners compare: the newest one that at least MIN_GROUP_SIZE organisations have
@@ -23,19 +61,14 @@ function fingerprint(version: number): string {
  * newest with any submitted scan; null when there are none yet.
  */
 export function currentVersion(): number | null {
-  const rows = getDb()
-    .$client.prepare("SELECT instrument_version AS v, count(DISTINCT organisation_id) AS n FROM scans WHERE status = 'submitted' GROUP BY instrument_version ORDER BY instrument_version DESC")
-    .all() as { v: number; n: number }[];
-  return (rows.find((r) => r.n >= MIN_GROUP_SIZE) ?? rows[0])?.v ?? null;
+  return versionOf("current");
 }
 
+const datasets = perDataVersion("scans", (version) => buildDataset(Number(version)));
+
+/** The dataset of one instrument version: built once per data version, the same object until a change. */
 export function loadDataset(version: number): Dataset {
-  const key = fingerprint(version);
-  const hit = cache.get(version);
-  if (hit && hit.fingerprint === key) return hit.dataset;
-  const dataset = buildDataset(version);
-  cache.set(version, { fingerprint: key, dataset });
-  return dataset;
+  return datasets(String(version));
 }
 
 function buildDataset(version: number): Dataset {

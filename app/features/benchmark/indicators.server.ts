@@ -1,6 +1,7 @@
 // Programme indicators: facts per care organisation from the database, aggregated by indicators.ts.
 import { matchingIndicatorsByOrganisation } from "~/features/matching/indicators.server";
 import { getDb } from "~/utils/db.server";
+import { perDataVersion } from "./dataset.server";
 import { FILTER_COUNTRIES, FILTER_SECTORS } from "./filters";
 import { indicatorTable, type IndicatorTable, type MatchingIndicatorRow, type OrganisationFacts, type UnitKeyOf } from "./indicators";
 import { recordKeys, unitKey } from "./record-keys.server";
@@ -40,7 +41,16 @@ export function organisationFacts(): OrganisationFacts[] {
   });
 }
 
-export function getProgrammeIndicators(): { byCountry: IndicatorTable; bySector: IndicatorTable; matchingAvailable: boolean } {
+export type ProgrammeIndicators = { byCountry: IndicatorTable; bySector: IndicatorTable; matchingAvailable: boolean };
+
+/** The programme indicators: computed once per data version of their inputs (decision 044). */
+export function getProgrammeIndicators(): ProgrammeIndicators {
+  return programmeIndicators("all");
+}
+
+const programmeIndicators = perDataVersion("indicators", () => computeProgrammeIndicators());
+
+function computeProgrammeIndicators(): ProgrammeIndicators {
   const facts = organisationFacts();
   const matching = matchingRows();
   const keys = recordKeys(facts.map((f) => f.organisationId));

@@ -48,17 +48,37 @@ describe("indicatorTable", () => {
     const table = indicatorTable(facts, matching, "sector", ["hospital", "home_care"], unitKeyOf);
     const registered = table.total.cells.newcomersRegistered;
     expect(registered.available && near(registered.value, 12, 2)).toBe(true);
-    const days = table.total.cells.medianDaysToMatch;
-    expect(days.available && days.value !== null).toBe(true);
     const share = table.total.cells.shareMatched;
     expect(share.available && share.value !== null && share.value > 0 && share.value <= 1).toBe(true);
-    // No completed match anywhere: the programme total is a plain 0, not "not shown".
-    const none = indicatorTable(facts, matching.map((m) => ({ ...m, completedMatches: 0 })), "sector", ["hospital", "home_care"], unitKeyOf);
-    expect(none.total.cells.completedMatches).toEqual({ available: true, value: 0 });
+    // Two organisations with matches: their median of days would be (nearly) one organisation's own figure.
+    expect(table.total.cells.medianDaysToMatch).toEqual({ available: true, value: null });
+    const five = indicatorTable(facts, [1, 2, 3, 4, 5].map((id) => ({ organisationId: id, newcomersRegistered: 4, newcomersMatched: 3, daysToMatch: [5, 12, 20], activeMatches: 2, completedMatches: 1 })), "sector", ["hospital", "home_care"], unitKeyOf);
+    const days = five.total.cells.medianDaysToMatch;
+    expect(days.available && near(days.value, 12, Math.ceil((0.15 * 90) / 5) + 1)).toBe(true);
     // Hospitals: 9 organisations, but only 2 with newcomers: no matching figure in the cell.
     for (const indicator of ["newcomersRegistered", "shareMatched", "medianDaysToMatch", "activeMatches", "completedMatches"] as const) {
       expect(table.rows[0]?.cells[indicator], indicator).toEqual({ available: true, value: null });
     }
+  });
+
+  // Decision 045: the count table publishes a true 1 or 2 (and sometimes 3) as 0; partners read a 0 as "none".
+  it("a programme total published as 0 is not shown, whatever the true count: never a misleading 0", () => {
+    const seen: Record<string, Set<number | null>> = { zero: new Set(), one: new Set(), two: new Set() };
+    for (let salt = 0; salt < 300; salt++) {
+      const salted: UnitKeyOf = (id, context) => unitKeyOf(id, `${context}:${salt}`);
+      for (const [label, active] of [["zero", 0], ["one", 1], ["two", 2]] as const) {
+        const matching: MatchingIndicatorRow[] = [{ organisationId: 1, newcomersRegistered: 9, newcomersMatched: active, daysToMatch: [], activeMatches: active, completedMatches: 0 }];
+        const total = indicatorTable(facts, matching, "country", ["BE", "NL"], salted).total.cells;
+        const value = (cell: (typeof total)["activeMatches"]) => (cell.available ? cell.value : undefined);
+        seen[label]?.add(value(total.activeMatches) ?? null);
+        // The share matched follows its numerator: never 0 %.
+        expect(value(total.shareMatched)).not.toBe(0);
+        expect(value(total.completedMatches)).toBeNull();
+      }
+    }
+    expect([...(seen.zero ?? [])]).toEqual([null]);
+    expect([...(seen.one ?? [])].sort()).toEqual([3, null]);
+    expect([...(seen.two ?? [])].sort()).toEqual([3, null]);
   });
 
   it("a programme of fewer than 5 organisations shows nothing", () => {

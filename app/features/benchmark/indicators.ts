@@ -1,8 +1,9 @@
 // Programme indicators per country and per sector: pure aggregation through the disclosure module
 // (docs/decisions/042). Counts use the count perturbation table, the mean score change and the median days
 // the magnitude one, each on the cell key of exactly the organisations in the cell. A breakdown cell needs at
-// least MIN_GROUP_SIZE organisations contributing to the indicator; the programme total is always shown
-// (adjusted) as long as the programme holds MIN_GROUP_SIZE care organisations.
+// least MIN_GROUP_SIZE organisations contributing to the indicator; the programme total is shown (adjusted) as
+// long as the programme holds MIN_GROUP_SIZE care organisations — except a count published as 0, and a median
+// of days of fewer than MIN_GROUP_SIZE organisations with matches, which are "not shown" (decision 045).
 import { type Contribution, MIN_GROUP_SIZE, groupOf, magnitudeDeviation, publishMeanOf, publishQuantileOf, publishTotal } from "./disclosure";
 
 /** What the matching capability reports per organisation (app/features/matching/indicators.server.ts). */
@@ -76,11 +77,16 @@ function count(o: Joined, indicator: Indicator): number {
  */
 function figure(indicator: Indicator, orgs: readonly Joined[], unitKeyOf: UnitKeyOf, total: boolean): number | null {
   const minContributors = total ? 0 : MIN_GROUP_SIZE;
+  // A published count of 0 is "not shown" (decision 045): the count table publishes a true 1 or 2 (and, rarely,
+  // 3) as 0, so a 0 would read as "none" where there are some. Decided on the published value only, so it
+  // tells nothing the 0 did not.
   const totalOf = (name: string, f: (o: Joined) => number) =>
-    publishTotal(
-      orgs.map((o): Contribution => ({ key: unitKeyOf(o.organisationId, `indicator:${name}:${f(o)}`), value: f(o) })),
-      `indicator:${name}`,
-      minContributors,
+    shownCount(
+      publishTotal(
+        orgs.map((o): Contribution => ({ key: unitKeyOf(o.organisationId, `indicator:${name}:${f(o)}`), value: f(o) })),
+        `indicator:${name}`,
+        minContributors,
+      ),
     );
   switch (indicator) {
     case "meanScoreChange": {
@@ -93,12 +99,14 @@ function figure(indicator: Indicator, orgs: readonly Joined[], unitKeyOf: UnitKe
     case "shareMatched": {
       const registered = totalOf("newcomersRegistered", (o) => o.matching?.newcomersRegistered ?? 0);
       const matched = totalOf("newcomersMatched", (o) => o.matching?.newcomersMatched ?? 0);
-      if (registered === null || registered === 0) return null;
-      return Math.min(1, (matched ?? 0) / registered);
+      if (registered === null || matched === null) return null;
+      return Math.min(1, matched / registered);
     }
     case "medianDaysToMatch": {
       const contributors = orgs.filter((o) => (o.matching?.daysToMatch.length ?? 0) > 0);
-      if (contributors.length === 0 || contributors.length < minContributors || orgs.length < MIN_GROUP_SIZE) return null;
+      // A median of days needs MIN_GROUP_SIZE organisations with matches, also for the programme total: with
+      // fewer it is (nearly) one organisation's own figure (decision 045).
+      if (contributors.length < MIN_GROUP_SIZE || orgs.length < MIN_GROUP_SIZE) return null;
       const days = Float64Array.from(contributors.flatMap((o) => o.matching?.daysToMatch ?? [])).sort();
       // The group is the cell's organisations (as for the sums); the noise follows the contributing ones.
       const group = groupOf(orgs.map((o) => ({ key: unitKeyOf(o.organisationId, `indicator:days:${(o.matching?.daysToMatch ?? []).join(",")}`), value: 0 })));
@@ -107,6 +115,11 @@ function figure(indicator: Indicator, orgs: readonly Joined[], unitKeyOf: UnitKe
     default:
       return totalOf(indicator, (o) => count(o, indicator));
   }
+}
+
+/** A published count as shown: 0 (a true 0, 1, 2 or 3 after perturbation) is "not shown" (decision 045). */
+export function shownCount(published: number | null): number | null {
+  return published === 0 ? null : published;
 }
 
 export function indicatorTable(

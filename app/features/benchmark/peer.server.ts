@@ -5,7 +5,7 @@
 import { getDb } from "~/utils/db.server";
 import { readCookie } from "~/utils/session.server";
 import type { DatasetScan } from "./dataset";
-import { loadDataset } from "./dataset.server";
+import { loadDataset, perDataVersion } from "./dataset.server";
 import { groupFigures } from "./compare";
 import { PeerGroupSchema, type PeerGroup } from "./filters";
 
@@ -23,6 +23,16 @@ export type PeerMedians = {
  * an odd group is not one peer's score.
  */
 export function getPeerMedians(organisationId: number, group: PeerGroup, instrumentVersion: number): PeerMedians {
+  return peerMedians(`${organisationId}|${group}|${instrumentVersion}`);
+}
+
+// Everything below depends only on submitted scans and organisations: kept per data version (decision 044).
+const peerMedians = perDataVersion("scans", (key) => {
+  const [id, group, version] = key.split("|");
+  return computePeerMedians(Number(id), group as PeerGroup, Number(version));
+});
+
+function computePeerMedians(organisationId: number, group: PeerGroup, instrumentVersion: number): PeerMedians {
   const own = getDb().$client.prepare("SELECT country, sector FROM organisations WHERE id = ?").get(organisationId) as { country: string; sector: string } | undefined;
   const dataset = loadDataset(instrumentVersion);
   const hidden: PeerMedians = { groupSize: null, shown: false, dimensions: dataset.dimensions.map((d) => ({ key: d.key, median: null })), overall: null };
@@ -62,6 +72,15 @@ export type OwnPosition =
 
 /** The HR page: own latest submitted scan, with the peer medians when the group is large enough. */
 export function getOwnPosition(organisationId: number, group: PeerGroup): OwnPosition {
+  return ownPositions(`${organisationId}|${group}`);
+}
+
+const ownPositions = perDataVersion("scans", (key) => {
+  const [id, group] = key.split("|");
+  return computeOwnPosition(Number(id), group as PeerGroup);
+});
+
+function computeOwnPosition(organisationId: number, group: PeerGroup): OwnPosition {
   const sqlite = getDb().$client;
   const scan = sqlite
     .prepare(

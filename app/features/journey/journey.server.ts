@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { users } from "@db/schema";
 import { buddyProfiles, checkIns, matches, newcomerRecords } from "@db/schema-matching";
 import { buddyIntroductions, newcomerCheckInNotes } from "@db/schema-pulse";
-import { listModulesForUser } from "~/features/modules/modules.server";
+import { listModulesForUser } from "~/features/modules/learning.server";
 import { pulseInvitationsDue } from "~/features/pulse/pulse.server";
 import { refreshMatchStates } from "~/features/matching/store.server";
 import { audit } from "~/utils/audit.server";

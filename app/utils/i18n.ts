@@ -74,18 +74,31 @@ export function negotiateLocale(header: string | null | undefined): Locale | nul
   return null;
 }
 
-const intlLocale: Record<Locale, string> = { nl: "nl-BE", en: "en-GB" };
+/** The regional variant of each language whose date and number conventions the portal follows. */
+export const INTL_LOCALE: Record<Locale, string> = { nl: "nl-BE", en: "en-GB" };
+
+// Building an Intl formatter costs far more than using one (~0.06 ms): one per locale and options, kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatDate(locale: Locale, iso: string | Date, withTime = false): string {
   const date = typeof iso === "string" ? new Date(iso) : iso;
   if (Number.isNaN(date.getTime())) return "";
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    dateStyle: "medium",
-    ...(withTime ? { timeStyle: "short" } : {}),
-    timeZone: "Europe/Brussels",
-  }).format(date);
+  const key = `${locale}:${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone: "Europe/Brussels" });
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits }).format(value);
+  const key = `${locale}:${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }

@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { users } from "@db/schema";
 import { buddyProfiles, matches, matchingRuns, matchingWeights, newcomerRecords, type MatchingRun } from "@db/schema-matching";
 import { audit, auditNewcomerView } from "~/utils/audit.server";
+import { getEnv } from "~/utils/env.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import { notifyNow } from "~/features/notifications/notify.server";
 import type { CurrentUser } from "~/utils/session.server";
@@ -24,11 +25,9 @@ import {
   type Result,
 } from "./store.server";
 
-export const DEFAULT_PROPOSAL_DAYS = 5;
-
+/** Days a buddy has to answer a proposal: MATCH_PROPOSAL_DAYS through the environment schema. */
 export function proposalDays(): number {
-  const n = Number(process.env.MATCH_PROPOSAL_DAYS);
-  return Number.isInteger(n) && n >= 1 && n <= 30 ? n : DEFAULT_PROPOSAL_DAYS;
+  return getEnv().MATCH_PROPOSAL_DAYS;
 }
 
 // ——— Weights ————————————————————————————————————————————————————————————————————————

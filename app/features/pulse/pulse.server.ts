@@ -10,6 +10,7 @@ import { INSTRUMENT_V1 } from "@db/reference/instrument-v1";
 import { currentPulseInstrument, pulseInstrument, type PulseInstrumentData } from "@db/reference/pulse-v1";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
+import { DIMENSION_KEYS } from "~/features/scan/constants";
 import type { Locale } from "~/utils/i18n";
 import type { OrgUser } from "~/utils/permissions.server";
 import { batchFor, groupExperience, isShown, openAnswersToShow, periodOf, type GroupResult, type PulseValue } from "./anonymity";
@@ -18,7 +19,6 @@ import { addDays, invitationsDue, type Invitation } from "./moments";
 
 export type PulseResult<T = object> = ({ ok: true } & T) | { ok: false; status: number; message: string; errors?: Record<string, string[]> };
 
-export const DIMENSION_KEYS = INSTRUMENT_V1.dimensions.map((d) => d.key);
 
 export function dimensionNames(locale: Locale): { key: string; number: number; name: string }[] {
   return INSTRUMENT_V1.dimensions.map((d) => ({ key: d.key, number: d.number, name: locale === "nl" ? d.nameNl : d.nameEn }));

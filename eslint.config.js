@@ -19,6 +19,16 @@ const formDataCall = {
   selector: "CallExpression[callee.property.name='formData']",
   message: "Use readForm(request) from ~/utils/form-body.server: it answers non-form bodies and other methods with a translated 4xx.",
 };
+// A use case takes typed, parsed input (decision 120): the route reads the form and parses it with the schema.
+const formDataParam = {
+  selector: "TSTypeReference[typeName.name='FormData']",
+  message: "Use cases take typed input parsed by the route's zod schema, never FormData (docs/decisions/120).",
+};
+// Configuration goes through the environment schema (app/utils/env.server.ts), not process.env.
+const processEnv = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: "Read configuration through getEnv() from ~/utils/env.server: one schema checks every variable.",
+};
 const relationalQuery = {
   selector: "MemberExpression[property.name=/^find(Many|First)$/][object.type='MemberExpression'][object.object.type='MemberExpression'][object.object.property.name='query']",
   message: NO_DB,
@@ -53,6 +63,18 @@ export default tseslint.config(
     files: ["app/**/*.server.ts"],
     ignores: ["app/utils/form-body.server.ts"],
     rules: { "no-restricted-syntax": ["error", formDataCall] },
+  },
+  {
+    // Features' use cases and pure modules: typed input, configuration from the environment schema.
+    // notifications/config.server.ts parses its own variables with its own schema (decision 071).
+    files: ["app/features/**/*.server.ts"],
+    ignores: ["app/features/notifications/config.server.ts"],
+    rules: { "no-restricted-syntax": ["error", formDataCall, formDataParam, processEnv] },
+  },
+  {
+    files: ["app/features/**/*.{ts,tsx}"],
+    ignores: ["app/features/**/*.server.ts", "app/features/**/*.test.ts"],
+    rules: { "no-restricted-syntax": ["error", dynamicDbImport, getDbCall, relationalQuery, formDataCall, formDataParam, processEnv] },
   },
   {
     // 1. Routes and the document shell import features, utils and components — never db/ (type imports excepted).

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice, PageHeader } from "~/components/ui/page";
@@ -12,6 +12,10 @@ import { getEnv } from "~/utils/env.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
+import { AdminPeopleActionSchema } from "~/features/people/people.schema";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireRole(request, "admin");
@@ -31,8 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "admin");
-  const result = await managePeople(user, "all", await readForm(request));
-  return data(result, { status: result.status });
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const input = parseForm(AdminPeopleActionSchema, form);
+  if (!input.success) return failureResponse(invalid(input, intent === "invite" ? "common.formErrors" : undefined), { intent, notice: null });
+  const outcome = await managePeople(user, "all", input.data);
+  if (!outcome.ok) return failureResponse(outcome, { intent, notice: null });
+  return { ok: true as const, intent, errors: {}, formError: null, ...outcome.value };
 }
 
 export default function AdminUsers() {
@@ -44,7 +53,7 @@ export default function AdminUsers() {
   return (
     <>
       <PageHeader title="admin.usersTitle" intro="admin.usersIntro" />
-      <Notice message={actionData?.notice ?? params.get("notice")} params={{ email: actionData?.email ?? "" }} />
+      <Notice message={actionData?.notice ?? params.get("notice")} params={{ email: actionData && "email" in actionData ? (actionData.email ?? "") : "" }} />
       {actionData && actionData.intent !== "invite" ? <Notice kind="error" message={actionData.formError} /> : null}
       <div className="two-columns two-columns--wide-left">
         <div className="stack">
@@ -64,7 +73,7 @@ export default function AdminUsers() {
           <Card title="admin.inviteTitle">
             <p className="muted">{t("admin.inviteIntro", { days: invitationDays })}</p>
             <InviteForm
-              key={actionData?.notice === "admin.inviteSent" ? actionData.email : "invite"}
+              key={actionData && "email" in actionData ? actionData.email : "invite"}
               roles={[...ROLES]}
               organisations={organisations}
               departments={departments}

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, StatGrid } from "~/components/ui/page";
 import { HrModulesCard } from "~/features/modules/components/home-cards";
-import { moduleHrSummary } from "~/features/modules/modules.server";
+import { moduleHrSummary } from "~/features/modules/assignments.server";
 import { organisationStats } from "~/features/organisations/organisations.server";
 import { ScanHomeCard } from "~/features/scan/components/scan-home-card";
 import { latestScanSummary } from "~/features/scan/scan.server";

@@ -13,6 +13,7 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { statusOf } from "~/utils/respond.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -30,8 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "run") {
     const result = startRun(user, user.organisationId);
-    if (!result.ok) return data({ intent, formError: result.message, errors: {} }, { status: result.status });
-    return redirect(`/hr/matching/runs/${result.id}`);
+    if (!result.ok) return data({ intent, formError: result.message, errors: {} }, { status: statusOf(result.reason) });
+    return redirect(`/hr/matching/runs/${result.value.id}`);
   }
   if (intent === "weights") {
     const parsed = parseForm(WeightsSchema, form);

@@ -11,6 +11,7 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { statusOf } from "~/utils/respond.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(EndMatchSchema, await readForm(request));
   if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
   const result = endMatch(user, id, parsed.data);
-  if (!result.ok) return data({ errors: {} as Record<string, string[]>, formError: result.message }, { status: result.status });
+  if (!result.ok) return data({ errors: {} as Record<string, string[]>, formError: result.message }, { status: statusOf(result.reason) });
   return redirect(`/hr/matching/matches/${id}?notice=matching.match.ended`);
 }
 

@@ -11,6 +11,7 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { statusOf } from "~/utils/respond.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -26,19 +27,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "send") {
     const result = await sendRun(user, user.organisationId, runId);
-    if (!result.ok) return data({ formError: result.message }, { status: result.status });
-    return redirect(`/hr/matching/runs/${runId}?notice=matching.run.sent&count=${result.sent}`);
+    if (!result.ok) return data({ formError: result.message }, { status: statusOf(result.reason) });
+    return redirect(`/hr/matching/runs/${runId}?notice=matching.run.sent&count=${result.value.sent}`);
   }
   if (intent === "discard") {
     const result = discardRun(user, user.organisationId, runId);
-    if (!result.ok) return data({ formError: result.message }, { status: result.status });
+    if (!result.ok) return data({ formError: result.message }, { status: statusOf(result.reason) });
     return redirect(`/hr/matching?notice=matching.run.discarded`);
   }
   if (intent === "pin" || intent === "unpin") {
     const parsed = parseForm(PinSchema, form);
     if (!parsed.success) return data({ formError: "errors.badRequest" }, { status: 400 });
     const result = pinPair(user, user.organisationId, runId, parsed.data.newcomerId, intent === "unpin" ? null : (parsed.data.buddyId ?? null));
-    if (!result.ok) return data({ formError: result.message }, { status: result.status });
+    if (!result.ok) return data({ formError: result.message }, { status: statusOf(result.reason) });
     return redirect(`/hr/matching/runs/${runId}?notice=matching.run.pinnedNotice`);
   }
   return data({ formError: "errors.badRequest" }, { status: 400 });

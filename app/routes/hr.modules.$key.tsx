@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState } from "~/components/ui/page";
 import { ModuleKeySchema } from "~/features/modules/modules.schema";
-import { moduleCompletionDetail } from "~/features/modules/modules.server";
+import { moduleCompletionDetail } from "~/features/modules/assignments.server";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound, requireOrgRole } from "~/utils/permissions.server";

@@ -1,15 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, Notice, PageHeader } from "~/components/ui/page";
 import { AssignForm } from "~/features/modules/components/assign-form";
 import { CompletionMatrixTable } from "~/features/modules/components/completion-matrix";
 import { RecommendedModules } from "~/features/modules/components/recommended-modules";
-import { assignmentFormOptions, assignModule, completionOverview, recommendationsForOrganisation, removeAssignment } from "~/features/modules/modules.server";
+import { assignmentFormOptions, assignModule, completionOverview, removeAssignment } from "~/features/modules/assignments.server";
+import { AssignmentFormSchema } from "~/features/modules/modules.schema";
+import { recommendationsForOrganisation } from "~/features/modules/recommendations.server";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
-import { parseId, requireOrgRole, safeRedirectPath } from "~/utils/permissions.server";
+import { requireOrgRole, safeRedirectPath } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -24,23 +29,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const form = await readForm(request);
-  const intent = form.get("intent");
-  if (intent === "remove") {
-    let id: number;
-    try {
-      id = parseId(String(form.get("assignmentId") ?? ""));
-    } catch {
-      return data({ status: 400, formError: "errors.badRequest", errors: {}, notice: null, moduleKey: null }, { status: 400 });
-    }
-    const result = removeAssignment(user, id);
-    if (result.status !== 200) return data(result, { status: result.status });
-    return redirect(`/hr/modules?notice=${result.notice}`);
+  // Echoed so the recommendation the form came from shows the errors (the page has several assign forms).
+  const moduleKey = typeof form.get("moduleKey") === "string" ? String(form.get("moduleKey")).slice(0, 80) : null;
+  const input = parseForm(AssignmentFormSchema, form);
+  if (!input.success) return failureResponse(invalid(input, form.get("intent") === "assign" ? "common.formErrors" : "errors.badRequest"), { moduleKey, notice: null });
+  if (input.data.intent === "remove") {
+    const removed = removeAssignment(user, { assignmentId: input.data.assignmentId });
+    if (!removed.ok) return failureResponse(removed, { moduleKey: null, notice: null });
+    return redirect("/hr/modules?notice=modules.assign.removed");
   }
-  if (intent !== "assign") return data({ status: 400, formError: "errors.badRequest", errors: {}, notice: null, moduleKey: null }, { status: 400 });
-  const back = safeRedirectPath(form.get("redirectTo"), "/hr/modules");
-  const result = assignModule(user, form);
-  if (result.status !== 200) return data(result, { status: result.status });
-  return redirect(`${back}${back.includes("?") ? "&" : "?"}notice=${result.notice}`);
+  const { intent: _intent, redirectTo, ...assignment } = input.data;
+  const back = safeRedirectPath(redirectTo, "/hr/modules");
+  const assigned = assignModule(user, assignment);
+  if (!assigned.ok) return failureResponse(assigned, { moduleKey, notice: null });
+  return redirect(`${back}${back.includes("?") ? "&" : "?"}notice=${assigned.value.notice}`);
 }
 
 export default function HrModules() {
@@ -48,7 +50,7 @@ export default function HrModules() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t, date } = useI18n();
-  const failedFields = actionData && actionData.status !== 200 ? actionData.errors : undefined;
+  const failedFields = actionData ? actionData.errors : undefined;
   const fromRecommendation = Boolean(actionData?.moduleKey && recommendations?.modules.some((m) => m.moduleKey === actionData.moduleKey));
   return (
     <>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { completionCsv } from "~/features/modules/modules.server";
+import { completionCsv } from "~/features/modules/assignments.server";
 import { makeTranslate } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";

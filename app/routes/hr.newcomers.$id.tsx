@@ -12,6 +12,7 @@ import { formDataToObject, parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { statusOf } from "~/utils/respond.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -34,15 +35,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const confirmed = parseForm(EraseNewcomerSchema, form);
     if (!confirmed.success) return data({ errors: {}, formError: "matching.newcomers.eraseConfirmRequired", values: null }, { status: 400 });
     const result = eraseNewcomer(user, user.organisationId, id, confirmed.data);
-    if (!result.ok) return data({ errors: {}, formError: result.message, values: null }, { status: result.status });
-    return redirect(`/hr/newcomers/${id}?notice=${result.accountErased ? "matching.newcomers.erasedWithAccount" : "matching.newcomers.erased"}`);
+    if (!result.ok) return data({ errors: {}, formError: result.message, values: null }, { status: statusOf(result.reason) });
+    return redirect(`/hr/newcomers/${id}?notice=${result.value.accountErased ? "matching.newcomers.erasedWithAccount" : "matching.newcomers.erased"}`);
   }
   if (intent !== "save") return data({ errors: {}, formError: "errors.badRequest", values: null }, { status: 400 });
   const values = newcomerValuesFromRaw(formDataToObject(form));
   const parsed = parseForm(NewcomerSchema, form);
   if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors", values }, { status: 400 });
   const result = updateNewcomer(user, user.organisationId, id, parsed.data);
-  if (!result.ok) return data({ errors: result.errors ?? {}, formError: result.message, values }, { status: result.status });
+  if (!result.ok) return data({ errors: result.fields ?? {}, formError: result.message, values }, { status: statusOf(result.reason) });
   return redirect(`/hr/newcomers/${id}?notice=matching.newcomers.saved`);
 }
 

@@ -10,6 +10,7 @@ import { formDataToObject, parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { statusOf } from "~/utils/respond.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -23,8 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(NewcomerSchema, form);
   if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors", values }, { status: 400 });
   const result = createNewcomer(user, user.organisationId, parsed.data);
-  if (!result.ok) return data({ errors: result.errors ?? {}, formError: result.message, values }, { status: result.status });
-  return redirect(`/hr/newcomers/${result.id}?notice=matching.newcomers.created`);
+  if (!result.ok) return data({ errors: result.fields ?? {}, formError: result.message, values }, { status: statusOf(result.reason) });
+  return redirect(`/hr/newcomers/${result.value.id}?notice=matching.newcomers.created`);
 }
 
 export default function NewNewcomer() {

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice, PageHeader } from "~/components/ui/page";
@@ -11,6 +11,10 @@ import { getEnv } from "~/utils/env.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
+import { HrPeopleActionSchema } from "~/features/people/people.schema";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -31,8 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const result = await managePeople(user, { organisationId: user.organisationId }, await readForm(request));
-  return data(result, { status: result.status });
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "");
+  const input = parseForm(HrPeopleActionSchema, form);
+  if (!input.success) return failureResponse(invalid(input, intent === "invite" ? "common.formErrors" : undefined), { intent, notice: null });
+  const outcome = await managePeople(user, { organisationId: user.organisationId }, input.data);
+  if (!outcome.ok) return failureResponse(outcome, { intent, notice: null });
+  return { ok: true as const, intent, errors: {}, formError: null, ...outcome.value };
 }
 
 export default function HrPeople() {
@@ -53,7 +62,7 @@ export default function HrPeople() {
           </Link>
         }
       />
-      <Notice message={actionData?.notice ?? params.get("notice")} params={{ email: actionData?.email ?? "" }} />
+      <Notice message={actionData?.notice ?? params.get("notice")} params={{ email: actionData && "email" in actionData ? (actionData.email ?? "") : "" }} />
       {actionData && actionData.intent !== "invite" ? <Notice kind="error" message={actionData.formError} /> : null}
       <div className="two-columns two-columns--wide-left">
         <div className="stack">
@@ -72,7 +81,7 @@ export default function HrPeople() {
           <Card title="admin.inviteTitle">
             <p className="muted">{t("hr.inviteIntro", { days: invitationDays })}</p>
             <InviteForm
-              key={actionData?.notice === "admin.inviteSent" ? actionData.email : "invite"}
+              key={actionData && "email" in actionData ? actionData.email : "invite"}
               roles={["employee", "newcomer"]}
               departments={departments}
               errors={inviteErrors?.errors}

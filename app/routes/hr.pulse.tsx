@@ -11,6 +11,7 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { statusOf } from "~/utils/respond.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(CampaignSchema, await readForm(request));
   if (!parsed.success) return data({ formError: "common.formErrors" }, { status: 400 });
   const result = openCampaign(user, parsed.data);
-  if (!result.ok) return data({ formError: result.message }, { status: result.status });
+  if (!result.ok) return data({ formError: result.message }, { status: statusOf(result.reason) });
   return redirect("/hr/pulse?notice=pulse.hr.campaignOpened");
 }
 

@@ -4,12 +4,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
 import { ScanItem } from "~/features/scan/components/scan-item";
-import { getScanPage, saveAnswer, submitScan } from "~/features/scan/scan.server";
+import { saveAnswer } from "~/features/scan/autosave.server";
+import { AnswerSchema } from "~/features/scan/scan.schema";
+import { getScanPage, submitScan } from "~/features/scan/scan.server";
 import type { AnswerValue } from "~/features/scan/scoring";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
+import { statusOf } from "~/utils/respond.server";
+import { fail, invalid, type Failure } from "~/utils/use-case";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -25,29 +30,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scanId = parseId(params.scanId);
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
+  // This page's forms read `error` (one message) and `missing` (the unanswered items) rather than field lists.
+  const refuse = (failure: Failure, itemKey = "") => {
+    if (failure.reason === "not_found") throw notFound({ user, entity: "scan", id: scanId });
+    const missing = intent === "submit" ? Object.keys(failure.fields ?? {}) : [];
+    return data({ intent, itemKey, error: failure.message, missing, conflict: null }, { status: statusOf(failure.reason) });
+  };
   if (intent === "answer") {
-    const result = await saveAnswer(user, scanId, form);
-    if (!result.ok) {
-      if (result.status === 404) throw notFound({ user, entity: "scan", id: scanId });
-      return data({ intent, itemKey: String(form.get("itemKey") ?? "").slice(0, 50), error: result.error, missing: [] as string[], conflict: null }, { status: result.status });
-    }
+    const input = parseForm(AnswerSchema, form);
+    const saved = input.success ? await saveAnswer(user, { scanId, answer: input.data }) : invalid(input);
+    if (!saved.ok) return refuse(saved, String(form.get("itemKey") ?? "").slice(0, 50));
+    const result = saved.value;
     // Without JavaScript the choice between both comments is shown on the page itself (decision 061).
     if (result.commentConflict) {
       const conflict = { ...result.commentConflict, answer: result.answer };
-      return data({ intent, itemKey: result.answer.itemKey, error: "scan.errors.commentConflict", missing: [] as string[], conflict }, { status: 409 });
+      return data({ intent, itemKey: result.answer.itemKey, error: "scan.errors.commentConflict" as const, missing: [] as string[], conflict }, { status: 409 });
     }
     const query = new URLSearchParams({ d: result.answer.itemKey.split(".")[0] ?? "", saved: result.answer.itemKey, ...(result.replaced ? { replaced: "1" } : {}) });
     return redirect(`/hr/scans/${scanId}?${query}#item-${result.answer.itemKey}`);
   }
   if (intent === "submit") {
-    const result = submitScan(user, scanId);
-    if (!result.ok) {
-      if (result.status === 404) throw notFound({ user, entity: "scan", id: scanId });
-      return data({ intent, itemKey: "", error: result.error, missing: result.missing ?? [], conflict: null }, { status: result.status });
-    }
+    const submitted = submitScan(user, { scanId });
+    if (!submitted.ok) return refuse(submitted);
     return redirect(`/hr/scans/${scanId}/results?notice=scan.submitted`);
   }
-  return data({ intent, itemKey: "", error: "errors.badRequest", missing: [] as string[], conflict: null }, { status: 400 });
+  return refuse(fail("invalid", "errors.badRequest"));
 }
 
 export default function ScanPage() {

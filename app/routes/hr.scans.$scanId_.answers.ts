@@ -1,9 +1,13 @@
 // The autosave endpoint: one answer per POST, JSON in and out, one transaction. The page's item forms post here
 // from JavaScript; without JavaScript they post to the scan page itself, which calls the same use case.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { saveAnswer } from "~/features/scan/scan.server";
+import { saveAnswer } from "~/features/scan/autosave.server";
+import { AnswerSchema } from "~/features/scan/scan.schema";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
+import { statusOf } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 
 export async function loader(_: LoaderFunctionArgs) {
   throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
@@ -12,11 +16,14 @@ export async function loader(_: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const scanId = parseId(params.scanId);
-  const result = await saveAnswer(user, scanId, await readForm(request));
-  if (!result.ok) {
-    if (result.status === 404) throw notFound({ user, entity: "scan", id: scanId });
-    return Response.json({ error: result.error, field: result.field ?? null }, { status: result.status, headers: { "Cache-Control": "no-store" } });
+  const input = parseForm(AnswerSchema, await readForm(request));
+  const saved = input.success ? await saveAnswer(user, { scanId, answer: input.data }) : invalid(input);
+  if (!saved.ok) {
+    if (saved.reason === "not_found") throw notFound({ user, entity: "scan", id: scanId });
+    const field = Object.keys(saved.fields ?? {})[0] ?? null;
+    return Response.json({ error: saved.message, field }, { status: statusOf(saved.reason), headers: { "Cache-Control": "no-store" } });
   }
+  const result = saved.value;
   // A plain Response: a resource route's data() would lose its status outside single fetch.
   // 409 when the user's comment lost to a newer one (decision 061): the body has both, the value may have been saved.
   const conflict = result.commentConflict ? { status: 409, error: "scan.errors.commentConflict" } : { status: 200, error: null };

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
@@ -9,11 +9,15 @@ import { PeerNote } from "~/features/scan/components/peer-note";
 import { PerceptionGap } from "~/features/pulse/components/pulse-results";
 import { ActionTable, AddActionForm, CoreFlags, DimensionTable, OverallScore, RankedList, useDimensionNames } from "~/features/scan/components/results-view";
 import { getScanResultsPage } from "~/features/scan/results-page.server";
-import { manageActions } from "~/features/scan/scan.server";
+import { addActionItem, deleteActionItem, setActionStatus } from "~/features/scan/action-plan.server";
+import { ActionPlanFormSchema } from "~/features/scan/scan.schema";
 import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -27,12 +31,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const scanId = parseId(params.scanId);
-  const result = manageActions(user, scanId, await readForm(request));
-  if (!result.ok) {
-    if (result.status === 404 && !Object.keys(result.errors).length && result.formError === "errors.notFound") throw notFound({ user, entity: "scan", id: scanId });
-    return data(result, { status: result.status });
+  const form = await readForm(request);
+  const input = parseForm(ActionPlanFormSchema, form);
+  if (!input.success) return failureResponse(invalid(input, form.get("intent") === "addAction" ? "common.formErrors" : "errors.badRequest"));
+  const action = input.data;
+  const changed =
+    action.intent === "addAction"
+      ? addActionItem(user, { scanId, item: action })
+      : action.intent === "actionStatus"
+        ? setActionStatus(user, { scanId, actionId: action.actionId, status: action.status })
+        : deleteActionItem(user, { scanId, actionId: action.actionId });
+  if (!changed.ok) {
+    if (changed.reason === "not_found" && !changed.fields) throw notFound({ user, entity: "scan", id: scanId });
+    return failureResponse(changed);
   }
-  return redirect(`/hr/scans/${scanId}/results?notice=${result.notice}#action-plan`);
+  const notice = { addAction: "scan.actions.added", actionStatus: "scan.actions.updated", deleteAction: "scan.actions.deleted" }[action.intent];
+  return redirect(`/hr/scans/${scanId}/results?notice=${notice}#action-plan`);
 }
 
 export default function ScanResultsPage() {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { ErrorList, Field } from "~/components/ui/form";
@@ -6,7 +6,11 @@ import { Card, EmptyState, Notice, PageHeader } from "~/components/ui/page";
 import { listScans, startScan } from "~/features/scan/scan.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { StartScanSchema } from "~/features/scan/scan.schema";
 import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -15,9 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const result = startScan(user, await readForm(request));
-  if (!result.ok) return data(result, { status: result.status });
-  return redirect(`/hr/scans/${result.scanId}?notice=scan.started`);
+  const input = parseForm(StartScanSchema, await readForm(request));
+  if (!input.success) return failureResponse(invalid(input, "common.formErrors"));
+  const started = startScan(user, input.data);
+  if (!started.ok) return failureResponse(started);
+  return redirect(`/hr/scans/${started.value.scanId}?notice=scan.started`);
 }
 
 export default function ScanList() {

@@ -5,7 +5,7 @@ import { Card, Notice } from "~/components/ui/page";
 import { PulseInvitationCard } from "~/features/pulse/components/invitation-card";
 import { pulseInvitationsDue } from "~/features/pulse/pulse.server";
 import { EmployeeModulesCard } from "~/features/modules/components/home-cards";
-import { moduleHomeSummary } from "~/features/modules/modules.server";
+import { moduleHomeSummary } from "~/features/modules/learning.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
 import { buddyOverview } from "~/features/matching/proposals.server";

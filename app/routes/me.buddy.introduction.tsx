@@ -11,6 +11,7 @@ import { readForm } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, requireOrgRole } from "~/utils/permissions.server";
+import { statusOf } from "~/utils/respond.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(IntroductionSchema, await readForm(request));
   if (!parsed.success) return data({ formError: "common.formErrors", errors: parsed.fieldErrors }, { status: 400 });
   const result = saveBuddyIntroduction(user, parsed.data);
-  if (!result.ok) return data({ formError: result.message, errors: {} as Record<string, string[]> }, { status: result.status });
+  if (!result.ok) return data({ formError: result.message, errors: {} as Record<string, string[]> }, { status: statusOf(result.reason) });
   return redirect("/me/buddy?notice=pulse.buddy.introSaved");
 }
 

@@ -16,12 +16,13 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { statusOf } from "~/utils/respond.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const found = matchForBuddy(user, parseId(params.id));
-  if (!found.ok) throw new Response(found.message, { status: found.status });
-  return { match: found.match, checkIns: found.checkIns, today: todayIso(), newcomerNotes: newcomerNotesForBuddy(user, found.match.id) };
+  if (!found.ok) throw new Response(found.message, { status: statusOf(found.reason) });
+  return { match: found.value.match, checkIns: found.value.checkIns, today: todayIso(), newcomerNotes: newcomerNotesForBuddy(user, found.value.match.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(CheckInSchema, await readForm(request));
   if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
   const result = logCheckIn(user, id, parsed.data.key, parsed.data.note);
-  if (!result.ok) return data({ errors: {} as Record<string, string[]>, formError: result.message }, { status: result.status });
+  if (!result.ok) return data({ errors: {} as Record<string, string[]>, formError: result.message }, { status: statusOf(result.reason) });
   return redirect(`/me/buddy/matches/${id}?notice=matching.match.logged`);
 }
 

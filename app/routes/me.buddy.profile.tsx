@@ -10,6 +10,7 @@ import { formDataToObject, parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { statusOf } from "~/utils/respond.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(BuddyProfileSchema, form);
   if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors", values }, { status: 400 });
   const result = saveOwnProfile(user, parsed.data);
-  if (!result.ok) return data({ errors: result.errors ?? {}, formError: result.message, values }, { status: result.status });
+  if (!result.ok) return data({ errors: result.fields ?? {}, formError: result.message, values }, { status: statusOf(result.reason) });
   return redirect("/me/buddy?notice=matching.me.saved");
 }
 

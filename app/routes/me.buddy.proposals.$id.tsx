@@ -10,12 +10,13 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { statusOf } from "~/utils/respond.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const found = matchForBuddy(user, parseId(params.id));
-  if (!found.ok) throw new Response(found.message, { status: found.status });
-  return { match: found.match };
+  if (!found.ok) throw new Response(found.message, { status: statusOf(found.reason) });
+  return { match: found.value.match };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           errors: {} as Record<string, string[]>,
           formError: result.message,
         },
-        { status: result.status }
+        { status: statusOf(result.reason) }
       );
     return redirect(`/me/buddy/matches/${id}?notice=matching.proposal.accepted`);
   }
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           errors: {} as Record<string, string[]>,
           formError: result.message,
         },
-        { status: result.status }
+        { status: statusOf(result.reason) }
       );
     return redirect(`/me/buddy?notice=matching.proposal.declined`);
   }

@@ -1,14 +1,16 @@
-import { redirect, data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Notice } from "~/components/ui/page";
 import { ModuleKeySchema, ReadSectionSchema } from "~/features/modules/modules.schema";
-import { getModuleForReading, markSectionRead } from "~/features/modules/modules.server";
+import { getModuleForReading, markSectionRead } from "~/features/modules/learning.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 
 const ROLES = ["employee", "newcomer", "hr"] as const;
 
@@ -34,9 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, ...ROLES);
   const key = moduleKey(params.key);
   const parsed = parseForm(ReadSectionSchema, await readForm(request));
-  if (!parsed.success) return data({ formError: "modules.errors.unknownSection" }, { status: 400 });
-  const result = markSectionRead(user, key, parsed.data.section);
-  if (!result.ok) return data({ formError: result.message }, { status: result.status });
+  if (!parsed.success) return failureResponse(invalid(parsed, "modules.errors.unknownSection"));
+  const read = markSectionRead(user, { moduleKey: key, section: parsed.data.section });
+  if (!read.ok) return failureResponse(read);
   const view = getModuleForReading(user, key, "nl");
   const next = parsed.data.section + 2;
   if (view && next > view.sections.length) return redirect(`/me/modules/${key}/check`);

@@ -1,15 +1,19 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { ErrorList } from "~/components/ui/form";
 import { Notice } from "~/components/ui/page";
-import { ModuleKeySchema } from "~/features/modules/modules.schema";
-import { BUDDY_MODULE_KEY, getCheck, submitCheck } from "~/features/modules/modules.server";
+import { CheckAnswersSchema, ModuleKeySchema } from "~/features/modules/modules.schema";
+import { BUDDY_MODULE_KEY } from "~/features/modules/catalogue.server";
+import { getCheck, submitCheck } from "~/features/modules/learning.server";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 
 const ROLES = ["employee", "newcomer", "hr"] as const;
 
@@ -28,8 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, ...ROLES);
-  const result = submitCheck(user, moduleKey(params.key), await readForm(request), resolveLocale(request, user.locale));
-  return data(result, { status: result.status });
+  const key = moduleKey(params.key);
+  const input = parseForm(CheckAnswersSchema, await readForm(request));
+  if (!input.success) return failureResponse(invalid(input, "modules.errors.tampered"), { feedback: null });
+  const checked = submitCheck(user, { moduleKey: key, answers: input.data }, resolveLocale(request, user.locale));
+  if (!checked.ok) return failureResponse(checked, { feedback: null });
+  const errors: FieldErrors = {};
+  return { ok: true as const, feedback: checked.value, formError: null, errors };
 }
 
 export default function KnowledgeCheck() {

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, PageHeader } from "~/components/ui/page";
 import { ModuleList } from "~/features/modules/components/module-list";
-import { listModulesForUser } from "~/features/modules/modules.server";
+import { listModulesForUser } from "~/features/modules/learning.server";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";

@@ -14,6 +14,7 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { statusOf } from "~/utils/respond.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "newcomer");
@@ -25,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(NewcomerNoteSchema, await readForm(request));
   if (!parsed.success) return data({ formError: "common.formErrors", errors: parsed.fieldErrors }, { status: 400 });
   const result = saveNewcomerNote(user, parsed.data);
-  if (!result.ok) return data({ formError: result.message, errors: {} as Record<string, string[]> }, { status: result.status });
+  if (!result.ok) return data({ formError: result.message, errors: {} as Record<string, string[]> }, { status: statusOf(result.reason) });
   return redirect("/newcomer?notice=pulse.home.noteSaved");
 }
 

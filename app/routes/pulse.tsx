@@ -10,6 +10,7 @@ import { formDataToObject, parseWith } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { ROLE_HOME, requireOrgRole } from "~/utils/permissions.server";
+import { statusOf } from "~/utils/respond.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "newcomer", "employee");
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ formError: "common.formErrors", errors, values: fields }, { status: 400 });
   }
   const result = answerPulse(user, parsed.data);
-  if (!result.ok) return data({ formError: result.message, errors: result.errors ?? {}, values: fields }, { status: result.status });
+  if (!result.ok) return data({ formError: result.message, errors: result.fields ?? {}, values: fields }, { status: statusOf(result.reason) });
   return redirect(`${ROLE_HOME[user.role]}?notice=pulse.answer.thanks`);
 }
 

@@ -29,6 +29,9 @@ export function closeDb(): { busy: number; log: number; checkpointed: number } |
   return { busy: busy ?? 0, log: log ?? 0, checkpointed: checkpointed ?? 0 };
 }
 
+/** The handle a `getDb().transaction((tx) => …)` callback gets: helpers that run inside a caller's transaction take it. */
+export type Tx = Parameters<Parameters<PortalDb["transaction"]>[0]>[0];
+
 export function nowIso(date: Date = new Date()): string {
   return date.toISOString();
 }

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   // Operations (decisions 095–097): continuous replication is opt-in; shutdown waits this long for requests.
   REPLICA_URL: z.string().min(1).optional(),
   REPLICA_SYNC_INTERVAL: z.string().regex(/^\d+(ms|s|m)$/).default("1s"),
+  // Days a buddy has to answer a proposal (decision 033); a value outside 1–30 falls back to the default.
+  MATCH_PROPOSAL_DAYS: z.coerce.number().int().min(1).max(30).catch(5).default(5),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 

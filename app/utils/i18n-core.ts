@@ -74,7 +74,8 @@ export function negotiateLocale(header: string | null | undefined): Locale | nul
   return null;
 }
 
-const intlLocale: Record<Locale, string> = { nl: "nl-BE", en: "en-GB" };
+/** The regional variant of each language whose date and number conventions the portal follows. */
+export const INTL_LOCALE: Record<Locale, string> = { nl: "nl-BE", en: "en-GB" };
 
 // Building an Intl formatter costs far more than using one (ICU loads the locale's data each time): pages format
 // hundreds of dates and numbers, so each formatter is built once per option set and reused (decision 098).
@@ -85,7 +86,7 @@ function dateFormat(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
   const key = `${locale}|${withTime}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone: "Europe/Brussels" });
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone: "Europe/Brussels" });
     dateFormats.set(key, format);
   }
   return format;
@@ -101,7 +102,7 @@ export function formatNumber(locale: Locale, value: number, maximumFractionDigit
   const key = `${locale}|${maximumFractionDigits}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits });
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits });
     numberFormats.set(key, format);
   }
   return format.format(value);

@@ -45,7 +45,7 @@ describe("benchmark figures per data version", () => {
     getDb().$client.prepare("UPDATE scan_answers SET value = '4' WHERE scan_id = ?").run(drafts[0]);
     expect(dataVersion("scans")).toBe(versionWithDrafts);
     const hr = userId("hr@zas.example");
-    drafts.forEach((scanId, i) => expect(submitScan({ id: hr, organisationId: ids[i] ?? 0 }, scanId)).toEqual({ ok: true }));
+    drafts.forEach((scanId, i) => expect(submitScan({ id: hr, organisationId: ids[i] ?? 0 }, { scanId })).toEqual({ ok: true, value: null }));
     expect(dataVersion("scans")).not.toBe(versionWithDrafts);
     expect((await comparison()).comparison?.periods).toContain("2026");
   });

@@ -4,10 +4,11 @@ process.env.MODULES_DIR = path.resolve("tests/fixtures/modules");
 
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { departments, instrumentItems, instrumentVersions, memberships, scanAnswers, scanDimensionScores, scans } from "@db/schema";
+import { departments, instrumentDimensions, instrumentItems, instrumentVersions, memberships, scanAnswers, scanDimensionScores, scans } from "@db/schema";
 import { moduleAssignments, moduleCompletions, moduleProgress, modules } from "@db/schema-modules";
 import { todayInBrussels } from "~/features/modules/modules.schema";
-import { isTrainedBuddy, recommendationsForScan } from "~/features/modules/modules.server";
+import { isTrainedBuddy } from "~/features/modules/learning.server";
+import { recommendationsForScan } from "~/features/modules/recommendations.server";
 import * as hrModules from "~/routes/hr.modules._index";
 import * as hrModuleDetail from "~/routes/hr.modules.$key";
 import * as hrExport from "~/routes/hr.modules.export";
@@ -255,6 +256,9 @@ describe("recommendations from the latest submitted scan", () => {
     expect(before.body).toMatchObject({ recommendations: null });
 
     db.insert(instrumentVersions).values({ version: 901 }).run();
+    db.insert(instrumentDimensions)
+      .values({ version: 901, key: "leadership", number: 1, nameNl: "x", nameEn: "x", descriptionNl: "", descriptionEn: "", moduleKeys: "[]" })
+      .run();
     db.insert(instrumentItems)
       .values({ version: 901, key: "lead_core", dimensionKey: "leadership", position: 1, textNl: "x", textEn: "x", helpNl: "", helpEn: "", core: true })
       .run();

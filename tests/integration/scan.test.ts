@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { instrumentItems, organisations, scanAnswers, scanDimensionScores, scans } from "@db/schema";
 import { loadInstruments } from "@db/reference/instrument";
-import { getInstrument } from "~/features/scan/scan.server";
+import { getInstrument } from "~/features/scan/instrument.server";
 import { scoreScan, type AnswerValue } from "~/features/scan/scoring";
 import * as answersRoute from "~/routes/hr.scans.$scanId_.answers";
 import * as csvRoute from "~/routes/hr.scans.$scanId_.export[.]csv";

@@ -37,6 +37,12 @@ describe("architecture boundaries", () => {
     ["a component importing a value from a .server module", "app/features/scan/components/bad.tsx", 'import { findScan } from "../scan.server";\nexport const x = findScan;\n', [IMPORTS]],
     ["a conditional hook", "app/features/scan/components/bad.tsx", 'import { useState } from "react";\nexport function C({ on }: { on: boolean }) {\n  if (on) {\n    const [n] = useState(0);\n    return n;\n  }\n  return null;\n}\n', ["react-hooks/rules-of-hooks"]],
     ["an effect with missing dependencies", "app/features/scan/components/bad.tsx", 'import { useEffect } from "react";\nexport function C({ n }: { n: number }) {\n  useEffect(() => console.log(n), []);\n  return null;\n}\n', ["react-hooks/exhaustive-deps"]],
+    ["a route importing the schema dynamically", "app/routes/bad.tsx", 'export const loader = async () => (await import("@db/schema")).users;\n', [SYNTAX]],
+    ["a route importing the database connection dynamically", "app/routes/bad.tsx", 'export const loader = async () => (await import("~/utils/db.server")).getDb;\n', [SYNTAX]],
+    ["a route reading the body with request.formData()", "app/routes/bad.tsx", "export const action = async ({ request }: { request: Request }) => request.formData();\n", [SYNTAX]],
+    ["a use case taking FormData", "app/features/scan/bad.server.ts", "export function saveThing(user: { id: number }, form: FormData) {\n  return [user.id, form.get(\"x\")];\n}\n", [SYNTAX]],
+    ["a use case reading process.env", "app/features/matching/bad.server.ts", "export const days = () => Number(process.env.MATCH_PROPOSAL_DAYS);\n", [SYNTAX]],
+    ["a pure module reading process.env", "app/features/matching/bad.ts", "export const days = () => Number(process.env.MATCH_PROPOSAL_DAYS);\n", [SYNTAX]],
     ["db/ importing from app/", "db/bad.ts", 'import { isDemo } from "~/utils/env.server";\nexport const x = isDemo;\n', [IMPORTS]],
   ])("refuses %s", async (_what, filePath, code, expected) => {
     expect(await rulesFired(filePath, code)).toEqual(expected);

@@ -7,6 +7,7 @@ import { getEnv, publicUrl } from "~/utils/env.server";
 import { formatDate, translate, type Locale } from "~/utils/i18n";
 import { afterPassword, type AfterPassword } from "./second-factor.server";
 import { queueMail } from "~/features/notifications/outbox.server";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 
 export type InviteInput = {
   email: string;
@@ -18,8 +19,6 @@ export type InviteInput = {
 };
 
 export type Inviter = { id: number; name: string; organisationId: number | null };
-
-export type InviteResult = { ok: true; invitationId: number } | { ok: false; field: string; message: string };
 
 function roleFitsOrganisation(role: Role, kind: "care_provider" | "partner" | null): boolean {
   if (role === "admin") return kind === null;
@@ -34,7 +33,7 @@ function roleFitsOrganisation(role: Role, kind: "care_provider" | "partner" | nu
  * elsewhere is not told to the inviter — that invitation is stored and mailed like any other and simply cannot
  * be accepted (decision 053).
  */
-export async function createInvitation(inviter: Inviter, input: InviteInput, now = new Date()): Promise<InviteResult> {
+export async function createInvitation(inviter: Inviter, input: InviteInput, now = new Date()): Promise<Outcome<{ invitationId: number }>> {
   const db = getDb();
   const env = getEnv();
   const existing = db
@@ -46,21 +45,21 @@ export async function createInvitation(inviter: Inviter, input: InviteInput, now
   // Only the inviter's own people (all of them for the platform admin) may be named as already there.
   const inviterSeesAll = inviter.organisationId == null;
   if (existing && (inviterSeesAll || existing.organisationId === inviter.organisationId)) {
-    return { ok: false, field: "email", message: "validation.emailTaken" };
+    return fail("invalid", "common.formErrors", { fields: { email: ["validation.emailTaken"] } });
   }
   const organisation =
     input.organisationId == null
       ? null
       : (db.select().from(organisations).where(eq(organisations.id, input.organisationId)).get() ?? null);
-  if (input.organisationId != null && !organisation) return { ok: false, field: "organisationId", message: "validation.invalidChoice" };
-  if (input.role !== "admin" && !organisation) return { ok: false, field: "organisationId", message: "validation.organisationRequired" };
+  if (input.organisationId != null && !organisation) return fail("invalid", "common.formErrors", { fields: { organisationId: ["validation.invalidChoice"] } });
+  if (input.role !== "admin" && !organisation) return fail("invalid", "common.formErrors", { fields: { organisationId: ["validation.organisationRequired"] } });
   if (!roleFitsOrganisation(input.role, organisation?.kind ?? null)) {
-    return { ok: false, field: "role", message: "validation.organisationKindMismatch" };
+    return fail("invalid", "common.formErrors", { fields: { role: ["validation.organisationKindMismatch"] } });
   }
   if (input.departmentId != null) {
     const department = db.select().from(departments).where(eq(departments.id, input.departmentId)).get();
     if (!department || department.organisationId !== organisation?.id) {
-      return { ok: false, field: "departmentId", message: "validation.unknownDepartment" };
+      return fail("invalid", "common.formErrors", { fields: { departmentId: ["validation.unknownDepartment"] } });
     }
   }
 
@@ -120,7 +119,7 @@ export async function createInvitation(inviter: Inviter, input: InviteInput, now
       expires: formatDate(input.locale, expires, true),
     }),
   });
-  return { ok: true, invitationId };
+  return ok({ invitationId });
 }
 
 export function findPendingInvitation(token: string, now = new Date()) {

@@ -14,6 +14,7 @@ import { seal, unseal } from "~/utils/secret-box.server";
 import { endSessionsOfUser } from "~/utils/session.server";
 import { auditRateLimited, clearAttempts, releaseAttempts, reserveAttempts } from "./attempts.server";
 import { formatRecoveryCode, RECOVERY_CODE_COUNT, recoveryCodeFromBytes, secondFactorPolicy, type SecondFactorCode, type SecondFactorPolicy } from "./second-factor";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 
 const ISSUER = "Newcomer-Proof Portal";
 const PERIOD = 30;
@@ -257,16 +258,16 @@ function removeFactor(userId: number): void {
 }
 
 /** The admin's reset for a lost phone: the factor and codes go, sessions end; a required factor is asked for again at the next sign-in. */
-export function resetSecondFactor(admin: Person, userId: number): { ok: true } | { ok: false; status: 400 | 404; message: string } {
-  if (admin.id === userId) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
+export function resetSecondFactor(admin: Person, userId: number): Outcome {
+  if (admin.id === userId) return fail("invalid", "validation.cannotChangeSelf");
   const target = accountOf(userId);
-  if (!target) return { ok: false, status: 404, message: "errors.notFound" };
+  if (!target) return fail("not_found", "errors.notFound");
   const factor = getDb().select({ userId: secondFactors.userId }).from(secondFactors).where(eq(secondFactors.userId, userId)).get();
-  if (!factor) return { ok: false, status: 400, message: "secondFactor.notOn" };
+  if (!factor) return fail("invalid", "secondFactor.notOn");
   removeFactor(userId);
   endSessionsOfUser(userId);
   audit({ actorUserId: admin.id, organisationId: target.organisationId, action: "auth.second_factor_reset", entityType: "user", entityId: userId });
-  return { ok: true };
+  return ok();
 }
 
 // ——— The sign-in step ———————————————————————————————————————————————————————————————

@@ -4,15 +4,15 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { users } from "@db/schema";
 import { buddyProfiles, checkIns, matches, newcomerRecords } from "@db/schema-matching";
 import { buddyIntroductions, newcomerCheckInNotes } from "@db/schema-pulse";
-import { listModulesForUser } from "~/features/modules/modules.server";
+import { listModulesForUser } from "~/features/modules/learning.server";
 import { pulseInvitationsDue } from "~/features/pulse/pulse.server";
 import { refreshMatchStates } from "~/features/matching/store.server";
 import { audit } from "~/utils/audit.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
 import type { OrgUser } from "~/utils/permissions.server";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 
-export type JourneyResult = { ok: true } | { ok: false; status: number; message: string };
 
 export const NEWCOMER_AUDIENCE = "newcomers";
 
@@ -61,16 +61,16 @@ export function newcomerJourney(user: OrgUser, locale: Locale) {
 }
 
 /** The newcomer writes their own short note on a check-in of their own running match, or asks to talk. */
-export function saveNewcomerNote(user: OrgUser, input: { checkInId: number; note: string; wantsToTalk: boolean }): JourneyResult {
+export function saveNewcomerNote(user: OrgUser, input: { checkInId: number; note: string; wantsToTalk: boolean }): Outcome {
   const match = ownActiveMatch(user.id);
-  if (!match) return { ok: false, status: 404, message: "errors.notFound" };
+  if (!match) return fail("not_found", "errors.notFound");
   const db = getDb();
   const check = db.select({ id: checkIns.id }).from(checkIns).where(and(eq(checkIns.id, input.checkInId), eq(checkIns.matchId, match.id))).get();
-  if (!check) return { ok: false, status: 404, message: "errors.notFound" };
+  if (!check) return fail("not_found", "errors.notFound");
   const values = { note: input.note || null, wantsToTalk: input.wantsToTalk, updatedAt: nowIso() };
   db.insert(newcomerCheckInNotes).values({ checkInId: check.id, ...values }).onConflictDoUpdate({ target: newcomerCheckInNotes.checkInId, set: values }).run();
   audit({ actorUserId: user.id, organisationId: user.organisationId, action: "checkin.newcomer_note", entityType: "match", entityId: match.id, detail: { fields: ["note", "wantsToTalk"] } });
-  return { ok: true };
+  return ok();
 }
 
 /** What the buddy of a match sees of the newcomer's own notes. Empty for anyone else. */
@@ -99,12 +99,12 @@ export function buddyIntroduction(user: OrgUser): { hasProfile: boolean; text: s
   return { hasProfile: true, text: db.select({ text: buddyIntroductions.text }).from(buddyIntroductions).where(eq(buddyIntroductions.buddyProfileId, profile.id)).get()?.text ?? null };
 }
 
-export function saveBuddyIntroduction(user: OrgUser, input: { text: string }): JourneyResult {
+export function saveBuddyIntroduction(user: OrgUser, input: { text: string }): Outcome {
   const db = getDb();
   const profile = db.select({ id: buddyProfiles.id }).from(buddyProfiles).where(and(eq(buddyProfiles.userId, user.id), eq(buddyProfiles.organisationId, user.organisationId))).get();
-  if (!profile) return { ok: false, status: 404, message: "errors.notFound" };
+  if (!profile) return fail("not_found", "errors.notFound");
   const values = { text: input.text, updatedAt: nowIso() };
   db.insert(buddyIntroductions).values({ buddyProfileId: profile.id, ...values }).onConflictDoUpdate({ target: buddyIntroductions.buddyProfileId, set: values }).run();
   audit({ actorUserId: user.id, organisationId: user.organisationId, action: "buddy.introduction", entityType: "buddy_profile", entityId: profile.id });
-  return { ok: true };
+  return ok();
 }

@@ -7,7 +7,8 @@ import { getDb, nowIso } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/session.server";
 import type { Gender, Interest, LanguageSkill, Profession, Shift } from "./criteria";
 import type { BuddyProfileInput } from "./matching.schema";
-import { buddyLoads, departmentChoices, departmentInOrganisation, parseList, refreshMatchStates, trainedUserIds, type Result } from "./store.server";
+import { buddyLoads, departmentChoices, departmentInOrganisation, parseList, refreshMatchStates, trainedUserIds } from "./store.server";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 
 export type OwnProfile = Omit<BuddyProfile, "languages" | "shifts" | "interests" | "profession" | "gender"> & {
   profession: Profession;
@@ -34,14 +35,14 @@ export function getOwnProfile(userId: number): { profile: OwnProfile | null; tra
   };
 }
 
-export function saveOwnProfile(user: CurrentUser & { organisationId: number }, input: BuddyProfileInput): Result {
+export function saveOwnProfile(user: CurrentUser & { organisationId: number }, input: BuddyProfileInput): Outcome {
   const dep = departmentInOrganisation(user.organisationId, input.departmentId);
-  if (!dep) return { ok: false, status: 400, message: "common.formErrors", errors: { departmentId: ["validation.unknownDepartment"] } };
+  if (!dep) return fail("invalid", "common.formErrors", { fields: { departmentId: ["validation.unknownDepartment"] } });
   const db = getDb();
   const existing = db.select().from(buddyProfiles).where(eq(buddyProfiles.userId, user.id)).get();
-  if (existing && existing.organisationId !== user.organisationId) return { ok: false, status: 403, message: "errors.forbidden" };
+  if (existing && existing.organisationId !== user.organisationId) return fail("forbidden", "errors.forbidden");
   const load = existing ? (buddyLoads(user.organisationId).get(existing.id) ?? 0) : 0;
-  if (input.capacity < load) return { ok: false, status: 400, message: "common.formErrors", errors: { capacity: ["matching.capacityBelowLoad"] } };
+  if (input.capacity < load) return fail("invalid", "common.formErrors", { fields: { capacity: ["matching.capacityBelowLoad"] } });
   const values = {
     profession: input.profession,
     departmentId: input.departmentId,
@@ -72,7 +73,7 @@ export function saveOwnProfile(user: CurrentUser & { organisationId: number }, i
       .get();
     audit({ actorUserId: user.id, organisationId: user.organisationId, action: "buddy_profile.create", entityType: "buddy_profile", entityId: row.id });
   }
-  return { ok: true };
+  return ok();
 }
 
 export type BuddyLoadRow = {

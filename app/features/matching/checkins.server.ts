@@ -6,7 +6,8 @@ import { audit } from "~/utils/audit.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/session.server";
 import { auditMissingId } from "~/utils/tenancy.server";
-import { todayIso, type Result } from "./store.server";
+import { todayIso } from "./store.server";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 
 type Writer = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
@@ -43,7 +44,7 @@ export function listCheckIns(matchId: number) {
 }
 
 /** The buddy of the match logs a check-in; a check-in already logged can be corrected. */
-export function logCheckIn(user: CurrentUser, matchId: number, key: (typeof CHECKIN_KEYS)[number], note: string): Result {
+export function logCheckIn(user: CurrentUser, matchId: number, key: (typeof CHECKIN_KEYS)[number], note: string): Outcome {
   const db = getDb();
   const match = db
     .select({ id: matches.id, status: matches.status, buddyUserId: buddyProfiles.userId, organisationId: matches.organisationId })
@@ -53,19 +54,19 @@ export function logCheckIn(user: CurrentUser, matchId: number, key: (typeof CHEC
     .get();
   if (!match || match.organisationId !== user.organisationId) {
     auditMissingId(user, "match", matchId, match ? match.organisationId : undefined);
-    return { ok: false, status: 404, message: "errors.notFound" };
+    return fail("not_found", "errors.notFound");
   }
-  if (match.buddyUserId !== user.id) return { ok: false, status: 403, message: "matching.notYours" };
-  if (match.status !== "active" && match.status !== "accepted") return { ok: false, status: 409, message: "matching.matchNotActive" };
+  if (match.buddyUserId !== user.id) return fail("forbidden", "matching.notYours");
+  if (match.status !== "active" && match.status !== "accepted") return fail("conflict", "matching.matchNotActive");
   const updated = db
     .update(checkIns)
     .set({ note, doneAt: nowIso(), doneByUserId: user.id })
     .where(and(eq(checkIns.matchId, matchId), eq(checkIns.key, key)))
     .returning({ id: checkIns.id })
     .get();
-  if (!updated) return { ok: false, status: 404, message: "errors.notFound" };
+  if (!updated) return fail("not_found", "errors.notFound");
   audit({ actorUserId: user.id, organisationId: match.organisationId, action: "checkin.log", entityType: "match", entityId: matchId, detail: { key } });
-  return { ok: true };
+  return ok();
 }
 
 export type OverdueCheckIn = { matchId: number; key: (typeof CHECKIN_KEYS)[number]; dueDate: string; newcomerName: string; buddyName: string };

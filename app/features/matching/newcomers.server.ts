@@ -11,7 +11,8 @@ import type { Gender, Interest, LanguageSkill, Profession, Shift } from "./crite
 import { wipeAccount } from "~/features/people/people.server";
 import { eraseTrajectoryIn } from "~/features/trajectories/trajectories.server";
 import type { EraseNewcomerInput, NewcomerInput } from "./matching.schema";
-import { departmentChoices, departmentInOrganisation, parseList, refreshMatchStates, type Result } from "./store.server";
+import { departmentChoices, departmentInOrganisation, parseList, refreshMatchStates } from "./store.server";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 
 export type NewcomerState = "waiting" | "proposed" | "matched" | "ended" | "erased";
 
@@ -169,13 +170,13 @@ export function linkableAccounts(organisationId: number, keepUserId: number | nu
     .filter((u) => !linked.has(u.id));
 }
 
-function checkRefs(organisationId: number, input: NewcomerInput, keepUserId: number | null): Result<{ siteId: number | null }> {
+function checkRefs(organisationId: number, input: NewcomerInput, keepUserId: number | null): Outcome<{ siteId: number | null }> {
   const dep = departmentInOrganisation(organisationId, input.departmentId);
-  if (!dep) return { ok: false, status: 400, message: "common.formErrors", errors: { departmentId: ["validation.unknownDepartment"] } };
+  if (!dep) return fail("invalid", "common.formErrors", { fields: { departmentId: ["validation.unknownDepartment"] } });
   if (input.userId != null && !linkableAccounts(organisationId, keepUserId).some((a) => a.id === input.userId)) {
-    return { ok: false, status: 400, message: "common.formErrors", errors: { userId: ["matching.accountNotLinkable"] } };
+    return fail("invalid", "common.formErrors", { fields: { userId: ["matching.accountNotLinkable"] } });
   }
-  return { ok: true, siteId: dep.siteId };
+  return ok({ siteId: dep.siteId });
 }
 
 function values(input: NewcomerInput, siteId: number | null) {
@@ -196,25 +197,25 @@ function values(input: NewcomerInput, siteId: number | null) {
   };
 }
 
-export function createNewcomer(actor: CurrentUser, organisationId: number, input: NewcomerInput): Result<{ id: number }> {
+export function createNewcomer(actor: CurrentUser, organisationId: number, input: NewcomerInput): Outcome<{ id: number }> {
   const refs = checkRefs(organisationId, input, null);
   if (!refs.ok) return refs;
   const row = getDb()
     .insert(newcomerRecords)
-    .values({ organisationId, createdByUserId: actor.id, ...values(input, refs.siteId) })
+    .values({ organisationId, createdByUserId: actor.id, ...values(input, refs.value.siteId) })
     .returning({ id: newcomerRecords.id })
     .get();
   audit({ actorUserId: actor.id, organisationId, action: "newcomer.create", entityType: "newcomer_record", entityId: row.id });
-  return { ok: true, id: row.id };
+  return ok({ id: row.id });
 }
 
-export function updateNewcomer(actor: CurrentUser, organisationId: number, id: number, input: NewcomerInput): Result {
+export function updateNewcomer(actor: CurrentUser, organisationId: number, id: number, input: NewcomerInput): Outcome {
   const record = recordOf(actor, organisationId, id);
-  if (!record) return { ok: false, status: 404, message: "errors.notFound" };
-  if (record.erasedAt) return { ok: false, status: 409, message: "matching.recordErased" };
+  if (!record) return fail("not_found", "errors.notFound");
+  if (record.erasedAt) return fail("conflict", "matching.recordErased");
   const refs = checkRefs(organisationId, input, record.userId);
   if (!refs.ok) return refs;
-  const next = values(input, refs.siteId);
+  const next = values(input, refs.value.siteId);
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => String(next[k] ?? "") !== String(record[k] ?? ""));
   getDb()
     .update(newcomerRecords)
@@ -222,7 +223,7 @@ export function updateNewcomer(actor: CurrentUser, organisationId: number, id: n
     .where(eq(newcomerRecords.id, id))
     .run();
   audit({ actorUserId: actor.id, organisationId, action: "newcomer.update", entityType: "newcomer_record", entityId: id, detail: { fields: changed } });
-  return { ok: true };
+  return ok();
 }
 
 /** Everything the portal holds about one newcomer, for a data-subject request. */
@@ -248,10 +249,10 @@ export function exportNewcomer(actor: CurrentUser, organisationId: number, id: n
  * record is linked to one, is erased in the same transaction (decision 062): a record without a name next to an
  * account that still carries it would erase nothing. The input type makes the confirmation part of the call.
  */
-export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: number, _confirmed: EraseNewcomerInput): Result<{ accountErased: boolean }> {
+export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: number, _confirmed: EraseNewcomerInput): Outcome<{ accountErased: boolean }> {
   const record = recordOf(actor, organisationId, id);
-  if (!record) return { ok: false, status: 404, message: "errors.notFound" };
-  if (record.erasedAt) return { ok: false, status: 409, message: "matching.recordErased" };
+  if (!record) return fail("not_found", "errors.notFound");
+  if (record.erasedAt) return fail("conflict", "matching.recordErased");
   const at = nowIso();
   const db = getDb();
   const accountId = db.transaction(
@@ -307,7 +308,7 @@ export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: nu
   );
   audit({ actorUserId: actor.id, organisationId, action: "newcomer.erase", entityType: "newcomer_record", entityId: id, detail: { accountErased: accountId != null } });
   if (accountId != null) audit({ actorUserId: actor.id, organisationId, action: "user.erased", entityType: "user", entityId: accountId, detail: { newcomerRecordId: id } });
-  return { ok: true, accountErased: accountId != null };
+  return ok({ accountErased: accountId != null });
 }
 
 /** What a signed-in newcomer sees: their buddy and the check-in dates. */

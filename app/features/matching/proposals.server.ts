@@ -11,7 +11,8 @@ import { auditMissingId } from "~/utils/tenancy.server";
 import { createCheckIns, listCheckIns, overdueCheckIns } from "./checkins.server";
 import { listNewcomers } from "./newcomers.server";
 import type { Contribution, LanguageSkill, Profession, Shift } from "./criteria";
-import { departmentChoices, parseList, refreshMatchStates, todayIso, type Result } from "./store.server";
+import { departmentChoices, parseList, refreshMatchStates, todayIso } from "./store.server";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 
 type OrgUser = CurrentUser & { organisationId: number };
 
@@ -91,16 +92,16 @@ export function buddyOverview(user: OrgUser) {
 }
 
 /** One match as its buddy sees it: 404 for another organisation, 403 for a colleague's proposal. */
-export function matchForBuddy(user: OrgUser, matchId: number): Result<{ match: MatchCard; checkIns: ReturnType<typeof listCheckIns> }> {
+export function matchForBuddy(user: OrgUser, matchId: number): Outcome<{ match: MatchCard; checkIns: ReturnType<typeof listCheckIns> }> {
   refreshMatchStates();
   const match = loadMatches(and(eq(matches.id, matchId)))[0];
   if (!match || match.organisationId !== user.organisationId) {
     auditMissingId(user, "match", matchId, match ? match.organisationId : undefined);
-    return { ok: false, status: 404, message: "errors.notFound" };
+    return fail("not_found", "errors.notFound");
   }
-  if (match.buddyUserId !== user.id) return { ok: false, status: 403, message: "matching.notYours" };
+  if (match.buddyUserId !== user.id) return fail("forbidden", "matching.notYours");
   auditNewcomerView(user, { action: "match.viewed", entityType: "match", entityId: matchId, newcomerIds: [match.newcomerId] });
-  return { ok: true, match, checkIns: listCheckIns(matchId) };
+  return ok({ match, checkIns: listCheckIns(matchId) });
 }
 
 export function matchForHr(actor: CurrentUser, organisationId: number, matchId: number): { match: MatchCard; checkIns: ReturnType<typeof listCheckIns> } | null {
@@ -115,10 +116,10 @@ export function matchForHr(actor: CurrentUser, organisationId: number, matchId: 
   return { match, checkIns: listCheckIns(matchId) };
 }
 
-export function acceptProposal(user: OrgUser, matchId: number, now = new Date()): Result {
+export function acceptProposal(user: OrgUser, matchId: number, now = new Date()): Outcome {
   const db = getDb();
   const outcome = db.transaction(
-    (tx): Result => {
+    (tx): Outcome => {
       const row = tx
         .select({ m: matches, buddyUserId: buddyProfiles.userId, capacity: buddyProfiles.capacity, startDate: newcomerRecords.startDate })
         .from(matches)
@@ -126,39 +127,39 @@ export function acceptProposal(user: OrgUser, matchId: number, now = new Date())
         .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
         .where(eq(matches.id, matchId))
         .get();
-      if (!row || row.m.organisationId !== user.organisationId) return { ok: false, status: 404, message: "errors.notFound" };
-      if (row.buddyUserId !== user.id) return { ok: false, status: 403, message: "matching.notYours" };
-      if (row.m.status !== "proposed") return { ok: false, status: 409, message: row.m.status === "expired" ? "matching.proposalExpired" : "matching.alreadyAnswered" };
-      if (row.m.deadline < now.toISOString()) return { ok: false, status: 409, message: "matching.proposalExpired" };
+      if (!row || row.m.organisationId !== user.organisationId) return fail("not_found", "errors.notFound");
+      if (row.buddyUserId !== user.id) return fail("forbidden", "matching.notYours");
+      if (row.m.status !== "proposed") return fail("conflict", row.m.status === "expired" ? "matching.proposalExpired" : "matching.alreadyAnswered");
+      if (row.m.deadline < now.toISOString()) return fail("conflict", "matching.proposalExpired");
       const committed = tx
         .select({ id: matches.id })
         .from(matches)
         .where(and(eq(matches.buddyId, row.m.buddyId), inArray(matches.status, ["accepted", "active"])))
         .all().length;
-      if (committed >= row.capacity) return { ok: false, status: 409, message: "matching.capacityUsed" };
+      if (committed >= row.capacity) return fail("conflict", "matching.capacityUsed");
       const taken = tx
         .select({ id: matches.id })
         .from(matches)
         .where(and(eq(matches.newcomerId, row.m.newcomerId), inArray(matches.status, ["accepted", "active"])))
         .get();
-      if (taken) return { ok: false, status: 409, message: "matching.newcomerTaken" };
+      if (taken) return fail("conflict", "matching.newcomerTaken");
       const today = todayIso(now);
       tx.update(matches)
         .set({ status: row.startDate <= today ? "active" : "accepted", acceptedAt: now.toISOString(), respondedAt: now.toISOString() })
         .where(eq(matches.id, matchId))
         .run();
       createCheckIns(tx, matchId, row.startDate, today);
-      return { ok: true };
+      return ok();
     },
     { behavior: "immediate" },
   );
   if (outcome.ok) audit({ actorUserId: user.id, organisationId: user.organisationId, action: "match.accept", entityType: "match", entityId: matchId });
-  else if (outcome.status === 404) auditMissingId(user, "match", matchId);
+  else if (outcome.reason === "not_found") auditMissingId(user, "match", matchId);
   return outcome;
 }
 
 /** Accepts, then tells the newcomer (when they have an account) who their buddy is, through the outbox. */
-export async function acceptProposalAndNotify(user: OrgUser, matchId: number): Promise<Result> {
+export async function acceptProposalAndNotify(user: OrgUser, matchId: number): Promise<Outcome> {
   const result = acceptProposal(user, matchId);
   if (!result.ok) return result;
   const row = getDb()
@@ -186,39 +187,39 @@ export async function acceptProposalAndNotify(user: OrgUser, matchId: number): P
   return result;
 }
 
-export function declineProposal(user: OrgUser, matchId: number, reason: string, now = new Date()): Result {
+export function declineProposal(user: OrgUser, matchId: number, reason: string, now = new Date()): Outcome {
   const outcome = getDb().transaction(
-    (tx): Result => {
+    (tx): Outcome => {
       const row = tx
         .select({ m: matches, buddyUserId: buddyProfiles.userId })
         .from(matches)
         .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
         .where(eq(matches.id, matchId))
         .get();
-      if (!row || row.m.organisationId !== user.organisationId) return { ok: false, status: 404, message: "errors.notFound" };
-      if (row.buddyUserId !== user.id) return { ok: false, status: 403, message: "matching.notYours" };
-      if (row.m.status !== "proposed") return { ok: false, status: 409, message: row.m.status === "expired" ? "matching.proposalExpired" : "matching.alreadyAnswered" };
-      if (row.m.deadline < now.toISOString()) return { ok: false, status: 409, message: "matching.proposalExpired" };
+      if (!row || row.m.organisationId !== user.organisationId) return fail("not_found", "errors.notFound");
+      if (row.buddyUserId !== user.id) return fail("forbidden", "matching.notYours");
+      if (row.m.status !== "proposed") return fail("conflict", row.m.status === "expired" ? "matching.proposalExpired" : "matching.alreadyAnswered");
+      if (row.m.deadline < now.toISOString()) return fail("conflict", "matching.proposalExpired");
       tx.update(matches).set({ status: "declined", reason, respondedAt: now.toISOString() }).where(eq(matches.id, matchId)).run();
       tx.insert(forbiddenPairs)
         .values({ organisationId: row.m.organisationId, newcomerId: row.m.newcomerId, buddyId: row.m.buddyId, reason: "declined" })
         .onConflictDoNothing()
         .run();
-      return { ok: true };
+      return ok();
     },
     { behavior: "immediate" },
   );
   if (outcome.ok) audit({ actorUserId: user.id, organisationId: user.organisationId, action: "match.decline", entityType: "match", entityId: matchId });
-  else if (outcome.status === 404) auditMissingId(user, "match", matchId);
+  else if (outcome.reason === "not_found") auditMissingId(user, "match", matchId);
   return outcome;
 }
 
-export function endMatch(actor: OrgUser, matchId: number, input: { outcome: "completed" | "stopped"; reason: string; doNotRematch: boolean }, now = new Date()): Result {
+export function endMatch(actor: OrgUser, matchId: number, input: { outcome: "completed" | "stopped"; reason: string; doNotRematch: boolean }, now = new Date()): Outcome {
   const outcome = getDb().transaction(
-    (tx): Result => {
+    (tx): Outcome => {
       const m = tx.select().from(matches).where(eq(matches.id, matchId)).get();
-      if (!m || m.organisationId !== actor.organisationId) return { ok: false, status: 404, message: "errors.notFound" };
-      if (m.status !== "active" && m.status !== "accepted") return { ok: false, status: 409, message: "matching.matchNotActive" };
+      if (!m || m.organisationId !== actor.organisationId) return fail("not_found", "errors.notFound");
+      if (m.status !== "active" && m.status !== "accepted") return fail("conflict", "matching.matchNotActive");
       tx.update(matches)
         .set({ status: input.outcome, reason: input.reason, doNotRematch: input.doNotRematch, endedAt: now.toISOString() })
         .where(eq(matches.id, matchId))
@@ -229,12 +230,12 @@ export function endMatch(actor: OrgUser, matchId: number, input: { outcome: "com
           .onConflictDoNothing()
           .run();
       }
-      return { ok: true };
+      return ok();
     },
     { behavior: "immediate" },
   );
   if (outcome.ok) audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: `match.${input.outcome}`, entityType: "match", entityId: matchId });
-  else if (outcome.status === 404) auditMissingId(actor, "match", matchId);
+  else if (outcome.reason === "not_found") auditMissingId(actor, "match", matchId);
   return outcome;
 }
 

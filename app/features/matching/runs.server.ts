@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { users } from "@db/schema";
 import { buddyProfiles, matches, matchingRuns, matchingWeights, newcomerRecords, type MatchingRun } from "@db/schema-matching";
 import { audit, auditNewcomerView } from "~/utils/audit.server";
+import { getEnv } from "~/utils/env.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import { notifyNow } from "~/features/notifications/notify.server";
 import type { CurrentUser } from "~/utils/session.server";
@@ -21,14 +22,12 @@ import {
   refreshMatchStates,
   todayIso,
   trainedUserIds,
-  type Result,
 } from "./store.server";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 
-export const DEFAULT_PROPOSAL_DAYS = 5;
-
+/** Days a buddy has to answer a proposal: MATCH_PROPOSAL_DAYS through the environment schema. */
 export function proposalDays(): number {
-  const n = Number(process.env.MATCH_PROPOSAL_DAYS);
-  return Number.isInteger(n) && n >= 1 && n <= 30 ? n : DEFAULT_PROPOSAL_DAYS;
+  return getEnv().MATCH_PROPOSAL_DAYS;
 }
 
 // ——— Weights ————————————————————————————————————————————————————————————————————————
@@ -249,12 +248,12 @@ function store(runId: number | null, organisationId: number, actor: CurrentUser,
   return runId;
 }
 
-export function startRun(actor: CurrentUser, organisationId: number): Result<{ id: number }> {
+export function startRun(actor: CurrentUser, organisationId: number): Outcome<{ id: number }> {
   refreshMatchStates();
-  if (runNewcomers(organisationId).length === 0) return { ok: false, status: 409, message: "matching.nobodyWaiting" };
+  if (runNewcomers(organisationId).length === 0) return fail("conflict", "matching.nobodyWaiting");
   const id = store(null, organisationId, actor, currentWeights(organisationId), {});
   audit({ actorUserId: actor.id, organisationId, action: "matching.run", entityType: "matching_run", entityId: id });
-  return { ok: true, id };
+  return ok({ id });
 }
 
 export type RunView = Omit<MatchingRun, "result" | "pins" | "weightsLevels"> & { result: RunResult; pins: Record<string, number>; weightsLevels: WeightLevels };
@@ -293,30 +292,30 @@ export function viewRun(actor: CurrentUser, organisationId: number, runId: numbe
 }
 
 /** Lock (pin the proposed buddy), override (pin another allowed buddy) or release a pin; then solve again. */
-export function pinPair(actor: CurrentUser, organisationId: number, runId: number, newcomerId: number, buddyId: number | null): Result {
+export function pinPair(actor: CurrentUser, organisationId: number, runId: number, newcomerId: number, buddyId: number | null): Outcome {
   const run = ownRun(actor, organisationId, runId);
-  if (!run) return { ok: false, status: 404, message: "errors.notFound" };
-  if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
+  if (!run) return fail("not_found", "errors.notFound");
+  if (run.status !== "draft") return fail("conflict", "matching.runNotDraft");
   const row = run.result.rows.find((r) => r.newcomerId === newcomerId);
-  if (!row) return { ok: false, status: 404, message: "errors.notFound" };
+  if (!row) return fail("not_found", "errors.notFound");
   const pins = { ...run.pins };
   if (buddyId == null) delete pins[String(newcomerId)];
   else {
-    if (!row.allowed.some((o) => o.buddyId === buddyId)) return { ok: false, status: 400, message: "matching.buddyNotAllowed" };
+    if (!row.allowed.some((o) => o.buddyId === buddyId)) return fail("invalid", "matching.buddyNotAllowed");
     pins[String(newcomerId)] = buddyId;
   }
   store(runId, organisationId, actor, { version: run.weightsVersion, levels: run.weightsLevels }, pins);
   audit({ actorUserId: actor.id, organisationId, action: buddyId == null ? "matching.unpin" : "matching.pin", entityType: "matching_run", entityId: runId, detail: { newcomerId, buddyId } });
-  return { ok: true };
+  return ok();
 }
 
-export function discardRun(actor: CurrentUser, organisationId: number, runId: number): Result {
+export function discardRun(actor: CurrentUser, organisationId: number, runId: number): Outcome {
   const run = ownRun(actor, organisationId, runId);
-  if (!run) return { ok: false, status: 404, message: "errors.notFound" };
-  if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
+  if (!run) return fail("not_found", "errors.notFound");
+  if (run.status !== "draft") return fail("conflict", "matching.runNotDraft");
   getDb().update(matchingRuns).set({ status: "discarded", updatedAt: nowIso() }).where(eq(matchingRuns.id, runId)).run();
   audit({ actorUserId: actor.id, organisationId, action: "matching.discard", entityType: "matching_run", entityId: runId });
-  return { ok: true };
+  return ok();
 }
 
 /** Statuses that take one of a buddy's slots: a proposal waiting for an answer counts as much as a match. */
@@ -331,11 +330,11 @@ type Outgoing = { matchId: number; buddyUserId: number; buddyEmail: string; budd
  * Sends the run's proposals. The pairs are checked again against the world as it is now (a buddy may have
  * accepted someone else since the preview); a stale run is refused and HR runs again.
  */
-export async function sendRun(actor: CurrentUser, organisationId: number, runId: number, now = new Date()): Promise<Result<{ sent: number }>> {
+export async function sendRun(actor: CurrentUser, organisationId: number, runId: number, now = new Date()): Promise<Outcome<{ sent: number }>> {
   refreshMatchStates(now);
   const run = ownRun(actor, organisationId, runId);
-  if (!run) return { ok: false, status: 404, message: "errors.notFound" };
-  if (run.status !== "draft") return { ok: false, status: 409, message: "matching.runNotDraft" };
+  if (!run) return fail("not_found", "errors.notFound");
+  if (run.status !== "draft") return fail("conflict", "matching.runNotDraft");
   // Every chosen pair must still be allowed now (no solve needed for that).
   const now_ = scoring(organisationId, run.weightsLevels);
   const rowOf = new Map(now_.newcomers.map((n, i) => [n.record.id, i]));
@@ -344,7 +343,7 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
   for (const row of wanted) {
     const i = rowOf.get(row.newcomerId);
     const j = colOf.get(row.chosen!.buddyId);
-    if (i == null || j == null || !now_.verdict(i, j).allowed) return { ok: false, status: 409, message: "matching.runStale" };
+    if (i == null || j == null || !now_.verdict(i, j).allowed) return fail("conflict", "matching.runStale");
   }
   const db = getDb();
   const deadline = new Date(now.getTime() + proposalDays() * 86_400_000).toISOString();
@@ -430,8 +429,8 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
     if (!(error instanceof CapacityExceeded)) throw error;
     outcome = "full";
   }
-  if (outcome === "notDraft") return { ok: false, status: 409, message: "matching.runNotDraft" };
-  if (outcome === "full") return { ok: false, status: 409, message: "matching.runFull" };
+  if (outcome === "notDraft") return fail("conflict", "matching.runNotDraft");
+  if (outcome === "full") return fail("conflict", "matching.runFull");
   audit({ actorUserId: actor.id, organisationId, action: "matching.send", entityType: "matching_run", entityId: runId, detail: { proposals: created.length } });
   if (created.length) {
     const outgoing: Outgoing[] = db
@@ -448,7 +447,7 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
       organisationId,
     );
   }
-  return { ok: true, sent: created.length };
+  return ok({ sent: created.length });
 }
 
 export function listRuns(organisationId: number) {

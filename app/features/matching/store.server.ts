@@ -167,4 +167,3 @@ export function userLocale(userId: number): "nl" | "en" {
   return row?.locale ?? "nl";
 }
 
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; status: number; message: string; errors?: Record<string, string[]> };

@@ -1,6 +1,6 @@
 // Zod schemas of the modules forms, shared by the forms and the actions. Messages are message keys.
 import { z } from "zod";
-import { ID_PATTERN, isCalendarDate } from "~/utils/form-fields";
+import { ID_PATTERN, idField, isCalendarDate } from "~/utils/form-fields";
 
 export { isCalendarDate };
 
@@ -15,6 +15,13 @@ export const AssignModuleSchema = z.object({
 });
 export type AssignModuleInput = z.infer<typeof AssignModuleSchema>;
 
+/** HR's modules page: assign (from the page or a scan's recommendations) or remove an assignment. */
+export const AssignmentFormSchema = z.discriminatedUnion(
+  "intent",
+  [AssignModuleSchema.extend({ intent: z.literal("assign"), redirectTo: z.string().optional() }), z.object({ intent: z.literal("remove"), assignmentId: idField() })],
+  { error: "errors.badRequest" },
+);
+
 // A section number as the form's hidden field sends it: digits only; "" is not section 0.
 export const ReadSectionSchema = z.object({
   section: z
@@ -23,6 +30,11 @@ export const ReadSectionSchema = z.object({
     .transform((v) => Number(v)),
 });
 
+/** A knowledge check's answers: the q1…qN fields as sent (a repeated field is a list, which scoring refuses). */
+export const CheckAnswersSchema = z
+  .record(z.string(), z.union([z.string(), z.array(z.string())]))
+  .transform((form) => Object.fromEntries(Object.entries(form).filter(([field]) => /^q\d+$/.test(field))));
+export type CheckAnswers = z.output<typeof CheckAnswersSchema>;
 
 // Built once: a formatter is costly to build and this runs on every module and HR page.
 const brusselsDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit" });

@@ -4,7 +4,8 @@ import { recoveryCodes, secondFactors, signInChallenges } from "@db/schema-auth"
 import { buddyProfiles, matches, newcomerRecords } from "@db/schema-matching";
 import { moduleProgress } from "@db/schema-modules";
 import { audit } from "~/utils/audit.server";
-import { getDb } from "~/utils/db.server";
+import { getDb, type Tx } from "~/utils/db.server";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 import { endSessionsOfUser } from "~/utils/session.server";
 import { auditMissingId } from "~/utils/tenancy.server";
 
@@ -92,35 +93,33 @@ function findInScope(actor: Actor, userId: number, scope: Scope) {
   return row;
 }
 
-export type ChangeResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
-
 const ROLES_BY_KIND: Record<"care_provider" | "partner" | "platform", readonly Role[]> = {
   care_provider: ["hr", "employee", "newcomer"],
   partner: ["partner"],
   platform: ["admin"],
 };
 
-export function changeRole(actor: Actor, userId: number, role: Role, scope: Scope): ChangeResult {
-  if (userId === actor.id) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
+export function changeRole(actor: Actor, userId: number, role: Role, scope: Scope): Outcome {
+  if (userId === actor.id) return fail("invalid", "validation.cannotChangeSelf");
   const target = findInScope(actor, userId, scope);
-  if (!target) return { ok: false, status: 404, message: "errors.notFound" };
+  if (!target) return fail("not_found", "errors.notFound");
   if (!ROLES_BY_KIND[target.kind ?? "platform"].includes(role)) {
-    return { ok: false, status: 400, message: "validation.organisationKindMismatch" };
+    return fail("invalid", "validation.organisationKindMismatch");
   }
   getDb().update(memberships).set({ role }).where(eq(memberships.userId, userId)).run();
   // A new role means new permissions: sign the person in again.
   endSessionsOfUser(userId);
   audit({ actorUserId: actor.id, organisationId: target.organisationId, action: "user.role_changed", entityType: "user", entityId: userId, detail: { from: target.role, to: role } });
-  return { ok: true };
+  return ok();
 }
 
-export function setUserStatus(actor: Actor, userId: number, status: "active" | "deactivated", scope: Scope): ChangeResult {
-  if (userId === actor.id) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
+export function setUserStatus(actor: Actor, userId: number, status: "active" | "deactivated", scope: Scope): Outcome {
+  if (userId === actor.id) return fail("invalid", "validation.cannotChangeSelf");
   const target = findInScope(actor, userId, scope);
-  if (!target) return { ok: false, status: 404, message: "errors.notFound" };
+  if (!target) return fail("not_found", "errors.notFound");
   // HR manages colleagues and newcomers, not other HR leads: that stays with the platform admin.
-  if (scope !== "all" && target.role === "hr") return { ok: false, status: 400, message: "validation.roleNotAllowed" };
-  if (target.status === "erased") return { ok: false, status: 409, message: "admin.erasedIsFinal" };
+  if (scope !== "all" && target.role === "hr") return fail("invalid", "validation.roleNotAllowed");
+  if (target.status === "erased") return fail("conflict", "admin.erasedIsFinal");
   getDb().update(users).set({ status }).where(eq(users.id, userId)).run();
   if (status === "deactivated") endSessionsOfUser(userId);
   audit({
@@ -130,14 +129,12 @@ export function setUserStatus(actor: Actor, userId: number, status: "active" | "
     entityType: "user",
     entityId: userId,
   });
-  return { ok: true };
+  return ok();
 }
 
 /** What an erased person is called wherever their name was shown (scan answers, audit log, matches). */
 const ERASED_NAME = "—";
 const OPEN_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 /**
  * The account part of an erasure, inside the caller's immediate transaction: name, e-mail, password, language
@@ -170,26 +167,26 @@ export function wipeAccount(tx: Tx, userId: number, email: string): void {
  * the buddy profile's personal fields go. The row stays, so scan answers, completed modules and the audit log
  * keep their anonymous counts and references. Refused while the person is a buddy in an open match.
  */
-export function erasePerson(actor: Actor, userId: number, scope: Scope): ChangeResult {
-  if (userId === actor.id) return { ok: false, status: 400, message: "validation.cannotChangeSelf" };
+export function erasePerson(actor: Actor, userId: number, scope: Scope): Outcome {
+  if (userId === actor.id) return fail("invalid", "validation.cannotChangeSelf");
   const target = findInScope(actor, userId, scope);
-  if (!target) return { ok: false, status: 404, message: "errors.notFound" };
-  if (scope !== "all" && target.role === "hr") return { ok: false, status: 400, message: "validation.roleNotAllowed" };
+  if (!target) return fail("not_found", "errors.notFound");
+  if (scope !== "all" && target.role === "hr") return fail("invalid", "validation.roleNotAllowed");
   const outcome = getDb().transaction(
-    (tx): ChangeResult => {
+    (tx): Outcome => {
       const user = tx.select({ status: users.status, email: users.email }).from(users).where(eq(users.id, userId)).get();
-      if (!user) return { ok: false, status: 404, message: "errors.notFound" };
-      if (user.status === "erased") return { ok: false, status: 409, message: "admin.erasedIsFinal" };
-      if (user.status !== "deactivated") return { ok: false, status: 409, message: "admin.eraseNeedsDeactivation" };
+      if (!user) return fail("not_found", "errors.notFound");
+      if (user.status === "erased") return fail("conflict", "admin.erasedIsFinal");
+      if (user.status !== "deactivated") return fail("conflict", "admin.eraseNeedsDeactivation");
       const open = tx
         .select({ id: matches.id })
         .from(matches)
         .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
         .where(and(eq(buddyProfiles.userId, userId), inArray(matches.status, [...OPEN_MATCH_STATUSES])))
         .get();
-      if (open) return { ok: false, status: 409, message: "admin.eraseOpenMatches" };
+      if (open) return fail("conflict", "admin.eraseOpenMatches");
       wipeAccount(tx, userId, user.email);
-      return { ok: true };
+      return ok();
     },
     { behavior: "immediate" },
   );

@@ -9,7 +9,8 @@ import type { Locale } from "~/utils/i18n";
 import { perceptionGap, type GapRow } from "./gap";
 import { mayPublish, publishMean } from "~/features/benchmark/disclosure";
 import { recordKeys, unitKey } from "~/features/benchmark/record-keys.server";
-import { DIMENSION_KEYS, dimensionNames, latestExperience } from "./pulse.server";
+import { DIMENSION_KEYS } from "~/features/scan/constants";
+import { dimensionNames, latestExperience } from "./pulse.server";
 
 export type PartnerGap = { shown: false } | { shown: true; organisations: number; rows: GapRow[]; dimensions: { key: string; number: number; name: string }[] };
 

@@ -10,15 +10,15 @@ import { INSTRUMENT_V1 } from "@db/reference/instrument-v1";
 import { currentPulseInstrument, pulseInstrument, type PulseInstrumentData } from "@db/reference/pulse-v1";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
+import { DIMENSION_KEYS } from "~/features/scan/constants";
 import type { Locale } from "~/utils/i18n";
 import type { OrgUser } from "~/utils/permissions.server";
 import { batchFor, groupExperience, isShown, openAnswersToShow, periodOf, type GroupResult, type PulseValue } from "./anonymity";
 import { experiencedScores, perceptionGap } from "./gap";
 import { addDays, invitationsDue, type Invitation } from "./moments";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 
-export type PulseResult<T = object> = ({ ok: true } & T) | { ok: false; status: number; message: string; errors?: Record<string, string[]> };
 
-export const DIMENSION_KEYS = INSTRUMENT_V1.dimensions.map((d) => d.key);
 
 export function dimensionNames(locale: Locale): { key: string; number: number; name: string }[] {
   return INSTRUMENT_V1.dimensions.map((d) => ({ key: d.key, number: d.number, name: locale === "nl" ? d.nameNl : d.nameEn }));
@@ -134,20 +134,20 @@ function freshId(tx: Db, table: typeof pulseResponses | typeof pulseOpenAnswers)
  * this audience, so one answer covers one stretch of time), the scale answers go in as an anonymous row with a
  * random id and its batch number, and the open answer, if any, as a separate anonymous row.
  */
-export function answerPulse(user: OrgUser, input: { answers: Record<string, string>; open: string }, date = todayIso()): PulseResult {
+export function answerPulse(user: OrgUser, input: { answers: Record<string, string>; open: string }, date = todayIso()): Outcome {
   const db = getDb();
   return db.transaction(
-    (tx): PulseResult => {
+    (tx): Outcome => {
       const due = dueFor(tx, user.id, date);
-      if (!due || due.organisationId !== user.organisationId) return { ok: false, status: 409, message: "pulse.errors.nothingDue" };
-      if (due.invitations.length === 0) return { ok: false, status: 409, message: "pulse.errors.alreadyAnswered" };
+      if (!due || due.organisationId !== user.organisationId) return fail("conflict", "pulse.errors.nothingDue");
+      if (due.invitations.length === 0) return fail("conflict", "pulse.errors.alreadyAnswered");
       const instrument = currentPulseInstrument(due.audience);
       const answers: Record<string, PulseValue> = {};
       for (const s of instrument.statements) {
         const raw = input.answers[s.key];
         if (raw === "dont_know") answers[s.key] = "dont_know";
         else if (raw === "1" || raw === "2" || raw === "3" || raw === "4" || raw === "5") answers[s.key] = Number(raw) as 1 | 2 | 3 | 4 | 5;
-        else return { ok: false, status: 400, message: "common.formErrors", errors: { [s.key]: ["pulse.errors.chooseAnswer"] } };
+        else return fail("invalid", "common.formErrors", { fields: { [s.key]: ["pulse.errors.chooseAnswer"] } });
       }
       for (const inv of due.invitations) tx.insert(pulseParticipations).values({ userId: user.id, occasion: inv.occasion }).run();
       const period = periodOf(date);
@@ -163,7 +163,7 @@ export function answerPulse(user: OrgUser, input: { answers: Record<string, stri
           .values({ id: freshId(tx, pulseOpenAnswers), organisationId: due.organisationId, audience: due.audience, period, batch: batchFor(openExisting), text: input.open })
           .run();
       }
-      return { ok: true };
+      return ok();
     },
     { behavior: "immediate" },
   );
@@ -298,10 +298,10 @@ export function pulseOverview(user: OrgUser, requested: string | null, locale: L
 }
 
 /** HR opens a campaign from today for the given number of weeks; one open campaign at a time. */
-export function openCampaign(user: OrgUser, input: { weeks: number }, date = todayIso()): PulseResult<{ id: number }> {
+export function openCampaign(user: OrgUser, input: { weeks: number }, date = todayIso()): Outcome<{ id: number }> {
   const db = getDb();
   return db.transaction(
-    (tx): PulseResult<{ id: number }> => {
+    (tx): Outcome<{ id: number }> => {
       const running = tx
         .select({ id: pulseCampaigns.id, closesOn: pulseCampaigns.closesOn })
         .from(pulseCampaigns)
@@ -309,14 +309,14 @@ export function openCampaign(user: OrgUser, input: { weeks: number }, date = tod
         .orderBy(asc(pulseCampaigns.closesOn))
         .all()
         .find((c) => c.closesOn >= date);
-      if (running) return { ok: false, status: 409, message: "pulse.errors.campaignRunning" };
+      if (running) return fail("conflict", "pulse.errors.campaignRunning");
       const row = tx
         .insert(pulseCampaigns)
         .values({ organisationId: user.organisationId, opensOn: date, closesOn: addDays(date, input.weeks * 7 - 1), openedByUserId: user.id })
         .returning({ id: pulseCampaigns.id })
         .get();
       audit({ actorUserId: user.id, organisationId: user.organisationId, action: "pulse.campaign.open", entityType: "pulse_campaign", entityId: row.id, detail: { weeks: input.weeks } });
-      return { ok: true, id: row.id };
+      return ok({ id: row.id });
     },
     { behavior: "immediate" },
   );

@@ -2,13 +2,16 @@
 // gaps call for (with what an assignment form needs) and the peer medians of the benchmark.
 import { getPeerMedians, type PeerMedians } from "~/features/benchmark/peer.server";
 import type { PeerGroup } from "~/features/benchmark/filters";
-import { assignmentFormOptions, recommendationsForScan } from "~/features/modules/modules.server";
+import { assignmentFormOptions } from "~/features/modules/assignments.server";
+import { recommendationsForScan } from "~/features/modules/recommendations.server";
 import { perceptionGapFor } from "~/features/pulse/pulse.server";
 import type { Locale } from "~/utils/i18n";
 import type { OrgUser } from "~/utils/permissions.server";
+import { listActions, type ActionItemView } from "./action-plan.server";
 import { getScanResults, type ScanResults } from "./scan.server";
 
-export type ScanResultsPage = Omit<ScanResults, "peer"> & {
+export type ScanResultsPage = ScanResults & {
+  actions: ActionItemView[];
   peer: { key: string; score: number }[] | null;
   peerInfo: { group: PeerGroup; groupSize: number | null; shown: boolean };
   modules: NonNullable<ReturnType<typeof recommendationsForScan>>["modules"];
@@ -31,6 +34,7 @@ export function getScanResultsPage(user: OrgUser, scanId: number, locale: Locale
   );
   return {
     ...results,
+    actions: listActions(user.organisationId, scanId),
     perceptionGap,
     peer,
     peerInfo: { group, groupSize: medians?.groupSize ?? null, shown: Boolean(medians?.shown) },

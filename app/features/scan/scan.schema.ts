@@ -16,6 +16,7 @@ export const StartScanSchema = z.object({
   period: PeriodSchema,
   start: z.enum(["empty", "previous"], { error: "validation.invalidChoice" }).default("empty"),
 });
+export type StartScanInput = z.output<typeof StartScanSchema>;
 
 export const AnswerSchema = z.object({
   itemKey: z.string({ error: "scan.errors.unknownItem" }).regex(ITEM_KEY_PATTERN, { error: "scan.errors.unknownItem" }),
@@ -62,6 +63,17 @@ export const ActionStatusSchema = z.object({
   actionId: idField("errors.badRequest"),
   status: z.enum(ACTION_STATUSES, { error: "validation.invalidChoice" }),
 });
+
+/** The action plan's three buttons on the results page. */
+export const ActionPlanFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    ActionItemSchema.extend({ intent: z.literal("addAction") }),
+    ActionStatusSchema.extend({ intent: z.literal("actionStatus") }),
+    z.object({ intent: z.literal("deleteAction"), actionId: idField("errors.badRequest") }),
+  ],
+  { error: "errors.badRequest" },
+);
 
 // Plain values for the browser live in constants.ts (no zod there, so pages do not ship it).
 export { COMMENT_MAX, ACTION_TEXT_MAX, OWNER_MAX };

@@ -2,6 +2,7 @@
 // Rendered on HR's modules page and, after merge, on the scan results page (pass redirectTo to come back).
 import { useI18n } from "~/utils/i18n-react";
 import type { MessageKey } from "~/utils/i18n";
+import { DIMENSION_KEYS } from "~/features/scan/constants";
 import type { RecommendationReason } from "../recommendations";
 import { AssignForm, type DepartmentOption } from "./assign-form";
 
@@ -15,8 +16,6 @@ type Props = {
   /** Field errors of a failed assignment, for the module they belong to. */
   errors?: { moduleKey: string | null; fields: Record<string, string[] | undefined> };
 };
-
-const DIMENSION_KEYS = ["leadership", "recruitment", "recognition", "onboarding", "language", "team_culture", "wellbeing", "monitoring"] as const;
 
 export function useDimensionName() {
   const { t } = useI18n();

@@ -2,7 +2,7 @@
 // With JavaScript every change is saved in the background; an answer that could not be saved stays on screen
 // and is retried with backoff (and when the browser comes back online) — never silently dropped.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { MessageKey } from "~/utils/i18n-core";
+import { formatDate, type MessageKey } from "~/utils/i18n-core";
 import { useI18n } from "~/utils/i18n-react";
 import { COMMENT_MAX } from "../constants";
 import { ANSWER_VALUES, isAnswerValue, type AnswerValue } from "../scoring";
@@ -15,18 +15,6 @@ type Replaced = { value: AnswerValue; byName: string | null; at: string } | null
 export type ItemConflict = { mine: string | null; theirs: string | null; byName: string | null; at: string; answer: ItemAnswer };
 
 const MAX_DELAY = 30_000;
-
-// One formatter per locale: building an Intl.DateTimeFormat costs ~0.06 ms, and the page shows up to 40 times.
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-function answeredTime(locale: string, iso: string): string {
-  let format = timeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Brussels" });
-    timeFormats.set(locale, format);
-  }
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : format.format(date);
-}
 
 export function ScanItem({
   scanId,
@@ -53,7 +41,7 @@ export function ScanItem({
   onStatus: (itemKey: string, unsaved: boolean) => void;
 }) {
   const { t, locale, isKey } = useI18n();
-  const date = (iso: string) => answeredTime(locale, iso);
+  const date = (iso: string) => formatDate(locale, iso, true);
   const [value, setValue] = useState<AnswerValue | undefined>(answer?.value);
   const [comment, setComment] = useState(initialConflict ? (initialConflict.mine ?? "") : (answer?.comment ?? ""));
   const [saved, setSaved] = useState<ItemAnswer | undefined>(initialConflict?.answer ?? answer);

@@ -69,7 +69,8 @@ export async function newContext(browser: Browser, options: { javaScriptEnabled?
 const checkedStates = new Set<string>();
 
 async function pageState(page: Page): Promise<string> {
-  const html = await page.evaluate(() => document.documentElement.outerHTML);
+  // page.content(), not page.evaluate(): scripts do not run in a context with JavaScript off.
+  const html = await page.content();
   // Per-response values (CSP nonces, form tokens) do not make a page state new.
   const stable = html.replace(/\snonce="[^"]*"/g, "").replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
   const url = new URL(page.url());

@@ -93,7 +93,7 @@ describe("two HR users comment on the same scan item", () => {
     await sofie.reload();
     await hydrated(sofie);
     expect(await item(sofie, key).locator("textarea").inputValue()).toBe("Zie het diversiteitsplan op intranet");
-  }, 180_000);
+  }, 300_000);
 
   it("without JavaScript: the item's form post shows both comments; keeping the newer one changes nothing", async () => {
     const key = "leadership.2";
@@ -120,5 +120,5 @@ describe("two HR users comment on the same scan item", () => {
     await item(karim, key).waitFor();
     expect(await item(karim, key).locator("textarea").inputValue()).toBe("Doelen staan in het HR-plan 2026");
     expect(await item(karim, key).locator(".scan-item__conflict").count()).toBe(0);
-  }, 180_000);
+  }, 300_000);
 });

@@ -102,6 +102,9 @@ const EXPECTED: [string, number, number, string][] = [
 // Core items scored 0 or 1: leadership.1 (0), onboarding.2 (0), language.2 (1).
 const EXPECTED_FLAGGED = ["leadership.1", "onboarding.2", "language.2"];
 
+// Each step visits a dozen pages with axe on some: ceilings for a loaded machine, not expectations.
+const STEP = 240_000;
+
 describe("inclusion scan", () => {
   it("HR starts a scan and answers with mouse and keyboard; a comment is saved when the field loses focus", async () => {
     // The one real sign-in through the form for HR in this file.
@@ -139,7 +142,7 @@ describe("inclusion scan", () => {
     expect(await checkedValue(sofie, scanUrl, "leadership.1")).toBe("1");
     expect(await item(sofie, "leadership.1").getByLabel(/Toelichting of bewijs/).inputValue()).toBe("Beslissing directiecomité 12 maart");
     await sofieContext.close();
-  });
+  }, STEP);
 
   it("a closed tab loses nothing: without JavaScript every saved answer is there, and plain form posts save more", async () => {
     const scanUrl = draftScan("2028", planned40(keysOf(0, 2)), "hr@zas.example", { "leadership.1": "Beslissing directiecomité 12 maart" });
@@ -159,7 +162,7 @@ describe("inclusion scan", () => {
     expect(await item(plain, "recognition.1").locator(".scan-item__meta").textContent()).toMatch(/^Laatst beantwoord door Sofie Janssens/);
     await expectAccessible(plain);
     await plain.context().close();
-  });
+  }, STEP);
 
   it("two HR users answer at once without overwriting each other, and a stale tab says whose answer it replaced", async () => {
     const scanUrl = draftScan("2029", {});
@@ -195,7 +198,7 @@ describe("inclusion scan", () => {
     expect(await item(page, "onboarding.1").locator(".scan-item__meta").textContent()).toMatch(/^Laatst beantwoord door Karim Bouzid/);
     expect(await item(page, "onboarding.2").locator(".scan-item__meta").textContent()).toMatch(/^Laatst beantwoord door Sofie Janssens/);
     await page.context().close();
-  });
+  }, STEP);
 
   it("a complete scan is submitted and locked; results, report, PDF, CSV and JSON show the scores worked out by hand", async () => {
     const scanUrl = draftScan("2030", planned40(keysOf(0, 8)), "diversiteit@zas.example");
@@ -258,7 +261,7 @@ describe("inclusion scan", () => {
     for (const [key, score] of EXPECTED) expect(Number(rows.find((r) => r[0] === "dimension" && r[1] === key)?.[4]), key).toBe(score);
     expect(Number(rows.find((r) => r[0] === "overall")?.[4])).toBe(50);
     await page.context().close();
-  });
+  }, STEP);
 
   it("an answer given without a connection stays on screen, says it is not saved, and is saved once back online", async () => {
     const page = await hrPage("diversiteit@zas.example");

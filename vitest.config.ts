@@ -29,8 +29,9 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],
-          testTimeout: 20_000,
-          hookTimeout: 30_000,
+          // Ceilings for a loaded machine (four workers beside other jobs), not expectations.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

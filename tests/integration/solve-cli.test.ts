@@ -14,7 +14,7 @@ function spawnSolve(stdin: string, ...args: string[]): { status: number | null; 
   const result = spawnSync("npm", ["run", "--silent", "solve", ...(args.length > 0 ? ["--", ...args] : [])], {
     input: stdin,
     encoding: "utf8",
-    timeout: 60_000,
+    timeout: 150_000,
   });
   // npm itself may warn about the machine's npmrc on stderr; keep only the solver's own lines.
   const stderr = result.stderr
@@ -34,7 +34,7 @@ describe("the real command", () => {
     expect(refused.status).toBe(2);
     expect(refused.stdout).toBe("");
     expect(refused.stderr).toMatch(/unknown option "--certifcate"/);
-  }, 60_000);
+  }, 320_000);
 });
 
 describe("npm run solve", () => {

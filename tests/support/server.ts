@@ -64,7 +64,8 @@ export async function startServer(env: Record<string, string> = {}, options: Sta
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
-  const deadline = Date.now() + 60_000;
+  // A ceiling, not an expectation: on a loaded 2-core machine a cold tsx start took over 60 s.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
     try {

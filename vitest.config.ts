@@ -9,6 +9,9 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Most test time is spent waiting on servers, browsers and SQLite, not computing: more workers than the
+    // two cores keep both busy (decision 091). VITEST_MAX_WORKERS overrides it.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 4,
     projects: [
       {
         resolve: { alias },
@@ -24,9 +27,11 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],
-          testTimeout: 20_000,
-          hookTimeout: 30_000,
+          // Ceilings for a loaded machine (four workers beside other jobs), not expectations.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -35,9 +40,11 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
-          testTimeout: 60_000,
+          globalSetup: ["tests/support/e2e-global-setup.ts"],
+          // Files run side by side (decision 091): each starts its own server on a free port over its own copy of
+          // the demo base; all share the run's one Chromium. Budgets are generous; nothing waits on time.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -11,8 +11,7 @@
 // decimals; penalties 0 … 1e6, non-decreasing, at most 6 decimals; capacities integers 0 … 10,000; the exactness
 // limit of solver.ts (EXACT_LIMIT). Exit codes: 0 solved and certified · 1 solved but the certificate check failed
 // (a solver bug; the reason goes to stderr) · 2 malformed or out-of-limits input (a clear message on stderr).
-import { verifyAssignment } from "../app/features/matching/certificate";
-import { SolverInputError, solveAssignment, validateInstance } from "../app/features/matching/solver";
+import { refusedOption, runSolve } from "./solve-cli";
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -23,48 +22,9 @@ function readStdin(): Promise<string> {
   });
 }
 
-function refuse(message: string): never {
-  process.stderr.write(`solve: ${message}\n`);
-  process.exit(2);
-}
-
+// Options are checked before stdin is read, so a wrong option is refused at once.
 const options = process.argv.slice(2);
-for (const option of options) {
-  if (option !== "--certificate") refuse(`unknown option ${JSON.stringify(option)}: the only option is --certificate.`);
-}
-
-const text = await readStdin();
-if (text.trim() === "") {
-  refuse('no input: pipe a JSON instance on stdin, e.g. {"scores": [[3, null], [1, 2]], "capacities": [1, 1]}');
-}
-let input: unknown;
-try {
-  input = JSON.parse(text);
-} catch (error) {
-  refuse(`the input is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
-}
-const checked = validateInstance(input);
-if (!checked.ok) refuse(`invalid instance: ${checked.message}`);
-
-let assignment;
-try {
-  assignment = solveAssignment(checked.instance);
-} catch (error) {
-  // The exactness limit depends on the whole instance, so only the solver can tell.
-  if (error instanceof SolverInputError) refuse(`invalid instance: ${error.message}`);
-  throw error;
-}
-const verdict = verifyAssignment(checked.instance, assignment);
-const output: Record<string, unknown> = {
-  pairs: assignment.pairs,
-  matched: assignment.matched,
-  total: assignment.total,
-  unmatched: assignment.unmatched,
-  certified: verdict.ok,
-};
-if (options.includes("--certificate")) output.certificate = assignment.certificate;
-process.stdout.write(`${JSON.stringify(output)}\n`);
-if (!verdict.ok) {
-  process.stderr.write(`solve: the certificate check failed: ${verdict.reason}\n`);
-  process.exitCode = 1;
-}
+const result = refusedOption(options) ?? runSolve(options, await readStdin());
+process.stdout.write(result.stdout);
+process.stderr.write(result.stderr);
+process.exitCode = result.status;

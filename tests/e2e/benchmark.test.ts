@@ -4,25 +4,23 @@ import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, prepareDatabase } from "@db/client";
-import { seedDemo } from "@db/seed/seed";
 import { buildBenchmarkWorld } from "../support/benchmark-world";
 import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
-import { scoreScan } from "~/features/scan/scoring";
 
 let server: RunningServer;
 let browser: Browser;
 
-async function prepare(databasePath: string): Promise<void> {
+/** On a copy of the demo base (decision 091): the benchmark world on top of the demo. */
+function prepare(databasePath: string): void {
   const db = openDatabase(databasePath);
   prepareDatabase(db);
-  await seedDemo(db, { password: "Nieuwkomer-demo-2026", scoreScan });
   buildBenchmarkWorld(db);
   db.$client.close();
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({}, { prepare }), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({}, { from: "demo", prepare }), launchBrowser()]);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 // Foundation journeys in headless Chromium: sign-in per role, access limits, invitation, language.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
+import { expectAccessible, launchBrowser, login, newContext, signedInPage } from "../support/browser";
 import { linkIn } from "../support/mail";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -58,9 +58,8 @@ describe("each role", () => {
 
 describe("limits", () => {
   it("an employee who opens an admin page gets a translated 403 page, and nothing of the admin's", async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await login(page, server.url, "verpleegkundige@zas.example");
+    const page = await signedInPage(browser, server.url, "verpleegkundige@zas.example");
+    const context = page.context();
     const response = await page.goto(`${server.url}/admin/users`);
     expect(response?.status()).toBe(403);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Geen toegang");
@@ -99,9 +98,8 @@ describe("limits", () => {
 
 describe("invitation", () => {
   it("HR invites a colleague, who sets a password from the e-mailed link and is signed in", async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await login(page, server.url, "hr@zas.example");
+    const page = await signedInPage(browser, server.url, "hr@zas.example");
+    const context = page.context();
     await page.goto(`${server.url}/hr/people`);
     await page.getByLabel("Naam", { exact: true }).fill("Femke Lambrechts");
     await page.getByLabel("E-mailadres", { exact: true }).fill("femke.lambrechts@zas.example");
@@ -166,9 +164,8 @@ describe("language", () => {
 
 describe("phone", () => {
   it("HR's people page fits a phone screen without sideways scrolling of the page", async () => {
-    const context = await newContext(browser, { mobile: true });
-    const page = await context.newPage();
-    await login(page, server.url, "hr@zas.example");
+    const page = await signedInPage(browser, server.url, "hr@zas.example", { mobile: true });
+    const context = page.context();
     await page.goto(`${server.url}/hr/people`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

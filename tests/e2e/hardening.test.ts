@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import http from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
+import { expectAccessible, launchBrowser, login, newContext, signedInPage } from "../support/browser";
 import { signIn, startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -50,9 +50,8 @@ async function setBox(page: Page, label: RegExp, checked: boolean) {
 
 describe("admin organisation form with checkboxes unticked (finding 7)", () => {
   it("without JavaScript: creates an organisation with every box off", async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await login(page, server.url, "admin@portal.example");
+    const page = await signedInPage(browser, server.url, "admin@portal.example", { javaScriptEnabled: false });
+    const context = page.context();
     await page.goto(`${server.url}/admin/organisations/new`);
     await page.getByLabel("Naam", { exact: true }).fill("Woonzorg De Linde");
     await setBox(page, /^Mag met naam verschijnen/, false);

@@ -3,7 +3,7 @@
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
+import { expectAccessible, launchBrowser, login, newContext, signedInPage } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -152,9 +152,8 @@ describe("modules", () => {
   it("every module page passes axe, and reads at 390 px without sideways scrolling", { timeout: 300_000 }, async () => {
     const keys = withDb((db) => (db.prepare("SELECT key FROM modules WHERE active = 1 ORDER BY position").all() as { key: string }[]).map((r) => r.key));
     expect(keys.length).toBeGreaterThan(0);
-    const context = await newContext(browser, { mobile: true });
-    const page = await context.newPage();
-    await login(page, server.url, "verpleegkundige@zas.example");
+    const page = await signedInPage(browser, server.url, "verpleegkundige@zas.example", { mobile: true });
+    const context = page.context();
     await page.goto(`${server.url}/me/modules`);
     await expectAccessible(page);
     for (const key of keys) {
@@ -173,9 +172,8 @@ describe("modules", () => {
   });
 
   it("works without JavaScript: reading saves progress and the check gives feedback", async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await login(page, server.url, "tom.peeters@zas.example");
+    const page = await signedInPage(browser, server.url, "tom.peeters@zas.example", { javaScriptEnabled: false });
+    const context = page.context();
     await page.goto(`${server.url}/me/modules/being-a-buddy`);
     await page.getByRole("button", { name: /Volgend deel/ }).click();
     await page.getByText(/Deel 2 van/).waitFor();

@@ -22,6 +22,7 @@ import {
   type Acknowledged,
   type PortalProcess,
 } from "../support/ops";
+import { copyBase } from "../support/databases";
 
 const running: PortalProcess[] = [];
 const dirs: string[] = [];
@@ -42,10 +43,12 @@ function freshGet(port: number, pathname: string): Promise<number> {
   });
 }
 
-function workspace(name: string) {
+/** A directory of its own with a copy of the demo base as the portal's database (decision 091): no server seeds. */
+async function workspace(name: string) {
   const dir = tempDir(name);
   dirs.push(dir);
-  return { dir, database: path.join(dir, "portal.db"), replica: path.join(dir, "replica") };
+  const database = await copyBase("demo", path.join(dir, "portal.db"));
+  return { dir, database, replica: path.join(dir, "replica") };
 }
 
 async function portal(database: string, env: Record<string, string> = {}) {
@@ -75,7 +78,7 @@ async function restoreHolding(replica: string, dir: string, scanId: number, ackn
 
 describe("continuous replication", () => {
   it("a restore after the server is killed with SIGKILL under load holds every acknowledged write", async () => {
-    const { dir, database, replica } = workspace("replication-kill");
+    const { dir, database, replica } = await workspace("replication-kill");
     const server = await portal(database, { REPLICA_URL: replica, REPLICA_SYNC_INTERVAL: "1s" });
     await server.waitForOutput(/litestream: replicating to/);
     const cookie = await signIn(server.url);
@@ -118,7 +121,7 @@ describe("continuous replication", () => {
   }, 180_000);
 
   it("restores a point in time: the state before a later write, not after it", async () => {
-    const { dir, database, replica } = workspace("replication-pitr");
+    const { dir, database, replica } = await workspace("replication-pitr");
     const server = await portal(database, { REPLICA_URL: replica, REPLICA_SYNC_INTERVAL: "1s" });
     const cookie = await signIn(server.url);
     const scanId = await startScan(server.url, cookie, "2098");
@@ -143,7 +146,7 @@ describe("continuous replication", () => {
   });
 
   it("an unreachable replica is shown to the admin and logged, and the portal keeps serving", async () => {
-    const { dir, database } = workspace("replication-unreachable");
+    const { dir, database } = await workspace("replication-unreachable");
     const blocker = path.join(dir, "not-a-directory");
     fs.writeFileSync(blocker, "a file where the replica directory should be");
     const server = await portal(database, { REPLICA_URL: path.join(blocker, "replica") });
@@ -163,7 +166,7 @@ describe("continuous replication", () => {
   });
 
   it("a replica URL of an unsupported kind stops the server at start with a clear message", async () => {
-    const { database } = workspace("replication-bad-url");
+    const { database } = await workspace("replication-bad-url");
     const server = await startPortal(database, { REPLICA_URL: "ftp://backup.example/portal" }, { waitHealthy: false });
     running.push(server);
     expect((await server.exited).code).toBe(1);
@@ -173,7 +176,7 @@ describe("continuous replication", () => {
 
 describe("npm run restore refuses what it must not do", () => {
   it("refuses a target a running server has open, and one that merely exists; the live database keeps working", async () => {
-    const { dir, database, replica } = workspace("restore-in-use");
+    const { dir, database, replica } = await workspace("restore-in-use");
     const server = await portal(database, { REPLICA_URL: replica });
     const cookie = await signIn(server.url);
     const scanId = await startScan(server.url, cookie, "2097");
@@ -205,7 +208,7 @@ describe("npm run restore refuses what it must not do", () => {
   });
 
   it("a corrupt replica fails with a clear message, a non-zero exit and no file written", async () => {
-    const { dir, database, replica } = workspace("restore-corrupt");
+    const { dir, database, replica } = await workspace("restore-corrupt");
     const server = await portal(database, { REPLICA_URL: replica });
     const cookie = await signIn(server.url);
     const scanId = await startScan(server.url, cookie, "2096");
@@ -240,7 +243,8 @@ describe("npm run restore refuses what it must not do", () => {
   });
 
   it("a replica directory that does not exist is a usage error", () => {
-    const { dir } = workspace("restore-missing");
+    const dir = tempDir("restore-missing");
+    dirs.push(dir);
     const result = runRestore([path.join(dir, "nowhere"), path.join(dir, "x.db")]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("No Litestream replica at");
@@ -249,7 +253,7 @@ describe("npm run restore refuses what it must not do", () => {
 
 describe("graceful shutdown", () => {
   it("a SIGTERM during 50 concurrent autosaves answers every one, loses none, and replicates them", async () => {
-    const { dir, database, replica } = workspace("shutdown");
+    const { dir, database, replica } = await workspace("shutdown");
     const server = await portal(database, { REPLICA_URL: replica, SHUTDOWN_TIMEOUT_MS: "20000" });
     const cookie = await signIn(server.url);
     const scanId = await startScan(server.url, cookie, "2095");
@@ -295,7 +299,7 @@ describe("graceful shutdown", () => {
   });
 
   it("readiness says ready with migrations applied and a writable database; a second signal exits at once", async () => {
-    const { database } = workspace("readiness");
+    const { database } = await workspace("readiness");
     const server = await portal(database, { SHUTDOWN_TIMEOUT_MS: "30000" });
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);

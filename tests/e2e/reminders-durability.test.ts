@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, prepareDatabase } from "@db/client";
 import { startMailCatcher, type CaughtMail, type MailCatcher } from "~/utils/mail-catcher.server";
 import { spawnPortal, until, type PortalProcess } from "../support/portal-process";
+import { copyBase } from "../support/databases";
 import { buildWorld, DAY, type World } from "../support/reminder-world";
 
 const dir = path.resolve("tests/.tmp");
@@ -56,6 +57,7 @@ const settle = async () => {
 
 beforeAll(async () => {
   fs.mkdirSync(dir, { recursive: true });
+  await copyBase("migrated", databasePath);
   const db = openDatabase(databasePath);
   prepareDatabase(db);
   world = await buildWorld(db, T0, "durability");

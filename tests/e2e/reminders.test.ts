@@ -2,7 +2,7 @@
 // check-in and logs it; HR changes a preference; an admin sees the outbox; axe on every new page.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
+import { expectAccessible, launchBrowser, login, newContext, signedInPage } from "../support/browser";
 import { until } from "../support/portal-process";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -52,18 +52,16 @@ describe("reminders in the portal", () => {
   }, 240_000);
 
   it("works without JavaScript: the count is in the page and opening a notification is a plain link", async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await login(page, server.url, "hr@zas.example");
+    const page = await signedInPage(browser, server.url, "hr@zas.example", { javaScriptEnabled: false });
+    const context = page.context();
     await visit(page, "/notifications");
     await expect(page.getByRole("heading", { level: 1, name: "Meldingen" }).count()).resolves.toBe(1);
     await context.close();
   }, 240_000);
 
   it("HR changes a preference and the page says so; the unsubscribe page asks before it acts", async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await login(page, server.url, "hr@zas.example");
+    const page = await signedInPage(browser, server.url, "hr@zas.example");
+    const context = page.context();
     await visit(page, "/notifications/preferences");
     await page.getByLabel("Tijd voor een nieuwe scan").selectOption("digest");
     await page.getByRole("button", { name: "Voorkeuren bewaren" }).click();
@@ -85,9 +83,8 @@ describe("reminders in the portal", () => {
   }, 240_000);
 
   it("the admin sees the outbox counts per kind", async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await login(page, server.url, "admin@portal.example");
+    const page = await signedInPage(browser, server.url, "admin@portal.example");
+    const context = page.context();
     await visit(page, "/admin/outbox");
     await page.getByRole("heading", { name: "Aantallen per soort" }).waitFor();
     await expect(page.getByRole("rowheader", { name: "Check-in te laat" }).count()).resolves.toBe(1);

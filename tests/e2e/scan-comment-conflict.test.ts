@@ -1,8 +1,12 @@
 // Issue 11, finding 12 in a real browser: two HR users comment on the same item. The one whose page is stale
 // sees both comments and chooses, with JavaScript (autosave) and without (plain form post). Decision 061.
+import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
+import { openDatabase } from "@db/client";
+import { memberships, users } from "@db/schema";
+import { expectAccessible, launchBrowser, login, newContext, signInContext } from "../support/browser";
+import { createDraftScan } from "../support/factories";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -20,12 +24,25 @@ afterAll(async () => {
 const item = (page: Page, key: string) => page.locator(`[id="item-${key}"]`);
 const hydrated = (page: Page) => page.locator('.scan-layout[data-hydrated="true"]').waitFor();
 
-async function signedIn(email: string, javaScriptEnabled = true) {
+async function signedIn(email: string, javaScriptEnabled = true, throughForm = false) {
   const context = await newContext(browser, { javaScriptEnabled });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
+  if (!throughForm) await signInContext(context, server.url, email);
   const page = await context.newPage();
-  await login(page, server.url, email);
+  if (throughForm) await login(page, server.url, email);
   return page;
+}
+
+/** An empty ZAS draft scan of its own for the period, written into the server's database (decision 091). */
+function draftScan(period: string): string {
+  const db = openDatabase(server.databasePath);
+  try {
+    const hr = db.select({ id: users.id, organisationId: memberships.organisationId }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.email, "hr@zas.example")).get();
+    if (!hr?.organisationId) throw new Error("no ZAS HR");
+    return `${server.url}/hr/scans/${createDraftScan({ organisationId: hr.organisationId, period }, db).id}`;
+  } finally {
+    db.$client.close();
+  }
 }
 
 /** Sofie answers the item and adds her comment with JavaScript; returns once both are saved. */
@@ -39,16 +56,14 @@ async function sofieComments(page: Page, key: string, comment: string) {
 }
 
 describe("two HR users comment on the same scan item", () => {
-  let scanUrl = "";
-
   it("with JavaScript: the stale comment is not saved over the newer one; both are shown and the user chooses", async () => {
-    const sofie = await signedIn("hr@zas.example");
+    const sofie = await signedIn("hr@zas.example", true, true);
     await sofie.goto(`${server.url}/hr/scans`);
     await sofie.getByLabel("Periode").fill("2031");
     await sofie.getByLabel("Met een lege scan").check();
     await sofie.getByRole("button", { name: "Scan starten" }).click();
     await sofie.waitForURL(/\/hr\/scans\/\d+\?/);
-    scanUrl = sofie.url().split("?")[0] ?? "";
+    const scanUrl = sofie.url().split("?")[0] ?? "";
     await hydrated(sofie);
     const key = "leadership.1";
     await item(sofie, key).locator('input[name="value"][value="2"]').check();
@@ -78,10 +93,11 @@ describe("two HR users comment on the same scan item", () => {
     await sofie.reload();
     await hydrated(sofie);
     expect(await item(sofie, key).locator("textarea").inputValue()).toBe("Zie het diversiteitsplan op intranet");
-  }, 180_000);
+  }, 300_000);
 
   it("without JavaScript: the item's form post shows both comments; keeping the newer one changes nothing", async () => {
     const key = "leadership.2";
+    const scanUrl = draftScan("2032");
     const sofie = await signedIn("hr@zas.example");
     await sofie.goto(`${scanUrl}?d=leadership`);
     await hydrated(sofie);
@@ -104,5 +120,5 @@ describe("two HR users comment on the same scan item", () => {
     await item(karim, key).waitFor();
     expect(await item(karim, key).locator("textarea").inputValue()).toBe("Doelen staan in het HR-plan 2026");
     expect(await item(karim, key).locator(".scan-item__conflict").count()).toBe(0);
-  }, 180_000);
+  }, 300_000);
 });

@@ -1,10 +1,11 @@
-// The scan through its loaders and actions, with real Requests on a real migrated SQLite file.
+// The scan through its loaders and actions, with real Requests on a real migrated SQLite file. Each test makes
+// the organisation and scan it needs with the factories (decision 091); only the "demo scans" block reads the seed.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { instrumentItems, organisations, scanAnswers, scanDimensionScores, scans } from "@db/schema";
 import { loadInstruments } from "@db/reference/instrument";
 import { getInstrument } from "~/features/scan/instrument.server";
-import { scoreScan, type AnswerValue } from "~/features/scan/scoring";
+import type { AnswerValue } from "~/features/scan/scoring";
 import * as answersRoute from "~/routes/hr.scans.$scanId_.answers";
 import * as csvRoute from "~/routes/hr.scans.$scanId_.export[.]csv";
 import * as jsonRoute from "~/routes/hr.scans.$scanId_.export[.]json";
@@ -13,22 +14,13 @@ import * as resultsRoute from "~/routes/hr.scans.$scanId_.results";
 import * as scanRoute from "~/routes/hr.scans.$scanId";
 import * as listRoute from "~/routes/hr.scans._index";
 import { getDb } from "~/utils/db.server";
-import { call, cookieFor, get, post, seeded } from "../support/requests";
+import { walCommits } from "../support/databases";
+import { answersForAll, cookieOf, createCareOrganisation, createDraftScan, DIMENSION_KEYS, ITEM_KEYS } from "../support/factories";
+import { call, get, post, seeded } from "../support/requests";
 
-beforeAll(seeded);
-
-const ZAS_HR = "hr@zas.example";
-const ZAS_HR2 = "diversiteit@zas.example";
-const ZUYDERLAND_HR = "hr@zuyderland.example";
-
-function orgId(name: string): number {
-  const row = getDb().select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get();
-  if (!row) throw new Error(name);
-  return row.id;
-}
-function scanOf(orgName: string, period: string) {
-  const row = getDb().select().from(scans).where(and(eq(scans.organisationId, orgId(orgName)), eq(scans.period, period))).get();
-  if (!row) throw new Error(`${orgName} ${period}`);
+function scanRow(id: number) {
+  const row = getDb().select().from(scans).where(eq(scans.id, id)).get();
+  if (!row) throw new Error(`no scan ${id}`);
   return row;
 }
 function answerRows(scanId: number) {
@@ -39,12 +31,62 @@ const instrument = () => {
   if (!i) throw new Error("no instrument");
   return i;
 };
-const allKeys = () => instrument().dimensions.flatMap((d) => d.items.map((i) => i.key));
 
 async function startScan(cookie: string, period: string, start = "empty") {
   const result = await call(listRoute.action, post("/hr/scans", { period, start }, cookie));
   expect(result.status).toBe(302);
   return Number(/\/hr\/scans\/(\d+)/.exec(result.location ?? "")?.[1]);
+}
+
+/** An organisation of its own with an empty draft scan, and what a test needs to answer it. */
+function draftWorld(answers: Record<string, AnswerValue> = {}) {
+  const world = createCareOrganisation();
+  const scan = createDraftScan({ organisationId: world.organisation.id, period: "2027", answers, answeredBy: world.hr.id });
+  const params = { scanId: String(scan.id) };
+  const path = `/hr/scans/${scan.id}/answers`;
+  const save = (cookie: string, fields: Record<string, string>) => call(answersRoute.action, post(path, fields, cookie), params);
+  return { ...world, scan, params, path, save, hrCookie: cookieOf(world.hr), hr2Cookie: cookieOf(world.hr2) };
+}
+
+/**
+ * Answers of a complete scan whose scores are worked out by hand from the product rules (mean of the items
+ * answered 0–4 × 25; fewer than 3 scored items: no score; overall: mean of the 8; level bands of 20; overall level
+ * at most the lowest dimension level + 2; core items scored ≤ 1 flagged).
+ */
+const COMPLETE: Record<string, AnswerValue[]> = {
+  leadership: ["1", "3", "3", "4", "4"], // 15/5 = 3 → 75, level 4; core item leadership.1 scored 1: flagged
+  recruitment: ["4", "4", "4", "4", "3"], // 19/5 = 3.8 → 95, level 5
+  recognition: ["0", "1", "dont_know", "not_applicable", "2"], // (0+1+2)/3 = 1 → 25, level 2
+  onboarding: ["4", "4", "4", "4", "4"], // 100, level 5
+  language: ["3", "0", "3", "not_applicable", "3"], // 9/4 = 2.25 → 56.25, level 3; core item language.2 scored 0: flagged
+  team_culture: ["3", "3", "3", "3", "2"], // 14/5 = 2.8 → 70, level 4
+  wellbeing: ["4", "3", "4", "3", "4"], // 18/5 = 3.6 → 90, level 5
+  monitoring: ["0", "0", "1", "0", "0"], // 1/5 = 0.2 → 5, level 1
+};
+const COMPLETE_ANSWERS: Record<string, AnswerValue> = Object.fromEntries(
+  Object.entries(COMPLETE).flatMap(([dimension, values]) => values.map((value, i) => [`${dimension}.${i + 1}`, value] as const)),
+);
+const EXPECTED_DIMENSIONS: [string, number, number][] = [
+  ["leadership", 75, 4],
+  ["recruitment", 95, 5],
+  ["recognition", 25, 2],
+  ["onboarding", 100, 5],
+  ["language", 56.25, 3],
+  ["team_culture", 70, 4],
+  ["wellbeing", 90, 5],
+  ["monitoring", 5, 1],
+];
+// (75 + 95 + 25 + 100 + 56.25 + 70 + 90 + 5) / 8 = 64.53125: level 4 on its own, capped to 1 + 2 = 3.
+const EXPECTED_OVERALL = 64.53125;
+const EXPECTED_LEVEL = 3;
+const EXPECTED_FLAGGED = ["leadership.1", "language.2"];
+
+/** A submitted scan of the world's organisation, submitted through the page's own action. */
+async function submitted(world: ReturnType<typeof draftWorld>) {
+  const filled = createDraftScan({ organisationId: world.organisation.id, period: "2028", answers: COMPLETE_ANSWERS, answeredBy: world.hr.id });
+  const result = await call(scanRoute.action, post(`/hr/scans/${filled.id}`, { intent: "submit" }, world.hrCookie), { scanId: String(filled.id) });
+  expect(result.status).toBe(302);
+  return filled.id;
 }
 
 describe("instrument", () => {
@@ -69,58 +111,76 @@ describe("instrument", () => {
 });
 
 describe("demo scans", () => {
+  beforeAll(seeded);
+
+  function demoScan(orgName: string, period: string) {
+    const org = getDb().select({ id: organisations.id }).from(organisations).where(eq(organisations.name, orgName)).get();
+    const row = getDb().select().from(scans).where(and(eq(scans.organisationId, org?.id ?? 0), eq(scans.period, period))).get();
+    if (!row) throw new Error(`${orgName} ${period}`);
+    return row;
+  }
+
   it("ZAS has a submitted 2025 and a partly answered draft 2026", () => {
-    expect(scanOf("ZAS Ziekenhuis aan de Stroom", "2025").status).toBe("submitted");
-    const draft = scanOf("ZAS Ziekenhuis aan de Stroom", "2026");
+    expect(demoScan("ZAS Ziekenhuis aan de Stroom", "2025").status).toBe("submitted");
+    const draft = demoScan("ZAS Ziekenhuis aan de Stroom", "2026");
     expect(draft.status).toBe("draft");
     const n = answerRows(draft.id).length;
     expect(n).toBeGreaterThan(5);
     expect(n).toBeLessThan(40);
   });
 
-  it("at least 5 other care organisations have submitted scans, and every stored score is what the scoring rules give", () => {
-    const submitted = getDb().select().from(scans).where(eq(scans.status, "submitted")).all();
-    expect(new Set(submitted.map((s) => s.organisationId)).size).toBeGreaterThanOrEqual(6);
-    for (const scan of submitted) {
-      const answers: Record<string, AnswerValue> = {};
-      for (const a of answerRows(scan.id)) answers[a.itemKey] = a.value as AnswerValue;
-      const result = scoreScan(instrument(), answers);
-      expect(scan.overallScore).toBe(result.overall);
-      expect(scan.overallLevel).toBe(result.overallLevel);
-      const stored = getDb().select().from(scanDimensionScores).where(eq(scanDimensionScores.scanId, scan.id)).all();
-      for (const d of result.dimensions) {
-        const row = stored.find((s) => s.dimensionKey === d.key);
-        expect(row?.score ?? null).toBe(d.score);
-        expect(row?.level ?? null).toBe(d.level);
-      }
+  it("at least 5 other care organisations have submitted scans, each with an overall score and eight dimension rows", () => {
+    const submittedScans = getDb().select().from(scans).where(eq(scans.status, "submitted")).all();
+    expect(new Set(submittedScans.map((s) => s.organisationId)).size).toBeGreaterThanOrEqual(6);
+    for (const scan of submittedScans) {
+      expect(scan.overallScore, scan.period).not.toBeNull();
+      expect(getDb().select().from(scanDimensionScores).where(eq(scanDimensionScores.scanId, scan.id)).all()).toHaveLength(8);
     }
+  });
+
+  it("ZAS's 2025 scan stores the scores its answers give by hand", () => {
+    // Recomputed from the seeded answers with SQL (mean of the values 0–4 per dimension × 25), not with scoring.ts.
+    const scan = demoScan("ZAS Ziekenhuis aan de Stroom", "2025");
+    const byHand = getDb().$client
+      .prepare(
+        "select substr(item_key, 1, instr(item_key, '.') - 1) as dimension, avg(cast(value as real)) * 25 as score, count(*) as n from scan_answers where scan_id = ? and value in ('0','1','2','3','4') group by dimension",
+      )
+      .all(scan.id) as { dimension: string; score: number; n: number }[];
+    const stored = getDb().select().from(scanDimensionScores).where(eq(scanDimensionScores.scanId, scan.id)).all();
+    expect(byHand).toHaveLength(8);
+    expect(byHand.every((d) => d.n >= 3)).toBe(true);
+    for (const d of byHand) expect(stored.find((s) => s.dimensionKey === d.dimension)?.score, d.dimension).toBeCloseTo(d.score, 9);
+    expect(scan.overallScore).toBeCloseTo(byHand.reduce((sum, d) => sum + d.score, 0) / 8, 9);
   });
 });
 
 describe("the fill-in page", () => {
   it("shows one dimension at a time, with progress for all eight; by default the first with open items", async () => {
-    const draft = scanOf("ZAS Ziekenhuis aan de Stroom", "2026");
-    const params = { scanId: String(draft.id) };
+    // Leadership complete, two recruitment items answered: recruitment is the first step with open items.
+    const world = draftWorld({ ...Object.fromEntries(ITEM_KEYS.slice(0, 5).map((k) => [k, "2" as const])), "recruitment.1": "3", "recruitment.4": "dont_know" });
+    const { scan, params, hrCookie } = world;
     type Page = { current: { key: string; items: { key: string }[] }; answers: { itemKey: string }[]; dimensions: { key: string; answered: number; total: number }[]; answered: number; total: number; previousKey: string | null; nextKey: string | null };
-    const first = (await call(scanRoute.loader, get(`/hr/scans/${draft.id}`, cookieFor(ZAS_HR)), params)).body as Page;
-    const open = first.dimensions.find((d) => d.answered < d.total);
-    expect(first.current.key).toBe(open?.key);
-    expect(first.answered).toBe(answerRows(draft.id).length);
+    const first = (await call(scanRoute.loader, get(`/hr/scans/${scan.id}`, hrCookie), params)).body as Page;
+    expect(first.current.key).toBe("recruitment");
+    expect(first.answered).toBe(7);
     expect(first.total).toBe(40);
-    expect(first.dimensions.reduce((n, d) => n + d.answered, 0)).toBe(first.answered);
-    const page = (await call(scanRoute.loader, get(`/hr/scans/${draft.id}?d=monitoring`, cookieFor(ZAS_HR)), params)).body as Page;
+    expect(first.dimensions.map((d) => d.answered)).toEqual([5, 2, 0, 0, 0, 0, 0, 0]);
+    expect(first.answers.map((a) => a.itemKey).sort()).toEqual(["recruitment.1", "recruitment.4"]);
+    const page = (await call(scanRoute.loader, get(`/hr/scans/${scan.id}?d=monitoring`, hrCookie), params)).body as Page;
     expect(page.current.key).toBe("monitoring");
     expect(page.current.items.map((i) => i.key)).toEqual(["monitoring.1", "monitoring.2", "monitoring.3", "monitoring.4", "monitoring.5"]);
-    expect(page.answers.every((a) => a.itemKey.startsWith("monitoring."))).toBe(true);
+    expect(page.answers).toEqual([]);
     expect([page.previousKey, page.nextKey]).toEqual(["wellbeing", null]);
-    const unknown = (await call(scanRoute.loader, get(`/hr/scans/${draft.id}?d=nope`, cookieFor(ZAS_HR)), params)).body as Page;
-    expect(unknown.current.key).toBe(first.current.key);
+    const unknown = (await call(scanRoute.loader, get(`/hr/scans/${scan.id}?d=nope`, hrCookie), params)).body as Page;
+    expect(unknown.current.key).toBe("recruitment");
   });
 });
 
 describe("starting a scan", () => {
   it("refuses a malformed or taken period with a translated message and creates nothing", async () => {
-    const cookie = cookieFor(ZAS_HR);
+    const world = createCareOrganisation();
+    createDraftScan({ organisationId: world.organisation.id, period: "2025" });
+    const cookie = cookieOf(world.hr);
     const count = getDb().select().from(scans).all().length;
     const bad = await call(listRoute.action, post("/hr/scans", { period: "next year" }, cookie));
     expect(bad.status).toBe(400);
@@ -132,9 +192,15 @@ describe("starting a scan", () => {
   });
 
   it("may start from the previous scan's answers", async () => {
-    const cookie = cookieFor(ZUYDERLAND_HR);
-    const id = await startScan(cookie, "2026", "previous");
-    const previous = scanOf("Zuyderland Medisch Centrum", "2025");
+    const world = createCareOrganisation();
+    const previous = createDraftScan({
+      organisationId: world.organisation.id,
+      period: "2025",
+      answers: answersForAll((_, i) => (["0", "1", "2", "3", "4", "dont_know", "not_applicable"] as const)[i % 7] ?? "2"),
+      comments: { "leadership.1": "Beslissing directiecomité", "monitoring.5": "Jaarlijks" },
+      answeredBy: world.hr2.id,
+    });
+    const id = await startScan(cookieOf(world.hr), "2026", "previous");
     const copied = answerRows(id).map((a) => [a.itemKey, a.value, a.comment]);
     const original = answerRows(previous.id).map((a) => [a.itemKey, a.value, a.comment]);
     expect(copied.sort()).toEqual(original.sort());
@@ -143,27 +209,21 @@ describe("starting a scan", () => {
 });
 
 describe("answering", () => {
-  let scanId: number;
-  const path = () => `/hr/scans/${scanId}/answers`;
-  const params = () => ({ scanId: String(scanId) });
-
-  beforeAll(async () => {
-    scanId = await startScan(cookieFor(ZAS_HR), "2027");
-  });
-
   it("saves an answer at once and says who answered", async () => {
-    const result = await call(answersRoute.action, post(path(), { itemKey: "leadership.1", value: "3", comment: "Beslissing directiecomité" }, cookieFor(ZAS_HR)), params());
+    const { save, hrCookie, hr, scan } = draftWorld();
+    const result = await save(hrCookie, { itemKey: "leadership.1", value: "3", comment: "Beslissing directiecomité" });
     expect(result.status).toBe(200);
-    expect(result.body).toMatchObject({ answer: { itemKey: "leadership.1", value: "3", comment: "Beslissing directiecomité", revision: 1, answeredByName: "Sofie Janssens" }, replaced: null });
-    expect(answerRows(scanId)).toHaveLength(1);
+    expect(result.body).toMatchObject({ answer: { itemKey: "leadership.1", value: "3", comment: "Beslissing directiecomité", revision: 1, answeredByName: hr.name }, replaced: null });
+    expect(answerRows(scan.id)).toHaveLength(1);
   });
 
   it("without JavaScript, the item's form post comes back to the same item", async () => {
-    const result = await call(scanRoute.action, post(`/hr/scans/${scanId}`, { intent: "answer", itemKey: "leadership.2", value: "dont_know", comment: "" }, cookieFor(ZAS_HR)), params());
+    const { scan, params, hrCookie, hr } = draftWorld();
+    const result = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "answer", itemKey: "leadership.2", value: "dont_know", comment: "" }, hrCookie), params);
     expect(result.status).toBe(302);
-    expect(result.location).toBe(`/hr/scans/${scanId}?d=leadership&saved=leadership.2#item-leadership.2`);
-    const page = await call(scanRoute.loader, get(`/hr/scans/${scanId}?d=leadership`, cookieFor(ZAS_HR)), params());
-    expect(page.body).toMatchObject({ answers: expect.arrayContaining([expect.objectContaining({ itemKey: "leadership.2", value: "dont_know", answeredByName: "Sofie Janssens" })]) });
+    expect(result.location).toBe(`/hr/scans/${scan.id}?d=leadership&saved=leadership.2#item-leadership.2`);
+    const page = await call(scanRoute.loader, get(`/hr/scans/${scan.id}?d=leadership`, hrCookie), params);
+    expect(page.body).toMatchObject({ answers: expect.arrayContaining([expect.objectContaining({ itemKey: "leadership.2", value: "dont_know", answeredByName: hr.name })]) });
   });
 
   const bad: [string, Record<string, string>, number, string][] = [
@@ -175,128 +235,176 @@ describe("answering", () => {
   ];
   for (const [name, fields, status, error] of bad) {
     it(`refuses ${name} with ${status} and a translated message, changing nothing`, async () => {
-      const before = answerRows(scanId);
-      const result = await call(answersRoute.action, post(path(), fields, cookieFor(ZAS_HR)), params());
+      const { scan, params, save, hrCookie } = draftWorld({ "leadership.1": "2", "leadership.3": "1" });
+      const before = answerRows(scan.id);
+      const result = await save(hrCookie, fields);
       expect(result.status).toBe(status);
       expect(result.body).toMatchObject({ error });
-      expect(answerRows(scanId)).toEqual(before);
-      const noJs = await call(scanRoute.action, post(`/hr/scans/${scanId}`, { intent: "answer", ...fields }, cookieFor(ZAS_HR)), params());
+      expect(answerRows(scan.id)).toEqual(before);
+      const noJs = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "answer", ...fields }, hrCookie), params);
       expect(noJs.status).toBe(status);
       expect(noJs.body).toMatchObject({ error });
+      expect(answerRows(scan.id)).toEqual(before);
     });
   }
 
   it("answers a scan of another organisation with 404 and changes nothing", async () => {
-    const before = answerRows(scanId);
-    const result = await call(answersRoute.action, post(path(), { itemKey: "leadership.4", value: "2" }, cookieFor(ZUYDERLAND_HR)), params());
+    const { scan, params, save } = draftWorld({ "leadership.1": "2" });
+    const other = cookieOf(createCareOrganisation().hr);
+    const before = answerRows(scan.id);
+    const result = await save(other, { itemKey: "leadership.4", value: "2" });
     expect(result.status).toBe(404);
-    const page = await call(scanRoute.loader, get(`/hr/scans/${scanId}`, cookieFor(ZUYDERLAND_HR)), params());
+    const page = await call(scanRoute.loader, get(`/hr/scans/${scan.id}`, other), params);
     expect(page.status).toBe(404);
-    expect(answerRows(scanId)).toEqual(before);
+    expect(answerRows(scan.id)).toEqual(before);
   });
 
   it("refuses employees", async () => {
-    const result = await call(answersRoute.action, post(path(), { itemKey: "leadership.4", value: "2" }, cookieFor("verpleegkundige@zas.example")), params());
+    const { save, employee, scan } = draftWorld();
+    const result = await save(cookieOf(employee), { itemKey: "leadership.4", value: "2" });
     expect(result.status).toBe(403);
+    expect(answerRows(scan.id)).toEqual([]);
   });
 
   it("two HR users answering different items never overwrite each other", async () => {
-    const a = cookieFor(ZAS_HR);
-    const b = cookieFor(ZAS_HR2);
+    const { save, hrCookie: a, hr2Cookie: b, scan } = draftWorld();
     const results = await Promise.all([
-      call(answersRoute.action, post(path(), { itemKey: "recruitment.1", value: "1" }, a), params()),
-      call(answersRoute.action, post(path(), { itemKey: "recruitment.2", value: "4" }, b), params()),
-      call(answersRoute.action, post(path(), { itemKey: "recruitment.3", value: "2" }, a), params()),
-      call(answersRoute.action, post(path(), { itemKey: "recruitment.4", value: "0" }, b), params()),
+      save(a, { itemKey: "recruitment.1", value: "1" }),
+      save(b, { itemKey: "recruitment.2", value: "4" }),
+      save(a, { itemKey: "recruitment.3", value: "2" }),
+      save(b, { itemKey: "recruitment.4", value: "0" }),
     ]);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    const rows = new Map(answerRows(scanId).map((r) => [r.itemKey, r.value]));
+    const rows = new Map(answerRows(scan.id).map((r) => [r.itemKey, r.value]));
     expect([rows.get("recruitment.1"), rows.get("recruitment.2"), rows.get("recruitment.3"), rows.get("recruitment.4")]).toEqual(["1", "4", "2", "0"]);
   });
 
   it("on the same item the last answer wins, and a stale page is told whose newer answer it replaced", async () => {
-    const first = await call(answersRoute.action, post(path(), { itemKey: "onboarding.2", value: "2", baseRevision: "0" }, cookieFor(ZAS_HR)), params());
+    const { save, hrCookie, hr2Cookie, hr, hr2 } = draftWorld();
+    const first = await save(hrCookie, { itemKey: "onboarding.2", value: "2", baseRevision: "0" });
     expect(first.body).toMatchObject({ answer: { revision: 1 } });
-    // Karim's page still shows revision 0 (no answer) when he answers.
-    const second = await call(answersRoute.action, post(path(), { itemKey: "onboarding.2", value: "1", baseRevision: "0" }, cookieFor(ZAS_HR2)), params());
+    // The colleague's page still shows revision 0 (no answer) when he answers.
+    const second = await save(hr2Cookie, { itemKey: "onboarding.2", value: "1", baseRevision: "0" });
     expect(second.status).toBe(200);
-    expect(second.body).toMatchObject({ answer: { value: "1", revision: 2, answeredByName: "Karim Bouzid" }, replaced: { value: "2", byName: "Sofie Janssens" } });
-    // Sofie, up to date, changes it again: nothing to warn about.
-    const third = await call(answersRoute.action, post(path(), { itemKey: "onboarding.2", value: "3", baseRevision: "2" }, cookieFor(ZAS_HR)), params());
-    expect(third.body).toMatchObject({ answer: { revision: 3, answeredByName: "Sofie Janssens" }, replaced: null });
+    expect(second.body).toMatchObject({ answer: { value: "1", revision: 2, answeredByName: hr2.name }, replaced: { value: "2", byName: hr.name } });
+    // She, up to date, changes it again: nothing to warn about.
+    const third = await save(hrCookie, { itemKey: "onboarding.2", value: "3", baseRevision: "2" });
+    expect(third.body).toMatchObject({ answer: { revision: 3, answeredByName: hr.name }, replaced: null });
+  });
+
+  it("a user's own older tab is not warned about her own newer answer; a colleague's newer answer is", async () => {
+    const { save, hrCookie, hr2Cookie, hr2 } = draftWorld();
+    // Two tabs of the same user showed revision 0; she answers in the first, then in the second, stale one.
+    expect((await save(hrCookie, { itemKey: "language.1", value: "2", baseRevision: "0" })).body).toMatchObject({ answer: { revision: 1 } });
+    const ownStaleTab = await save(hrCookie, { itemKey: "language.1", value: "4", baseRevision: "0" });
+    expect(ownStaleTab.status).toBe(200);
+    expect(ownStaleTab.body).toMatchObject({ answer: { value: "4", revision: 2 }, replaced: null });
+    // Her colleague answers; her tab, still at revision 2, is told whose answer she replaces.
+    expect((await save(hr2Cookie, { itemKey: "language.1", value: "1", baseRevision: "2" })).body).toMatchObject({ answer: { revision: 3 }, replaced: null });
+    const overColleague = await save(hrCookie, { itemKey: "language.1", value: "3", baseRevision: "2" });
+    expect(overColleague.body).toMatchObject({ answer: { value: "3", revision: 4 }, replaced: { value: "1", byName: hr2.name } });
+  });
+
+  it("saves that arrive together are committed together (group commit, decision 013), each with its own answer", async () => {
+    const { save, hrCookie, hr2Cookie, scan } = draftWorld();
+    const file = process.env.DATABASE_PATH ?? "";
+    // Sessions exist before the log is emptied, so the saves are all the log will hold.
+    const cookies = [hrCookie, hr2Cookie];
+    getDb().$client.pragma("wal_checkpoint(TRUNCATE)");
+    expect(walCommits(file)).toBe(0);
+    const results = await Promise.all(ITEM_KEYS.slice(0, 20).map((itemKey, i) => save(cookies[i % 2] ?? hrCookie, { itemKey, value: String(i % 5) })));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(results.map((r) => (r.body as { answer: { itemKey: string } }).answer.itemKey)).toEqual(ITEM_KEYS.slice(0, 20));
+    expect(answerRows(scan.id)).toHaveLength(20);
+    // Twenty answers, one transaction (one fsync): a flush per save would show twenty.
+    expect(walCommits(file)).toBe(1);
   });
 
   it("submit is refused while items are unanswered, listing them", async () => {
-    const result = await call(scanRoute.action, post(`/hr/scans/${scanId}`, { intent: "submit" }, cookieFor(ZAS_HR)), params());
+    const answers = answersForAll("2");
+    delete answers["leadership.3"];
+    delete answers["monitoring.5"];
+    const { scan, params, hr2Cookie } = draftWorld(answers);
+    const result = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit" }, hr2Cookie), params);
     expect(result.status).toBe(400);
-    expect(result.body).toMatchObject({ error: "scan.errors.missingAnswers" });
-    const missing = (result.body as { missing: string[] }).missing;
-    expect(missing).toContain("leadership.3");
-    expect(missing).not.toContain("leadership.1");
-    expect(scanOf("ZAS Ziekenhuis aan de Stroom", "2027").status).toBe("draft");
+    expect(result.body).toMatchObject({ error: "scan.errors.missingAnswers", missing: ["leadership.3", "monitoring.5"] });
+    expect(scanRow(scan.id).status).toBe("draft");
   });
 
   it("submits when every item is answered, stores the scores of the rules and locks the scan", async () => {
-    const cookie = cookieFor(ZAS_HR2);
-    const answered = new Set(answerRows(scanId).map((r) => r.itemKey));
-    const values: AnswerValue[] = ["0", "1", "2", "3", "4", "not_applicable"];
-    let n = 0;
-    for (const key of allKeys()) {
-      if (answered.has(key)) continue;
-      const value = values[n++ % values.length] ?? "2";
-      const r = await call(answersRoute.action, post(path(), { itemKey: key, value }, cookie), params());
+    // Half the answers are saved through the autosave, as HR fills them in; the rest were there already.
+    const world = draftWorld(Object.fromEntries(ITEM_KEYS.slice(0, 20).map((k) => [k, COMPLETE_ANSWERS[k] ?? "2"])));
+    const { scan, params, save, hr2Cookie: cookie } = world;
+    for (const key of ITEM_KEYS.slice(20)) {
+      const r = await save(cookie, { itemKey: key, value: COMPLETE_ANSWERS[key] ?? "2" });
       expect(r.status).toBe(200);
     }
-    const submit = await call(scanRoute.action, post(`/hr/scans/${scanId}`, { intent: "submit" }, cookie), params());
+    const submit = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit" }, cookie), params);
     expect(submit.status).toBe(302);
-    expect(submit.location).toBe(`/hr/scans/${scanId}/results?notice=scan.submitted`);
+    expect(submit.location).toBe(`/hr/scans/${scan.id}/results?notice=scan.submitted`);
 
-    const answers: Record<string, AnswerValue> = {};
-    for (const a of answerRows(scanId)) answers[a.itemKey] = a.value as AnswerValue;
-    const expected = scoreScan(instrument(), answers);
-    const scan = scanOf("ZAS Ziekenhuis aan de Stroom", "2027");
-    expect(scan.status).toBe("submitted");
-    expect(scan.overallScore).toBe(expected.overall);
-    expect(scan.overallLevel).toBe(expected.overallLevel);
+    const stored = scanRow(scan.id);
+    expect(stored.status).toBe("submitted");
+    expect(stored.overallScore).toBeCloseTo(EXPECTED_OVERALL, 10);
+    expect(stored.overallLevel).toBe(EXPECTED_LEVEL);
+    const dimensionRows = getDb().select().from(scanDimensionScores).where(eq(scanDimensionScores.scanId, scan.id)).all();
+    expect(DIMENSION_KEYS.map((key) => dimensionRows.find((r) => r.dimensionKey === key)).map((r) => [r?.dimensionKey, r?.score, r?.level])).toEqual(EXPECTED_DIMENSIONS);
 
-    const before = answerRows(scanId);
-    const late = await call(answersRoute.action, post(path(), { itemKey: "leadership.1", value: "0" }, cookie), params());
+    const before = answerRows(scan.id);
+    const late = await save(cookie, { itemKey: "leadership.1", value: "0" });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ error: "scan.errors.locked" });
-    const again = await call(scanRoute.action, post(`/hr/scans/${scanId}`, { intent: "submit" }, cookie), params());
+    const again = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit" }, cookie), params);
     expect(again.status).toBe(409);
-    expect(answerRows(scanId)).toEqual(before);
+    expect(answerRows(scan.id)).toEqual(before);
 
     // Results, CSV and JSON hold the same numbers.
-    const results = await call(resultsRoute.loader, get(`/hr/scans/${scanId}/results`, cookie), params());
+    const results = await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookie), params);
     expect(results.status).toBe(200);
-    const body = results.body as { result: { overall: number; dimensions: { key: string; score: number | null }[]; flaggedCoreItems: string[] }; trend: { period: string }[] };
-    expect(body.result.overall).toBe(expected.overall);
-    expect(body.result.dimensions).toEqual(expected.dimensions);
-    expect(body.result.flaggedCoreItems).toEqual(expected.flaggedCoreItems);
-    expect(body.trend.map((t) => t.period)).toEqual(["2025", "2027"]);
+    const body = results.body as { result: { overall: number; overallLevel: number; capped: boolean; dimensions: { key: string; score: number | null; level: number | null }[]; flaggedCoreItems: string[] }; trend: { period: string }[] };
+    expect(body.result.overall).toBeCloseTo(EXPECTED_OVERALL, 10);
+    expect([body.result.overallLevel, body.result.capped]).toEqual([EXPECTED_LEVEL, true]);
+    expect(body.result.dimensions.map((d) => [d.key, d.score, d.level])).toEqual(EXPECTED_DIMENSIONS);
+    expect(body.result.flaggedCoreItems).toEqual(EXPECTED_FLAGGED);
+    expect(body.trend.map((t) => t.period)).toEqual(["2027"]);
 
-    const json = await call(jsonRoute.loader, get(`/hr/scans/${scanId}/export.json`, cookie), params());
-    expect(json.headers.get("Content-Disposition")).toBe('attachment; filename="scan-zas-ziekenhuis-aan-de-stroom-2027.json"');
+    const json = await call(jsonRoute.loader, get(`/hr/scans/${scan.id}/export.json`, cookie), params);
+    const slug = world.organisation.name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    expect(json.headers.get("Content-Disposition")).toBe(`attachment; filename="scan-${slug}-2027.json"`);
     const exported = json.body as { overall: { score: number; level: number }; dimensions: { key: string; score: number | null; level: number | null }[]; items: { key: string; value: string }[] };
-    expect(exported.overall).toMatchObject({ score: expected.overall, level: expected.overallLevel });
-    expect(exported.dimensions.map((d) => d.score)).toEqual(expected.dimensions.map((d) => d.score));
+    expect(exported.overall.level).toBe(EXPECTED_LEVEL);
+    expect(exported.overall.score).toBeCloseTo(EXPECTED_OVERALL, 10);
+    expect(exported.dimensions.map((d) => [d.key, d.score, d.level])).toEqual(EXPECTED_DIMENSIONS);
     expect(exported.items).toHaveLength(40);
 
-    const csv = await call(csvRoute.loader, get(`/hr/scans/${scanId}/export.csv`, cookie), params());
+    const csv = await call(csvRoute.loader, get(`/hr/scans/${scan.id}/export.csv`, cookie), params);
     expect(csv.headers.get("Content-Type")).toContain("text/csv");
     const lines = String(csv.body).trim().split("\r\n");
     expect(lines[0]).toBe("section,key,dimension,value,score,level,comment");
     expect(lines.filter((l) => l.startsWith("item,"))).toHaveLength(40);
+    expect(lines.find((l) => l.startsWith("dimension,monitoring,"))?.split(",").slice(4, 6)).toEqual(["5", "1"]);
     const overallLine = lines.find((l) => l.startsWith("overall,"))?.split(",");
-    expect(Number(overallLine?.[4])).toBe(expected.overall);
+    expect(Number(overallLine?.[4])).toBeCloseTo(EXPECTED_OVERALL, 10);
 
-    const report = await call(reportRoute.loader, get(`/hr/scans/${scanId}/report`, cookie), params());
+    const report = await call(reportRoute.loader, get(`/hr/scans/${scan.id}/report`, cookie), params);
     expect(report.status).toBe(200);
   });
 
+  it("a dimension with fewer than three items answered 0–4 has no score, and then neither has the scan", async () => {
+    const answers = { ...COMPLETE_ANSWERS, "language.1": "dont_know", "language.3": "not_applicable" } as const;
+    const world = draftWorld(answers);
+    const submit = await call(scanRoute.action, post(`/hr/scans/${world.scan.id}`, { intent: "submit" }, world.hrCookie), world.params);
+    expect(submit.status).toBe(302);
+    const stored = scanRow(world.scan.id);
+    expect([stored.overallScore, stored.overallLevel]).toEqual([null, null]);
+    const language = getDb().select().from(scanDimensionScores).where(and(eq(scanDimensionScores.scanId, world.scan.id), eq(scanDimensionScores.dimensionKey, "language"))).get();
+    expect([language?.score, language?.level]).toEqual([null, null]);
+  });
+
   it("exports and results of another organisation's scan are 404", async () => {
-    const cookie = cookieFor(ZUYDERLAND_HR);
+    const world = draftWorld();
+    const scanId = await submitted(world);
+    const cookie = cookieOf(createCareOrganisation().hr);
     for (const fn of [resultsRoute.loader, reportRoute.loader, csvRoute.loader, jsonRoute.loader]) {
       const result = await call(fn, get(`/hr/scans/${scanId}/x`, cookie), { scanId: String(scanId) });
       expect(result.status).toBe(404);
@@ -304,9 +412,12 @@ describe("answering", () => {
   });
 
   it("HR adds actions to the plan and changes their status; bad input changes nothing", async () => {
-    const cookie = cookieFor(ZAS_HR);
+    const world = draftWorld();
+    const scanId = await submitted(world);
+    const params = { scanId: String(scanId) };
+    const cookie = world.hrCookie;
     const url = `/hr/scans/${scanId}/results`;
-    const added = await call(resultsRoute.action, post(url, { intent: "addAction", dimensionKey: "language", itemKey: "language.2", action: "Taalcoach inplannen tijdens werkuren", owner: "Karim Bouzid", dueDate: "2027-03-31" }, cookie), params());
+    const added = await call(resultsRoute.action, post(url, { intent: "addAction", dimensionKey: "language", itemKey: "language.2", action: "Taalcoach inplannen tijdens werkuren", owner: "Karim Bouzid", dueDate: "2027-03-31" }, cookie), params);
     expect(added.status).toBe(302);
     const badCases: Record<string, string>[] = [
       { intent: "addAction", dimensionKey: "language", action: "", owner: "X Y" },
@@ -315,19 +426,22 @@ describe("answering", () => {
       { intent: "addAction", dimensionKey: "language", action: "Iets doen", owner: "X Y", dueDate: "31/03/2027" },
       { intent: "actionStatus", actionId: "1", status: "finished" },
     ];
-    const results = await call(resultsRoute.loader, get(url, cookie), params());
+    const results = await call(resultsRoute.loader, get(url, cookie), params);
     const actions = (results.body as { actions: { id: number; status: string; action: string }[] }).actions;
     expect(actions).toHaveLength(1);
     for (const fields of badCases) {
-      const r = await call(resultsRoute.action, post(url, fields, cookie), params());
+      const r = await call(resultsRoute.action, post(url, fields, cookie), params);
       expect(r.status, JSON.stringify(fields)).toBe(400);
     }
     const id = actions[0]?.id ?? 0;
-    const changed = await call(resultsRoute.action, post(url, { intent: "actionStatus", actionId: String(id), status: "in_progress" }, cookie), params());
+    const changed = await call(resultsRoute.action, post(url, { intent: "actionStatus", actionId: String(id), status: "in_progress" }, cookie), params);
     expect(changed.status).toBe(302);
-    const other = await call(resultsRoute.action, post(`/hr/scans/${scanOf("Zuyderland Medisch Centrum", "2025").id}/results`, { intent: "actionStatus", actionId: String(id), status: "done" }, cookieFor(ZUYDERLAND_HR)), { scanId: String(scanOf("Zuyderland Medisch Centrum", "2025").id) });
+    // Another organisation's HR, through its own submitted scan, cannot touch this action.
+    const otherWorld = draftWorld();
+    const otherScan = await submitted(otherWorld);
+    const other = await call(resultsRoute.action, post(`/hr/scans/${otherScan}/results`, { intent: "actionStatus", actionId: String(id), status: "done" }, otherWorld.hrCookie), { scanId: String(otherScan) });
     expect(other.status).toBe(404);
-    const after = await call(resultsRoute.loader, get(url, cookie), params());
+    const after = await call(resultsRoute.loader, get(url, cookie), params);
     expect((after.body as { actions: { status: string }[] }).actions.map((a) => a.status)).toEqual(["in_progress"]);
   });
 });

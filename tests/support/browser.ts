@@ -1,22 +1,53 @@
-// Debian's Chromium driven by playwright-core, with an axe check for every page a test visits.
+// Debian's Chromium driven by playwright-core, with an axe check for every distinct page state a test visits.
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { createHash } from "node:crypto";
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The run's Chromium (tests/support/e2e-global-setup.ts): test files connect instead of launching their own. */
+    browserEndpoint: string;
+  }
+}
+
+export const CHROMIUM_LAUNCH: LaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+};
+
+function providedEndpoint(): string | undefined {
+  try {
+    return inject("browserEndpoint") || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A browser for this test file. Under the e2e project it is a connection to the run's one Chromium (decision
+ * 091: launching one per file cost seconds each); `close()` then closes only this file's connection and contexts.
+ * Elsewhere a Chromium of its own.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-dev-shm-usage",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const endpoint = providedEndpoint();
+  if (endpoint) {
+    try {
+      return await chromium.connect(endpoint, { timeout: 60_000 });
+    } catch {
+      /* the shared browser is gone: launch one of our own */
+    }
+  }
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
 
 // Contexts opened with JavaScript off: axe cannot run inside them (it injects a script and waits forever).
@@ -33,8 +64,31 @@ export async function newContext(browser: Browser, options: { javaScriptEnabled?
   return context;
 }
 
+// Page states already checked in this file: axe runs once per distinct state (address, viewport, scripts on or
+// off, and the document itself), not again when a test comes back to the same page (decision 091).
+const checkedStates = new Set<string>();
+
+async function pageState(page: Page): Promise<string> {
+  // page.content(), not page.evaluate(): scripts do not run in a context with JavaScript off.
+  const html = await page.content();
+  // Per-response values (CSP nonces, form tokens) do not make a page state new.
+  const stable = html.replace(/\snonce="[^"]*"/g, "").replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
+  const url = new URL(page.url());
+  url.hash = "";
+  const viewport = page.viewportSize();
+  const js = noScriptContexts.has(page.context()) ? "no-js" : "js";
+  return createHash("sha256").update(`${url.href}|${viewport?.width}x${viewport?.height}|${js}|${stable}`).digest("hex");
+}
+
 /** Fails the test on any serious or critical WCAG 2.1 A/AA violation of the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  const state = await pageState(page);
+  if (checkedStates.has(state)) return;
+  await checkAccessible(page);
+  checkedStates.add(state);
+}
+
+async function checkAccessible(page: Page): Promise<void> {
   if (noScriptContexts.has(page.context())) {
     // Check the exact DOM the script-less user sees, in a twin page at the same URL (so styles load) without our scripts.
     const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
@@ -46,7 +100,7 @@ export async function expectAccessible(page: Page): Promise<void> {
       const url = page.url();
       await twinPage.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
       await twinPage.goto(url);
-      await expectAccessible(twinPage);
+      await checkAccessible(twinPage);
     } finally {
       await twin.close();
     }
@@ -67,4 +121,29 @@ export async function login(page: Page, baseUrl: string, email: string, password
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   // A client-side navigation changes the URL a moment before the new page renders.
   await page.getByRole("heading", { level: 1, name: /^(Aanmelden|Sign in)$/ }).waitFor({ state: "detached" });
+}
+
+/**
+ * Signs the context in without the login form: the same POST a browser makes (the server checks the password),
+ * its session cookie set in the context. For journeys that are not about signing in; each role journey keeps
+ * one real sign-in through the form (`login`).
+ */
+export async function signInContext(context: BrowserContext, baseUrl: string, email: string, password = "Nieuwkomer-demo-2026"): Promise<void> {
+  const response = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password }),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    redirect: "manual",
+  });
+  const pair = (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const separator = pair.indexOf("=");
+  if (response.status !== 302 || separator < 1) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
+  await context.addCookies([{ name: pair.slice(0, separator), value: pair.slice(separator + 1), url: baseUrl }]);
+}
+
+/** A new context (see `newContext`) already signed in as the user, and a page in it. */
+export async function signedInPage(browser: Browser, baseUrl: string, email: string, options: Parameters<typeof newContext>[1] = {}): Promise<Page> {
+  const context = await newContext(browser, options);
+  await signInContext(context, baseUrl, email);
+  return context.newPage();
 }

@@ -1,8 +1,10 @@
-// Each integration test file gets its own migrated SQLite file and a real SMTP listener.
+// Each integration test file gets its own SQLite file — a copy of the run's migrated base (decision 091) — and a
+// real SMTP listener.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { startMailCatcher } from "~/utils/mail-catcher.server";
+import { baseDatabases, copyBase, removeDatabase, sameReferenceData } from "./databases";
 import { setCatcher } from "./mail";
 
 const dir = path.resolve("tests/.tmp");
@@ -17,7 +19,14 @@ const catcher = await startMailCatcher({ port: 0 });
 process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.port}`;
 setCatcher(catcher);
 
+// Runs after the test file's own top level (which may point MODULES_DIR elsewhere) and before its hooks. A file
+// that opened the database while being collected, or reads another module catalogue, migrates its own as before.
+beforeAll(async () => {
+  if (fs.existsSync(file) || !sameReferenceData(await baseDatabases())) return;
+  await copyBase("migrated", file);
+});
+
 afterAll(async () => {
   await catcher.close();
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  removeDatabase(file);
 });

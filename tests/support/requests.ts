@@ -5,13 +5,20 @@ import { createSession } from "~/utils/session.server";
 import { users } from "@db/schema";
 import { eq } from "drizzle-orm";
 import { scoreScan } from "~/features/scan/scoring";
+import { copyDemoRowsInto } from "./databases";
 
 export const DEMO_PASSWORD = "Nieuwkomer-demo-2026";
 const BASE = "http://portal.test";
 
+/**
+ * The demo world in this file's database: copied from the run's demo base (decision 091) — the same rows
+ * `seedDemo` writes — or, where the reference data differs from the base's, seeded as before.
+ */
 export async function seeded(): Promise<void> {
   const db = getDb();
-  if (!isSeeded(db)) await seedDemo(db, { password: DEMO_PASSWORD, scoreScan });
+  if (isSeeded(db)) return;
+  if (await copyDemoRowsInto(db)) return;
+  await seedDemo(db, { password: DEMO_PASSWORD, scoreScan });
 }
 
 export function userId(email: string): number {

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { startMailCatcher, type MailCatcher } from "~/utils/mail-catcher.server";
+import { baseDatabases, copyBase, removeDatabase, sameReferenceData } from "./databases";
 
 export type RunningServer = { url: string; mail: MailCatcher; databasePath: string; output: () => string; stop: () => Promise<void> };
 
@@ -21,7 +22,14 @@ export async function freePort(): Promise<number> {
 }
 
 export type StartOptions = {
-  /** Runs on the (not yet existing) database file before the server starts, e.g. to migrate and fill it. */
+  /**
+   * What the database file starts as (decision 091): a copy of the run's demo base (the default without
+   * `prepare`: what a first `npm start` seeds, in a millisecond), of the migrated base, or nothing ("empty", the
+   * default with `prepare`: the server then migrates and seeds it itself). Another module catalogue or demo
+   * password in `env` always starts empty.
+   */
+  from?: "demo" | "migrated" | "empty";
+  /** Runs on the database file (as `from` left it) before the server starts, e.g. to migrate and fill it. */
   prepare?: (databasePath: string) => Promise<void> | void;
 };
 
@@ -29,6 +37,9 @@ export async function startServer(env: Record<string, string> = {}, options: Sta
   const dir = path.resolve("tests/.tmp");
   fs.mkdirSync(dir, { recursive: true });
   const databasePath = path.join(dir, `server-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`);
+  const from = options.from ?? (options.prepare ? "empty" : "demo");
+  const ownReferenceData = env.MODULES_DIR !== undefined || (env.DEMO_PASSWORD !== undefined && env.DEMO_PASSWORD !== "Nieuwkomer-demo-2026");
+  if (from !== "empty" && !ownReferenceData && sameReferenceData(await baseDatabases())) await copyBase(from, databasePath);
   if (options.prepare) await options.prepare(databasePath);
   const mail = await startMailCatcher({ port: 0 });
   const port = await freePort();
@@ -53,7 +64,8 @@ export async function startServer(env: Record<string, string> = {}, options: Sta
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
-  const deadline = Date.now() + 60_000;
+  // A ceiling, not an expectation: on a loaded 2-core machine a cold tsx start took over 60 s.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
     try {
@@ -82,7 +94,7 @@ export async function startServer(env: Record<string, string> = {}, options: Sta
         setTimeout(() => child.kill("SIGKILL"), 4000).unref();
       });
       await mail.close();
-      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+      removeDatabase(databasePath);
     },
   };
 }

@@ -55,13 +55,6 @@ export function enqueueMail(mail: NewMail, db: Db = getDb()): boolean {
   return row !== undefined;
 }
 
-/** Enqueue outside a transaction and wake the worker: what a request does instead of sending. */
-export function queueMail(mail: NewMail): boolean {
-  const created = enqueueMail(mail);
-  if (created) wakeOutbox();
-  return created;
-}
-
 function claimNext(at: Date): OutboxRow | undefined {
   const leaseUntil = new Date(Date.now() + notificationConfig().OUTBOX_LEASE_SECONDS * 1000).toISOString();
   const realNow = new Date().toISOString();

@@ -79,12 +79,17 @@ const intlLocale: Record<Locale, string> = { nl: "nl-BE", en: "en-GB" };
 export function formatDate(locale: Locale, iso: string | Date, withTime = false): string {
   const date = typeof iso === "string" ? new Date(iso) : iso;
   if (Number.isNaN(date.getTime())) return "";
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    dateStyle: "medium",
-    ...(withTime ? { timeStyle: "short" } : {}),
-    timeZone: "Europe/Brussels",
-  }).format(date);
+  // Building a DateTimeFormat costs far more than using one: a tick renders thousands of dates.
+  const key = `${locale}:${withTime}`;
+  let formatter = dateFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone: "Europe/Brussels" });
+    dateFormats.set(key, formatter);
+  }
+  return formatter.format(date);
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits }).format(value);

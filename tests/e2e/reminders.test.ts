@@ -84,6 +84,26 @@ describe("reminders in the portal", () => {
     await context.close();
   }, 240_000);
 
+  it("HR re-runs matching for one waiting newcomer from the notice's page; someone else's notification is a translated 404", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await login(page, server.url, "hr@zas.example");
+    await visit(page, "/hr/matching");
+    const href = await page.locator('a[href^="/hr/newcomers/"]').first().getAttribute("href");
+    const id = /\/hr\/newcomers\/(\d+)$/.exec(href ?? "")?.[1];
+    expect(id).toBeDefined();
+    await visit(page, `/hr/matching/rematch/${id}`);
+    await page.getByRole("heading", { level: 1, name: /^Opnieuw matchen voor / }).waitFor();
+    await page.getByRole("button", { name: /^Matching starten voor / }).click();
+    await page.waitForURL(/\/hr\/matching\/runs\/\d+$/);
+    await expectAccessible(page);
+    const foreign = await page.goto(`${server.url}/notifications/999999`);
+    expect(foreign?.status()).toBe(404);
+    await page.getByText("Deze pagina bestaat niet (meer), of je hebt er geen toegang toe.").waitFor();
+    await expectAccessible(page);
+    await context.close();
+  }, 240_000);
+
   it("the admin sees the outbox counts per kind", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

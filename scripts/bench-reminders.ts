@@ -129,13 +129,14 @@ sql.transaction(() => {
     if (deadline - 24 * 3_600_000 <= lastTickAt) expect(b2, `proposal-expiring:${m2}`);
     if (deadline < lastTickAt) {
       hrKey(`match-expired:${m2}`);
-      // After the expiry N2 has no match again: waiting since its record was made (more than 14 days before).
-      hrKey(`newcomer-waiting:${r2}`);
+      // After the expiry N2 has no match again: waiting since its record was made, told once that is 14 days ago.
+      if (lastTickAt >= S - DAY + 14 * DAY) hrKey(`newcomer-waiting:${r2}`);
     }
 
     // A newcomer waiting from up to 30 days before the start.
-    const r3 = id(q.record.run(org, null, `N3 ${i}`, dep, date(S), new Date(S - (i % 30) * DAY).toISOString()));
-    hrKey(`newcomer-waiting:${r3}`);
+    const r3Since = S - (i % 30) * DAY;
+    const r3 = id(q.record.run(org, null, `N3 ${i}`, dep, date(S), new Date(r3Since).toISOString()));
+    if (lastTickAt >= r3Since + 14 * DAY) hrKey(`newcomer-waiting:${r3}`);
 
     // A module for the department, due somewhere in the first 150 days; nobody completes it.
     const dueModule = date(S + (i % 150) * DAY);

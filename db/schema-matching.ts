@@ -101,6 +101,9 @@ export const matchingRuns = sqliteTable(
     weightsLevels: text("weights_levels").notNull(),
     // JSON { newcomerId: buddyProfileId } pinned by HR (lock or override)
     pins: text("pins").notNull().default("{}"),
+    // A run HR started from a decline or expiry notice for one newcomer: only that newcomer is matched (decision 075).
+    // No foreign key: SQLite cannot add one with ON DELETE to an existing table, and the run is a snapshot anyway.
+    onlyNewcomerId: integer("only_newcomer_id"),
     // JSON RunResult (see runs.server.ts)
     result: text("result").notNull().default("{}"),
     matched: integer("matched").notNull().default(0),

@@ -292,6 +292,7 @@ const ACTIONS: [file: string, path: string, role: Role | "signOut"][] = [
   ["hr.matching._index.tsx", "/hr/matching?index", "hr"],
   ["hr.matching.runs.$id.tsx", "/hr/matching/runs/{run}", "hr"],
   ["hr.matching.matches.$id.tsx", "/hr/matching/matches/{zasMatch}", "hr"],
+  ["hr.matching.rematch.$id.tsx", "/hr/matching/rematch/{zasNewcomer}", "hr"],
   ["me.modules.$key._index.tsx", "/me/modules/being-a-buddy?index", "employee"],
   ["me.modules.$key.check.tsx", "/me/modules/being-a-buddy/check", "employee"],
   ["me.buddy.profile.tsx", "/me/buddy/profile", "employee"],

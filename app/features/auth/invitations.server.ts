@@ -6,7 +6,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv, publicUrl } from "~/utils/env.server";
 import { formatDate, translate, type Locale } from "~/utils/i18n";
 import { afterPassword, type AfterPassword } from "./second-factor.server";
-import { queueMail } from "~/features/notifications/outbox.server";
+import { enqueueMail, wakeOutbox } from "~/features/notifications/outbox.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
 export type InviteInput = {
@@ -66,7 +66,9 @@ export async function createInvitation(inviter: Inviter, input: InviteInput, now
   const { token, tokenHash } = newToken();
   const expires = new Date(now.getTime() + env.INVITATION_DAYS * 86_400_000);
   const sameOrganisation = organisation ? eq(invitations.organisationId, organisation.id) : isNull(invitations.organisationId);
-  const { invitationId, superseded } = db.transaction((tx) => {
+  // The invitation, its audit entries and its mail commit together (decision 073): no invitation without its
+  // mail, and no mail for an invitation that was rolled back.
+  const invitationId = db.transaction((tx) => {
     const replaced = tx
       .update(invitations)
       .set({ revokedAt: now.toISOString() })
@@ -88,37 +90,40 @@ export async function createInvitation(inviter: Inviter, input: InviteInput, now
       })
       .returning({ id: invitations.id })
       .get().id;
-    return { invitationId: id, superseded: replaced.map((r) => r.id) };
+    for (const r of replaced) {
+      audit({ actorUserId: inviter.id, organisationId: organisation?.id ?? null, action: "invitation.superseded", entityType: "invitation", entityId: r.id, detail: { by: id } });
+    }
+    audit({
+      actorUserId: inviter.id,
+      organisationId: organisation?.id ?? null,
+      action: "invitation.created",
+      entityType: "invitation",
+      entityId: id,
+      detail: { role: input.role },
+    });
+    enqueueMail(
+      {
+        eventKey: `invitation:${id}`,
+        kind: "invitation",
+        organisationId: organisation?.id ?? null,
+        locale: input.locale,
+        sensitive: true,
+        to: input.email,
+        subject: translate(input.locale, "mail.inviteSubject"),
+        text: translate(input.locale, "mail.inviteBody", {
+          name: input.name,
+          inviter: inviter.name,
+          role: translate(input.locale, `roles.${input.role}`),
+          organisation: organisation ? ` (${organisation.name})` : "",
+          link: `${publicUrl()}/invite/${token}`,
+          expires: formatDate(input.locale, expires, true),
+        }),
+      },
+      tx,
+    );
+    return id;
   });
-  for (const id of superseded) {
-    audit({ actorUserId: inviter.id, organisationId: organisation?.id ?? null, action: "invitation.superseded", entityType: "invitation", entityId: id, detail: { by: invitationId } });
-  }
-  audit({
-    actorUserId: inviter.id,
-    organisationId: organisation?.id ?? null,
-    action: "invitation.created",
-    entityType: "invitation",
-    entityId: invitationId,
-    detail: { role: input.role },
-  });
-
-  queueMail({
-    eventKey: `invitation:${invitationId}`,
-    kind: "invitation",
-    organisationId: organisation?.id ?? null,
-    locale: input.locale,
-    sensitive: true,
-    to: input.email,
-    subject: translate(input.locale, "mail.inviteSubject"),
-    text: translate(input.locale, "mail.inviteBody", {
-      name: input.name,
-      inviter: inviter.name,
-      role: translate(input.locale, `roles.${input.role}`),
-      organisation: organisation ? ` (${organisation.name})` : "",
-      link: `${publicUrl()}/invite/${token}`,
-      expires: formatDate(input.locale, expires, true),
-    }),
-  });
+  wakeOutbox();
   return ok({ invitationId });
 }
 

@@ -7,7 +7,9 @@ import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { getEnv } from "~/utils/env.server";
 import { getDb, nowIso } from "~/utils/db.server";
 import { notifyNow } from "~/features/notifications/notify.server";
+import type { OrgUser } from "~/utils/permissions.server";
 import type { CurrentUser } from "~/utils/session.server";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 import { auditMissingId } from "~/utils/tenancy.server";
 import { verifyAssignment } from "./certificate";
 import { DEFAULT_WEIGHTS, SLOT_PENALTIES, evaluatePair, normaliseWeights, type Contribution, type HardRule, type WeightLevels } from "./criteria";
@@ -130,8 +132,11 @@ function scoring(organisationId: number, levels: WeightLevels) {
   return { newcomers, buddies, buddyFactsList, verdict };
 }
 
-function compute(organisationId: number, levels: WeightLevels, pins: Record<string, number>): Snapshot {
+function compute(organisationId: number, levels: WeightLevels, pins: Record<string, number>, only: number | null = null): Snapshot {
   const { newcomers, buddies, buddyFactsList, verdict } = scoring(organisationId, levels);
+  // A run for one newcomer still sees everyone's pending proposals (they hold their buddies' slots below); the
+  // others' rows just take no part in the solve and are not shown.
+  const outside = (i: number) => only != null && newcomers[i]!.record.id !== only;
   const deps = new Map(departmentChoices(organisationId).map((d) => [d.id, d]));
   const colOf = new Map(buddies.map((b, j) => [b.profile.id, j]));
 
@@ -151,6 +156,7 @@ function compute(organisationId: number, levels: WeightLevels, pins: Record<stri
     }
     reasonCounts.push(reasons);
     base.push(row.slice());
+    if (outside(i) && n.pendingBuddyId == null) row.fill(null);
     const pin = pins[String(n.record.id)];
     const pinnedCol = pin != null ? (colOf.get(pin) ?? -1) : -1;
     if (pinnedCol >= 0 && row[pinnedCol] != null) for (let j = 0; j < row.length; j++) if (j !== pinnedCol) row[j] = null;
@@ -184,7 +190,7 @@ function compute(organisationId: number, levels: WeightLevels, pins: Record<stri
     const v = verdict(i, j);
     return { buddyId: buddies[j]!.profile.id, buddyName: buddies[j]!.name, score: v.allowed ? v.score : 0, contributions: v.allowed ? v.contributions : [] };
   };
-  const rows: RunRow[] = newcomers.map(({ record, pendingBuddyId }, i) => {
+  const allRows: RunRow[] = newcomers.map(({ record, pendingBuddyId }, i) => {
     // Allowed columns before pinning, best first (ties by buddy id).
     const ranked: { j: number; score: number }[] = [];
     base[i]!.forEach((score, j) => {
@@ -214,8 +220,18 @@ function compute(organisationId: number, levels: WeightLevels, pins: Record<stri
       pendingBuddyId,
     };
   });
+  if (only != null) {
+    const rows = allRows.filter((r) => r.newcomerId === only);
+    return {
+      rows,
+      buddyIds: buddies.map((b) => b.profile.id),
+      certificate: check.ok ? { ok: true, reason: null } : { ok: false, reason: check.reason },
+      matched: rows.filter((r) => r.chosen).length,
+      total: rows.reduce((sum, r) => sum + (r.chosen?.score ?? 0), 0),
+    };
+  }
   return {
-    rows,
+    rows: allRows,
     buddyIds: buddies.map((b) => b.profile.id),
     certificate: check.ok ? { ok: true, reason: null } : { ok: false, reason: check.reason },
     matched: assignment.matched + held.size,
@@ -223,10 +239,11 @@ function compute(organisationId: number, levels: WeightLevels, pins: Record<stri
   };
 }
 
-function store(runId: number | null, organisationId: number, actor: CurrentUser, weights: { version: number; levels: WeightLevels }, pins: Record<string, number>): number {
-  const snap = compute(organisationId, weights.levels, pins);
+function store(runId: number | null, organisationId: number, actor: CurrentUser, weights: { version: number; levels: WeightLevels }, pins: Record<string, number>, only: number | null = null): number {
+  const snap = compute(organisationId, weights.levels, pins, only);
   const values = {
     organisationId,
+    onlyNewcomerId: only,
     weightsVersion: weights.version,
     weightsLevels: JSON.stringify(weights.levels),
     pins: JSON.stringify(pins),
@@ -254,6 +271,39 @@ export function startRun(actor: CurrentUser, organisationId: number): Outcome<{ 
   const id = store(null, organisationId, actor, currentWeights(organisationId), {});
   audit({ actorUserId: actor.id, organisationId, action: "matching.run", entityType: "matching_run", entityId: id });
   return ok({ id });
+}
+
+/** The newcomer a decline or expiry notice is about, in the user's own organisation; null for any other id. */
+function waitingNewcomer(user: OrgUser, newcomerId: number) {
+  const record = getDb()
+    .select({ id: newcomerRecords.id, name: newcomerRecords.name })
+    .from(newcomerRecords)
+    .where(and(eq(newcomerRecords.id, newcomerId), eq(newcomerRecords.organisationId, user.organisationId), isNull(newcomerRecords.erasedAt)))
+    .get();
+  if (!record) {
+    auditMissingId({ id: user.id, organisationId: user.organisationId }, "newcomer_record", newcomerId);
+    return null;
+  }
+  return { ...record, waiting: runNewcomers(user.organisationId).some((n) => n.record.id === newcomerId) };
+}
+
+/** The page behind HR's decline/expiry notice: who it is about and whether a run for them can start. */
+export function viewRematch(user: OrgUser, input: { newcomerId: number }): Outcome<{ newcomerId: number; name: string; waiting: boolean }> {
+  refreshMatchStates();
+  const found = waitingNewcomer(user, input.newcomerId);
+  if (!found) return fail("not_found", "errors.notFound");
+  return ok({ newcomerId: found.id, name: found.name, waiting: found.waiting });
+}
+
+/** Starts a matching run limited to one newcomer (decision 075); HR previews and sends it like any run. */
+export function rematchNewcomer(user: OrgUser, input: { newcomerId: number }): Outcome<{ runId: number }> {
+  refreshMatchStates();
+  const found = waitingNewcomer(user, input.newcomerId);
+  if (!found) return fail("not_found", "errors.notFound");
+  if (!found.waiting) return fail("conflict", "notifications.rematch.notWaiting", { params: { newcomer: found.name } });
+  const runId = store(null, user.organisationId, user, currentWeights(user.organisationId), {}, found.id);
+  audit({ actorUserId: user.id, organisationId: user.organisationId, action: "matching.run", entityType: "matching_run", entityId: runId, detail: { newcomerId: found.id } });
+  return ok({ runId });
 }
 
 export type RunView = Omit<MatchingRun, "result" | "pins" | "weightsLevels"> & { result: RunResult; pins: Record<string, number>; weightsLevels: WeightLevels };
@@ -304,7 +354,7 @@ export function pinPair(actor: CurrentUser, organisationId: number, runId: numbe
     if (!row.allowed.some((o) => o.buddyId === buddyId)) return fail("invalid", "matching.buddyNotAllowed");
     pins[String(newcomerId)] = buddyId;
   }
-  store(runId, organisationId, actor, { version: run.weightsVersion, levels: run.weightsLevels }, pins);
+  store(runId, organisationId, actor, { version: run.weightsVersion, levels: run.weightsLevels }, pins, run.onlyNewcomerId);
   audit({ actorUserId: actor.id, organisationId, action: buddyId == null ? "matching.unpin" : "matching.pin", entityType: "matching_run", entityId: runId, detail: { newcomerId, buddyId } });
   return ok();
 }

@@ -6,7 +6,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { memberships, users } from "@db/schema";
 import { modules } from "@db/schema-modules";
 import { appSettings, notificationPreferences, notifications } from "@db/schema-notifications";
-import { getDb } from "~/utils/db.server";
+import { getDb, prepared } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
 import { translate, type Locale } from "~/utils/i18n";
 import { dayEventAttachment } from "./ics.server";
@@ -74,7 +74,13 @@ export const names: Names = { moduleTitle: (key, locale) => moduleTitles().get(k
 
 // ——— Recording events ————————————————————————————————————————————————————————————————
 
-type Recipient = { id: number; email: string; name: string; locale: Locale; status: string };
+export type Recipient = { id: number; email: string; name: string; locale: Locale; status: string };
+
+/** Every active user with what a mail needs: read once per tick instead of once per organisation. */
+export function activeRecipients(): Map<number, Recipient> {
+  const rows = getDb().$client.prepare("SELECT id, email, name, locale, status FROM users WHERE status = 'active'").all() as (Omit<Recipient, "locale"> & { locale: Locale | null })[];
+  return new Map(rows.map((u) => [u.id, { ...u, locale: u.locale ?? "nl" }]));
+}
 
 function recipients(db: Db, ids: number[]): Map<number, Recipient> {
   const out = new Map<number, Recipient>();
@@ -92,10 +98,17 @@ function recipients(db: Db, ids: number[]): Map<number, Recipient> {
   return out;
 }
 
-export function channelFor(db: Db, userId: number, kind: NotificationKind): Channel {
-  const row = db.select({ channel: notificationPreferences.channel }).from(notificationPreferences).where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind))).get();
-  return row?.channel ?? "immediate";
+const channelOf = prepared((db) => db.$client.prepare("SELECT channel FROM notification_preferences WHERE user_id = ? AND kind = ?").pluck());
+
+/** The user's choice for the kind (immediate when never chosen). Runs on the one connection, inside `db`'s transaction if any. */
+export function channelFor(_db: Db, userId: number, kind: NotificationKind): Channel {
+  const channel = channelOf().get(userId, kind) as Channel | undefined;
+  return channel ?? "immediate";
 }
+
+const insertNotification = prepared((db) =>
+  db.$client.prepare("INSERT INTO notifications (user_id, organisation_id, kind, event_key, params, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+);
 
 export function mailLinks(userId: number, kind: NotificationKind, link: string) {
   const base = publicUrl();
@@ -118,21 +131,17 @@ function calendarFor(event: DueEvent, locale: Locale) {
  * Records events (synchronously; call inside a transaction for one commit). Returns the number of new
  * notifications and of mails queued. Inactive users get nothing.
  */
-export function recordEvents(db: Db, events: DueEvent[], at: Date, organisationId: number | null): { notifications: number; mails: number } {
+export function recordEvents(db: Db, events: DueEvent[], at: Date, organisationId: number | null, known?: Map<number, Recipient>): { notifications: number; mails: number } {
   if (events.length === 0) return { notifications: 0, mails: 0 };
-  const people = recipients(db, events.map((e) => e.userId));
+  const people = known ?? recipients(db, events.map((e) => e.userId));
+  const createdAt = at.toISOString();
   let created = 0;
   let mails = 0;
   for (const event of events) {
     const person = people.get(event.userId);
     if (!person || person.status !== "active") continue;
-    const row = db
-      .insert(notifications)
-      .values({ userId: event.userId, organisationId, kind: event.kind, eventKey: event.key, params: JSON.stringify(event.params), link: event.link, createdAt: at.toISOString() })
-      .onConflictDoNothing()
-      .returning({ id: notifications.id })
-      .get();
-    if (!row) continue;
+    // Most due events of a tick were recorded by an earlier one: the unique index answers, nothing is rendered.
+    if (insertNotification().run(event.userId, organisationId, event.kind, event.key, JSON.stringify(event.params), event.link, createdAt).changes === 0) continue;
     created += 1;
     if (channelFor(db, event.userId, event.kind) !== "immediate") continue;
     const links = mailLinks(person.id, event.kind, event.link);

@@ -98,7 +98,7 @@ export function dueEvents(org: OrgSnapshot, now: Date): DueEvent[] {
 
   for (const a of org.answered) {
     if (t - Date.parse(a.at) > RULES.answeredLookbackDays * DAY) continue;
-    hr(`match-${a.status}:${a.matchId}`, a.status === "declined" ? "match_declined" : "match_expired", { newcomer: a.newcomerName, buddy: a.buddyName }, "/hr/matching");
+    hr(`match-${a.status}:${a.matchId}`, a.status === "declined" ? "match_declined" : "match_expired", { newcomer: a.newcomerName, buddy: a.buddyName }, `/hr/matching/rematch/${a.newcomerId}`);
   }
   for (const w of org.waiting) {
     if (t - Date.parse(w.since) < RULES.newcomerWaitingDays * DAY) continue;

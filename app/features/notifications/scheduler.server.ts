@@ -2,6 +2,7 @@
 // care organisation, asks the pure rules which reminders are due, and records them under their event keys;
 // then the outbox worker sends. Ticks yield to the event loop between organisations so requests are served
 // while a tick runs. Nothing here remembers what it did in memory: the keys in the database are the memory.
+import type Database from "better-sqlite3";
 import { Worker } from "node:worker_threads";
 import { and, eq, isNull } from "drizzle-orm";
 import { notifications } from "@db/schema-notifications";
@@ -14,7 +15,7 @@ import { translate, type Locale } from "~/utils/i18n";
 import { digestWeek, localDate, timeZoneOf, addDays, type Country } from "./calendar";
 import { notificationConfig } from "./config.server";
 import { isNotificationKind } from "./kinds";
-import { channelFor, mailLinks, names, recordEvents, unsubscribeHeaders } from "./notify.server";
+import { activeRecipients, channelFor, mailLinks, names, recordEvents, unsubscribeHeaders } from "./notify.server";
 import { enqueueMail, deliverDue } from "./outbox.server";
 import { dueEvents, type EventParams, type OrgSnapshot } from "./reminders";
 import { trajectoryFollowUpEvents } from "./trajectory-followups";
@@ -133,12 +134,40 @@ export function loadSnapshots(at: Date): OrgSnapshot[] {
 
 // ——— The weekly digest ————————————————————————————————————————————————————————————————
 
+const notificationExists = prepared((db) => db.$client.prepare("SELECT 1 FROM notifications WHERE user_id = ? AND event_key = ?").pluck());
+
 function hasNotification(userId: number, eventKey: string): boolean {
-  return Boolean(getDb().select({ id: notifications.id }).from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.eventKey, eventKey))).get());
+  return notificationExists().get(userId, eventKey) !== undefined;
+}
+
+type Member = { id: number; email: string; name: string; locale: Locale | null; role: string };
+
+/** HR and the users who chose the digest for something, per organisation: the only ones a digest can be for. */
+function digestMembers(digesters: Set<number>): Map<number, Member[]> {
+  const rows = getDb()
+    .$client.prepare("SELECT m.organisation_id AS org, u.id, u.email, u.name, u.locale, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organisation_id IS NOT NULL AND u.status = 'active'")
+    .all() as (Member & { org: number })[];
+  return groupBy(
+    rows.filter((r) => r.role === "hr" || digesters.has(r.id)),
+    (r) => r.org,
+  );
+}
+
+type Statement = Database.Statement<unknown[]>;
+const statements = new WeakMap<object, Map<string, Statement>>();
+
+/** A statement compiled once per connection (the digest's queries run for every organisation each Monday). */
+function statement(query: string): Statement {
+  const client = getDb().$client;
+  let cache = statements.get(client);
+  if (!cache) statements.set(client, (cache = new Map()));
+  let compiled = cache.get(query);
+  if (!compiled) cache.set(query, (compiled = client.prepare<unknown[]>(query)));
+  return compiled;
 }
 
 function hrSummary(org: OrgSnapshot, at: Date) {
-  const sqlite = getDb().$client;
+  const sqlite = { prepare: statement };
   const today = localDate(at, timeZoneOf(org.country));
   const one = (q: string, ...args: unknown[]) => (sqlite.prepare(q).get(...args) as { n: number }).n;
   const modules = sqlite
@@ -175,30 +204,15 @@ function digestItems(userId: number) {
     .filter((n) => isNotificationKind(n.kind) && n.kind !== "weekly_digest" && channelFor(getDb(), userId, n.kind) === "digest");
 }
 
-// Who may still get this week's digest: active HR, and members who chose the digest for some kind, without the
-// week's notification yet. Every tick asks this for every organisation, all week long, so SQLite does the
-// filtering (through notifications' (user, event key) index) instead of handing every member to JavaScript: on
-// 2,000 organisations of 100 people that was 200,000 rows and 4,000 look-ups per tick (decision 098).
-const digestRecipients = prepared((db) =>
-  db.$client.prepare(
-    `SELECT u.id, u.email, u.name, u.locale, m.role FROM memberships m JOIN users u ON u.id = m.user_id
-      WHERE m.organisation_id = ? AND u.status = 'active'
-        AND (m.role = 'hr' OR EXISTS (SELECT 1 FROM notification_preferences p WHERE p.user_id = u.id AND p.channel = 'digest'))
-        AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.event_key = ?)
-      ORDER BY m.id`,
-  ),
-);
-
 /** Records each due weekly digest once: HR always (with the organisation's figures), others when they have items. */
-function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>): number {
+function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>, members: Member[]): number {
   const week = digestWeek(at, timeZoneOf(org.country));
   if (!week) return 0;
   const db = getDb();
-  const key = `weekly-digest:${week}`;
-  const members = digestRecipients().all(org.organisationId, key) as { id: number; email: string; name: string; locale: Locale | null; role: string }[];
   let made = 0;
   let summary: ReturnType<typeof hrSummary> | undefined;
   for (const m of members) {
+    const key = `weekly-digest:${week}`;
     if (m.role !== "hr" && !digesters.has(m.id)) continue;
     if (hasNotification(m.id, key)) continue;
     const items = digesters.has(m.id) ? digestItems(m.id) : [];
@@ -265,6 +279,8 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
   const every = options.yieldEvery ?? 50;
   const digesters = usersWithDigestItems();
   const followUps = followUpsDue(at);
+  const members = digestMembers(digesters);
+  const people = activeRecipients();
   // One transaction (one commit, one fsync) per chunk of organisations; between chunks requests are served.
   for (let i = 0; i < snapshots.length; i += every) {
     const chunk = snapshots.slice(i, i + every);
@@ -272,11 +288,11 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
       for (const org of chunk) {
         const events = [...dueEvents(org, at), ...trajectoryFollowUpEvents(org.hrUserIds, followUps.get(org.organisationId) ?? [], localDate(at, timeZoneOf(org.country)))];
         if (events.length) {
-          const r = recordEvents(tx, events, at, org.organisationId);
+          const r = recordEvents(tx, events, at, org.organisationId, people);
           result.notifications += r.notifications;
           result.mails += r.mails;
         }
-        result.mails += recordDigests(org, at, digesters);
+        result.mails += recordDigests(org, at, digesters, members.get(org.organisationId) ?? []);
       }
     });
     await yieldToRequests();

@@ -78,6 +78,13 @@ export const notifications: Catalogue<typeof nl> = {
     invalid: "This unsubscribe link is invalid or incomplete. Nothing was changed. Sign in and choose your preferences in the portal.",
     preferencesLink: "To my preferences",
   },
+  rematch: {
+    title: "Match {newcomer} again",
+    intro: "A buddy declined or the proposal expired. Start a matching run for this newcomer only: other proposals and running matches stay as they are, and you see the proposal before you send it.",
+    start: "Start matching for {newcomer}",
+    notWaiting: "{newcomer} already has a buddy or a running match: there is nothing to match again.",
+    back: "Back to the matching overview",
+  },
   outbox: {
     nav: "Outgoing mail",
     title: "Outgoing mail",

@@ -76,6 +76,13 @@ export const notifications = {
     invalid: "Deze afmeldlink is ongeldig of onvolledig. Er werd niets gewijzigd. Meld je aan en kies je voorkeuren in het portaal.",
     preferencesLink: "Naar mijn voorkeuren",
   },
+  rematch: {
+    title: "Opnieuw matchen voor {newcomer}",
+    intro: "Een buddy weigerde of het voorstel verliep. Start een matching voor alleen deze nieuwkomer: andere voorstellen en lopende koppels blijven zoals ze zijn, en je ziet het voorstel eerst voor je het verstuurt.",
+    start: "Matching starten voor {newcomer}",
+    notWaiting: "{newcomer} heeft al een buddy of een lopend koppel: er is niets opnieuw te matchen.",
+    back: "Naar het overzicht van de matching",
+  },
   outbox: {
     nav: "Uitgaande mail",
     title: "Uitgaande mail",

@@ -1,0 +1,1 @@
+ALTER TABLE `matching_runs` ADD `only_newcomer_id` integer;

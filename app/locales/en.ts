@@ -5,6 +5,7 @@ import { modules } from "./en/modules";
 import { notifications } from "./en/notifications";
 import { scan } from "./en/scan";
 import { secondFactor } from "./en/second-factor";
+import { sso } from "./en/sso";
 import { pulse } from "./en/pulse";
 import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
@@ -383,5 +384,6 @@ export const en: Messages = {
   benchmark,
   operations,
   secondFactor,
+  sso,
   pulse,
 };

@@ -7,6 +7,7 @@ import { modules } from "./nl/modules";
 import { notifications } from "./nl/notifications";
 import { scan } from "./nl/scan";
 import { secondFactor } from "./nl/second-factor";
+import { sso } from "./nl/sso";
 import { pulse } from "./nl/pulse";
 
 export const nl = {
@@ -381,5 +382,6 @@ export const nl = {
   benchmark,
   operations,
   secondFactor,
+  sso,
   pulse,
 };

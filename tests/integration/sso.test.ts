@@ -9,7 +9,7 @@ import { ssoConfigurations, ssoDomains, ssoLoginStates } from "@db/schema-sso";
 import * as adminSso from "~/routes/admin.organisations.$id_.sso";
 import * as forgotPassword from "~/routes/forgot-password";
 import * as login from "~/routes/login";
-import * as ssoCallback from "~/routes/login_.sso.callback";
+import * as ssoCallback from "~/routes/login_.sso_.callback";
 import * as ssoStart from "~/routes/login_.sso";
 import * as logout from "~/routes/logout";
 import { getDb } from "~/utils/db.server";

@@ -5,6 +5,7 @@ import { modules } from "./en/modules";
 import { notifications } from "./en/notifications";
 import { scan } from "./en/scan";
 import { secondFactor } from "./en/second-factor";
+import { sso } from "./en/sso";
 import { pulse } from "./en/pulse";
 import { trajectories } from "./en/trajectories";
 import { importing } from "./en/import";
@@ -393,6 +394,7 @@ export const en: Messages = {
   benchmark,
   operations,
   secondFactor,
+  sso,
   pulse,
   trajectories,
   import: importing,

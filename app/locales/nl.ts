@@ -7,6 +7,7 @@ import { modules } from "./nl/modules";
 import { notifications } from "./nl/notifications";
 import { scan } from "./nl/scan";
 import { secondFactor } from "./nl/second-factor";
+import { sso } from "./nl/sso";
 import { pulse } from "./nl/pulse";
 import { trajectories } from "./nl/trajectories";
 import { importing } from "./nl/import";
@@ -391,6 +392,7 @@ export const nl = {
   benchmark,
   operations,
   secondFactor,
+  sso,
   pulse,
   trajectories,
   import: importing,

@@ -79,6 +79,11 @@ export default function OrganisationDetail() {
         <Card>
           <h2 className="card__title">{organisation.name}</h2>
           <OrganisationForm intent="update" values={organisation} errors={errorsFor("update")} />
+          {organisation.kind === "care_provider" ? (
+            <p>
+              <Link to={`/admin/organisations/${organisation.id}/sso`}>{t("sso.admin.link")}</Link>
+            </p>
+          ) : null}
         </Card>
         <div className="stack">
           <Card title="admin.sites">

@@ -1,14 +1,14 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { Field, SubmitButton, CheckedForm } from "~/components/ui/form";
+import { Field, FormError, SubmitButton, CheckedForm } from "~/components/ui/form";
 import { ForgotPasswordSchema } from "~/features/auth/auth.schema";
 import { requestPasswordReset } from "~/features/auth/auth.server";
 import { getEnv } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { readForm } from "~/utils/form-body.server";
 
-type ForgotResult = { sent: boolean; minutes: number; fieldErrors: FieldErrors };
+type ForgotResult = { sent: boolean; minutes: number; fieldErrors: FieldErrors; formError?: "sso.resetRefused" };
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 
@@ -17,7 +17,8 @@ export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten · Newcom
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(ForgotPasswordSchema, await readForm(request));
   if (!parsed.success) return data<ForgotResult>({ sent: false, minutes: 0, fieldErrors: parsed.fieldErrors }, { status: 400 });
-  await requestPasswordReset(parsed.data.email, resolveLocale(request));
+  const requested = await requestPasswordReset(parsed.data.email, resolveLocale(request));
+  if (requested.ssoRequired) return data<ForgotResult>({ sent: false, minutes: 0, fieldErrors: {}, formError: "sso.resetRefused" }, { status: 403 });
   return data<ForgotResult>({ sent: true, minutes: getEnv().PASSWORD_RESET_MINUTES, fieldErrors: {} });
 }
 
@@ -35,6 +36,7 @@ export default function ForgotPassword() {
         ) : (
           <>
             <p className="muted">{t("auth.forgotIntro")}</p>
+            <FormError error={actionData?.formError} />
             <CheckedForm method="post">
               <Field name="email" type="email" label="common.email" autoComplete="username" required errors={actionData?.fieldErrors.email} />
               <SubmitButton>{t("auth.forgotSubmit")}</SubmitButton>

@@ -6,6 +6,7 @@ import { Notice } from "~/components/ui/page";
 import { LoginSchema } from "~/features/auth/auth.schema";
 import { signIn } from "~/features/auth/auth.server";
 import { respondAfterPassword } from "~/features/auth/sign-in-response.server";
+import { SsoStartForm } from "~/features/sso/components/sso-forms";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { readForm } from "~/utils/form-body.server";
 
@@ -29,8 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const redirectTo = safeRedirectPath(parsed.data.redirectTo, "") || null;
   const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: context.clientIp ?? "unknown", redirectTo });
   if (!result.ok) {
-    const status = result.reason === "rate_limited" ? 429 : 401;
-    const formError = result.reason === "rate_limited" ? "auth.rateLimited" : "auth.invalidCredentials";
+    const status = result.reason === "rate_limited" ? 429 : result.reason === "sso_required" ? 403 : 401;
+    const formError = result.reason === "rate_limited" ? "auth.rateLimited" : result.reason === "sso_required" ? "sso.passwordRefused" : "auth.invalidCredentials";
     return data<LoginResult>({ fieldErrors: {}, formError, email: parsed.data.email }, { status });
   }
   respondAfterPassword(result.next, redirectTo);
@@ -63,6 +64,11 @@ export default function Login() {
         <p className="auth-card__footer">
           <Link to="/forgot-password">{t("auth.forgotLink")}</Link>
         </p>
+      </section>
+      <section className="card auth-card" aria-labelledby="sso-title">
+        <h2 id="sso-title">{t("sso.loginSectionTitle")}</h2>
+        <p className="muted">{t("sso.loginSectionIntro")}</p>
+        <SsoStartForm redirectTo={redirectTo} email={actionData?.formError === "sso.passwordRefused" ? actionData.email : undefined} />
       </section>
     </div>
   );

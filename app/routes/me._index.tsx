@@ -10,12 +10,14 @@ import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
 import { buddyOverview } from "~/features/matching/proposals.server";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { departmentName } from "~/features/organisations/organisations.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const buddy = buddyOverview(user);
   return {
     name: user.name,
+    department: departmentName(user),
     modules: moduleHomeSummary(user, resolveLocale(request, user.locale)),
     buddy: { hasProfile: buddy.hasProfile, proposals: buddy.proposals.length },
     pulse: pulseInvitationsDue(user.id)[0] ?? null,
@@ -23,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function EmployeeHome() {
-  const { name, modules, buddy, pulse } = useLoaderData<typeof loader>();
+  const { name, department, modules, buddy, pulse } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t } = useI18n();
   return (
@@ -32,6 +34,7 @@ export default function EmployeeHome() {
         <div>
           <h1>{t("home.welcome", { name })}</h1>
           <p className="page-header__intro">{t("home.employeeIntro")}</p>
+          {department ? <p className="muted">{t("sso.homeDepartment", { department })}</p> : null}
         </div>
       </div>
       <Notice message={params.get("notice")} />

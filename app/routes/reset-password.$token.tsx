@@ -26,6 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const problem = passwordProblemMessage(parsed.data.password, reset.email);
   if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });
   const result = await resetPassword(token, parsed.data.password);
+  if (!result.ok && result.reason === "sso_required") return data<Result>({ fieldErrors: {}, formError: "sso.resetRefused" }, { status: 403 });
   if (!result.ok) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
   throw redirect("/login?notice=auth.resetDone");
 }

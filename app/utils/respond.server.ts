@@ -3,13 +3,15 @@
 import { data } from "@remix-run/node";
 import type { Failure, FailureReason } from "./use-case";
 
-const STATUS: Record<FailureReason, 400 | 403 | 404 | 409 | 410 | 429> = {
+const STATUS: Record<FailureReason, 400 | 403 | 404 | 409 | 410 | 429 | 503> = {
   invalid: 400,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   gone: 410,
   too_many: 429,
+  // An outside system the use case needs (an identity provider) does not answer: not the caller's fault.
+  unavailable: 503,
 };
 
 export function statusOf(reason: FailureReason) {

@@ -37,7 +37,7 @@ describe("the invitation and its mail", () => {
     const email = "tomas.verbeke@example.org";
     const result = await createInvitation(inviter, { email, name: "Tomas Verbeke", role: "employee", organisationId: inviter.organisationId, departmentId: null, locale: "en" });
     expect(result.ok).toBe(true);
-    const id = result.ok ? result.invitationId : 0;
+    const id = result.ok ? result.value.invitationId : 0;
     expect(getDb().select({ kind: outbox.kind }).from(outbox).where(eq(outbox.eventKey, `invitation:${id}`)).all()).toEqual([{ kind: "invitation" }]);
     const mail = await mailbox().waitFor((m) => m.to.includes(email));
     expect(mail.text).toContain("http://portal.test/invite/");

@@ -9,11 +9,17 @@ import { enqueueMail, wakeOutbox } from "~/features/notifications/outbox.server"
 import { endSessionsOfUser } from "~/utils/session.server";
 import { auditRateLimited, clearAttempts, releaseAttempts, reserveAttempts } from "./attempts.server";
 import { afterPassword, type AfterPassword } from "./second-factor.server";
+import { accountIdForEmail, ssoRequiredForDomain, ssoRequiredForMember } from "~/features/sso/sso-store.server";
 
 export type SignInResult =
   | { ok: true; next: AfterPassword }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "sso_required" }
   | { ok: false; reason: "rate_limited"; retryMinutes: number };
+
+function auditSsoRequired(step: "password" | "password_reset", userId: number | null, organisationId: number): void {
+  audit({ actorUserId: userId, organisationId, action: "auth.password_refused_sso", entityType: "user", entityId: userId, detail: { step } });
+}
 
 function attemptKeys(email: string, ip: string): { account: string; ip: string } {
   return { account: `account:${hashToken(email)}`, ip: `ip:${ip}` };
@@ -27,6 +33,15 @@ export async function signIn(input: { email: string; password: string; ip: strin
   const env = getEnv();
   const db = getDb();
   const keys = attemptKeys(input.email, input.ip);
+
+  // An address in a domain of an organisation that requires SSO is sent there before any password is checked
+  // (the domain is public through the SSO form); the break-glass account goes on (decision 108).
+  const early = accountIdForEmail(input.email);
+  const byDomain = ssoRequiredForDomain(input.email, early?.id ?? null);
+  if (byDomain !== null) {
+    auditSsoRequired("password", early?.id ?? null, byDomain);
+    return { ok: false, reason: "sso_required" };
+  }
 
   const reserved = reserveAttempts(
     [
@@ -59,6 +74,12 @@ export async function signIn(input: { email: string; password: string; ip: strin
     releaseAttempts(reserved.ids);
     clearAttempts(keys.account);
   });
+  // A member whose address is outside the domains learns it only with the right password: no oracle for others.
+  const byMembership = ssoRequiredForMember(row.id, row.organisationId);
+  if (byMembership !== null) {
+    auditSsoRequired("password", row.id, byMembership);
+    return { ok: false, reason: "sso_required" };
+  }
   return { ok: true, next: afterPassword({ id: row.id, role: row.role, organisationId: row.organisationId }, input.redirectTo ?? null, now) };
 }
 
@@ -66,13 +87,22 @@ export async function signIn(input: { email: string; password: string; ip: strin
  * Always behaves the same whether the account exists, so it cannot be used to probe e-mail addresses: one
  * lookup and one committed transaction either way, and the mail goes out later through the outbox.
  */
-export async function requestPasswordReset(email: string, locale: Locale, now = new Date()): Promise<void> {
+export async function requestPasswordReset(email: string, locale: Locale, now = new Date()): Promise<{ ssoRequired: boolean }> {
   const env = getEnv();
   const db = getDb();
   const user = db.select().from(users).where(eq(users.email, email)).get();
-  if (!user || user.status !== "active") {
-    db.transaction(() => audit({ actorUserId: null, action: "auth.password_reset_unknown", entityType: "user" }));
-    return;
+  // The domain's organisation signs in through its provider: say so (the domain is public); nothing is sent.
+  const byDomain = ssoRequiredForDomain(email, user?.id ?? null);
+  if (byDomain !== null) {
+    db.transaction(() => auditSsoRequired("password_reset", user?.id ?? null, byDomain));
+    return { ssoRequired: true };
+  }
+  const member = user ? accountIdForEmail(email) : null;
+  const byMembership = user && member ? ssoRequiredForMember(user.id, member.organisationId) : null;
+  if (!user || user.status !== "active" || byMembership !== null) {
+    // A member outside the domains gets the answer an unknown address gets: the page must not tell who works where.
+    db.transaction(() => (byMembership !== null ? auditSsoRequired("password_reset", user?.id ?? null, byMembership) : audit({ actorUserId: null, action: "auth.password_reset_unknown", entityType: "user" })));
+    return { ssoRequired: false };
   }
   const { token, tokenHash } = newToken();
   const expires = new Date(now.getTime() + env.PASSWORD_RESET_MINUTES * 60_000);
@@ -99,6 +129,7 @@ export async function requestPasswordReset(email: string, locale: Locale, now = 
     );
   });
   wakeOutbox();
+  return { ssoRequired: false };
 }
 
 export function findValidPasswordReset(token: string, now = new Date()) {
@@ -113,11 +144,18 @@ export function findValidPasswordReset(token: string, now = new Date()) {
   return row;
 }
 
-export async function resetPassword(token: string, password: string, now = new Date()): Promise<{ ok: true; email: string } | { ok: false }> {
+export async function resetPassword(token: string, password: string, now = new Date()): Promise<{ ok: true; email: string } | { ok: false; reason: "token" | "sso_required" }> {
   const reset = findValidPasswordReset(token, now);
   if (!reset) {
     audit({ actorUserId: null, action: "auth.token_rejected", entityType: "password_reset" });
-    return { ok: false };
+    return { ok: false, reason: "token" };
+  }
+  // A link sent before the organisation switched to SSO no longer sets a password.
+  const member = accountIdForEmail(reset.email);
+  const ssoOrganisation = ssoRequiredForDomain(reset.email, reset.userId) ?? ssoRequiredForMember(reset.userId, member?.organisationId ?? null);
+  if (ssoOrganisation !== null) {
+    auditSsoRequired("password_reset", reset.userId, ssoOrganisation);
+    return { ok: false, reason: "sso_required" };
   }
   const passwordHash = await hashPassword(password);
   const db = getDb();
@@ -132,7 +170,7 @@ export async function resetPassword(token: string, password: string, now = new D
     },
     { behavior: "immediate" },
   );
-  if (!done) return { ok: false };
+  if (!done) return { ok: false, reason: "token" };
   endSessionsOfUser(reset.userId);
   audit({ actorUserId: reset.userId, action: "auth.password_reset", entityType: "user", entityId: reset.userId });
   return { ok: true, email: reset.email };

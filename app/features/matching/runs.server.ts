@@ -25,7 +25,6 @@ import {
   todayIso,
   trainedUserIds,
 } from "./store.server";
-import { fail, ok, type Outcome } from "~/utils/use-case";
 
 /** Days a buddy has to answer a proposal: MATCH_PROPOSAL_DAYS through the environment schema. */
 export function proposalDays(): number {

@@ -121,3 +121,14 @@ export function organisationStats(organisationId: number) {
   const people = db.select({ n: count() }).from(memberships).where(eq(memberships.organisationId, organisationId)).get()?.n ?? 0;
   return { sites: siteCount, departments: departmentCount, people };
 }
+
+/** The name of the signed-in person's department, looked up within their own organisation only. */
+export function departmentName(user: { organisationId: number; departmentId: number | null }): string | null {
+  if (user.departmentId == null) return null;
+  const row = getDb()
+    .select({ name: departments.name })
+    .from(departments)
+    .where(and(eq(departments.id, user.departmentId), eq(departments.organisationId, user.organisationId)))
+    .get();
+  return row?.name ?? null;
+}

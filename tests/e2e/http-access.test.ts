@@ -307,6 +307,8 @@ const ACTIONS: [file: string, path: string, role: Role | "signOut"][] = [
   ["admin.outbox.tsx", "/admin/outbox", "admin"],
   ["notifications.preferences.tsx", "/notifications/preferences", "hr"],
   ["unsubscribe.$token.tsx", "/unsubscribe/not-a-token", "anonymous"],
+  ["login_.sso.tsx", "/login/sso", "anonymous"],
+  ["admin.organisations.$id_.sso.tsx", "/admin/organisations/{zas}/sso", "admin"],
 ];
 
 // What a form post would change, minus sessions (every signed-in request touches its own) and security events.

@@ -2,20 +2,19 @@
 // browser on to a provider. A form post cannot redirect to another site under the portal's CSP (form-action
 // 'self'), so the page continues by a script, a meta refresh (without JavaScript) and a plain link.
 import { useEffect } from "react";
-import { Field, FormError, SubmitButton, ZodForm } from "~/components/ui/form";
+import { CheckedForm, Field, FormError, SubmitButton } from "~/components/ui/form";
 import { useI18n } from "~/utils/i18n-react";
-import { SsoStartSchema } from "../sso.schema";
 
 export function SsoStartForm({ email, errors, formError, redirectTo }: { email?: string; errors?: string[]; formError?: string | null; redirectTo?: string }) {
   const { t } = useI18n();
   return (
     <>
       <FormError error={formError} />
-      <ZodForm method="post" action="/login/sso" schema={SsoStartSchema}>
+      <CheckedForm method="post" action="/login/sso">
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <Field name="email" type="email" label="sso.emailLabel" autoComplete="email" required defaultValue={email} errors={errors} />
         <SubmitButton variant="secondary">{t("sso.continue")}</SubmitButton>
-      </ZodForm>
+      </CheckedForm>
     </>
   );
 }

@@ -32,7 +32,7 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <CatalogueContext.Provider value={catalogueOf(locale)}>
+      <CatalogueContext.Provider value={{ locale, messages: catalogueOf(locale) }}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </CatalogueContext.Provider>,
       {

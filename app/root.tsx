@@ -17,7 +17,7 @@ import { navigationFor } from "~/features/auth/navigation";
 import stylesHref from "~/styles/app.css";
 import { isDemo } from "~/utils/env.server";
 import { DEFAULT_LOCALE, type Locale } from "~/utils/i18n-core";
-import { CatalogueScript, I18nProvider, useI18n } from "~/utils/i18n-react";
+import { CatalogueScript, I18nProvider, useCatalogueMatches, useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { getUser } from "~/utils/permissions.server";
 import { unreadCount } from "~/features/notifications/notify.server";
@@ -60,7 +60,7 @@ function Document({ locale, nonce, children }: { locale: Locale; nonce: string; 
       </head>
       <body>
         {children}
-        <CatalogueScript />
+        <CatalogueScript nonce={nonce} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -149,6 +149,7 @@ function Shell({ data, children }: { data: RootData | undefined; children: React
 
 export default function App() {
   const data = useLoaderData<typeof loader>();
+  useCatalogueMatches(data.locale);
   return (
     <Document locale={data.locale} nonce={data.nonce}>
       <I18nProvider locale={data.locale}>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const next = homeOrTarget(result.role, result.redirectTo);
   // A first enrolment shows the recovery codes once, on this response; otherwise straight on.
   if (result.recoveryCodes) return data<Result>({ fieldErrors: {}, formError: null, recoveryCodes: result.recoveryCodes, next }, { headers });
-  throw redirect(next, { headers });
+  throw redirectDocument(next, { headers });
 }
 
 export default function SecondFactorStep() {

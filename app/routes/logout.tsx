@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { data, redirect, redirectDocument, type ActionFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { ContinueElsewhere } from "~/features/sso/components/sso-forms";
@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const providerUrl = user ? await providerLogoutUrl(request) : null;
   const cookie = destroySession(request);
   if (providerUrl) return data({ providerUrl }, { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
-  return redirect("/login?notice=auth.loggedOut", { headers: { "Set-Cookie": cookie } });
+  return redirectDocument("/login?notice=auth.loggedOut", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function SignedOut() {

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
 import {
   catalogueJson,
   formatDate,
@@ -19,24 +19,37 @@ type I18n = {
   number: (value: number, fractionDigits?: number) => string;
 };
 
-/** The page's one catalogue: set by entry.server.tsx from the server's catalogues, by entry.client.tsx from the document. */
-export const CatalogueContext = createContext<unknown>(null);
+/** The page's one catalogue and its language: set by entry.server.tsx from the server's catalogues, by entry.client.tsx from the document. */
+export type PageCatalogue = { locale: Locale; messages: unknown };
+export const CatalogueContext = createContext<PageCatalogue | null>(null);
 
 export const CATALOGUE_ELEMENT_ID = "portal-messages";
 
 /** Reads the catalogue the server wrote into the document (see CatalogueScript). */
-export function readDocumentCatalogue(doc: Document): unknown {
+export function readDocumentCatalogue(doc: Document): PageCatalogue | null {
   const text = doc.getElementById(CATALOGUE_ELEMENT_ID)?.textContent;
-  return text ? (JSON.parse(text) as unknown) : null;
+  return text ? (JSON.parse(text) as PageCatalogue) : null;
+}
+
+/**
+ * After a sign-in, a sign-out or a change of the account's language, the root loader's language can differ from
+ * the catalogue the document brought: load the document again, in the user's language.
+ */
+export function useCatalogueMatches(locale: Locale) {
+  const catalogue = useContext(CatalogueContext);
+  useEffect(() => {
+    if (catalogue && catalogue.locale !== locale) window.location.reload();
+  }, [catalogue, locale]);
 }
 
 /** Writes the page's catalogue into the document as JSON data (not script), for the browser to hydrate with. */
-export function CatalogueScript() {
+export function CatalogueScript({ nonce }: { nonce?: string }) {
   const catalogue = useContext(CatalogueContext);
   return (
     <script
       id={CATALOGUE_ELEMENT_ID}
       type="application/json"
+      nonce={nonce}
       suppressHydrationWarning
       dangerouslySetInnerHTML={{ __html: catalogue ? catalogueJson(catalogue) : "" }}
     />
@@ -50,8 +63,8 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
   const value = useMemo<I18n>(
     () => ({
       locale,
-      t: (key, params) => translateIn(catalogue, locale, key, params),
-      isKey: (value): value is MessageKey => isMessageKeyIn(catalogue, value),
+      t: (key, params) => translateIn(catalogue?.messages, locale, key, params),
+      isKey: (value): value is MessageKey => isMessageKeyIn(catalogue?.messages, value),
       date: (iso, withTime) => formatDate(locale, iso, withTime),
       number: (n, digits) => formatNumber(locale, n, digits),
     }),

@@ -1,11 +1,10 @@
 // Partner comparison, programme indicators and HR's own position in headless Chromium, on a database prepared
 // with a synthetic benchmark world (tests/support/benchmark-world.ts), with an axe check on every page.
-import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, prepareDatabase } from "@db/client";
 import { buildBenchmarkWorld } from "../support/benchmark-world";
-import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
+import { downloaded, expectAccessible, launchBrowser, login, newContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -89,8 +88,7 @@ describe("partner", () => {
 
     // CSV of what is on screen.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV downloaden" }).click()]);
-    const file = await download.path();
-    const csv = fs.readFileSync(file, "utf8");
+    const csv = (await downloaded(download)).toString("utf8");
     expect(csv).toContain("Land=NL");
     expect(csv).toContain("Licht aangepaste cijfers");
     expect(csv).toMatch(/Mediaan,hospital,x,x,x/);

@@ -19,12 +19,12 @@ afterAll(async () => {
 
 // Each role's menu, in order: every place in it must open (200) and pass axe.
 const HOMES = [
-  ["admin@portal.example", "/admin", ["/admin", "/admin/organisations", "/admin/users", "/admin/audit", "/admin/indicators", "/admin/mailbox", "/account"]],
+  ["admin@portal.example", "/admin", ["/admin", "/admin/organisations", "/admin/users", "/admin/audit", "/admin/indicators", "/admin/outbox", "/admin/mailbox", "/account"]],
   ["onderzoek@thomasmore.example", "/partner", ["/partner", "/partner/benchmark", "/partner/indicators", "/partner/pulse", "/account"]],
   [
     "hr@zas.example",
     "/hr",
-    ["/hr", "/hr/scans", "/hr/modules", "/hr/newcomers", "/hr/matching", "/hr/buddies", "/hr/pulse", "/hr/benchmark", "/hr/people", "/hr/organisation", "/account"],
+    ["/hr", "/hr/scans", "/hr/modules", "/hr/newcomers", "/hr/matching", "/hr/buddies", "/hr/pulse", "/hr/benchmark", "/hr/people", "/hr/import", "/hr/organisation", "/account"],
   ],
   ["verpleegkundige@zas.example", "/me", ["/me", "/me/modules", "/me/buddy", "/account"]],
   ["nieuwkomer@zas.example", "/newcomer", ["/newcomer", "/me/modules", "/account"]],

@@ -2,10 +2,9 @@
 // file with three good and two bad rows, reads the problems in plain Dutch, fixes the file and uploads it again,
 // confirms, and the five new people receive their invitations over SMTP; the progress counts them. Axe on every
 // page visited; no sideways scrolling.
-import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
+import { downloaded, expectAccessible, launchBrowser, login, newContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -48,10 +47,10 @@ describe("import of people from a file", () => {
 
     // The Dutch CSV template: semicolons, a BOM, the headers the import reads.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Sjabloon CSV (Nederlands)" }).click()]);
-    const template = fs.readFileSync((await download.path()) ?? "", "utf8");
+    const template = (await downloaded(download)).toString("utf8");
     expect(template.startsWith("\uFEFFNaam;E-mail;Rol;Locatie;Afdeling;Taal\r\n")).toBe(true);
     const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Sjabloon Excel (Nederlands)" }).click()]);
-    expect([...fs.readFileSync((await xlsx.path()) ?? "").subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect([...(await downloaded(xlsx)).subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
 
     const header = template.replace("\uFEFF", "").split("\r\n")[0];
     const good = [

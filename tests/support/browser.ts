@@ -1,7 +1,10 @@
 // Debian's Chromium driven by playwright-core, with an axe check for every distinct page state a test visits.
 import AxeBuilder from "@axe-core/playwright";
 import { createHash } from "node:crypto";
-import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from "playwright-core";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Download, type LaunchOptions, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
 declare module "vitest" {
@@ -146,4 +149,16 @@ export async function signedInPage(browser: Browser, baseUrl: string, email: str
   const context = await newContext(browser, options);
   await signInContext(context, baseUrl, email);
   return context.newPage();
+}
+
+/** The bytes of a finished download. The shared browser runs remotely, so the file is saved here first. */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-download-"));
+  try {
+    const file = path.join(dir, download.suggestedFilename() || "download");
+    await download.saveAs(file);
+    return fs.readFileSync(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -10,6 +10,8 @@ export function messageForValidity(validity: Validity, constraints: { type?: str
   if (validity.valid) return null;
   if (validity.valueMissing) return { key: constraints.type === "radio" || constraints.type?.startsWith("select") ? "validation.choose" : "validation.required" };
   if (validity.typeMismatch && constraints.type === "email") return { key: "validation.email" };
+  // A new password says what the server's password rule says (auth.schema.ts), not the generic length message.
+  if (validity.tooShort && constraints.type === "password") return { key: "validation.passwordTooShort" };
   if (validity.tooShort && constraints.minLength && constraints.minLength > 0) return { key: "validation.tooShort", params: { min: constraints.minLength } };
   if (validity.tooLong && constraints.maxLength && constraints.maxLength > 0) return { key: "validation.tooLong", params: { max: constraints.maxLength } };
   return { key: "errors.badRequest" };

@@ -1,5 +1,5 @@
 // The route layer's answer once a password has been accepted (sign-in, accepted invitation): a session, or the second step.
-import { redirect } from "@remix-run/node";
+import { redirect, redirectDocument } from "@remix-run/node";
 import { ROLE_HOME, safeRedirectPath } from "~/utils/permissions.server";
 import { challengeCookie, clearChallengeCookie, createSession } from "~/utils/session.server";
 import { CHALLENGE_MINUTES, type AfterPassword } from "./second-factor.server";
@@ -22,5 +22,6 @@ export function respondAfterPassword(next: AfterPassword, redirectTo: string | n
   headers.append("Set-Cookie", createSession(next.userId));
   for (const cookie of extraCookies) headers.append("Set-Cookie", cookie);
   headers.append("Set-Cookie", clearChallengeCookie());
-  throw redirect(homeOrTarget(next.role, redirectTo), { headers });
+  // A new document: the signed-in page comes in the account's language, with its own catalogue (decision 140).
+  throw redirectDocument(homeOrTarget(next.role, redirectTo), { headers });
 }

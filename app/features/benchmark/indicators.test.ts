@@ -79,7 +79,7 @@ describe("indicatorTable", () => {
     expect([...(seen.zero ?? [])]).toEqual([null]);
     expect([...(seen.one ?? [])].sort()).toEqual([3, null]);
     expect([...(seen.two ?? [])].sort()).toEqual([3, null]);
-  });
+  }, 60_000);
 
   it("a programme of fewer than 5 organisations shows nothing", () => {
     const table = indicatorTable(facts.slice(0, 4), null, "country", ["BE", "NL"], unitKeyOf);

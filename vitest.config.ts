@@ -9,9 +9,10 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
-    // Most test time is spent waiting on servers, browsers and SQLite, not computing: more workers than the
-    // two cores keep both busy (decision 091). VITEST_MAX_WORKERS overrides it.
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 4,
+    // One worker per core (decision 141 amends 091): with four, each browser journey competed with three servers
+    // and a shared Chromium on two cores and the longest ones ran past their budgets in the merged suite.
+    // VITEST_MAX_WORKERS overrides it.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 2,
     projects: [
       {
         resolve: { alias },

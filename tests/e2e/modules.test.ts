@@ -31,9 +31,9 @@ function withDb<T>(fn: (db: Database.Database) => T): T {
 function insertWeakScan(): void {
   withDb((db) => {
     const org = db.prepare("SELECT organisation_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?").get("hr@zas.example") as { id: number };
-    db.prepare("INSERT OR IGNORE INTO instrument_versions (version) VALUES (990)").run();
+    // On the real instrument (version 1): the module recommendations read the scan through the scan feature.
     const scan = db
-      .prepare("INSERT INTO scans (organisation_id, instrument_version, period, status, submitted_at) VALUES (?, 990, 'e2e', 'submitted', '2099-01-01T00:00:00.000Z') RETURNING id")
+      .prepare("INSERT INTO scans (organisation_id, instrument_version, period, status, submitted_at) VALUES (?, 1, 'e2e', 'submitted', '2099-01-01T00:00:00.000Z') RETURNING id")
       .get(org.id) as { id: number };
     const score = db.prepare("INSERT INTO scan_dimension_scores (scan_id, dimension_key, score, level) VALUES (?, ?, ?, ?)");
     score.run(scan.id, "language", 30, 2);

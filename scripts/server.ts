@@ -17,6 +17,7 @@ import { negotiateLocale, translate, isLocale, type MessageKey } from "~/utils/i
 import { recordSecurityEvent } from "~/utils/security-events.server";
 import { scoreScan } from "~/features/scan/scoring";
 import { REPLICATION_OFF } from "~/utils/operations";
+import { inRequestScope } from "~/utils/request-scope.server";
 import { appLifecycle, installGracefulShutdown } from "./ops/graceful";
 import { startReplication, type ReplicationSupervisor } from "./ops/replication";
 import { startSchedulerThread } from "~/features/notifications/scheduler.server";
@@ -179,14 +180,13 @@ app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: "production",
-    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
-  }),
-);
+const remixHandler = createRequestHandler({
+  build,
+  mode: "production",
+  getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? "unknown" }),
+});
+// Each request in its own scope, so the loaders of one document request share what they look up (the session).
+app.all("*", (req, res, next) => inRequestScope(() => remixHandler(req, res, next)));
 
 // The last word on errors: a client's mistake keeps its 4xx (a broken %-code in the path is Express's 400 from
 // decoding it), anything else is a translated 500 without details.

@@ -4,6 +4,7 @@ import { getDb, prepared } from "./db.server";
 import { cookieSecure, getEnv } from "./env.server";
 import { hashToken, newToken } from "./crypto.server";
 import type { Locale } from "./i18n";
+import { forgetInRequest, oncePerRequest } from "./request-scope.server";
 
 export type CurrentUser = {
   id: number;
@@ -114,9 +115,21 @@ const sessionWithUser = prepared((db) =>
     .prepare(),
 );
 
+/**
+ * The signed-in user of this request, or null. A reading request (GET, HEAD) looks the session up once, however
+ * many loaders ask (the root's and the route's); a writing request looks again each time, since its action may
+ * have changed the person.
+ */
 export function getCurrentUser(request: Request, now = new Date()): CurrentUser | null {
   const sessionId = sessionIdFrom(request);
   if (!sessionId) return null;
+  if (request.method !== "GET" && request.method !== "HEAD") return lookUpSession(sessionId, now);
+  return oncePerRequest(`${SESSION_SCOPE_KEY}${sessionId}`, () => lookUpSession(sessionId, now));
+}
+
+const SESSION_SCOPE_KEY = "session:";
+
+function lookUpSession(sessionId: string, now: Date): CurrentUser | null {
   const db = getDb();
   const row = sessionWithUser().get({ sessionId });
   if (!row) return null;
@@ -147,12 +160,14 @@ export function getCurrentUser(request: Request, now = new Date()): CurrentUser 
 
 export function destroySession(request: Request): string {
   const sessionId = sessionIdFrom(request);
+  forgetInRequest(SESSION_SCOPE_KEY);
   if (sessionId) getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
   return clearSessionCookie();
 }
 
 /** Ends every session of a user except, optionally, the one making the change. */
 export function endSessionsOfUser(userId: number, keepSessionId?: string): void {
+  forgetInRequest(SESSION_SCOPE_KEY);
   const db = getDb();
   const condition = keepSessionId
     ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))

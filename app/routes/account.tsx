@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
@@ -15,7 +15,14 @@ import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return { name: user.name, email: user.email, locale: resolveLocale(request, user.locale), secondFactor: secondFactorStatus(user.id) };
+  const saved = new URL(request.url).searchParams.get("saved") === "profile";
+  return {
+    name: user.name,
+    email: user.email,
+    locale: resolveLocale(request, user.locale),
+    secondFactor: secondFactorStatus(user.id),
+    notice: saved ? ("account.profileSaved" as const) : null,
+  };
 }
 
 type Result = { intent: string; errors: FieldErrors; formError: string | null; notice: string | null };
@@ -30,7 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(ProfileSchema, form);
     if (!parsed.success) return fail(parsed.fieldErrors);
     updateProfile(user, parsed.data);
-    return data<Result>({ intent, errors: {}, formError: null, notice: "account.profileSaved" }, { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
+    // A new document, not a revalidation: the language may have changed, and the page's catalogue, the root's
+    // language and the header's name all come with the document.
+    return redirectDocument("/account?saved=profile", { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
   }
   if (intent === "password") {
     const parsed = parseForm(ChangePasswordSchema, form);
@@ -45,14 +54,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { name, email, locale, secondFactor } = useLoaderData<typeof loader>();
+  const { name, email, locale, secondFactor, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
   return (
     <>
       <PageHeader title="account.title" />
-      <Notice message={actionData?.notice} />
+      <Notice message={actionData?.notice ?? notice} />
       <div className="two-columns">
         <Card title="account.profile">
           <Form method="post" className="form-grid">

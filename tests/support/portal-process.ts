@@ -1,20 +1,8 @@
 // A portal server process on a database file that outlives it: for tests that restart or kill the server.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
+import { freePort } from "./server";
 
 export type PortalProcess = { url: string; child: ChildProcess; output: () => string; kill: (signal: NodeJS.Signals) => Promise<void> };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function spawnPortal(options: { databasePath: string; smtpPort: number; env?: Record<string, string> }): Promise<PortalProcess> {
   const port = await freePort();

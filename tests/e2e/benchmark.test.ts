@@ -125,9 +125,11 @@ describe("partner", () => {
     const total = (indicator: string) => byCountry.locator(`tr[data-cell="total"] td[data-indicator="${indicator}"]`).textContent();
     expect(Number(await total("organisationsScanned"))).toBeGreaterThanOrEqual(28);
     expect(Number(await byCountry.locator('tr[data-cell="NL"] td[data-indicator="organisationsScanned"]').textContent())).toBeGreaterThanOrEqual(8);
-    // Newcomer records exist at two demo organisations only: the programme total shows (adjusted), NL does not.
-    expect(await total("newcomersRegistered")).toMatch(/^\d+$/);
-    expect(await byCountry.locator('tr[data-cell="NL"] td[data-indicator="newcomersRegistered"]').textContent()).toBe("xniet getoond");
+    // Matching history in twelve demo organisations (decision 046): every programme total shows (adjusted), and
+    // the Netherlands' matching figures too.
+    for (const indicator of ["newcomersRegistered", "activeMatches", "completedMatches", "medianDaysToMatch", "moduleCompletions"]) expect(await total(indicator)).toMatch(/^\d+$/);
+    expect(await total("shareMatched")).toMatch(/^\d+\s?%$/);
+    expect(await byCountry.locator('tr[data-cell="NL"] td[data-indicator="activeMatches"]').textContent()).toMatch(/^\d+$/);
     await expectAccessible(page);
     await page.context().close();
   });

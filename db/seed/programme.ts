@@ -2,8 +2,8 @@
 // programme indicators show every total and the per-country figures in the demo: each has two trained buddies,
 // two newcomers (one match completed after six months, one active with the check-ins so far done) and the
 // buddies' module completions. Five are Belgian, five Dutch, so each country has five organisations with
-// matches (a breakdown cell needs five contributing organisations). None of them has a demo login used by a
-// journey; no check-in is overdue and none falls due within two months of the seeding day, so the reminder
+// matches (a breakdown cell needs five contributing organisations). Nine have no demo login; Thuiszorg Parkstad's
+// HR login is used by no test journey. No check-in is overdue and none falls due within two months of the seeding day, so the reminder
 // and pulse journeys of ZAS and Zuyderland see nothing new. Dates are relative to the seeding day; all people
 // are fictional.
 import { asc, eq } from "drizzle-orm";

@@ -4,6 +4,7 @@ import type { PortalDb } from "../client";
 import { departments, memberships, organisations, sites, users } from "../schema";
 import { seedModules } from "./modules";
 import { seedMatching } from "./matching";
+import { seedProgrammeHistory } from "./programme";
 import { seedPulse } from "./pulse";
 import { seedTrajectories } from "./trajectories";
 import { DEMO_ORGANISATIONS, DEMO_USERS, type DemoOrganisation } from "./demo-data";
@@ -78,6 +79,7 @@ export async function seedDemo(db: PortalDb, options: { password: string; scoreS
   seedMatching(db, { passwordHash });
   seedPulse(db);
   seedTrajectories(db);
+  seedProgrammeHistory(db, { passwordHash: null });
 }
 
 const SECTORS_FOR_LARGE = ["hospital", "home_care", "elderly_care", "mental_health", "disability_care"] as const;

@@ -34,8 +34,9 @@ async function signedIn(email: string, options: { mobile?: boolean } = {}): Prom
   return page;
 }
 
-// Figures are adjusted (decision 042): a group of about 30 is published as 28–32.
-const about = (truth: number, within = 2) => new RegExp(`^(${Array.from({ length: 2 * within + 1 }, (_, i) => truth - within + i).join("|")}) organisaties$`);
+// Figures are adjusted (decisions 042, 046): a group of 30 is published as 26–34.
+const about = (truth: number, within = 4) => new RegExp(`^(${Array.from({ length: 2 * within + 1 }, (_, i) => truth - within + i).join("|")}) organisaties$`);
+const peers = (truth: number, within = 4) => new RegExp(`^De groep telt ongeveer (${Array.from({ length: 2 * within + 1 }, (_, i) => truth - within + i).join("|")}) andere organisaties\\.$`);
 
 describe("partner", () => {
   it("filters, reads adjusted figures and the note, compares one organisation and exports CSV", { timeout: 240_000 }, async () => {
@@ -125,9 +126,11 @@ describe("partner", () => {
     const total = (indicator: string) => byCountry.locator(`tr[data-cell="total"] td[data-indicator="${indicator}"]`).textContent();
     expect(Number(await total("organisationsScanned"))).toBeGreaterThanOrEqual(28);
     expect(Number(await byCountry.locator('tr[data-cell="NL"] td[data-indicator="organisationsScanned"]').textContent())).toBeGreaterThanOrEqual(8);
-    // Newcomer records exist at two demo organisations only: the programme total shows (adjusted), NL does not.
-    expect(await total("newcomersRegistered")).toMatch(/^\d+$/);
-    expect(await byCountry.locator('tr[data-cell="NL"] td[data-indicator="newcomersRegistered"]').textContent()).toBe("xniet getoond");
+    // Matching history in twelve demo organisations (decision 046): every programme total shows (adjusted), and
+    // the Netherlands' matching figures too.
+    for (const indicator of ["newcomersRegistered", "activeMatches", "completedMatches", "medianDaysToMatch", "moduleCompletions"]) expect(await total(indicator)).toMatch(/^\d+$/);
+    expect(await total("shareMatched")).toMatch(/^\d+\s?%$/);
+    expect(await byCountry.locator('tr[data-cell="NL"] td[data-indicator="activeMatches"]').textContent()).toMatch(/^\d+$/);
     await expectAccessible(page);
     await page.context().close();
   });
@@ -146,14 +149,14 @@ describe("HR", () => {
     const page = await signedIn("hr@zas.example");
     await page.goto(`${server.url}/hr/benchmark`);
     await page.getByRole("heading", { level: 1, name: "Jouw positie" }).waitFor();
-    expect(await page.getByTestId("peer-status").textContent()).toMatch(/^De groep telt ongeveer (17|18|19|20|21) andere organisaties\.$/);
+    expect(await page.getByTestId("peer-status").textContent()).toMatch(peers(19));
     expect(await page.getByTestId("position-table").locator("tbody tr").count()).toBe(9);
     await page.getByTestId("adjusted-note").waitFor();
     await expectAccessible(page);
     await page.getByLabel(/Organisaties uit dezelfde sector/).check();
     await page.getByRole("button", { name: "Vergelijken" }).click();
     await page.waitForURL(/group=sector/);
-    await expect.poll(() => page.getByTestId("peer-status").textContent()).toMatch(/^De groep telt ongeveer (15|16|17|18|19) andere organisaties\.$/);
+    await expect.poll(() => page.getByTestId("peer-status").textContent()).toMatch(peers(17));
     await page.goto(`${server.url}/hr/benchmark`);
     expect(await page.getByLabel(/Organisaties uit dezelfde sector/).isChecked()).toBe(true);
     await expectAccessible(page);

@@ -73,7 +73,7 @@ describe("scan results", () => {
       shownFor[group] = shown;
       expect(page.peerInfo.shown, group).toBe(shown);
       if (shown) {
-        expect(Math.abs((page.peerInfo.groupSize ?? 0) - n)).toBeLessThanOrEqual(2);
+        expect(Math.abs((page.peerInfo.groupSize ?? 0) - n)).toBeLessThanOrEqual(4); // group sizes: at most 4 (decision 046)
         expect(page.peer?.length).toBe(8);
       } else {
         // A hidden group shows no size.

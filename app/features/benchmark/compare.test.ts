@@ -47,7 +47,7 @@ describe("compare", () => {
     const result = compare(data, { breakdown: "country" });
     const g = result.group;
     expect(g.shown).toBe(true);
-    expect(Math.abs((g.n ?? 0) - 12)).toBeLessThanOrEqual(2);
+    expect(Math.abs((g.n ?? 0) - 12)).toBeLessThanOrEqual(4); // group sizes: at most 4 (decision 046)
     // True median 57.5, 12 organisations: at most 1 point of noise, then rounded.
     expect(Math.abs((g.overall.median ?? 0) - 57.5)).toBeLessThanOrEqual(1.5);
     expect(Number.isInteger(g.overall.median)).toBe(true);

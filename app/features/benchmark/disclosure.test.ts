@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   cellKey,
   COUNT_MAX_DEVIATION,
+  GROUP_SIZE_MAX_DEVIATION,
+  groupSizeRow,
+  perturbGroupSize,
   countRow,
   groupOf,
   magnitudeDeviation,
@@ -10,6 +13,7 @@ import {
   mayPublish,
   mayPublishQuartiles,
   mayShowOrganisation,
+  noteParams,
   perturbCount,
   perturbMagnitude,
   publishGroupSizeOf,
@@ -90,6 +94,56 @@ describe("count perturbation table", () => {
 
   it("rejects a count that is not a whole number", () => {
     expect(() => perturbCount(2.5, 0.1)).toThrow(RangeError);
+  });
+});
+
+// Decision 046: group sizes get wider noise, so that least squares over the many published margins of the finest
+// cells does not pin a hidden cell's size.
+describe("group-size perturbation table", () => {
+  it.each([
+    // true size, published values
+    [5, [3, 4, 5, 6, 7]],
+    [6, [3, 4, 5, 6, 7, 8, 9]],
+    [7, [3, 4, 5, 6, 7, 8, 9, 10, 11]],
+    [30, [26, 27, 28, 29, 30, 31, 32, 33, 34]],
+  ])("size %i is published as one of %j, each equally likely (mean = the size)", (n, values) => {
+    const row = groupSizeRow(n);
+    expect(row.map(([v]) => v)).toEqual(values);
+    expect(row.reduce((s, [, p]) => s + p, 0)).toBeCloseTo(1, 12);
+    expect(row.reduce((s, [v, p]) => s + v * p, 0)).toBeCloseTo(n, 12);
+  });
+
+  it("never publishes a size below 3 or more than 4 away, and is deterministic", () => {
+    const bad: string[] = [];
+    for (let n = 5; n <= 60; n++) {
+      for (let i = 0; i < 300; i++) {
+        const published = perturbGroupSize(n, i / 300);
+        if (published < 3 || Math.abs(published - n) > GROUP_SIZE_MAX_DEVIATION) bad.push(`${n} → ${published}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(perturbGroupSize(17, 0.42)).toBe(perturbGroupSize(17, 0.42));
+    expect(perturbGroupSize(17, 0)).toBe(13);
+    expect(perturbGroupSize(17, 0.9999)).toBe(21);
+  });
+
+  it("is unbiased over many cells, with a variance well above the count table's", () => {
+    for (const n of [5, 6, 9, 30]) {
+      const cells = keys(n, 40_000);
+      let sum = 0;
+      let squares = 0;
+      for (const k of cells) {
+        const d = perturbGroupSize(n, statisticKey(k, "count")) - n;
+        sum += d;
+        squares += d * d;
+      }
+      expect(sum / cells.length, `n=${n}`).toBeCloseTo(0, 1);
+      if (n >= 7) expect(squares / cells.length, `n=${n}`).toBeGreaterThan(6);
+    }
+  });
+
+  it("the note's count bound covers group sizes", () => {
+    expect(noteParams().count).toBe(4);
   });
 });
 
@@ -257,11 +311,11 @@ describe("rules", () => {
     expect(publishGroupSizeOf(groupOf(contributions(values, 3, (i) => i < 7)))).toBeNull(); // 1 not named
   });
 
-  it("group sizes below 5 get no number; published sizes follow the count table", () => {
+  it("group sizes below 5 get no number; published sizes follow the group-size table", () => {
     expect(publishGroupSizeOf(groupOf(contributions([1, 2, 3, 4], 1)))).toBeNull();
     const size = publishGroupSizeOf(groupOf(contributions(new Array(12).fill(1), 7)));
     expect(size).not.toBeNull();
-    expect(Math.abs((size ?? 0) - 12)).toBeLessThanOrEqual(2);
+    expect(Math.abs((size ?? 0) - 12)).toBeLessThanOrEqual(GROUP_SIZE_MAX_DEVIATION);
   });
 
   it("item shares: never 0 % or 100 % when fewer than 5 are not named; perturbed otherwise", () => {

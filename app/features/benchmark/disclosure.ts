@@ -123,6 +123,32 @@ export function perturbCount(n: number, u: number): number {
   return (row[row.length - 1] as readonly [number, number])[0];
 }
 
+/**
+ * Group sizes ("about n organisations" of a comparison group) get wider noise than other counts (decision 046):
+ * every filter combination publishes a size, so the finest cells' sizes are determined many times over by their
+ * margins, and least squares over those margins averages ±2 count noise down until a hidden cell's size (1–4)
+ * is hit more often than a constant guess would (`npm run audit:disclosure`, linked tables). For n ≥ 7 the
+ * adjustment is uniform on −4…+4 (variance 6.7, 5.6 times that of the count table); for 5 and 6 it is uniform on
+ * −2…+2 and −3…+3, so a published size is never below 3. Every row is symmetric, so unbiased.
+ */
+export const GROUP_SIZE_MAX_DEVIATION = 4;
+
+/** The row of the group-size table for a true size n ≥ 5 (smaller groups get no size); the count table below 5. */
+export function groupSizeRow(n: number): readonly (readonly [number, number])[] {
+  if (n < MIN_GROUP_SIZE) return countRow(n);
+  const m = Math.min(GROUP_SIZE_MAX_DEVIATION, n - 3);
+  return Array.from({ length: 2 * m + 1 }, (_, i) => [n - m + i, 1 / (2 * m + 1)] as const);
+}
+
+/** The published size of a group of n for a uniform key u ∈ [0, 1). */
+export function perturbGroupSize(n: number, u: number): number {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`count must be a whole number ≥ 0: ${n}`);
+  if (n < MIN_GROUP_SIZE) return perturbCount(n, u);
+  const row = groupSizeRow(n);
+  const i = Math.min(row.length - 1, Math.floor(u * row.length));
+  return (row[i] as readonly [number, number])[0];
+}
+
 /** A bounded, symmetric noise in [−1, 1] (triangular: mean 0, variance 1/6) from a uniform u ∈ [0, 1). */
 export function magnitudeNoise(u: number): number {
   return u < 0.5 ? -1 + Math.sqrt(2 * u) : 1 - Math.sqrt(2 * (1 - u));
@@ -242,10 +268,10 @@ export function publishQuantileOf(group: Group, sorted: ArrayLike<number>, p: nu
   return perturbMagnitude(q, statisticKey(group.key, options.statistic), quantileDeviation(group.n, bounds), bounds, options.digits ?? 0, quantileNoiseOf(group.n));
 }
 
-/** The published size of a group: the count table on its cell key, or null (rule 1). */
+/** The published size of a group: the group-size table on its cell key, or null (rule 1). */
 export function publishGroupSizeOf(group: Group, statistic = "count"): number | null {
   if (!mayPublish(group.n, group.nonNamed)) return null;
-  return perturbCount(group.n, statisticKey(group.key, statistic));
+  return perturbGroupSize(group.n, statisticKey(group.key, statistic));
 }
 
 /**
@@ -311,7 +337,8 @@ export function noteParams(): { score10: number; score5: number; mean10: number;
     score5: Math.ceil(quantileDeviation(MIN_GROUP_SIZE) + 0.5),
     // A mean on a 100-point range (a score, or a score change clipped to ±50) for 10 organisations.
     mean10: Math.ceil(magnitudeDeviation(MIN_QUARTILE_GROUP, SCORE_BOUNDS, MEAN_NOISE_SHARE) + 0.5),
-    count: COUNT_MAX_DEVIATION,
+    // Counts: group sizes by at most 4, other counts by at most 3 (decision 046).
+    count: Math.max(COUNT_MAX_DEVIATION, GROUP_SIZE_MAX_DEVIATION),
     k: MIN_GROUP_SIZE,
   };
 }

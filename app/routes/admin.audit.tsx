@@ -6,6 +6,9 @@ import { AuditFilterSchema, listAuditLog } from "~/features/audit/audit-log.serv
 import { organisationOptions } from "~/features/people/people.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("adminAudit");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin");

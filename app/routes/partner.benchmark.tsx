@@ -12,6 +12,9 @@ import { type ComparisonFilters, filtersToQuery, parseComparisonFilters } from "
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("partnerBenchmark");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "partner");

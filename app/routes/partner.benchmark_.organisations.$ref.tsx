@@ -7,6 +7,9 @@ import { getOrganisationItems } from "~/features/benchmark/comparison.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("partnerBenchmarkOrganisation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "partner");

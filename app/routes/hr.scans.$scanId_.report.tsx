@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ScanReport() {
   const r = useLoaderData<typeof loader>();
-  const { t, date, locale } = useI18n();
+  const { t, date } = useI18n();
   const { name, itemLabel } = useDimensionNames(r.dimensions);
   const lowest = r.result.dimensions.reduce<number | null>((m, d) => (d.level === null ? m : m === null ? d.level : Math.min(m, d.level)), null);
   const answers = new Map(r.answers.map((a) => [a.itemKey, a]));

@@ -10,6 +10,7 @@ import { pulse } from "./en/pulse";
 import { trajectories } from "./en/trajectories";
 import { importing } from "./en/import";
 import { titles } from "./en/titles";
+import { auditLog } from "./en/audit-log";
 import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
 
@@ -400,4 +401,5 @@ export const en: Messages = {
   trajectories,
   import: importing,
   titles,
+  auditLog,
 };

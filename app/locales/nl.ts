@@ -12,6 +12,7 @@ import { pulse } from "./nl/pulse";
 import { trajectories } from "./nl/trajectories";
 import { importing } from "./nl/import";
 import { titles } from "./nl/titles";
+import { auditLog } from "./nl/audit-log";
 
 export const nl = {
   app: {
@@ -398,4 +399,5 @@ export const nl = {
   trajectories,
   import: importing,
   titles,
+  auditLog,
 };

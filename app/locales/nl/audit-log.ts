@@ -36,7 +36,7 @@ export const auditLog = {
     pulse_campaign_open: "Pulsmeting geopend",
     scan_action_add: "Actie toegevoegd aan het actieplan",
     scan_action_delete: "Actie geschrapt uit het actieplan",
-    scan_action_status: "Stand van een actie gewijzigd",
+    scan_action_status: "Status van een actie gewijzigd",
     scan_export: "Inclusiescan gedownload",
     scan_start: "Inclusiescan gestart",
     scan_submit: "Inclusiescan ingediend",

@@ -18,7 +18,8 @@ import stylesHref from "~/styles/app.css";
 import { isDemo } from "~/utils/env.server";
 import { DEFAULT_LOCALE, type Locale } from "~/utils/i18n-core";
 import { CatalogueScript, I18nProvider, useCatalogueMatches, useI18n } from "~/utils/i18n-react";
-import { resolveLocale } from "~/utils/locale.server";
+import { pageTitles, resolveLocale } from "~/utils/locale.server";
+import { PORTAL_NAME } from "~/utils/page-title";
 import { getUser } from "~/utils/permissions.server";
 import { unreadCount } from "~/features/notifications/notify.server";
 
@@ -27,13 +28,14 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Newcomer-Proof Portal" }];
+export const meta: MetaFunction = () => [{ title: PORTAL_NAME }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = getUser(request);
   const locale = resolveLocale(request, user?.locale);
   return {
     locale,
+    titles: pageTitles(locale),
     demo: isDemo(),
     nonce: context.cspNonce ?? "",
     user: user

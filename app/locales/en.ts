@@ -9,6 +9,8 @@ import { sso } from "./en/sso";
 import { pulse } from "./en/pulse";
 import { trajectories } from "./en/trajectories";
 import { importing } from "./en/import";
+import { titles } from "./en/titles";
+import { auditLog } from "./en/audit-log";
 import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
 
@@ -398,4 +400,6 @@ export const en: Messages = {
   pulse,
   trajectories,
   import: importing,
+  titles,
+  auditLog,
 };

@@ -11,6 +11,8 @@ import { sso } from "./nl/sso";
 import { pulse } from "./nl/pulse";
 import { trajectories } from "./nl/trajectories";
 import { importing } from "./nl/import";
+import { titles } from "./nl/titles";
+import { auditLog } from "./nl/audit-log";
 
 export const nl = {
   app: {
@@ -186,8 +188,8 @@ export const nl = {
     welcome: "Welkom, {name}",
     adminIntro: "Beheer organisaties, gebruikers en uitnodigingen, en volg wie persoonsgegevens bekeek of wijzigde.",
     partnerIntro: "Vergelijk de resultaten van zorgorganisaties en volg de programma-indicatoren.",
-    hrIntro: "Maak {organisation} klaar voor hoogopgeleide nieuwkomers: scan, sensibiliseer en koppel buddy's.",
-    employeeIntro: "Hier vind je je sensibiliseringsmodules en, als je buddy bent, je koppelingen.",
+    hrIntro: "Maak {organisation} klaar voor hoogopgeleide nieuwkomers: scan, maak teams bewust en koppel buddy's.",
+    employeeIntro: "Hier vind je je modules en, als je buddy bent, je koppelingen.",
     newcomerIntro: "Hier vind je je buddy en jullie afspraken.",
     statOrganisations: "Zorgorganisaties",
     statPartners: "Projectpartners",
@@ -396,4 +398,6 @@ export const nl = {
   pulse,
   trajectories,
   import: importing,
+  titles,
+  auditLog,
 };

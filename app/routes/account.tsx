@@ -12,6 +12,9 @@ import { useI18n } from "~/utils/i18n-react";
 import { localeCookie, resolveLocale } from "~/utils/locale.server";
 import { requireUser } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("account");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
@@ -11,8 +11,9 @@ import { isDemo } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { requireUser } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Tweestapsverificatie · Newcomer-Proof Portal" }];
+export const meta = pageTitle("accountSecondFactor");
 
 const PATH = "/account/second-factor";
 

@@ -6,6 +6,9 @@ import { platformStats } from "~/features/organisations/organisations.server";
 import { useI18n } from "~/utils/i18n-react";
 import { replicationStatus } from "~/utils/lifecycle.server";
 import { requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("adminHome");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireRole(request, "admin");

@@ -2,10 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { EmptyState, PageHeader } from "~/components/ui/page";
+import { actionText, detailText, targetText } from "~/features/audit/audit-entry";
 import { AuditFilterSchema, listAuditLog } from "~/features/audit/audit-log.server";
 import { organisationOptions } from "~/features/people/people.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("adminAudit");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin");
@@ -16,11 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AuditLog() {
   const { filter, log, organisations } = useLoaderData<typeof loader>();
   const { t, date, isKey } = useI18n();
+  const words = { t, isKey };
   const [params] = useSearchParams();
-  const actionLabel = (action: string) => {
-    const key = `audit.actions.${action}`;
-    return isKey(key) ? t(key) : action;
-  };
+  const actionLabel = (action: string) => actionText(action, words);
   const pageLink = (n: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(n));
@@ -89,16 +91,11 @@ export default function AuditLog() {
               {log.rows.map((r) => (
                 <tr key={r.id}>
                   <td className="nowrap">{date(r.at, true)}</td>
-                  <td>{actionLabel(r.action)}</td>
+                  <td>{t("auditLog.sentence", { actor: r.actorName ?? t("admin.system"), action: actionLabel(r.action) })}</td>
                   <td>{r.actorName ?? t("admin.system")}</td>
                   <td>{r.organisationName ?? "—"}</td>
-                  <td>
-                    <code>
-                      {r.entityType}
-                      {r.entityId ? ` #${r.entityId}` : ""}
-                    </code>
-                  </td>
-                  <td>{r.detail ? <code className="detail">{r.detail}</code> : "—"}</td>
+                  <td>{targetText(r, words)}</td>
+                  <td className="detail">{detailText(r.detail, words)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,9 @@ import { IndicatorsView } from "~/features/benchmark/components/indicators-view"
 import { getProgrammeIndicators } from "~/features/benchmark/indicators.server";
 import { OutcomesSection } from "~/features/trajectories/components/route-parts";
 import { requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("adminIndicators");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin");

@@ -7,6 +7,9 @@ import { getEnv, isDemo } from "~/utils/env.server";
 import { useI18n } from "~/utils/i18n-react";
 import { readMailbox } from "~/utils/mail-catcher.server";
 import { notFound, requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("adminMailbox");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin");

@@ -6,6 +6,9 @@ import { checkReadiness, databaseSize } from "~/features/health/health.server";
 import { replicationStatus } from "~/utils/lifecycle.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("adminOperations");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin");

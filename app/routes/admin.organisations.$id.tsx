@@ -10,6 +10,9 @@ import { parseForm, type FieldErrors } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("adminOrganisation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "admin");

@@ -6,6 +6,9 @@ import { importAction } from "~/features/import/import-action.server";
 import { importPage } from "~/features/import/import.server";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("adminOrganisationImport");
 
 // The platform admin imports for any care organisation (issue 15); the use case refuses partner organisations.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { SubmitButton } from "~/components/ui/form";
@@ -12,8 +12,9 @@ import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireRole } from "~/utils/permissions.server";
 import { failureResponse } from "~/utils/respond.server";
 import { publicUrl } from "~/utils/env.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Aanmelden via de organisatie · Newcomer-Proof Portal" }];
+export const meta = pageTitle("adminOrganisationSso");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireRole(request, "admin");

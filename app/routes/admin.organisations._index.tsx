@@ -5,6 +5,9 @@ import { PageHeader } from "~/components/ui/page";
 import { listOrganisations } from "~/features/organisations/organisations.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("adminOrganisations");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin");

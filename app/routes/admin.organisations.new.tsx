@@ -8,6 +8,9 @@ import { createOrganisation } from "~/features/organisations/organisations.serve
 import { parseForm } from "~/utils/forms";
 import { requireRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("adminOrganisationNew");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin");

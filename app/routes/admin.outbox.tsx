@@ -9,6 +9,9 @@ import { readForm } from "~/utils/form-body.server";
 import { useI18n } from "~/utils/i18n-react";
 import type { MessageKey } from "~/utils/i18n";
 import { requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("adminOutbox");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin");

@@ -16,6 +16,9 @@ import { parseForm } from "~/utils/forms";
 import { failureResponse } from "~/utils/respond.server";
 import { invalid } from "~/utils/use-case";
 import { AdminPeopleActionSchema } from "~/features/people/people.schema";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("adminUsers");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireRole(request, "admin");

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SubmitButton, CheckedForm } from "~/components/ui/form";
@@ -11,8 +11,9 @@ import { readForm } from "~/utils/form-body.server";
 type ForgotResult = { sent: boolean; minutes: number; fieldErrors: FieldErrors; formError?: "sso.resetRefused" };
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten · Newcomer-Proof Portal" }];
+export const meta = pageTitle("forgotPassword");
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(ForgotPasswordSchema, await readForm(request));

@@ -11,6 +11,9 @@ import { useI18n } from "~/utils/i18n-react";
 import { listNewcomers } from "~/features/matching/newcomers.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("hrHome");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");

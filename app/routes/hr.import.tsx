@@ -6,6 +6,9 @@ import { ImportView } from "~/features/import/components/import-view";
 import { importAction } from "~/features/import/import-action.server";
 import { importPage } from "~/features/import/import.server";
 import { notFound, requireOrgRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("hrImport");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");

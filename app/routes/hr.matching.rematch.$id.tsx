@@ -8,6 +8,9 @@ import { readForm } from "~/utils/form-body.server";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { failureResponse } from "~/utils/respond.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("hrMatchingRematch");
 
 // Where HR's decline and expiry notices lead (decision 075): a GET only shows; the POST starts a run for this
 // newcomer alone and opens its preview. The id comes from the URL and is checked against HR's own organisation.

@@ -36,6 +36,9 @@ import { resolveLocale } from "~/utils/locale.server";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { failureResponse } from "~/utils/respond.server";
 import { fail, type Outcome } from "~/utils/use-case";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("hrNewcomerTrajectory");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");

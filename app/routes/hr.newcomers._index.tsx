@@ -6,6 +6,9 @@ import { key } from "~/features/matching/components/matching-ui";
 import { viewNewcomerList } from "~/features/matching/newcomers.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("hrNewcomers");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");

@@ -14,6 +14,9 @@ import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { failureResponse } from "~/utils/respond.server";
 import { fail } from "~/utils/use-case";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("hrTrajectories");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");

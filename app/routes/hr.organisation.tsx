@@ -5,6 +5,9 @@ import { Card, EmptyState, PageHeader } from "~/components/ui/page";
 import { getStructure } from "~/features/organisations/organisations.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("hrOrganisation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");

@@ -15,6 +15,9 @@ import { parseForm } from "~/utils/forms";
 import { failureResponse } from "~/utils/respond.server";
 import { invalid } from "~/utils/use-case";
 import { HrPeopleActionSchema } from "~/features/people/people.schema";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("hrPeople");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");

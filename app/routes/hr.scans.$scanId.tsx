@@ -6,7 +6,7 @@ import { Card, Notice } from "~/components/ui/page";
 import { ScanItem } from "~/features/scan/components/scan-item";
 import { saveAnswer } from "~/features/scan/autosave.server";
 import { AnswerSchema } from "~/features/scan/scan.schema";
-import { getScanPage, submitScan } from "~/features/scan/scan.server";
+import { getScanPage, labelScanItems, submitScan } from "~/features/scan/scan.server";
 import type { AnswerValue } from "~/features/scan/scoring";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
@@ -15,6 +15,9 @@ import { readForm } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { statusOf } from "~/utils/respond.server";
 import { fail, invalid, type Failure } from "~/utils/use-case";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("hrScan");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -34,7 +37,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refuse = (failure: Failure, itemKey = "") => {
     if (failure.reason === "not_found") throw notFound({ user, entity: "scan", id: scanId });
     const missing = intent === "submit" ? Object.keys(failure.fields ?? {}) : [];
-    return data({ intent, itemKey, error: failure.message, missing, conflict: null }, { status: statusOf(failure.reason) });
+    // The unanswered items as the screen names them ("6.3 <statement>"), never their keys.
+    const missingItems = labelScanItems(user.organisationId, scanId, resolveLocale(request, user.locale), missing);
+    return data({ intent, itemKey, error: failure.message, missing, missingItems, conflict: null }, { status: statusOf(failure.reason) });
   };
   if (intent === "answer") {
     const input = parseForm(AnswerSchema, form);
@@ -44,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Without JavaScript the choice between both comments is shown on the page itself (decision 061).
     if (result.commentConflict) {
       const conflict = { ...result.commentConflict, answer: result.answer };
-      return data({ intent, itemKey: result.answer.itemKey, error: "scan.errors.commentConflict" as const, missing: [] as string[], conflict }, { status: 409 });
+      return data({ intent, itemKey: result.answer.itemKey, error: "scan.errors.commentConflict" as const, missing: [] as string[], missingItems: [] as { key: string; dimensionKey: string; label: string }[], conflict }, { status: 409 });
     }
     const query = new URLSearchParams({ d: result.answer.itemKey.split(".")[0] ?? "", saved: result.answer.itemKey, ...(result.replaced ? { replaced: "1" } : {}) });
     return redirect(`/hr/scans/${scanId}?${query}#item-${result.answer.itemKey}`);
@@ -100,7 +105,7 @@ export default function ScanPage() {
   const serverCurrent = dimensions.find((d) => d.key === current.key)?.answered ?? 0;
   const answered = answeredOnServer - serverCurrent + currentDone;
   const savedKey = params.get("saved");
-  const missing = actionData?.missing ?? [];
+  const missing = actionData?.missingItems ?? [];
   const stepUrl = (key: string) => `/hr/scans/${scan.id}?d=${key}`;
 
   return (
@@ -196,9 +201,9 @@ export default function ScanPage() {
                   <p>{isKey(actionData?.error) ? t(actionData.error) : null}</p>
                   <p>{t("scan.missingList")}</p>
                   <ul className="plain-list scan-missing">
-                    {missing.map((key) => (
-                      <li key={key}>
-                        <Link to={`${stepUrl(key.split(".")[0] ?? "")}#item-${key}`}>{key}</Link>
+                    {missing.map((item) => (
+                      <li key={item.key}>
+                        <Link to={`${stepUrl(item.dimensionKey)}#item-${item.key}`}>{item.label}</Link>
                       </li>
                     ))}
                   </ul>

@@ -12,6 +12,9 @@ import { getScanResultsPage } from "~/features/scan/results-page.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("hrScanReport");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -23,8 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ScanReport() {
   const r = useLoaderData<typeof loader>();
-  const { t, date, locale } = useI18n();
-  const { name, itemText } = useDimensionNames(r.dimensions);
+  const { t, date } = useI18n();
+  const { name, itemLabel } = useDimensionNames(r.dimensions);
   const lowest = r.result.dimensions.reduce<number | null>((m, d) => (d.level === null ? m : m === null ? d.level : Math.min(m, d.level)), null);
   const answers = new Map(r.answers.map((a) => [a.itemKey, a]));
   return (
@@ -68,7 +71,7 @@ export default function ScanReport() {
       </section>
       <section className="scan-report__section">
         <h2>{t("scan.coreFlagsTitle")}</h2>
-        <CoreFlags flagged={r.result.flaggedCoreItems} itemText={itemText} />
+        <CoreFlags flagged={r.result.flaggedCoreItems} itemLabel={itemLabel} />
       </section>
       <section className="scan-report__section">
         <h2>{t("scan.recommendationsTitle")}</h2>
@@ -76,7 +79,7 @@ export default function ScanReport() {
       </section>
       <section className="scan-report__section">
         <h2>{t("scan.actions.title")}</h2>
-        <ActionTable actions={r.actions} name={name} editable={false} />
+        <ActionTable actions={r.actions} name={name} itemLabel={itemLabel} editable={false} />
       </section>
       <section className="scan-report__section scan-report__answers">
         <h2>{t("scan.answersTitle")}</h2>
@@ -92,7 +95,7 @@ export default function ScanReport() {
                   return (
                     <tr key={i.key}>
                       <th scope="row" className="scan-report__item">
-                        {i.key} {locale === "nl" ? i.textNl : i.textEn}
+                        {itemLabel(i.key)}
                         {a?.comment ? <span className="cell-sub"> {a.comment}</span> : null}
                       </th>
                       <td>{a ? t(`scan.values.${a.value}`) : "–"}</td>

@@ -18,6 +18,9 @@ import { readForm } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { failureResponse } from "~/utils/respond.server";
 import { invalid } from "~/utils/use-case";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("hrScanResults");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -54,7 +57,7 @@ export default function ScanResultsPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t, date, locale } = useI18n();
-  const { name, itemText } = useDimensionNames(r.dimensions);
+  const { name, itemLabel } = useDimensionNames(r.dimensions);
   const lowest = r.result.dimensions.reduce<number | null>((m, d) => (d.level === null ? m : m === null ? d.level : Math.min(m, d.level)), null);
   const firstGap = r.gaps[0]?.key;
   return (
@@ -117,7 +120,7 @@ export default function ScanResultsPage() {
           </p>
         </section>
         <Card title="scan.coreFlagsTitle">
-          <CoreFlags flagged={r.result.flaggedCoreItems} itemText={itemText} />
+          <CoreFlags flagged={r.result.flaggedCoreItems} itemLabel={itemLabel} />
         </Card>
         <Card title="scan.recommendationsTitle">
           <p className="muted">{t("scan.recommendationsIntro")}</p>
@@ -135,7 +138,7 @@ export default function ScanResultsPage() {
             {t("scan.actions.title")}
           </h2>
           <p className="muted">{t("scan.actions.intro")}</p>
-          <ActionTable actions={r.actions} name={name} editable />
+          <ActionTable actions={r.actions} name={name} itemLabel={itemLabel} editable />
           <h3 className="small-heading">{t("scan.actions.add")}</h3>
           <AddActionForm key={`${r.actions.length}-${locale}`} dimensions={r.dimensions} defaultDimension={firstGap} errors={actionData && !actionData.ok ? actionData.errors : undefined} />
         </section>

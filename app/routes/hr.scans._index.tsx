@@ -11,6 +11,9 @@ import { readForm } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { failureResponse } from "~/utils/respond.server";
 import { invalid } from "~/utils/use-case";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("hrScans");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");

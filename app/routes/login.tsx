@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SubmitButton, CheckedForm } from "~/components/ui/form";
@@ -13,8 +13,9 @@ import { readForm } from "~/utils/form-body.server";
 type LoginResult = { fieldErrors: FieldErrors; formError: string | null; email: string };
 import { useI18n } from "~/utils/i18n-react";
 import { getUser, ROLE_HOME, safeRedirectPath } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Aanmelden · Newcomer-Proof Portal" }];
+export const meta = pageTitle("login");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = getUser(request);

@@ -1,4 +1,4 @@
-import { data, redirect, redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
@@ -11,8 +11,9 @@ import { parseForm, type FieldErrors } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { getUser, ROLE_HOME } from "~/utils/permissions.server";
 import { clearChallengeCookie, createSession, readChallengeToken } from "~/utils/session.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Tweestapsverificatie · Newcomer-Proof Portal" }];
+export const meta = pageTitle("loginSecondFactor");
 
 const EXPIRED = "/login?notice=secondFactor.challengeExpired";
 

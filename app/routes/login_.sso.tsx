@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { ContinueElsewhere, SsoStartForm } from "~/features/sso/components/sso-forms";
@@ -10,8 +10,9 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { getUser, ROLE_HOME, safeRedirectPath } from "~/utils/permissions.server";
 import { failureResponse } from "~/utils/respond.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Aanmelden met je organisatie · Newcomer-Proof Portal" }, { name: "referrer", content: "no-referrer" }];
+export const meta = pageTitle("loginSso", [{ name: "referrer", content: "no-referrer" }]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = getUser(request);

@@ -1,4 +1,4 @@
-import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { FormError } from "~/components/ui/form";
@@ -10,8 +10,9 @@ import { parseWith } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { failureResponse } from "~/utils/respond.server";
 import { clearChallengeCookie } from "~/utils/session.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Aanmelden met je organisatie · Newcomer-Proof Portal" }, { name: "referrer", content: "no-referrer" }];
+export const meta = pageTitle("loginSsoCallback", [{ name: "referrer", content: "no-referrer" }]);
 
 function queryObject(url: URL): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};

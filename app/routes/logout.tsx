@@ -7,6 +7,9 @@ import { audit } from "~/utils/audit.server";
 import { readForm } from "~/utils/form-body.server";
 import { getUser } from "~/utils/permissions.server";
 import { destroySession } from "~/utils/session.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("logout");
 
 export async function loader() {
   // Signing out changes state, so only a POST does it; a stray GET just goes home.

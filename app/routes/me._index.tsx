@@ -11,6 +11,9 @@ import { useI18n } from "~/utils/i18n-react";
 import { buddyOverview } from "~/features/matching/proposals.server";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { departmentName } from "~/features/organisations/organisations.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("meHome");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");

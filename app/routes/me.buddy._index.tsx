@@ -7,6 +7,9 @@ import { key, StatusBadge } from "~/features/matching/components/matching-ui";
 import { buddyOverview } from "~/features/matching/proposals.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("meBuddy");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");

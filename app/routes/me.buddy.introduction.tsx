@@ -12,6 +12,9 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, requireOrgRole } from "~/utils/permissions.server";
 import { statusOf } from "~/utils/respond.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("meBuddyIntroduction");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");

@@ -17,6 +17,9 @@ import { useI18n } from "~/utils/i18n-react";
 import { parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
 import { statusOf } from "~/utils/respond.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("meBuddyMatch");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");

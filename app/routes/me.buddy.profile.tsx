@@ -11,6 +11,9 @@ import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
 import { statusOf } from "~/utils/respond.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("meBuddyProfile");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");

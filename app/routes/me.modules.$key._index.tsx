@@ -11,6 +11,9 @@ import { notFound, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
 import { failureResponse } from "~/utils/respond.server";
 import { invalid } from "~/utils/use-case";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("meModule");
 
 const ROLES = ["employee", "newcomer", "hr"] as const;
 

@@ -14,6 +14,9 @@ import { readForm } from "~/utils/form-body.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { failureResponse } from "~/utils/respond.server";
 import { invalid } from "~/utils/use-case";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("meModuleCheck");
 
 const ROLES = ["employee", "newcomer", "hr"] as const;
 

@@ -7,6 +7,9 @@ import { listModulesForUser } from "~/features/modules/learning.server";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("meModules");
 
 const MODULE_READER_ROLES = ["employee", "newcomer", "hr"] as const;
 

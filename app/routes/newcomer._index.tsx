@@ -15,6 +15,9 @@ import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { statusOf } from "~/utils/respond.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("newcomerHome");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "newcomer");

@@ -7,6 +7,9 @@ import { myTrajectory } from "~/features/trajectories/trajectories.server";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("newcomerTrajectory");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "newcomer");

@@ -6,6 +6,9 @@ import { listNotifications } from "~/features/notifications/notify.server";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireUser } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("notifications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);

@@ -8,6 +8,9 @@ import { readForm } from "~/utils/form-body.server";
 import { useI18n } from "~/utils/i18n-react";
 import type { MessageKey } from "~/utils/i18n";
 import { requireUser } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("notificationPreferences");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);

@@ -5,6 +5,9 @@ import { Card, StatGrid } from "~/components/ui/page";
 import { platformStats } from "~/features/organisations/organisations.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("partnerHome");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireRole(request, "partner");

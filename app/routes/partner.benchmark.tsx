@@ -12,6 +12,10 @@ import { type ComparisonFilters, filtersToQuery, parseComparisonFilters } from "
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+import { itemLabel, numberItems } from "~/features/scan/item-label";
+
+export const meta = pageTitle("partnerBenchmark");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "partner");
@@ -221,10 +225,10 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
                 </tr>
               </thead>
               <tbody>
-                {comparison.items.map((item) => (
+                {numberItems(comparison.dimensions.map((d) => d.key), comparison.items).map((item) => (
                   <tr key={item.key}>
                     <th scope="row">
-                      <span className="muted">{item.key}</span> {locale === "en" ? item.textEn : item.textNl}
+                      {itemLabel(item.dimensionNumber, item.position, locale === "en" ? item.textEn : item.textNl)}
                     </th>
                     <td><Figure value={item.share === null ? null : item.share * 100} suffix=" %" /></td>
                   </tr>

@@ -7,6 +7,10 @@ import { getOrganisationItems } from "~/features/benchmark/comparison.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+import { itemLabel, numberItems } from "~/features/scan/item-label";
+
+export const meta = pageTitle("partnerBenchmarkOrganisation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "partner");
@@ -47,11 +51,11 @@ export default function PartnerOrganisationItems() {
               </tr>
             </thead>
             <tbody>
-              {result.items.map((item) => (
+              {numberItems(result.dimensions.map((d) => d.key), result.items).map((item) => (
                 <tr key={item.key}>
                   <td>{dimensionName(item.dimensionKey)}</td>
                   <th scope="row">
-                    <span className="muted">{item.key}</span> {locale === "en" ? item.textEn : item.textNl}
+                    {itemLabel(item.dimensionNumber, item.position, locale === "en" ? item.textEn : item.textNl)}
                   </th>
                   <td>{t(`benchmark.organisationItems.answers.${ANSWER_KEYS[item.value] ?? "missing"}` as MessageKey)}</td>
                 </tr>

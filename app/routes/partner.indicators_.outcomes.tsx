@@ -5,6 +5,9 @@ import { OutcomeIndicatorsView } from "~/features/trajectories/components/route-
 import { programmeOutcomes } from "~/features/trajectories/indicators.server";
 import { useI18n } from "~/utils/i18n-react";
 import { requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("partnerIndicatorOutcomes");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "partner");

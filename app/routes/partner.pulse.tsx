@@ -7,6 +7,9 @@ import { partnerPerceptionGap } from "~/features/pulse/partner-gap.server";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireRole } from "~/utils/permissions.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("partnerPulse");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireRole(request, "partner", "admin");

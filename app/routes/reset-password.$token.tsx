@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SubmitButton, CheckedForm } from "~/components/ui/form";
@@ -9,8 +9,9 @@ import { readForm } from "~/utils/form-body.server";
 
 type Result = { fieldErrors: FieldErrors; formError: string | null };
 import { useI18n } from "~/utils/i18n-react";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord · Newcomer-Proof Portal" }, { name: "referrer", content: "no-referrer" }];
+export const meta = pageTitle("resetPassword", [{ name: "referrer", content: "no-referrer" }]);
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const reset = findValidPasswordReset(params.token ?? "");

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "~/utils/form-body.server";
 import { SubmitButton } from "~/components/ui/form";
@@ -7,8 +7,9 @@ import { PageHeader } from "~/components/ui/page";
 import { describeUnsubscribe, unsubscribe } from "~/features/notifications/notify.server";
 import { useI18n } from "~/utils/i18n-react";
 import type { MessageKey } from "~/utils/i18n";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "E-mails afmelden · Newcomer-Proof Portal" }, { name: "robots", content: "noindex" }];
+export const meta = pageTitle("unsubscribe", [{ name: "robots", content: "noindex" }]);
 
 // No sign-in: the signed token is the authority. A GET only asks (mail scanners follow links); the POST
 // — the button here, or a mail client's RFC 8058 one-click POST — turns that kind of mail off.

@@ -1,4 +1,7 @@
 import { DEFAULT_LOCALE, isLocale, negotiateLocale, type Locale } from "./i18n";
+import { titles as enTitles } from "~/locales/en/titles";
+import { titles as nlTitles } from "~/locales/nl/titles";
+import type { PageTitles } from "./page-title";
 import { readCookie } from "./session.server";
 
 export const LOCALE_COOKIE = "lang";
@@ -13,4 +16,10 @@ export function resolveLocale(request: Request, userLocale?: Locale | null): Loc
 
 export function localeCookie(locale: Locale): string {
   return `${LOCALE_COOKIE}=${locale}; Path=/; SameSite=Lax; Max-Age=31536000`;
+}
+
+/** Every page's `<title>` in one language, "<page> · Newcomer-Proof Portal" (app/utils/page-title.ts picks one). */
+export function pageTitles(locale: Locale): PageTitles {
+  const { suffix, ...pages } = locale === "en" ? enTitles : nlTitles;
+  return Object.fromEntries(Object.entries(pages).map(([key, page]) => [key, suffix.replace("{page}", page)])) as PageTitles;
 }

@@ -52,7 +52,7 @@ describe("partner", () => {
     await note.getByRole("heading", { name: "Licht aangepaste cijfers" }).waitFor();
     expect(await note.textContent()).toMatch(/hoogstens 2 punten af bij groepen van 10 of meer/);
     // Charts draw after hydration, each labelled, with the table of the same figures beside it.
-    await page.getByRole("region", { name: /Spreiding per dimensie/ }).locator("svg .recharts-bar-rectangle").first().waitFor();
+    await page.getByRole("region", { name: /Spreiding per thema/ }).locator("svg .recharts-bar-rectangle").first().waitFor();
     await page.getByRole("region", { name: /Mediaan van de totaalscore en van elke dimensie/ }).locator("svg").first().waitFor();
     const groupTable = page.getByTestId("group-table");
     expect(await groupTable.locator("tbody tr").count()).toBe(9);
@@ -104,8 +104,8 @@ describe("partner", () => {
     await expectAccessible(page);
 
     // Its item answers (it consented).
-    await page.getByTestId("organisations-table").getByRole("link", { name: "Antwoorden per item: Ziekenhuis Maasdal 1" }).click();
-    await page.getByRole("heading", { level: 1, name: /Ziekenhuis Maasdal 1: antwoorden per item/ }).waitFor();
+    await page.getByTestId("organisations-table").getByRole("link", { name: "Antwoorden per uitspraak: Ziekenhuis Maasdal 1" }).click();
+    await page.getByRole("heading", { level: 1, name: /Ziekenhuis Maasdal 1: antwoorden per uitspraak/ }).waitFor();
     await expectAccessible(page);
     await page.context().close();
   });

@@ -81,7 +81,7 @@ describe("modules", () => {
       const title = ((await item.locator("h3").textContent()) ?? "").replace(/\d+ min$/, "").trim();
       expect(await item.textContent()).toMatch(/scoort onder 60/);
       await item.getByLabel("Afdeling").selectOption({ label: "Cardiologie" });
-      await item.getByLabel("Afronden tegen").fill(due);
+      await item.getByLabel("Uiterlijk af op").fill(due);
       await item.getByRole("button", { name: /^Toewijzen/ }).click();
       await hr.getByText("De module is toegewezen.").waitFor();
       picked.push({ key, title });

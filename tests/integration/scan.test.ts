@@ -331,6 +331,20 @@ describe("answering", () => {
     expect(scanRow(scan.id).status).toBe("draft");
   });
 
+  it("the refused submit names the unanswered items by number and statement, never by key", async () => {
+    const answers = answersForAll("2");
+    delete answers["leadership.3"];
+    delete answers["monitoring.5"];
+    const { scan, params, hr2Cookie } = draftWorld(answers);
+    const result = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit" }, hr2Cookie), params);
+    const items = (result.body as { missingItems: { key: string; dimensionKey: string; label: string }[] }).missingItems;
+    const text = (key: string) => instrument().dimensions.flatMap((d) => d.items).find((i) => i.key === key)?.textNl;
+    expect(items).toEqual([
+      { key: "leadership.3", dimensionKey: "leadership", label: `1.3 ${text("leadership.3")}` },
+      { key: "monitoring.5", dimensionKey: "monitoring", label: `8.5 ${text("monitoring.5")}` },
+    ]);
+  });
+
   it("submits when every item is answered, stores the scores of the rules and locks the scan", async () => {
     // Half the answers are saved through the autosave, as HR fills them in; the rest were there already.
     const world = draftWorld(Object.fromEntries(ITEM_KEYS.slice(0, 20).map((k) => [k, COMPLETE_ANSWERS[k] ?? "2"])));

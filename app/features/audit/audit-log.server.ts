@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, like, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, organisations, users } from "@db/schema";
+import { newcomerRecords } from "@db/schema-matching";
 import { getDb } from "~/utils/db.server";
 import { idField } from "~/utils/form-fields";
 
@@ -55,5 +56,24 @@ export function listAuditLog(filter: AuditFilter) {
     .offset((page - 1) * AUDIT_PAGE_SIZE)
     .all();
   const actions = db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
-  return { rows, total, page, pages, actions };
+  return { rows: withTargetNames(rows), total, page, pages, actions };
+}
+
+// What an entry concerns, by name: a person (account or newcomer record) or an organisation. A removed one has no
+// row left and shows as "a removed person" (audit-entry.ts); one query per kind for the whole page.
+function withTargetNames<R extends { entityType: string; entityId: string | null }>(rows: R[]): (R & { targetName: string | null })[] {
+  const db = getDb();
+  const idsOf = (type: string) => [...new Set(rows.filter((r) => r.entityType === type).map((r) => Number(r.entityId)).filter((id) => Number.isSafeInteger(id) && id > 0))];
+  const names = new Map<string, string>();
+  const userIds = idsOf("user");
+  if (userIds.length) for (const u of db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)).all()) names.set(`user:${u.id}`, u.name);
+  const newcomerIds = idsOf("newcomer_record");
+  if (newcomerIds.length) {
+    for (const n of db.select({ id: newcomerRecords.id, name: newcomerRecords.name }).from(newcomerRecords).where(inArray(newcomerRecords.id, newcomerIds)).all()) names.set(`newcomer_record:${n.id}`, n.name);
+  }
+  const organisationIds = idsOf("organisation");
+  if (organisationIds.length) {
+    for (const o of db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, organisationIds)).all()) names.set(`organisation:${o.id}`, o.name);
+  }
+  return rows.map((r) => ({ ...r, targetName: names.get(`${r.entityType}:${r.entityId}`) ?? null }));
 }

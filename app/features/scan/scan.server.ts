@@ -11,6 +11,7 @@ import { getInstrument, latestInstrumentVersion, localisedInstrument, requireIns
 import { strengthsAndGaps } from "./ranking";
 import type { StartScanInput } from "./scan.schema";
 import { isAnswerValue, scoreScan, type AnswerValue, type Answers, type ScanResult } from "./scoring";
+import { itemLabelIn } from "./item-label";
 
 type Actor = { id: number; organisationId: number };
 
@@ -163,6 +164,17 @@ export function getScanPage(organisationId: number, scanId: number, locale: "nl"
     answered: answers.filter((a) => instrument.itemKeys.has(a.itemKey)).length,
     total: instrument.itemKeys.size,
   };
+}
+
+/** Items of a scan's instrument as the screen names them ("6.3 <statement>", item-label.ts), with their dimension for a link. */
+export function labelScanItems(organisationId: number, scanId: number, locale: "nl" | "en", keys: readonly string[]): { key: string; dimensionKey: string; label: string }[] {
+  const scan = findScan(organisationId, scanId);
+  if (!scan) return [];
+  const dims = localisedInstrument(requireInstrument(scan.instrumentVersion), locale);
+  return keys.flatMap((key) => {
+    const dimension = dims.find((d) => d.items.some((i) => i.key === key));
+    return dimension ? [{ key, dimensionKey: dimension.key, label: itemLabelIn(dims, key, (i) => i.text) }] : [];
+  });
 }
 
 /**

@@ -4,9 +4,10 @@ import type { ReactNode } from "react";
 import { ErrorList } from "~/components/ui/form";
 import { useI18n } from "~/utils/i18n-react";
 import { ACTION_STATUSES, type ActionStatus } from "../constants";
+import { itemLabelIn, itemNumber } from "../item-label";
 import type { DimensionResult, Level } from "../scoring";
 
-type Dim = { key: string; number: number; nameNl: string; nameEn: string; items: { key: string; textNl: string; textEn: string; core: boolean }[] };
+type Dim = { key: string; number: number; nameNl: string; nameEn: string; items: { key: string; position: number; textNl: string; textEn: string; core: boolean }[] };
 
 export function useDimensionNames(dimensions: Dim[]) {
   const { locale } = useI18n();
@@ -21,7 +22,9 @@ export function useDimensionNames(dimensions: Dim[]) {
     }
     return key;
   };
-  return { name, itemText };
+  /** "6.3 <statement>" (item-label.ts): how every results view names an item. */
+  const itemLabel = (key: string) => itemLabelIn(dimensions, key, (i) => (locale === "nl" ? i.textNl : i.textEn));
+  return { name, itemText, itemLabel };
 }
 
 /** A table that may scroll sideways on a phone: focusable and named, so keyboard users can scroll it too. */
@@ -113,14 +116,14 @@ export function RankedList({ title, items, name }: { title: string; items: { key
   );
 }
 
-export function CoreFlags({ flagged, itemText }: { flagged: string[]; itemText: (key: string) => string }) {
+export function CoreFlags({ flagged, itemLabel }: { flagged: string[]; itemLabel: (key: string) => string }) {
   const { t } = useI18n();
   if (flagged.length === 0) return <p className="muted">{t("scan.coreFlagsNone")}</p>;
   return (
     <ul className="plain-list scan-flags" data-testid="core-flags">
       {flagged.map((key) => (
         <li key={key}>
-          <span className="badge">{key}</span> {itemText(key)}
+          {itemLabel(key)}
         </li>
       ))}
     </ul>
@@ -132,10 +135,12 @@ const STATUS_LABEL = { open: "scan.actions.statusOpen", in_progress: "scan.actio
 export function ActionTable({
   actions,
   name,
+  itemLabel,
   editable,
 }: {
   actions: { id: number; itemKey: string | null; dimensionKey: string; action: string; owner: string; dueDate: string | null; status: ActionStatus }[];
   name: (key: string) => string;
+  itemLabel: (key: string) => string;
   editable: boolean;
 }) {
   const { t, date } = useI18n();
@@ -157,7 +162,7 @@ export function ActionTable({
             <tr key={a.id}>
               <td>
                 {name(a.dimensionKey)}
-                {a.itemKey ? <span className="cell-sub"> {a.itemKey}</span> : null}
+                {a.itemKey ? <span className="cell-sub"> {itemLabel(a.itemKey)}</span> : null}
               </td>
               <td>{a.action}</td>
               <td>{a.owner}</td>
@@ -233,7 +238,7 @@ export function AddActionForm({
           {dimensions.flatMap((d) =>
             d.items.map((i) => (
               <option key={i.key} value={i.key}>
-                {i.key} – {(locale === "nl" ? i.textNl : i.textEn).slice(0, 70)}
+                {itemNumber(d.number, i.position)} {locale === "nl" ? i.textNl : i.textEn}
               </option>
             )),
           )}

@@ -1,0 +1,294 @@
+// The screen sweep of issue 14 (decision 154): every page of every role at 1280 and 390 px, in Dutch and English.
+// Per page and state it checks no sideways scrolling, no key-shaped text, the page's own <title>, axe once per
+// language, and writes a screenshot to test-results/screens/<role>/<page>-<lang>-<width>.png (gitignored).
+// tests/lint/sweep-coverage.test.ts fails when a page route or a cell of the route × role matrix is missing here.
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pageTitles } from "~/utils/locale.server";
+import type { TitleKey } from "~/utils/page-title";
+import { expectAccessible, launchBrowser, newContext, signInContext } from "./browser";
+import { signIn, startServer, type RunningServer } from "./server";
+
+export type SweepRole = "public" | "hr" | "employee" | "newcomer" | "partner" | "admin";
+export type SweepPage = {
+  /** The file in app/routes (without .tsx) that renders the page. */
+  route: string;
+  /** The address; `{name}` parts are filled in from `sweepIds`. */
+  path: string;
+  /** Another account of the same role, where the page belongs to a particular person (e.g. the buddy of a match). */
+  as?: string;
+};
+
+export const SWEEP_LOGINS: Record<Exclude<SweepRole, "public">, string> = {
+  admin: "admin@portal.example",
+  partner: "onderzoek@thomasmore.example",
+  hr: "hr@zas.example",
+  employee: "verpleegkundige@zas.example",
+  newcomer: "nieuwkomer@zas.example",
+};
+
+const everyone = (): SweepPage[] => [
+  { route: "account", path: "/account" },
+  { route: "account_.second-factor", path: "/account/second-factor" },
+  { route: "notifications._index", path: "/notifications" },
+  { route: "notifications.preferences", path: "/notifications/preferences" },
+];
+
+export const SWEEP_PAGES: Record<SweepRole, SweepPage[]> = {
+  public: [
+    { route: "login", path: "/login" },
+    { route: "forgot-password", path: "/forgot-password" },
+    { route: "login_.sso", path: "/login/sso" },
+    { route: "invite.$token", path: "/invite/{inviteToken}" },
+    { route: "reset-password.$token", path: "/reset-password/{resetToken}" },
+  ],
+  hr: [
+    { route: "hr._index", path: "/hr" },
+    { route: "hr.scans._index", path: "/hr/scans" },
+    { route: "hr.scans.$scanId", path: "/hr/scans/{zasDraftScan}" },
+    { route: "hr.scans.$scanId", path: "/hr/scans/{zasScan}" },
+    { route: "hr.scans.$scanId_.results", path: "/hr/scans/{zasScan}/results" },
+    { route: "hr.scans.$scanId_.report", path: "/hr/scans/{zasScan}/report" },
+    { route: "hr.modules._index", path: "/hr/modules" },
+    { route: "hr.modules.$key", path: "/hr/modules/intercultural-communication" },
+    { route: "hr.newcomers._index", path: "/hr/newcomers" },
+    { route: "hr.newcomers.new", path: "/hr/newcomers/new" },
+    { route: "hr.newcomers.$id", path: "/hr/newcomers/{zasNewcomer}" },
+    { route: "hr.newcomers.$id_.trajectory", path: "/hr/newcomers/{zasNewcomer}/trajectory" },
+    { route: "hr.newcomers.trajectories", path: "/hr/newcomers/trajectories" },
+    { route: "hr.matching._index", path: "/hr/matching" },
+    { route: "hr.matching.runs.$id", path: "/hr/matching/runs/{run}" },
+    { route: "hr.matching.matches.$id", path: "/hr/matching/matches/{zasMatch}" },
+    { route: "hr.matching.rematch.$id", path: "/hr/matching/rematch/{matchedNewcomer}" },
+    { route: "hr.buddies", path: "/hr/buddies" },
+    { route: "hr.pulse", path: "/hr/pulse" },
+    { route: "hr.benchmark", path: "/hr/benchmark" },
+    { route: "hr.people", path: "/hr/people" },
+    { route: "hr.import", path: "/hr/import" },
+    { route: "hr.organisation", path: "/hr/organisation" },
+    { route: "me.modules._index", path: "/me/modules" },
+    { route: "me.modules.$key._index", path: "/me/modules/being-a-buddy" },
+    { route: "me.modules.$key.check", path: "/me/modules/being-a-buddy/check" },
+    ...everyone(),
+  ],
+  employee: [
+    { route: "me._index", path: "/me" },
+    { route: "me.modules._index", path: "/me/modules" },
+    { route: "me.modules.$key._index", path: "/me/modules/being-a-buddy" },
+    { route: "me.modules.$key.check", path: "/me/modules/being-a-buddy/check" },
+    { route: "me.buddy._index", path: "/me/buddy" },
+    { route: "me.buddy.profile", path: "/me/buddy/profile" },
+    { route: "me.buddy.introduction", path: "/me/buddy/introduction" },
+    { route: "me.buddy.proposals.$id", path: "/me/buddy/proposals/{ownProposal}" },
+    { route: "me.buddy.matches.$id", path: "/me/buddy/matches/{zasMatch}", as: "{zasMatchBuddy}" },
+    { route: "pulse", path: "/pulse" },
+    ...everyone(),
+  ],
+  newcomer: [
+    { route: "newcomer._index", path: "/newcomer" },
+    { route: "newcomer.trajectory", path: "/newcomer/trajectory" },
+    { route: "me.modules._index", path: "/me/modules" },
+    { route: "me.modules.$key._index", path: "/me/modules/your-recognition-route" },
+    { route: "me.modules.$key.check", path: "/me/modules/your-recognition-route/check" },
+    { route: "me.modules.$key._index", path: "/me/modules/being-a-buddy" },
+    { route: "me.modules.$key.check", path: "/me/modules/being-a-buddy/check" },
+    { route: "pulse", path: "/pulse" },
+    ...everyone(),
+  ],
+  partner: [
+    { route: "partner._index", path: "/partner" },
+    { route: "partner.benchmark", path: "/partner/benchmark" },
+    { route: "partner.benchmark_.organisations.$ref", path: "/partner/benchmark/organisations/{benchmarkRef}" },
+    { route: "partner.indicators", path: "/partner/indicators" },
+    { route: "partner.indicators_.outcomes", path: "/partner/indicators/outcomes" },
+    { route: "partner.pulse", path: "/partner/pulse" },
+    ...everyone(),
+  ],
+  admin: [
+    { route: "admin._index", path: "/admin" },
+    { route: "admin.organisations._index", path: "/admin/organisations" },
+    { route: "admin.organisations.new", path: "/admin/organisations/new" },
+    { route: "admin.organisations.$id", path: "/admin/organisations/{zas}" },
+    { route: "admin.organisations.$id_.import", path: "/admin/organisations/{zas}/import" },
+    { route: "admin.organisations.$id_.sso", path: "/admin/organisations/{zas}/sso" },
+    { route: "admin.users", path: "/admin/users" },
+    { route: "admin.audit", path: "/admin/audit" },
+    { route: "admin.indicators", path: "/admin/indicators" },
+    { route: "admin.indicators_.outcomes", path: "/admin/indicators/outcomes" },
+    { route: "admin.outbox", path: "/admin/outbox" },
+    { route: "admin.mailbox", path: "/admin/mailbox" },
+    { route: "admin.operations", path: "/admin/operations" },
+    { route: "partner.pulse", path: "/partner/pulse" },
+    ...everyone(),
+  ],
+};
+
+/** Page routes no sweep visits, each with the reason and where it is tested instead. */
+export const NOT_SWEPT: Record<string, string> = {
+  "login_.second-factor": "reached only half-way through a sign-in with a second factor: tests/e2e/second-factor.test.ts",
+  "login_.sso_.callback": "reached only back from an identity provider: tests/e2e/sso.test.ts",
+  logout: "a GET goes home; the page shows only after signing out of a session from an identity provider: tests/e2e/sso.test.ts",
+  "unsubscribe.$token": "needs a token from a sent notification e-mail: tests/e2e/reminders.test.ts",
+};
+
+/**
+ * Pages whose only sideways overflow at 390 px is a wide data table, while tables become stacked cards on phones
+ * (another engineer's work in this session). For these pages the sweep measures the width with tables left out.
+ * The lead empties this list after the merge: then every page must fit as it is.
+ */
+export const TABLE_OVERFLOW_UNTIL_CARDS_LAND: ReadonlySet<string> = new Set<string>([]);
+
+export type SweepIds = Record<string, string>;
+
+/** The ids and tokens the page addresses need, read from the server's own copy of the demo database. */
+export async function sweepIds(server: RunningServer, role: SweepRole): Promise<SweepIds> {
+  const db = new Database(server.databasePath, { readonly: true });
+  const one = (sql: string): string => String((db.prepare(sql).get() as { v: number | string } | undefined)?.v ?? "");
+  const ids: SweepIds = {
+    zas: one("select id v from organisations where name like 'ZAS%'"),
+    zasScan: one("select s.id v from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'submitted' order by s.id desc"),
+    zasDraftScan: one("select s.id v from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'draft'"),
+    zasNewcomer: one("select n.id v from newcomer_records n join organisations o on o.id = n.organisation_id where o.name like 'ZAS%'"),
+    zasMatch: one("select m.id v from matches m join organisations o on o.id = m.organisation_id where o.name like 'ZAS%' and m.status = 'active'"),
+    matchedNewcomer: one("select m.newcomer_id v from matches m join organisations o on o.id = m.organisation_id where o.name like 'ZAS%' and m.status = 'active'"),
+    zasMatchBuddy: one("select u.email v from matches m join buddy_profiles b on b.id = m.buddy_id join users u on u.id = b.user_id join organisations o on o.id = m.organisation_id where o.name like 'ZAS%' and m.status = 'active'"),
+    ownProposal: one("select m.id v from matches m join buddy_profiles b on b.id = m.buddy_id join users u on u.id = b.user_id where u.email = 'verpleegkundige@zas.example' and m.status = 'proposed'"),
+  };
+  db.close();
+  if (role === "hr") {
+    const run = await fetch(`${server.url}/hr/matching?index`, {
+      method: "POST",
+      headers: { Cookie: await signIn(server, SWEEP_LOGINS.hr), "Content-Type": "application/x-www-form-urlencoded" },
+      body: "intent=run",
+      redirect: "manual",
+    });
+    ids.run = /\/hr\/matching\/runs\/(\d+)/.exec(run.headers.get("location") ?? "")?.[1] ?? "";
+  }
+  if (role === "partner") {
+    const page = await fetch(`${server.url}/partner/benchmark`, { headers: { Cookie: await signIn(server, SWEEP_LOGINS.partner) } });
+    ids.benchmarkRef = /\/partner\/benchmark\/organisations\/([^"?]+)/.exec(await page.text())?.[1] ?? "";
+  }
+  if (role === "public") {
+    const hr = await signIn(server, SWEEP_LOGINS.hr);
+    await fetch(`${server.url}/hr/people`, {
+      method: "POST",
+      headers: { Cookie: hr, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "invite", name: "Sweep Invitee", email: "sweep.invitee@zas.example", role: "employee" }),
+    });
+    const invite = await server.mail.waitFor((m) => m.to.includes("sweep.invitee@zas.example"));
+    ids.inviteToken = /\/invite\/([\w-]+)/.exec(invite.text)?.[1] ?? "";
+    await fetch(`${server.url}/forgot-password`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "email=nieuwkomer%40zas.example" });
+    const reset = await server.mail.waitFor((m) => m.to.includes("nieuwkomer@zas.example") && m.text.includes("/reset-password/"));
+    ids.resetToken = /\/reset-password\/([\w-]+)/.exec(reset.text)?.[1] ?? "";
+  }
+  for (const [name, value] of Object.entries(ids)) if (needed(role).has(name)) expect(value, `sweep id ${name}`).not.toBe("");
+  return ids;
+}
+
+function needed(role: SweepRole): Set<string> {
+  const names = new Set<string>();
+  for (const page of SWEEP_PAGES[role]) for (const m of `${page.path}${page.as ?? ""}`.matchAll(/\{(\w+)\}/g)) names.add(m[1] ?? "");
+  return names;
+}
+
+const fill = (template: string, ids: SweepIds) => template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? `{${name}}`);
+
+/** The title key a route's `meta` uses (app/utils/page-title.ts). */
+export function titleKeyOf(route: string): TitleKey {
+  const source = fs.readFileSync(path.join("app/routes", `${route}.tsx`), "utf8");
+  const key = /^export const meta = pageTitle\("(\w+)"/m.exec(source)?.[1];
+  if (!key) throw new Error(`${route} sets no page title`);
+  return key as TitleKey;
+}
+
+/**
+ * Text that looks like an internal code rather than words: item and message keys (`team_culture.3`,
+ * `leadership.1`, `matching.pin`, `scan.errors.periodTaken`), snake_case values, `user #1`, raw JSON.
+ * E-mail addresses, web addresses and file names are taken out first.
+ */
+export function keyShapedText(text: string): string[] {
+  const cleaned = text
+    .replace(/\S+@\S+/g, " ")
+    .replace(/\bhttps?:\/\/\S+/g, " ")
+    .replace(/\b[\w-]+\.(csv|json|xlsx|pdf|ics|md|png|svg|db|example|nl|be|com|org|eu)\b/gi, " ");
+  const patterns = [
+    /\b[a-z]+(?:_[a-z]+)*\.\d+\b/g,
+    /\b[a-z][a-zA-Z]+(?:\.[a-z][a-zA-Z0-9]*)+\b/g,
+    /\b[a-z]+_[a-z_]+\b/g,
+    /\buser #\d+/gi,
+    /\{"\w+":/g,
+  ];
+  return [...new Set(patterns.flatMap((pattern) => cleaned.match(pattern) ?? []))];
+}
+
+const SCREENS = path.resolve("test-results/screens");
+
+/** One page of one role in one language, at both widths. */
+export async function sweepPage(browser: Browser, server: RunningServer, role: SweepRole, page: SweepPage, ids: SweepIds, lang: "nl" | "en"): Promise<void> {
+  const address = `${server.url}${fill(page.path, ids)}`;
+  const name = page.path.replace(/[{}]/g, "").replace(/^\//, "").replace(/\//g, "-") || "home";
+  fs.mkdirSync(path.join(SCREENS, role), { recursive: true });
+  {
+    for (const mobile of [false, true]) {
+      const context = await newContext(browser, { mobile, locale: lang === "nl" ? "nl-BE" : "en-GB" });
+      try {
+        await context.addCookies([{ name: "lang", value: lang, url: server.url }]);
+        if (role !== "public") await signInContext(context, server.url, fill(page.as ?? SWEEP_LOGINS[role], ids));
+        const tab = await context.newPage();
+        const response = await tab.goto(address);
+        const state = `${role} ${page.path} ${lang} ${mobile ? 390 : 1280}`;
+        expect(response?.status(), state).toBe(200);
+        expect(await tab.getAttribute("html", "lang"), state).toBe(lang);
+        expect(await tab.title(), state).toBe(pageTitles(lang)[titleKeyOf(page.route)]);
+        expect(keyShapedText(await visibleText(tab)), state).toEqual([]);
+        expect(await overflow(tab, TABLE_OVERFLOW_UNTIL_CARDS_LAND.has(page.route)), state).toBeLessThanOrEqual(0);
+        await tab.screenshot({ path: path.join(SCREENS, role, `${name}-${lang}-${mobile ? 390 : 1280}.png`), fullPage: true });
+        if (!mobile) await expectAccessible(tab);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+}
+
+async function visibleText(tab: Page): Promise<string> {
+  return tab.evaluate(() => `${document.title}\n${document.body.innerText}`);
+}
+
+/** How many pixels the document is wider than the window (0 or less: no sideways scrolling). */
+async function overflow(tab: Page, withoutTables: boolean): Promise<number> {
+  return tab.evaluate((hideTables) => {
+    const style = document.createElement("style");
+    if (hideTables) style.textContent = "table { display: none !important; }";
+    document.head.append(style);
+    const extra = document.documentElement.scrollWidth - window.innerWidth;
+    style.remove();
+    return extra;
+  }, withoutTables);
+}
+
+/** A role's sweep file: its own server over a copy of the demo data, one test per page. */
+export function defineSweep(role: SweepRole): void {
+  let server: RunningServer;
+  let browser: Browser;
+  let ids: SweepIds;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ids = await sweepIds(server, role);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  describe(`screen sweep: ${role}`, () => {
+    // One test per page and language (two widths each), so that none runs long on a loaded machine.
+    for (const page of SWEEP_PAGES[role]) {
+      for (const lang of ["nl", "en"] as const) {
+        it(`${page.path} in ${lang}: fits at 1280 and 390 px, no codes, its own title, axe`, () => sweepPage(browser, server, role, page, ids, lang));
+      }
+    }
+  });
+}

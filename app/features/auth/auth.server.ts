@@ -144,6 +144,16 @@ export function findValidPasswordReset(token: string, now = new Date()) {
   return row;
 }
 
+/** A reset link of someone whose organisation requires SSO sets no password (the break-glass account's does). */
+export function resetNeedsSso(reset: { email: string; userId: number }): boolean {
+  return ssoOrganisationForReset(reset) !== null;
+}
+
+function ssoOrganisationForReset(reset: { email: string; userId: number }): number | null {
+  const member = accountIdForEmail(reset.email);
+  return ssoRequiredForDomain(reset.email, reset.userId) ?? ssoRequiredForMember(reset.userId, member?.organisationId ?? null);
+}
+
 export async function resetPassword(token: string, password: string, now = new Date()): Promise<{ ok: true; email: string } | { ok: false; reason: "token" | "sso_required" }> {
   const reset = findValidPasswordReset(token, now);
   if (!reset) {
@@ -151,8 +161,7 @@ export async function resetPassword(token: string, password: string, now = new D
     return { ok: false, reason: "token" };
   }
   // A link sent before the organisation switched to SSO no longer sets a password.
-  const member = accountIdForEmail(reset.email);
-  const ssoOrganisation = ssoRequiredForDomain(reset.email, reset.userId) ?? ssoRequiredForMember(reset.userId, member?.organisationId ?? null);
+  const ssoOrganisation = ssoOrganisationForReset(reset);
   if (ssoOrganisation !== null) {
     auditSsoRequired("password_reset", reset.userId, ssoOrganisation);
     return { ok: false, reason: "sso_required" };

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invitations, loginAttempts, organisations, passwordResets, users } from "@db/schema";
 import { ssoConfigurations, ssoDomains, ssoIdentities, ssoLoginStates } from "@db/schema-sso";
 import { secretContext } from "~/features/sso/sso-store.server";
+import * as account from "~/routes/account";
 import * as accountExport from "~/routes/account.export";
 import * as hrPeople from "~/routes/hr.people";
 import * as invite from "~/routes/invite.$token";
@@ -17,7 +18,7 @@ import { hashToken } from "~/utils/crypto.server";
 import { getDb } from "~/utils/db.server";
 import { translate } from "~/utils/i18n";
 import { seal } from "~/utils/secret-box.server";
-import { call, cookieFor, get, post, seeded, userId } from "../support/requests";
+import { call, cookieFor, DEMO_PASSWORD, get, post, seeded, userId } from "../support/requests";
 import { createCareOrganisation } from "../support/factories";
 import { freePort } from "../support/server";
 
@@ -113,6 +114,21 @@ describe("an organisation that requires SSO: no portal password for its people",
     const page = await call(resetPassword.loader, get(`/reset-password/${token}`), { token });
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ valid: true, ssoRequired: false });
+  });
+
+  it("offers a member no password change on the account page, and refuses a posted one", async () => {
+    const member = userId("nieuwkomer@zas.example");
+    const before = getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, member)).get()?.passwordHash;
+    const cookie = cookieFor("nieuwkomer@zas.example");
+    const page = await call(account.loader, get("/account", cookie));
+    expect(page.body).toMatchObject({ passwordThroughOrganisation: true });
+    const refused = await call(account.action, post("/account", { intent: "password", current: DEMO_PASSWORD, password: "Een-heel-goed-wachtwoord-42", confirm: "Een-heel-goed-wachtwoord-42" }, cookie));
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ formError: "sso.accountNoPassword" });
+    expect(getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, member)).get()?.passwordHash).toBe(before);
+    expect(translate("nl", "sso.accountNoPassword")).toMatch(/organisatie/);
+    // The break-glass account keeps its password and may change it.
+    expect((await call(account.loader, get("/account", cookieFor("hr@zas.example")))).body).toMatchObject({ passwordThroughOrganisation: false });
   });
 
   it("leaves invitations of organisations without SSO alone", async () => {

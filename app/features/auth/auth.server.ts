@@ -185,6 +185,11 @@ export async function resetPassword(token: string, password: string, now = new D
   return { ok: true, email: reset.email };
 }
 
+/** A member of an organisation that requires SSO (not the break-glass account) has no portal password to change. */
+export function passwordChangeNeedsSso(user: { id: number; email: string; organisationId: number | null }): boolean {
+  return (ssoRequiredForDomain(user.email, user.id) ?? ssoRequiredForMember(user.id, user.organisationId)) !== null;
+}
+
 export async function changePassword(
   user: { id: number; sessionId: string; organisationId: number | null },
   current: string,

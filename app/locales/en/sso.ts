@@ -89,4 +89,5 @@ export const sso: Catalogue<typeof nl> = {
   // No portal password in an organisation that requires SSO (decision 104).
   inviteThroughOrganisation: "{organisation} signs everyone in through its own sign-in system, so you need no portal password: sign in with your organisation below. Your invitation is linked to your account at that first sign-in.",
   inviteRefused: "Your organisation signs everyone in through its own sign-in system, so you cannot choose a portal password. Sign in with your organisation; your invitation is then linked to your account.",
+  accountNoPassword: "You sign in through your organisation, so you have no portal password to change. Your password there is managed by your own IT department.",
 };

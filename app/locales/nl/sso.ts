@@ -87,4 +87,5 @@ export const sso = {
   // No portal password in an organisation that requires SSO (decision 104).
   inviteThroughOrganisation: "{organisation} meldt iedereen aan via het eigen aanmeldsysteem. Je hebt dus geen wachtwoord voor het portaal nodig: meld je hieronder aan met je organisatie. Bij die eerste aanmelding wordt je uitnodiging aan je account gekoppeld.",
   inviteRefused: "Je organisatie meldt iedereen aan via haar eigen aanmeldsysteem, dus je kan voor het portaal geen wachtwoord kiezen. Meld je aan met je organisatie; je uitnodiging wordt dan aan je account gekoppeld.",
+  accountNoPassword: "Je meldt je aan via je organisatie, dus je hebt geen wachtwoord voor het portaal om te wijzigen. Je wachtwoord daar beheert je eigen IT-dienst.",
 };

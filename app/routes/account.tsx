@@ -5,7 +5,7 @@ import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/for
 import { Card, Notice, PageHeader } from "~/components/ui/page";
 import { updateProfile } from "~/features/account/account.server";
 import { ChangePasswordSchema, passwordProblemMessage, ProfileSchema } from "~/features/auth/auth.schema";
-import { changePassword } from "~/features/auth/auth.server";
+import { changePassword, passwordChangeNeedsSso } from "~/features/auth/auth.server";
 import { secondFactorStatus } from "~/features/auth/second-factor.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
@@ -25,6 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: resolveLocale(request, user.locale),
     secondFactor: secondFactorStatus(user.id),
     notice: saved ? ("account.profileSaved" as const) : null,
+    // Signed in through the organisation's provider: no portal password to change (decision 104).
+    passwordThroughOrganisation: passwordChangeNeedsSso(user),
   };
 }
 
@@ -45,6 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectDocument("/account?saved=profile", { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
   }
   if (intent === "password") {
+    if (passwordChangeNeedsSso(user)) return data<Result>({ intent, errors: {}, formError: "sso.accountNoPassword", notice: null }, { status: 403 });
     const parsed = parseForm(ChangePasswordSchema, form);
     if (!parsed.success) return fail(parsed.fieldErrors);
     const problem = passwordProblemMessage(parsed.data.password, user.email);
@@ -57,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { name, email, locale, secondFactor, notice } = useLoaderData<typeof loader>();
+  const { name, email, locale, secondFactor, notice, passwordThroughOrganisation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
@@ -91,17 +94,21 @@ export default function Account() {
         </Card>
         <div className="stack">
           <Card title="account.changePassword">
-            <Form method="post" className="form-grid">
-              <input type="hidden" name="intent" value="password" />
-              <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-              {actionData?.intent === "password" ? <FormError error={actionData.formError} /> : null}
-              <Field name="current" type="password" label="account.currentPassword" autoComplete="current-password" required errors={errorsFor("password")?.current} />
-              <Field name="password" type="password" label="auth.newPassword" hint="auth.passwordHint" autoComplete="new-password" required minLength={12} errors={errorsFor("password")?.password} />
-              <Field name="confirm" type="password" label="auth.confirmPassword" autoComplete="new-password" required errors={errorsFor("password")?.confirm} />
-              <div className="form-actions">
-                <SubmitButton>{t("account.changePassword")}</SubmitButton>
-              </div>
-            </Form>
+            {passwordThroughOrganisation ? (
+              <p>{t("sso.accountNoPassword")}</p>
+            ) : (
+              <Form method="post" className="form-grid">
+                <input type="hidden" name="intent" value="password" />
+                <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+                {actionData?.intent === "password" ? <FormError error={actionData.formError} /> : null}
+                <Field name="current" type="password" label="account.currentPassword" autoComplete="current-password" required errors={errorsFor("password")?.current} />
+                <Field name="password" type="password" label="auth.newPassword" hint="auth.passwordHint" autoComplete="new-password" required minLength={12} errors={errorsFor("password")?.password} />
+                <Field name="confirm" type="password" label="auth.confirmPassword" autoComplete="new-password" required errors={errorsFor("password")?.confirm} />
+                <div className="form-actions">
+                  <SubmitButton>{t("account.changePassword")}</SubmitButton>
+                </div>
+              </Form>
+            )}
           </Card>
           <Card title="secondFactor.title">
             <p>

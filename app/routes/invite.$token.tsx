@@ -3,8 +3,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SubmitButton, CheckedForm } from "~/components/ui/form";
 import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.schema";
-import { acceptInvitation, addressHasAccount, findPendingInvitation } from "~/features/auth/invitations.server";
+import { acceptInvitation, addressHasAccount, findPendingInvitation, invitationNeedsSso } from "~/features/auth/invitations.server";
 import { respondAfterPassword } from "~/features/auth/sign-in-response.server";
+import { SsoStartForm } from "~/features/sso/components/sso-forms";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { readForm } from "~/utils/form-body.server";
 
@@ -17,11 +18,13 @@ export const meta = pageTitle("invite", [{ name: "referrer", content: "no-referr
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = findPendingInvitation(params.token ?? "");
-  if (!invitation) return data({ invitation: null, accountExists: false }, { status: 410 });
+  if (!invitation) return data({ invitation: null, accountExists: false, ssoRequired: false }, { status: 410 });
   // Only whoever holds the mailed link learns this: the inviting organisation was told nothing (finding 10).
-  if (addressHasAccount(invitation.email)) return data({ invitation: null, accountExists: true }, { status: 409 });
+  if (addressHasAccount(invitation.email)) return data({ invitation: null, accountExists: true, ssoRequired: false }, { status: 409 });
   return {
     accountExists: false,
+    // The organisation signs everyone in through its provider: no password here, the first sign-in there accepts it.
+    ssoRequired: invitationNeedsSso(invitation),
     invitation: {
       name: invitation.name,
       email: invitation.email,
@@ -36,17 +39,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const invitation = findPendingInvitation(token);
   if (!invitation) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
+  if (invitationNeedsSso(invitation)) return data<Result>({ fieldErrors: {}, formError: "sso.inviteRefused" }, { status: 403 });
   const parsed = parseForm(NewPasswordSchema, await readForm(request));
   if (!parsed.success) return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const problem = passwordProblemMessage(parsed.data.password, invitation.email);
   if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });
   const result = await acceptInvitation(token, parsed.data.password);
+  if (!result.ok && result.reason === "sso_required") return data<Result>({ fieldErrors: {}, formError: "sso.inviteRefused" }, { status: 403 });
   if (!result.ok) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
   respondAfterPassword(result.next, null, [localeCookie(invitation.locale)]);
 }
 
 export default function AcceptInvitation() {
-  const { invitation, accountExists } = useLoaderData<typeof loader>();
+  const { invitation, accountExists, ssoRequired } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -73,13 +78,20 @@ export default function AcceptInvitation() {
                   })
                 : t("auth.inviteIntroNoOrg", { role: t(`roles.${invitation.role}`) })}
             </p>
-            <CheckedForm method="post">
-              <FormError error={actionData?.formError} />
-              <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
-              <Field name="password" type="password" label="auth.password" hint="auth.passwordHint" autoComplete="new-password" required minLength={12} errors={actionData?.fieldErrors.password} />
-              <Field name="confirm" type="password" label="auth.confirmPassword" autoComplete="new-password" required errors={actionData?.fieldErrors.confirm} />
-              <SubmitButton>{t("auth.inviteSubmit")}</SubmitButton>
-            </CheckedForm>
+            {ssoRequired ? (
+              <>
+                <p role="status">{t("sso.inviteThroughOrganisation", { organisation: invitation.organisationName ?? "" })}</p>
+                <SsoStartForm email={invitation.email} />
+              </>
+            ) : (
+              <CheckedForm method="post">
+                <FormError error={actionData?.formError} />
+                <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
+                <Field name="password" type="password" label="auth.password" hint="auth.passwordHint" autoComplete="new-password" required minLength={12} errors={actionData?.fieldErrors.password} />
+                <Field name="confirm" type="password" label="auth.confirmPassword" autoComplete="new-password" required errors={actionData?.fieldErrors.confirm} />
+                <SubmitButton>{t("auth.inviteSubmit")}</SubmitButton>
+              </CheckedForm>
+            )}
           </>
         )}
       </section>

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SubmitButton, CheckedForm } from "~/components/ui/form";
 import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.schema";
-import { findValidPasswordReset, resetPassword } from "~/features/auth/auth.server";
+import { findValidPasswordReset, resetNeedsSso, resetPassword } from "~/features/auth/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { readForm } from "~/utils/form-body.server";
 
@@ -15,13 +15,17 @@ export const meta = pageTitle("resetPassword", [{ name: "referrer", content: "no
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const reset = findValidPasswordReset(params.token ?? "");
-  return data({ valid: Boolean(reset) }, { status: reset ? 200 : 410 });
+  if (!reset) return data({ valid: false, ssoRequired: false }, { status: 410 });
+  // The organisation now signs its people in through its provider: the link sets no password (decision 104).
+  if (resetNeedsSso(reset)) return data({ valid: true, ssoRequired: true }, { status: 403 });
+  return data({ valid: true, ssoRequired: false }, { status: 200 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const reset = findValidPasswordReset(token);
   if (!reset) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
+  if (resetNeedsSso(reset)) return data<Result>({ fieldErrors: {}, formError: "sso.resetRefused" }, { status: 403 });
   const parsed = parseForm(NewPasswordSchema, await readForm(request));
   if (!parsed.success) return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const problem = passwordProblemMessage(parsed.data.password, reset.email);
@@ -33,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ResetPassword() {
-  const { valid } = useLoaderData<typeof loader>();
+  const { valid, ssoRequired } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -47,6 +51,17 @@ export default function ResetPassword() {
             </div>
             <p>
               <Link to="/forgot-password">{t("auth.forgotLink")}</Link>
+            </p>
+          </>
+        ) : ssoRequired ? (
+          <>
+            <div className="alert alert--error" role="alert">
+              {t("sso.resetRefused")}
+            </div>
+            <p>
+              <Link className="button" to="/login/sso">
+                {t("sso.continue")}
+              </Link>
             </p>
           </>
         ) : (

@@ -50,9 +50,14 @@ export function post(path: string, fields: Record<string, string | string[]>, co
 }
 
 /** Runs a loader or action and returns what a caller sees: status, headers and parsed body. */
-export async function call(fn: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown, request: Request, params: Record<string, string> = {}) {
+export async function call(
+  fn: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown,
+  request: Request,
+  params: Record<string, string> = {},
+  context: Record<string, unknown> = { clientIp: "203.0.113.7" },
+) {
   try {
-    const result = await fn({ request, params, context: { clientIp: "203.0.113.7" } });
+    const result = await fn({ request, params, context });
     return normalise(result);
   } catch (thrown) {
     if (thrown instanceof Response) return normalise(thrown);

@@ -1,5 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { auditLog, memberships, organisations, departments, users } from "@db/schema";
+import { ssoIdentities } from "@db/schema-sso";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
@@ -45,5 +46,11 @@ export function exportMyData(user: { id: number; organisationId: number | null }
   audit({ actorUserId: user.id, organisationId: user.organisationId, action: "user.exported", entityType: "user", entityId: user.id });
   // A newcomer's own route to work at their level (docs/decisions/110); null for everyone else.
   const trajectory = trajectoryForExport(user);
-  return { exportedAt: new Date().toISOString(), profile, activity, trajectory };
+  // The provider identity the account is linked to (issuer and subject); tokens are never part of an export.
+  const singleSignOn = db
+    .select({ issuer: ssoIdentities.issuer, subject: ssoIdentities.subject, linkedAt: ssoIdentities.createdAt, lastSignInAt: ssoIdentities.lastSignInAt })
+    .from(ssoIdentities)
+    .where(eq(ssoIdentities.userId, user.id))
+    .all();
+  return { exportedAt: new Date().toISOString(), profile, activity, trajectory, singleSignOn };
 }

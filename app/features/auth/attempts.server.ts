@@ -1,5 +1,6 @@
-// Sign-in attempts, counted per key ("account:<hash>", "ip:<addr>", "2fa:<user id>") in login_attempts.
-import { and, count, eq, gte, inArray, lt } from "drizzle-orm";
+// Sign-in attempts, counted per key ("account:<hash>", "ip:<addr>", "2fa:<user id>", "sso-start:ip:<addr>",
+// "sso-callback:ip:<addr>") in login_attempts.
+import { and, asc, count, eq, gte, inArray, lt } from "drizzle-orm";
 import { loginAttempts } from "@db/schema";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
@@ -38,15 +39,26 @@ export function releaseAttempts(ids: number[]): void {
   if (ids.length) getDb().delete(loginAttempts).where(inArray(loginAttempts.id, ids)).run();
 }
 
+/**
+ * Gives back one attempt of a key whose success is only known in a later request (a sign-in with the
+ * organisation: the start is reserved, the callback that completes it gives one back). Nothing when none is left.
+ */
+export function releaseOneAttempt(key: string): void {
+  const db = getDb();
+  const oldest = db.select({ id: loginAttempts.id }).from(loginAttempts).where(eq(loginAttempts.key, key)).orderBy(asc(loginAttempts.id)).limit(1).get();
+  if (oldest) db.delete(loginAttempts).where(eq(loginAttempts.id, oldest.id)).run();
+}
+
 /** A refused attempt is a security event: logged without the e-mail address (a hash prefix of the key only). */
-export function auditRateLimited(step: "password" | "second_factor", key: string, user: { id: number; organisationId: number | null } | null): void {
+export function auditRateLimited(step: "password" | "second_factor" | "sso_start" | "sso_callback", key: string, user: { id: number; organisationId: number | null } | null): void {
+  const byIp = key.startsWith("ip:") || key.includes(":ip:");
   audit({
     actorUserId: user?.id ?? null,
     organisationId: user?.organisationId ?? null,
     action: "auth.rate_limited",
     entityType: "login",
-    entityId: key.startsWith("ip:") ? "ip" : key.slice(key.indexOf(":") + 1, key.indexOf(":") + 13),
-    detail: { step, limit: key.startsWith("ip:") ? "ip" : "account" },
+    entityId: byIp ? "ip" : key.slice(key.indexOf(":") + 1, key.indexOf(":") + 13),
+    detail: { step, limit: byIp ? "ip" : "account" },
   });
 }
 

@@ -144,6 +144,16 @@ export function findValidPasswordReset(token: string, now = new Date()) {
   return row;
 }
 
+/** A reset link of someone whose organisation requires SSO sets no password (the break-glass account's does). */
+export function resetNeedsSso(reset: { email: string; userId: number }): boolean {
+  return ssoOrganisationForReset(reset) !== null;
+}
+
+function ssoOrganisationForReset(reset: { email: string; userId: number }): number | null {
+  const member = accountIdForEmail(reset.email);
+  return ssoRequiredForDomain(reset.email, reset.userId) ?? ssoRequiredForMember(reset.userId, member?.organisationId ?? null);
+}
+
 export async function resetPassword(token: string, password: string, now = new Date()): Promise<{ ok: true; email: string } | { ok: false; reason: "token" | "sso_required" }> {
   const reset = findValidPasswordReset(token, now);
   if (!reset) {
@@ -151,8 +161,7 @@ export async function resetPassword(token: string, password: string, now = new D
     return { ok: false, reason: "token" };
   }
   // A link sent before the organisation switched to SSO no longer sets a password.
-  const member = accountIdForEmail(reset.email);
-  const ssoOrganisation = ssoRequiredForDomain(reset.email, reset.userId) ?? ssoRequiredForMember(reset.userId, member?.organisationId ?? null);
+  const ssoOrganisation = ssoOrganisationForReset(reset);
   if (ssoOrganisation !== null) {
     auditSsoRequired("password_reset", reset.userId, ssoOrganisation);
     return { ok: false, reason: "sso_required" };
@@ -174,6 +183,11 @@ export async function resetPassword(token: string, password: string, now = new D
   endSessionsOfUser(reset.userId);
   audit({ actorUserId: reset.userId, action: "auth.password_reset", entityType: "user", entityId: reset.userId });
   return { ok: true, email: reset.email };
+}
+
+/** A member of an organisation that requires SSO (not the break-glass account) has no portal password to change. */
+export function passwordChangeNeedsSso(user: { id: number; email: string; organisationId: number | null }): boolean {
+  return (ssoRequiredForDomain(user.email, user.id) ?? ssoRequiredForMember(user.id, user.organisationId)) !== null;
 }
 
 export async function changePassword(

@@ -7,6 +7,7 @@ import { getEnv, publicUrl } from "~/utils/env.server";
 import { formatDate, translate, type Locale } from "~/utils/i18n";
 import { afterPassword, type AfterPassword } from "./second-factor.server";
 import { enqueueMail, wakeOutbox } from "~/features/notifications/outbox.server";
+import { ssoRequiredForInvitation } from "~/features/sso/sso-store.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
 export type InviteInput = {
@@ -161,12 +162,23 @@ export function addressHasAccount(email: string): boolean {
   return Boolean(getDb().select({ id: users.id }).from(users).where(eq(users.email, email)).get());
 }
 
+/** Whether the invitee must sign in through the organisation's provider instead of choosing a password. */
+export function invitationNeedsSso(invitation: { email: string; organisationId: number | null }): boolean {
+  return ssoRequiredForInvitation(invitation.email, invitation.organisationId) !== null;
+}
+
 /** Creates the account from a pending invitation; the link works once. */
-export async function acceptInvitation(token: string, password: string, now = new Date()): Promise<{ ok: true; userId: number; next: AfterPassword } | { ok: false }> {
+export async function acceptInvitation(token: string, password: string, now = new Date()): Promise<{ ok: true; userId: number; next: AfterPassword } | { ok: false; reason: "token" | "sso_required" }> {
   const pending = findPendingInvitation(token, now);
   if (!pending) {
     audit({ actorUserId: null, action: "auth.token_rejected", entityType: "invitation" });
-    return { ok: false };
+    return { ok: false, reason: "token" };
+  }
+  // No portal password in an organisation that requires SSO: the invitation is accepted at the first sign-in there.
+  const ssoOrganisation = ssoRequiredForInvitation(pending.email, pending.organisationId);
+  if (ssoOrganisation !== null) {
+    audit({ actorUserId: null, organisationId: ssoOrganisation, action: "auth.password_refused_sso", entityType: "invitation", entityId: pending.id, detail: { step: "invitation" } });
+    return { ok: false, reason: "sso_required" };
   }
   const passwordHash = await hashPassword(password);
   const db = getDb();
@@ -188,7 +200,7 @@ export async function acceptInvitation(token: string, password: string, now = ne
     },
     { behavior: "immediate" },
   );
-  if (userId == null) return { ok: false };
+  if (userId == null) return { ok: false, reason: "token" };
   audit({ actorUserId: userId, organisationId: pending.organisationId, action: "invitation.accepted", entityType: "invitation", entityId: pending.id });
   // A role that requires a second factor enrols it before the first session (outside demo mode).
   return { ok: true, userId, next: afterPassword({ id: userId, role: pending.role, organisationId: pending.organisationId }, null, now) };

@@ -3,6 +3,7 @@ import { departments, invitations, memberships, organisations, passwordResets, s
 import { recoveryCodes, secondFactors, signInChallenges } from "@db/schema-auth";
 import { buddyProfiles, matches, newcomerRecords } from "@db/schema-matching";
 import { moduleProgress } from "@db/schema-modules";
+import { ssoIdentities } from "@db/schema-sso";
 import { audit } from "~/utils/audit.server";
 import { getDb, type Tx } from "~/utils/db.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
@@ -139,7 +140,7 @@ const OPEN_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
 /**
  * The account part of an erasure, inside the caller's immediate transaction: name, e-mail, password, language
  * and last sign-in are wiped and the status becomes final; sessions (so the person is signed out at once), reset
- * links, pending invitations to the address, reading progress and the buddy profile's personal fields go; a
+ * links, the link to a provider identity (single sign-on), pending invitations to the address, reading progress and the buddy profile's personal fields go; a
  * newcomer record stops pointing at the account. Also used when HR erases a newcomer record (decision 062).
  */
 export function wipeAccount(tx: Tx, userId: number, email: string): void {
@@ -152,6 +153,9 @@ export function wipeAccount(tx: Tx, userId: number, email: string): void {
   tx.delete(secondFactors).where(eq(secondFactors.userId, userId)).run();
   tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
   tx.delete(signInChallenges).where(eq(signInChallenges.userId, userId)).run();
+  // The provider's issuer + subject identify the person too; without the link a later sign-in cannot reach the
+  // erased row (it would start afresh, as a new person).
+  tx.delete(ssoIdentities).where(eq(ssoIdentities.userId, userId)).run();
   tx.delete(invitations).where(and(eq(invitations.email, email), isNull(invitations.acceptedAt))).run();
   tx.delete(moduleProgress).where(eq(moduleProgress.userId, userId)).run();
   tx.update(buddyProfiles)

@@ -58,21 +58,48 @@ export async function discover(settings: ProviderSettings): Promise<oidc.Configu
   }
 }
 
-type CacheEntry = { key: string; config: oidc.Configuration; at: number };
-const cache = new Map<number, CacheEntry>();
+/** How long a failed discovery is the answer for everyone, so a provider that is down is not asked at every start. */
+const FAILURE_CACHE_MS = 30_000;
 
-/** The organisation's provider configuration, discovered at most every ten minutes (and after every change). */
+type CacheEntry = { key: string; at: number } & ({ config: oidc.Configuration } | { failure: ProviderError });
+const cache = new Map<number, CacheEntry>();
+const inFlight = new Map<number, { key: string; promise: Promise<oidc.Configuration> }>();
+
+/**
+ * The organisation's provider configuration, discovered at most every ten minutes (and after every change).
+ * Starts that arrive together share one discovery, and a failure is repeated for thirty seconds without asking
+ * again: however many sign-ins start, a provider that does not answer sensibly gets about two requests a minute.
+ */
 export async function providerFor(organisationId: number, version: string, settings: ProviderSettings, now = Date.now()): Promise<oidc.Configuration> {
   const key = `${version}|${settings.issuer}|${settings.clientId}`;
   const hit = cache.get(organisationId);
-  if (hit && hit.key === key && now - hit.at < CACHE_MS) return hit.config;
-  const config = await discover(settings);
-  cache.set(organisationId, { key, config, at: now });
-  return config;
+  if (hit && hit.key === key) {
+    if ("config" in hit && now - hit.at < CACHE_MS) return hit.config;
+    if ("failure" in hit && now - hit.at < FAILURE_CACHE_MS) throw hit.failure;
+  }
+  const pending = inFlight.get(organisationId);
+  if (pending && pending.key === key) return pending.promise;
+  const promise = discover(settings).then(
+    (config) => {
+      cache.set(organisationId, { key, config, at: now });
+      return config;
+    },
+    (error: unknown) => {
+      if (error instanceof ProviderError) cache.set(organisationId, { key, failure: error, at: now });
+      throw error;
+    },
+  );
+  inFlight.set(organisationId, { key, promise });
+  try {
+    return await promise;
+  } finally {
+    if (inFlight.get(organisationId)?.promise === promise) inFlight.delete(organisationId);
+  }
 }
 
 export function forgetProvider(organisationId: number): void {
   cache.delete(organisationId);
+  inFlight.delete(organisationId);
 }
 
 export type AuthorizationRequest = { url: string; state: string; nonce: string; codeVerifier: string };

@@ -5,9 +5,11 @@
 import { and, desc, eq, gt, isNull, lt } from "drizzle-orm";
 import { departments, invitations, memberships, organisations, users, type Role } from "@db/schema";
 import { ssoIdentities, ssoLoginStates } from "@db/schema-sso";
+import { auditRateLimited, releaseAttempts, releaseOneAttempt, reserveAttempts } from "~/features/auth/attempts.server";
 import { audit } from "~/utils/audit.server";
 import { hashToken } from "~/utils/crypto.server";
 import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { seal, unseal } from "~/utils/secret-box.server";
 import { fail, ok, type Failure, type Outcome } from "~/utils/use-case";
 import { authorizationRequest, completeAuthorization, providerFor, ProviderError, type ProviderProblem } from "./oidc.server";
@@ -32,7 +34,26 @@ async function providerOf(organisationId: number) {
   return { config, provider: await providerFor(organisationId, config.updatedAt, { issuer: config.issuer, clientId: config.clientId, clientSecret: secret }) };
 }
 
-export async function startSsoSignIn(_visitor: Visitor, input: Pick<SsoStartInput, "email"> & { redirectTo: string | null }, now = new Date()): Promise<Outcome<SsoStart>> {
+const startKey = (visitor: Visitor) => `sso-start:ip:${visitor.ip}`;
+const callbackKey = (visitor: Visitor) => `sso-callback:ip:${visitor.ip}`;
+
+/**
+ * One attempt for the visitor's address, taken in an immediate transaction before anything else (so parallel
+ * requests cannot all pass the count) — the password sign-in's limit and window (decision 103).
+ */
+function reserveSsoAttempt(key: string, step: "sso_start" | "sso_callback", now: Date): { ok: true; ids: number[] } | Failure {
+  const env = getEnv();
+  const reserved = reserveAttempts([{ key, max: env.LOGIN_MAX_PER_IP }], now);
+  if (reserved.ok) return reserved;
+  auditRateLimited(step, reserved.key, null);
+  return fail("too_many", "sso.errors.tooManyStarts", { params: { minutes: env.LOGIN_WINDOW_MINUTES } });
+}
+
+export async function startSsoSignIn(visitor: Visitor, input: Pick<SsoStartInput, "email"> & { redirectTo: string | null }, now = new Date()): Promise<Outcome<SsoStart>> {
+  // Every start may cost a discovery request to a provider: counted per address, whatever happens next; a
+  // completed sign-in gives its start back (finishSsoSignIn).
+  const reserved = reserveSsoAttempt(startKey(visitor), "sso_start", now);
+  if (!reserved.ok) return reserved;
   const found = configurationForEmail(input.email);
   if (!found) return fail("not_found", "sso.errors.unknownDomain");
   let request;
@@ -93,10 +114,24 @@ function consumeState(state: string) {
 }
 
 export async function finishSsoSignIn(
-  _visitor: Visitor,
+  visitor: Visitor,
   input: { params: SsoCallbackInput; callbackUrl: URL; browserState: string | null },
   now = new Date(),
 ): Promise<Outcome<SsoSignedIn>> {
+  const reserved = reserveSsoAttempt(callbackKey(visitor), "sso_callback", now);
+  if (!reserved.ok) return reserved;
+  const finished = await finishReserved(input, now);
+  if (finished.ok) {
+    // A completed sign-in is no attack: its callback and the start that led to it are given back.
+    getDb().transaction(() => {
+      releaseAttempts(reserved.ids);
+      releaseOneAttempt(startKey(visitor));
+    });
+  }
+  return finished;
+}
+
+async function finishReserved(input: { params: SsoCallbackInput; callbackUrl: URL; browserState: string | null }, now: Date): Promise<Outcome<SsoSignedIn>> {
   const { params } = input;
   // The state must be the one this browser was sent off with (the cookie), so nobody can slip their own sign-in
   // into someone else's browser; only then is the row taken out.

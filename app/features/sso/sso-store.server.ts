@@ -43,6 +43,18 @@ export function ssoRequiredForMember(userId: number, organisationId: number | nu
   return config && !passwordAllowed(config, userId) ? config.organisationId : null;
 }
 
+/**
+ * The organisation that refuses a portal password to an invitee: the one whose domain the address is in, or the
+ * inviting organisation, when it requires SSO (decision 104). An invitee has no account yet, so is never the
+ * break-glass one; the invitation is accepted at the first sign-in through the provider instead.
+ */
+export function ssoRequiredForInvitation(email: string, organisationId: number | null): number | null {
+  const byDomain = ssoRequiredForDomain(email, null);
+  if (byDomain !== null) return byDomain;
+  const config = organisationId == null ? null : configurationOf(organisationId);
+  return config?.requireSso ? config.organisationId : null;
+}
+
 export function accountIdForEmail(email: string): { id: number; organisationId: number | null } | null {
   return (
     getDb()

@@ -37,6 +37,8 @@ export const sso: Catalogue<typeof nl> = {
     checkFields: "Not saved. Check the marked fields.",
     domainTaken: "Not saved: the domain {domain} already belongs to another organisation. A domain belongs to one organisation.",
     notConfigured: "Signing in through the organisation is not set up for this organisation.",
+    // Rate limit on starting a sign-in and on its callback (decision 103).
+    tooManyStarts: "Too many attempts to sign in through an organisation from this address. Try again in {minutes} minutes.",
   },
   validation: {
     issuerUrl: "Enter the full issuer address, such as https://login.microsoftonline.com/<tenant-id>/v2.0 (without ? or #).",
@@ -84,4 +86,8 @@ export const sso: Catalogue<typeof nl> = {
     remove: "Turn off sign-in through the organisation",
     removed: "Sign-in through the organisation is turned off.",
   },
+  // No portal password in an organisation that requires SSO (decision 104).
+  inviteThroughOrganisation: "{organisation} signs everyone in through its own sign-in system, so you need no portal password: sign in with your organisation below. Your invitation is linked to your account at that first sign-in.",
+  inviteRefused: "Your organisation signs everyone in through its own sign-in system, so you cannot choose a portal password. Sign in with your organisation; your invitation is then linked to your account.",
+  accountNoPassword: "You sign in through your organisation, so you have no portal password to change. Your password there is managed by your own IT department.",
 };

@@ -35,6 +35,8 @@ export const sso = {
     checkFields: "Niet opgeslagen. Controleer de gemarkeerde velden.",
     domainTaken: "Niet opgeslagen: het domein {domain} hoort al bij een andere organisatie. Een domein hoort bij één organisatie.",
     notConfigured: "Voor deze organisatie is aanmelden via de organisatie niet ingesteld.",
+    // Rate limit on starting a sign-in and on its callback (decision 103).
+    tooManyStarts: "Er werd vanaf dit adres te vaak geprobeerd om aan te melden via een organisatie. Probeer het over {minutes} minuten opnieuw.",
   },
   validation: {
     issuerUrl: "Vul het volledige adres van de issuer in, zoals https://login.microsoftonline.com/<tenant-id>/v2.0 (zonder ? of #).",
@@ -82,4 +84,8 @@ export const sso = {
     remove: "Aanmelden via de organisatie uitschakelen",
     removed: "Aanmelden via de organisatie is uitgeschakeld.",
   },
+  // No portal password in an organisation that requires SSO (decision 104).
+  inviteThroughOrganisation: "{organisation} meldt iedereen aan via het eigen aanmeldsysteem. Je hebt dus geen wachtwoord voor het portaal nodig: meld je hieronder aan met je organisatie. Bij die eerste aanmelding wordt je uitnodiging aan je account gekoppeld.",
+  inviteRefused: "Je organisatie meldt iedereen aan via haar eigen aanmeldsysteem, dus je kan voor het portaal geen wachtwoord kiezen. Meld je aan met je organisatie; je uitnodiging wordt dan aan je account gekoppeld.",
+  accountNoPassword: "Je meldt je aan via je organisatie, dus je hebt geen wachtwoord voor het portaal om te wijzigen. Je wachtwoord daar beheert je eigen IT-dienst.",
 };

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { Card, Notice, StatGrid } from "~/components/ui/page";
 import type { ImportPage } from "~/features/import/import.server";
 import type { FieldChange } from "~/features/import/plan";
@@ -104,10 +104,74 @@ function ChangeText({ change }: { change: FieldChange }) {
   );
 }
 
+/**
+ * One list of the preview (problems, new people, changes): a heading, a scrollable table of line, person and the
+ * given columns, and how many more rows the file has than the preview shows.
+ */
+function PreviewTable<R extends { line: number }>({
+  title,
+  intro,
+  column,
+  rows,
+  total,
+  person,
+  cells,
+}: {
+  title: MessageKey;
+  intro?: MessageKey;
+  column: MessageKey | MessageKey[];
+  rows: readonly R[];
+  total: number;
+  person: (row: R) => { name: string; email: string };
+  cells: (row: R) => ReactNode[];
+}) {
+  const { t, number } = useI18n();
+  if (rows.length === 0) return null;
+  const columns = Array.isArray(column) ? column : [column];
+  return (
+    <>
+      <h3>{t(title)}</h3>
+      {intro ? <p className="muted">{t(intro)}</p> : null}
+      <div className="table-wrap" role="region" aria-label={t(title)} tabIndex={0}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("import.preview.line")}</th>
+              <th scope="col">{t("import.preview.name")}</th>
+              {columns.map((c) => (
+                <th key={c} scope="col">
+                  {t(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const { name, email } = person(row);
+              return (
+                <tr key={row.line}>
+                  <td>{row.line}</td>
+                  <th scope="row">
+                    <span className="cell-title">{name}</span>
+                    <span className="cell-sub">{email}</span>
+                  </th>
+                  {cells(row).map((cell, i) => (
+                    <td key={columns[i]}>{cell}</td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {total > rows.length ? <p className="muted">{t("import.preview.more", { count: number(total - rows.length) })}</p> : null}
+    </>
+  );
+}
+
 function Preview({ preview }: { preview: NonNullable<ImportPage["preview"]> }) {
   const { t, number } = useI18n();
   const { plan, counts } = preview;
-  const more = (shown: number, total: number) => (total > shown ? <p className="muted">{t("import.preview.more", { count: number(total - shown) })}</p> : null);
   const nothing = counts.creates + counts.changes + counts.deactivations + counts.sites + counts.departments === 0;
   return (
     <section className="card" aria-labelledby="import-preview-title">
@@ -129,42 +193,21 @@ function Preview({ preview }: { preview: NonNullable<ImportPage["preview"]> }) {
         ]}
       />
 
-      {plan.problems.length ? (
-        <>
-          <h3>{t("import.preview.problemsTitle")}</h3>
-          <p className="muted">{t("import.preview.problemsIntro")}</p>
-          <div className="table-wrap" role="region" aria-label={t("import.preview.problemsTitle")} tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("import.preview.line")}</th>
-                  <th scope="col">{t("import.preview.name")}</th>
-                  <th scope="col">{t("import.preview.problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.problems.map((p) => (
-                  <tr key={p.line}>
-                    <td>{p.line}</td>
-                    <th scope="row">
-                      <span className="cell-title">{p.name || "—"}</span>
-                      <span className="cell-sub">{p.email}</span>
-                    </th>
-                    <td>
-                      <ul className="plain-list">
-                        {p.problems.map((problem) => (
-                          <li key={problem}>{t(PROBLEM_KEYS[problem], { line: p.otherLine ?? "" })}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {more(plan.problems.length, counts.problems)}
-        </>
-      ) : null}
+      <PreviewTable
+        title="import.preview.problemsTitle"
+        intro="import.preview.problemsIntro"
+        column="import.preview.problem"
+        rows={plan.problems}
+        total={counts.problems}
+        person={(p) => ({ name: p.name || "—", email: p.email })}
+        cells={(p) => [
+          <ul key="problems" className="plain-list">
+            {p.problems.map((problem) => (
+              <li key={problem}>{t(PROBLEM_KEYS[problem], { line: p.otherLine ?? "" })}</li>
+            ))}
+          </ul>,
+        ]}
+      />
 
       {plan.sitesToCreate.length + plan.departmentsToCreate.length ? (
         <>
@@ -180,75 +223,34 @@ function Preview({ preview }: { preview: NonNullable<ImportPage["preview"]> }) {
         </>
       ) : null}
 
-      {plan.creates.length ? (
-        <>
-          <h3>{t("import.preview.createsTitle")}</h3>
-          <div className="table-wrap" role="region" aria-label={t("import.preview.createsTitle")} tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("import.preview.line")}</th>
-                  <th scope="col">{t("import.preview.name")}</th>
-                  <th scope="col">{t("import.preview.role")}</th>
-                  <th scope="col">{t("import.preview.department")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.creates.map((c) => (
-                  <tr key={c.line}>
-                    <td>{c.line}</td>
-                    <th scope="row">
-                      <span className="cell-title">{c.name}</span>
-                      <span className="cell-sub">{c.email}</span>
-                    </th>
-                    <td>{t(`roles.${c.role}`)}</td>
-                    <td>{c.department == null ? t("import.preview.noDepartment") : "id" in c.department ? departmentName(preview, c.department.id) : `${c.department.site} – ${c.department.name}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {more(plan.creates.length, counts.creates)}
-        </>
-      ) : null}
+      <PreviewTable
+        title="import.preview.createsTitle"
+        column={["import.preview.role", "import.preview.department"]}
+        rows={plan.creates}
+        total={counts.creates}
+        person={(c) => ({ name: c.name, email: c.email })}
+        cells={(c) => [
+          t(`roles.${c.role}`),
+          c.department == null ? t("import.preview.noDepartment") : "id" in c.department ? departmentName(preview, c.department.id) : `${c.department.site} – ${c.department.name}`,
+        ]}
+      />
 
-      {plan.changes.length ? (
-        <>
-          <h3>{t("import.preview.changesTitle")}</h3>
-          <div className="table-wrap" role="region" aria-label={t("import.preview.changesTitle")} tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("import.preview.line")}</th>
-                  <th scope="col">{t("import.preview.name")}</th>
-                  <th scope="col">{t("import.preview.change")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.changes.map((c) => (
-                  <tr key={c.line}>
-                    <td>{c.line}</td>
-                    <th scope="row">
-                      <span className="cell-title">{c.values.name}</span>
-                      <span className="cell-sub">{c.email}</span>
-                    </th>
-                    <td>
-                      <ul className="plain-list">
-                        {c.changes.map((change) => (
-                          <li key={change.field}>
-                            <ChangeText change={change} />
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {more(plan.changes.length, counts.changes)}
-        </>
-      ) : null}
+      <PreviewTable
+        title="import.preview.changesTitle"
+        column="import.preview.change"
+        rows={plan.changes}
+        total={counts.changes}
+        person={(c) => ({ name: c.values.name, email: c.email })}
+        cells={(c) => [
+          <ul key="changes" className="plain-list">
+            {c.changes.map((change) => (
+              <li key={change.field}>
+                <ChangeText change={change} />
+              </li>
+            ))}
+          </ul>,
+        ]}
+      />
 
       <Form method="post" className="form-grid">
         <input type="hidden" name="batchId" value={preview.batchId} />

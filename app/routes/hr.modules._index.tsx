@@ -1,3 +1,4 @@
+import { ExportLinks } from "~/components/ui/export-links";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -58,9 +59,7 @@ export default function HrModules() {
         title="modules.hr.title"
         intro="modules.hr.intro"
         actions={
-          <a className="button button--secondary" href="/hr/modules/export" download>
-            {t("modules.hr.export")}
-          </a>
+          <ExportLinks href="/hr/modules/export" what={t("modules.hr.matrixTitle")} />
         }
       />
       <Notice message={params.get("notice")} />

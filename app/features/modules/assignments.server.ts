@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { departments, memberships, users } from "@db/schema";
 import { moduleAssignments, moduleCompletions, moduleProgress, modules } from "@db/schema-modules";
+import type { ExportCell, ExportTable } from "~/features/exports/table";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
@@ -210,26 +211,19 @@ export function moduleCompletionDetail(actor: Actor, moduleKey: string, locale: 
   return { key: moduleKey, title: loadModule(row, locale).content.title, rows };
 }
 
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  // A leading = + - @ would be run as a formula by spreadsheet programs.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-/** Completion per department and module as CSV (aggregates only, no names). */
-export function completionCsv(actor: Actor, locale: Locale, labels: { header: string[]; allDepartments: string; noDepartment: string; yes: string; no: string }): string {
+/** The completion matrix as a download (CSV or .xlsx, decision 158): counts as numbers, no names. */
+export function completionTable(actor: Actor, locale: Locale, labels: { sheet: string; header: string[]; allDepartments: string; noDepartment: string; yes: string; no: string }): ExportTable {
   const { matrix } = completionOverview(actor, locale);
-  const lines = [labels.header.map(csvCell).join(",")];
+  const rows: ExportCell[][] = [labels.header];
   for (const row of matrix.rows) {
     row.cells.forEach((cell, i) => {
       const m = matrix.modules[i];
       if (!cell.applies || !m) return;
-      lines.push([row.name ?? labels.noDepartment, m.key, m.title, cell.dueDate ?? "", cell.completed, cell.total, cell.overdue ? labels.yes : labels.no].map(csvCell).join(","));
+      rows.push([row.name ?? labels.noDepartment, m.key, m.title, cell.dueDate ?? "", cell.completed, cell.total, cell.overdue ? labels.yes : labels.no]);
     });
   }
   audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "module.completion.exported", entityType: "organisation", entityId: actor.organisationId });
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return { sheet: labels.sheet, rows, headerRows: [0] };
 }
 
 /** What an assignment form needs: the organisation's departments, the catalogue and the earliest due date. */

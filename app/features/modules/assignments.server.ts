@@ -3,6 +3,9 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { departments, memberships, users } from "@db/schema";
 import { moduleAssignments, moduleCompletions, moduleProgress, modules } from "@db/schema-modules";
 import type { ExportCell, ExportTable } from "~/features/exports/table";
+import { recordEvents } from "~/features/notifications/notify.server";
+import { wakeOutbox } from "~/features/notifications/outbox.server";
+import type { DueEvent } from "~/features/notifications/reminders";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
@@ -224,6 +227,33 @@ export function completionTable(actor: Actor, locale: Locale, labels: { sheet: s
   }
   audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "module.completion.exported", entityType: "organisation", entityId: actor.organisationId });
   return { sheet: labels.sheet, rows, headerRows: [0] };
+}
+
+/**
+ * "Remind the late ones" (decision 161): every employee in scope of an assignment past its due date who has not
+ * completed the module gets a module_overdue notification (and a mail, by their preferences) through the
+ * notifications outbox. One reminder per person, assignment and day: a second click the same day queues nothing.
+ */
+export function remindOverdue(actor: Actor, _input: Record<string, never> = {}, now = new Date()): Outcome<{ reminded: number }> {
+  const today = todayInBrussels(now);
+  const people = employeesOf(actor.organisationId);
+  const done = completionsOf(people.map((p) => p.userId));
+  const late = getDb()
+    .select()
+    .from(moduleAssignments)
+    .where(eq(moduleAssignments.organisationId, actor.organisationId))
+    .all()
+    .filter((a) => a.dueDate < today);
+  const events: DueEvent[] = late.flatMap((a) =>
+    people
+      .filter((p) => (a.departmentId === null || p.departmentId === a.departmentId) && !done.has(`${p.userId}:${a.moduleKey}`))
+      .map((p) => ({ key: `module-overdue-reminder:${a.id}:${p.userId}:${today}`, kind: "module_overdue" as const, userId: p.userId, params: { module: a.moduleKey, dueDate: a.dueDate }, link: `/me/modules/${a.moduleKey}` })),
+  );
+  if (events.length === 0) return fail("invalid", "modules.remind.nobody");
+  const { notifications } = getDb().transaction((tx) => recordEvents(tx, events, now, actor.organisationId));
+  wakeOutbox();
+  audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "module.overdue.reminded", entityType: "organisation", entityId: actor.organisationId, detail: { people: notifications } });
+  return ok({ reminded: notifications });
 }
 
 /** What an assignment form needs: the organisation's departments, the catalogue and the earliest due date. */

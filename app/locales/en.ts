@@ -402,4 +402,12 @@ export const en: Messages = {
   import: importing,
   titles,
   auditLog,
+  exports: {
+    label: "Download",
+    xlsx: "Excel (.xlsx)",
+    csv: "CSV",
+    xlsxTitle: "{what} as an Excel file",
+    csvTitle: "{what} as CSV (commas, decimal point)",
+    unknownFormat: "This file format does not exist: choose Excel (.xlsx) or CSV.",
+  },
 };

@@ -400,4 +400,12 @@ export const nl = {
   import: importing,
   titles,
   auditLog,
+  exports: {
+    label: "Downloaden",
+    xlsx: "Excel (.xlsx)",
+    csv: "CSV",
+    xlsxTitle: "{what} als Excel-bestand",
+    csvTitle: "{what} als CSV (puntkomma's, decimale komma)",
+    unknownFormat: "Dit bestandsformaat bestaat niet: kies Excel (.xlsx) of CSV.",
+  },
 };

@@ -1,3 +1,4 @@
+import { ExportLinks } from "~/components/ui/export-links";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -5,7 +6,7 @@ import { Card, EmptyState, Notice, PageHeader } from "~/components/ui/page";
 import { AssignForm } from "~/features/modules/components/assign-form";
 import { CompletionMatrixTable } from "~/features/modules/components/completion-matrix";
 import { RecommendedModules } from "~/features/modules/components/recommended-modules";
-import { assignmentFormOptions, assignModule, completionOverview, removeAssignment } from "~/features/modules/assignments.server";
+import { assignmentFormOptions, assignModule, completionOverview, remindOverdue, removeAssignment } from "~/features/modules/assignments.server";
 import { AssignmentFormSchema } from "~/features/modules/modules.schema";
 import { recommendationsForOrganisation } from "~/features/modules/recommendations.server";
 import { useI18n } from "~/utils/i18n-react";
@@ -18,6 +19,9 @@ import { invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("hrModules");
+
+// Recommendations shown before "show all": the most urgent first (recommendations.server.ts ranks them).
+const TOP_RECOMMENDATIONS = 3;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -36,6 +40,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const moduleKey = typeof form.get("moduleKey") === "string" ? String(form.get("moduleKey")).slice(0, 80) : null;
   const input = parseForm(AssignmentFormSchema, form);
   if (!input.success) return failureResponse(invalid(input, form.get("intent") === "assign" ? "common.formErrors" : "errors.badRequest"), { moduleKey, notice: null });
+  if (input.data.intent === "remind") {
+    const reminded = remindOverdue(user);
+    if (!reminded.ok) return failureResponse(reminded, { moduleKey: null, notice: null });
+    return { ok: true as const, formError: null, errors: undefined, moduleKey: null, notice: reminded.value.reminded > 0 ? ("modules.remind.sent" as const) : ("modules.remind.alreadySent" as const), reminded: reminded.value.reminded };
+  }
   if (input.data.intent === "remove") {
     const removed = removeAssignment(user, { assignmentId: input.data.assignmentId });
     if (!removed.ok) return failureResponse(removed, { moduleKey: null, notice: null });
@@ -55,21 +64,42 @@ export default function HrModules() {
   const { t, date } = useI18n();
   const failedFields = actionData ? actionData.errors : undefined;
   const fromRecommendation = Boolean(actionData?.moduleKey && recommendations?.modules.some((m) => m.moduleKey === actionData.moduleKey));
+  const recommendationErrors = fromRecommendation && failedFields ? { moduleKey: actionData?.moduleKey ?? null, fields: failedFields } : undefined;
+  const overdue = assignments.filter((a) => a.overdue);
+  const late = { assignments: overdue.length, people: overdue.reduce((sum, a) => sum + a.total - a.completed, 0) };
   return (
     <>
       <PageHeader
         title="modules.hr.title"
         intro="modules.hr.intro"
         actions={
-          <a className="button button--secondary" href="/hr/modules/export" download>
-            {t("modules.hr.export")}
-          </a>
+          <ExportLinks href="/hr/modules/export" what={t("modules.hr.matrixTitle")} />
         }
       />
       <Notice message={params.get("notice")} />
       {actionData?.formError ? <Notice kind="error" message={actionData.formError} /> : null}
+      {actionData && "reminded" in actionData ? <Notice message={actionData.notice} params={{ count: actionData.reminded }} /> : null}
       <div className="two-columns two-columns--wide-left">
         <div className="stack">
+          <Card title="modules.hr.matrixTitle">
+            {matrix.modules.length === 0 ? (
+              <EmptyState message="modules.hr.noAssignments" />
+            ) : (
+              <>
+                <p data-testid="overdue-summary">{late.assignments === 0 ? t("modules.remind.overdueNone") : t("modules.remind.overdueSome", { count: late.assignments, people: late.people })}</p>
+                {late.people > 0 ? (
+                  <Form method="post" className="remind-form">
+                    <input type="hidden" name="intent" value="remind" />
+                    <button type="submit" className="button button--primary">
+                      {t("modules.remind.button")}
+                    </button>
+                    <p className="muted">{t("modules.remind.hint")}</p>
+                  </Form>
+                ) : null}
+                <CompletionMatrixTable matrix={matrix} />
+              </>
+            )}
+          </Card>
           <Card title="modules.hr.recommendTitle">
             {recommendations === null ? (
               <p className="muted">{t("modules.hr.noScan")}</p>
@@ -77,18 +107,18 @@ export default function HrModules() {
               <p className="muted">{t("modules.hr.noRecommendations")}</p>
             ) : (
               <>
-                <p className="muted">{t("modules.hr.recommendIntro", { period: recommendations.scan.period })}</p>
-                <RecommendedModules
-                  recommendations={recommendations.modules}
-                  departments={departments}
-                  minDueDate={minDueDate}
-                  errors={fromRecommendation && failedFields ? { moduleKey: actionData?.moduleKey ?? null, fields: failedFields } : undefined}
-                />
+                <p className="muted">
+                  {t("modules.hr.recommendIntro", { period: recommendations.scan.period })} {t("modules.remind.topIntro")}
+                </p>
+                <RecommendedModules recommendations={recommendations.modules.slice(0, TOP_RECOMMENDATIONS)} departments={departments} minDueDate={minDueDate} errors={recommendationErrors} />
+                {recommendations.modules.length > TOP_RECOMMENDATIONS ? (
+                  <details className="more-recommendations" open={recommendations.modules.slice(TOP_RECOMMENDATIONS).some((m) => m.moduleKey === recommendationErrors?.moduleKey)}>
+                    <summary>{t("modules.remind.showAll", { count: recommendations.modules.length })}</summary>
+                    <RecommendedModules recommendations={recommendations.modules.slice(TOP_RECOMMENDATIONS)} departments={departments} minDueDate={minDueDate} errors={recommendationErrors} />
+                  </details>
+                ) : null}
               </>
             )}
-          </Card>
-          <Card title="modules.hr.matrixTitle">
-            {matrix.modules.length === 0 ? <EmptyState message="modules.hr.noAssignments" /> : <CompletionMatrixTable matrix={matrix} />}
           </Card>
           <Card title="modules.hr.assignmentsTitle">
             {assignments.length === 0 ? (

@@ -1,17 +1,14 @@
+// The scan as a spreadsheet table (csv; decision 159). The JSON export stays in export[.]json.ts.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportScan } from "~/features/scan/scan.server";
+import { exportResponse } from "~/features/exports/export.server";
+import { exportScanTable } from "~/features/scan/scan.server";
+import { resolveLocale } from "~/utils/locale.server";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const scanId = parseId(params.scanId);
-  const file = exportScan(user, scanId, "csv");
+  const file = exportScanTable(user, scanId, resolveLocale(request, user.locale));
   if (!file) throw notFound({ user, entity: "scan", id: scanId });
-  return new Response(file.body, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.fileName}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return exportResponse([file.table], "csv", resolveLocale(request, user.locale), file.baseName);
 }

@@ -5,7 +5,7 @@ import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const scanId = parseId(params.scanId);
-  const file = exportScan(user, scanId, "json");
+  const file = exportScan(user, scanId);
   if (!file) throw notFound({ user, entity: "scan", id: scanId });
   return new Response(file.body, {
     headers: {

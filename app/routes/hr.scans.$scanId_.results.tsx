@@ -76,6 +76,9 @@ export default function ScanResultsPage() {
           <Link className="button button--primary" to={`/hr/scans/${r.scan.id}/report`}>
             {t("scan.report")}
           </Link>
+          <a className="button button--secondary" href={`/hr/scans/${r.scan.id}/export.xlsx`} download>
+            {t("scan.export.xlsx")}
+          </a>
           <a className="button button--secondary" href={`/hr/scans/${r.scan.id}/export.csv`} download>
             {t("scan.exportCsv")}
           </a>

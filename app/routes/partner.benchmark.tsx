@@ -1,3 +1,4 @@
+import { ExportLinks } from "~/components/ui/export-links";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -44,9 +45,7 @@ export default function PartnerBenchmark() {
         introParams={{ version: comparison?.version ?? 1, k: MIN_GROUP_SIZE }}
         actions={
           comparison && filters ? (
-            <a className="button button--secondary" href={`/partner/benchmark/export${filtersToQuery({ ...filters, page: undefined, org: undefined })}`} download>
-              {t("benchmark.comparison.exportCsv")}
-            </a>
+            <ExportLinks href={`/partner/benchmark/export${filtersToQuery({ ...filters, page: undefined, org: undefined })}`} what={t("benchmark.comparison.title")} />
           ) : null
         }
       />

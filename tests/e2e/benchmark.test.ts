@@ -88,14 +88,15 @@ describe("partner", () => {
     await expectAccessible(page);
 
     // CSV of what is on screen.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV downloaden" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV", exact: true }).click()]);
     const csv = (await downloaded(download)).toString("utf8");
-    expect(csv).toContain("Land=NL");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv).toContain("Land=Nederland");
     expect(csv).toContain("Licht aangepaste cijfers");
-    expect(csv).toMatch(/Mediaan,hospital,x,x,x/);
+    expect(csv).toMatch(/Mediaan;Ziekenhuis;x;x;x/);
     expect(csv).toContain("Ziekenhuis Maasdal 1");
     expect(csv).not.toContain("GGZ Heuvelland");
-    expect(csv).not.toMatch(/VERBORGEN|Minimum,|Maximum/);
+    expect(csv).not.toMatch(/VERBORGEN|Minimum;|Maximum/);
 
     // One organisation against the group.
     await rows.getByRole("link", { name: "Met groep vergelijken: Ziekenhuis Maasdal 1" }).click();

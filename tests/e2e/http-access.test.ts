@@ -122,6 +122,7 @@ const PAGES: [string, Record<Role, Cell>][] = [
   ["/hr/scans/{zasScan}/report", only(["hr"])],
   ["/hr/scans/{zasScan}/export.csv", only(["hr"])],
   ["/hr/scans/{zasScan}/export.json", only(["hr"])],
+  ["/hr/scans/{zasScan}/export.xlsx", only(["hr"])],
   ["/hr/scans/{zuyderlandScan}", only(["hr"], 404)],
   ["/hr/scans/{zuyderlandScan}/results", only(["hr"], 404)],
   ["/hr/scans/{zuyderlandScan}/export.csv", only(["hr"], 404)],

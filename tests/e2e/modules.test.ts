@@ -145,7 +145,7 @@ describe("modules", () => {
 
     const csv = await hr.request.get(`${server.url}/hr/modules/export`);
     expect(csv.status()).toBe(200);
-    expect(await csv.text()).toContain(`Cardiologie,${target.key},`);
+    expect(await csv.text()).toContain(`Cardiologie;${target.key};`);
     await hrContext.close();
     await empContext.close();
   });

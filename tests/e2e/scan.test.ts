@@ -259,9 +259,9 @@ describe("inclusion scan", () => {
     expect(Object.fromEntries(json.items.map((i) => [i.key, i.value]))).toEqual(Object.fromEntries(plan));
     const csvResponse = await page.request.get(`${scanUrl}/export.csv`);
     expect(csvResponse.headers()["content-disposition"]).toBe('attachment; filename="scan-zas-ziekenhuis-aan-de-stroom-2030.csv"');
-    const rows = (await csvResponse.text()).trim().split("\r\n").map((l) => l.split(","));
-    for (const [key, score] of EXPECTED) expect(Number(rows.find((r) => r[0] === "dimension" && r[1] === key)?.[4]), key).toBe(score);
-    expect(Number(rows.find((r) => r[0] === "overall")?.[4])).toBe(50);
+    const rows = (await csvResponse.text()).trim().split("\r\n").map((l) => l.split(";"));
+    expect(rows.filter((r) => r[0] === "Thema").map((r) => Number(r[5]?.replace(",", ".")))).toEqual(EXPECTED.map(([, score]) => score));
+    expect(Number(rows.find((r) => r[0] === "Totaal")?.[5])).toBe(50);
     await page.context().close();
   }, STEP);
 

@@ -168,11 +168,11 @@ describe("CSV export", () => {
     expect(headers.get("Content-Type")).toMatch(/text\/csv/);
     const csv = String(body);
     expect(csv).toContain("Licht aangepaste cijfers");
-    expect(csv).not.toMatch(/,Minimum,|,Maximum|VERBORGEN|Minder dan 5 organisaties"/);
+    expect(csv).not.toMatch(/;Minimum;|;Maximum|VERBORGEN|Minder dan 5 organisaties"/);
     const page = await comparison("?country=NL");
     const median = page.body.comparison?.group.overall.median;
-    expect(csv).toContain(`De groep,Totaalscore,${page.body.comparison?.group.n},x,${median},x`);
-    expect(csv).toMatch(/Mediaan,hospital,x,x,x/);
+    expect(csv).toContain(`De groep;Totaalscore;${page.body.comparison?.group.n};x;${String(median).replace(".", ",")};x`);
+    expect(csv).toMatch(/Mediaan;Ziekenhuis;x;x;x/);
     expect(csv).toContain("Ziekenhuis Maasdal 1");
     expect(csv).not.toContain("Ziekenhuis Maasdal 5");
     expect(csv).not.toContain("GGZ Heuvelland");
@@ -257,8 +257,8 @@ describe("programme indicators", () => {
       }
     }
     const csv = String((await call(indicatorsExportLoader, get("/partner/indicators/export", partner))).body);
-    const totalRow = csv.split("\r\n").find((line) => line.startsWith("Per land,Totaal,")) ?? "";
-    const cells = totalRow.split(",");
+    const totalRow = csv.split("\r\n").find((line) => line.startsWith("Per land;Totaal;")) ?? "";
+    const cells = totalRow.split(";");
     // Columns: section, group, then the eight indicators in order.
     expect(cells.slice(2, 10)).toHaveLength(8);
     expect(cells.slice(2, 10)).not.toContain("x");
@@ -270,7 +270,7 @@ describe("programme indicators", () => {
     expect(status).toBe(200);
     const csv = String(body);
     expect(csv).toContain("Licht aangepaste cijfers");
-    expect(csv).toMatch(/,x,|,x\r\n/);
+    expect(csv).toMatch(/;x;|;x\r\n/);
     expect(csv).not.toMatch(/VERBORGEN|Minder dan/);
   });
 });

@@ -239,8 +239,8 @@ describe("HR assigning modules", () => {
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Type")).toContain("text/csv");
     const text = String(result.body);
-    expect(text).toContain("Afdeling,Modulecode,Module,Deadline,Afgerond,Totaal,Te laat");
-    expect(text).toContain(`Geriatrie,language-sensitive-working,Testmodule language-sensitive-working,${inDays(-7)},1,2,Ja`);
+    expect(text).toContain("Afdeling;Modulecode;Module;Deadline;Afgerond;Totaal;Te laat");
+    expect(text).toContain(`Geriatrie;language-sensitive-working;Testmodule language-sensitive-working;${inDays(-7)};1;2;Ja`);
     expect(text).not.toContain("Lieve");
   });
 });

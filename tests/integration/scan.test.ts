@@ -394,11 +394,11 @@ describe("answering", () => {
     const csv = await call(csvRoute.loader, get(`/hr/scans/${scan.id}/export.csv`, cookie), params);
     expect(csv.headers.get("Content-Type")).toContain("text/csv");
     const lines = String(csv.body).trim().split("\r\n");
-    expect(lines[0]).toBe("section,key,dimension,value,score,level,comment");
-    expect(lines.filter((l) => l.startsWith("item,"))).toHaveLength(40);
-    expect(lines.find((l) => l.startsWith("dimension,monitoring,"))?.split(",").slice(4, 6)).toEqual(["5", "1"]);
-    const overallLine = lines.find((l) => l.startsWith("overall,"))?.split(",");
-    expect(Number(overallLine?.[4])).toBeCloseTo(EXPECTED_OVERALL, 10);
+    expect(lines[0]).toBe("Onderdeel;Nr.;Thema;Uitspraak;Antwoord;Score;Niveau;Niveau (naam);Toelichting");
+    expect(lines.filter((l) => l.startsWith("Uitspraak;"))).toHaveLength(40);
+    expect(lines.filter((l) => l.startsWith("Thema;")).map((l) => l.split(";").slice(5, 7))).toContainEqual(["5", "1"]);
+    const overallLine = lines.find((l) => l.startsWith("Totaal;"))?.split(";");
+    expect(Number(overallLine?.[5]?.replace(",", "."))).toBeCloseTo(EXPECTED_OVERALL, 10);
 
     const report = await call(reportRoute.loader, get(`/hr/scans/${scan.id}/report`, cookie), params);
     expect(report.status).toBe(200);

@@ -1,7 +1,8 @@
-// The comparison as CSV: what the page shows, with suppressed cells marked and never filled.
+// The comparison as a download (CSV or .xlsx, decision 158): what the page shows, with suppressed cells marked
+// and never filled, codes (country, sector, size) as the page's words.
+import type { ExportTable } from "~/features/exports/table";
 import { makeTranslate, type Locale, type MessageKey } from "~/utils/i18n";
 import { getComparison, getComparisonRows } from "./comparison.server";
-import { csvLines } from "./csv";
 import { noteParams } from "./disclosure";
 import type { ComparisonFilters } from "./filters";
 
@@ -11,20 +12,31 @@ type Cell = string | number | null;
  * Exactly the figures of the page (the same Comparison object the loader sends), a not-shown figure as the
  * one symbol, the note on adjusted figures at the top.
  */
-export function comparisonCsv(filters: ComparisonFilters, locale: Locale): string | null {
+export function comparisonTable(filters: ComparisonFilters, locale: Locale): ExportTable | null {
   const t = makeTranslate(locale);
+  const sheet = t("benchmark.comparison.title");
   const outcome = getComparison({ ...filters, org: undefined, page: undefined });
   if (outcome.kind === "invalid") return null;
-  if (outcome.kind === "empty") return csvLines([[t("benchmark.comparison.empty")]]);
+  if (outcome.kind === "empty") return { sheet, rows: [[t("benchmark.comparison.empty")]] };
   const c = outcome.comparison;
   const name = (d: { nameNl: string; nameEn: string }) => (locale === "en" ? d.nameEn : d.nameNl);
   const x = t("benchmark.notShown.symbol");
-  const fig = (v: number | null) => (v === null ? x : v);
+  // One decimal, as the page shows them; a not-shown figure as the one symbol.
+  const fig = (v: number | null) => (v === null ? x : Math.round(v * 10) / 10);
+  const country = (code: string) => t(`countries.${code}` as MessageKey);
+  const sector = (code: string) => t(`sectors.${code}` as MessageKey);
+  const sizeBand = (code: string) => t(`sizeBands.${code}` as MessageKey);
+  const byLabel = { country, sector, sizeBand } as const;
   const lines: Cell[][] = [];
+  const headerRows: number[] = [];
+  const heading = (row: Cell[]) => {
+    headerRows.push(lines.length);
+    lines.push(row);
+  };
   const filterText = [
-    `${t("benchmark.comparison.country")}=${filters.country ?? t("common.all")}`,
-    `${t("benchmark.comparison.sector")}=${filters.sector ?? t("common.all")}`,
-    `${t("benchmark.comparison.sizeBand")}=${filters.sizeBand ?? t("common.all")}`,
+    `${t("benchmark.comparison.country")}=${filters.country ? country(filters.country) : t("common.all")}`,
+    `${t("benchmark.comparison.sector")}=${filters.sector ? sector(filters.sector) : t("common.all")}`,
+    `${t("benchmark.comparison.sizeBand")}=${filters.sizeBand ? sizeBand(filters.sizeBand) : t("common.all")}`,
     `${t("benchmark.comparison.year")}=${filters.year ?? t("benchmark.comparison.latest")}`,
   ].join("; ");
   lines.push([t("benchmark.comparison.title"), filterText]);
@@ -32,24 +44,24 @@ export function comparisonCsv(filters: ComparisonFilters, locale: Locale): strin
   lines.push([]);
 
   // Group
-  lines.push([t("benchmark.csv.section"), t("benchmark.comparison.dimension"), t("benchmark.comparison.n"), t("benchmark.comparison.q1"), t("benchmark.comparison.median"), t("benchmark.comparison.q3")]);
+  heading([t("benchmark.csv.section"), t("benchmark.comparison.dimension"), t("benchmark.comparison.n"), t("benchmark.comparison.q1"), t("benchmark.comparison.median"), t("benchmark.comparison.q3")]);
   const groupRows = [{ label: t("benchmark.comparison.overall"), f: c.group.overall }, ...c.dimensions.map((d, i) => ({ label: name(d), f: c.group.dimensions[i] ?? { median: null, q1: null, q3: null } }))];
   for (const { label, f } of groupRows) lines.push([t("benchmark.comparison.groupTitle"), label, fig(c.group.n), fig(f.q1), fig(f.median), fig(f.q3)]);
   lines.push([]);
 
   // Breakdown (medians)
-  lines.push([t("benchmark.csv.section"), t(`benchmark.comparison.${c.breakdown.by}` as MessageKey), t("benchmark.comparison.n"), t("benchmark.comparison.overall"), ...c.dimensions.map(name)]);
-  for (const cell of c.breakdown.cells) lines.push([t("benchmark.comparison.median"), cell.value, fig(cell.n), fig(cell.overall), ...cell.dimensions.map(fig)]);
+  heading([t("benchmark.csv.section"), t(`benchmark.comparison.${c.breakdown.by}` as MessageKey), t("benchmark.comparison.n"), t("benchmark.comparison.overall"), ...c.dimensions.map(name)]);
+  for (const cell of c.breakdown.cells) lines.push([t("benchmark.comparison.median"), byLabel[c.breakdown.by](cell.value), fig(cell.n), fig(cell.overall), ...cell.dimensions.map(fig)]);
   lines.push([]);
 
   // Trend
-  lines.push([t("benchmark.csv.section"), t("benchmark.comparison.year"), t("benchmark.comparison.n"), t("benchmark.comparison.q1"), t("benchmark.comparison.median"), t("benchmark.comparison.q3"), ...c.dimensions.map(name)]);
+  heading([t("benchmark.csv.section"), t("benchmark.comparison.year"), t("benchmark.comparison.n"), t("benchmark.comparison.q1"), t("benchmark.comparison.median"), t("benchmark.comparison.q3"), ...c.dimensions.map(name)]);
   for (const p of c.trend) lines.push([t("benchmark.comparison.trendTitle"), p.period, fig(p.n), fig(p.overall.q1), fig(p.overall.median), fig(p.overall.q3), ...p.dimensions.map((f) => fig(f.median))]);
   lines.push([]);
 
   // Items
   if (c.items) {
-    lines.push([t("benchmark.csv.section"), t("benchmark.comparison.item"), t("benchmark.comparison.share")]);
+    heading([t("benchmark.csv.section"), t("benchmark.comparison.item"), t("benchmark.comparison.share")]);
     for (const item of c.items) lines.push([t("benchmark.comparison.itemsTitle"), item.key, item.share === null ? x : Math.round(item.share * 100)]);
     lines.push([]);
   }
@@ -57,13 +69,13 @@ export function comparisonCsv(filters: ComparisonFilters, locale: Locale): strin
   // Named organisations (all pages): their own, exact scores, as they consented to.
   const listed = getComparisonRows(filters);
   if (listed) {
-    lines.push([t("benchmark.csv.section"), t("benchmark.comparison.organisation"), t("benchmark.comparison.country"), t("benchmark.comparison.sector"), t("benchmark.comparison.sizeBand"), t("benchmark.comparison.year"), t("benchmark.comparison.overall"), t("benchmark.comparison.level"), ...c.dimensions.map(name)]);
+    heading([t("benchmark.csv.section"), t("benchmark.comparison.organisation"), t("benchmark.comparison.country"), t("benchmark.comparison.sector"), t("benchmark.comparison.sizeBand"), t("benchmark.comparison.year"), t("benchmark.comparison.overall"), t("benchmark.comparison.level"), ...c.dimensions.map(name)]);
     for (const row of listed.rows) {
-      lines.push([t("benchmark.comparison.organisationsTitle"), row.name, row.country, row.sector, row.sizeBand, row.period, round(row.overall), row.overallLevel, ...row.dimensions.map((d) => round(d.score))]);
+      lines.push([t("benchmark.comparison.organisationsTitle"), row.name, country(row.country), sector(row.sector), sizeBand(row.sizeBand), row.period, round(row.overall), row.overallLevel, ...row.dimensions.map((d) => round(d.score))]);
     }
     lines.push([t("benchmark.comparison.organisationsTitle"), t("benchmark.comparison.unlisted")]);
   }
-  return `\uFEFF${csvLines(lines)}\r\n`;
+  return { sheet, rows: lines, headerRows };
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v));

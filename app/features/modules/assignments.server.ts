@@ -2,6 +2,10 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { departments, memberships, users } from "@db/schema";
 import { moduleAssignments, moduleCompletions, moduleProgress, modules } from "@db/schema-modules";
+import type { ExportCell, ExportTable } from "~/features/exports/table";
+import { recordEvents } from "~/features/notifications/notify.server";
+import { wakeOutbox } from "~/features/notifications/outbox.server";
+import type { DueEvent } from "~/features/notifications/reminders";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
@@ -210,26 +214,46 @@ export function moduleCompletionDetail(actor: Actor, moduleKey: string, locale: 
   return { key: moduleKey, title: loadModule(row, locale).content.title, rows };
 }
 
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  // A leading = + - @ would be run as a formula by spreadsheet programs.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-/** Completion per department and module as CSV (aggregates only, no names). */
-export function completionCsv(actor: Actor, locale: Locale, labels: { header: string[]; allDepartments: string; noDepartment: string; yes: string; no: string }): string {
+/** The completion matrix as a download (CSV or .xlsx, decision 158): counts as numbers, no names. */
+export function completionTable(actor: Actor, locale: Locale, labels: { sheet: string; header: string[]; allDepartments: string; noDepartment: string; yes: string; no: string }): ExportTable {
   const { matrix } = completionOverview(actor, locale);
-  const lines = [labels.header.map(csvCell).join(",")];
+  const rows: ExportCell[][] = [labels.header];
   for (const row of matrix.rows) {
     row.cells.forEach((cell, i) => {
       const m = matrix.modules[i];
       if (!cell.applies || !m) return;
-      lines.push([row.name ?? labels.noDepartment, m.key, m.title, cell.dueDate ?? "", cell.completed, cell.total, cell.overdue ? labels.yes : labels.no].map(csvCell).join(","));
+      rows.push([row.name ?? labels.noDepartment, m.key, m.title, cell.dueDate ?? "", cell.completed, cell.total, cell.overdue ? labels.yes : labels.no]);
     });
   }
   audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "module.completion.exported", entityType: "organisation", entityId: actor.organisationId });
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return { sheet: labels.sheet, rows, headerRows: [0] };
+}
+
+/**
+ * "Remind the late ones" (decision 161): every employee in scope of an assignment past its due date who has not
+ * completed the module gets a module_overdue notification (and a mail, by their preferences) through the
+ * notifications outbox. One reminder per person, assignment and day: a second click the same day queues nothing.
+ */
+export function remindOverdue(actor: Actor, _input: Record<string, never> = {}, now = new Date()): Outcome<{ reminded: number }> {
+  const today = todayInBrussels(now);
+  const people = employeesOf(actor.organisationId);
+  const done = completionsOf(people.map((p) => p.userId));
+  const late = getDb()
+    .select()
+    .from(moduleAssignments)
+    .where(eq(moduleAssignments.organisationId, actor.organisationId))
+    .all()
+    .filter((a) => a.dueDate < today);
+  const events: DueEvent[] = late.flatMap((a) =>
+    people
+      .filter((p) => (a.departmentId === null || p.departmentId === a.departmentId) && !done.has(`${p.userId}:${a.moduleKey}`))
+      .map((p) => ({ key: `module-overdue-reminder:${a.id}:${p.userId}:${today}`, kind: "module_overdue" as const, userId: p.userId, params: { module: a.moduleKey, dueDate: a.dueDate }, link: `/me/modules/${a.moduleKey}` })),
+  );
+  if (events.length === 0) return fail("invalid", "modules.remind.nobody");
+  const { notifications } = getDb().transaction((tx) => recordEvents(tx, events, now, actor.organisationId));
+  wakeOutbox();
+  audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "module.overdue.reminded", entityType: "organisation", entityId: actor.organisationId, detail: { people: notifications } });
+  return ok({ reminded: notifications });
 }
 
 /** What an assignment form needs: the organisation's departments, the catalogue and the earliest due date. */

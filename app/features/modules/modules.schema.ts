@@ -15,10 +15,10 @@ export const AssignModuleSchema = z.object({
 });
 export type AssignModuleInput = z.infer<typeof AssignModuleSchema>;
 
-/** HR's modules page: assign (from the page or a scan's recommendations) or remove an assignment. */
+/** HR's modules page: assign (from the page or a scan's recommendations), remove an assignment, or remind the late ones. */
 export const AssignmentFormSchema = z.discriminatedUnion(
   "intent",
-  [AssignModuleSchema.extend({ intent: z.literal("assign"), redirectTo: z.string().optional() }), z.object({ intent: z.literal("remove"), assignmentId: idField() })],
+  [AssignModuleSchema.extend({ intent: z.literal("assign"), redirectTo: z.string().optional() }), z.object({ intent: z.literal("remove"), assignmentId: idField() }), z.object({ intent: z.literal("remind") })],
   { error: "errors.badRequest" },
 );
 

@@ -1,23 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, exportFileName, scanToCsv, scanToJson } from "./export";
+import { toCsv } from "~/features/exports/table";
+import { exportFileName, scanTable, scanToJson } from "./export";
 import { scoreScan } from "./scoring";
-
-describe("csvCell", () => {
-  const cases: [string | number | null, string][] = [
-    [null, ""],
-    ["plain", "plain"],
-    [62.5, "62.5"],
-    ["a,b", '"a,b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ["line\nbreak", '"line\nbreak"'],
-    ["=HYPERLINK(1)", "'=HYPERLINK(1)"],
-    ["+31 6", "'+31 6"],
-    ["-1", "'-1"],
-    ["@SUM", "'@SUM"],
-    ["=a,b", `"'=a,b"`],
-  ];
-  for (const [input, expected] of cases) it(`${JSON.stringify(input)} → ${expected}`, () => expect(csvCell(input)).toBe(expected));
-});
 
 describe("scan exports", () => {
   const instrument = { dimensions: [{ key: "a", items: [{ key: "a.1", core: true }, { key: "a.2", core: false }, { key: "a.3", core: false }] }] };
@@ -27,16 +11,29 @@ describe("scan exports", () => {
     { itemKey: "a.3", dimensionKey: "a", value: "4", comment: "ok, fine" },
   ];
   const result = scoreScan(instrument, { "a.1": "1", "a.2": "2", "a.3": "4" });
-  it("writes items, then dimensions, then overall, with unrounded scores", () => {
-    expect(scanToCsv(answers, result).split("\r\n")).toEqual([
-      "section,key,dimension,value,score,level,comment",
-      "item,a.1,a,1,,,'=cmd",
-      "item,a.2,a,2,,,",
-      'item,a.3,a,4,,,"ok, fine"',
-      `dimension,a,a,,${(7 / 3) * 25},3,`,
-      `overall,overall,,,${(7 / 3) * 25},3,`,
+  const dimensions = [{ key: "a", number: 6, name: "Taal", items: [1, 2, 3].map((position) => ({ key: `a.${position}`, position, text: `Uitspraak ${position}` })) }];
+  const nl = { headings: ["Onderdeel", "Nr.", "Thema", "Uitspraak", "Antwoord", "Score", "Niveau", "Niveau (naam)", "Toelichting"], item: "Uitspraak", dimension: "Thema", overallSection: "Totaal", overall: "Totaalscore", dontKnow: "Weet niet", notApplicable: "Niet van toepassing", levels: ["Startend", "Bewust", "In opbouw", "Verankerd", "Voortrekker"] };
+  const en = { ...nl, headings: ["Part", "No.", "Theme", "Statement", "Answer", "Score", "Level", "Level (name)", "Comment"], item: "Statement", dontKnow: "Don't know" };
+  it("writes items as 6.3 with their statement, then themes, then overall: translated, numbers unrounded", () => {
+    const table = scanTable(dimensions, answers, result, nl, "Scan");
+    expect(toCsv(table, "nl").split("\r\n")).toEqual([
+      "\uFEFFOnderdeel;Nr.;Thema;Uitspraak;Antwoord;Score;Niveau;Niveau (naam);Toelichting",
+      "Uitspraak;6.1;Taal;Uitspraak 1;1;;;;'=cmd",
+      "Uitspraak;6.2;Taal;Uitspraak 2;2;;;;",
+      "Uitspraak;6.3;Taal;Uitspraak 3;4;;;;ok, fine",
+      `Thema;6;Taal;;;${String((7 / 3) * 25).replace(".", ",")};3;In opbouw;`,
+      `Totaal;;Totaalscore;;;${String((7 / 3) * 25).replace(".", ",")};3;In opbouw;`,
       "",
     ]);
+    expect(table.rows[1]?.[4]).toBe(1);
+    expect(table.rows[4]?.[5]).toBe((7 / 3) * 25);
+  });
+  it("names don't know and not applicable in words, in English with comma and point", () => {
+    const table = scanTable(dimensions, [{ itemKey: "a.1", value: "dont_know", comment: "a, b" }], result, en, "Scan");
+    const lines = toCsv(table, "en").split("\r\n");
+    expect(lines[0]).toBe("\uFEFFPart,No.,Theme,Statement,Answer,Score,Level,Level (name),Comment");
+    expect(lines[1]).toBe(`Statement,6.1,Taal,Uitspraak 1,Don't know,,,,"a, b"`);
+    expect(lines[4]).toContain(`,${(7 / 3) * 25},3,`);
   });
   it("JSON holds the same numbers", () => {
     const json = scanToJson({ organisation: "X", period: "2026", instrumentVersion: 1, status: "submitted", submittedAt: null }, answers, result);

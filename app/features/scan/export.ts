@@ -1,8 +1,7 @@
-// The scan's CSV and JSON exports (pure). CSV layout, documented in docs/decisions/011:
-//   section,key,dimension,value,score,level,comment
-//   item,<itemKey>,<dimensionKey>,<0–4|dont_know|not_applicable>,,,<comment>
-//   dimension,<dimensionKey>,<dimensionKey>,,<unrounded score or empty>,<level or empty>,
-//   overall,overall,,,<unrounded score or empty>,<level or empty>,
+// The scan's exports (pure). JSON for machines (keys, docs/decisions/011); the table for people in a spreadsheet
+// (decision 159): translated headings and labels, answers 0–4 and scores as numbers (unrounded, so a partner's
+// recomputation gives the page's figures), the same rows in the .xlsx and the CSV (export/table.ts).
+import type { ExportCell, ExportTable } from "~/features/exports/table";
 import type { ScanResult } from "./scoring";
 
 export type ExportScan = {
@@ -14,23 +13,48 @@ export type ExportScan = {
 };
 export type ExportAnswer = { itemKey: string; dimensionKey: string; value: string | null; comment: string | null };
 
-export const CSV_COLUMNS = ["section", "key", "dimension", "value", "score", "level", "comment"] as const;
+export type ExportDimension = { key: string; number: number; name: string; items: { key: string; position: number; text: string }[] };
 
-/** RFC 4180 quoting, plus a leading apostrophe for cells a spreadsheet would run as a formula. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  if (/[",\r\n]/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
-  return text;
-}
+/** The table's words, translated by the caller (a pure module has no catalogue). */
+export type ScanTableLabels = {
+  headings: string[];
+  item: string;
+  dimension: string;
+  overallSection: string;
+  overall: string;
+  dontKnow: string;
+  notApplicable: string;
+  /** Level names 1–5, in order. */
+  levels: string[];
+};
 
-export function scanToCsv(answers: readonly ExportAnswer[], result: ScanResult): string {
-  const rows: (string | number | null)[][] = [[...CSV_COLUMNS]];
-  for (const a of answers) rows.push(["item", a.itemKey, a.dimensionKey, a.value, null, null, a.comment]);
-  for (const d of result.dimensions) rows.push(["dimension", d.key, d.key, null, d.score, d.level, null]);
-  rows.push(["overall", "overall", null, null, result.overall, result.overallLevel, null]);
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+/**
+ * One table: a heading row, the answers (Nr "6.3", theme, statement, answer, comment), then per theme its score and
+ * level, then the overall score. Answers 0–4 are numbers; "don't know" and "not applicable" are their words.
+ */
+export function scanTable(dimensions: readonly ExportDimension[], answers: readonly Pick<ExportAnswer, "itemKey" | "value" | "comment">[], result: ScanResult, labels: ScanTableLabels, sheet: string): ExportTable {
+  const byKey = new Map(answers.map((a) => [a.itemKey, a]));
+  const answer = (value: string | null): ExportCell => {
+    if (value === null) return null;
+    if (value === "dont_know") return labels.dontKnow;
+    if (value === "not_applicable") return labels.notApplicable;
+    const n = Number(value);
+    return Number.isInteger(n) ? n : value;
+  };
+  const levelName = (level: number | null) => (level === null ? null : (labels.levels[level - 1] ?? null));
+  const rows: ExportCell[][] = [labels.headings];
+  for (const d of dimensions) {
+    for (const item of d.items) {
+      const a = byKey.get(item.key);
+      rows.push([labels.item, `${d.number}.${item.position}`, d.name, item.text, answer(a?.value ?? null), null, null, null, a?.comment ?? null]);
+    }
+  }
+  for (const d of dimensions) {
+    const r = result.dimensions.find((x) => x.key === d.key);
+    rows.push([labels.dimension, String(d.number), d.name, null, null, r?.score ?? null, r?.level ?? null, levelName(r?.level ?? null), null]);
+  }
+  rows.push([labels.overallSection, null, labels.overall, null, null, result.overall, result.overallLevel, levelName(result.overallLevel), null]);
+  return { sheet, rows, headerRows: [0] };
 }
 
 export function scanToJson(scan: ExportScan, answers: readonly ExportAnswer[], result: ScanResult) {

@@ -3,10 +3,12 @@
 // Every function takes the organisation from the caller's session and checks ids against it (404 otherwise).
 import { and, asc, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import { organisations, scanAnswers, scanDimensionScores, scans, users, type Scan } from "@db/schema";
+import type { ExportTable } from "~/features/exports/table";
 import { audit } from "~/utils/audit.server";
+import { makeTranslate, type Locale, type Translate } from "~/utils/i18n";
 import { getDb, nowIso, prepared } from "~/utils/db.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
-import { exportFileName, scanToCsv, scanToJson, type ExportAnswer } from "./export";
+import { exportFileName, scanTable, scanToJson, type ExportAnswer, type ExportDimension, type ScanTableLabels } from "./export";
 import { getInstrument, latestInstrumentVersion, localisedInstrument, requireInstrument, type InstrumentDimension, type LocalisedDimension } from "./instrument.server";
 import { strengthsAndGaps } from "./ranking";
 import type { StartScanInput } from "./scan.schema";
@@ -268,18 +270,46 @@ export function getScanResults(organisationId: number, scanId: number): ScanResu
 
 // ——— Exports ——————————————————————————————————————————————————————————————————————————
 
-export function exportScan(actor: Actor, scanId: number, format: "csv" | "json"): { body: string; fileName: string; contentType: string } | null {
+export function scanTableLabels(t: Translate): ScanTableLabels {
+  return {
+    headings: [t("scan.export.section"), t("scan.export.number"), t("scan.tableDimension"), t("scan.export.statement"), t("scan.export.answer"), t("scan.tableScore"), t("scan.tableLevel"), t("scan.export.levelName"), t("scan.export.comment")],
+    item: t("scan.export.item"),
+    dimension: t("scan.export.dimension"),
+    overallSection: t("scan.export.overall"),
+    overall: t("scan.overall"),
+    dontKnow: t("scan.values.dont_know"),
+    notApplicable: t("scan.values.not_applicable"),
+    levels: [t("scan.levels.1"), t("scan.levels.2"), t("scan.levels.3"), t("scan.levels.4"), t("scan.levels.5")],
+  };
+}
+
+/** The scan for a spreadsheet (CSV or .xlsx, decision 159): the answers, themes and overall as the page names them. */
+export function exportScanTable(actor: Actor, scanId: number, locale: Locale): { table: ExportTable; baseName: string } | null {
+  const data = getScanResults(actor.organisationId, scanId);
+  if (!data) return null;
+  const t = makeTranslate(locale);
+  const dimensions: ExportDimension[] = data.dimensions.map((d) => ({
+    key: d.key,
+    number: d.number,
+    name: locale === "en" ? d.nameEn : d.nameNl,
+    items: d.items.map((i) => ({ key: i.key, position: i.position, text: locale === "en" ? i.textEn : i.textNl })),
+  }));
+  audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "scan.export", entityType: "scan", entityId: scanId, detail: { format: "table" } });
+  const table = scanTable(dimensions, data.answers, data.result, scanTableLabels(t), t("scan.resultsTitle", { period: data.scan.period }));
+  return { table, baseName: exportFileName(data.scan.organisationName, data.scan.period, "json").replace(/\.json$/, "") };
+}
+
+/** The scan as JSON for machines: keys, unrounded numbers (decision 011). */
+export function exportScan(actor: Actor, scanId: number): { body: string; fileName: string; contentType: string } | null {
   const data = getScanResults(actor.organisationId, scanId);
   if (!data) return null;
   const byKey = new Map(data.answers.map((a) => [a.itemKey, a]));
   const rows: ExportAnswer[] = data.dimensions.flatMap((d) =>
     d.items.map((i) => ({ itemKey: i.key, dimensionKey: d.key, value: byKey.get(i.key)?.value ?? null, comment: byKey.get(i.key)?.comment ?? null })),
   );
-  audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "scan.export", entityType: "scan", entityId: scanId, detail: { format } });
+  audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "scan.export", entityType: "scan", entityId: scanId, detail: { format: "json" } });
   const meta = { organisation: data.scan.organisationName, period: data.scan.period, instrumentVersion: data.scan.instrumentVersion, status: data.scan.status, submittedAt: data.scan.submittedAt };
-  const fileName = exportFileName(data.scan.organisationName, data.scan.period, format);
-  if (format === "csv") return { body: scanToCsv(rows, data.result), fileName, contentType: "text/csv; charset=utf-8" };
-  return { body: JSON.stringify(scanToJson(meta, rows, data.result), null, 2), fileName, contentType: "application/json; charset=utf-8" };
+  return { body: JSON.stringify(scanToJson(meta, rows, data.result), null, 2), fileName: exportFileName(data.scan.organisationName, data.scan.period, "json"), contentType: "application/json; charset=utf-8" };
 }
 
 export type SubmittedScanScores = {

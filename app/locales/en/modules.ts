@@ -146,4 +146,16 @@ export const modules: Catalogue<typeof source> = {
     total: "Total",
     overdue: "Overdue",
   },
+  remind: {
+    progressTitle: "Progress per department",
+    overdueNone: "No assignment is past its due date.",
+    overdueSome: "{count, plural, one {# assignment is} other {# assignments are}} past the due date and not completed by everyone ({people, plural, one {# employee} other {# employees}}).",
+    button: "Remind the late ones",
+    hint: "Whoever has not completed a module after its due date gets a notification in the portal and, by their own settings, an e-mail. At most one reminder a day.",
+    sent: "{count, plural, one {# reminder} other {# reminders}} sent.",
+    alreadySent: "Everyone who is late already got a reminder today.",
+    nobody: "Nobody is late: there is no one to remind.",
+    topIntro: "The three most urgent first.",
+    showAll: "Show all {count} recommendations",
+  },
 };

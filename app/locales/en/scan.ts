@@ -168,4 +168,16 @@ export const scan: Catalogue<typeof nl> = {
     missingAnswers: "Not every statement has been answered yet.",
     notSubmitted: "Submit the scan first.",
   },
+  export: {
+    xlsx: "Download Excel",
+    section: "Part",
+    number: "No.",
+    statement: "Statement",
+    answer: "Answer",
+    levelName: "Level (name)",
+    comment: "Comment",
+    item: "Statement",
+    dimension: "Theme",
+    overall: "Overall",
+  },
 };

@@ -143,4 +143,16 @@ export const modules = {
     total: "Totaal",
     overdue: "Te laat",
   },
+  remind: {
+    progressTitle: "Voortgang per afdeling",
+    overdueNone: "Geen enkele toewijzing is over de deadline.",
+    overdueSome: "{count, plural, one {# toewijzing is} other {# toewijzingen zijn}} over de deadline en nog niet door iedereen afgerond ({people, plural, one {# medewerker} other {# medewerkers}}).",
+    button: "Herinner wie te laat is",
+    hint: "Wie een module na de deadline nog niet afrondde, krijgt een melding in het portaal en, volgens de eigen instellingen, een e-mail. Hoogstens één herinnering per dag.",
+    sent: "{count, plural, one {# herinnering} other {# herinneringen}} verstuurd.",
+    alreadySent: "Wie te laat is, kreeg vandaag al een herinnering.",
+    nobody: "Niemand is te laat: er is niemand om te herinneren.",
+    topIntro: "De drie dringendste eerst.",
+    showAll: "Alle {count} aanbevelingen tonen",
+  },
 };

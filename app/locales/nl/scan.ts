@@ -166,4 +166,16 @@ export const scan = {
     missingAnswers: "Nog niet elke uitspraak is beantwoord.",
     notSubmitted: "Dien de scan eerst in.",
   },
+  export: {
+    xlsx: "Excel downloaden",
+    section: "Onderdeel",
+    number: "Nr.",
+    statement: "Uitspraak",
+    answer: "Antwoord",
+    levelName: "Niveau (naam)",
+    comment: "Toelichting",
+    item: "Uitspraak",
+    dimension: "Thema",
+    overall: "Totaal",
+  },
 };

@@ -3,6 +3,7 @@ import type { IndicatorCell, IndicatorTable } from "../indicators";
 import { INDICATORS } from "../indicators";
 import { MIN_GROUP_SIZE } from "../disclosure";
 import { AdjustedNote, NotShown, useFigure } from "./cells";
+import { ExportLinks } from "~/components/ui/export-links";
 import { Card, PageHeader } from "~/components/ui/page";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
@@ -60,9 +61,7 @@ export function IndicatorsView({ byCountry, bySector, matchingAvailable, exportH
         intro="benchmark.indicators.intro"
         introParams={{ k: MIN_GROUP_SIZE }}
         actions={
-          <a className="button button--secondary" href={exportHref} download>
-            {t("benchmark.indicators.exportCsv")}
-          </a>
+          <ExportLinks href={exportHref} what={t("benchmark.indicators.title")} />
         }
       />
       {!matchingAvailable ? <p className="alert alert--info">{t("benchmark.indicators.notAvailableNote")}</p> : null}

@@ -14,6 +14,7 @@
 import { spawn } from "node:child_process";
 import type { Server } from "node:http";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -199,12 +200,12 @@ const { getDb } = await import("../app/utils/db.server");
 const db = getDb().$client;
 const countOf = (q: string) => (db.prepare(q).get() as { n: number }).n;
 type Phase = { start: number; end: number };
-const ticks: (Phase & { ms: number })[] = [];
+const ticks: (Phase & { ms: number; cpuMs: number })[] = [];
 const deliveries: (Phase & { ms: number; sent: number })[] = [];
 // The tick runs where the server runs it: in the scheduler's worker thread, with its own connection.
 const worker = schedulerWorker("driven");
 let nextId = 0;
-type Answer = { id: number; result: { notifications: number; mails: number }; sent: number; tickMs: number; deliverMs: number };
+type Answer = { id: number; result: { notifications: number; mails: number }; sent: number; tickMs: number; tickCpuMs: number; deliverMs: number };
 const runDay = (at: Date) =>
   new Promise<Answer>((resolve) => {
     const id = ++nextId;
@@ -217,24 +218,42 @@ const runDay = (at: Date) =>
     worker.postMessage({ id, at: at.toISOString(), deliver: DELIVER });
   });
 const wall = () => performance.timeOrigin + performance.now();
+// CPU time of this process's main thread (the one answering /healthz), from Linux's per-thread accounting in clock
+// ticks (10 ms): what a request costs while a tick runs vs. while nothing runs, independent of the machine's load.
+const mainThreadCpuMs = () => {
+  try {
+    const fields = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+};
+const mainCpu = { busy: 0, idle: 0 };
 const cpuBefore = process.cpuUsage();
 const simulationStarted = performance.now();
+const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(" ");
 console.log("\nday        notifications  mails queued  mails sent  tick ms  delivery ms");
 for (let d = 0; d < DAYS; d++) {
   const at = new Date(S + d * DAY + 9 * 3_600_000);
   const start = wall();
+  const cpuAtStart = mainThreadCpuMs();
   const answer = await runDay(at);
   const end = wall();
+  const cpuAtEnd = mainThreadCpuMs();
+  mainCpu.busy += cpuAtEnd - cpuAtStart;
   // The worker says how the day split into the tick and the delivery after it.
   const tickEnd = start + answer.tickMs;
-  ticks.push({ start, end: tickEnd, ms: answer.tickMs });
+  ticks.push({ start, end: tickEnd, ms: answer.tickMs, cpuMs: answer.tickCpuMs });
   deliveries.push({ start: tickEnd, end, ms: answer.deliverMs, sent: answer.sent });
   // Counted by the worker (nothing in this thread but /healthz while the poller measures the baseline).
   const n = answer.result.notifications;
   const m = answer.result.mails;
   console.log(`${date(at.getTime())}  ${String(n).padStart(13)}  ${String(m).padStart(12)}  ${String(answer.sent).padStart(10)}  ${answer.tickMs.toFixed(0).padStart(7)}  ${answer.deliverMs.toFixed(0).padStart(11)}`);
-  // Between days the server only serves requests: a pause the poller measures as the baseline.
-  await new Promise((r) => setTimeout(r, 300));
+  // Between days the server only serves requests: a pause the poller measures as the baseline, as long as the day
+  // took (0.3–5 s), so the baseline is sampled as often as the work and right beside it (the machine's other load
+  // changes by the minute; a baseline taken at another time would compare loads, not the tick).
+  await new Promise((r) => setTimeout(r, Math.min(5000, Math.max(300, end - start))));
+  mainCpu.idle += mainThreadCpuMs() - cpuAtEnd;
 }
 const simulationMs = performance.now() - simulationStarted;
 const cpu = process.cpuUsage(cpuBefore);
@@ -260,12 +279,18 @@ for (const [t, ms] of polled.filter(([, x]) => x >= 0)) {
   else idle.push(ms);
 }
 const totalSent = deliveries.reduce((n, x) => n + x.sent, 0);
+const servedBusy = during.length + delivering.length;
+console.log(
+  `Main thread CPU per /healthz request: ${(mainCpu.busy / Math.max(1, servedBusy)).toFixed(2)} ms while the worker works (${servedBusy} requests), ${(mainCpu.idle / Math.max(1, idle.length)).toFixed(2)} ms while it does not (${idle.length} requests)`,
+);
 console.log(`\nTick (${ORGS} organisations): p50 ${pct(tickMs, 0.5).toFixed(0)} ms, p99 ${pct(tickMs, 0.99).toFixed(0)} ms, max ${Math.max(...tickMs).toFixed(0)} ms`);
+const tickCpu = ticks.map((t) => t.cpuMs);
+console.log(`Tick CPU (the worker thread): p50 ${pct(tickCpu, 0.5).toFixed(0)} ms, p99 ${pct(tickCpu, 0.99).toFixed(0)} ms, first ${tickCpu[0]?.toFixed(0)} ms, all ticks ${(tickCpu.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`);
 if (DELIVER) {
   const deliverSecs = deliveries.reduce((n, x) => n + x.ms, 0) / 1000;
   console.log(`Delivery: ${totalSent} mails over SMTP in ${deliverSecs.toFixed(0)} s (${(totalSent / deliverSecs).toFixed(0)} mails/s)`);
 }
-console.log(`Simulation: ${(simulationMs / 1000).toFixed(0)} s wall, process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s (both threads)`);
+console.log(`Simulation: ${(simulationMs / 1000).toFixed(0)} s wall, process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s (both threads); load average at start ${loadAtStart}, at end ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 const p99During = pct(during, 0.99);
 const p99Idle = pct(idle, 0.99);
 const rise = (x: number) => `${(((x - p99Idle) / p99Idle) * 100).toFixed(0)} %`;

@@ -17,28 +17,45 @@ function resolveLocal(from: string, spec: string): string | null {
   return null;
 }
 
+/** The names an import statement binds (`import X, { a, b as c } from …`, `import * as X from …`). */
+function bindings(clause: string): string[] {
+  return clause
+    .replace(/[{}]/g, " ")
+    .split(",")
+    .map((part) => part.trim().split(/\s+as\s+/).pop()?.replace(/^\*\s*/, "").replace(/^type\s+/, "").trim() ?? "")
+    .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+}
+
+/** A route's source without its loader and action: Remix drops both from the browser build, and what only they use. */
+function browserPart(source: string): string {
+  return source.replace(/^export (?:async )?function (?:loader|action)\b[\s\S]*?^\}$/gm, "");
+}
+
 /** Packages reached from a route module in the browser build, with one path that reaches each. */
 function browserPackages(route: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
   const seen = new Set<string>();
-  const walk = (file: string, trail: string[]) => {
+  const walk = (file: string, trail: string[], isRoute: boolean) => {
     if (seen.has(file)) return;
     seen.add(file);
     const source = fs.readFileSync(file, "utf8");
-    for (const m of source.matchAll(/^\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?["']([^"']+)["']/gm)) {
-      const [, typeOnly, spec] = m;
-      if (typeOnly || !spec) continue;
+    const statement = /^\s*(?:import|export)\s+(type\s+)?(?:([^'";]*?)\s+from\s+)?["']([^"']+)["'];?/gm;
+    const rest = browserPart(source).replace(statement, "");
+    for (const m of source.matchAll(statement)) {
+      const [, typeOnly, clause, spec] = m;
+      if (typeOnly || !spec || spec.includes(".server")) continue;
+      // In a route, an import only the loader or action uses is dropped with them.
+      if (isRoute && clause && !clause.startsWith("*") && !bindings(clause).some((name) => new RegExp(`\\b${name.replace("$", "\\$")}\\b`).test(rest))) continue;
       const here = [...trail, path.relative(root, file)];
-      if (spec.includes(".server")) continue;
       const local = resolveLocal(file, spec);
-      if (local) walk(local, here);
+      if (local) walk(local, here, false);
       else if (!spec.startsWith(".") && !spec.startsWith("~/") && !spec.startsWith("@db/") && !spec.startsWith("node:")) {
         const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] ?? spec);
         if (!found.has(name)) found.set(name, here);
       }
     }
   };
-  walk(path.join(app, "routes", route), []);
+  walk(path.join(app, "routes", route), [], true);
   return found;
 }
 

@@ -13,7 +13,7 @@ import { dayEventAttachment } from "./ics.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 import { channelsFor, isNotificationKind, KINDS_BY_ROLE, type Channel, type NotificationKind } from "./kinds";
 import { onlyAllowed, type PreferenceChoices } from "./notifications.schema";
-import { enqueueMail, wakeOutbox } from "./outbox.server";
+import { enqueueMail, wakeOutbox, type NewMail } from "./outbox.server";
 import type { DueEvent, EventParams } from "./reminders";
 import { localiseParams, notificationTitle, renderNotificationMail, type Names } from "./render";
 
@@ -129,45 +129,70 @@ function calendarFor(event: DueEvent, locale: Locale) {
   return ics ? [ics] : [];
 }
 
+const notificationRecorded = prepared((db) => db.$client.prepare("SELECT 1 FROM notifications WHERE user_id = ? AND event_key = ?").pluck());
+
+/** An event not recorded yet, with the mail its recipient gets now (null: in-portal only, or the digest). */
+export type PreparedEvent = { event: DueEvent; mail: NewMail | null };
+
+/**
+ * The reading half of recording events: which of them are new, and their mails rendered. Only reads, so the
+ * scheduler runs it outside any write transaction (WAL readers take no lock) and the lock is held only to insert.
+ */
+export function prepareEvents(events: DueEvent[], organisationId: number | null, known?: Map<number, Recipient>, db: Db = getDb()): PreparedEvent[] {
+  if (events.length === 0) return [];
+  const people = known ?? recipients(db, events.map((e) => e.userId));
+  const out: PreparedEvent[] = [];
+  for (const event of events) {
+    const person = people.get(event.userId);
+    if (!person || person.status !== "active") continue;
+    // Most due events of a tick were recorded by an earlier one: one indexed read, nothing rendered.
+    if (notificationRecorded().get(event.userId, event.key) !== undefined) continue;
+    if (channelFor(db, event.userId, event.kind) !== "immediate") {
+      out.push({ event, mail: null });
+      continue;
+    }
+    const links = mailLinks(person.id, event.kind, event.link);
+    const mail = renderNotificationMail(event.kind, person.locale, { name: person.name, params: event.params, links, names });
+    out.push({
+      event,
+      mail: {
+        eventKey: `notify:${person.id}:${event.key}`,
+        kind: event.kind,
+        userId: person.id,
+        organisationId,
+        to: person.email,
+        locale: person.locale,
+        ...mail,
+        headers: unsubscribeHeaders(links.unsubscribe),
+        attachments: calendarFor(event, person.locale),
+      },
+    });
+  }
+  return out;
+}
+
+/**
+ * The writing half: inserts each prepared event's notification and, only when that insert was new, its mail. The
+ * unique keys decide: an event another tick or process recorded since it was prepared changes nothing.
+ */
+export function writePreparedEvents(db: Db, events: PreparedEvent[], at: Date, organisationId: number | null): { notifications: number; mails: number } {
+  const createdAt = at.toISOString();
+  let created = 0;
+  let mails = 0;
+  for (const { event, mail } of events) {
+    if (insertNotification().run(event.userId, organisationId, event.kind, event.key, JSON.stringify(event.params), event.link, createdAt).changes === 0) continue;
+    created += 1;
+    if (mail && enqueueMail(mail, db)) mails += 1;
+  }
+  return { notifications: created, mails };
+}
+
 /**
  * Records events (synchronously; call inside a transaction for one commit). Returns the number of new
  * notifications and of mails queued. Inactive users get nothing.
  */
 export function recordEvents(db: Db, events: DueEvent[], at: Date, organisationId: number | null, known?: Map<number, Recipient>): { notifications: number; mails: number } {
-  if (events.length === 0) return { notifications: 0, mails: 0 };
-  const people = known ?? recipients(db, events.map((e) => e.userId));
-  const createdAt = at.toISOString();
-  let created = 0;
-  let mails = 0;
-  for (const event of events) {
-    const person = people.get(event.userId);
-    if (!person || person.status !== "active") continue;
-    // Most due events of a tick were recorded by an earlier one: the unique index answers, nothing is rendered.
-    if (insertNotification().run(event.userId, organisationId, event.kind, event.key, JSON.stringify(event.params), event.link, createdAt).changes === 0) continue;
-    created += 1;
-    if (channelFor(db, event.userId, event.kind) !== "immediate") continue;
-    const links = mailLinks(person.id, event.kind, event.link);
-    const mail = renderNotificationMail(event.kind, person.locale, { name: person.name, params: event.params, links, names });
-    if (
-      enqueueMail(
-        {
-          eventKey: `notify:${person.id}:${event.key}`,
-          kind: event.kind,
-          userId: person.id,
-          organisationId,
-          to: person.email,
-          locale: person.locale,
-          ...mail,
-          headers: unsubscribeHeaders(links.unsubscribe),
-          attachments: calendarFor(event, person.locale),
-        },
-        db,
-      )
-    ) {
-      mails += 1;
-    }
-  }
-  return { notifications: created, mails };
+  return writePreparedEvents(db, prepareEvents(events, organisationId, known, db), at, organisationId);
 }
 
 /** Records the events of one moment and wakes the worker: for use cases that notify at once (a sent proposal). */

@@ -25,7 +25,8 @@ const DAYS = arg("--days", 180);
 const DAY = 86_400_000;
 const dir = path.resolve("tests/.tmp");
 fs.mkdirSync(dir, { recursive: true });
-const databasePath = path.join(dir, "bench-reminders.db");
+// One file per run: two runs side by side must not seed and tick over each other.
+const databasePath = path.join(dir, `bench-reminders-${process.pid}.db`);
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
 process.env.DATABASE_PATH = databasePath;
 process.env.LOG_REQUESTS = "false";

@@ -270,6 +270,9 @@ function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>, membe
 /** What a tick did; `longestWriteMs` is the longest the tick held the write lock for its events (wall clock). */
 export type TickResult = { notifications: number; mails: number; organisations: number; longestWriteMs: number };
 
+/** Events written per transaction by a tick (decision 076). */
+const WRITE_BATCH = 25;
+
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** One pass over every organisation at the given moment. Safe to run twice, in two processes, or late. */
@@ -293,11 +296,15 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
       const events = [...dueEvents(org, at), ...trajectoryFollowUpEvents(org.hrUserIds, followUps.get(org.organisationId) ?? [], localDate(at, timeZoneOf(org.country)))];
       return { org, events: prepareEvents(events, org.organisationId, people) };
     });
-    if (prepared.some((p) => p.events.length > 0)) {
+    const pending = prepared.flatMap(({ org, events }) => events.map((event) => ({ organisationId: org.organisationId, event })));
+    // A few events per transaction: the scheduler's thread runs at low priority and may lose the processor while it
+    // holds the lock, so the less it writes per transaction, the shorter a request's write can be kept waiting.
+    for (let j = 0; j < pending.length; j += WRITE_BATCH) {
+      const batch = pending.slice(j, j + WRITE_BATCH);
       const written = performance.now();
       db.transaction((tx) => {
-        for (const { org, events } of prepared) {
-          const r = writePreparedEvents(tx, events, at, org.organisationId);
+        for (const { organisationId, event } of batch) {
+          const r = writePreparedEvents(tx, [event], at, organisationId);
           result.notifications += r.notifications;
           result.mails += r.mails;
         }

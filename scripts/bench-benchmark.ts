@@ -12,6 +12,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { QUIET_SERVER_ENV } from "./bench-server-env";
 
 const args = process.argv.slice(2);
 const requests = Number(args[args.indexOf("--requests") + 1]) || 200;
@@ -137,7 +138,7 @@ const port = Number(process.env.BENCH_PORT) || await new Promise<number>((resolv
 });
 const url = `http://127.0.0.1:${port}`;
 const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, LOG_REQUESTS: "false", SMTP_URL: "smtp://127.0.0.1:9", LOGIN_MAX_PER_IP: "1000" },
+  env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, ...QUIET_SERVER_ENV, LOGIN_MAX_PER_IP: "1000" },
   stdio: ["ignore", "ignore", "inherit"],
 });
 try {

@@ -17,6 +17,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { addSyntheticScans, random } from "./large-scans";
+import { QUIET_SERVER_ENV } from "./bench-server-env";
 
 const ORGS = Number(process.env.BENCH_ORGS || 2000);
 const PEOPLE_PER_ORG = Number(process.env.BENCH_PEOPLE_PER_ORG || 100);
@@ -176,7 +177,7 @@ const url = `http://127.0.0.1:${port}`;
 let output = "";
 const profileDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 const child = spawn(process.execPath, [...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), "--import", "tsx", "scripts/server.ts"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, DATABASE_PATH: databasePath, PORTAL_MODE: "demo", SMTP_URL: "smtp://127.0.0.1:9", LOG_REQUESTS: "false", LOGIN_MAX_PER_IP: "100000" },
+  env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, DATABASE_PATH: databasePath, PORTAL_MODE: "demo", ...QUIET_SERVER_ENV, LOGIN_MAX_PER_IP: "100000" },
   stdio: ["ignore", "pipe", "pipe"],
 });
 child.stdout.on("data", (c: Buffer) => (output += c.toString()));

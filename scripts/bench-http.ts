@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { QUIET_SERVER_ENV } from "./bench-server-env";
 
 // autocannon ships no types: the few fields used here, typed locally (a global declaration could clash).
 type CannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
@@ -84,8 +85,7 @@ const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], 
     PUBLIC_URL: url,
     DATABASE_PATH: databasePath,
     PORTAL_MODE: "demo",
-    SMTP_URL: "smtp://127.0.0.1:9",
-    LOG_REQUESTS: "false",
+    ...QUIET_SERVER_ENV,
     LOGIN_MAX_PER_IP: "1000",
   },
   stdio: ["ignore", "pipe", "pipe"],

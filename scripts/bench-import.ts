@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { QUIET_SERVER_ENV } from "./bench-server-env";
 
 const PEOPLE = 5_000;
 const SITES = 3;
@@ -94,7 +95,7 @@ if (phaseArg > 0) {
 }
 
 const dir = fs.mkdtempSync(path.join(tmpdir(), "bench-import-"));
-const env = { ...process.env, DATABASE_PATH: path.join(dir, "portal.db"), SMTP_URL: "smtp://127.0.0.1:9", SCHEDULER: "off" };
+const env = { ...process.env, DATABASE_PATH: path.join(dir, "portal.db"), ...QUIET_SERVER_ENV };
 Object.assign(process.env, env);
 const file = await prepare(dir);
 console.log(`Import benchmark: ${PEOPLE.toLocaleString("en")} people, ${DEPARTMENTS} departments on ${SITES} sites, .xlsx of ${(fs.statSync(file).size / 1024).toFixed(0)} KB; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);

@@ -14,6 +14,7 @@
 import { spawn } from "node:child_process";
 import type { Server } from "node:http";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -24,7 +25,8 @@ const DAYS = arg("--days", 180);
 const DAY = 86_400_000;
 const dir = path.resolve("tests/.tmp");
 fs.mkdirSync(dir, { recursive: true });
-const databasePath = path.join(dir, "bench-reminders.db");
+// One file per run: two runs side by side must not seed and tick over each other.
+const databasePath = path.join(dir, `bench-reminders-${process.pid}.db`);
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
 process.env.DATABASE_PATH = databasePath;
 process.env.LOG_REQUESTS = "false";
@@ -192,19 +194,21 @@ const pollerSource = `
 `;
 const poller = spawn(process.execPath, ["-e", pollerSource, `http://127.0.0.1:${port}/healthz`], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
 const samples = new Promise<[number, number][]>((resolve) => poller.once("message", (m) => resolve(m as [number, number][])));
-await new Promise((r) => setTimeout(r, 1500));
+// Warm-up: the first requests to a fresh build compile its code; they are not counted in either bucket.
+await new Promise((r) => setTimeout(r, 3000));
+const measuredFrom = performance.timeOrigin + performance.now();
 
 // ——— 3. The simulation ————————————————————————————————————————————————————————————————————
 const { getDb } = await import("../app/utils/db.server");
 const db = getDb().$client;
 const countOf = (q: string) => (db.prepare(q).get() as { n: number }).n;
 type Phase = { start: number; end: number };
-const ticks: (Phase & { ms: number })[] = [];
+const ticks: (Phase & { ms: number; cpuMs: number; writeMs: number })[] = [];
 const deliveries: (Phase & { ms: number; sent: number })[] = [];
 // The tick runs where the server runs it: in the scheduler's worker thread, with its own connection.
 const worker = schedulerWorker("driven");
 let nextId = 0;
-type Answer = { id: number; result: { notifications: number; mails: number }; sent: number; tickMs: number; deliverMs: number };
+type Answer = { id: number; result: { notifications: number; mails: number; longestWriteMs?: number }; sent: number; tickMs: number; tickCpuMs: number; deliverMs: number };
 const runDay = (at: Date) =>
   new Promise<Answer>((resolve) => {
     const id = ++nextId;
@@ -217,26 +221,55 @@ const runDay = (at: Date) =>
     worker.postMessage({ id, at: at.toISOString(), deliver: DELIVER });
   });
 const wall = () => performance.timeOrigin + performance.now();
+// CPU time of this process's main thread (the one answering /healthz), from Linux's per-thread accounting in clock
+// ticks (10 ms): what a request costs while a tick runs vs. while nothing runs, independent of the machine's load.
+const mainThreadCpuMs = () => {
+  try {
+    const fields = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+};
+const mainCpu = { busy: 0, idle: 0 };
+// A request's write, as a sign-in or an autosave makes one: a one-row transaction on this thread's connection every
+// 100 ms. better-sqlite3 waits for the write lock synchronously, so time spent here is time no request is served.
+const probeWrite = db.prepare("INSERT INTO app_settings (name, value) VALUES ('bench-probe', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+const writes: [number, number][] = [];
+const prober = setInterval(() => {
+  const t = wall();
+  const a = performance.now();
+  db.transaction(() => probeWrite.run(String(t)))();
+  writes.push([t, performance.now() - a]);
+}, 100);
 const cpuBefore = process.cpuUsage();
 const simulationStarted = performance.now();
+const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(" ");
 console.log("\nday        notifications  mails queued  mails sent  tick ms  delivery ms");
 for (let d = 0; d < DAYS; d++) {
   const at = new Date(S + d * DAY + 9 * 3_600_000);
   const start = wall();
+  const cpuAtStart = mainThreadCpuMs();
   const answer = await runDay(at);
   const end = wall();
+  const cpuAtEnd = mainThreadCpuMs();
+  mainCpu.busy += cpuAtEnd - cpuAtStart;
   // The worker says how the day split into the tick and the delivery after it.
   const tickEnd = start + answer.tickMs;
-  ticks.push({ start, end: tickEnd, ms: answer.tickMs });
+  ticks.push({ start, end: tickEnd, ms: answer.tickMs, cpuMs: answer.tickCpuMs, writeMs: answer.result.longestWriteMs ?? NaN });
   deliveries.push({ start: tickEnd, end, ms: answer.deliverMs, sent: answer.sent });
   // Counted by the worker (nothing in this thread but /healthz while the poller measures the baseline).
   const n = answer.result.notifications;
   const m = answer.result.mails;
   console.log(`${date(at.getTime())}  ${String(n).padStart(13)}  ${String(m).padStart(12)}  ${String(answer.sent).padStart(10)}  ${answer.tickMs.toFixed(0).padStart(7)}  ${answer.deliverMs.toFixed(0).padStart(11)}`);
-  // Between days the server only serves requests: a pause the poller measures as the baseline.
-  await new Promise((r) => setTimeout(r, 300));
+  // Between days the server only serves requests: a pause the poller measures as the baseline, as long as the day
+  // took (0.3–5 s), so the baseline is sampled as often as the work and right beside it (the machine's other load
+  // changes by the minute; a baseline taken at another time would compare loads, not the tick).
+  await new Promise((r) => setTimeout(r, Math.min(5000, Math.max(300, end - start))));
+  mainCpu.idle += mainThreadCpuMs() - cpuAtEnd;
 }
 const simulationMs = performance.now() - simulationStarted;
+clearInterval(prober);
 const cpu = process.cpuUsage(cpuBefore);
 await worker.terminate();
 poller.on("error", () => {});
@@ -254,22 +287,31 @@ const idle: number[] = [];
 const failedPolls = polled.filter(([, ms]) => ms < 0).length;
 if (failedPolls) console.log(`/healthz: ${failedPolls} requests failed`);
 const overlaps = (phases: Phase[], t: number, ms: number) => phases.some((k) => t + ms >= k.start && t <= k.end);
-for (const [t, ms] of polled.filter(([, x]) => x >= 0)) {
+for (const [t, ms] of polled.filter(([at, x]) => x >= 0 && at >= measuredFrom)) {
   if (overlaps(ticks, t, ms)) during.push(ms);
   else if (overlaps(deliveries, t, ms)) delivering.push(ms);
   else idle.push(ms);
 }
 const totalSent = deliveries.reduce((n, x) => n + x.sent, 0);
+const servedBusy = during.length + delivering.length;
+console.log(
+  `Main thread CPU per /healthz request: ${(mainCpu.busy / Math.max(1, servedBusy)).toFixed(2)} ms while the worker works (${servedBusy} requests), ${(mainCpu.idle / Math.max(1, idle.length)).toFixed(2)} ms while it does not (${idle.length} requests)`,
+);
 console.log(`\nTick (${ORGS} organisations): p50 ${pct(tickMs, 0.5).toFixed(0)} ms, p99 ${pct(tickMs, 0.99).toFixed(0)} ms, max ${Math.max(...tickMs).toFixed(0)} ms`);
+const tickCpu = ticks.map((t) => t.cpuMs);
+console.log(`Tick CPU (the worker thread): p50 ${pct(tickCpu, 0.5).toFixed(0)} ms, p99 ${pct(tickCpu, 0.99).toFixed(0)} ms, first ${tickCpu[0]?.toFixed(0)} ms, all ticks ${(tickCpu.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`);
 if (DELIVER) {
   const deliverSecs = deliveries.reduce((n, x) => n + x.ms, 0) / 1000;
   console.log(`Delivery: ${totalSent} mails over SMTP in ${deliverSecs.toFixed(0)} s (${(totalSent / deliverSecs).toFixed(0)} mails/s)`);
 }
-console.log(`Simulation: ${(simulationMs / 1000).toFixed(0)} s wall, process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s (both threads)`);
+console.log(`Simulation: ${(simulationMs / 1000).toFixed(0)} s wall, process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s (both threads); load average at start ${loadAtStart}, at end ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 const p99During = pct(during, 0.99);
 const p99Idle = pct(idle, 0.99);
 const rise = (x: number) => `${(((x - p99Idle) / p99Idle) * 100).toFixed(0)} %`;
 console.log(`/healthz p99 while a tick runs: ${p99During.toFixed(1)} ms (p50 ${pct(during, 0.5).toFixed(1)}, n=${during.length}); while nothing runs: ${p99Idle.toFixed(1)} ms (p50 ${pct(idle, 0.5).toFixed(1)}, n=${idle.length}); rise ${rise(p99During)} (target ≤ 20 %)`);
+const writesDuring = writes.filter(([t, ms]) => overlaps(ticks, t, ms)).map(([, ms]) => ms);
+const writesIdle = writes.filter(([t, ms]) => !overlaps(ticks, t, ms) && !overlaps(deliveries, t, ms)).map(([, ms]) => ms);
+console.log(`Request-thread write (one row, own transaction): p99 ${pct(writesDuring, 0.99).toFixed(1)} ms, max ${Math.max(0, ...writesDuring).toFixed(1)} ms while a tick runs (n=${writesDuring.length}); p99 ${pct(writesIdle, 0.99).toFixed(1)} ms while nothing runs (n=${writesIdle.length}); longest write lock held by a tick ${Math.max(0, ...ticks.map((k) => k.writeMs)).toFixed(1)} ms`);
 if (DELIVER) console.log(`/healthz p99 while mail is delivered: ${pct(delivering, 0.99).toFixed(1)} ms (n=${delivering.length}); rise ${rise(pct(delivering, 0.99))}`);
 
 // ——— 4. Against the independent recomputation ————————————————————————————————————————————

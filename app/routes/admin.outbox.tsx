@@ -1,17 +1,21 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { EmptyState, Notice, PageHeader } from "~/components/ui/page";
-import { failedMessages, outboxCounts, retryFailedMessage } from "~/features/notifications/outbox.server";
+import { RetryMessageSchema } from "~/features/notifications/notifications.schema";
+import { failedMessages, outboxCounts, retryMessage } from "~/features/notifications/outbox.server";
 import { isNotificationKind } from "~/features/notifications/kinds";
 import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import type { MessageKey } from "~/utils/i18n";
 import { requireRole } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("adminOutbox");
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin");
@@ -19,9 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  requireRole(request, "admin");
-  const id = String((await readForm(request)).get("id") ?? "");
-  if (!/^[1-9]\d{0,15}$/.test(id) || !retryFailedMessage(Number(id))) return data({ formError: "notifications.outbox.notFailed" }, { status: 404 });
+  const admin = requireRole(request, "admin");
+  const parsed = parseForm(RetryMessageSchema, await readForm(request));
+  if (!parsed.success) return failureResponse(invalid(parsed, "notifications.outbox.notFailed"));
+  const retried = retryMessage(admin, parsed.data);
+  if (!retried.ok) return failureResponse(retried);
   return redirect("/admin/outbox?notice=notifications.outbox.retried");
 }
 

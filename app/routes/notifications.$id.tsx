@@ -6,9 +6,9 @@ import { notFound, parseId, requireUser } from "~/utils/permissions.server";
 // Opening a notification marks it read and leads to what it is about; someone else's id is a 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const link = openNotification(user.id, parseId(params.id));
-  if (!link) throw notFound();
-  return redirect(link);
+  const opened = openNotification(user, { id: parseId(params.id) });
+  if (!opened.ok) throw notFound();
+  return redirect(opened.value.link);
 }
 
 export function ErrorBoundary() {

@@ -5,6 +5,7 @@ import { EmptyState, PageHeader } from "~/components/ui/page";
 import { listNotifications } from "~/features/notifications/notify.server";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
+import { failureResponse } from "~/utils/respond.server";
 import { requireUser } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
 
@@ -12,7 +13,9 @@ export const meta = pageTitle("notifications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return { items: listNotifications(user.id, resolveLocale(request, user.locale)) };
+  const listed = listNotifications(user, { locale: resolveLocale(request, user.locale) });
+  if (!listed.ok) throw failureResponse(listed);
+  return { items: listed.value };
 }
 
 export default function Notifications() {

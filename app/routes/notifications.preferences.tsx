@@ -1,26 +1,34 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { EmptyState, Notice, PageHeader } from "~/components/ui/page";
-import { preferencesOf, savePreferences } from "~/features/notifications/notify.server";
+import { PreferenceFormSchema } from "~/features/notifications/notifications.schema";
+import { listPreferences, savePreferences } from "~/features/notifications/notify.server";
 import { readForm } from "~/utils/form-body.server";
+import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import type { MessageKey } from "~/utils/i18n";
 import { requireUser } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("notificationPreferences");
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return { preferences: preferencesOf(user) };
+  const listed = listPreferences(user);
+  if (!listed.ok) throw failureResponse(listed);
+  return { preferences: listed.value };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const result = savePreferences(user, (await readForm(request)).entries());
-  if (!result.ok) return data({ formError: result.message }, { status: result.status });
+  const parsed = parseForm(PreferenceFormSchema, await readForm(request));
+  if (!parsed.success) return failureResponse(invalid(parsed, "notifications.preferences.invalid"));
+  const saved = savePreferences(user, parsed.data);
+  if (!saved.ok) return failureResponse(saved);
   return redirect("/notifications/preferences?notice=notifications.preferences.saved");
 }
 

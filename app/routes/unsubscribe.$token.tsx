@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "~/utils/form-body.server";
 import { SubmitButton } from "~/components/ui/form";
@@ -8,23 +8,24 @@ import { describeUnsubscribe, unsubscribe } from "~/features/notifications/notif
 import { useI18n } from "~/utils/i18n-react";
 import type { MessageKey } from "~/utils/i18n";
 import { pageTitle } from "~/utils/page-title";
+import { failureResponse } from "~/utils/respond.server";
 
 export const meta = pageTitle("unsubscribe", [{ name: "robots", content: "noindex" }]);
 
 // No sign-in: the signed token is the authority. A GET only asks (mail scanners follow links); the POST
 // — the button here, or a mail client's RFC 8058 one-click POST — turns that kind of mail off.
 export async function loader({ params }: LoaderFunctionArgs) {
-  const found = describeUnsubscribe(params.token ?? "");
-  if (!found) return data({ kind: null }, { status: 400 });
-  return { kind: found.kind };
+  const found = describeUnsubscribe(null, { token: params.token ?? "" });
+  if (!found.ok) return failureResponse(found, { kind: null });
+  return { kind: found.value.kind };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   // RFC 8058's one-click POST is a form ("List-Unsubscribe=One-Click"); its content does not matter, its shape does.
   await readForm(request);
-  const result = unsubscribe(params.token ?? "");
-  if (!result.ok) return data({ done: false as const, kind: null }, { status: 400 });
-  return { done: true as const, kind: result.kind };
+  const result = unsubscribe(null, { token: params.token ?? "" });
+  if (!result.ok) return failureResponse(result, { done: false as const, kind: null });
+  return { done: true as const, kind: result.value.kind };
 }
 
 export default function Unsubscribe() {

@@ -1,5 +1,5 @@
 // The kinds of notification the portal sends, who receives them, and how a user may choose to get them.
-import { z } from "zod";
+// Zod-free: components import it (the admin outbox, the preference page); the form rules are in notifications.schema.ts.
 
 export const NOTIFICATION_KINDS = [
   "proposal_received",
@@ -47,23 +47,4 @@ export function isNotificationKind(value: unknown): value is NotificationKind {
 /** The digest itself cannot go into the digest: it is sent, or it is off. */
 export function channelsFor(kind: NotificationKind): readonly Channel[] {
   return kind === "weekly_digest" ? ["immediate", "off"] : CHANNELS;
-}
-
-/**
- * The preference form: one select per kind, named `kind:<kind>`. Unknown kinds and impossible channels are
- * refused as a whole, so a tampered form changes nothing.
- */
-export function parsePreferenceForm(entries: Iterable<[string, unknown]>, allowed: readonly NotificationKind[]): { ok: true; value: Partial<Record<NotificationKind, Channel>> } | { ok: false } {
-  const value: Partial<Record<NotificationKind, Channel>> = {};
-  const channel = z.enum(CHANNELS);
-  for (const [name, raw] of entries) {
-    if (!name.startsWith("kind:")) continue;
-    const kind = name.slice(5);
-    if (!isNotificationKind(kind) || !allowed.includes(kind)) return { ok: false };
-    const parsed = channel.safeParse(raw);
-    if (!parsed.success || !channelsFor(kind).includes(parsed.data)) return { ok: false };
-    value[kind] = parsed.data;
-  }
-  if (Object.keys(value).length === 0) return { ok: false };
-  return { ok: true, value };
 }

@@ -10,8 +10,10 @@ import { getDb, prepared } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
 import { translate, type Locale } from "~/utils/i18n";
 import { dayEventAttachment } from "./ics.server";
-import { channelsFor, isNotificationKind, KINDS_BY_ROLE, parsePreferenceForm, type Channel, type NotificationKind } from "./kinds";
-import { enqueueMail, wakeOutbox } from "./outbox.server";
+import { fail, ok, type Outcome } from "~/utils/use-case";
+import { channelsFor, isNotificationKind, KINDS_BY_ROLE, type Channel, type NotificationKind } from "./kinds";
+import { onlyAllowed, type PreferenceChoices } from "./notifications.schema";
+import { enqueueMail, wakeOutbox, type NewMail } from "./outbox.server";
 import type { DueEvent, EventParams } from "./reminders";
 import { localiseParams, notificationTitle, renderNotificationMail, type Names } from "./render";
 
@@ -127,45 +129,70 @@ function calendarFor(event: DueEvent, locale: Locale) {
   return ics ? [ics] : [];
 }
 
+const notificationRecorded = prepared((db) => db.$client.prepare("SELECT 1 FROM notifications WHERE user_id = ? AND event_key = ?").pluck());
+
+/** An event not recorded yet, with the mail its recipient gets now (null: in-portal only, or the digest). */
+export type PreparedEvent = { event: DueEvent; mail: NewMail | null };
+
+/**
+ * The reading half of recording events: which of them are new, and their mails rendered. Only reads, so the
+ * scheduler runs it outside any write transaction (WAL readers take no lock) and the lock is held only to insert.
+ */
+export function prepareEvents(events: DueEvent[], organisationId: number | null, known?: Map<number, Recipient>, db: Db = getDb()): PreparedEvent[] {
+  if (events.length === 0) return [];
+  const people = known ?? recipients(db, events.map((e) => e.userId));
+  const out: PreparedEvent[] = [];
+  for (const event of events) {
+    const person = people.get(event.userId);
+    if (!person || person.status !== "active") continue;
+    // Most due events of a tick were recorded by an earlier one: one indexed read, nothing rendered.
+    if (notificationRecorded().get(event.userId, event.key) !== undefined) continue;
+    if (channelFor(db, event.userId, event.kind) !== "immediate") {
+      out.push({ event, mail: null });
+      continue;
+    }
+    const links = mailLinks(person.id, event.kind, event.link);
+    const mail = renderNotificationMail(event.kind, person.locale, { name: person.name, params: event.params, links, names });
+    out.push({
+      event,
+      mail: {
+        eventKey: `notify:${person.id}:${event.key}`,
+        kind: event.kind,
+        userId: person.id,
+        organisationId,
+        to: person.email,
+        locale: person.locale,
+        ...mail,
+        headers: unsubscribeHeaders(links.unsubscribe),
+        attachments: calendarFor(event, person.locale),
+      },
+    });
+  }
+  return out;
+}
+
+/**
+ * The writing half: inserts each prepared event's notification and, only when that insert was new, its mail. The
+ * unique keys decide: an event another tick or process recorded since it was prepared changes nothing.
+ */
+export function writePreparedEvents(db: Db, events: PreparedEvent[], at: Date, organisationId: number | null): { notifications: number; mails: number } {
+  const createdAt = at.toISOString();
+  let created = 0;
+  let mails = 0;
+  for (const { event, mail } of events) {
+    if (insertNotification().run(event.userId, organisationId, event.kind, event.key, JSON.stringify(event.params), event.link, createdAt).changes === 0) continue;
+    created += 1;
+    if (mail && enqueueMail(mail, db)) mails += 1;
+  }
+  return { notifications: created, mails };
+}
+
 /**
  * Records events (synchronously; call inside a transaction for one commit). Returns the number of new
  * notifications and of mails queued. Inactive users get nothing.
  */
 export function recordEvents(db: Db, events: DueEvent[], at: Date, organisationId: number | null, known?: Map<number, Recipient>): { notifications: number; mails: number } {
-  if (events.length === 0) return { notifications: 0, mails: 0 };
-  const people = known ?? recipients(db, events.map((e) => e.userId));
-  const createdAt = at.toISOString();
-  let created = 0;
-  let mails = 0;
-  for (const event of events) {
-    const person = people.get(event.userId);
-    if (!person || person.status !== "active") continue;
-    // Most due events of a tick were recorded by an earlier one: the unique index answers, nothing is rendered.
-    if (insertNotification().run(event.userId, organisationId, event.kind, event.key, JSON.stringify(event.params), event.link, createdAt).changes === 0) continue;
-    created += 1;
-    if (channelFor(db, event.userId, event.kind) !== "immediate") continue;
-    const links = mailLinks(person.id, event.kind, event.link);
-    const mail = renderNotificationMail(event.kind, person.locale, { name: person.name, params: event.params, links, names });
-    if (
-      enqueueMail(
-        {
-          eventKey: `notify:${person.id}:${event.key}`,
-          kind: event.kind,
-          userId: person.id,
-          organisationId,
-          to: person.email,
-          locale: person.locale,
-          ...mail,
-          headers: unsubscribeHeaders(links.unsubscribe),
-          attachments: calendarFor(event, person.locale),
-        },
-        db,
-      )
-    ) {
-      mails += 1;
-    }
-  }
-  return { notifications: created, mails };
+  return writePreparedEvents(db, prepareEvents(events, organisationId, known, db), at, organisationId);
 }
 
 /** Records the events of one moment and wakes the worker: for use cases that notify at once (a sent proposal). */
@@ -181,50 +208,56 @@ export function unreadCount(userId: number): number {
   return getDb().select({ n: sql<number>`count(*)` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
 }
 
-export function listNotifications(userId: number, locale: Locale, limit = 100) {
-  return getDb()
+export type NotificationItem = { id: number; kind: string; title: string; createdAt: string; read: boolean };
+
+/** The signed-in user's own notifications, newest first, titled in their language. */
+export function listNotifications(user: { id: number }, input: { locale: Locale; limit?: number }): Outcome<NotificationItem[]> {
+  const items = getDb()
     .select()
     .from(notifications)
-    .where(eq(notifications.userId, userId))
+    .where(eq(notifications.userId, user.id))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit)
+    .limit(input.limit ?? 100)
     .all()
     .map((n) => ({
       id: n.id,
       kind: n.kind,
-      title: isNotificationKind(n.kind) ? notificationTitle(n.kind, locale, JSON.parse(n.params) as EventParams, names) : n.kind,
+      title: isNotificationKind(n.kind) ? notificationTitle(n.kind, input.locale, JSON.parse(n.params) as EventParams, names) : n.kind,
       createdAt: n.createdAt,
       read: n.readAt !== null,
     }));
+  return ok(items);
 }
 
-/** Marks the user's own notification read and returns where it leads; someone else's id is null. */
-export function openNotification(userId: number, id: number, at = new Date()): string | null {
+/** Marks the user's own notification read and says where it leads; someone else's id is not found. */
+export function openNotification(user: { id: number }, input: { id: number }, at = new Date()): Outcome<{ link: string }> {
   const db = getDb();
-  const row = db.select({ link: notifications.link, readAt: notifications.readAt }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId))).get();
-  if (!row) return null;
-  if (!row.readAt) db.update(notifications).set({ readAt: at.toISOString() }).where(eq(notifications.id, id)).run();
-  return row.link;
+  const row = db.select({ link: notifications.link, readAt: notifications.readAt }).from(notifications).where(and(eq(notifications.id, input.id), eq(notifications.userId, user.id))).get();
+  if (!row) return fail("not_found", "notifications.list.notFound");
+  if (!row.readAt) db.update(notifications).set({ readAt: at.toISOString() }).where(eq(notifications.id, input.id)).run();
+  return ok({ link: row.link });
 }
 
 // ——— Preferences ————————————————————————————————————————————————————————————————————————
 
 type Role = keyof typeof KINDS_BY_ROLE;
 
-export function preferencesOf(user: { id: number; role: Role }) {
+export type PreferenceRow = { kind: NotificationKind; channel: Channel; channels: readonly Channel[] };
+
+/** The kinds the user's role can receive, each with the user's choice (immediate when never chosen). */
+export function listPreferences(user: { id: number; role: Role }): Outcome<PreferenceRow[]> {
   const db = getDb();
   const chosen = new Map(db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, user.id)).all().map((p) => [p.kind, p.channel]));
-  return KINDS_BY_ROLE[user.role].map((kind) => ({ kind, channel: chosen.get(kind) ?? ("immediate" as Channel), channels: channelsFor(kind) }));
+  return ok(KINDS_BY_ROLE[user.role].map((kind) => ({ kind, channel: chosen.get(kind) ?? ("immediate" as Channel), channels: channelsFor(kind) })));
 }
 
-export function savePreferences(user: { id: number; role: Role }, entries: Iterable<[string, unknown]>): { ok: true } | { ok: false; status: 400; message: "notifications.preferences.invalid" } {
-  const parsed = parsePreferenceForm(entries, KINDS_BY_ROLE[user.role]);
-  if (!parsed.ok) return { ok: false, status: 400, message: "notifications.preferences.invalid" };
-  const db = getDb();
-  db.transaction((tx) => {
-    for (const [kind, channel] of Object.entries(parsed.value)) setChannel(tx, user.id, kind, channel);
+/** Saves the choices, all or none: a kind the user's role cannot receive refuses the whole form. */
+export function savePreferences(user: { id: number; role: Role }, input: PreferenceChoices): Outcome {
+  if (!onlyAllowed(input, KINDS_BY_ROLE[user.role])) return fail("invalid", "notifications.preferences.invalid");
+  getDb().transaction((tx) => {
+    for (const [kind, channel] of Object.entries(input)) setChannel(tx, user.id, kind, channel);
   });
-  return { ok: true };
+  return ok();
 }
 
 function setChannel(db: Db, userId: number, kind: string, channel: Channel): void {
@@ -234,20 +267,24 @@ function setChannel(db: Db, userId: number, kind: string, channel: Channel): voi
     .run();
 }
 
-/** The one-click unsubscribe: a valid signed token for an existing user turns that kind's mail off. */
-export function unsubscribe(token: string): { ok: true; kind: NotificationKind; locale: Locale } | { ok: false } {
-  const verified = verifyUnsubscribeToken(token);
-  if (!verified) return { ok: false };
+/**
+ * The one-click unsubscribe: nobody is signed in (`_user` is null), the signed token is the authority. A valid
+ * token for an existing user turns that kind's mail off; anything else changes nothing.
+ */
+export function unsubscribe(_user: null, input: { token: string }): Outcome<{ kind: NotificationKind; locale: Locale }> {
+  const verified = verifyUnsubscribeToken(input.token);
+  if (!verified) return fail("invalid", "notifications.unsubscribe.invalid");
   const db = getDb();
   const user = db.select({ id: users.id, locale: users.locale, role: memberships.role }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.id, verified.userId)).get();
-  if (!user) return { ok: false };
+  if (!user) return fail("invalid", "notifications.unsubscribe.invalid");
   setChannel(db, user.id, verified.kind, "off");
-  return { ok: true, kind: verified.kind, locale: user.locale ?? "nl" };
+  return ok({ kind: verified.kind, locale: user.locale ?? "nl" });
 }
 
-export function describeUnsubscribe(token: string): { kind: NotificationKind; locale: Locale } | null {
-  const verified = verifyUnsubscribeToken(token);
-  if (!verified) return null;
+/** What the unsubscribe page asks about (a GET changes nothing: mail scanners follow links). */
+export function describeUnsubscribe(_user: null, input: { token: string }): Outcome<{ kind: NotificationKind; locale: Locale }> {
+  const verified = verifyUnsubscribeToken(input.token);
+  if (!verified) return fail("invalid", "notifications.unsubscribe.invalid");
   const user = getDb().select({ locale: users.locale }).from(users).where(eq(users.id, verified.userId)).get();
-  return user ? { kind: verified.kind, locale: user.locale ?? "nl" } : null;
+  return user ? ok({ kind: verified.kind, locale: user.locale ?? "nl" }) : fail("invalid", "notifications.unsubscribe.invalid");
 }

@@ -7,6 +7,7 @@ import { outbox, type OutboxRow } from "@db/schema-notifications";
 import { now as clockNow } from "~/utils/clock.server";
 import { getDb, prepared } from "~/utils/db.server";
 import { sendMail, type MailAttachment } from "~/utils/mail.server";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 import { notificationConfig } from "./config.server";
 
 type Writer = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
@@ -188,6 +189,12 @@ export function failedMessages(limit = 100) {
     .orderBy(desc(outbox.id))
     .limit(limit)
     .all();
+}
+
+/** The admin puts a failed message back in the queue; a message that has not failed (or does not exist) is not found. */
+export function retryMessage(user: { id: number; role: string }, input: { id: number }): Outcome {
+  if (user.role !== "admin") return fail("forbidden", "errors.forbidden");
+  return retryFailedMessage(input.id) ? ok() : fail("not_found", "notifications.outbox.notFailed");
 }
 
 export function retryFailedMessage(id: number): boolean {

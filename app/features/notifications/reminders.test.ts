@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { digestWeek, localDate } from "./calendar";
-import { parsePreferenceForm, KINDS_BY_ROLE } from "./kinds";
+import { KINDS_BY_ROLE } from "./kinds";
+import { parsePreferenceForm } from "./notifications.schema";
 import { dueEvents, type OrgSnapshot } from "./reminders";
 
 const empty: OrgSnapshot = { organisationId: 1, country: "BE", hrUserIds: [], proposals: [], answered: [], checkIns: [], assignments: [], waiting: [], actions: [], drafts: [], lastSubmitted: null };

@@ -28,6 +28,16 @@ lowerThreadPriority();
 // runs with synchronous=FULL, or a checkpoint) — at worst a mail is sent again with the same Message-ID.
 getDb().$client.pragma("synchronous = NORMAL");
 
+/** This thread's CPU time in ms (Linux accounts per thread in 10 ms clock ticks); NaN elsewhere. */
+function threadCpuMs(): number {
+  try {
+    const fields = fs.readFileSync("/proc/thread-self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 const mode = (workerData as { mode?: string } | null)?.mode;
 if (mode === "loop") {
   startScheduler({ keepAlive: true });
@@ -38,10 +48,12 @@ if (mode === "loop") {
     const at = new Date(message.at);
     void (async () => {
       const started = performance.now();
+      const cpuStarted = threadCpuMs();
       const result = await runTick(at);
       const tickMs = performance.now() - started;
+      const tickCpuMs = threadCpuMs() - cpuStarted;
       const sent = message.deliver ? await deliverDue(() => at) : 0;
-      port.postMessage({ id: message.id, result, sent, tickMs, deliverMs: performance.now() - started - tickMs });
+      port.postMessage({ id: message.id, result, sent, tickMs, tickCpuMs, deliverMs: performance.now() - started - tickMs });
     })();
   });
 }

@@ -15,7 +15,7 @@ import { translate, type Locale } from "~/utils/i18n";
 import { digestWeek, localDate, timeZoneOf, addDays, type Country } from "./calendar";
 import { notificationConfig } from "./config.server";
 import { isNotificationKind } from "./kinds";
-import { activeRecipients, channelFor, mailLinks, names, recordEvents, unsubscribeHeaders } from "./notify.server";
+import { activeRecipients, channelFor, mailLinks, names, prepareEvents, unsubscribeHeaders, writePreparedEvents } from "./notify.server";
 import { enqueueMail, deliverDue } from "./outbox.server";
 import { dueEvents, type EventParams, type OrgSnapshot } from "./reminders";
 import { trajectoryFollowUpEvents } from "./trajectory-followups";
@@ -245,6 +245,9 @@ function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>, membe
     }
     const link = m.role === "hr" ? "/hr" : "/notifications";
     const isoAt = at.toISOString();
+    // Rendered before the write transaction, which then only inserts (decision 076).
+    const links = mailLinks(m.id, "weekly_digest", link);
+    const mail = channelFor(db, m.id, "weekly_digest") === "immediate" ? composeMail(locale, { name: m.name, subject: t("notifications.digest.subject", { weekDate }), paragraphs, links }) : null;
     db.transaction((tx) => {
       const inserted = tx
         .insert(notifications)
@@ -254,9 +257,7 @@ function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>, membe
         .get();
       if (!inserted) return;
       for (const n of items) tx.update(notifications).set({ digestedAt: isoAt }).where(eq(notifications.id, n.id)).run();
-      if (channelFor(tx, m.id, "weekly_digest") !== "immediate") return;
-      const links = mailLinks(m.id, "weekly_digest", link);
-      const mail = composeMail(locale, { name: m.name, subject: t("notifications.digest.subject", { weekDate }), paragraphs, links });
+      if (!mail) return;
       enqueueMail({ eventKey: `notify:${m.id}:${key}`, kind: "weekly_digest", userId: m.id, organisationId: org.organisationId, to: m.email, locale, ...mail, headers: unsubscribeHeaders(links.unsubscribe) }, tx);
       made += 1;
     });
@@ -266,7 +267,11 @@ function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>, membe
 
 // ——— The tick ——————————————————————————————————————————————————————————————————————————
 
-export type TickResult = { notifications: number; mails: number; organisations: number };
+/** What a tick did; `longestWriteMs` is the longest the tick held the write lock for its events (wall clock). */
+export type TickResult = { notifications: number; mails: number; organisations: number; longestWriteMs: number };
+
+/** Events written per transaction by a tick (decision 076). */
+const WRITE_BATCH = 25;
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -275,26 +280,38 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
   refreshMatchStates(at);
   const snapshots = loadSnapshots(at);
   const db = getDb();
-  const result: TickResult = { notifications: 0, mails: 0, organisations: snapshots.length };
+  const result: TickResult = { notifications: 0, mails: 0, organisations: snapshots.length, longestWriteMs: 0 };
   const every = options.yieldEvery ?? 50;
   const digesters = usersWithDigestItems();
   const followUps = followUpsDue(at);
   const members = digestMembers(digesters);
   const people = activeRecipients();
-  // One transaction (one commit, one fsync) per chunk of organisations; between chunks requests are served.
+  // Per chunk of organisations: the due events are worked out and their mails rendered with reads only (WAL
+  // readers take no lock), then one short write transaction inserts what is new (decision 076). The write lock is
+  // never held while mail is rendered, so a request's write waits for a few inserts at most, not for a whole chunk
+  // of work done by a low-priority thread. Between chunks the event loop runs.
   for (let i = 0; i < snapshots.length; i += every) {
     const chunk = snapshots.slice(i, i + every);
-    db.transaction((tx) => {
-      for (const org of chunk) {
-        const events = [...dueEvents(org, at), ...trajectoryFollowUpEvents(org.hrUserIds, followUps.get(org.organisationId) ?? [], localDate(at, timeZoneOf(org.country)))];
-        if (events.length) {
-          const r = recordEvents(tx, events, at, org.organisationId, people);
+    const prepared = chunk.map((org) => {
+      const events = [...dueEvents(org, at), ...trajectoryFollowUpEvents(org.hrUserIds, followUps.get(org.organisationId) ?? [], localDate(at, timeZoneOf(org.country)))];
+      return { org, events: prepareEvents(events, org.organisationId, people) };
+    });
+    const pending = prepared.flatMap(({ org, events }) => events.map((event) => ({ organisationId: org.organisationId, event })));
+    // A few events per transaction: the scheduler's thread runs at low priority and may lose the processor while it
+    // holds the lock, so the less it writes per transaction, the shorter a request's write can be kept waiting.
+    for (let j = 0; j < pending.length; j += WRITE_BATCH) {
+      const batch = pending.slice(j, j + WRITE_BATCH);
+      const written = performance.now();
+      db.transaction((tx) => {
+        for (const { organisationId, event } of batch) {
+          const r = writePreparedEvents(tx, [event], at, organisationId);
           result.notifications += r.notifications;
           result.mails += r.mails;
         }
-        result.mails += recordDigests(org, at, digesters, members.get(org.organisationId) ?? []);
-      }
-    });
+      });
+      result.longestWriteMs = Math.max(result.longestWriteMs, performance.now() - written);
+    }
+    for (const org of chunk) result.mails += recordDigests(org, at, digesters, members.get(org.organisationId) ?? []);
     await yieldToRequests();
   }
   return result;

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
-import { Explanation, key } from "~/features/matching/components/matching-ui";
+import { Explanation, FitHelp, key } from "~/features/matching/components/matching-ui";
 import { PinSchema } from "~/features/matching/matching.schema";
 import { discardRun, pinPair, proposalDays, sendRun, viewRun, type RunRow } from "~/features/matching/runs.server";
 import { parseForm } from "~/utils/forms";
@@ -55,12 +55,12 @@ function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
       {row.chosen ? (
         <div className="run-row__chosen">
           <p>
-            {t("matching.run.proposal")}: <strong>{row.chosen.buddyName}</strong> · {t("matching.run.score")} {row.chosen.score}{" "}
+            {t("matching.run.proposal")}: <strong>{row.chosen.buddyName}</strong> · {t("matching.run.score")} {t("matching.fitScale.outOf", { fit: row.chosen.fit })}{" "}
             {row.chosen.pinned ? <span className="badge">{t("matching.run.pinned")}</span> : null}{" "}
             {row.chosen.kept ? <span className="badge badge--muted">{t("matching.run.kept")}</span> : null}
           </p>
           <h3 className="small-heading">{t("matching.run.why")}</h3>
-          <Explanation contributions={row.chosen.contributions} score={row.chosen.score} />
+          <Explanation contributions={row.chosen.contributions} fit={row.chosen.fit} />
         </div>
       ) : (
         <div>
@@ -79,7 +79,7 @@ function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
             <li key={a.buddyId}>
               <details>
                 <summary>
-                  {a.buddyName} · {t("matching.run.score")} {a.score}
+                  {a.buddyName} · {t("matching.run.score")} {t("matching.fitScale.outOf", { fit: a.fit })}
                 </summary>
                 <Explanation contributions={a.contributions} />
               </details>
@@ -118,7 +118,7 @@ function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
                   .filter((o) => o.buddyId !== row.chosen?.buddyId)
                   .map((o) => (
                     <option key={o.buddyId} value={o.buddyId}>
-                      {o.buddyName} ({o.score})
+                      {o.buddyName} ({t("matching.fitScale.outOf", { fit: o.fit })})
                     </option>
                   ))}
               </select>
@@ -133,12 +133,21 @@ function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
   );
 }
 
+function PinCost({ cost }: { cost: { fitPoints: number; newcomers: number } }) {
+  const { t } = useI18n();
+  if (cost.newcomers > 0) return <>{t("matching.fitScale.pinnedCostNewcomers", { newcomers: cost.newcomers, fitPoints: cost.fitPoints })}</>;
+  if (cost.fitPoints > 0) return <>{t("matching.fitScale.pinnedCost", { fitPoints: cost.fitPoints })}</>;
+  return <>{t("matching.fitScale.pinnedBest")}</>;
+}
+
 export default function RunPreview() {
   const { run, days } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t, date } = useI18n();
   const draft = run.status === "draft";
+  // After HR pins pairs the run is the best one *given* those pins: say what they cost, not "nothing is better".
+  const cost = run.pinCost;
   return (
     <>
       <p className="breadcrumb">
@@ -147,14 +156,18 @@ export default function RunPreview() {
       <div className="page-header">
         <div>
           <h1>{t("matching.run.title", { id: run.id })}</h1>
-          <p className="page-header__intro">{t("matching.run.intro", { version: run.weightsVersion, matched: run.matched, total: run.result.rows.length })}</p>
+          <p className="page-header__intro">
+            {t("matching.run.intro", { matched: run.matched, total: run.result.rows.length })}{" "}
+            {run.weightsVersion === 0 ? t("matching.fitScale.weightsStandard") : t("matching.fitScale.weightsAdjusted", { version: run.weightsVersion })}
+          </p>
+          <FitHelp />
         </div>
       </div>
       <Notice message={params.get("notice")} params={{ count: params.get("count") ?? "" }} />
       <Notice kind="error" message={actionData?.formError} />
       {run.certificateOk ? (
         <div className="alert alert--success certificate" role="status">
-          <strong>{t("matching.hr.certified")}.</strong> {t("matching.run.certified")}
+          <strong>{t("matching.hr.certified")}.</strong> {cost ? <PinCost cost={cost} /> : t("matching.run.certified")}
         </div>
       ) : (
         <div className="alert alert--error" role="status">

@@ -274,8 +274,15 @@ function compute(organisationId: number, levels: WeightLevels, pins: Record<stri
   };
 }
 
-function store(runId: number | null, organisationId: number, actor: CurrentUser, weights: { version: number; levels: WeightLevels }, pins: Record<string, number>, only: number | null = null): number {
-  const snap = compute(organisationId, weights.levels, pins, only);
+function store(
+  runId: number | null,
+  organisationId: number,
+  actor: CurrentUser,
+  weights: { version: number; levels: WeightLevels },
+  pins: Record<string, number>,
+  only: number | null = null,
+  snap: Snapshot = compute(organisationId, weights.levels, pins, only),
+): number {
   const values = {
     organisationId,
     onlyNewcomerId: only,
@@ -302,8 +309,11 @@ function store(runId: number | null, organisationId: number, actor: CurrentUser,
 
 export function startRun(actor: CurrentUser, organisationId: number): Outcome<{ id: number }> {
   refreshMatchStates();
-  if (runNewcomers(organisationId).length === 0) return fail("conflict", "matching.nobodyWaiting");
-  const id = store(null, organisationId, actor, currentWeights(organisationId), {});
+  // One computation: the snapshot says whether anyone is waiting and is what gets stored.
+  const weights = currentWeights(organisationId);
+  const snap = compute(organisationId, weights.levels, {});
+  if (snap.rows.length === 0) return fail("conflict", "matching.nobodyWaiting");
+  const id = store(null, organisationId, actor, weights, {}, null, snap);
   audit({ actorUserId: actor.id, organisationId, action: "matching.run", entityType: "matching_run", entityId: id });
   return ok({ id });
 }

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
 import { SubmitButton } from "~/components/ui/form";
@@ -11,7 +11,8 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
-import { statusOf } from "~/utils/respond.server";
+import { failureResponse } from "~/utils/respond.server";
+import { fail, invalid } from "~/utils/use-case";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -27,22 +28,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "send") {
     const result = await sendRun(user, user.organisationId, runId);
-    if (!result.ok) return data({ formError: result.message }, { status: statusOf(result.reason) });
+    if (!result.ok) return failureResponse(result);
     return redirect(`/hr/matching/runs/${runId}?notice=matching.run.sent&count=${result.value.sent}`);
   }
   if (intent === "discard") {
     const result = discardRun(user, user.organisationId, runId);
-    if (!result.ok) return data({ formError: result.message }, { status: statusOf(result.reason) });
+    if (!result.ok) return failureResponse(result);
     return redirect(`/hr/matching?notice=matching.run.discarded`);
   }
   if (intent === "pin" || intent === "unpin") {
     const parsed = parseForm(PinSchema, form);
-    if (!parsed.success) return data({ formError: "errors.badRequest" }, { status: 400 });
+    if (!parsed.success) return failureResponse(invalid(parsed, "errors.badRequest"));
     const result = pinPair(user, user.organisationId, runId, parsed.data.newcomerId, intent === "unpin" ? null : (parsed.data.buddyId ?? null));
-    if (!result.ok) return data({ formError: result.message }, { status: statusOf(result.reason) });
+    if (!result.ok) return failureResponse(result);
     return redirect(`/hr/matching/runs/${runId}?notice=matching.run.pinnedNotice`);
   }
-  return data({ formError: "errors.badRequest" }, { status: 400 });
+  return failureResponse(fail("invalid", "errors.badRequest"));
 }
 
 function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {

@@ -113,3 +113,18 @@ describe("after HR overrides a pair", () => {
     expect((await runPage(world, runId)).run.pinCost).toBeNull();
   });
 });
+
+describe("the run page's action on the one use-case shape", () => {
+  it("answers a pin without a newcomer with 400, the message and the field that is wrong; an unknown intent with 400", async () => {
+    const world = matchingWorld("Kliniek Vorm");
+    world.buddy("hans", "Hans Goossens", { profession: "nurse", department: "A", capacity: 1 });
+    world.newcomer("Lina Amrani", { profession: "nurse", department: "A" });
+    const runId = await startRun(world);
+    const bad = await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "pin", newcomerId: "" }, world.hrCookie()), { id: String(runId) });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ ok: false, formError: "errors.badRequest", errors: { newcomerId: expect.any(Array) } });
+    const unknown = await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "frobnicate" }, world.hrCookie()), { id: String(runId) });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ ok: false, formError: "errors.badRequest" });
+  });
+});

@@ -193,7 +193,7 @@ export default function HrMatching() {
         </Card>
         <Card title="matching.hr.weightsTitle">
           <p className="muted">
-            {t("matching.hr.weightsIntro")} {t("matching.hr.weightsVersion", { version: weights.version })}
+            {t("matching.hr.weightsIntro")} {weights.version === 0 ? t("matching.fitScale.weightsStandardNow") : t("matching.hr.weightsVersion", { version: weights.version })}
           </p>
           <Form method="post" className="stack">
             {actionData?.intent === "weights" ? <FormError error={actionData.formError} /> : null}

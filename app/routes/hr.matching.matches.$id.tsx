@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { CheckboxField, Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
-import { CheckInList, Explanation, StatusBadge } from "~/features/matching/components/matching-ui";
+import { CheckInList, Explanation, FitHelp, StatusBadge } from "~/features/matching/components/matching-ui";
 import { EndMatchSchema } from "~/features/matching/matching.schema";
 import { endMatch, matchForHr } from "~/features/matching/proposals.server";
 import { todayIso } from "~/features/matching/store.server";
@@ -59,7 +59,8 @@ export default function HrMatch() {
         </Card>
         <div className="stack">
           <Card title="matching.run.why">
-            <Explanation contributions={match.explanation} score={match.score} />
+            <Explanation contributions={match.explanation} fit={match.score} />
+          <FitHelp />
           </Card>
           {running ? (
             <Card title="matching.match.end">

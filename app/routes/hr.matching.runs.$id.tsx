@@ -1,20 +1,21 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
 import { SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
-import { Explanation, key } from "~/features/matching/components/matching-ui";
+import { Explanation, FitHelp, key } from "~/features/matching/components/matching-ui";
 import { PinSchema } from "~/features/matching/matching.schema";
 import { discardRun, pinPair, proposalDays, sendRun, viewRun, type RunRow } from "~/features/matching/runs.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
-import { statusOf } from "~/utils/respond.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("hrMatchingRun");
+import { failureResponse } from "~/utils/respond.server";
+import { fail, invalid } from "~/utils/use-case";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -30,22 +31,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "send") {
     const result = await sendRun(user, user.organisationId, runId);
-    if (!result.ok) return data({ formError: result.message }, { status: statusOf(result.reason) });
+    if (!result.ok) return failureResponse(result);
     return redirect(`/hr/matching/runs/${runId}?notice=matching.run.sent&count=${result.value.sent}`);
   }
   if (intent === "discard") {
     const result = discardRun(user, user.organisationId, runId);
-    if (!result.ok) return data({ formError: result.message }, { status: statusOf(result.reason) });
+    if (!result.ok) return failureResponse(result);
     return redirect(`/hr/matching?notice=matching.run.discarded`);
   }
   if (intent === "pin" || intent === "unpin") {
     const parsed = parseForm(PinSchema, form);
-    if (!parsed.success) return data({ formError: "errors.badRequest" }, { status: 400 });
+    if (!parsed.success) return failureResponse(invalid(parsed, "errors.badRequest"));
     const result = pinPair(user, user.organisationId, runId, parsed.data.newcomerId, intent === "unpin" ? null : (parsed.data.buddyId ?? null));
-    if (!result.ok) return data({ formError: result.message }, { status: statusOf(result.reason) });
+    if (!result.ok) return failureResponse(result);
     return redirect(`/hr/matching/runs/${runId}?notice=matching.run.pinnedNotice`);
   }
-  return data({ formError: "errors.badRequest" }, { status: 400 });
+  return failureResponse(fail("invalid", "errors.badRequest"));
 }
 
 function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
@@ -58,12 +59,12 @@ function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
       {row.chosen ? (
         <div className="run-row__chosen">
           <p>
-            {t("matching.run.proposal")}: <strong>{row.chosen.buddyName}</strong> · {t("matching.run.score")} {row.chosen.score}{" "}
+            {t("matching.run.proposal")}: <strong>{row.chosen.buddyName}</strong> · {t("matching.run.score")} {t("matching.fitScale.outOf", { fit: row.chosen.fit })}{" "}
             {row.chosen.pinned ? <span className="badge">{t("matching.run.pinned")}</span> : null}{" "}
             {row.chosen.kept ? <span className="badge badge--muted">{t("matching.run.kept")}</span> : null}
           </p>
           <h3 className="small-heading">{t("matching.run.why")}</h3>
-          <Explanation contributions={row.chosen.contributions} score={row.chosen.score} />
+          <Explanation contributions={row.chosen.contributions} fit={row.chosen.fit} />
         </div>
       ) : (
         <div>
@@ -82,7 +83,7 @@ function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
             <li key={a.buddyId}>
               <details>
                 <summary>
-                  {a.buddyName} · {t("matching.run.score")} {a.score}
+                  {a.buddyName} · {t("matching.run.score")} {t("matching.fitScale.outOf", { fit: a.fit })}
                 </summary>
                 <Explanation contributions={a.contributions} />
               </details>
@@ -121,7 +122,7 @@ function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
                   .filter((o) => o.buddyId !== row.chosen?.buddyId)
                   .map((o) => (
                     <option key={o.buddyId} value={o.buddyId}>
-                      {o.buddyName} ({o.score})
+                      {o.buddyName} ({t("matching.fitScale.outOf", { fit: o.fit })})
                     </option>
                   ))}
               </select>
@@ -136,12 +137,21 @@ function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
   );
 }
 
+function PinCost({ cost }: { cost: { fitPoints: number; newcomers: number } }) {
+  const { t } = useI18n();
+  if (cost.newcomers > 0) return <>{t("matching.fitScale.pinnedCostNewcomers", { newcomers: cost.newcomers, fitPoints: cost.fitPoints })}</>;
+  if (cost.fitPoints > 0) return <>{t("matching.fitScale.pinnedCost", { fitPoints: cost.fitPoints })}</>;
+  return <>{t("matching.fitScale.pinnedBest")}</>;
+}
+
 export default function RunPreview() {
   const { run, days } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t, date } = useI18n();
   const draft = run.status === "draft";
+  // After HR pins pairs the run is the best one *given* those pins: say what they cost, not "nothing is better".
+  const cost = run.pinCost;
   return (
     <>
       <p className="breadcrumb">
@@ -150,14 +160,18 @@ export default function RunPreview() {
       <div className="page-header">
         <div>
           <h1>{t("matching.run.title", { id: run.id })}</h1>
-          <p className="page-header__intro">{t("matching.run.intro", { version: run.weightsVersion, matched: run.matched, total: run.result.rows.length })}</p>
+          <p className="page-header__intro">
+            {t("matching.run.intro", { matched: run.matched, total: run.result.rows.length })}{" "}
+            {run.weightsVersion === 0 ? t("matching.fitScale.weightsStandard") : t("matching.fitScale.weightsAdjusted", { version: run.weightsVersion })}
+          </p>
+          <FitHelp />
         </div>
       </div>
       <Notice message={params.get("notice")} params={{ count: params.get("count") ?? "" }} />
       <Notice kind="error" message={actionData?.formError} />
       {run.certificateOk ? (
         <div className="alert alert--success certificate" role="status">
-          <strong>{t("matching.hr.certified")}.</strong> {t("matching.run.certified")}
+          <strong>{t("matching.hr.certified")}.</strong> {cost ? <PinCost cost={cost} /> : t("matching.run.certified")}
         </div>
       ) : (
         <div className="alert alert--error" role="status">

@@ -5,7 +5,7 @@ import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
 import { logCheckIn } from "~/features/matching/checkins.server";
-import { CheckInList, Explanation, key, StatusBadge } from "~/features/matching/components/matching-ui";
+import { CheckInList, Explanation, FitHelp, key, StatusBadge } from "~/features/matching/components/matching-ui";
 import { CHECKIN_NOTE_MAX } from "~/features/matching/matching.options";
 import { CheckInSchema } from "~/features/matching/matching.schema";
 import { matchForBuddy } from "~/features/matching/proposals.server";
@@ -101,7 +101,8 @@ export default function BuddyMatchPage() {
           <NewcomerNotes notes={newcomerNotes} />
         </Card>
         <Card title="matching.proposal.why">
-          <Explanation contributions={match.explanation} score={match.score} />
+          <Explanation contributions={match.explanation} fit={match.score} />
+          <FitHelp />
         </Card>
       </div>
     </>

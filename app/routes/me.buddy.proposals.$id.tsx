@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card } from "~/components/ui/page";
-import { Explanation, key, languageList } from "~/features/matching/components/matching-ui";
+import { Explanation, FitHelp, key, languageList } from "~/features/matching/components/matching-ui";
 import { DeclineSchema } from "~/features/matching/matching.schema";
 import { acceptProposalAndNotify, declineProposal, matchForBuddy } from "~/features/matching/proposals.server";
 import { parseForm } from "~/utils/forms";
@@ -98,7 +98,8 @@ export default function ProposalPage() {
           </dl>
         </Card>
         <Card title="matching.proposal.why">
-          <Explanation contributions={match.explanation} score={match.score} />
+          <Explanation contributions={match.explanation} fit={match.score} />
+          <FitHelp />
         </Card>
         {open ? (
           <Card>

@@ -46,7 +46,7 @@ describe("buddy matching", () => {
     await hr.getByRole("button", { name: "Koppelronde starten" }).click();
     await hr.waitForURL(/\/hr\/matching\/runs\/\d+$/);
     await expectAccessible(hr);
-    expect(await hr.getByText("Bewezen optimaal", { exact: false }).first().isVisible()).toBe(true);
+    expect(await hr.getByText("Nagerekend: beste verdeling", { exact: false }).first().isVisible()).toBe(true);
     await expect(runCard(hr, "Hamid Rahimi").getByText("Tom Peeters").first().isVisible()).resolves.toBe(true);
     await expect(runCard(hr, "Olena Shevchenko").getByText("An Wouters").first().isVisible()).resolves.toBe(true);
     await expect(runCard(hr, "Hamid Rahimi").getByText(/Zelfde afdeling/).first().isVisible()).resolves.toBe(true);

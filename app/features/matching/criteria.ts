@@ -1,6 +1,7 @@
 // The matching rules as one pure function: a newcomer and a buddy → forbidden (with the first rule that
 // forbids) or allowed with a score and its contributions. The solver only ever sees these numbers.
 // Documented in docs/decisions/031-buddy-matching-criteria.md.
+import { isBuddyAvailable } from "./match-status";
 
 export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
 export type CefrLevel = (typeof CEFR_LEVELS)[number];
@@ -150,9 +151,7 @@ export function hasWorkingLanguage(n: NewcomerFacts, b: BuddyFacts): boolean {
 }
 
 function isAvailable(b: BuddyFacts, today: string): boolean {
-  if (b.status === "inactive") return false;
-  if (b.status === "paused") return b.pausedUntil != null && b.pausedUntil <= today;
-  return true;
+  return isBuddyAvailable(b.status, b.pausedUntil, today);
 }
 
 export function evaluatePair(n: NewcomerFacts, b: BuddyFacts, ctx: PairContext, weights: WeightLevels): PairVerdict {

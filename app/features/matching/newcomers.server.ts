@@ -11,7 +11,8 @@ import type { Gender, Interest, LanguageSkill, Profession, Shift } from "./crite
 import { wipeAccount } from "~/features/people/people.server";
 import { eraseTrajectoryIn } from "~/features/trajectories/trajectories.server";
 import type { EraseNewcomerInput, NewcomerInput } from "./matching.schema";
-import { departmentChoices, departmentInOrganisation, parseList, refreshMatchStates } from "./store.server";
+import { effectiveStatus, isStarting } from "./match-status";
+import { departmentChoices, departmentInOrganisation, parseList, refreshMatchStates, todayIso } from "./store.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
 export type NewcomerState = "waiting" | "proposed" | "matched" | "ended" | "erased";
@@ -37,18 +38,20 @@ function stateOf(record: NewcomerRecord, statuses: string[]): NewcomerState {
   return "waiting";
 }
 
-export function listNewcomers(organisationId: number): NewcomerRow[] {
-  refreshMatchStates();
+/** The organisation's newcomers with their state; a read only (statuses as of now: match-status.ts). */
+export function listNewcomers(organisationId: number, now = new Date()): NewcomerRow[] {
   const db = getDb();
   const records = db.select().from(newcomerRecords).where(eq(newcomerRecords.organisationId, organisationId)).orderBy(asc(newcomerRecords.startDate), asc(newcomerRecords.id)).all();
   const deps = new Map(departmentChoices(organisationId).map((d) => [d.id, d]));
   const ms = db
-    .select({ newcomerId: matches.newcomerId, status: matches.status, buddyName: users.name })
+    .select({ newcomerId: matches.newcomerId, status: matches.status, deadline: matches.deadline, startDate: newcomerRecords.startDate, buddyName: users.name })
     .from(matches)
     .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
     .innerJoin(users, eq(users.id, buddyProfiles.userId))
+    .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
     .where(eq(matches.organisationId, organisationId))
-    .all();
+    .all()
+    .map((m) => ({ ...m, status: effectiveStatus(m, now) }));
   return records.map((r) => {
     const mine = ms.filter((m) => m.newcomerId === r.id);
     const current = mine.find((m) => m.status === "active" || m.status === "accepted") ?? mine.find((m) => m.status === "proposed");
@@ -72,6 +75,7 @@ export function listNewcomers(organisationId: number): NewcomerRow[] {
 
 /** HR's newcomer list as a page: the rows, and one audit entry naming every record on it (decision 060). */
 export function viewNewcomerList(actor: CurrentUser, organisationId: number): NewcomerRow[] {
+  refreshMatchStates();
   const rows = listNewcomers(organisationId);
   auditNewcomerView({ id: actor.id, organisationId }, { action: "newcomers.viewed", entityType: "newcomer_list", newcomerIds: rows.map((r) => r.id) });
   return rows;
@@ -312,8 +316,8 @@ export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: nu
 }
 
 /** What a signed-in newcomer sees: their buddy and the check-in dates. */
-export function newcomerOwnView(userId: number) {
-  refreshMatchStates();
+/** A read only: the newcomer's page also shows the journey, whose use case writes due status changes once. */
+export function newcomerOwnView(userId: number, now = new Date()) {
   const db = getDb();
   const record = db
     .select()
@@ -336,5 +340,5 @@ export function newcomerOwnView(userId: number) {
         .orderBy(asc(checkIns.dueDate))
         .all()
     : [];
-  return { startDate: record.startDate, match: match ?? null, checkIns: checks };
+  return { startDate: record.startDate, match: match ? { ...match, status: match.status === "accepted" && isStarting(record.startDate, todayIso(now)) ? "active" : match.status } : null, checkIns: checks };
 }

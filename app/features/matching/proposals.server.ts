@@ -11,6 +11,7 @@ import { auditMissingId } from "~/utils/tenancy.server";
 import { createCheckIns, listCheckIns, overdueCheckIns } from "./checkins.server";
 import { listNewcomers } from "./newcomers.server";
 import type { Contribution, LanguageSkill, Profession, Shift } from "./criteria";
+import { effectiveStatus } from "./match-status";
 import { departmentChoices, parseList, refreshMatchStates, todayIso } from "./store.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
@@ -33,7 +34,8 @@ export type MatchCard = {
   organisationId: number;
 };
 
-function loadMatches(where: ReturnType<typeof and>): MatchCard[] {
+/** Matches as cards, each with its status as of `now` (match-status.ts), written or not. */
+function loadMatches(where: ReturnType<typeof and>, now = new Date()): MatchCard[] {
   const rows = getDb()
     .select({ m: matches, n: newcomerRecords, buddyName: users.name, buddyUserId: users.id })
     .from(matches)
@@ -51,7 +53,7 @@ function loadMatches(where: ReturnType<typeof and>): MatchCard[] {
   };
   return rows.map(({ m, n, buddyName, buddyUserId }) => ({
     id: m.id,
-    status: m.status,
+    status: effectiveStatus({ status: m.status, deadline: m.deadline, startDate: n.startDate }, now),
     deadline: m.deadline,
     proposedAt: m.proposedAt,
     acceptedAt: m.acceptedAt,
@@ -244,6 +246,8 @@ export function endMatch(actor: OrgUser, matchId: number, input: { outcome: "com
  * one `matching.viewed` entry naming every newcomer on the page (decision 060).
  */
 export function viewMatchingOverview(actor: CurrentUser, organisationId: number) {
+  // The one write of this page (it used to run in both reads below).
+  refreshMatchStates();
   const overview = hrMatchOverview(organisationId);
   const waiting = listNewcomers(organisationId).filter((n) => n.state === "waiting");
   const overdue = overdueCheckIns(organisationId);
@@ -262,7 +266,6 @@ export function viewMatchingOverview(actor: CurrentUser, organisationId: number)
 
 /** HR's overview: proposals waiting for an answer and the matches running now, with their next check-in. */
 export function hrMatchOverview(organisationId: number) {
-  refreshMatchStates();
   const all = loadMatches(and(eq(matches.organisationId, organisationId), inArray(matches.status, ["proposed", "accepted", "active", "declined", "expired"])));
   const running = all.filter((m) => m.status === "accepted" || m.status === "active");
   const next = new Map<number, string>();

@@ -13,6 +13,7 @@ import { fail, ok, type Outcome } from "~/utils/use-case";
 import { auditMissingId } from "~/utils/tenancy.server";
 import { verifyAssignment } from "./certificate";
 import { DEFAULT_WEIGHTS, SLOT_PENALTIES, evaluatePair, normaliseWeights, type Contribution, type HardRule, type WeightLevels } from "./criteria";
+import { overrideCost, pairFit, type OverrideCost } from "./fit";
 import { solveAssignment, type AssignmentInstance } from "./solver";
 import {
   buddyFacts,
@@ -56,8 +57,9 @@ export function saveWeights(actor: CurrentUser, organisationId: number, levels: 
 
 // ——— Runs ———————————————————————————————————————————————————————————————————————————
 
-export type Option = { buddyId: number; buddyName: string; score: number; contributions: Contribution[] };
-export type Choice = { buddyId: number; buddyName: string; score: number };
+/** `score`: the solver's raw points (ranking inside this run only); `fit`: the pair's 0–100 fit shown to people. */
+export type Option = { buddyId: number; buddyName: string; score: number; fit: number; contributions: Contribution[] };
+export type Choice = { buddyId: number; buddyName: string; score: number; fit: number };
 /** How many allowed buddies a run keeps per newcomer for HR's override list (best first). */
 export const OVERRIDE_OPTIONS = 20;
 export type RunRow = {
@@ -73,9 +75,17 @@ export type RunRow = {
   reasons: { rule: HardRule | "taken"; count: number }[];
   pendingBuddyId: number | null;
 };
-export type RunResult = { rows: RunRow[]; buddyCount: number };
+/** `best`: when HR pinned pairs, the same run solved without the pins, to say what the pins cost. */
+export type RunResult = { rows: RunRow[]; buddyCount: number; best?: { matched: number; total: number } | null };
 
-type Snapshot = { rows: RunRow[]; buddyIds: number[]; certificate: { ok: boolean; reason: string | null }; matched: number; total: number };
+type Snapshot = {
+  rows: RunRow[];
+  buddyIds: number[];
+  certificate: { ok: boolean; reason: string | null };
+  matched: number;
+  total: number;
+  best: { matched: number; total: number } | null;
+};
 
 /** Newcomers a run is for: not erased, no accepted or active match, not completed. */
 function runNewcomers(organisationId: number) {
@@ -141,8 +151,7 @@ function compute(organisationId: number, levels: WeightLevels, pins: Record<stri
 
   // One pass over all pairs keeps only numbers; explanations are recomputed for the few pairs shown.
   const reasonCounts: Map<HardRule, number>[] = [];
-  const base: (number | null)[][] = [];
-  const scores = newcomers.map((n, i) => {
+  const base: (number | null)[][] = newcomers.map((_, i) => {
     const row: (number | null)[] = new Array(buddies.length);
     const reasons = new Map<HardRule, number>();
     for (let j = 0; j < buddies.length; j++) {
@@ -154,40 +163,57 @@ function compute(organisationId: number, levels: WeightLevels, pins: Record<stri
       }
     }
     reasonCounts.push(reasons);
-    base.push(row.slice());
-    if (outside(i) && n.pendingBuddyId == null) row.fill(null);
-    const pin = pins[String(n.record.id)];
-    const pinnedCol = pin != null ? (colOf.get(pin) ?? -1) : -1;
-    if (pinnedCol >= 0 && row[pinnedCol] != null) for (let j = 0; j < row.length; j++) if (j !== pinnedCol) row[j] = null;
     return row;
   });
-  // A pending proposal holds its buddy's slot (decision 063): the buddy has been asked and may accept any
-  // moment, so a new run must not hand that slot to someone else. Its row leaves the solve, its slot is used.
-  // HR frees it only by overriding that row (a pin), which withdraws the proposal when the run is sent.
-  const held = new Map<number, number>();
-  const heldPerBuddy = new Array<number>(buddies.length).fill(0);
-  newcomers.forEach((n, i) => {
-    if (n.pendingBuddyId == null || pins[String(n.record.id)] != null) return;
-    const j = colOf.get(n.pendingBuddyId);
-    if (j == null || base[i]![j] == null) return;
-    held.set(i, j);
-    heldPerBuddy[j]!++;
-    scores[i]!.fill(null);
-  });
-  const instance: AssignmentInstance = {
-    scores,
-    capacities: buddyFactsList.map((f, j) => Math.max(0, f.capacity - f.load - heldPerBuddy[j]!)),
-    slotPenalties: SLOT_PENALTIES,
+  const solveWith = (pinsNow: Record<string, number>) => {
+    const scores = newcomers.map((n, i) => {
+      const row = base[i]!.slice();
+      if (outside(i) && n.pendingBuddyId == null) row.fill(null);
+      const pin = pinsNow[String(n.record.id)];
+      const pinnedCol = pin != null ? (colOf.get(pin) ?? -1) : -1;
+      if (pinnedCol >= 0 && row[pinnedCol] != null) for (let j = 0; j < row.length; j++) if (j !== pinnedCol) row[j] = null;
+      return row;
+    });
+    // A pending proposal holds its buddy's slot (decision 063): the buddy has been asked and may accept any
+    // moment, so a new run must not hand that slot to someone else. Its row leaves the solve, its slot is used.
+    // HR frees it only by overriding that row (a pin), which withdraws the proposal when the run is sent.
+    const held = new Map<number, number>();
+    const heldPerBuddy = new Array<number>(buddies.length).fill(0);
+    newcomers.forEach((n, i) => {
+      if (n.pendingBuddyId == null || pinsNow[String(n.record.id)] != null) return;
+      const j = colOf.get(n.pendingBuddyId);
+      if (j == null || base[i]![j] == null) return;
+      held.set(i, j);
+      heldPerBuddy[j]!++;
+      scores[i]!.fill(null);
+    });
+    const instance: AssignmentInstance = {
+      scores,
+      capacities: buddyFactsList.map((f, j) => Math.max(0, f.capacity - f.load - heldPerBuddy[j]!)),
+      slotPenalties: SLOT_PENALTIES,
+    };
+    const assignment = solveAssignment(instance);
+    let heldTotal = 0;
+    for (const [i, j] of held) heldTotal += base[i]![j] ?? 0;
+    return { instance, assignment, held, matched: assignment.matched + held.size, total: assignment.total + heldTotal };
   };
-  const assignment = solveAssignment(instance);
+  const solved = solveWith(pins);
+  const { instance, assignment, held } = solved;
   const check = verifyAssignment(instance, assignment);
+  // With pins the certificate proves the best assignment *given* them; the same solve without pins says what
+  // they cost (decision 122).
+  const best = Object.keys(pins).length ? solveWith({}) : null;
   const chosenCol = new Map<number, number>([...assignment.pairs.map(([i, j]): [number, number] => [i, j]), ...held]);
-  let heldTotal = 0;
-  for (const [i, j] of held) heldTotal += base[i]![j] ?? 0;
 
   const option = (i: number, j: number): Option => {
     const v = verdict(i, j);
-    return { buddyId: buddies[j]!.profile.id, buddyName: buddies[j]!.name, score: v.allowed ? v.score : 0, contributions: v.allowed ? v.contributions : [] };
+    return {
+      buddyId: buddies[j]!.profile.id,
+      buddyName: buddies[j]!.name,
+      score: v.allowed ? v.score : 0,
+      fit: v.allowed ? pairFit(v.contributions, levels) : 0,
+      contributions: v.allowed ? v.contributions : [],
+    };
   };
   const allRows: RunRow[] = newcomers.map(({ record, pendingBuddyId }, i) => {
     // Allowed columns before pinning, best first (ties by buddy id).
@@ -213,12 +239,20 @@ function compute(organisationId: number, levels: WeightLevels, pins: Record<stri
         .filter((r) => r.j !== col)
         .slice(0, 3)
         .map((r) => option(i, r.j)),
-      allowed: shortlist.map((r) => ({ buddyId: buddies[r.j]!.profile.id, buddyName: buddies[r.j]!.name, score: r.score })),
+      allowed: shortlist.map((r) => {
+        const o = option(i, r.j);
+        return { buddyId: o.buddyId, buddyName: o.buddyName, score: o.score, fit: o.fit };
+      }),
       allowedCount: ranked.length,
       reasons,
       pendingBuddyId,
     };
   });
+  const onlyRowBest = (b: NonNullable<typeof best>) => {
+    const i = newcomers.findIndex((n) => n.record.id === only);
+    const j = b.held.get(i) ?? b.assignment.pairs.find(([r]) => r === i)?.[1];
+    return j == null ? { matched: 0, total: 0 } : { matched: 1, total: base[i]![j] ?? 0 };
+  };
   if (only != null) {
     const rows = allRows.filter((r) => r.newcomerId === only);
     return {
@@ -227,26 +261,35 @@ function compute(organisationId: number, levels: WeightLevels, pins: Record<stri
       certificate: check.ok ? { ok: true, reason: null } : { ok: false, reason: check.reason },
       matched: rows.filter((r) => r.chosen).length,
       total: rows.reduce((sum, r) => sum + (r.chosen?.score ?? 0), 0),
+      best: best ? onlyRowBest(best) : null,
     };
   }
   return {
     rows: allRows,
     buddyIds: buddies.map((b) => b.profile.id),
     certificate: check.ok ? { ok: true, reason: null } : { ok: false, reason: check.reason },
-    matched: assignment.matched + held.size,
-    total: assignment.total + heldTotal,
+    matched: solved.matched,
+    total: solved.total,
+    best: best ? { matched: best.matched, total: best.total } : null,
   };
 }
 
-function store(runId: number | null, organisationId: number, actor: CurrentUser, weights: { version: number; levels: WeightLevels }, pins: Record<string, number>, only: number | null = null): number {
-  const snap = compute(organisationId, weights.levels, pins, only);
+function store(
+  runId: number | null,
+  organisationId: number,
+  actor: CurrentUser,
+  weights: { version: number; levels: WeightLevels },
+  pins: Record<string, number>,
+  only: number | null = null,
+  snap: Snapshot = compute(organisationId, weights.levels, pins, only),
+): number {
   const values = {
     organisationId,
     onlyNewcomerId: only,
     weightsVersion: weights.version,
     weightsLevels: JSON.stringify(weights.levels),
     pins: JSON.stringify(pins),
-    result: JSON.stringify({ rows: snap.rows, buddyCount: snap.buddyIds.length } satisfies RunResult),
+    result: JSON.stringify({ rows: snap.rows, buddyCount: snap.buddyIds.length, best: snap.best } satisfies RunResult),
     matched: snap.matched,
     total: snap.total,
     certificateOk: snap.certificate.ok,
@@ -266,8 +309,11 @@ function store(runId: number | null, organisationId: number, actor: CurrentUser,
 
 export function startRun(actor: CurrentUser, organisationId: number): Outcome<{ id: number }> {
   refreshMatchStates();
-  if (runNewcomers(organisationId).length === 0) return fail("conflict", "matching.nobodyWaiting");
-  const id = store(null, organisationId, actor, currentWeights(organisationId), {});
+  // One computation: the snapshot says whether anyone is waiting and is what gets stored.
+  const weights = currentWeights(organisationId);
+  const snap = compute(organisationId, weights.levels, {});
+  if (snap.rows.length === 0) return fail("conflict", "matching.nobodyWaiting");
+  const id = store(null, organisationId, actor, weights, {}, null, snap);
   audit({ actorUserId: actor.id, organisationId, action: "matching.run", entityType: "matching_run", entityId: id });
   return ok({ id });
 }
@@ -333,11 +379,16 @@ function ownRun(actor: CurrentUser, organisationId: number, runId: number): RunV
   return run;
 }
 
-/** The run page: one `matching_run.viewed` entry naming every newcomer in the snapshot. */
-export function viewRun(actor: CurrentUser, organisationId: number, runId: number): RunView | null {
+/**
+ * The run page: one `matching_run.viewed` entry naming every newcomer in the snapshot. `pinCost`: with HR's
+ * pins, what they cost against the best assignment without them (null without pins).
+ */
+export function viewRun(actor: CurrentUser, organisationId: number, runId: number): (RunView & { pinCost: OverrideCost | null }) | null {
   const run = ownRun(actor, organisationId, runId);
-  if (run) auditNewcomerView({ id: actor.id, organisationId }, { action: "matching_run.viewed", entityType: "matching_run", entityId: runId, newcomerIds: run.result.rows.map((r) => r.newcomerId) });
-  return run;
+  if (!run) return null;
+  auditNewcomerView({ id: actor.id, organisationId }, { action: "matching_run.viewed", entityType: "matching_run", entityId: runId, newcomerIds: run.result.rows.map((r) => r.newcomerId) });
+  const pinCost = run.result.best ? overrideCost(run.result.best, { total: run.total, matched: run.matched }, run.weightsLevels) : null;
+  return { ...run, pinCost };
 }
 
 /** Lock (pin the proposed buddy), override (pin another allowed buddy) or release a pin; then solve again. */
@@ -388,6 +439,7 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
   const now_ = scoring(organisationId, run.weightsLevels);
   const rowOf = new Map(now_.newcomers.map((n, i) => [n.record.id, i]));
   const colOf = new Map(now_.buddies.map((b, j) => [b.profile.id, j]));
+  const capacityOf = new Map(now_.buddies.map((b) => [b.profile.id, b.profile.capacity]));
   const wanted = run.result.rows.filter((r) => r.chosen);
   for (const row of wanted) {
     const i = rowOf.get(row.newcomerId);
@@ -422,8 +474,10 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
             .from(matches)
             .where(and(eq(matches.newcomerId, row.newcomerId), eq(matches.status, "proposed")))
             .get();
+          // The proposal carries the run's own numbers, so preview, proposal and match pages show one fit.
+          const shown = { score: pairFit(chosen.contributions, run.weightsLevels), explanation: JSON.stringify(chosen.contributions.filter((c) => c.key !== "keep")) };
           if (pending?.buddyId === chosen.buddyId) {
-            tx.update(matches).set({ locked: chosen.pinned, kept: true }).where(eq(matches.id, pending.id)).run();
+            tx.update(matches).set({ locked: chosen.pinned, kept: true, ...shown }).where(eq(matches.id, pending.id)).run();
             continue;
           }
           if (pending) tx.update(matches).set({ status: "withdrawn", respondedAt: at }).where(eq(matches.id, pending.id)).run();
@@ -435,8 +489,7 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
               newcomerId: row.newcomerId,
               buddyId: chosen.buddyId,
               status: "proposed",
-              score: chosen.score,
-              explanation: JSON.stringify(chosen.contributions),
+              ...shown,
               locked: chosen.pinned,
               proposedAt: at,
               deadline,
@@ -455,15 +508,8 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
             .where(and(inArray(matches.buddyId, [...receiving]), inArray(matches.status, [...SLOT_USING])))
             .groupBy(matches.buddyId)
             .all();
-          const capacity = new Map(
-            tx
-              .select({ id: buddyProfiles.id, capacity: buddyProfiles.capacity })
-              .from(buddyProfiles)
-              .where(inArray(buddyProfiles.id, [...receiving]))
-              .all()
-              .map((b) => [b.id, b.capacity]),
-          );
-          if (used.some((u) => u.n > (capacity.get(u.buddyId) ?? 0))) throw new CapacityExceeded();
+          // Capacities come from the profiles `scoring` loaded above; only the slot counts need the lock.
+          if (used.some((u) => u.n > (capacityOf.get(u.buddyId) ?? 0))) throw new CapacityExceeded();
         }
         tx.update(matchingRuns).set({ status: "sent", sentAt: at, updatedAt: at }).where(eq(matchingRuns.id, runId)).run();
         tx.update(matchingRuns)

@@ -1,9 +1,10 @@
 // Shared reads of the matching tables: facts for the criteria, loads, training, lazy status changes.
-import { and, eq, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { departments, organisations, sites, users } from "@db/schema";
 import { forbiddenPairs, matches, newcomerRecords, type BuddyProfile, type NewcomerRecord } from "@db/schema-matching";
 import { moduleCompletions } from "@db/schema-modules";
 import { getDb } from "~/utils/db.server";
+import { dueChanges } from "./match-status";
 import type { BuddyFacts, CefrLevel, Gender, Interest, LanguageSkill, NewcomerFacts, Profession, Shift } from "./criteria";
 
 export const BUDDY_MODULE_KEY = "being-a-buddy";
@@ -104,43 +105,36 @@ export function forbiddenPairMap(organisationId: number): Map<number, Set<number
 }
 
 /**
- * Status changes that depend only on the clock, applied when someone looks: proposals past their deadline
- * expire (and the pair is forbidden from then on); accepted matches become active on the start date.
+ * Writes the status changes that depend only on the clock (rules: match-status.ts): proposals past their
+ * deadline expire (and the pair is forbidden from then on); accepted matches become active on the start date.
+ * Called once by the use cases that need the written state (a run, a send, a page that shows matches) and on
+ * the scheduler's tick; reads in between show `effectiveStatus`.
  */
 export function refreshMatchStates(now = new Date()): void {
   const db = getDb();
   const nowIso = now.toISOString();
-  // Reads stay reads: the write lock is only taken when something is due.
-  const due =
-    db.select({ id: matches.id }).from(matches).where(and(eq(matches.status, "proposed"), lt(matches.deadline, nowIso))).get() ??
-    db
-      .select({ id: matches.id })
+  const open = (tx: Pick<typeof db, "select">) =>
+    tx
+      .select({ id: matches.id, status: matches.status, deadline: matches.deadline, startDate: newcomerRecords.startDate, organisationId: matches.organisationId, newcomerId: matches.newcomerId, buddyId: matches.buddyId })
       .from(matches)
       .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
-      .where(and(eq(matches.status, "accepted"), lte(newcomerRecords.startDate, todayIso(now))))
-      .get();
-  if (!due) return;
+      // The index narrows the candidates (decision 098: this runs on busy pages); the rules decide.
+      .where(or(and(eq(matches.status, "proposed"), lt(matches.deadline, nowIso)), and(eq(matches.status, "accepted"), lte(newcomerRecords.startDate, todayIso(now)))))
+      .all();
+  // Reads stay reads: the write lock is only taken when something is due.
+  const probe = dueChanges(open(db), now);
+  if (probe.expire.length === 0 && probe.start.length === 0) return;
   db.transaction(
     (tx) => {
-      const expired = tx
-        .select({ id: matches.id, organisationId: matches.organisationId, newcomerId: matches.newcomerId, buddyId: matches.buddyId })
-        .from(matches)
-        .where(and(eq(matches.status, "proposed"), lt(matches.deadline, nowIso)))
-        .all();
-      for (const m of expired) {
+      const due = dueChanges(open(tx), now);
+      for (const m of due.expire) {
         tx.update(matches).set({ status: "expired", respondedAt: nowIso }).where(eq(matches.id, m.id)).run();
         tx.insert(forbiddenPairs)
           .values({ organisationId: m.organisationId, newcomerId: m.newcomerId, buddyId: m.buddyId, reason: "expired" })
           .onConflictDoNothing()
           .run();
       }
-      const starting = tx
-        .select({ id: matches.id })
-        .from(matches)
-        .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
-        .where(and(eq(matches.status, "accepted"), lte(newcomerRecords.startDate, todayIso(now))))
-        .all();
-      for (const m of starting) tx.update(matches).set({ status: "active" }).where(eq(matches.id, m.id)).run();
+      for (const m of due.start) tx.update(matches).set({ status: "active" }).where(eq(matches.id, m.id)).run();
     },
     { behavior: "immediate" },
   );

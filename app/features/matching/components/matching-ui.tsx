@@ -21,23 +21,34 @@ export function contributionLabel(t: (k: MessageKey, p?: Record<string, string |
   return t(key(`matching.criteria.${c.key}`));
 }
 
-export function Explanation({ contributions, score }: { contributions: Contribution[]; score?: number }) {
+/**
+ * Why a pair fits: the criteria it meets, then its fit on 0–100 (`fit`, computed once with the run and stored
+ * with the proposal). The keep bonus is the run's own preference and is not part of the fit, so it is not listed.
+ */
+export function Explanation({ contributions, fit }: { contributions: Contribution[]; fit?: number }) {
   const { t } = useI18n();
-  if (contributions.length === 0) return <p className="muted">{t("matching.explain.none")}</p>;
+  const shown = contributions.filter((c) => c.key !== "keep");
+  if (shown.length === 0) return <p className="muted">{t("matching.explain.none")}</p>;
   return (
     <ul className="explanation">
-      {contributions.map((c, i) => (
+      {shown.map((c, i) => (
         <li key={`${c.key}-${i}`}>
           <span>{contributionLabel(t, c)}</span> <strong className={c.points < 0 ? "explanation__minus" : "explanation__plus"}>{c.points > 0 ? `+${c.points}` : c.points}</strong>
         </li>
       ))}
-      {score != null ? (
+      {fit != null ? (
         <li className="explanation__total">
-          <span>{t("matching.explain.total", { score })}</span>
+          <span>{t("matching.explain.total", { score: fit })}</span>
         </li>
       ) : null}
     </ul>
   );
+}
+
+/** The short line under a fit that says what the 0–100 scale means. */
+export function FitHelp() {
+  const { t } = useI18n();
+  return <p className="muted">{t("matching.fitScale.help")}</p>;
 }
 
 export function StatusBadge({ status }: { status: string }) {

@@ -9,6 +9,7 @@ import { sso } from "./en/sso";
 import { pulse } from "./en/pulse";
 import { trajectories } from "./en/trajectories";
 import { importing } from "./en/import";
+import { confirm } from "./en/confirm";
 import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
 
@@ -398,4 +399,5 @@ export const en: Messages = {
   pulse,
   trajectories,
   import: importing,
+  confirm,
 };

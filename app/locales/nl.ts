@@ -11,6 +11,7 @@ import { sso } from "./nl/sso";
 import { pulse } from "./nl/pulse";
 import { trajectories } from "./nl/trajectories";
 import { importing } from "./nl/import";
+import { confirm } from "./nl/confirm";
 
 export const nl = {
   app: {
@@ -396,4 +397,5 @@ export const nl = {
   pulse,
   trajectories,
   import: importing,
+  confirm,
 };

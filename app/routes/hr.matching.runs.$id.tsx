@@ -1,12 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
+import { ConfirmAction } from "~/components/ui/confirm-action";
 import { SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
 import { Explanation, key } from "~/features/matching/components/matching-ui";
 import { PinSchema } from "~/features/matching/matching.schema";
 import { discardRun, pinPair, proposalDays, sendRun, viewRun, type RunRow } from "~/features/matching/runs.server";
+import { ConfirmedSchema } from "~/utils/form-fields";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
@@ -26,6 +28,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "send") {
+    // Sending e-mails every buddy: only the confirmation step (with its summary) posts `confirm=yes` (decision 150).
+    if (!parseForm(ConfirmedSchema, form).success) return data({ formError: "confirm.required" }, { status: 400 });
     const result = await sendRun(user, user.organisationId, runId);
     if (!result.ok) return data({ formError: result.message }, { status: statusOf(result.reason) });
     return redirect(`/hr/matching/runs/${runId}?notice=matching.run.sent&count=${result.value.sent}`);
@@ -133,6 +137,38 @@ function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
   );
 }
 
+/** The send button and its summary: how many proposals, to which buddies about whom, and what they receive. */
+function SendConfirmation({ rows, days }: { rows: RunRow[]; days: number }) {
+  const { t } = useI18n();
+  const fresh = rows.flatMap((row) => (row.chosen && !row.chosen.kept ? [{ newcomer: row.newcomerName, buddy: row.chosen.buddyName, id: row.newcomerId }] : []));
+  const kept = rows.filter((row) => row.chosen?.kept).length;
+  const unmatched = rows.filter((row) => !row.chosen).length;
+  return (
+    <ConfirmAction
+      name="send"
+      intent="send"
+      label={t("matching.run.send")}
+      title={fresh.length === 1 ? t("confirm.sendRun.titleOne") : t("confirm.sendRun.title", { count: fresh.length })}
+      confirmLabel={t("confirm.sendRun.yes")}
+    >
+      {fresh.length > 0 ? (
+        <>
+          <p>{t("confirm.sendRun.body", { days })}</p>
+          <ul className="confirm-step__list">
+            {fresh.map((pair) => (
+              <li key={pair.id}>{t("confirm.sendRun.pair", { buddy: pair.buddy, newcomer: pair.newcomer })}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t("confirm.sendRun.none")}</p>
+      )}
+      {kept > 0 ? <p className="muted">{t("confirm.sendRun.kept", { count: kept })}</p> : null}
+      {unmatched > 0 ? <p className="muted">{t("confirm.sendRun.unmatched", { count: unmatched })}</p> : null}
+    </ConfirmAction>
+  );
+}
+
 export default function RunPreview() {
   const { run, days } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -173,9 +209,7 @@ export default function RunPreview() {
         <Card>
           <p>{t("matching.run.sendIntro", { days })}</p>
           <div className="row-actions">
-            <Form method="post">
-              <SubmitButton intent="send">{t("matching.run.send")}</SubmitButton>
-            </Form>
+            <SendConfirmation rows={run.result.rows} days={days} />
             <Form method="post">
               <SubmitButton intent="discard" variant="ghost">
                 {t("matching.run.discard")}

@@ -51,7 +51,7 @@ describe("buddy matching", () => {
     await expect(runCard(hr, "Olena Shevchenko").getByText("An Wouters").first().isVisible()).resolves.toBe(true);
     await expect(runCard(hr, "Hamid Rahimi").getByText(/Zelfde afdeling/).first().isVisible()).resolves.toBe(true);
 
-    await hr.getByRole("button", { name: "Voorstellen versturen" }).click();
+    await hr.getByRole("button", { name: "Voorstellen versturen", exact: true }).click();
     await hr.getByRole("dialog").getByRole("button", { name: "Ja, verstuur de voorstellen" }).click();
     await hr.getByText("4 voorstellen verstuurd.").waitFor();
     await expectAccessible(hr);

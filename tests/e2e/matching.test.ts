@@ -37,7 +37,7 @@ describe("buddy matching", () => {
     await expect(hr.getByRole("link", { name: "Hamid Rahimi" }).count()).resolves.toBe(1);
     await hr.getByRole("link", { name: "Hamid Rahimi" }).click();
     await hr.waitForURL(/\/hr\/newcomers\/\d+$/);
-    await hr.getByRole("button", { name: "Ja, wis de persoonsgegevens" }).waitFor();
+    await hr.getByRole("button", { name: "Persoonsgegevens wissen", exact: true }).waitFor();
     await expectAccessible(hr);
     await visit(hr, "/hr/newcomers/new");
     await visit(hr, "/hr/buddies");

@@ -11,6 +11,7 @@ import { trajectories } from "./en/trajectories";
 import { importing } from "./en/import";
 import { titles } from "./en/titles";
 import { auditLog } from "./en/audit-log";
+import { confirm } from "./en/confirm";
 import type { Catalogue } from "./catalogue";
 import type { nl } from "./nl";
 
@@ -410,4 +411,5 @@ export const en: Messages = {
     csvTitle: "{what} as CSV (commas, decimal point)",
     unknownFormat: "This file format does not exist: choose Excel (.xlsx) or CSV.",
   },
+  confirm,
 };

@@ -13,6 +13,7 @@ import { trajectories } from "./nl/trajectories";
 import { importing } from "./nl/import";
 import { titles } from "./nl/titles";
 import { auditLog } from "./nl/audit-log";
+import { confirm } from "./nl/confirm";
 
 export const nl = {
   app: {
@@ -408,4 +409,5 @@ export const nl = {
     csvTitle: "{what} als CSV (puntkomma's, decimale komma)",
     unknownFormat: "Dit bestandsformaat bestaat niet: kies Excel (.xlsx) of CSV.",
   },
+  confirm,
 };

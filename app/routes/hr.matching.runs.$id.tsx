@@ -1,21 +1,23 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
+import { ConfirmAction } from "~/components/ui/confirm-action";
 import { SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
 import { Explanation, FitHelp, key } from "~/features/matching/components/matching-ui";
 import { PinSchema } from "~/features/matching/matching.schema";
 import { discardRun, pinPair, proposalDays, sendRun, viewRun, type RunRow } from "~/features/matching/runs.server";
+import { ConfirmedSchema } from "~/utils/form-fields";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
 import { pageTitle } from "~/utils/page-title";
-
-export const meta = pageTitle("hrMatchingRun");
 import { failureResponse } from "~/utils/respond.server";
 import { fail, invalid } from "~/utils/use-case";
+
+export const meta = pageTitle("hrMatchingRun");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
@@ -30,6 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "send") {
+    // Sending e-mails every buddy: only the confirmation step (with its summary) posts `confirm=yes` (decision 150).
+    if (!parseForm(ConfirmedSchema, form).success) return failureResponse(fail("invalid", "confirm.required"));
     const result = await sendRun(user, user.organisationId, runId);
     if (!result.ok) return failureResponse(result);
     return redirect(`/hr/matching/runs/${runId}?notice=matching.run.sent&count=${result.value.sent}`);
@@ -144,6 +148,38 @@ function PinCost({ cost }: { cost: { fitPoints: number; newcomers: number } }) {
   return <>{t("matching.fitScale.pinnedBest")}</>;
 }
 
+/** The send button and its summary: how many proposals, to which buddies about whom, and what they receive. */
+function SendConfirmation({ rows, days }: { rows: RunRow[]; days: number }) {
+  const { t } = useI18n();
+  const fresh = rows.flatMap((row) => (row.chosen && !row.chosen.kept ? [{ newcomer: row.newcomerName, buddy: row.chosen.buddyName, id: row.newcomerId }] : []));
+  const kept = rows.filter((row) => row.chosen?.kept).length;
+  const unmatched = rows.filter((row) => !row.chosen).length;
+  return (
+    <ConfirmAction
+      name="send"
+      intent="send"
+      label={t("matching.run.send")}
+      title={fresh.length === 1 ? t("confirm.sendRun.titleOne") : t("confirm.sendRun.title", { count: fresh.length })}
+      confirmLabel={t("confirm.sendRun.yes")}
+    >
+      {fresh.length > 0 ? (
+        <>
+          <p>{t("confirm.sendRun.body", { days })}</p>
+          <ul className="confirm-step__list">
+            {fresh.map((pair) => (
+              <li key={pair.id}>{t("confirm.sendRun.pair", { buddy: pair.buddy, newcomer: pair.newcomer })}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t("confirm.sendRun.none")}</p>
+      )}
+      {kept > 0 ? <p className="muted">{t("confirm.sendRun.kept", { count: kept })}</p> : null}
+      {unmatched > 0 ? <p className="muted">{t("confirm.sendRun.unmatched", { count: unmatched })}</p> : null}
+    </ConfirmAction>
+  );
+}
+
 export default function RunPreview() {
   const { run, days } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -190,9 +226,7 @@ export default function RunPreview() {
         <Card>
           <p>{t("matching.run.sendIntro", { days })}</p>
           <div className="row-actions">
-            <Form method="post">
-              <SubmitButton intent="send">{t("matching.run.send")}</SubmitButton>
-            </Form>
+            <SendConfirmation rows={run.result.rows} days={days} />
             <Form method="post">
               <SubmitButton intent="discard" variant="ghost">
                 {t("matching.run.discard")}

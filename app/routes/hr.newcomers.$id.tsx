@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SubmitButton } from "~/components/ui/form";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ConfirmAction } from "~/components/ui/confirm-action";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, Notice } from "~/components/ui/page";
 import { StatusBadge } from "~/features/matching/components/matching-ui";
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "erase") {
     const confirmed = parseForm(EraseNewcomerSchema, form);
-    if (!confirmed.success) return data({ errors: {}, formError: "matching.newcomers.eraseConfirmRequired", values: null }, { status: 400 });
+    if (!confirmed.success) return data({ errors: {}, formError: "confirm.required", values: null }, { status: 400 });
     const result = eraseNewcomer(user, user.organisationId, id, confirmed.data);
     if (!result.ok) return data({ errors: {}, formError: result.message, values: null }, { status: statusOf(result.reason) });
     return redirect(`/hr/newcomers/${id}?notice=${result.value.accountErased ? "matching.newcomers.erasedWithAccount" : "matching.newcomers.erased"}`);
@@ -79,7 +79,7 @@ export default function NewcomerDetail() {
                 departments={departments}
                 accounts={accounts}
                 errors={actionData?.errors}
-                formError={actionData?.formError === "matching.newcomers.eraseConfirmRequired" ? undefined : actionData?.formError}
+                formError={actionData?.formError === "confirm.required" ? undefined : actionData?.formError}
                 submitLabel="matching.newcomers.save"
               />
             </Card>
@@ -121,20 +121,18 @@ export default function NewcomerDetail() {
                 </a>
               </p>
               <p className="muted">{t(record.accountEmail ? "matching.newcomers.eraseIntroAccount" : "matching.newcomers.eraseIntro")}</p>
-              <Form method="post">
-                <div className="field field--checkbox">
-                  <input id="erase-confirm" type="checkbox" name="confirm" value="yes" required aria-invalid={actionData?.formError === "matching.newcomers.eraseConfirmRequired" ? true : undefined} />
-                  <label htmlFor="erase-confirm">{t("matching.newcomers.eraseConfirmBox")}</label>
-                </div>
-                {actionData?.formError === "matching.newcomers.eraseConfirmRequired" ? (
-                  <p className="field-errors" role="alert">
-                    {t("matching.newcomers.eraseConfirmRequired")}
-                  </p>
-                ) : null}
-                <SubmitButton intent="erase" variant="danger">
-                  {t("matching.newcomers.eraseConfirm")}
-                </SubmitButton>
-              </Form>
+              <ConfirmAction
+                name="erase"
+                intent="erase"
+                label={t("matching.newcomers.erase")}
+                variant="danger"
+                title={t("confirm.eraseNewcomer.title", { name: record.name })}
+                confirmLabel={t("confirm.eraseNewcomer.yes")}
+                confirmVariant="danger"
+              >
+                <p>{t(record.accountEmail ? "matching.newcomers.eraseIntroAccount" : "matching.newcomers.eraseIntro")}</p>
+              </ConfirmAction>
+              {actionData?.formError === "confirm.required" ? <Notice kind="error" message={actionData.formError} /> : null}
             </Card>
           )}
         </div>

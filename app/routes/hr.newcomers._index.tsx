@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { stateTone, toneClass } from "~/features/matching/state-tone";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, Notice, PageHeader } from "~/components/ui/page";
@@ -62,7 +63,7 @@ export default function HrNewcomers() {
                     <td>{n.department ?? "—"}</td>
                     <td className="nowrap">{date(`${n.startDate}T12:00:00Z`)}</td>
                     <td>
-                      <span className={`badge ${n.state === "waiting" ? "" : "badge--muted"}`}>{t(key(`matching.states.${n.state}`))}</span>
+                      <span className={toneClass(stateTone(n.state))}>{t(key(`matching.states.${n.state}`))}</span>
                     </td>
                     <td>{n.buddyName ?? "—"}</td>
                   </tr>

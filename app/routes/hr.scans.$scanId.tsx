@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ConfirmAction } from "~/components/ui/confirm-action";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
 import { ScanItem } from "~/features/scan/components/scan-item";
@@ -8,9 +9,11 @@ import { saveAnswer } from "~/features/scan/autosave.server";
 import { AnswerSchema } from "~/features/scan/scan.schema";
 import { getScanPage, labelScanItems, submitScan } from "~/features/scan/scan.server";
 import type { AnswerValue } from "~/features/scan/scoring";
+import { useRootData } from "~/root";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
+import { ConfirmedSchema } from "~/utils/form-fields";
 import { readForm } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { statusOf } from "~/utils/respond.server";
@@ -55,6 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/hr/scans/${scanId}?${query}#item-${result.answer.itemKey}`);
   }
   if (intent === "submit") {
+    // Locking cannot be undone: only the confirmation step's form carries `confirm=yes` (decision 150).
+    const confirmed = parseForm(ConfirmedSchema, form);
+    if (!confirmed.success) return refuse(invalid(confirmed));
     const submitted = submitScan(user, { scanId });
     if (!submitted.ok) return refuse(submitted);
     return redirect(`/hr/scans/${scanId}/results?notice=scan.submitted`);
@@ -68,6 +74,7 @@ export default function ScanPage() {
   const [params] = useSearchParams();
   const { t, isKey } = useI18n();
   const revalidator = useRevalidator();
+  const organisationName = useRootData()?.user?.organisationName ?? "";
   const locked = scan.status !== "draft";
   const byKey = useMemo(() => new Map(answers.map((a) => [a.itemKey, a])), [answers]);
   const [values, setValues] = useState<Record<string, AnswerValue | undefined>>(() => Object.fromEntries(answers.map((a) => [a.itemKey, a.value])));
@@ -209,12 +216,19 @@ export default function ScanPage() {
                   </ul>
                 </div>
               ) : null}
-              <Form method="post">
-                <input type="hidden" name="intent" value="submit" />
-                <button type="submit" className="button button--primary">
-                  {t("scan.submitButton")}
-                </button>
-              </Form>
+              <ConfirmAction
+                name="submit-scan"
+                intent="submit"
+                label={t("scan.submitButton")}
+                title={t("confirm.submitScan.title", { period: scan.period })}
+                confirmLabel={t("confirm.submitScan.yes")}
+              >
+                <p>{t("confirm.submitScan.body", { period: scan.period, organisation: organisationName })}</p>
+                <p>{t("confirm.submitScan.progress", { answered, total })}</p>
+                <p>
+                  <strong>{t("confirm.irreversible")}</strong>
+                </p>
+              </ConfirmAction>
             </Card>
           )}
         </div>

@@ -77,3 +77,10 @@ export const checkboxField = z
   .union([z.literal("on"), z.literal("true"), z.boolean()])
   .optional()
   .transform((v) => v === "on" || v === "true" || v === true);
+
+// The one field every irreversible action needs (decision 150): `confirm=yes`, posted only by the confirmation
+// step of components/ui/confirm-action.tsx. An action that misses it is refused with 400 and changes nothing.
+export const CONFIRM_FIELD = "confirm";
+export const CONFIRM_VALUE = "yes";
+export const confirmField = () => z.literal(CONFIRM_VALUE, { error: "confirm.required" });
+export const ConfirmedSchema = z.object({ [CONFIRM_FIELD]: confirmField() });

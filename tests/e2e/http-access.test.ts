@@ -183,7 +183,7 @@ describe("unknown and foreign ids", () => {
   });
 
   it("HR cannot deactivate another organisation's user: 404 and nothing changes", async () => {
-    const result = await request("hr", "/hr/people", { intent: "deactivate", userId: String(ids.zuyderlandEmployee) });
+    const result = await request("hr", "/hr/people", { intent: "deactivate", userId: String(ids.zuyderlandEmployee), confirm: "yes" });
     expect(result.status).toBe(404);
     const db = new Database(server.databasePath, { readonly: true });
     const row = db.prepare("select status from users where id = ?").get(ids.zuyderlandEmployee) as { status: string };
@@ -211,12 +211,12 @@ describe("unknown and foreign ids", () => {
     ["newcomer", "/admin/organisations/new", 403],
     ["anonymous", "/admin/users", 302],
   ] as const)("%s POST %s → %i", async (role, path, status) => {
-    const result = await request(role, path, { intent: "deactivate", userId: "1" });
+    const result = await request(role, path, { intent: "deactivate", userId: "1", confirm: "yes" });
     expect(result.status).toBe(status);
   });
 
   it("answers malformed ids and intents with 400, not 500", async () => {
-    expect((await request("admin", "/admin/users", { intent: "deactivate", userId: "abc" })).status).toBe(400);
+    expect((await request("admin", "/admin/users", { intent: "deactivate", userId: "abc", confirm: "yes" })).status).toBe(400);
     expect((await request("admin", "/admin/users", { intent: "explode" })).status).toBe(400);
     expect((await request("admin", `/admin/organisations/${ids.zas}`, { intent: "update", name: "", country: "FR" })).status).toBe(400);
   });

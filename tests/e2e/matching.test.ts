@@ -37,7 +37,7 @@ describe("buddy matching", () => {
     await expect(hr.getByRole("link", { name: "Hamid Rahimi" }).count()).resolves.toBe(1);
     await hr.getByRole("link", { name: "Hamid Rahimi" }).click();
     await hr.waitForURL(/\/hr\/newcomers\/\d+$/);
-    await hr.getByRole("button", { name: "Ja, wis de persoonsgegevens" }).waitFor();
+    await hr.getByRole("button", { name: "Persoonsgegevens wissen", exact: true }).waitFor();
     await expectAccessible(hr);
     await visit(hr, "/hr/newcomers/new");
     await visit(hr, "/hr/buddies");
@@ -51,7 +51,8 @@ describe("buddy matching", () => {
     await expect(runCard(hr, "Olena Shevchenko").getByText("An Wouters").first().isVisible()).resolves.toBe(true);
     await expect(runCard(hr, "Hamid Rahimi").getByText(/Zelfde afdeling/).first().isVisible()).resolves.toBe(true);
 
-    await hr.getByRole("button", { name: "Voorstellen versturen" }).click();
+    await hr.getByRole("button", { name: "Voorstellen versturen", exact: true }).click();
+    await hr.getByRole("dialog").getByRole("button", { name: "Ja, verstuur de voorstellen" }).click();
     await hr.getByText("4 voorstellen verstuurd.").waitFor();
     await expectAccessible(hr);
 

@@ -207,7 +207,8 @@ describe("inclusion scan", () => {
     await waitHydrated(page);
     expect(await page.locator(".scan-progress-total").textContent()).toBe("40 van 40 beantwoord");
     await expectAccessible(page);
-    await page.getByRole("button", { name: "Scan indienen" }).click();
+    await page.getByRole("button", { name: "Scan indienen", exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ja, scan indienen" }).click();
     await page.waitForURL(/\/results/);
     await expectAccessible(page);
 

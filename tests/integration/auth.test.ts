@@ -96,7 +96,7 @@ describe("sessions", () => {
   it("all end when an admin deactivates the user", async () => {
     const victim = cookieFor("daan.smeets@zuyderland.example");
     const admin = cookieFor("admin@portal.example");
-    const result = await call(adminUsers.action, post("/admin/users", { intent: "deactivate", userId: String(userId("daan.smeets@zuyderland.example")) }, admin));
+    const result = await call(adminUsers.action, post("/admin/users", { intent: "deactivate", userId: String(userId("daan.smeets@zuyderland.example")), confirm: "yes" }, admin));
     expect(result.status).toBe(200);
     expect(getCurrentUser(get("/me", victim))).toBeNull();
     const relogin = await call(login.action, post("/login", { email: "daan.smeets@zuyderland.example", password: DEMO_PASSWORD }));

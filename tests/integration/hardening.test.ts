@@ -124,7 +124,7 @@ describe("impossible values are refused, not stored (finding 6)", () => {
 
   it.each(["0x10", "1e3", "00001", "1.0", " 12"])("HR's user id %j is a 400, nobody is deactivated", async (raw) => {
     const activeBefore = db().select({ n: count() }).from(users).where(eq(users.status, "active")).get()!.n;
-    const result = await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: raw }, cookieFor(HR)));
+    const result = await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: raw, confirm: "yes" }, cookieFor(HR)));
     expect(result.status).toBe(400);
     expect(db().select({ n: count() }).from(users).where(eq(users.status, "active")).get()!.n).toBe(activeBefore);
   });

@@ -36,7 +36,7 @@ describe("capacity and pending proposals", () => {
     const id = Number(/\/hr\/matching\/runs\/(\d+)/.exec(started.location ?? "")?.[1]);
     return getRun(world.organisationId, id)!;
   }
-  const send = (runId: number) => call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send" }, world.hrCookie()), { id: String(runId) });
+  const send = (runId: number) => call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send", confirm: "yes" }, world.hrCookie()), { id: String(runId) });
 
   it("a re-run does not give a buddy's last slot to someone else while a proposal to them is pending", async () => {
     bea = world.buddy("bea", "Bea Buddy", { profession: "social_worker", department: "A", capacity: 1 });

@@ -147,7 +147,7 @@ describe("a matching run", () => {
   });
 
   it("sends the proposals: each buddy gets an e-mail with a link, the kept proposal is not sent again", async () => {
-    const sent = await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send" }, HR()), { id: String(runId) });
+    const sent = await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send", confirm: "yes" }, HR()), { id: String(runId) });
     expect(sent.status).toBe(302);
     // Hamid, Olena, Fatima, Lucía and Samira (added above); Yonas keeps his running proposal.
     expect(sent.location).toContain("count=5");
@@ -155,7 +155,7 @@ describe("a matching run", () => {
     expect(mail.subject).toContain("Hamid Rahimi");
     const link = linkIn(mail.text, "/me/buddy/proposals/");
     expect(link).toMatch(/^http:\/\/portal\.test\/me\/buddy\/proposals\/\d+$/);
-    const again = await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send" }, HR()), { id: String(runId) });
+    const again = await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send", confirm: "yes" }, HR()), { id: String(runId) });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ formError: "matching.runNotDraft" });
     expect(db().select().from(matches).where(eq(matches.newcomerId, recordId("Yonas Tesfay"))).all()).toHaveLength(1);

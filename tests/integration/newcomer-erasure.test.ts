@@ -17,17 +17,17 @@ const db = () => getDb();
 const recordOf = (name: string) => db().select().from(newcomerRecords).where(eq(newcomerRecords.name, name)).get()!;
 
 describe("erasing a newcomer record", () => {
-  it("is refused without the ticked confirmation box, with a translated message, and changes nothing", async () => {
+  it("is refused without the confirmation step's field, with a translated message, and changes nothing", async () => {
     const amal = recordOf("Amal Haddad");
     const hr = cookieFor("hr@zas.example");
     const attempts: Record<string, string>[] = [{ intent: "erase" }, { intent: "erase", confirm: "" }, { intent: "erase", confirm: "no" }, { intent: "erase", confirm: "on" }];
     for (const fields of attempts) {
       const refused = await call(newcomerDetail.action, post(`/hr/newcomers/${amal.id}`, fields, hr), { id: String(amal.id) });
       expect(refused.status).toBe(400);
-      expect(refused.body).toMatchObject({ formError: "matching.newcomers.eraseConfirmRequired" });
+      expect(refused.body).toMatchObject({ formError: "confirm.required" });
     }
-    expect(translate("nl", "matching.newcomers.eraseConfirmRequired")).toMatch(/vakje/);
-    expect(translate("en", "matching.newcomers.eraseConfirmRequired")).toMatch(/tick the box/);
+    expect(translate("nl", "confirm.required")).toMatch(/Bevestig eerst/);
+    expect(translate("en", "confirm.required")).toMatch(/confirm first/);
     const after = recordOf("Amal Haddad");
     expect(after).toMatchObject({ name: "Amal Haddad", erasedAt: null, userId: amal.userId });
     expect(db().select().from(users).where(eq(users.id, userId("nieuwkomer@zas.example"))).get()).toMatchObject({ name: "Amal Haddad", status: "active" });

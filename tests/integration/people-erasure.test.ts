@@ -23,7 +23,7 @@ describe("erasing a person", () => {
     const active = await call(hrPeople.action, post("/hr/people", { intent: "erase", userId: String(tom), confirm: "yes" }, hr));
     expect(active.status).toBe(409);
     expect(active.body).toMatchObject({ formError: "admin.eraseNeedsDeactivation" });
-    await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(tom) }, hr));
+    await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(tom), confirm: "yes" }, hr));
     const unconfirmed = await call(hrPeople.action, post("/hr/people", { intent: "erase", userId: String(tom) }, hr));
     expect(unconfirmed.status).toBe(400);
     expect(row(tom)?.name).toBe("Tom Peeters");
@@ -34,13 +34,13 @@ describe("erasing a person", () => {
     const hr = cookieFor("hr@zas.example");
     const lieve = userId("lieve.maes@zas.example");
     // Lieve is the buddy in an active match: that match has to end first.
-    await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(lieve) }, hr));
+    await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(lieve), confirm: "yes" }, hr));
     const busy = await call(hrPeople.action, post("/hr/people", { intent: "erase", userId: String(lieve), confirm: "yes" }, hr));
     expect(busy.status).toBe(409);
     expect(busy.body).toMatchObject({ formError: "admin.eraseOpenMatches" });
 
     const an = userId("an.wouters@zas.example");
-    await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(an) }, hr));
+    await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(an), confirm: "yes" }, hr));
     const erased = await call(hrPeople.action, post("/hr/people", { intent: "erase", userId: String(an), confirm: "yes" }, hr));
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({ notice: "admin.userErased" });
@@ -71,7 +71,7 @@ describe("erasing a person", () => {
     const hr = cookieFor("hr@zas.example");
     const daan = userId("daan.smeets@zuyderland.example");
     const admin = cookieFor("admin@portal.example");
-    await call(adminUsers.action, post("/admin/users", { intent: "deactivate", userId: String(daan) }, admin));
+    await call(adminUsers.action, post("/admin/users", { intent: "deactivate", userId: String(daan), confirm: "yes" }, admin));
     const foreign = await call(hrPeople.action, post("/hr/people", { intent: "erase", userId: String(daan), confirm: "yes" }, hr));
     expect(foreign.status).toBe(404);
     expect(row(daan)?.name).not.toBe("—");

@@ -107,7 +107,7 @@ describe("probes of another organisation's ids", () => {
     const runId = Number(/\/hr\/matching\/runs\/(\d+)/.exec(started.location ?? "")![1]);
     expect(db().select({ o: matchingRuns.organisationId }).from(matchingRuns).where(eq(matchingRuns.id, runId)).get()?.o).toBe(zas());
     expectProbe(await entriesOf(() => call(hrRun.loader, get(`/hr/matching/runs/${runId}`, ZUYD_HR()), { id: String(runId) }), 404), "matching_run", runId, "hr@zuyderland.example");
-    expectProbe(await entriesOf(() => call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send" }, ZUYD_HR()), { id: String(runId) }), 404), "matching_run", runId, "hr@zuyderland.example");
+    expectProbe(await entriesOf(() => call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send", confirm: "yes" }, ZUYD_HR()), { id: String(runId) }), 404), "matching_run", runId, "hr@zuyderland.example");
 
     const matchId = db().select({ id: matches.id }).from(matches).where(eq(matches.organisationId, zas())).get()!.id;
     expectProbe(await entriesOf(() => call(hrMatch.loader, get(`/hr/matching/matches/${matchId}`, ZUYD_HR()), { id: String(matchId) }), 404), "match", matchId, "hr@zuyderland.example");
@@ -127,7 +127,7 @@ describe("probes of another organisation's ids", () => {
 
   it("a person of another organisation on the people page: 404 and a security entry", async () => {
     const tom = userId("tom.peeters@zas.example");
-    expectProbe(await entriesOf(() => call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(tom) }, ZUYD_HR())), 404), "user", tom, "hr@zuyderland.example");
+    expectProbe(await entriesOf(() => call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(tom), confirm: "yes" }, ZUYD_HR())), 404), "user", tom, "hr@zuyderland.example");
   });
 
   it("an id that does not exist is logged as unknown; the caller sees the same 404", async () => {

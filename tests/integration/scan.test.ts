@@ -84,7 +84,7 @@ const EXPECTED_FLAGGED = ["leadership.1", "language.2"];
 /** A submitted scan of the world's organisation, submitted through the page's own action. */
 async function submitted(world: ReturnType<typeof draftWorld>) {
   const filled = createDraftScan({ organisationId: world.organisation.id, period: "2028", answers: COMPLETE_ANSWERS, answeredBy: world.hr.id });
-  const result = await call(scanRoute.action, post(`/hr/scans/${filled.id}`, { intent: "submit" }, world.hrCookie), { scanId: String(filled.id) });
+  const result = await call(scanRoute.action, post(`/hr/scans/${filled.id}`, { intent: "submit", confirm: "yes" }, world.hrCookie), { scanId: String(filled.id) });
   expect(result.status).toBe(302);
   return filled.id;
 }
@@ -325,7 +325,7 @@ describe("answering", () => {
     delete answers["leadership.3"];
     delete answers["monitoring.5"];
     const { scan, params, hr2Cookie } = draftWorld(answers);
-    const result = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit" }, hr2Cookie), params);
+    const result = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit", confirm: "yes" }, hr2Cookie), params);
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({ error: "scan.errors.missingAnswers", missing: ["leadership.3", "monitoring.5"] });
     expect(scanRow(scan.id).status).toBe("draft");
@@ -353,7 +353,7 @@ describe("answering", () => {
       const r = await save(cookie, { itemKey: key, value: COMPLETE_ANSWERS[key] ?? "2" });
       expect(r.status).toBe(200);
     }
-    const submit = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit" }, cookie), params);
+    const submit = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit", confirm: "yes" }, cookie), params);
     expect(submit.status).toBe(302);
     expect(submit.location).toBe(`/hr/scans/${scan.id}/results?notice=scan.submitted`);
 
@@ -368,7 +368,7 @@ describe("answering", () => {
     const late = await save(cookie, { itemKey: "leadership.1", value: "0" });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ error: "scan.errors.locked" });
-    const again = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit" }, cookie), params);
+    const again = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit", confirm: "yes" }, cookie), params);
     expect(again.status).toBe(409);
     expect(answerRows(scan.id)).toEqual(before);
 
@@ -407,7 +407,7 @@ describe("answering", () => {
   it("a dimension with fewer than three items answered 0–4 has no score, and then neither has the scan", async () => {
     const answers = { ...COMPLETE_ANSWERS, "language.1": "dont_know", "language.3": "not_applicable" } as const;
     const world = draftWorld(answers);
-    const submit = await call(scanRoute.action, post(`/hr/scans/${world.scan.id}`, { intent: "submit" }, world.hrCookie), world.params);
+    const submit = await call(scanRoute.action, post(`/hr/scans/${world.scan.id}`, { intent: "submit", confirm: "yes" }, world.hrCookie), world.params);
     expect(submit.status).toBe(302);
     const stored = scanRow(world.scan.id);
     expect([stored.overallScore, stored.overallLevel]).toEqual([null, null]);

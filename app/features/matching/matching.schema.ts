@@ -1,6 +1,7 @@
 // Zod schemas of the matching forms. Messages are message keys; lists come from fixed rows and checkboxes so
 // every form works as a plain HTML post.
 import { z } from "zod";
+import { ConfirmedSchema } from "~/utils/form-fields";
 import { LANGUAGE_ROWS, RECOGNITION_STATUSES, CHECKIN_NOTE_MAX } from "./matching.options";
 import { dateField, idField, wholeNumberField } from "~/utils/form-fields";
 import { CEFR_LEVELS, CRITERIA, GENDERS, INTERESTS, LANGUAGE_CODES, LEVELS, PROFESSIONS, SHIFTS, type LanguageSkill } from "./criteria";
@@ -124,9 +125,7 @@ export const EndMatchSchema = z.object({
 });
 
 /** Erasing a record cannot be undone: the form's confirmation box must be ticked, checked on the server too. */
-export const EraseNewcomerSchema = z.object({
-  confirm: z.literal("yes", { error: "matching.newcomers.eraseConfirmRequired" }),
-});
+export const EraseNewcomerSchema = ConfirmedSchema;
 export type EraseNewcomerInput = z.output<typeof EraseNewcomerSchema>;
 
 export const PinSchema = z.object({

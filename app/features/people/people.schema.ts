@@ -2,14 +2,16 @@
 import { z } from "zod";
 import { AdminInviteSchema, HrInviteSchema } from "~/features/auth/auth.schema";
 import { ROLES } from "~/features/auth/roles";
-import { idField } from "~/utils/form-fields";
+import { confirmField, idField } from "~/utils/form-fields";
 
 const userId = idField();
 
 const PersonActions = [
   z.object({ intent: z.literal("revoke"), invitationId: idField() }),
   z.object({ intent: z.literal("changeRole"), userId, role: z.enum(ROLES, { error: "validation.invalidChoice" }) }),
-  z.object({ intent: z.enum(["deactivate", "reactivate"]), userId }),
+  // Deactivating needs the confirmation step's field (decision 150); reactivating undoes it and needs none.
+  z.object({ intent: z.literal("deactivate"), userId, confirm: confirmField() }),
+  z.object({ intent: z.literal("reactivate"), userId }),
   z.object({ intent: z.literal("resetSecondFactor"), userId }),
   // The confirmation box must be ticked: erasure cannot be undone.
   z.object({ intent: z.literal("erase"), userId, confirm: z.literal("yes", { error: "admin.eraseConfirmRequired" }) }),

@@ -1,4 +1,5 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
+import { ConfirmAction } from "~/components/ui/confirm-action";
 import { EmptyState } from "~/components/ui/page";
 import type { Role } from "~/features/auth/roles";
 import type { UserStatus } from "@db/schema";
@@ -111,20 +112,36 @@ export function PeopleTable({
                         </Form>
                       ) : null}
                       {!self && p.status !== "erased" && canChangeStatus(p) ? (
-                        <Form method="post">
-                          <input type="hidden" name="userId" value={p.id} />
-                          {p.status === "active" ? (
-                            <button type="submit" name="intent" value="deactivate" className="button button--small button--danger">
-                              {t("admin.deactivate")}
-                              <span className="visually-hidden">: {p.name}</span>
-                            </button>
-                          ) : (
+                        p.status === "active" ? (
+                          // A quiet action on every row; the confirmation says who and what (decision 150).
+                          <ConfirmAction
+                            name="deactivate"
+                            target={{ person: String(p.id) }}
+                            intent="deactivate"
+                            fields={{ userId: String(p.id) }}
+                            label={
+                              <>
+                                {t("confirm.deactivate.open")}
+                                <span className="visually-hidden">: {p.name}</span>
+                              </>
+                            }
+                            variant="ghost"
+                            small
+                            title={t("confirm.deactivate.title", { name: p.name })}
+                            confirmLabel={t("confirm.deactivate.yes", { name: p.name })}
+                            confirmVariant="danger"
+                          >
+                            <p>{t("confirm.deactivate.body", { name: p.name, email: p.email })}</p>
+                          </ConfirmAction>
+                        ) : (
+                          <Form method="post">
+                            <input type="hidden" name="userId" value={p.id} />
                             <button type="submit" name="intent" value="reactivate" className="button button--small button--secondary">
                               {t("admin.reactivate")}
                               <span className="visually-hidden">: {p.name}</span>
                             </button>
-                          )}
-                        </Form>
+                          </Form>
+                        )
                       ) : null}
                       {canResetSecondFactor && !self && p.secondFactor ? (
                         <Form method="post">

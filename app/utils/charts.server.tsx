@@ -29,7 +29,9 @@ const INK = "#1f2a2e";
 const MUTED = "#53616a";
 const GRID = "#d5dbd8";
 const FONT = 14;
-const LINE = 17;
+// The radar is drawn small enough that on a phone its labels still read at about 10 px.
+const RADAR_FONT = 15;
+const RADAR_LINE = 18;
 
 export const CHART_COLOURS = {
   current: "#0f6b63",
@@ -109,15 +111,15 @@ function radarTick(props: TickProps): ReactElement {
   const y = num(props.y);
   const cy = props.cy ?? y;
   const cx = props.cx ?? x;
-  const lines = wrapLabel(String(props.payload?.value ?? ""), 17);
+  const lines = wrapLabel(String(props.payload?.value ?? ""), 14);
   const anchor = Math.abs(x - cx) < 4 ? "middle" : x > cx ? "start" : "end";
-  const block = (lines.length - 1) * LINE;
+  const block = (lines.length - 1) * RADAR_LINE;
   // Above the centre the text grows upwards, below it downwards, at the sides it is centred on the spoke.
-  const first = y < cy - 4 ? y - block - 4 : y > cy + 4 ? y + LINE - 2 : y - block / 2 + FONT / 3;
+  const first = y < cy - 4 ? y - block - 4 : y > cy + 4 ? y + RADAR_LINE - 2 : y - block / 2 + RADAR_FONT / 3;
   return (
-    <text x={x} y={first} textAnchor={anchor} fontSize={FONT} fill={INK} className="chart__label">
+    <text x={x} y={first} textAnchor={anchor} fontSize={RADAR_FONT} fill={INK} className="chart__label">
       {lines.map((line, i) => (
-        <tspan key={i} x={x} y={first + i * LINE}>
+        <tspan key={i} x={x} y={first + i * RADAR_LINE}>
           {line}
         </tspan>
       ))}
@@ -130,11 +132,11 @@ export type RadarSeries = { name: string; colour: string; values: (number | null
 /** One polygon per series over the dimensions (labels in full), 0–100. */
 export function radarChart(input: { title: string; description: string; labels: string[]; series: RadarSeries[] }): ChartMarkup {
   return cached(`radar:${JSON.stringify(input)}`, () => {
-    const width = 560;
-    const height = 460;
+    const width = 460;
+    const height = 430;
     const rows = input.labels.map((label, i) => ({ label, ...Object.fromEntries(input.series.map((s, j) => [`s${j}`, s.values[i] ?? 0])) }));
     const chart = (
-      <RadarChart width={width} height={height} data={rows} outerRadius={130} cx={width / 2} cy={height / 2} margin={{ top: 0, right: 0, bottom: 0, left: 0 }}>
+      <RadarChart width={width} height={height} data={rows} outerRadius={95} cx={width / 2} cy={height / 2} margin={{ top: 0, right: 0, bottom: 0, left: 0 }}>
         <PolarGrid stroke={GRID} />
         <PolarAngleAxis dataKey="label" tick={radarTick} />
         <PolarRadiusAxis domain={[0, 100]} tickCount={6} angle={90} tick={{ fontSize: 11, fill: MUTED }} axisLine={false} />
@@ -215,7 +217,7 @@ export function barChart(input: { title: string; description: string; categories
       <BarChart width={width} height={height} data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }} barGap={1} barCategoryGap={0}>
         <CartesianGrid horizontal={false} stroke={GRID} />
         <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} allowDataOverflow tick={{ fontSize: FONT - 1, fill: INK }} />
-        <YAxis type="category" dataKey="name" width={0} tick={bandTick} tickLine={false} axisLine={false} />
+        <YAxis type="category" dataKey="name" width={1} tick={bandTick} tickLine={false} axisLine={false} />
         {input.series.map((s, j) => (
           <Bar key={s.name} name={s.name} dataKey={`s${j}`} fill={s.colour} barSize={barSize} isAnimationActive={false} />
         ))}
@@ -238,7 +240,7 @@ export function boxChart(input: { title: string; description: string; data: BoxD
       <BarChart width={width} height={height} data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }} barCategoryGap={0}>
         <CartesianGrid horizontal={false} stroke={GRID} />
         <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} allowDataOverflow tick={{ fontSize: FONT - 1, fill: INK }} />
-        <YAxis type="category" dataKey="name" width={0} tick={bandTick} tickLine={false} axisLine={false} />
+        <YAxis type="category" dataKey="name" width={1} tick={bandTick} tickLine={false} axisLine={false} />
         <Bar dataKey="base" stackId="box" fill="transparent" barSize={barSize} isAnimationActive={false} />
         <Bar dataKey="lowBox" name={input.labels.low} stackId="box" fill={CHART_COLOURS.box} barSize={barSize} isAnimationActive={false} />
         <Bar dataKey="highBox" name={input.labels.high} stackId="box" fill={CHART_COLOURS.boxHigh} barSize={barSize} isAnimationActive={false} />

@@ -9,7 +9,8 @@ import { breakdownLabel, FilterForm } from "~/features/benchmark/components/filt
 import type { Comparison, ComparisonRow } from "~/features/benchmark/compare";
 import { getComparison } from "~/features/benchmark/comparison.server";
 import { MIN_GROUP_SIZE } from "~/features/benchmark/disclosure";
-import { type ComparisonFilters, filtersToQuery, parseComparisonFilters } from "~/features/benchmark/filters";
+import { type ComparisonFilters, parseComparisonFilters } from "~/features/benchmark/filters";
+import { filtersToQuery } from "~/features/benchmark/filters.options";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";

@@ -77,8 +77,6 @@ describe("results charts", () => {
       const page = await pageAs("hr@zuyderland.example", viewport.mobile);
       await page.goto(`${server.url}${await resultsPath(page, "2025")}`);
       const radar = await expectChartFits(page, "radar-chart", viewport.width);
-      await page.getByTestId("radar-chart").screenshot({ path: `/tmp/p3-radar-${viewport.width}.png` });
-      await page.getByTestId("trend-chart").screenshot({ path: `/tmp/p3-trend-${viewport.width}.png` });
       expect(await radar.getAttribute("aria-labelledby")).toBeTruthy();
       expect(await radar.locator("title").textContent()).toBe("Scores per thema");
       expect(await labelsOf(page, "radar-chart")).toEqual(INSTRUMENT_V1.dimensions.map((d, i) => `${i + 1}. ${d.nameNl}`));
@@ -112,7 +110,6 @@ describe("HR benchmark chart", () => {
       const page = await pageAs("hr@zas.example", viewport.mobile);
       await page.goto(`${server.url}/hr/benchmark`);
       const svg = await expectChartFits(page, "position-chart", viewport.width);
-      await page.getByTestId("position-chart").screenshot({ path: `/tmp/p3-bench-${viewport.width}.png` });
       const ticks = await svg.locator(".recharts-cartesian-axis-tick-value").allTextContents();
       expect(ticks).toEqual(["0", "20", "40", "60", "80", "100"]);
       expect(await labelsOf(page, "position-chart")).toEqual(INSTRUMENT_V1.dimensions.map((d) => d.nameNl));

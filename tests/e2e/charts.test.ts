@@ -137,6 +137,7 @@ describe("chart pages ship no chart code", () => {
     const path = kind === "benchmark" ? "/hr/benchmark" : (await resultsPath(page, "2025")).replace(/results$/, kind);
     await page.goto(`${server.url}${path}`);
     await page.locator("svg[role=img]").first().waitFor();
+    await page.waitForLoadState("load");
     // Every script the document loads or preloads (module scripts, modulepreload links, inline imports).
     const html = await page.content();
     const scripts = [...new Set([...html.matchAll(/["'](\/build\/[^"']+\.js)["']/g)].map((m) => `${server.url}${m[1]}`))];

@@ -3,11 +3,14 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, PageHeader } from "~/components/ui/page";
 import { AdjustedNote, Figure, LevelName, Score } from "~/features/benchmark/components/cells";
-import { PairChart } from "~/features/benchmark/components/charts";
-import { PEER_GROUPS, PeerGroupSchema } from "~/features/benchmark/filters";
+import { StaticChart } from "~/components/ui/static-chart";
+import { ownPositionChart } from "~/features/benchmark/charts.server";
+import { PeerGroupSchema } from "~/features/benchmark/filters";
+import { PEER_GROUPS } from "~/features/benchmark/filters.options";
 import { getOwnPosition, peerGroupCookie, readPeerGroup } from "~/features/benchmark/peer.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
+import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
 
@@ -21,16 +24,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (asked !== null) {
     const parsed = PeerGroupSchema.safeParse(asked);
     if (!parsed.success) {
-      return data({ error: "benchmark.errors.unknownValue" as const, group, position: null }, { status: 400 });
+      return data({ error: "benchmark.errors.unknownValue" as const, group, position: null, chart: null }, { status: 400 });
     }
     group = parsed.data;
     headers.append("Set-Cookie", peerGroupCookie(group));
   }
-  return data({ error: null, group, position: getOwnPosition(user.organisationId, group) }, { headers });
+  const position = getOwnPosition(user.organisationId, group);
+  const chart = position.kind === "ok" ? ownPositionChart(position, resolveLocale(request, user.locale)) : null;
+  return data({ error: null, group, position, chart }, { headers });
 }
 
 export default function HrBenchmark() {
-  const { error, group, position } = useLoaderData<typeof loader>();
+  const { error, group, position, chart } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <>
@@ -76,12 +81,7 @@ export default function HrBenchmark() {
                 {t("benchmark.hr.suppressed")}
               </p>
             )}
-            <PairChart
-              label={t("benchmark.hr.chart")}
-              ownLabel={t("benchmark.hr.own")}
-              groupLabel={t("benchmark.hr.peerMedian")}
-              data={position.dimensions.map((d) => ({ name: locale === "en" ? d.nameEn : d.nameNl, own: d.own, group: position.peers.shown ? d.peerMedian : null }))}
-            />
+            {chart ? <StaticChart chart={chart} testId="position-chart" /> : null}
             <div className="table-wrap" tabIndex={0}>
               <table className="table table--compact" data-testid="position-table">
                 <thead>

@@ -9,6 +9,7 @@ import { readPeerGroup } from "~/features/benchmark/peer.server";
 import { PeerNote } from "~/features/scan/components/peer-note";
 import { PerceptionGap } from "~/features/pulse/components/pulse-results";
 import { getScanResultsPage } from "~/features/scan/results-page.server";
+import { scanCharts } from "~/features/scan/charts.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
@@ -19,9 +20,10 @@ export const meta = pageTitle("hrScanReport");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const scanId = parseId(params.scanId);
-  const results = getScanResultsPage(user, scanId, resolveLocale(request, user.locale), readPeerGroup(request));
+  const locale = resolveLocale(request, user.locale);
+  const results = getScanResultsPage(user, scanId, locale, readPeerGroup(request));
   if (!results) throw notFound({ user, entity: "scan", id: scanId });
-  return { ...results, printedAt: new Date().toISOString() };
+  return { ...results, charts: { radar: scanCharts(results, locale).radar }, printedAt: new Date().toISOString() };
 }
 
 export default function ScanReport() {
@@ -30,6 +32,9 @@ export default function ScanReport() {
   const { name, itemLabel } = useDimensionNames(r.dimensions);
   const lowest = r.result.dimensions.reduce<number | null>((m, d) => (d.level === null ? m : m === null ? d.level : Math.min(m, d.level)), null);
   const answers = new Map(r.answers.map((a) => [a.itemKey, a]));
+  const firstActions = r.actions.slice(0, 3);
+  const otherActions = r.actions.slice(3);
+  const hasGap = Boolean(r.perceptionGap.newcomers || r.perceptionGap.buddies);
   return (
     <article className="scan-report">
       <div className="scan-report__toolbar no-print">
@@ -45,30 +50,64 @@ export default function ScanReport() {
         </p>
         {r.scan.status !== "submitted" ? <p className="alert alert--info">{t("scan.notSubmittedYet")}</p> : null}
       </header>
-      <section className="scan-report__section">
+      {/* Page one: the summary a board reads (overall, radar, top gaps, the perception gap, the first actions). */}
+      <section className="scan-report__summary" aria-labelledby="report-summary-title" data-testid="report-summary">
+        <h2 id="report-summary-title" className="visually-hidden">
+          {t("scan.reportPage.summaryTitle")}
+        </h2>
         <OverallScore overall={r.result.overall} level={r.result.overallLevel} capped={r.result.capped} lowest={lowest} />
+        <div className="scan-report__summary-grid">
+          <div>
+            <h3 className="small-heading">{t("scan.radarTitle")}</h3>
+            <ScanRadar
+              chart={r.charts.radar}
+              dimensions={r.dimensions.map((d) => ({ key: d.key, name: `${d.number}. ${name(d.key)}` }))}
+              current={r.result.dimensions.map((d) => ({ key: d.key, score: d.score }))}
+              currentLabel={t("scan.radarThis", { period: r.scan.period })}
+              previous={r.previous?.dimensions ?? null}
+              previousLabel={r.previous ? t("scan.radarPrevious", { period: r.previous.period }) : undefined}
+              peer={r.peer}
+              showTable={false}
+            />
+            <PeerNote {...r.peerInfo} />
+          </div>
+          <div>
+            <RankedList title={t("scan.gaps")} items={r.gaps} name={name} />
+            {firstActions.length ? (
+              <>
+                <h3 className="small-heading">{t("scan.reportPage.firstActions")}</h3>
+                <ol className="scan-ranked" data-testid="report-first-actions">
+                  {firstActions.map((a) => (
+                    <li key={a.id}>
+                      {a.action} <span className="cell-sub">({name(a.dimensionKey)}{a.owner ? ` · ${a.owner}` : ""}{a.dueDate ? ` · ${date(a.dueDate)}` : ""})</span>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : null}
+          </div>
+        </div>
+        {hasGap ? (
+          <div data-testid="report-perception-gap">
+            <h3 className="small-heading">{t("pulse.gap.title")}</h3>
+            <PerceptionGap gap={r.perceptionGap} dimensionName={name} />
+          </div>
+        ) : null}
       </section>
-      <section className="scan-report__section">
-        <h2>{t("scan.radarTitle")}</h2>
-        <ScanRadar
-          dimensions={r.dimensions.map((d) => ({ key: d.key, name: `${d.number}. ${name(d.key)}`, short: `${d.number}. ${name(d.key).split(" ")[0] ?? ""}` }))}
-          current={r.result.dimensions.map((d) => ({ key: d.key, score: d.score }))}
-          currentLabel={t("scan.radarThis", { period: r.scan.period })}
-          previous={r.previous?.dimensions ?? null}
-          previousLabel={r.previous ? t("scan.radarPrevious", { period: r.previous.period }) : undefined}
-          peer={r.peer}
-        />
-        <PeerNote {...r.peerInfo} />
+      {/* The details follow from page two; nothing from the summary is repeated. */}
+      <section className="scan-report__section scan-report__details">
+        <h2>{t("scan.levelsTitle")}</h2>
         <DimensionTable dimensions={r.dimensions} results={r.result.dimensions} previous={r.previous?.dimensions ?? null} />
       </section>
-      <section className="scan-report__section scan-report__columns">
+      <section className="scan-report__section">
         <RankedList title={t("scan.strengths")} items={r.strengths} name={name} />
-        <RankedList title={t("scan.gaps")} items={r.gaps} name={name} />
       </section>
-      <section className="scan-report__section" data-testid="report-perception-gap">
-        <h2>{t("pulse.gap.title")}</h2>
-        <PerceptionGap gap={r.perceptionGap} dimensionName={name} />
-      </section>
+      {hasGap ? null : (
+        <section className="scan-report__section" data-testid="report-perception-gap">
+          <h2>{t("pulse.gap.title")}</h2>
+          <PerceptionGap gap={r.perceptionGap} dimensionName={name} />
+        </section>
+      )}
       <section className="scan-report__section">
         <h2>{t("scan.coreFlagsTitle")}</h2>
         <CoreFlags flagged={r.result.flaggedCoreItems} itemLabel={itemLabel} />
@@ -77,10 +116,12 @@ export default function ScanReport() {
         <h2>{t("scan.recommendationsTitle")}</h2>
         <Recommendations recommendations={r.modules} dimensionName={name} />
       </section>
-      <section className="scan-report__section">
-        <h2>{t("scan.actions.title")}</h2>
-        <ActionTable actions={r.actions} name={name} itemLabel={itemLabel} editable={false} />
-      </section>
+      {otherActions.length || !firstActions.length ? (
+        <section className="scan-report__section">
+          <h2>{firstActions.length ? t("scan.reportPage.otherActions") : t("scan.actions.title")}</h2>
+          <ActionTable actions={otherActions} name={name} itemLabel={itemLabel} editable={false} />
+        </section>
+      ) : null}
       <section className="scan-report__section scan-report__answers">
         <h2>{t("scan.answersTitle")}</h2>
         {r.dimensions.map((d) => (

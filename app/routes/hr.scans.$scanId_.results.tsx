@@ -9,6 +9,7 @@ import { PeerNote } from "~/features/scan/components/peer-note";
 import { PerceptionGap } from "~/features/pulse/components/pulse-results";
 import { ActionTable, AddActionForm, CoreFlags, DimensionTable, OverallScore, RankedList, useDimensionNames } from "~/features/scan/components/results-view";
 import { getScanResultsPage } from "~/features/scan/results-page.server";
+import { scanCharts } from "~/features/scan/charts.server";
 import { addActionItem, deleteActionItem, setActionStatus } from "~/features/scan/action-plan.server";
 import { ActionPlanFormSchema } from "~/features/scan/scan.schema";
 import { resolveLocale } from "~/utils/locale.server";
@@ -25,10 +26,11 @@ export const meta = pageTitle("hrScanResults");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const scanId = parseId(params.scanId);
-  const results = getScanResultsPage(user, scanId, resolveLocale(request, user.locale), readPeerGroup(request));
+  const locale = resolveLocale(request, user.locale);
+  const results = getScanResultsPage(user, scanId, locale, readPeerGroup(request));
   if (!results) throw notFound({ user, entity: "scan", id: scanId });
   if (results.scan.status !== "submitted") throw redirect(`/hr/scans/${results.scan.id}`);
-  return results;
+  return { ...results, charts: scanCharts(results, locale) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -96,7 +98,8 @@ export default function ScanResultsPage() {
         <div className="two-columns">
           <Card title="scan.radarTitle">
             <ScanRadar
-              dimensions={r.dimensions.map((d) => ({ key: d.key, name: `${d.number}. ${name(d.key)}`, short: `${d.number}. ${name(d.key).split(" ")[0] ?? ""}` }))}
+              chart={r.charts.radar}
+              dimensions={r.dimensions.map((d) => ({ key: d.key, name: `${d.number}. ${name(d.key)}` }))}
               current={r.result.dimensions.map((d) => ({ key: d.key, score: d.score }))}
               currentLabel={t("scan.radarThis", { period: r.scan.period })}
               previous={r.previous?.dimensions ?? null}
@@ -134,7 +137,7 @@ export default function ScanResultsPage() {
           )}
         </Card>
         <Card title="scan.trendTitle">
-          <ScanTrend trend={r.trend} />
+          <ScanTrend chart={r.charts.trend} trend={r.trend} dimensions={r.dimensions.map((d) => ({ key: d.key, name: `${d.number}. ${name(d.key)}` }))} />
         </Card>
         <section className="card" id="action-plan" aria-labelledby="action-plan-title">
           <h2 className="card__title" id="action-plan-title">

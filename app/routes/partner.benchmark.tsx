@@ -4,14 +4,17 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, PageHeader } from "~/components/ui/page";
 import { AdjustedNote, Figure, LevelName, NotShown, Score } from "~/features/benchmark/components/cells";
-import { DistributionChart, PairChart, TrendChart } from "~/features/benchmark/components/charts";
+import { StaticChart } from "~/components/ui/static-chart";
+import { comparisonCharts, type ComparisonCharts } from "~/features/benchmark/charts.server";
 import { breakdownLabel, FilterForm } from "~/features/benchmark/components/filter-form";
 import type { Comparison, ComparisonRow } from "~/features/benchmark/compare";
 import { getComparison } from "~/features/benchmark/comparison.server";
 import { MIN_GROUP_SIZE } from "~/features/benchmark/disclosure";
-import { type ComparisonFilters, filtersToQuery, parseComparisonFilters } from "~/features/benchmark/filters";
+import { type ComparisonFilters, parseComparisonFilters } from "~/features/benchmark/filters";
+import { filtersToQuery } from "~/features/benchmark/filters.options";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
+import { resolveLocale } from "~/utils/locale.server";
 import { requireRole } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
 import { itemLabel, numberItems } from "~/features/scan/item-label";
@@ -19,23 +22,23 @@ import { itemLabel, numberItems } from "~/features/scan/item-label";
 export const meta = pageTitle("partnerBenchmark");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, "partner");
+  const user = requireRole(request, "partner");
   const params = new URL(request.url).searchParams;
   const raw = Object.fromEntries([...params.entries()].map(([k, v]) => [k, v.slice(0, 40)]));
   const parsed = parseComparisonFilters(params);
   if (!parsed.ok) {
-    return data({ kind: "invalid" as const, errors: parsed.errors, raw, periods: [] as string[], comparison: null, filters: null }, { status: 400 });
+    return data({ kind: "invalid" as const, errors: parsed.errors, raw, periods: [] as string[], comparison: null, charts: null, filters: null }, { status: 400 });
   }
   const outcome = getComparison(parsed.filters);
   if (outcome.kind === "invalid") {
-    return data({ kind: "invalid" as const, errors: outcome.errors, raw, periods: outcome.periods, comparison: null, filters: null }, { status: outcome.status });
+    return data({ kind: "invalid" as const, errors: outcome.errors, raw, periods: outcome.periods, comparison: null, charts: null, filters: null }, { status: outcome.status });
   }
-  if (outcome.kind === "empty") return data({ kind: "empty" as const, errors: null, raw, periods: [] as string[], comparison: null, filters: parsed.filters });
-  return data({ kind: "ok" as const, errors: null, raw, periods: outcome.comparison.periods, comparison: outcome.comparison, filters: parsed.filters });
+  if (outcome.kind === "empty") return data({ kind: "empty" as const, errors: null, raw, periods: [] as string[], comparison: null, charts: null, filters: parsed.filters });
+  return data({ kind: "ok" as const, errors: null, raw, periods: outcome.comparison.periods, comparison: outcome.comparison, charts: comparisonCharts(outcome.comparison, resolveLocale(request, user.locale)), filters: parsed.filters });
 }
 
 export default function PartnerBenchmark() {
-  const { kind, errors, raw, periods, comparison, filters } = useLoaderData<typeof loader>();
+  const { kind, errors, raw, periods, comparison, charts, filters } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -67,7 +70,7 @@ export default function PartnerBenchmark() {
           <EmptyState message="benchmark.comparison.empty" />
         </Card>
       ) : null}
-      {comparison && filters ? <ComparisonView comparison={comparison} filters={filters} /> : null}
+      {comparison && charts && filters ? <ComparisonView comparison={comparison} charts={charts} filters={filters} /> : null}
     </>
   );
 }
@@ -83,12 +86,11 @@ function attributeLabel(by: string, value: string): MessageKey {
   return `sectors.${value}` as MessageKey;
 }
 
-function ComparisonView({ comparison, filters }: { comparison: Comparison; filters: ComparisonFilters }) {
+function ComparisonView({ comparison, charts, filters }: { comparison: Comparison; charts: ComparisonCharts; filters: ComparisonFilters }) {
   const { t, locale } = useI18n();
   const names = useNames();
   const { group, dimensions } = comparison;
   const summaries = [{ name: t("benchmark.comparison.overall"), f: group.overall }, ...dimensions.map((d, i) => ({ name: names.dimension(d), f: group.dimensions[i] ?? { median: null, q1: null, q3: null } }))];
-  const boxes = summaries.flatMap(({ name, f }) => (f.median !== null && f.q1 !== null && f.q3 !== null ? [{ name, q1: f.q1, median: f.median, q3: f.q3 }] : []));
   return (
     <div className="stack">
       <AdjustedNote />
@@ -105,13 +107,7 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
         {group.shown ? (
           <>
             <h3>{t("benchmark.comparison.distributionTitle")}</h3>
-            {boxes.length > 0 ? (
-              <DistributionChart
-                label={t("benchmark.comparison.distributionChart")}
-                labels={{ q1: t("benchmark.comparison.q1"), median: t("benchmark.comparison.median"), q3: t("benchmark.comparison.q3") }}
-                data={boxes}
-              />
-            ) : null}
+            {charts.distribution ? <StaticChart chart={charts.distribution} testId="distribution-chart" /> : null}
             <div className="table-wrap" tabIndex={0}>
               <table className="table table--compact" data-testid="group-table">
                 <caption className="visually-hidden">{t("benchmark.comparison.distributionTitle")}</caption>
@@ -139,7 +135,7 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
         ) : null}
       </Card>
 
-      {comparison.selected ? <SelectedView row={comparison.selected} comparison={comparison} filters={filters} /> : null}
+      {comparison.selected ? <SelectedView row={comparison.selected} chart={charts.selected} comparison={comparison} filters={filters} /> : null}
 
       <Card>
         <h2 className="card__title">{t("benchmark.comparison.breakdownTitle", { by: t(breakdownLabel(comparison.breakdown.by)).toLowerCase() })}</h2>
@@ -172,14 +168,7 @@ function ComparisonView({ comparison, filters }: { comparison: Comparison; filte
       </Card>
 
       <Card title="benchmark.comparison.trendTitle">
-        {comparison.trend.some((p) => p.overall.median !== null) ? (
-          <TrendChart
-            label={t("benchmark.comparison.trendChart")}
-            seriesLabel={t("benchmark.comparison.trendMedian")}
-            dimensionNames={dimensions.map(names.dimension)}
-            data={comparison.trend.map((p) => ({ period: p.period, median: p.overall.median, dimensions: p.dimensions.map((f) => f.median) }))}
-          />
-        ) : null}
+        {charts.trend ? <StaticChart chart={charts.trend} testId="trend-chart" /> : null}
         <div className="table-wrap" tabIndex={0}>
           <table className="table table--compact" data-testid="trend-table">
             <thead>
@@ -307,7 +296,7 @@ function RowsView({ comparison, filters }: { comparison: Comparison; filters: Co
   );
 }
 
-function SelectedView({ row, comparison, filters }: { row: ComparisonRow; comparison: Comparison; filters: ComparisonFilters }) {
+function SelectedView({ row, chart, comparison, filters }: { row: ComparisonRow; chart: ComparisonCharts["selected"]; comparison: Comparison; filters: ComparisonFilters }) {
   const { t } = useI18n();
   const names = useNames();
   const organisation = row.name;
@@ -315,7 +304,7 @@ function SelectedView({ row, comparison, filters }: { row: ComparisonRow; compar
   return (
     <Card>
       <h2 className="card__title">{t("benchmark.comparison.selectedTitle", { organisation })}</h2>
-      <PairChart data={data} label={t("benchmark.comparison.selectedChart", { organisation })} ownLabel={t("benchmark.comparison.selectedScore")} groupLabel={t("benchmark.comparison.groupMedian")} />
+      {chart ? <StaticChart chart={chart} testId="selected-chart" /> : null}
       <div className="table-wrap" tabIndex={0}>
         <table className="table table--compact" data-testid="selected-table">
           <thead>

@@ -2,19 +2,9 @@
 // silently dropped: a partner must not read "all of Belgium" when they asked for a sector that does not exist.
 import { z } from "zod";
 
-// The organisation attributes a partner may filter on (care providers only; db/schema.ts holds the full lists,
-// filters.test.ts checks these stay a subset).
-export const FILTER_COUNTRIES = ["BE", "NL"] as const;
-export const FILTER_SECTORS = ["hospital", "home_care", "elderly_care", "mental_health", "disability_care"] as const;
-export const FILTER_SIZE_BANDS = ["small", "medium", "large", "very_large"] as const;
-export const BREAKDOWNS = ["country", "sector", "sizeBand"] as const;
-export const PEER_GROUPS = ["country", "sector"] as const;
+import { BREAKDOWNS, FILTER_COUNTRIES, FILTER_KEYS, FILTER_SECTORS, FILTER_SIZE_BANDS, PEER_GROUPS } from "./filters.options";
 
-export type FilterCountry = (typeof FILTER_COUNTRIES)[number];
-export type FilterSector = (typeof FILTER_SECTORS)[number];
-export type FilterSizeBand = (typeof FILTER_SIZE_BANDS)[number];
-export type Breakdown = (typeof BREAKDOWNS)[number];
-export type PeerGroup = (typeof PEER_GROUPS)[number];
+export * from "./filters.options";
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(values, { error: "benchmark.errors.unknownValue" }).optional());
@@ -35,7 +25,6 @@ export type ComparisonFilters = z.infer<typeof ComparisonFiltersSchema>;
 
 export const PeerGroupSchema = z.enum(PEER_GROUPS, { error: "benchmark.errors.unknownValue" });
 
-const KNOWN = ["country", "sector", "sizeBand", "year", "breakdown", "org", "page"] as const;
 
 /** Parses URLSearchParams; repeated or unknown parameters are errors too. */
 export function parseComparisonFilters(params: URLSearchParams):
@@ -45,7 +34,7 @@ export function parseComparisonFilters(params: URLSearchParams):
   const raw: Record<string, string> = {};
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key);
-    if (!(KNOWN as readonly string[]).includes(key)) {
+    if (!(FILTER_KEYS as readonly string[]).includes(key)) {
       errors[key] = ["benchmark.errors.unknownFilter"];
       continue;
     }
@@ -64,15 +53,4 @@ export function parseComparisonFilters(params: URLSearchParams):
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, filters: parsed.data };
-}
-
-/** The filters as a query string, for links and the CSV export of exactly what is on screen. */
-export function filtersToQuery(filters: Partial<ComparisonFilters>): string {
-  const params = new URLSearchParams();
-  for (const key of KNOWN) {
-    const value = filters[key];
-    if (value) params.set(key, value);
-  }
-  const s = params.toString();
-  return s ? `?${s}` : "";
 }

@@ -221,7 +221,8 @@ export type ScanResults = {
   previous: { period: string; dimensions: { key: string; score: number | null }[]; overall: number | null } | null;
   strengths: { key: string; score: number }[];
   gaps: { key: string; score: number }[];
-  trend: { period: string; overall: number | null; level: number | null }[];
+  /** Every submitted scan of the organisation, oldest first, with its theme scores (keys of this instrument). */
+  trend: { period: string; overall: number | null; level: number | null; dimensions: { key: string; score: number | null }[] }[];
   answers: AnswerView[];
 };
 
@@ -249,12 +250,23 @@ export function getScanResults(organisationId: number, scanId: number): ScanResu
       dimensions: instrument.dimensions.map((d) => ({ key: d.key, score: scores.find((s) => s.dimensionKey === d.key)?.score ?? null })),
     };
   }
-  const trend = db
-    .select({ period: scans.period, overall: scans.overallScore, level: scans.overallLevel })
+  const submitted = db
+    .select({ id: scans.id, period: scans.period, overall: scans.overallScore, level: scans.overallLevel })
     .from(scans)
     .where(and(eq(scans.organisationId, organisationId), eq(scans.status, "submitted")))
     .orderBy(asc(scans.period))
     .all();
+  const trendScores = submitted.length
+    ? db
+        .select({ scanId: scanDimensionScores.scanId, key: scanDimensionScores.dimensionKey, score: scanDimensionScores.score })
+        .from(scanDimensionScores)
+        .where(inArray(scanDimensionScores.scanId, submitted.map((s) => s.id)))
+        .all()
+    : [];
+  const trend = submitted.map(({ id, ...point }) => ({
+    ...point,
+    dimensions: instrument.dimensions.map((d) => ({ key: d.key, score: trendScores.find((s) => s.scanId === id && s.key === d.key)?.score ?? null })),
+  }));
   const { strengths, gaps } = strengthsAndGaps(result.dimensions, 3);
   return {
     scan: { id: scan.id, period: scan.period, status: scan.status, instrumentVersion: scan.instrumentVersion, submittedAt: scan.submittedAt, organisationName },

@@ -180,4 +180,16 @@ export const scan: Catalogue<typeof nl> = {
     dimension: "Theme",
     overall: "Overall",
   },
+  charts: {
+    radarDescription: "Scores from 0 to 100 per theme; the figures are in the table with the chart.",
+    trendDescription: "The overall score and each theme's score from 0 to 100 per submitted scan; the figures are in the table with the chart.",
+    trendOne: "So far one scan has been submitted ({period}). The trend appears once a second scan has been submitted.",
+    trendNoScans: "No scan has been submitted yet. The trend appears once two scans have been submitted.",
+    trendTable: "Trend as a table",
+  },
+  reportPage: {
+    summaryTitle: "Summary",
+    firstActions: "First actions",
+    otherActions: "Further actions",
+  },
 };

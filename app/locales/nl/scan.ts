@@ -178,4 +178,16 @@ export const scan = {
     dimension: "Thema",
     overall: "Totaal",
   },
+  charts: {
+    radarDescription: "Scores van 0 tot 100 per thema; de cijfers staan in de tabel bij de grafiek.",
+    trendDescription: "De totaalscore en de score van elk thema van 0 tot 100 per ingediende scan; de cijfers staan in de tabel bij de grafiek.",
+    trendOne: "Tot nu toe is één scan ingediend ({period}). Het verloop verschijnt zodra een tweede scan is ingediend.",
+    trendNoScans: "Er is nog geen scan ingediend. Het verloop verschijnt zodra twee scans zijn ingediend.",
+    trendTable: "Verloop als tabel",
+  },
+  reportPage: {
+    summaryTitle: "Samenvatting",
+    firstActions: "Eerste acties",
+    otherActions: "Verdere acties",
+  },
 };

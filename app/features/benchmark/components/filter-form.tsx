@@ -1,6 +1,6 @@
 // The comparison filters: a plain GET form (works without JavaScript; the URL is the state, so a view can be shared).
 import { Form, Link } from "@remix-run/react";
-import { BREAKDOWNS, FILTER_COUNTRIES, FILTER_SECTORS, FILTER_SIZE_BANDS } from "../filters";
+import { BREAKDOWNS, FILTER_COUNTRIES, FILTER_SECTORS, FILTER_SIZE_BANDS } from "../filters.options";
 import { useI18n } from "~/utils/i18n-react";
 import type { MessageKey } from "~/utils/i18n";
 

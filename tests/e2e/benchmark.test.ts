@@ -53,7 +53,7 @@ describe("partner", () => {
     expect(await note.textContent()).toMatch(/hoogstens 2 punten af bij groepen van 10 of meer/);
     // Charts come drawn from the server, each a labelled image, with the table of the same figures beside it.
     await page.getByRole("img", { name: /Spreiding per thema/ }).locator(".recharts-bar-rectangle").first().waitFor();
-    await page.getByRole("img", { name: /Mediaan van de totaalscore en van elke dimensie/ }).waitFor();
+    await page.getByRole("img", { name: /Mediaan van de totaalscore en van elk thema/ }).waitFor();
     const groupTable = page.getByTestId("group-table");
     expect(await groupTable.locator("tbody tr").count()).toBe(9);
     expect(await groupTable.locator("thead").textContent()).not.toMatch(/Minimum|Maximum/);

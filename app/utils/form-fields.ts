@@ -1,6 +1,7 @@
 // Zod fields every form shares (decision 018): a date is a real calendar date, an id or a number is written in
 // plain digits, a checkbox may be absent. Pure: imported by feature schemas, the browser and the server alike.
 import { z } from "zod";
+import { CONFIRM_FIELD, CONFIRM_VALUE } from "./confirm-field";
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -80,7 +81,5 @@ export const checkboxField = z
 
 // The one field every irreversible action needs (decision 150): `confirm=yes`, posted only by the confirmation
 // step of components/ui/confirm-action.tsx. An action that misses it is refused with 400 and changes nothing.
-export const CONFIRM_FIELD = "confirm";
-export const CONFIRM_VALUE = "yes";
 export const confirmField = () => z.literal(CONFIRM_VALUE, { error: "confirm.required" });
 export const ConfirmedSchema = z.object({ [CONFIRM_FIELD]: confirmField() });

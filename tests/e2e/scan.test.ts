@@ -242,7 +242,8 @@ describe("inclusion scan", () => {
     await page.waitForURL(/\/report$/);
     await expectAccessible(page);
     expect(await page.getByTestId("report-meta").textContent()).toMatch(/^ZAS Ziekenhuis aan de Stroom · periode 2030 · instrumentversie 1 · /);
-    expect(await page.getByTestId("action-table").textContent()).toContain("Taalcoach op elke afdeling inplannen");
+    // The first three actions belong to the one-page summary (decision 142).
+    expect(await page.getByTestId("report-first-actions").textContent()).toContain("Taalcoach op elke afdeling inplannen");
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".site-header").isVisible()).toBe(false);
     expect(await page.getByTestId("overall-score").textContent()).toBe("50");

@@ -5,7 +5,7 @@
 // opening button. Either way only the "Yes" form posts `confirm=yes`, which the server requires.
 import { Form, useSearchParams } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { CONFIRM_FIELD, CONFIRM_VALUE } from "~/utils/form-fields";
+import { CONFIRM_FIELD, CONFIRM_VALUE } from "~/utils/confirm-field";
 import { useI18n } from "~/utils/i18n-react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";

@@ -3,7 +3,11 @@
 import ExcelJS from "exceljs";
 import { parseWith } from "~/utils/forms";
 import { translate, type Locale } from "~/utils/i18n";
-import { ExportFormatSchema, exportFileName, toCsv, type ExportFormat, type ExportTable } from "./table";
+import { z } from "zod";
+import { EXPORT_FORMATS, exportFileName, toCsv, type ExportFormat, type ExportTable } from "./table";
+
+/** `?format=` of a download link; without it a CSV, as the links before decision 158 expected. */
+const ExportFormatSchema = z.object({ format: z.enum(EXPORT_FORMATS).default("csv") });
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",

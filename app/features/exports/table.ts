@@ -1,8 +1,6 @@
 // One way to write a table for a spreadsheet, for every download of the portal (decision 158). Pure: the CSV text
 // is built here, the .xlsx workbook in export.server.ts. Callers hand over translated labels and numbers as
 // numbers; this module decides separator, decimal mark, quoting and the protection against formula injection.
-import { z } from "zod";
-
 export type ExportCell = string | number | null | undefined;
 export type ExportRow = readonly ExportCell[];
 export type ExportTable = {
@@ -15,8 +13,6 @@ export type ExportTable = {
 
 export const EXPORT_FORMATS = ["xlsx", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** `?format=` of a download link; without it a CSV, as the links before decision 158 expected. */
-export const ExportFormatSchema = z.object({ format: z.enum(EXPORT_FORMATS).default("csv") });
 
 /** The portal's languages (as ~/utils/i18n-core, which a pure module may not import). */
 type Locale = "nl" | "en";

@@ -39,7 +39,7 @@ describe("one fit per pair", () => {
     const page = await runPage(world, runId);
     // Same department (30) + same profession (30) + the one shift (20) of the 160 points the default weights allow.
     expect(fitShownFor(page, nina)).toBe(50);
-    expect((await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send" }, world.hrCookie()), { id: String(runId) })).status).toBe(302);
+    expect((await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send", confirm: "yes" }, world.hrCookie()), { id: String(runId) })).status).toBe(302);
 
     const m = getDb().select().from(matches).where(and(eq(matches.newcomerId, nina), eq(matches.buddyId, bea))).get()!;
     const offered = (await call(proposal.loader, get(`/me/buddy/proposals/${m.id}`, world.buddyCookie("bea")), { id: String(m.id) })).body as { match: { score: number } };
@@ -66,7 +66,7 @@ describe("one fit per pair", () => {
     const runId = await startRun(world);
     const page = await runPage(world, runId);
     expect(page.run.result.rows.find((r) => r.newcomerId === noor)?.chosen).toMatchObject({ buddyId: dina, kept: true, fit: 50 });
-    expect((await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send" }, world.hrCookie()), { id: String(runId) })).status).toBe(302);
+    expect((await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send", confirm: "yes" }, world.hrCookie()), { id: String(runId) })).status).toBe(302);
     const offered = (await call(proposal.loader, get(`/me/buddy/proposals/${pending.id}`, world.buddyCookie("dina")), { id: String(pending.id) })).body as {
       match: { score: number; explanation: { key: string }[] };
     };

@@ -336,7 +336,7 @@ describe("answering", () => {
     delete answers["leadership.3"];
     delete answers["monitoring.5"];
     const { scan, params, hr2Cookie } = draftWorld(answers);
-    const result = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit" }, hr2Cookie), params);
+    const result = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit", confirm: "yes" }, hr2Cookie), params);
     const items = (result.body as { missingItems: { key: string; dimensionKey: string; label: string }[] }).missingItems;
     const text = (key: string) => instrument().dimensions.flatMap((d) => d.items).find((i) => i.key === key)?.textNl;
     expect(items).toEqual([

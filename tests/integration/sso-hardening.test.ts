@@ -153,7 +153,7 @@ describe("erasing a person with a linked provider identity", () => {
     expect(JSON.stringify(exported.body)).not.toMatch(/idToken|id_token|Sealed|secret/i);
 
     const hr = cookieFor("hr@zas.example");
-    expect((await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(tom) }, hr))).status).toBe(200);
+    expect((await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(tom), confirm: "yes" }, hr))).status).toBe(200);
     const erased = await call(hrPeople.action, post("/hr/people", { intent: "erase", userId: String(tom), confirm: "yes" }, hr));
     expect(erased.status).toBe(200);
     expect(db.select().from(ssoIdentities).where(eq(ssoIdentities.userId, tom)).all()).toEqual([]);

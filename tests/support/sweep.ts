@@ -236,7 +236,12 @@ export async function sweepPage(browser: Browser, server: RunningServer, role: S
       const context = await newContext(browser, { mobile, locale: lang === "nl" ? "nl-BE" : "en-GB" });
       try {
         await context.addCookies([{ name: "lang", value: lang, url: server.url }]);
-        if (role !== "public") await signInContext(context, server.url, fill(page.as ?? SWEEP_LOGINS[role], ids));
+        if (role !== "public") {
+          await signInContext(context, server.url, fill(page.as ?? SWEEP_LOGINS[role], ids));
+          // A signed-in person's stored language wins over cookie and browser: choose it the way the person would.
+          const chosen = await context.request.post(`${server.url}/language`, { form: { locale: lang, redirectTo: "/" }, headers: { Origin: server.url }, maxRedirects: 0 });
+          expect(chosen.status(), `choosing ${lang}`).toBe(302);
+        }
         const tab = await context.newPage();
         const response = await tab.goto(address);
         const state = `${role} ${page.path} ${lang} ${mobile ? 390 : 1280}`;

@@ -8,7 +8,8 @@ import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const scanId = parseId(params.scanId);
-  const file = exportScanTable(user, scanId, resolveLocale(request, user.locale));
+  const locale = resolveLocale(request, user.locale);
+  const file = exportScanTable(user, scanId, locale);
   if (!file) throw notFound({ user, entity: "scan", id: scanId });
-  return exportResponse([file.table], "xlsx", resolveLocale(request, user.locale), file.baseName);
+  return exportResponse([file.table], "xlsx", locale, file.baseName);
 }

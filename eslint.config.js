@@ -29,6 +29,27 @@ const processEnv = {
   selector: "MemberExpression[object.name='process'][property.name='env']",
   message: "Read configuration through getEnv() from ~/utils/env.server: one schema checks every variable.",
 };
+// A use case says what went wrong in domain words (decision 120, 124): no HTTP status, no Response, no Request in
+// app/features — the route turns an Outcome into a response with failureResponse/statusOf.
+const NO_HTTP = "Features return an Outcome (~/utils/use-case) and take typed input: the route answers with failureResponse (docs/decisions/124).";
+const httpStatusValue = { selector: "Property[key.name=/^(status|httpStatus)$/][value.type='Literal'][value.value>=100][value.value<600]", message: NO_HTTP };
+const httpStatusType = { selector: "TSPropertySignature[key.name=/^(status|httpStatus)$/] TSLiteralType > Literal[value>=100][value<600]", message: NO_HTTP };
+const requestParam = { selector: "TSTypeReference[typeName.name='Request']", message: NO_HTTP };
+const responseValue = { selector: "NewExpression[callee.name='Response']", message: NO_HTTP };
+const remixResponder = {
+  selector: "ImportDeclaration[source.value='@remix-run/node'] > ImportSpecifier[imported.name=/^(data|json|redirect|redirectDocument)$/]",
+  message: NO_HTTP,
+};
+const NO_HTTP_RULES = [httpStatusValue, httpStatusType, requestParam, responseValue, remixResponder];
+// Route-layer helpers that still live in a feature folder: a file download's Response (exports), the sign-in's
+// redirect, the benchmark's filter reading, the SSO cookies and the import page's action (its routes belong to another change).
+const ROUTE_HELPERS = [
+  "app/features/exports/export.server.ts",
+  "app/features/auth/sign-in-response.server.ts",
+  "app/features/benchmark/peer.server.ts",
+  "app/features/import/import-action.server.ts",
+  "app/features/sso/sso-session.server.ts",
+];
 const relationalQuery = {
   selector: "MemberExpression[property.name=/^find(Many|First)$/][object.type='MemberExpression'][object.object.type='MemberExpression'][object.object.property.name='query']",
   message: NO_DB,
@@ -68,13 +89,17 @@ export default tseslint.config(
     // Features' use cases and pure modules: typed input, configuration from the environment schema.
     // notifications/config.server.ts parses its own variables with its own schema (decision 071).
     files: ["app/features/**/*.server.ts"],
-    ignores: ["app/features/notifications/config.server.ts"],
+    ignores: ["app/features/notifications/config.server.ts", ...ROUTE_HELPERS],
+    rules: { "no-restricted-syntax": ["error", formDataCall, formDataParam, processEnv, ...NO_HTTP_RULES] },
+  },
+  {
+    files: ROUTE_HELPERS,
     rules: { "no-restricted-syntax": ["error", formDataCall, formDataParam, processEnv] },
   },
   {
     files: ["app/features/**/*.{ts,tsx}"],
     ignores: ["app/features/**/*.server.ts", "app/features/**/*.test.ts"],
-    rules: { "no-restricted-syntax": ["error", dynamicDbImport, getDbCall, relationalQuery, formDataCall, formDataParam, processEnv] },
+    rules: { "no-restricted-syntax": ["error", dynamicDbImport, getDbCall, relationalQuery, formDataCall, formDataParam, processEnv, ...NO_HTTP_RULES] },
   },
   {
     // 1. Routes and the document shell import features, utils and components — never db/ (type imports excepted).

@@ -77,7 +77,7 @@ for (let i = 0; i < requests; i++) {
   started = performance.now();
   const outcome = getComparison(filters);
   useCaseTimes.push(performance.now() - started);
-  if (outcome.kind !== "ok") throw new Error(`unexpected ${outcome.kind}`);
+  if (!outcome.ok || !outcome.value.comparison) throw new Error(`unexpected ${outcome.ok ? "empty portal" : outcome.reason}`);
 }
 const cpuPerCall = (since: NodeJS.CpuUsage, n: number) => {
   const used = process.cpuUsage(since);

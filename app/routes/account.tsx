@@ -52,8 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) return fail(parsed.fieldErrors);
     const problem = passwordProblemMessage(parsed.data.password, user.email);
     if (problem) return fail({ password: [problem] });
-    const result = await changePassword(user, parsed.data.current, parsed.data.password);
-    if (!result.ok) return fail({ current: ["validation.wrongPassword"] });
+    const changed = await changePassword(user, parsed.data);
+    if (!changed.ok) return fail(changed.fields ?? {});
     return data<Result>({ intent, errors: {}, formError: null, notice: "account.passwordChanged" });
   }
   return fail({}, "errors.badRequest");

@@ -11,6 +11,8 @@ import { isDemo } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { requireUser } from "~/utils/permissions.server";
+import { statusOf } from "~/utils/respond.server";
+import type { Failure } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("accountSecondFactor");
@@ -31,6 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const ip = context.clientIp ?? "unknown";
   const fail = (errors: FieldErrors, formError: string | null, status = 400) => data<Result>({ intent, errors, formError, recoveryCodes: null }, { status });
+  // A refusal about one field (a wrong code or password) shows at that field; the others above the form.
+  const refused = (failure: Failure) => (failure.fields ? fail(failure.fields, null, statusOf(failure.reason)) : fail({}, failure.message, statusOf(failure.reason)));
 
   if (intent === "start") {
     const result = startEnrolment(user);
@@ -40,15 +44,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "confirm") {
     const parsed = parseForm(ConfirmEnrolmentSchema, form);
     if (!parsed.success) return fail(parsed.fieldErrors, null);
-    const result = await confirmEnrolment(user, parsed.data.code, ip);
-    if (!result.ok) return result.reason === "invalid" ? fail({ code: [result.message] }, null) : fail({}, result.message, result.reason === "rate_limited" ? 429 : 400);
-    return data<Result>({ intent, errors: {}, formError: null, recoveryCodes: result.recoveryCodes });
+    const result = await confirmEnrolment(user, { code: parsed.data.code, ip });
+    if (!result.ok) return refused(result);
+    return data<Result>({ intent, errors: {}, formError: null, recoveryCodes: result.value.recoveryCodes });
   }
   if (intent === "disable") {
     const parsed = parseForm(DisableSecondFactorSchema, form);
     if (!parsed.success) return fail(parsed.fieldErrors, null);
-    const result = await disableSecondFactor(user, parsed.data, ip);
-    if (!result.ok) return fail(result.field ? { [result.field]: [result.message] } : {}, result.field ? null : result.message, result.status);
+    const result = await disableSecondFactor(user, { ...parsed.data, ip });
+    if (!result.ok) return refused(result);
     throw redirect(`${PATH}?notice=secondFactor.disabled`);
   }
   return fail({}, "errors.badRequest");

@@ -9,6 +9,8 @@ import { addDepartment, addSite, getOrganisation, updateOrganisation } from "~/f
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireRole } from "~/utils/permissions.server";
+import { statusOf } from "~/utils/respond.server";
+import type { Failure } from "~/utils/use-case";
 import { readForm } from "~/utils/form-body.server";
 import { pageTitle } from "~/utils/page-title";
 
@@ -30,26 +32,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const fail = (errors: FieldErrors) => data<ActionResult>({ intent, errors, notice: null }, { status: 400 });
+  const refuse = (failure: Failure) => data<ActionResult>({ intent, errors: failure.fields ?? {}, notice: null }, { status: statusOf(failure.reason) });
 
   if (intent === "update") {
     const parsed = parseForm(OrganisationSchema, form);
     if (!parsed.success) return fail(parsed.fieldErrors);
-    const result = updateOrganisation(user, id, parsed.data);
-    if (!result.ok) return fail({ [result.field]: [result.message] });
+    const result = updateOrganisation(user, { id, ...parsed.data });
+    if (!result.ok) return refuse(result);
     return data<ActionResult>({ intent, errors: {}, notice: "admin.organisationSaved" });
   }
   if (intent === "addSite") {
     const parsed = parseForm(SiteSchema, form);
     if (!parsed.success) return fail(parsed.fieldErrors);
-    const result = addSite(user, id, parsed.data);
-    if (!result.ok) return fail({ [result.field]: [result.message] });
+    const result = addSite(user, { organisationId: id, ...parsed.data });
+    if (!result.ok) return refuse(result);
     return data<ActionResult>({ intent, errors: {}, notice: "admin.siteAdded" });
   }
   if (intent === "addDepartment") {
     const parsed = parseForm(DepartmentSchema, form);
     if (!parsed.success) return fail(parsed.fieldErrors);
-    const result = addDepartment(user, id, parsed.data);
-    if (!result.ok) return fail({ [result.field]: [result.message] });
+    const result = addDepartment(user, { organisationId: id, ...parsed.data });
+    if (!result.ok) return refuse(result);
     return data<ActionResult>({ intent, errors: {}, notice: "admin.departmentAdded" });
   }
   return data<ActionResult>({ intent, errors: {}, notice: null }, { status: 400 });

@@ -7,6 +7,7 @@ import { OrganisationSchema } from "~/features/organisations/organisation.schema
 import { createOrganisation } from "~/features/organisations/organisations.server";
 import { parseForm } from "~/utils/forms";
 import { requireRole } from "~/utils/permissions.server";
+import { statusOf } from "~/utils/respond.server";
 import { readForm } from "~/utils/form-body.server";
 import { pageTitle } from "~/utils/page-title";
 
@@ -22,8 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(OrganisationSchema, await readForm(request));
   if (!parsed.success) return data({ errors: parsed.fieldErrors }, { status: 400 });
   const result = createOrganisation(user, parsed.data);
-  if (!result.ok) return data({ errors: { [result.field]: [result.message] } }, { status: 400 });
-  throw redirect(`/admin/organisations/${result.id}?notice=admin.organisationCreated`);
+  if (!result.ok) return data({ errors: result.fields ?? {} }, { status: statusOf(result.reason) });
+  throw redirect(`/admin/organisations/${result.value.id}?notice=admin.organisationCreated`);
 }
 
 export default function NewOrganisation() {

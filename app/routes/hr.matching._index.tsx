@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -13,7 +13,8 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
-import { statusOf } from "~/utils/respond.server";
+import { failureResponse } from "~/utils/respond.server";
+import { fail, invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("hrMatching");
@@ -21,7 +22,7 @@ export const meta = pageTitle("hrMatching");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   return {
-    ...viewMatchingOverview(user, user.organisationId),
+    ...viewMatchingOverview(user),
     runs: listRuns(user.organisationId),
     weights: currentWeights(user.organisationId),
     today: todayIso(),
@@ -33,17 +34,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "run") {
-    const result = startRun(user, user.organisationId);
-    if (!result.ok) return data({ intent, formError: result.message, errors: {} }, { status: statusOf(result.reason) });
-    return redirect(`/hr/matching/runs/${result.value.id}`);
+    const started = startRun(user);
+    if (!started.ok) return failureResponse(started, { intent });
+    return redirect(`/hr/matching/runs/${started.value.id}`);
   }
   if (intent === "weights") {
     const parsed = parseForm(WeightsSchema, form);
-    if (!parsed.success) return data({ intent, formError: "common.formErrors", errors: parsed.fieldErrors }, { status: 400 });
-    const { version } = saveWeights(user, user.organisationId, parsed.data);
-    return redirect(`/hr/matching?notice=matching.hr.weightsSaved&version=${version}`);
+    if (!parsed.success) return failureResponse(invalid(parsed, "common.formErrors"), { intent });
+    const saved = saveWeights(user, parsed.data);
+    if (!saved.ok) return failureResponse(saved, { intent });
+    return redirect(`/hr/matching?notice=matching.hr.weightsSaved&version=${saved.value.version}`);
   }
-  return data({ intent, formError: "errors.badRequest", errors: {} }, { status: 400 });
+  return failureResponse(fail("invalid", "errors.badRequest"), { intent });
 }
 
 export default function HrMatching() {

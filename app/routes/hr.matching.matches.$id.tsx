@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CheckboxField, Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -11,14 +11,15 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
-import { statusOf } from "~/utils/respond.server";
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("hrMatchingMatch");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const found = matchForHr(user, user.organisationId, parseId(params.id));
+  const found = matchForHr(user, { matchId: parseId(params.id) });
   if (!found) throw notFound();
   return { ...found, today: todayIso() };
 }
@@ -27,9 +28,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const id = parseId(params.id);
   const parsed = parseForm(EndMatchSchema, await readForm(request));
-  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
-  const result = endMatch(user, id, parsed.data);
-  if (!result.ok) return data({ errors: {} as Record<string, string[]>, formError: result.message }, { status: statusOf(result.reason) });
+  if (!parsed.success) return failureResponse(invalid(parsed, "common.formErrors"));
+  const ended = endMatch(user, { matchId: id, ...parsed.data });
+  if (!ended.ok) return failureResponse(ended);
   return redirect(`/hr/matching/matches/${id}?notice=matching.match.ended`);
 }
 

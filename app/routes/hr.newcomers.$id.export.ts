@@ -5,7 +5,7 @@ import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const id = parseId(params.id);
-  const body = exportNewcomer(user, user.organisationId, id);
+  const body = exportNewcomer(user, { id });
   if (!body) throw notFound();
   return new Response(JSON.stringify(body, null, 2), {
     headers: {

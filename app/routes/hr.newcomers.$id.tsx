@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -12,7 +12,8 @@ import { formDataToObject, parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
-import { statusOf } from "~/utils/respond.server";
+import { failureResponse } from "~/utils/respond.server";
+import { fail, invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("hrNewcomer");
@@ -20,7 +21,7 @@ export const meta = pageTitle("hrNewcomer");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const id = parseId(params.id);
-  const detail = getNewcomer(user, user.organisationId, id);
+  const detail = getNewcomer(user, { id });
   if (!detail) throw notFound();
   return {
     detail,
@@ -36,17 +37,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "erase") {
     const confirmed = parseForm(EraseNewcomerSchema, form);
-    if (!confirmed.success) return data({ errors: {}, formError: "confirm.required", values: null }, { status: 400 });
-    const result = eraseNewcomer(user, user.organisationId, id, confirmed.data);
-    if (!result.ok) return data({ errors: {}, formError: result.message, values: null }, { status: statusOf(result.reason) });
-    return redirect(`/hr/newcomers/${id}?notice=${result.value.accountErased ? "matching.newcomers.erasedWithAccount" : "matching.newcomers.erased"}`);
+    if (!confirmed.success) return failureResponse(fail("invalid", "confirm.required"), { values: null });
+    const erased = eraseNewcomer(user, { id, ...confirmed.data });
+    if (!erased.ok) return failureResponse(erased, { values: null });
+    return redirect(`/hr/newcomers/${id}?notice=${erased.value.accountErased ? "matching.newcomers.erasedWithAccount" : "matching.newcomers.erased"}`);
   }
-  if (intent !== "save") return data({ errors: {}, formError: "errors.badRequest", values: null }, { status: 400 });
+  if (intent !== "save") return failureResponse(fail("invalid", "errors.badRequest"), { values: null });
   const values = newcomerValuesFromRaw(formDataToObject(form));
   const parsed = parseForm(NewcomerSchema, form);
-  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors", values }, { status: 400 });
-  const result = updateNewcomer(user, user.organisationId, id, parsed.data);
-  if (!result.ok) return data({ errors: result.fields ?? {}, formError: result.message, values }, { status: statusOf(result.reason) });
+  if (!parsed.success) return failureResponse(invalid(parsed, "common.formErrors"), { values });
+  const updated = updateNewcomer(user, { id, ...parsed.data });
+  if (!updated.ok) return failureResponse(updated, { values });
   return redirect(`/hr/newcomers/${id}?notice=matching.newcomers.saved`);
 }
 

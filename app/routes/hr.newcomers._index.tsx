@@ -13,7 +13,7 @@ export const meta = pageTitle("hrNewcomers");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  return { newcomers: viewNewcomerList(user, user.organisationId) };
+  return { newcomers: viewNewcomerList(user) };
 }
 
 export default function HrNewcomers() {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
@@ -10,7 +10,8 @@ import { formDataToObject, parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
-import { statusOf } from "~/utils/respond.server";
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("hrNewcomerNew");
@@ -25,10 +26,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const values = newcomerValuesFromRaw(formDataToObject(form));
   const parsed = parseForm(NewcomerSchema, form);
-  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors", values }, { status: 400 });
-  const result = createNewcomer(user, user.organisationId, parsed.data);
-  if (!result.ok) return data({ errors: result.fields ?? {}, formError: result.message, values }, { status: statusOf(result.reason) });
-  return redirect(`/hr/newcomers/${result.value.id}?notice=matching.newcomers.created`);
+  if (!parsed.success) return failureResponse(invalid(parsed, "common.formErrors"), { values });
+  const created = createNewcomer(user, parsed.data);
+  if (!created.ok) return failureResponse(created, { values });
+  return redirect(`/hr/newcomers/${created.value.id}?notice=matching.newcomers.created`);
 }
 
 export default function NewNewcomer() {

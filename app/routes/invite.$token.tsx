@@ -8,6 +8,7 @@ import { respondAfterPassword } from "~/features/auth/sign-in-response.server";
 import { SsoStartForm } from "~/features/sso/components/sso-forms";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { readForm } from "~/utils/form-body.server";
+import { statusOf } from "~/utils/respond.server";
 
 type Result = { fieldErrors: FieldErrors; formError: string | null };
 import { useI18n } from "~/utils/i18n-react";
@@ -44,10 +45,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const problem = passwordProblemMessage(parsed.data.password, invitation.email);
   if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });
-  const result = await acceptInvitation(token, parsed.data.password);
-  if (!result.ok && result.reason === "sso_required") return data<Result>({ fieldErrors: {}, formError: "sso.inviteRefused" }, { status: 403 });
-  if (!result.ok) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
-  respondAfterPassword(result.next, null, [localeCookie(invitation.locale)]);
+  const result = await acceptInvitation({ token, password: parsed.data.password });
+  if (!result.ok) return data<Result>({ fieldErrors: {}, formError: result.message }, { status: statusOf(result.reason) });
+  respondAfterPassword(result.value.next, null, [localeCookie(invitation.locale)]);
 }
 
 export default function AcceptInvitation() {

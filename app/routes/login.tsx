@@ -13,6 +13,7 @@ import { readForm } from "~/utils/form-body.server";
 type LoginResult = { fieldErrors: FieldErrors; formError: string | null; email: string };
 import { useI18n } from "~/utils/i18n-react";
 import { getUser, ROLE_HOME, safeRedirectPath } from "~/utils/permissions.server";
+import { statusOf } from "~/utils/respond.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("login");
@@ -30,12 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const redirectTo = safeRedirectPath(parsed.data.redirectTo, "") || null;
   const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: context.clientIp ?? "unknown", redirectTo });
-  if (!result.ok) {
-    const status = result.reason === "rate_limited" ? 429 : result.reason === "sso_required" ? 403 : 401;
-    const formError = result.reason === "rate_limited" ? "auth.rateLimited" : result.reason === "sso_required" ? "sso.passwordRefused" : "auth.invalidCredentials";
-    return data<LoginResult>({ fieldErrors: {}, formError, email: parsed.data.email }, { status });
-  }
-  respondAfterPassword(result.next, redirectTo);
+  if (!result.ok) return data<LoginResult>({ fieldErrors: {}, formError: result.message, email: parsed.data.email }, { status: statusOf(result.reason) });
+  respondAfterPassword(result.value.next, redirectTo);
 }
 
 export default function Login() {

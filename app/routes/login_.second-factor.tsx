@@ -10,6 +10,7 @@ import { readForm } from "~/utils/form-body.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { getUser, ROLE_HOME } from "~/utils/permissions.server";
+import { statusOf } from "~/utils/respond.server";
 import { clearChallengeCookie, createSession, readChallengeToken } from "~/utils/session.server";
 import { pageTitle } from "~/utils/page-title";
 
@@ -36,12 +37,13 @@ type Result = { fieldErrors: FieldErrors; formError: string | null; recoveryCode
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ChallengeSchema, await readForm(request));
   if (!parsed.success) return data<Result>({ fieldErrors: parsed.fieldErrors, formError: null, recoveryCodes: null, next: null }, { status: 400 });
-  const result = await completeChallenge(readChallengeToken(request), parsed.data.code, context.clientIp ?? "unknown");
-  if (!result.ok) {
-    if (result.reason === "gone") throw redirect(EXPIRED, { headers: { "Set-Cookie": clearChallengeCookie() } });
-    if (result.reason === "rate_limited") return data<Result>({ fieldErrors: {}, formError: result.message, recoveryCodes: null, next: null }, { status: 429 });
-    return data<Result>({ fieldErrors: { code: [result.message] }, formError: null, recoveryCodes: null, next: null }, { status: 400 });
+  const completed = await completeChallenge({ token: readChallengeToken(request), code: parsed.data.code, ip: context.clientIp ?? "unknown" });
+  if (!completed.ok) {
+    if (completed.reason === "gone") throw redirect(EXPIRED, { headers: { "Set-Cookie": clearChallengeCookie() } });
+    const fieldErrors = completed.fields ?? {};
+    return data<Result>({ fieldErrors, formError: completed.fields ? null : completed.message, recoveryCodes: null, next: null }, { status: statusOf(completed.reason) });
   }
+  const result = completed.value;
   const headers = new Headers();
   headers.append("Set-Cookie", createSession(result.userId));
   headers.append("Set-Cookie", clearChallengeCookie());

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { FormError, SubmitButton } from "~/components/ui/form";
@@ -11,7 +11,8 @@ import { readForm } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, requireOrgRole } from "~/utils/permissions.server";
-import { statusOf } from "~/utils/respond.server";
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("meBuddyIntroduction");
@@ -26,9 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const parsed = parseForm(IntroductionSchema, await readForm(request));
-  if (!parsed.success) return data({ formError: "common.formErrors", errors: parsed.fieldErrors }, { status: 400 });
-  const result = saveBuddyIntroduction(user, parsed.data);
-  if (!result.ok) return data({ formError: result.message, errors: {} as Record<string, string[]> }, { status: statusOf(result.reason) });
+  if (!parsed.success) return failureResponse(invalid(parsed, "common.formErrors"));
+  const saved = saveBuddyIntroduction(user, parsed.data);
+  if (!saved.ok) return failureResponse(saved);
   return redirect("/me/buddy?notice=pulse.buddy.introSaved");
 }
 

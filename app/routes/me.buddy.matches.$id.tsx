@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useId } from "react";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
@@ -16,14 +16,15 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
-import { statusOf } from "~/utils/respond.server";
+import { failureResponse, statusOf } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("meBuddyMatch");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
-  const found = matchForBuddy(user, parseId(params.id));
+  const found = matchForBuddy(user, { matchId: parseId(params.id) });
   if (!found.ok) throw new Response(found.message, { status: statusOf(found.reason) });
   return { match: found.value.match, checkIns: found.value.checkIns, today: todayIso(), newcomerNotes: newcomerNotesForBuddy(user, found.value.match.id) };
 }
@@ -32,9 +33,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const id = parseId(params.id);
   const parsed = parseForm(CheckInSchema, await readForm(request));
-  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
-  const result = logCheckIn(user, id, parsed.data.key, parsed.data.note);
-  if (!result.ok) return data({ errors: {} as Record<string, string[]>, formError: result.message }, { status: statusOf(result.reason) });
+  if (!parsed.success) return failureResponse(invalid(parsed, "common.formErrors"));
+  const logged = logCheckIn(user, { matchId: id, ...parsed.data });
+  if (!logged.ok) return failureResponse(logged);
   return redirect(`/me/buddy/matches/${id}?notice=matching.match.logged`);
 }
 

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice, PageHeader } from "~/components/ui/page";
@@ -10,7 +10,8 @@ import { formDataToObject, parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
-import { statusOf } from "~/utils/respond.server";
+import { failureResponse } from "~/utils/respond.server";
+import { invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("meBuddyProfile");
@@ -31,9 +32,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const values = buddyValuesFromRaw(formDataToObject(form));
   const parsed = parseForm(BuddyProfileSchema, form);
-  if (!parsed.success) return data({ errors: parsed.fieldErrors, formError: "common.formErrors", values }, { status: 400 });
-  const result = saveOwnProfile(user, parsed.data);
-  if (!result.ok) return data({ errors: result.fields ?? {}, formError: result.message, values }, { status: statusOf(result.reason) });
+  if (!parsed.success) return failureResponse(invalid(parsed, "common.formErrors"), { values });
+  const saved = saveOwnProfile(user, parsed.data);
+  if (!saved.ok) return failureResponse(saved, { values });
   return redirect("/me/buddy?notice=matching.me.saved");
 }
 

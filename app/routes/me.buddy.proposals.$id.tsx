@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -10,14 +10,15 @@ import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
-import { statusOf } from "~/utils/respond.server";
+import { failureResponse, statusOf } from "~/utils/respond.server";
+import { fail, invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("meBuddyProposal");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
-  const found = matchForBuddy(user, parseId(params.id));
+  const found = matchForBuddy(user, { matchId: parseId(params.id) });
   if (!found.ok) throw new Response(found.message, { status: statusOf(found.reason) });
   return { match: found.value.match };
 }
@@ -28,41 +29,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "accept") {
-    const result = await acceptProposalAndNotify(user, id);
-    if (!result.ok)
-      return data(
-        {
-          intent,
-          errors: {} as Record<string, string[]>,
-          formError: result.message,
-        },
-        { status: statusOf(result.reason) }
-      );
+    const accepted = await acceptProposalAndNotify(user, { matchId: id });
+    if (!accepted.ok) return failureResponse(accepted, { intent });
     return redirect(`/me/buddy/matches/${id}?notice=matching.proposal.accepted`);
   }
   if (intent === "decline") {
     const parsed = parseForm(DeclineSchema, form);
-    if (!parsed.success) return data({ intent, errors: parsed.fieldErrors, formError: "common.formErrors" }, { status: 400 });
-    const result = declineProposal(user, id, parsed.data.reason);
-    if (!result.ok)
-      return data(
-        {
-          intent,
-          errors: {} as Record<string, string[]>,
-          formError: result.message,
-        },
-        { status: statusOf(result.reason) }
-      );
+    if (!parsed.success) return failureResponse(invalid(parsed, "common.formErrors"), { intent });
+    const declined = declineProposal(user, { matchId: id, reason: parsed.data.reason });
+    if (!declined.ok) return failureResponse(declined, { intent });
     return redirect(`/me/buddy?notice=matching.proposal.declined`);
   }
-  return data(
-    {
-      intent,
-      errors: {} as Record<string, string[]>,
-      formError: "errors.badRequest",
-    },
-    { status: 400 }
-  );
+  return failureResponse(fail("invalid", "errors.badRequest"), { intent });
 }
 
 export default function ProposalPage() {

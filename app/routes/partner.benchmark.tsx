@@ -8,7 +8,8 @@ import { StaticChart } from "~/components/ui/static-chart";
 import { comparisonCharts, type ComparisonCharts } from "~/features/benchmark/charts.server";
 import { breakdownLabel, FilterForm } from "~/features/benchmark/components/filter-form";
 import type { Comparison, ComparisonRow } from "~/features/benchmark/compare";
-import { getComparison } from "~/features/benchmark/comparison.server";
+import { comparisonPeriods, getComparison } from "~/features/benchmark/comparison.server";
+import { statusOf } from "~/utils/respond.server";
 import { MIN_GROUP_SIZE } from "~/features/benchmark/disclosure";
 import { type ComparisonFilters, parseComparisonFilters } from "~/features/benchmark/filters";
 import { filtersToQuery } from "~/features/benchmark/filters.options";
@@ -30,11 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return data({ kind: "invalid" as const, errors: parsed.errors, raw, periods: [] as string[], comparison: null, charts: null, filters: null }, { status: 400 });
   }
   const outcome = getComparison(parsed.filters);
-  if (outcome.kind === "invalid") {
-    return data({ kind: "invalid" as const, errors: outcome.errors, raw, periods: outcome.periods, comparison: null, charts: null, filters: null }, { status: outcome.status });
+  if (!outcome.ok) {
+    return data({ kind: "invalid" as const, errors: outcome.fields ?? {}, raw, periods: comparisonPeriods(), comparison: null, charts: null, filters: null }, { status: statusOf(outcome.reason) });
   }
-  if (outcome.kind === "empty") return data({ kind: "empty" as const, errors: null, raw, periods: [] as string[], comparison: null, charts: null, filters: parsed.filters });
-  return data({ kind: "ok" as const, errors: null, raw, periods: outcome.comparison.periods, comparison: outcome.comparison, charts: comparisonCharts(outcome.comparison, resolveLocale(request, user.locale)), filters: parsed.filters });
+  const { comparison } = outcome.value;
+  if (!comparison) return data({ kind: "empty" as const, errors: null, raw, periods: [] as string[], comparison: null, charts: null, filters: parsed.filters });
+  return data({ kind: "ok" as const, errors: null, raw, periods: comparison.periods, comparison, charts: comparisonCharts(comparison, resolveLocale(request, user.locale)), filters: parsed.filters });
 }
 
 export default function PartnerBenchmark() {

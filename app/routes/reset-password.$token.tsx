@@ -6,6 +6,7 @@ import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.
 import { findValidPasswordReset, resetNeedsSso, resetPassword } from "~/features/auth/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { readForm } from "~/utils/form-body.server";
+import { statusOf } from "~/utils/respond.server";
 
 type Result = { fieldErrors: FieldErrors; formError: string | null };
 import { useI18n } from "~/utils/i18n-react";
@@ -30,9 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const problem = passwordProblemMessage(parsed.data.password, reset.email);
   if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });
-  const result = await resetPassword(token, parsed.data.password);
-  if (!result.ok && result.reason === "sso_required") return data<Result>({ fieldErrors: {}, formError: "sso.resetRefused" }, { status: 403 });
-  if (!result.ok) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
+  const result = await resetPassword({ token, password: parsed.data.password });
+  if (!result.ok) return data<Result>({ fieldErrors: {}, formError: result.message }, { status: statusOf(result.reason) });
   throw redirect("/login?notice=auth.resetDone");
 }
 

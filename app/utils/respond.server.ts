@@ -3,8 +3,10 @@
 import { data } from "@remix-run/node";
 import type { Failure, FailureReason } from "./use-case";
 
-const STATUS: Record<FailureReason, 400 | 403 | 404 | 409 | 410 | 429 | 503> = {
+const STATUS: Record<FailureReason, 400 | 401 | 403 | 404 | 409 | 410 | 429 | 503> = {
   invalid: 400,
+  // Who you say you are did not check out (a sign-in with a wrong or unknown password).
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

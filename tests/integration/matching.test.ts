@@ -234,7 +234,7 @@ describe("a matching run", () => {
 
     const lucia = db().select({ id: matches.id }).from(matches).where(and(eq(matches.newcomerId, recordId("Lucía Romero")), eq(matches.status, "proposed"))).get()!;
     const mariam = { ...(await import("~/utils/session.server")).getCurrentUser(get("/me", cookieFor("mariam.tesfaye@zas.example")))!, organisationId: fatima.organisationId };
-    const late = acceptProposal(mariam, lucia.id, new Date(Date.now() + 6 * 86_400_000));
+    const late = acceptProposal(mariam, { matchId: lucia.id }, new Date(Date.now() + 6 * 86_400_000));
     // The use case says why (an Outcome); the route layer's statusOf gives the status the buddy's page answers with.
     expect({ ...late, status: late.ok ? null : statusOf(late.reason) }).toMatchObject({ ok: false, status: 409, message: "matching.proposalExpired" });
   });

@@ -92,7 +92,7 @@ describe("HR's notice of an expired proposal", () => {
 describe("calendar files", () => {
   it("the acceptance and the check-in reminder carry the check-in's day, due by the organisation's clock", async () => {
     const buddy = getCurrentUser(get("/", cookieFor(accepting.buddy.email)))!;
-    expect((await acceptProposalAndNotify({ ...buddy, organisationId: accepting.organisationId }, accepting.matchId)).ok).toBe(true);
+    expect((await acceptProposalAndNotify({ ...buddy, organisationId: accepting.organisationId }, { matchId: accepting.matchId })).ok).toBe(true);
     const week1 = listCheckIns(accepting.matchId).find((c) => c.key === "week1")!;
     const accepted = await mailbox().waitFor((m) => m.to.includes(accepting.newcomer.email) && kindOf(m) === "buddy_accepted");
     const first = parseIcs(accepted.attachments!.find((a) => a.filename.endsWith(".ics"))!.content);

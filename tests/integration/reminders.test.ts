@@ -59,7 +59,7 @@ describe("a match from proposal to month 6", () => {
 
   it("tells the newcomer in Dutch who their buddy is, with the first check-in as a calendar file", async () => {
     const buddy = getCurrentUser(get("/", cookieFor(world.buddy.email)))!;
-    const accepted = await acceptProposalAndNotify({ ...buddy, organisationId: world.organisationId }, world.matchId);
+    const accepted = await acceptProposalAndNotify({ ...buddy, organisationId: world.organisationId }, { matchId: world.matchId });
     expect(accepted.ok).toBe(true);
     const mail = await mailbox().waitFor((m) => m.to.includes(world.newcomer.email) && kindOf(m) === "buddy_accepted");
     expect(mail.subject).toBe("Je buddy is Bram Claes");
@@ -94,7 +94,7 @@ describe("a match from proposal to month 6", () => {
     for (let d = 0; d <= 200; d += 1) {
       const moment = at(d);
       if (moment.toISOString().slice(0, 10) === new Date(Date.parse(`${week1.dueDate}T12:00:00Z`) + DAY).toISOString().slice(0, 10)) {
-        expect(logCheckIn(buddy, world.matchId, "week1", "Goed gestart").ok).toBe(true);
+        expect(logCheckIn(buddy, { matchId: world.matchId, key: "week1", note: "Goed gestart" }).ok).toBe(true);
       }
       if (d === 5) getDb().insert(moduleCompletions).values({ userId: world.employee.id, organisationId: world.organisationId, moduleKey: "being-a-buddy", score: 100 }).run();
       await tick(moment, d % 7 === 0);

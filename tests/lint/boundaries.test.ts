@@ -43,6 +43,12 @@ describe("architecture boundaries", () => {
     ["a use case taking FormData", "app/features/scan/bad.server.ts", "export function saveThing(user: { id: number }, form: FormData) {\n  return [user.id, form.get(\"x\")];\n}\n", [SYNTAX]],
     ["a use case reading process.env", "app/features/matching/bad.server.ts", "export const days = () => Number(process.env.MATCH_PROPOSAL_DAYS);\n", [SYNTAX]],
     ["a pure module reading process.env", "app/features/matching/bad.ts", "export const days = () => Number(process.env.MATCH_PROPOSAL_DAYS);\n", [SYNTAX]],
+    ["a use case returning an HTTP status", "app/features/scan/bad.server.ts", "export function saveThing() {\n  return { ok: false, status: 409 };\n}\n", [SYNTAX]],
+    ["a result type carrying an HTTP status", "app/features/benchmark/bad.server.ts", "export type Refused = { ok: false; httpStatus: 400 | 404 };\n", [SYNTAX]],
+    ["a use case taking a Request", "app/features/matching/bad.server.ts", "export function startThing(request: Request) {\n  return request.url;\n}\n", [SYNTAX]],
+    ["a use case throwing a Response", "app/features/modules/bad.server.ts", 'export function findThing() {\n  throw new Response("Not found", { statusText: "x" });\n}\n', [SYNTAX]],
+    ["a use case answering with data()", "app/features/people/bad.server.ts", 'import { data } from "@remix-run/node";\nexport const refuse = () => data({ ok: false });\n', [SYNTAX]],
+    ["a pure module carrying an HTTP status", "app/features/scan/bad.ts", "export const refused = { ok: false, status: 400 } as const;\n", [SYNTAX]],
     ["db/ importing from app/", "db/bad.ts", 'import { isDemo } from "~/utils/env.server";\nexport const x = isDemo;\n', [IMPORTS]],
   ])("refuses %s", async (_what, filePath, code, expected) => {
     expect(await rulesFired(filePath, code)).toEqual(expected);
@@ -51,6 +57,7 @@ describe("architecture boundaries", () => {
   it.each([
     ["a pure module importing zod, another pure module and db/ types", "app/features/scan/good.ts", 'import { z } from "zod";\nimport type { Role } from "@db/schema";\nimport { scoreScan } from "./scoring";\nimport { navigationFor } from "~/features/auth/navigation";\nimport type { MessageKey } from "~/utils/i18n";\nexport const x = [z, scoreScan, navigationFor];\nexport type T = Role | MessageKey;\n'],
     ["a component importing a .server module's types", "app/features/scan/components/good.tsx", 'import type { ScanPage } from "../scan.server";\nexport function C({ page }: { page: ScanPage }) {\n  return <p>{String(page)}</p>;\n}\n'],
+    ["a use case with a status that is a word, returning an Outcome", "app/features/people/good.server.ts", 'import { fail, ok, type Outcome } from "~/utils/use-case";\nexport function setThing(user: { id: number }, input: { status: "active" | "inactive" }): Outcome {\n  return user.id > 0 ? ok() : fail("forbidden", "errors.forbidden", { params: { status: input.status } });\n}\n'],
     ["a route importing a use case and db/ types", "app/routes/good.tsx", 'import type { Role } from "@db/schema";\nimport { findScan } from "~/features/scan/scan.server";\nexport const x = findScan;\nexport type T = Role;\n'],
   ])("allows %s", async (_what, filePath, code) => {
     expect(await rulesFired(filePath, code)).toEqual([]);

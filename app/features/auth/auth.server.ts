@@ -10,12 +10,8 @@ import { endSessionsOfUser } from "~/utils/session.server";
 import { auditRateLimited, clearAttempts, releaseAttempts, reserveAttempts } from "./attempts.server";
 import { afterPassword, type AfterPassword } from "./second-factor.server";
 import { accountIdForEmail, ssoRequiredForDomain, ssoRequiredForMember } from "~/features/sso/sso-store.server";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 
-export type SignInResult =
-  | { ok: true; next: AfterPassword }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "sso_required" }
-  | { ok: false; reason: "rate_limited"; retryMinutes: number };
 
 function auditSsoRequired(step: "password" | "password_reset", userId: number | null, organisationId: number): void {
   audit({ actorUserId: userId, organisationId, action: "auth.password_refused_sso", entityType: "user", entityId: userId, detail: { step } });
@@ -28,8 +24,10 @@ function attemptKeys(email: string, ip: string): { account: string; ip: string }
 /**
  * Checks e-mail and password. Unknown e-mail and wrong password get the same answer and take
  * the same time; attempts are counted per account and per IP address, and taken before the check.
+ * Refusals: `unauthenticated` (wrong or unknown), `forbidden` (this account signs in through its organisation),
+ * `too_many` (the rate limit).
  */
-export async function signIn(input: { email: string; password: string; ip: string; redirectTo?: string | null }, now = new Date()): Promise<SignInResult> {
+export async function signIn(input: { email: string; password: string; ip: string; redirectTo?: string | null }, now = new Date()): Promise<Outcome<{ next: AfterPassword }>> {
   const env = getEnv();
   const db = getDb();
   const keys = attemptKeys(input.email, input.ip);
@@ -40,7 +38,7 @@ export async function signIn(input: { email: string; password: string; ip: strin
   const byDomain = ssoRequiredForDomain(input.email, early?.id ?? null);
   if (byDomain !== null) {
     auditSsoRequired("password", early?.id ?? null, byDomain);
-    return { ok: false, reason: "sso_required" };
+    return fail("forbidden", "sso.passwordRefused");
   }
 
   const reserved = reserveAttempts(
@@ -52,7 +50,7 @@ export async function signIn(input: { email: string; password: string; ip: strin
   );
   if (!reserved.ok) {
     auditRateLimited("password", reserved.key, null);
-    return { ok: false, reason: "rate_limited", retryMinutes: env.LOGIN_WINDOW_MINUTES };
+    return fail("too_many", "auth.rateLimited");
   }
 
   const row = db
@@ -66,7 +64,7 @@ export async function signIn(input: { email: string; password: string; ip: strin
   if (!row || !valid || !row.passwordHash || row.status !== "active") {
     // The reservation stays: it is the failure's record.
     audit({ actorUserId: row?.id ?? null, organisationId: row?.organisationId ?? null, action: "auth.login_failed", entityType: "user", entityId: row?.id ?? null });
-    return { ok: false, reason: "invalid" };
+    return fail("unauthenticated", "auth.invalidCredentials");
   }
 
   // One commit, not two: every commit is an fsync on the thread that answers requests (decision 098).
@@ -78,9 +76,9 @@ export async function signIn(input: { email: string; password: string; ip: strin
   const byMembership = ssoRequiredForMember(row.id, row.organisationId);
   if (byMembership !== null) {
     auditSsoRequired("password", row.id, byMembership);
-    return { ok: false, reason: "sso_required" };
+    return fail("forbidden", "sso.passwordRefused");
   }
-  return { ok: true, next: afterPassword({ id: row.id, role: row.role, organisationId: row.organisationId }, input.redirectTo ?? null, now) };
+  return ok({ next: afterPassword({ id: row.id, role: row.role, organisationId: row.organisationId }, input.redirectTo ?? null, now) });
 }
 
 /**
@@ -154,17 +152,19 @@ function ssoOrganisationForReset(reset: { email: string; userId: number }): numb
   return ssoRequiredForDomain(reset.email, reset.userId) ?? ssoRequiredForMember(reset.userId, member?.organisationId ?? null);
 }
 
-export async function resetPassword(token: string, password: string, now = new Date()): Promise<{ ok: true; email: string } | { ok: false; reason: "token" | "sso_required" }> {
+/** Refusals: `gone` (the link is unknown, used or expired), `forbidden` (the organisation signs in through SSO). */
+export async function resetPassword(input: { token: string; password: string }, now = new Date()): Promise<Outcome<{ email: string }>> {
+  const { token, password } = input;
   const reset = findValidPasswordReset(token, now);
   if (!reset) {
     audit({ actorUserId: null, action: "auth.token_rejected", entityType: "password_reset" });
-    return { ok: false, reason: "token" };
+    return fail("gone", "auth.tokenInvalid");
   }
   // A link sent before the organisation switched to SSO no longer sets a password.
   const ssoOrganisation = ssoOrganisationForReset(reset);
   if (ssoOrganisation !== null) {
     auditSsoRequired("password_reset", reset.userId, ssoOrganisation);
-    return { ok: false, reason: "sso_required" };
+    return fail("forbidden", "sso.resetRefused");
   }
   const passwordHash = await hashPassword(password);
   const db = getDb();
@@ -179,10 +179,10 @@ export async function resetPassword(token: string, password: string, now = new D
     },
     { behavior: "immediate" },
   );
-  if (!done) return { ok: false, reason: "token" };
+  if (!done) return fail("gone", "auth.tokenInvalid");
   endSessionsOfUser(reset.userId);
   audit({ actorUserId: reset.userId, action: "auth.password_reset", entityType: "user", entityId: reset.userId });
-  return { ok: true, email: reset.email };
+  return ok({ email: reset.email });
 }
 
 /** A member of an organisation that requires SSO (not the break-glass account) has no portal password to change. */
@@ -190,17 +190,15 @@ export function passwordChangeNeedsSso(user: { id: number; email: string; organi
   return (ssoRequiredForDomain(user.email, user.id) ?? ssoRequiredForMember(user.id, user.organisationId)) !== null;
 }
 
-export async function changePassword(
-  user: { id: number; sessionId: string; organisationId: number | null },
-  current: string,
-  next: string,
-): Promise<{ ok: true } | { ok: false; field: "current" }> {
+export async function changePassword(user: { id: number; sessionId: string; organisationId: number | null }, input: { current: string; password: string }): Promise<Outcome> {
   const db = getDb();
   const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
-  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, current))) return { ok: false, field: "current" };
-  const passwordHash = await hashPassword(next);
+  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.current))) {
+    return fail("invalid", "common.formErrors", { fields: { current: ["validation.wrongPassword"] } });
+  }
+  const passwordHash = await hashPassword(input.password);
   db.update(users).set({ passwordHash, passwordChangedAt: new Date().toISOString() }).where(eq(users.id, user.id)).run();
   endSessionsOfUser(user.id, user.sessionId);
   audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.password_changed", entityType: "user", entityId: user.id });
-  return { ok: true };
+  return ok();
 }

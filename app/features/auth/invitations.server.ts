@@ -168,17 +168,19 @@ export function invitationNeedsSso(invitation: { email: string; organisationId: 
 }
 
 /** Creates the account from a pending invitation; the link works once. */
-export async function acceptInvitation(token: string, password: string, now = new Date()): Promise<{ ok: true; userId: number; next: AfterPassword } | { ok: false; reason: "token" | "sso_required" }> {
+/** Refusals: `gone` (the link is unknown, used, revoked or expired), `forbidden` (the organisation signs in through SSO). */
+export async function acceptInvitation(input: { token: string; password: string }, now = new Date()): Promise<Outcome<{ userId: number; next: AfterPassword }>> {
+  const { token, password } = input;
   const pending = findPendingInvitation(token, now);
   if (!pending) {
     audit({ actorUserId: null, action: "auth.token_rejected", entityType: "invitation" });
-    return { ok: false, reason: "token" };
+    return fail("gone", "auth.tokenInvalid");
   }
   // No portal password in an organisation that requires SSO: the invitation is accepted at the first sign-in there.
   const ssoOrganisation = ssoRequiredForInvitation(pending.email, pending.organisationId);
   if (ssoOrganisation !== null) {
     audit({ actorUserId: null, organisationId: ssoOrganisation, action: "auth.password_refused_sso", entityType: "invitation", entityId: pending.id, detail: { step: "invitation" } });
-    return { ok: false, reason: "sso_required" };
+    return fail("forbidden", "sso.inviteRefused");
   }
   const passwordHash = await hashPassword(password);
   const db = getDb();
@@ -200,10 +202,10 @@ export async function acceptInvitation(token: string, password: string, now = ne
     },
     { behavior: "immediate" },
   );
-  if (userId == null) return { ok: false, reason: "token" };
+  if (userId == null) return fail("gone", "auth.tokenInvalid");
   audit({ actorUserId: userId, organisationId: pending.organisationId, action: "invitation.accepted", entityType: "invitation", entityId: pending.id });
   // A role that requires a second factor enrols it before the first session (outside demo mode).
-  return { ok: true, userId, next: afterPassword({ id: userId, role: pending.role, organisationId: pending.organisationId }, null, now) };
+  return ok({ userId, next: afterPassword({ id: userId, role: pending.role, organisationId: pending.organisationId }, null, now) });
 }
 
 export type InvitationRow = {

@@ -14,7 +14,7 @@ import { seal, unseal } from "~/utils/secret-box.server";
 import { endSessionsOfUser } from "~/utils/session.server";
 import { auditRateLimited, clearAttempts, releaseAttempts, reserveAttempts } from "./attempts.server";
 import { formatRecoveryCode, RECOVERY_CODE_COUNT, recoveryCodeFromBytes, secondFactorPolicy, type SecondFactorCode, type SecondFactorPolicy } from "./second-factor";
-import { fail, ok, type Outcome } from "~/utils/use-case";
+import { fail, ok, type Failure, type Outcome } from "~/utils/use-case";
 
 const ISSUER = "Newcomer-Proof Portal";
 const PERIOD = 30;
@@ -67,7 +67,7 @@ export function secondFactorStatus(userId: number): SecondFactorStatus {
 }
 
 /** A fresh secret waiting for its first code; replaces an earlier unconfirmed one, never a confirmed factor. */
-export function startEnrolment(user: Person): { ok: true } | { ok: false; message: "secondFactor.alreadyOn" } {
+export function startEnrolment(user: Person): Outcome {
   const db = getDb();
   const secret = new Secret({ size: 20 }).base32;
   const done = db.transaction(
@@ -80,9 +80,9 @@ export function startEnrolment(user: Person): { ok: true } | { ok: false; messag
     },
     { behavior: "immediate" },
   );
-  if (!done) return { ok: false, message: "secondFactor.alreadyOn" };
+  if (!done) return fail("invalid", "secondFactor.alreadyOn");
   audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.second_factor_enrolment_started", entityType: "user", entityId: user.id });
-  return { ok: true };
+  return ok();
 }
 
 export type EnrolmentDisplay = { secret: string; uri: string; qrDataUri: string };
@@ -160,12 +160,6 @@ async function newRecoveryCodes(userId: number): Promise<string[]> {
   return codes.map(formatRecoveryCode);
 }
 
-export type CodeResult<T> =
-  | ({ ok: true } & T)
-  | { ok: false; reason: "invalid"; message: "secondFactor.codeWrong" }
-  | { ok: false; reason: "rate_limited"; message: "auth.rateLimited" }
-  | { ok: false; reason: "gone"; message: "secondFactor.challengeExpired" | "secondFactor.notPending" };
-
 /**
  * Every code check (sign-in, enrolment, disabling) takes an attempt first, per user and per IP, under the same
  * limits as the password step; a wrong code is a logged security event.
@@ -199,8 +193,9 @@ async function guardedCheck(
   return { ok: true };
 }
 
-function failure(reason: "invalid" | "rate_limited") {
-  return reason === "invalid" ? ({ ok: false, reason, message: "secondFactor.codeWrong" } as const) : ({ ok: false, reason, message: "auth.rateLimited" } as const);
+/** A refused code as a Failure: a wrong code belongs to the code field, too many attempts to the whole form. */
+function codeRefused(reason: "invalid" | "rate_limited", field: "code" = "code"): Failure {
+  return reason === "invalid" ? fail("invalid", "secondFactor.codeWrong", { fields: { [field]: ["secondFactor.codeWrong"] } }) : fail("too_many", "auth.rateLimited");
 }
 
 async function checkCode(userId: number, code: SecondFactorCode, now: Date): Promise<boolean> {
@@ -211,42 +206,41 @@ async function checkCode(userId: number, code: SecondFactorCode, now: Date): Pro
 /** Confirms a pending factor with its first code and hands out the ten recovery codes, shown this once. */
 export async function confirmEnrolment(
   user: Person & { sessionId?: string },
-  code: string,
-  ip: string,
+  input: { code: string; ip: string },
   now = new Date(),
-): Promise<CodeResult<{ recoveryCodes: string[] }>> {
+): Promise<Outcome<{ recoveryCodes: string[] }>> {
   const status = secondFactorStatus(user.id);
-  if (!status.pending) return { ok: false, reason: "gone", message: "secondFactor.notPending" };
-  const checked = await guardedCheck(user, ip, () => checkTotp(user.id, code, false, now) === "ok", "enrol", now);
-  if (!checked.ok) return failure(checked.reason);
+  if (!status.pending) return fail("gone", "secondFactor.notPending");
+  const checked = await guardedCheck(user, input.ip, () => checkTotp(user.id, input.code, false, now) === "ok", "enrol", now);
+  if (!checked.ok) return codeRefused(checked.reason);
   const codes = await newRecoveryCodes(user.id);
   // Sessions opened before the second factor existed end; the one enrolling stays.
   if (user.sessionId) endSessionsOfUser(user.id, user.sessionId);
   else endSessionsOfUser(user.id);
   audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.second_factor_enabled", entityType: "user", entityId: user.id });
-  return { ok: true, recoveryCodes: codes };
+  return ok({ recoveryCodes: codes });
 }
 
-/** Needs the password and a current code; refused where the role or organisation requires a second factor. */
-export async function disableSecondFactor(
-  user: Person,
-  input: { password: string; code: SecondFactorCode },
-  ip: string,
-  now = new Date(),
-): Promise<{ ok: true } | { ok: false; field: "password" | "code" | null; message: string; status: 400 | 429 }> {
+/**
+ * Needs the password and a current code; refused where the role or organisation requires a second factor. A wrong
+ * password or code (and too many attempts) is a field error; the others are about the whole form.
+ */
+export async function disableSecondFactor(user: Person, input: { password: string; code: SecondFactorCode; ip: string }, now = new Date()): Promise<Outcome> {
   const status = secondFactorStatus(user.id);
-  if (!status.enrolled) return { ok: false, field: null, message: "secondFactor.notOn", status: 400 };
-  if (status.policy === "required") return { ok: false, field: null, message: "secondFactor.requiredCannotDisable", status: 400 };
+  if (!status.enrolled) return fail("invalid", "secondFactor.notOn");
+  if (status.policy === "required") return fail("invalid", "secondFactor.requiredCannotDisable");
   const account = accountOf(user.id);
   if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, input.password))) {
     audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.second_factor_failed", entityType: "user", entityId: user.id, detail: { context: "disable_password" } });
-    return { ok: false, field: "password", message: "validation.wrongPassword", status: 400 };
+    return fail("invalid", "validation.wrongPassword", { fields: { password: ["validation.wrongPassword"] } });
   }
-  const checked = await guardedCheck(user, ip, () => checkCode(user.id, input.code, now), "disable", now);
-  if (!checked.ok) return { ok: false, field: "code", message: checked.reason === "invalid" ? "secondFactor.codeWrong" : "auth.rateLimited", status: checked.reason === "invalid" ? 400 : 429 };
+  const checked = await guardedCheck(user, input.ip, () => checkCode(user.id, input.code, now), "disable", now);
+  if (!checked.ok) {
+    return checked.reason === "invalid" ? codeRefused("invalid") : fail("too_many", "auth.rateLimited", { fields: { code: ["auth.rateLimited"] } });
+  }
   removeFactor(user.id);
   audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.second_factor_disabled", entityType: "user", entityId: user.id });
-  return { ok: true };
+  return ok();
 }
 
 function removeFactor(userId: number): void {
@@ -351,24 +345,28 @@ function consumeChallenge(challengeId: string): boolean {
   return getDb().delete(signInChallenges).where(eq(signInChallenges.id, challengeId)).run().changes === 1;
 }
 
-export type ChallengeOutcome = CodeResult<{ userId: number; role: Role; redirectTo: string | null; recoveryCodes: string[] | null }>;
+export type SignedInByCode = { userId: number; role: Role; redirectTo: string | null; recoveryCodes: string[] | null };
 
-/** The second step of a sign-in: a code (or recovery code), or the first code of a required enrolment. */
-export async function completeChallenge(token: string | null, code: SecondFactorCode, ip: string, now = new Date()): Promise<ChallengeOutcome> {
-  const pending = findChallenge(token, now);
-  if (!pending) return { ok: false, reason: "gone", message: "secondFactor.challengeExpired" };
+/**
+ * The second step of a sign-in: a code (or recovery code), or the first code of a required enrolment. No user
+ * yet: the challenge token (from the browser's cookie) says whose sign-in it is. `gone` when the challenge expired.
+ */
+export async function completeChallenge(input: { token: string | null; code: SecondFactorCode; ip: string }, now = new Date()): Promise<Outcome<SignedInByCode>> {
+  const { code, ip } = input;
+  const pending = findChallenge(input.token, now);
+  if (!pending) return fail("gone", "secondFactor.challengeExpired");
   const user = { id: pending.userId, organisationId: pending.organisationId };
   let recovery: string[] | null = null;
   if (pending.purpose === "enrol") {
-    if (code.kind !== "totp") return { ok: false, reason: "invalid", message: "secondFactor.codeWrong" };
-    const enrolled = await confirmEnrolment(user, code.code, ip, now);
+    if (code.kind !== "totp") return codeRefused("invalid");
+    const enrolled = await confirmEnrolment(user, { code: code.code, ip }, now);
     if (!enrolled.ok) return enrolled;
-    recovery = enrolled.recoveryCodes;
+    recovery = enrolled.value.recoveryCodes;
   } else {
     const checked = await guardedCheck(user, ip, () => checkCode(pending.userId, code, now), "sign_in", now);
-    if (!checked.ok) return failure(checked.reason);
+    if (!checked.ok) return codeRefused(checked.reason);
   }
-  if (!consumeChallenge(pending.challengeId)) return { ok: false, reason: "gone", message: "secondFactor.challengeExpired" };
+  if (!consumeChallenge(pending.challengeId)) return fail("gone", "secondFactor.challengeExpired");
   recordSignIn(user, code.kind, now);
-  return { ok: true, userId: pending.userId, role: pending.role, redirectTo: pending.redirectTo, recoveryCodes: recovery };
+  return ok({ userId: pending.userId, role: pending.role, redirectTo: pending.redirectTo, recoveryCodes: recovery });
 }

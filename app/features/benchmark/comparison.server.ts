@@ -5,11 +5,10 @@ import { loadDataset, currentVersion } from "./dataset.server";
 import { mayShowOrganisation } from "./disclosure";
 import type { Dataset } from "./dataset";
 import { type ComparisonFilters, filtersToQuery } from "./filters";
+import { fail, ok, type Outcome } from "~/utils/use-case";
 
-export type ComparisonOutcome =
-  | { kind: "empty" }
-  | { kind: "ok"; comparison: Comparison }
-  | { kind: "invalid"; status: 400 | 404; errors: Record<string, string[]>; periods: string[] };
+/** The comparison for the filters, or null while no scan has been submitted anywhere (an empty portal). */
+export type ComparisonView = { comparison: Comparison | null };
 
 // A small cache of computed comparisons per dataset: a new submission or organisation change gives a new
 // dataset object (see dataset.server.ts), which drops its entries with it.
@@ -35,17 +34,27 @@ function cachedCompare(dataset: Dataset, filters: ComparisonFilters): Comparison
   return result;
 }
 
-export function getComparison(filters: ComparisonFilters): ComparisonOutcome {
+/**
+ * Refused: a year no scan was submitted in (`invalid`, field `year`), an organisation that is not shown
+ * (`not_found`, field `org`: consent is not probed apart from existence).
+ */
+export function getComparison(filters: ComparisonFilters): Outcome<ComparisonView> {
   const version = currentVersion();
-  if (version === null) return { kind: "empty" };
+  if (version === null) return ok({ comparison: null });
   const dataset = loadDataset(version);
   try {
-    return { kind: "ok", comparison: cachedCompare(dataset, filters) };
+    return ok({ comparison: cachedCompare(dataset, filters) });
   } catch (error) {
-    if (error instanceof UnknownYearError) return { kind: "invalid", status: 400, errors: { year: ["benchmark.errors.unknownYear"] }, periods: dataset.periods };
-    if (error instanceof UnknownOrganisationError) return { kind: "invalid", status: 404, errors: { org: ["benchmark.errors.organisationNotShown"] }, periods: dataset.periods };
+    if (error instanceof UnknownYearError) return fail("invalid", "common.formErrors", { fields: { year: ["benchmark.errors.unknownYear"] } });
+    if (error instanceof UnknownOrganisationError) return fail("not_found", "common.formErrors", { fields: { org: ["benchmark.errors.organisationNotShown"] } });
     throw error;
   }
+}
+
+/** The years with submitted scans, for the filter form (also beside a refused filter). */
+export function comparisonPeriods(): string[] {
+  const version = currentVersion();
+  return version === null ? [] : loadDataset(version).periods;
 }
 
 export function getComparisonRows(filters: ComparisonFilters): { dimensions: { key: string; nameNl: string; nameEn: string }[]; rows: ComparisonRow[] } | null {

@@ -16,9 +16,10 @@ export function comparisonTable(filters: ComparisonFilters, locale: Locale): Exp
   const t = makeTranslate(locale);
   const sheet = t("benchmark.comparison.title");
   const outcome = getComparison({ ...filters, org: undefined, page: undefined });
-  if (outcome.kind === "invalid") return null;
-  if (outcome.kind === "empty") return { sheet, rows: [[t("benchmark.comparison.empty")]] };
-  const c = outcome.comparison;
+  if (!outcome.ok) return null;
+  const { comparison } = outcome.value;
+  if (!comparison) return { sheet, rows: [[t("benchmark.comparison.empty")]] };
+  const c = comparison;
   const name = (d: { nameNl: string; nameEn: string }) => (locale === "en" ? d.nameEn : d.nameNl);
   const x = t("benchmark.notShown.symbol");
   // One decimal, as the page shows them; a not-shown figure as the one symbol.

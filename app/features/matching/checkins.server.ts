@@ -44,7 +44,7 @@ export function listCheckIns(matchId: number) {
 }
 
 /** The buddy of the match logs a check-in; a check-in already logged can be corrected. */
-export function logCheckIn(user: CurrentUser, matchId: number, key: (typeof CHECKIN_KEYS)[number], note: string): Outcome {
+export function logCheckIn(user: CurrentUser, { matchId, key, note }: { matchId: number; key: (typeof CHECKIN_KEYS)[number]; note: string }): Outcome {
   const db = getDb();
   const match = db
     .select({ id: matches.id, status: matches.status, buddyUserId: buddyProfiles.userId, organisationId: matches.organisationId })

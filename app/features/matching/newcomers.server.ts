@@ -5,6 +5,7 @@ import { buddyProfiles, checkIns, matches, newcomerRecords, type NewcomerRecord 
 import { newcomerCheckInNotes } from "@db/schema-pulse";
 import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { getDb, nowIso } from "~/utils/db.server";
+import type { OrgUser } from "~/utils/permissions.server";
 import type { CurrentUser } from "~/utils/session.server";
 import { auditMissingId } from "~/utils/tenancy.server";
 import type { Gender, Interest, LanguageSkill, Profession, Shift } from "./criteria";
@@ -74,7 +75,8 @@ export function listNewcomers(organisationId: number, now = new Date()): Newcome
 }
 
 /** HR's newcomer list as a page: the rows, and one audit entry naming every record on it (decision 060). */
-export function viewNewcomerList(actor: CurrentUser, organisationId: number): NewcomerRow[] {
+export function viewNewcomerList(actor: OrgUser): NewcomerRow[] {
+  const { organisationId } = actor;
   refreshMatchStates();
   const rows = listNewcomers(organisationId);
   auditNewcomerView({ id: actor.id, organisationId }, { action: "newcomers.viewed", entityType: "newcomer_list", newcomerIds: rows.map((r) => r.id) });
@@ -106,7 +108,9 @@ function recordOf(actor: CurrentUser, organisationId: number, id: number): Newco
 }
 
 /** The record page: one `newcomer.view` entry per view. */
-export function getNewcomer(actor: CurrentUser, organisationId: number, id: number): NewcomerDetail | null {
+export function getNewcomer(actor: OrgUser, input: { id: number }): NewcomerDetail | null {
+  const { organisationId } = actor;
+  const { id } = input;
   const detail = loadNewcomer(actor, organisationId, id);
   if (detail) auditNewcomerView({ id: actor.id, organisationId }, { action: "newcomer.view", entityType: "newcomer_record", entityId: id, newcomerIds: [id] });
   return detail;
@@ -201,7 +205,8 @@ function values(input: NewcomerInput, siteId: number | null) {
   };
 }
 
-export function createNewcomer(actor: CurrentUser, organisationId: number, input: NewcomerInput): Outcome<{ id: number }> {
+export function createNewcomer(actor: OrgUser, input: NewcomerInput): Outcome<{ id: number }> {
+  const { organisationId } = actor;
   const refs = checkRefs(organisationId, input, null);
   if (!refs.ok) return refs;
   const row = getDb()
@@ -213,7 +218,9 @@ export function createNewcomer(actor: CurrentUser, organisationId: number, input
   return ok({ id: row.id });
 }
 
-export function updateNewcomer(actor: CurrentUser, organisationId: number, id: number, input: NewcomerInput): Outcome {
+/** `input`: the record's id (from the URL, checked against the organisation here) and the parsed form. */
+export function updateNewcomer(actor: OrgUser, { id, ...input }: NewcomerInput & { id: number }): Outcome {
+  const { organisationId } = actor;
   const record = recordOf(actor, organisationId, id);
   if (!record) return fail("not_found", "errors.notFound");
   if (record.erasedAt) return fail("conflict", "matching.recordErased");
@@ -231,7 +238,9 @@ export function updateNewcomer(actor: CurrentUser, organisationId: number, id: n
 }
 
 /** Everything the portal holds about one newcomer, for a data-subject request. */
-export function exportNewcomer(actor: CurrentUser, organisationId: number, id: number): Record<string, unknown> | null {
+export function exportNewcomer(actor: OrgUser, input: { id: number }): Record<string, unknown> | null {
+  const { organisationId } = actor;
+  const { id } = input;
   // The export is its own view: one `newcomer.export` entry, not a record view on top.
   const detail = loadNewcomer(actor, organisationId, id);
   if (!detail) return null;
@@ -253,7 +262,9 @@ export function exportNewcomer(actor: CurrentUser, organisationId: number, id: n
  * record is linked to one, is erased in the same transaction (decision 062): a record without a name next to an
  * account that still carries it would erase nothing. The input type makes the confirmation part of the call.
  */
-export function eraseNewcomer(actor: CurrentUser, organisationId: number, id: number, _confirmed: EraseNewcomerInput): Outcome<{ accountErased: boolean }> {
+export function eraseNewcomer(actor: OrgUser, input: EraseNewcomerInput & { id: number }): Outcome<{ accountErased: boolean }> {
+  const { organisationId } = actor;
+  const { id } = input;
   const record = recordOf(actor, organisationId, id);
   if (!record) return fail("not_found", "errors.notFound");
   if (record.erasedAt) return fail("conflict", "matching.recordErased");

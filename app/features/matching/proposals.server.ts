@@ -6,7 +6,7 @@ import { buddyProfiles, checkIns, forbiddenPairs, matches, newcomerRecords } fro
 import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
 import { notifyNow } from "~/features/notifications/notify.server";
-import type { CurrentUser } from "~/utils/session.server";
+import type { OrgUser } from "~/utils/permissions.server";
 import { auditMissingId } from "~/utils/tenancy.server";
 import { createCheckIns, listCheckIns, overdueCheckIns } from "./checkins.server";
 import { listNewcomers } from "./newcomers.server";
@@ -15,7 +15,6 @@ import { effectiveStatus } from "./match-status";
 import { departmentChoices, parseList, refreshMatchStates, todayIso } from "./store.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
-type OrgUser = CurrentUser & { organisationId: number };
 
 export type MatchCard = {
   id: number;
@@ -94,7 +93,7 @@ export function buddyOverview(user: OrgUser) {
 }
 
 /** One match as its buddy sees it: 404 for another organisation, 403 for a colleague's proposal. */
-export function matchForBuddy(user: OrgUser, matchId: number): Outcome<{ match: MatchCard; checkIns: ReturnType<typeof listCheckIns> }> {
+export function matchForBuddy(user: OrgUser, { matchId }: { matchId: number }): Outcome<{ match: MatchCard; checkIns: ReturnType<typeof listCheckIns> }> {
   refreshMatchStates();
   const match = loadMatches(and(eq(matches.id, matchId)))[0];
   if (!match || match.organisationId !== user.organisationId) {
@@ -106,7 +105,8 @@ export function matchForBuddy(user: OrgUser, matchId: number): Outcome<{ match: 
   return ok({ match, checkIns: listCheckIns(matchId) });
 }
 
-export function matchForHr(actor: CurrentUser, organisationId: number, matchId: number): { match: MatchCard; checkIns: ReturnType<typeof listCheckIns> } | null {
+export function matchForHr(actor: OrgUser, { matchId }: { matchId: number }): { match: MatchCard; checkIns: ReturnType<typeof listCheckIns> } | null {
+  const { organisationId } = actor;
   refreshMatchStates();
   const viewer = { id: actor.id, organisationId };
   const match = loadMatches(and(eq(matches.id, matchId), eq(matches.organisationId, organisationId)))[0];
@@ -118,7 +118,7 @@ export function matchForHr(actor: CurrentUser, organisationId: number, matchId: 
   return { match, checkIns: listCheckIns(matchId) };
 }
 
-export function acceptProposal(user: OrgUser, matchId: number, now = new Date()): Outcome {
+export function acceptProposal(user: OrgUser, { matchId }: { matchId: number }, now = new Date()): Outcome {
   const db = getDb();
   const outcome = db.transaction(
     (tx): Outcome => {
@@ -161,8 +161,8 @@ export function acceptProposal(user: OrgUser, matchId: number, now = new Date())
 }
 
 /** Accepts, then tells the newcomer (when they have an account) who their buddy is, through the outbox. */
-export async function acceptProposalAndNotify(user: OrgUser, matchId: number): Promise<Outcome> {
-  const result = acceptProposal(user, matchId);
+export async function acceptProposalAndNotify(user: OrgUser, { matchId }: { matchId: number }): Promise<Outcome> {
+  const result = acceptProposal(user, { matchId });
   if (!result.ok) return result;
   const row = getDb()
     .select({ newcomerUserId: newcomerRecords.userId, newcomerName: newcomerRecords.name, firstDue: checkIns.dueDate })
@@ -189,7 +189,7 @@ export async function acceptProposalAndNotify(user: OrgUser, matchId: number): P
   return result;
 }
 
-export function declineProposal(user: OrgUser, matchId: number, reason: string, now = new Date()): Outcome {
+export function declineProposal(user: OrgUser, { matchId, reason }: { matchId: number; reason: string }, now = new Date()): Outcome {
   const outcome = getDb().transaction(
     (tx): Outcome => {
       const row = tx
@@ -216,7 +216,7 @@ export function declineProposal(user: OrgUser, matchId: number, reason: string, 
   return outcome;
 }
 
-export function endMatch(actor: OrgUser, matchId: number, input: { outcome: "completed" | "stopped"; reason: string; doNotRematch: boolean }, now = new Date()): Outcome {
+export function endMatch(actor: OrgUser, { matchId, ...input }: { matchId: number; outcome: "completed" | "stopped"; reason: string; doNotRematch: boolean }, now = new Date()): Outcome {
   const outcome = getDb().transaction(
     (tx): Outcome => {
       const m = tx.select().from(matches).where(eq(matches.id, matchId)).get();
@@ -245,7 +245,8 @@ export function endMatch(actor: OrgUser, matchId: number, input: { outcome: "com
  * HR's matching page as one view: newcomers waiting, proposals, running and answered matches, overdue check-ins;
  * one `matching.viewed` entry naming every newcomer on the page (decision 060).
  */
-export function viewMatchingOverview(actor: CurrentUser, organisationId: number) {
+export function viewMatchingOverview(actor: OrgUser) {
+  const { organisationId } = actor;
   // The one write of this page (it used to run in both reads below).
   refreshMatchStates();
   const overview = hrMatchOverview(organisationId);

@@ -45,14 +45,15 @@ export function currentWeights(organisationId: number): { version: number; level
   return { version: row.version, levels: normaliseWeights(JSON.parse(row.levels)) };
 }
 
-export function saveWeights(actor: CurrentUser, organisationId: number, levels: WeightLevels): { version: number } {
+export function saveWeights(actor: OrgUser, levels: WeightLevels): Outcome<{ version: number }> {
+  const { organisationId } = actor;
   const version = currentWeights(organisationId).version + 1;
   getDb()
     .insert(matchingWeights)
     .values({ organisationId, version, levels: JSON.stringify(levels), createdByUserId: actor.id })
     .run();
   audit({ actorUserId: actor.id, organisationId, action: "matching.weights", entityType: "matching_weights", entityId: version });
-  return { version };
+  return ok({ version });
 }
 
 // ——— Runs ———————————————————————————————————————————————————————————————————————————
@@ -307,7 +308,8 @@ function store(
   return runId;
 }
 
-export function startRun(actor: CurrentUser, organisationId: number): Outcome<{ id: number }> {
+export function startRun(actor: OrgUser): Outcome<{ id: number }> {
+  const { organisationId } = actor;
   refreshMatchStates();
   // One computation: the snapshot says whether anyone is waiting and is what gets stored.
   const weights = currentWeights(organisationId);

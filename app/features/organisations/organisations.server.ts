@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNull, gt } from "drizzle-orm";
 import { departments, invitations, memberships, organisations, sites, users } from "@db/schema";
 import { audit } from "~/utils/audit.server";
 import { getDb } from "~/utils/db.server";
+import { fail, ok, type Failure, type Outcome } from "~/utils/use-case";
 import type { OrganisationInput } from "./organisation.schema";
 
 type Actor = { id: number; organisationId: number | null };
@@ -42,47 +43,46 @@ export function getStructure(organisationId: number) {
   return { sites: siteRows, departments: departmentRows };
 }
 
+const nameRefused = (): Failure => fail("invalid", "common.formErrors", { fields: { name: ["validation.nameTaken"] } });
+
 function nameTaken(name: string, exceptId?: number): boolean {
   const row = getDb().select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get();
   return Boolean(row && row.id !== exceptId);
 }
 
-export function createOrganisation(actor: Actor, input: OrganisationInput): { ok: true; id: number } | { ok: false; field: "name"; message: string } {
-  if (nameTaken(input.name)) return { ok: false, field: "name", message: "validation.nameTaken" };
+export function createOrganisation(actor: Actor, input: OrganisationInput): Outcome<{ id: number }> {
+  if (nameTaken(input.name)) return nameRefused();
   const row = getDb().insert(organisations).values(input).returning({ id: organisations.id }).get();
   audit({ actorUserId: actor.id, organisationId: row.id, action: "organisation.created", entityType: "organisation", entityId: row.id });
-  return { ok: true, id: row.id };
+  return ok({ id: row.id });
 }
 
-export function updateOrganisation(actor: Actor, id: number, input: OrganisationInput): { ok: true } | { ok: false; field: "name"; message: string } {
-  if (nameTaken(input.name, id)) return { ok: false, field: "name", message: "validation.nameTaken" };
+/** The platform admin edits any organisation: `id` is the one on the page (the admin's scope is the platform). */
+export function updateOrganisation(actor: Actor, { id, ...input }: OrganisationInput & { id: number }): Outcome {
+  if (nameTaken(input.name, id)) return nameRefused();
   getDb()
     .update(organisations)
     .set({ ...input, updatedAt: new Date().toISOString() })
     .where(eq(organisations.id, id))
     .run();
   audit({ actorUserId: actor.id, organisationId: id, action: "organisation.updated", entityType: "organisation", entityId: id, detail: { fields: Object.keys(input) } });
-  return { ok: true };
+  return ok();
 }
 
-export function addSite(actor: Actor, organisationId: number, input: { name: string; city: string }): { ok: true } | { ok: false; field: "name"; message: string } {
+export function addSite(actor: Actor, { organisationId, ...input }: { organisationId: number; name: string; city: string }): Outcome {
   const db = getDb();
   const exists = db.select({ id: sites.id }).from(sites).where(and(eq(sites.organisationId, organisationId), eq(sites.name, input.name))).get();
-  if (exists) return { ok: false, field: "name", message: "validation.nameTaken" };
+  if (exists) return nameRefused();
   const row = db.insert(sites).values({ organisationId, ...input }).returning({ id: sites.id }).get();
   audit({ actorUserId: actor.id, organisationId, action: "site.created", entityType: "site", entityId: row.id });
-  return { ok: true };
+  return ok();
 }
 
-export function addDepartment(
-  actor: Actor,
-  organisationId: number,
-  input: { name: string; siteId: number | null },
-): { ok: true } | { ok: false; field: "name" | "siteId"; message: string } {
+export function addDepartment(actor: Actor, { organisationId, ...input }: { organisationId: number; name: string; siteId: number | null }): Outcome {
   const db = getDb();
   if (input.siteId != null) {
     const site = db.select().from(sites).where(and(eq(sites.id, input.siteId), eq(sites.organisationId, organisationId))).get();
-    if (!site) return { ok: false, field: "siteId", message: "validation.invalidChoice" };
+    if (!site) return fail("invalid", "common.formErrors", { fields: { siteId: ["validation.invalidChoice"] } });
   }
   const sameName = db
     .select({ id: departments.id, siteId: departments.siteId })
@@ -90,10 +90,10 @@ export function addDepartment(
     .where(and(eq(departments.organisationId, organisationId), eq(departments.name, input.name)))
     .all()
     .some((d) => d.siteId === input.siteId);
-  if (sameName) return { ok: false, field: "name", message: "validation.nameTaken" };
+  if (sameName) return nameRefused();
   const row = db.insert(departments).values({ organisationId, ...input }).returning({ id: departments.id }).get();
   audit({ actorUserId: actor.id, organisationId, action: "department.created", entityType: "department", entityId: row.id });
-  return { ok: true };
+  return ok();
 }
 
 export function platformStats(now = new Date()) {

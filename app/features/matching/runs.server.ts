@@ -11,10 +11,9 @@ import type { OrgUser } from "~/utils/permissions.server";
 import type { CurrentUser } from "~/utils/session.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 import { auditMissingId } from "~/utils/tenancy.server";
-import { verifyAssignment } from "./certificate";
-import { DEFAULT_WEIGHTS, SLOT_PENALTIES, evaluatePair, normaliseWeights, type Contribution, type HardRule, type WeightLevels } from "./criteria";
+import { DEFAULT_WEIGHTS, normaliseWeights, type WeightLevels } from "./criteria";
 import { overrideCost, pairFit, type OverrideCost } from "./fit";
-import { solveAssignment, type AssignmentInstance } from "./solver";
+import { pairVerdicts, planRun, type MatchingPool, type Pins, type RunPlan, type RunResult } from "./run-plan";
 import {
   buddyFacts,
   buddyLoads,
@@ -58,35 +57,8 @@ export function saveWeights(actor: OrgUser, levels: WeightLevels): Outcome<{ ver
 
 // ——— Runs ———————————————————————————————————————————————————————————————————————————
 
-/** `score`: the solver's raw points (ranking inside this run only); `fit`: the pair's 0–100 fit shown to people. */
-export type Option = { buddyId: number; buddyName: string; score: number; fit: number; contributions: Contribution[] };
-export type Choice = { buddyId: number; buddyName: string; score: number; fit: number };
-/** How many allowed buddies a run keeps per newcomer for HR's override list (best first). */
-export const OVERRIDE_OPTIONS = 20;
-export type RunRow = {
-  newcomerId: number;
-  newcomerName: string;
-  department: string | null;
-  chosen: (Option & { pinned: boolean; kept: boolean }) | null;
-  alternatives: Option[];
-  /** the best allowed buddies (at most OVERRIDE_OPTIONS, plus the chosen one), for the override list */
-  allowed: Choice[];
-  allowedCount: number;
-  /** why a newcomer without a buddy has none: counts per hard rule, or "taken" when every allowed buddy is in use */
-  reasons: { rule: HardRule | "taken"; count: number }[];
-  pendingBuddyId: number | null;
-};
-/** `best`: when HR pinned pairs, the same run solved without the pins, to say what the pins cost. */
-export type RunResult = { rows: RunRow[]; buddyCount: number; best?: { matched: number; total: number } | null };
-
-type Snapshot = {
-  rows: RunRow[];
-  buddyIds: number[];
-  certificate: { ok: boolean; reason: string | null };
-  matched: number;
-  total: number;
-  best: { matched: number; total: number } | null;
-};
+export { OVERRIDE_OPTIONS } from "./run-plan";
+export type { Choice, Option, RunResult, RunRow } from "./run-plan";
 
 /** Newcomers a run is for: not erased, no accepted or active match, not completed. */
 function runNewcomers(organisationId: number) {
@@ -109,8 +81,8 @@ function runNewcomers(organisationId: number) {
   return records.filter((r) => !settled.has(r.id)).map((r) => ({ record: r, pendingBuddyId: pending.get(r.id) ?? null }));
 }
 
-/** Everything the criteria need, loaded once; `verdict(i, j)` evaluates one pair. */
-function scoring(organisationId: number, levels: WeightLevels) {
+/** The run's pool as the database holds it now: waiting newcomers, active buddies with their loads, rules. */
+function loadMatchingPool(organisationId: number): MatchingPool {
   const db = getDb();
   const newcomers = runNewcomers(organisationId);
   const buddies = db
@@ -123,166 +95,32 @@ function scoring(organisationId: number, levels: WeightLevels) {
   const loads = buddyLoads(organisationId);
   const trained = trainedUserIds(buddies.map((b) => b.profile.userId));
   const forbidden = forbiddenPairMap(organisationId);
-  const rules = organisationRules(organisationId);
-  const today = todayIso();
-  const buddyFactsList = buddies.map((b) => buddyFacts(b.profile, loads.get(b.profile.id) ?? 0, trained.has(b.profile.userId)));
-  const newcomerFactsList = newcomers.map((n) => newcomerFacts(n.record));
   const none = new Set<number>();
-  const forbiddenFor = newcomers.map((n) => forbidden.get(n.record.id) ?? none);
-  const verdict = (i: number, j: number) => {
-    const n = newcomers[i]!;
-    const buddyId = buddies[j]!.profile.id;
-    return evaluatePair(
-      newcomerFactsList[i]!,
-      buddyFactsList[j]!,
-      { requireTraining: rules.requireTraining, requireSameSite: rules.requireSameSite, today, forbiddenPair: forbiddenFor[i]!.has(buddyId), keep: n.pendingBuddyId === buddyId },
-      levels,
-    );
-  };
-  return { newcomers, buddies, buddyFactsList, verdict };
-}
-
-function compute(organisationId: number, levels: WeightLevels, pins: Record<string, number>, only: number | null = null): Snapshot {
-  const { newcomers, buddies, buddyFactsList, verdict } = scoring(organisationId, levels);
-  // A run for one newcomer still sees everyone's pending proposals (they hold their buddies' slots below); the
-  // others' rows just take no part in the solve and are not shown.
-  const outside = (i: number) => only != null && newcomers[i]!.record.id !== only;
-  const deps = new Map(departmentChoices(organisationId).map((d) => [d.id, d]));
-  const colOf = new Map(buddies.map((b, j) => [b.profile.id, j]));
-
-  // One pass over all pairs keeps only numbers; explanations are recomputed for the few pairs shown.
-  const reasonCounts: Map<HardRule, number>[] = [];
-  const base: (number | null)[][] = newcomers.map((_, i) => {
-    const row: (number | null)[] = new Array(buddies.length);
-    const reasons = new Map<HardRule, number>();
-    for (let j = 0; j < buddies.length; j++) {
-      const v = verdict(i, j);
-      if (v.allowed) row[j] = v.score;
-      else {
-        row[j] = null;
-        reasons.set(v.rule, (reasons.get(v.rule) ?? 0) + 1);
-      }
-    }
-    reasonCounts.push(reasons);
-    return row;
-  });
-  const solveWith = (pinsNow: Record<string, number>) => {
-    const scores = newcomers.map((n, i) => {
-      const row = base[i]!.slice();
-      if (outside(i) && n.pendingBuddyId == null) row.fill(null);
-      const pin = pinsNow[String(n.record.id)];
-      const pinnedCol = pin != null ? (colOf.get(pin) ?? -1) : -1;
-      if (pinnedCol >= 0 && row[pinnedCol] != null) for (let j = 0; j < row.length; j++) if (j !== pinnedCol) row[j] = null;
-      return row;
-    });
-    // A pending proposal holds its buddy's slot (decision 063): the buddy has been asked and may accept any
-    // moment, so a new run must not hand that slot to someone else. Its row leaves the solve, its slot is used.
-    // HR frees it only by overriding that row (a pin), which withdraws the proposal when the run is sent.
-    const held = new Map<number, number>();
-    const heldPerBuddy = new Array<number>(buddies.length).fill(0);
-    newcomers.forEach((n, i) => {
-      if (n.pendingBuddyId == null || pinsNow[String(n.record.id)] != null) return;
-      const j = colOf.get(n.pendingBuddyId);
-      if (j == null || base[i]![j] == null) return;
-      held.set(i, j);
-      heldPerBuddy[j]!++;
-      scores[i]!.fill(null);
-    });
-    const instance: AssignmentInstance = {
-      scores,
-      capacities: buddyFactsList.map((f, j) => Math.max(0, f.capacity - f.load - heldPerBuddy[j]!)),
-      slotPenalties: SLOT_PENALTIES,
-    };
-    const assignment = solveAssignment(instance);
-    let heldTotal = 0;
-    for (const [i, j] of held) heldTotal += base[i]![j] ?? 0;
-    return { instance, assignment, held, matched: assignment.matched + held.size, total: assignment.total + heldTotal };
-  };
-  const solved = solveWith(pins);
-  const { instance, assignment, held } = solved;
-  const check = verifyAssignment(instance, assignment);
-  // With pins the certificate proves the best assignment *given* them; the same solve without pins says what
-  // they cost (decision 122).
-  const best = Object.keys(pins).length ? solveWith({}) : null;
-  const chosenCol = new Map<number, number>([...assignment.pairs.map(([i, j]): [number, number] => [i, j]), ...held]);
-
-  const option = (i: number, j: number): Option => {
-    const v = verdict(i, j);
-    return {
-      buddyId: buddies[j]!.profile.id,
-      buddyName: buddies[j]!.name,
-      score: v.allowed ? v.score : 0,
-      fit: v.allowed ? pairFit(v.contributions, levels) : 0,
-      contributions: v.allowed ? v.contributions : [],
-    };
-  };
-  const allRows: RunRow[] = newcomers.map(({ record, pendingBuddyId }, i) => {
-    // Allowed columns before pinning, best first (ties by buddy id).
-    const ranked: { j: number; score: number }[] = [];
-    base[i]!.forEach((score, j) => {
-      if (score != null) ranked.push({ j, score });
-    });
-    const scoreOf = (j: number) => base[i]![j] ?? 0;
-    ranked.sort((a, b) => b.score - a.score || buddies[a.j]!.profile.id - buddies[b.j]!.profile.id);
-    const col = chosenCol.get(i);
-    const chosen = col != null ? option(i, col) : null;
-    const reasons: RunRow["reasons"] = chosen ? [] : [...reasonCounts[i]!].map(([rule, count]) => ({ rule, count }));
-    if (!chosen && ranked.length) reasons.push({ rule: "taken", count: ranked.length });
-    const shortlist = ranked.slice(0, OVERRIDE_OPTIONS);
-    if (col != null && !shortlist.some((r) => r.j === col)) shortlist.push({ j: col, score: scoreOf(col) });
-    const dep = record.departmentId ? deps.get(record.departmentId) : undefined;
-    return {
-      newcomerId: record.id,
-      newcomerName: record.name,
-      department: dep ? `${dep.name}${dep.siteName ? ` (${dep.siteName})` : ""}` : null,
-      chosen: chosen ? { ...chosen, pinned: pins[String(record.id)] === chosen.buddyId, kept: pendingBuddyId === chosen.buddyId } : null,
-      alternatives: ranked
-        .filter((r) => r.j !== col)
-        .slice(0, 3)
-        .map((r) => option(i, r.j)),
-      allowed: shortlist.map((r) => {
-        const o = option(i, r.j);
-        return { buddyId: o.buddyId, buddyName: o.buddyName, score: o.score, fit: o.fit };
-      }),
-      allowedCount: ranked.length,
-      reasons,
-      pendingBuddyId,
-    };
-  });
-  const onlyRowBest = (b: NonNullable<typeof best>) => {
-    const i = newcomers.findIndex((n) => n.record.id === only);
-    const j = b.held.get(i) ?? b.assignment.pairs.find(([r]) => r === i)?.[1];
-    return j == null ? { matched: 0, total: 0 } : { matched: 1, total: base[i]![j] ?? 0 };
-  };
-  if (only != null) {
-    const rows = allRows.filter((r) => r.newcomerId === only);
-    return {
-      rows,
-      buddyIds: buddies.map((b) => b.profile.id),
-      certificate: check.ok ? { ok: true, reason: null } : { ok: false, reason: check.reason },
-      matched: rows.filter((r) => r.chosen).length,
-      total: rows.reduce((sum, r) => sum + (r.chosen?.score ?? 0), 0),
-      best: best ? onlyRowBest(best) : null,
-    };
-  }
   return {
-    rows: allRows,
-    buddyIds: buddies.map((b) => b.profile.id),
-    certificate: check.ok ? { ok: true, reason: null } : { ok: false, reason: check.reason },
-    matched: solved.matched,
-    total: solved.total,
-    best: best ? { matched: best.matched, total: best.total } : null,
+    newcomers: newcomers.map(({ record, pendingBuddyId }) => ({
+      id: record.id,
+      name: record.name,
+      departmentId: record.departmentId,
+      facts: newcomerFacts(record),
+      pendingBuddyId,
+      forbiddenBuddyIds: forbidden.get(record.id) ?? none,
+    })),
+    buddies: buddies.map((b) => ({ id: b.profile.id, name: b.name, facts: buddyFacts(b.profile, loads.get(b.profile.id) ?? 0, trained.has(b.profile.userId)) })),
+    rules: organisationRules(organisationId),
+    today: todayIso(),
+    departments: departmentChoices(organisationId),
   };
 }
 
-function store(
+/** Writes a run's plan: a new draft (runId null) or the draft it replaces after a pin; returns the run's id. */
+function saveRunPlan(
   runId: number | null,
   organisationId: number,
   actor: CurrentUser,
   weights: { version: number; levels: WeightLevels },
-  pins: Record<string, number>,
-  only: number | null = null,
-  snap: Snapshot = compute(organisationId, weights.levels, pins, only),
+  pins: Pins,
+  only: number | null,
+  snap: RunPlan,
 ): number {
   const values = {
     organisationId,
@@ -313,9 +151,9 @@ export function startRun(actor: OrgUser): Outcome<{ id: number }> {
   refreshMatchStates();
   // One computation: the snapshot says whether anyone is waiting and is what gets stored.
   const weights = currentWeights(organisationId);
-  const snap = compute(organisationId, weights.levels, {});
-  if (snap.rows.length === 0) return fail("conflict", "matching.nobodyWaiting");
-  const id = store(null, organisationId, actor, weights, {}, null, snap);
+  const plan = planRun(loadMatchingPool(organisationId), weights.levels, {});
+  if (plan.rows.length === 0) return fail("conflict", "matching.nobodyWaiting");
+  const id = saveRunPlan(null, organisationId, actor, weights, {}, null, plan);
   audit({ actorUserId: actor.id, organisationId, action: "matching.run", entityType: "matching_run", entityId: id });
   return ok({ id });
 }
@@ -348,7 +186,9 @@ export function rematchNewcomer(user: OrgUser, input: { newcomerId: number }): O
   const found = waitingNewcomer(user, input.newcomerId);
   if (!found) return fail("not_found", "errors.notFound");
   if (!found.waiting) return fail("conflict", "notifications.rematch.notWaiting", { params: { newcomer: found.name } });
-  const runId = store(null, user.organisationId, user, currentWeights(user.organisationId), {}, found.id);
+  const weights = currentWeights(user.organisationId);
+  const plan = planRun(loadMatchingPool(user.organisationId), weights.levels, {}, found.id);
+  const runId = saveRunPlan(null, user.organisationId, user, weights, {}, found.id, plan);
   audit({ actorUserId: user.id, organisationId: user.organisationId, action: "matching.run", entityType: "matching_run", entityId: runId, detail: { newcomerId: found.id } });
   return ok({ runId });
 }
@@ -406,7 +246,8 @@ export function pinPair(actor: CurrentUser, organisationId: number, runId: numbe
     if (!row.allowed.some((o) => o.buddyId === buddyId)) return fail("invalid", "matching.buddyNotAllowed");
     pins[String(newcomerId)] = buddyId;
   }
-  store(runId, organisationId, actor, { version: run.weightsVersion, levels: run.weightsLevels }, pins, run.onlyNewcomerId);
+  const plan = planRun(loadMatchingPool(organisationId), run.weightsLevels, pins, run.onlyNewcomerId);
+  saveRunPlan(runId, organisationId, actor, { version: run.weightsVersion, levels: run.weightsLevels }, pins, run.onlyNewcomerId, plan);
   audit({ actorUserId: actor.id, organisationId, action: buddyId == null ? "matching.unpin" : "matching.pin", entityType: "matching_run", entityId: runId, detail: { newcomerId, buddyId } });
   return ok();
 }
@@ -438,15 +279,16 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
   if (!run) return fail("not_found", "errors.notFound");
   if (run.status !== "draft") return fail("conflict", "matching.runNotDraft");
   // Every chosen pair must still be allowed now (no solve needed for that).
-  const now_ = scoring(organisationId, run.weightsLevels);
-  const rowOf = new Map(now_.newcomers.map((n, i) => [n.record.id, i]));
-  const colOf = new Map(now_.buddies.map((b, j) => [b.profile.id, j]));
-  const capacityOf = new Map(now_.buddies.map((b) => [b.profile.id, b.profile.capacity]));
+  const pool = loadMatchingPool(organisationId);
+  const verdict = pairVerdicts(pool, run.weightsLevels);
+  const rowOf = new Map(pool.newcomers.map((n, i) => [n.id, i]));
+  const colOf = new Map(pool.buddies.map((b, j) => [b.id, j]));
+  const capacityOf = new Map(pool.buddies.map((b) => [b.id, b.facts.capacity]));
   const wanted = run.result.rows.filter((r) => r.chosen);
   for (const row of wanted) {
     const i = rowOf.get(row.newcomerId);
     const j = colOf.get(row.chosen!.buddyId);
-    if (i == null || j == null || !now_.verdict(i, j).allowed) return fail("conflict", "matching.runStale");
+    if (i == null || j == null || !verdict(i, j).allowed) return fail("conflict", "matching.runStale");
   }
   const db = getDb();
   const deadline = new Date(now.getTime() + proposalDays() * 86_400_000).toISOString();
@@ -510,7 +352,7 @@ export async function sendRun(actor: CurrentUser, organisationId: number, runId:
             .where(and(inArray(matches.buddyId, [...receiving]), inArray(matches.status, [...SLOT_USING])))
             .groupBy(matches.buddyId)
             .all();
-          // Capacities come from the profiles `scoring` loaded above; only the slot counts need the lock.
+          // Capacities come from the profiles the pool loaded above; only the slot counts need the lock.
           if (used.some((u) => u.n > (capacityOf.get(u.buddyId) ?? 0))) throw new CapacityExceeded();
         }
         tx.update(matchingRuns).set({ status: "sent", sentAt: at, updatedAt: at }).where(eq(matchingRuns.id, runId)).run();

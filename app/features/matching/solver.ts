@@ -35,22 +35,12 @@
 // equally good buddies normally gets the lowest column index, unless a later newcomer needs that buddy and the
 // first can move to another equally good one; this is not "the lexicographically smallest optimal assignment".
 //
-// Pure: no imports, no IO.
+// Pure: no IO. Input checking lives in solver-input.ts, the binary heap of phase 3 in index-heap.ts.
+import { siftDown, siftUp } from "./index-heap";
+import { badCell, checkHeader, decimalsOf, isValidScore, MAX_ABS_VALUE, SolverInputError, type AssignmentInstance } from "./solver-input";
 
-export type AssignmentInstance = {
-  /**
-   * rows = newcomers, columns = buddies; null = forbidden; higher is better. Each score is the decimal it is
-   * written as: between −1e6 and 1e6 with at most 6 decimals (see MAX_DECIMALS for why).
-   */
-  scores: (number | null)[][];
-  /** Per buddy, an integer from 0 to 10,000 (a buddy never uses more slots than there are newcomers). */
-  capacities: number[];
-  /**
-   * Optional: penalty subtracted for a buddy's k-th assigned newcomer (k = 0, 1, 2 …); non-decreasing, 0 to 1e6,
-   * at most 6 decimals.
-   */
-  slotPenalties?: number[];
-};
+export { decimalsOf, MAX_ABS_VALUE, MAX_CAPACITY, MAX_DECIMALS, SolverInputError, validateInstance } from "./solver-input";
+export type { AssignmentInstance } from "./solver-input";
 
 /**
  * Dual solution of the linear programme, in integer units of 10^−decimals of a score point (so S = score ·
@@ -84,23 +74,6 @@ export type Assignment = {
   certificate: Certificate;
 };
 
-export class SolverInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "SolverInputError";
-  }
-}
-
-/** Largest absolute score or penalty accepted. */
-export const MAX_ABS_VALUE = 1e6;
-/**
- * Most decimals a score or penalty may have. The solver and the checker count in integer units of the finest
- * decimal in the instance, so every step is exact; 6 decimals of 1e6 are 1e12 units, still far inside float64's
- * exact integers, and a decimal with at most 6 digits is recovered exactly from its float64 (see decimalsOf).
- */
-export const MAX_DECIMALS = 6;
-/** Largest capacity accepted; real buddies take 1–3. */
-export const MAX_CAPACITY = 10_000;
 /**
  * Exactness limit, in units of the finest decimal: (N + 1) · (R + 1) + 2 · A ≤ 2^50, with N = min(rows,
  * Σ min(capacity, rows)), R = max(score − penalty) − min(score − penalty) over allowed pairs and usable slots, and
@@ -109,115 +82,6 @@ export const MAX_CAPACITY = 10_000;
  * hundreds of millions of newcomers; 6-decimal scores spanning ±1e6 with penalties up to 1e6 allow 372.
  */
 export const EXACT_LIMIT = 2 ** 50;
-
-const ALLOWED_KEYS = new Set(["scores", "capacities", "slotPenalties"]);
-
-type ValidationResult = { ok: true; instance: AssignmentInstance } | { ok: false; message: string };
-
-function describe(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (typeof value === "number") return String(value);
-  try {
-    const text = JSON.stringify(value);
-    return text.length > 40 ? `${text.slice(0, 37)}…` : text;
-  } catch {
-    return typeof value;
-  }
-}
-
-/**
- * The number of decimals (0 … MAX_DECIMALS) of the shortest decimal that `value` is the float64 of, or −1 when it
- * needs more. For |value| ≤ 1e6 and d ≤ 6, value · 10^d lies within 2e-4 of the integer k it stands for, so
- * Math.round finds k, and k / 10^d (one correctly rounded division) gives back `value` exactly when `value` is the
- * float64 of k / 10^d. A value like 5e-17 or 0.1 + 0.2 (= 0.30000000000000004) needs more and is refused: treated
- * as 0 or 0.3 it would silently change the problem.
- */
-export function decimalsOf(value: number): number {
-  let unit = 1;
-  for (let d = 0; d <= MAX_DECIMALS; d++) {
-    if (Math.round(value * unit) / unit === value) return d;
-    unit *= 10;
-  }
-  return -1;
-}
-
-const VALUE_LIMITS = `a number between −${MAX_ABS_VALUE} and ${MAX_ABS_VALUE} with at most ${MAX_DECIMALS} decimals`;
-
-function checkHeader(input: unknown): string | null {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return 'The input must be an object {"scores": (number|null)[][], "capacities": number[], "slotPenalties"?: number[]}.';
-  }
-  const record = input as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    // A typo such as "slotPenalty" would otherwise solve a different problem without a word.
-    if (!ALLOWED_KEYS.has(key)) {
-      return `Unknown key ${JSON.stringify(key)}: the input has only "scores", "capacities" and "slotPenalties".`;
-    }
-  }
-  if (!Array.isArray(record.capacities)) return '"capacities" must be an array of integers ≥ 0 (one per buddy).';
-  if (!Array.isArray(record.scores)) return '"scores" must be an array of rows (one per newcomer).';
-  const capacities = record.capacities as unknown[];
-  for (let j = 0; j < capacities.length; j++) {
-    const c = capacities[j];
-    if (typeof c !== "number" || !Number.isInteger(c) || c < 0 || c > MAX_CAPACITY) {
-      return `capacities[${j}] must be an integer ≥ 0 (at most ${MAX_CAPACITY}), got ${describe(c)}.`;
-    }
-  }
-  if (record.slotPenalties !== undefined) {
-    if (!Array.isArray(record.slotPenalties)) return '"slotPenalties" must be an array of numbers ≥ 0 when given.';
-    const penalties = record.slotPenalties as unknown[];
-    for (let k = 0; k < penalties.length; k++) {
-      const p = penalties[k];
-      if (typeof p !== "number" || !(p >= 0 && p <= MAX_ABS_VALUE) || decimalsOf(p) < 0) {
-        return `slotPenalties[${k}] must be a number between 0 and ${MAX_ABS_VALUE} with at most ${MAX_DECIMALS} decimals, got ${describe(p)}.`;
-      }
-      if (k > 0 && p < (penalties[k - 1] as number)) {
-        return `slotPenalties must be non-decreasing: slotPenalties[${k}] = ${p} is below slotPenalties[${k - 1}].`;
-      }
-    }
-  }
-  const scores = record.scores as unknown[];
-  for (let i = 0; i < scores.length; i++) {
-    const row = scores[i];
-    if (!Array.isArray(row)) return `scores[${i}] must be an array, got ${describe(row)}.`;
-    if (row.length !== capacities.length) {
-      return `scores[${i}] has ${row.length} entries but there are ${capacities.length} buddies (the length of "capacities"); every row needs one entry per buddy.`;
-    }
-  }
-  return null;
-}
-
-function badCell(i: number, j: number, value: unknown): string {
-  return `scores[${i}][${j}] must be ${VALUE_LIMITS}, or null (forbidden), got ${describe(value)}.`;
-}
-
-const isValidScore = (v: unknown): v is number =>
-  typeof v === "number" && v >= -MAX_ABS_VALUE && v <= MAX_ABS_VALUE && decimalsOf(v) >= 0;
-
-/**
- * Checks shape and values; the message names the first offending place. The exactness limit (EXACT_LIMIT) depends
- * on the whole instance and is checked by solveAssignment, which throws a SolverInputError naming it.
- */
-export function validateInstance(input: unknown): ValidationResult {
-  const header = checkHeader(input);
-  if (header) return { ok: false, message: header };
-  const record = input as Record<string, unknown>;
-  const scores = record.scores as unknown[][];
-  for (let i = 0; i < scores.length; i++) {
-    const row = scores[i]!;
-    for (let j = 0; j < row.length; j++) {
-      const v = row[j];
-      if (v === null) continue;
-      if (!isValidScore(v)) return { ok: false, message: badCell(i, j, v) };
-    }
-  }
-  const instance: AssignmentInstance = {
-    scores: record.scores as (number | null)[][],
-    capacities: record.capacities as number[],
-  };
-  if (record.slotPenalties !== undefined) instance.slotPenalties = record.slotPenalties as number[];
-  return { ok: true, instance };
-}
 
 /** penalty(k) as defined at the top of this file. */
 export function slotPenalty(penalties: readonly number[] | undefined, k: number): number {
@@ -523,49 +387,6 @@ class Search {
   }
 }
 
-function siftUp(heap: Int32Array, heapPos: Int32Array, dist: Float64Array, pos: number): void {
-  const node = heap[pos]!;
-  const d = dist[node]!;
-  while (pos > 0) {
-    const parent = (pos - 1) >> 1;
-    const p = heap[parent]!;
-    const dp = dist[p]!;
-    if (!(d < dp || (d === dp && node < p))) break;
-    heap[pos] = p;
-    heapPos[p] = pos;
-    pos = parent;
-  }
-  heap[pos] = node;
-  heapPos[node] = pos;
-}
-
-function siftDown(heap: Int32Array, heapPos: Int32Array, dist: Float64Array, pos: number, size: number): void {
-  const node = heap[pos]!;
-  const d = dist[node]!;
-  for (;;) {
-    let child = 2 * pos + 1;
-    if (child >= size) break;
-    let c = heap[child]!;
-    let dc = dist[c]!;
-    const right = child + 1;
-    if (right < size) {
-      const rc = heap[right]!;
-      const dr = dist[rc]!;
-      if (dr < dc || (dr === dc && rc < c)) {
-        child = right;
-        c = rc;
-        dc = dr;
-      }
-    }
-    if (!(dc < d || (dc === d && c < node))) break;
-    heap[pos] = c;
-    heapPos[c] = pos;
-    pos = child;
-  }
-  heap[pos] = node;
-  heapPos[node] = pos;
-}
-
 /**
  * Phase 3 for one row r: a Dijkstra over reduced costs on the full rows, then the potential update and the
  * augmentation along the shortest path (to a free slot, or ending in some row's unmatched arc).
@@ -744,16 +565,6 @@ function dropWithoutSearch(
   return true;
 }
 
-/**
- * The Flow of the most recent solve, kept alive until the next one replaces it — a workaround for V8, with no
- * effect on any result. Measured (node 20, --trace-deopt): when the last Flow had died at a full garbage
- * collection, V8 discarded the optimised code of every phase function ("weak objects"), so the next solve ran its
- * hot loops in the baseline tier until on-stack recompilation caught up — 1.5–2× the solve time of the
- * capacitated benchmark case, where a collection runs before every timed solve (and in a long-running server,
- * between solves). Cost: the last solve's O(rows + buddies + slots + best pairs) typed arrays stay in memory.
- */
-const lastFlow: Flow[] = [];
-
 /** 10^d for d = 0 … MAX_DECIMALS, exactly. */
 const UNITS = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
@@ -823,7 +634,6 @@ function solveInUnits(
   const n = scores.length;
   const m = capacities.length;
   const flow = new Flow(n, m, capacities, penalties);
-  lastFlow[0] = flow;
   const tight = scanRows(flow, scores, MAX_ABS_VALUE * UNITS[decimals]!);
   if (flow.scanResult[3] === 1) return null;
   const scanDeferred = flow.scanResult[0]!;

@@ -40,6 +40,11 @@ const remixResponder = {
   selector: "ImportDeclaration[source.value='@remix-run/node'] > ImportSpecifier[imported.name=/^(data|json|redirect|redirectDocument)$/]",
   message: NO_HTTP,
 };
+// The transaction type is derived once, in app/utils/db.server.ts (`Tx`): features import it.
+const derivedTx = {
+  selector: "TSTypeReference[typeName.name='Parameters'] TSIndexedAccessType > TSLiteralType > Literal[value='transaction']",
+  message: "Import type Tx from ~/utils/db.server instead of deriving the transaction type again.",
+};
 const NO_HTTP_RULES = [httpStatusValue, httpStatusType, requestParam, responseValue, remixResponder];
 // Route-layer helpers that still live in a feature folder: a file download's Response (exports), the sign-in's
 // redirect, the benchmark's filter reading, the SSO cookies and the import page's action (its routes belong to another change).
@@ -90,11 +95,11 @@ export default tseslint.config(
     // notifications/config.server.ts parses its own variables with its own schema (decision 071).
     files: ["app/features/**/*.server.ts"],
     ignores: ["app/features/notifications/config.server.ts", ...ROUTE_HELPERS],
-    rules: { "no-restricted-syntax": ["error", formDataCall, formDataParam, processEnv, ...NO_HTTP_RULES] },
+    rules: { "no-restricted-syntax": ["error", formDataCall, formDataParam, processEnv, derivedTx, ...NO_HTTP_RULES] },
   },
   {
     files: ROUTE_HELPERS,
-    rules: { "no-restricted-syntax": ["error", formDataCall, formDataParam, processEnv] },
+    rules: { "no-restricted-syntax": ["error", formDataCall, formDataParam, processEnv, derivedTx] },
   },
   {
     files: ["app/features/**/*.{ts,tsx}"],

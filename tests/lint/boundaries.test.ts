@@ -49,6 +49,7 @@ describe("architecture boundaries", () => {
     ["a use case throwing a Response", "app/features/modules/bad.server.ts", 'export function findThing() {\n  throw new Response("Not found", { statusText: "x" });\n}\n', [SYNTAX]],
     ["a use case answering with data()", "app/features/people/bad.server.ts", 'import { data } from "@remix-run/node";\nexport const refuse = () => data({ ok: false });\n', [SYNTAX]],
     ["a pure module carrying an HTTP status", "app/features/scan/bad.ts", "export const refused = { ok: false, status: 400 } as const;\n", [SYNTAX]],
+    ["a use case deriving the transaction type again", "app/features/matching/bad.server.ts", 'import type { getDb } from "~/utils/db.server";\nexport type Writer = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];\n', [SYNTAX]],
     ["db/ importing from app/", "db/bad.ts", 'import { isDemo } from "~/utils/env.server";\nexport const x = isDemo;\n', [IMPORTS]],
   ])("refuses %s", async (_what, filePath, code, expected) => {
     expect(await rulesFired(filePath, code)).toEqual(expected);

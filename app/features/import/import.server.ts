@@ -9,7 +9,7 @@ import { outbox } from "@db/schema-notifications";
 import { enqueueMail, wakeOutbox } from "~/features/notifications/outbox.server";
 import { audit } from "~/utils/audit.server";
 import { newToken } from "~/utils/crypto.server";
-import { getDb } from "~/utils/db.server";
+import { getDb, type Tx } from "~/utils/db.server";
 import { getEnv, publicUrl } from "~/utils/env.server";
 import { formatDate, translate, type MessageKey } from "~/utils/i18n";
 import type { CurrentUser } from "~/utils/session.server";
@@ -20,7 +20,6 @@ import { csvTable, IMPORT_MAX_ROWS, sniffFile, type TableProblem } from "./table
 import { xlsxTable } from "./xlsx.server";
 
 type Db = ReturnType<typeof getDb>;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Reader = Db | Tx;
 
 export type ImportActor = Pick<CurrentUser, "id" | "name" | "role" | "organisationId">;

@@ -3,13 +3,12 @@ import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { users } from "@db/schema";
 import { buddyProfiles, CHECKIN_KEYS, checkIns, matches, newcomerRecords } from "@db/schema-matching";
 import { audit } from "~/utils/audit.server";
-import { getDb, nowIso } from "~/utils/db.server";
+import { getDb, nowIso, type Tx as Writer } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/session.server";
 import { auditMissingId } from "~/utils/tenancy.server";
 import { todayIso } from "./store.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
-type Writer = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

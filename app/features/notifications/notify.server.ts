@@ -6,7 +6,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { memberships, users } from "@db/schema";
 import { modules } from "@db/schema-modules";
 import { appSettings, notificationPreferences, notifications } from "@db/schema-notifications";
-import { getDb, prepared } from "~/utils/db.server";
+import { getDb, prepared, type Tx as Writer } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
 import { translate, type Locale } from "~/utils/i18n";
 import { dayEventAttachment } from "./ics.server";
@@ -17,7 +17,6 @@ import { enqueueMail, wakeOutbox, type NewMail } from "./outbox.server";
 import type { DueEvent, EventParams } from "./reminders";
 import { localiseParams, notificationTitle, renderNotificationMail, type Names } from "./render";
 
-type Writer = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 type Db = ReturnType<typeof getDb> | Writer;
 
 // ——— Signed unsubscribe links ————————————————————————————————————————————————————————————

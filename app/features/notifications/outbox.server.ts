@@ -5,12 +5,11 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { outbox, type OutboxRow } from "@db/schema-notifications";
 import { now as clockNow } from "~/utils/clock.server";
-import { getDb, prepared } from "~/utils/db.server";
+import { getDb, prepared, type Tx as Writer } from "~/utils/db.server";
 import { sendMail, type MailAttachment } from "~/utils/mail.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 import { notificationConfig } from "./config.server";
 
-type Writer = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 type Db = ReturnType<typeof getDb> | Writer;
 
 /** "Due at once": sorts before any real moment, whatever clock the worker goes by. */

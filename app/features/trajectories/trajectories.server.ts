@@ -17,7 +17,7 @@ import {
 } from "@db/schema-trajectories";
 import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
-import { getDb, nowIso } from "~/utils/db.server";
+import { getDb, nowIso, type Tx } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
 import type { CurrentUser } from "~/utils/session.server";
 import { auditMissingId } from "~/utils/tenancy.server";
@@ -41,7 +41,6 @@ import {
 import type { ContractInput, FollowUpInput, LanguageInput, OutcomeInput, OverviewFilter, RemoveInput, RolesInput, StepInput } from "./trajectory.schema";
 
 type OrgActor = Pick<CurrentUser, "id"> & { organisationId: number };
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 export function todayIso(at: Date = now()): string {
   return at.toISOString().slice(0, 10);

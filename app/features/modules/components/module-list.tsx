@@ -1,24 +1,11 @@
 import { Link } from "@remix-run/react";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
-
-export type ModuleListItemView = {
-  key: string;
-  title: string;
-  summary: string;
-  audience: string[];
-  durationMinutes: number;
-  sectionCount: number;
-  sectionsRead: number;
-  status: "not_started" | "in_progress" | "completed";
-  score: number | null;
-  dueDate: string | null;
-  overdue: boolean;
-};
+import type { ModuleListItem } from "../learning.server";
 
 const AUDIENCES = ["team", "managers", "buddies", "hr"] as const;
 
-export function ModuleList({ items, basePath = "/me/modules" }: { items: ModuleListItemView[]; basePath?: string }) {
+export function ModuleList({ items, basePath = "/me/modules" }: { items: ModuleListItem[]; basePath?: string }) {
   const { t, date } = useI18n();
   return (
     <ul className="module-list">

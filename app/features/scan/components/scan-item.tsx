@@ -5,14 +5,17 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { formatDate, type MessageKey } from "~/utils/i18n-core";
 import { useI18n } from "~/utils/i18n-react";
 import { COMMENT_MAX } from "../constants";
+import type { CommentConflict, SavedAnswer, SavedAnswerResult } from "../autosave.server";
+import type { LocalisedDimension } from "../instrument.server";
 import { ANSWER_VALUES, isAnswerValue, type AnswerValue } from "../scoring";
 
-export type ItemView = { key: string; text: string; help: string; core: boolean };
-export type ItemAnswer = { value: AnswerValue; comment: string | null; revision: number; answeredAt: string; answeredByName: string | null };
+// The types the server sends (type imports only: nothing of the server reaches the browser).
+export type ItemView = Pick<LocalisedDimension["items"][number], "key" | "text" | "help" | "core">;
+export type ItemAnswer = Omit<SavedAnswer, "itemKey">;
 type Status = "idle" | "saving" | "saved" | "failed" | "rejected" | "conflict";
-type Replaced = { value: AnswerValue; byName: string | null; at: string } | null;
+type Replaced = SavedAnswerResult["replaced"];
 /** A comment that lost to a newer one (decision 061): both are shown until the user chooses. */
-export type ItemConflict = { mine: string | null; theirs: string | null; byName: string | null; at: string; answer: ItemAnswer };
+export type ItemConflict = CommentConflict & { answer: ItemAnswer };
 
 const MAX_DELAY = 30_000;
 
@@ -117,7 +120,7 @@ export function ScanItem({
       });
       const data: unknown = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
       if ((response.ok || response.status === 409) && data && typeof data === "object" && "answer" in data) {
-        const result = data as { answer: ItemAnswer; replaced: Replaced; commentConflict: Omit<ItemConflict, "answer"> | null };
+        const result = data as SavedAnswerResult;
         latest.current = { ...latest.current, revision: result.answer.revision };
         base.current = { value: result.answer.value, comment: result.answer.comment ?? "" };
         // The server keeps a colleague's newer value when we did not change ours: show what applies.

@@ -14,6 +14,7 @@ import { auditMissingId } from "~/utils/tenancy.server";
 import { DEFAULT_WEIGHTS, normaliseWeights, type WeightLevels } from "./criteria";
 import { overrideCost, pairFit, type OverrideCost } from "./fit";
 import { pairVerdicts, planRun, type MatchingPool, type Pins, type RunPlan, type RunResult } from "./run-plan";
+import { readStored, StoredPinsSchema, StoredRunResultSchema } from "./run-stored";
 import {
   buddyFacts,
   buddyLoads,
@@ -208,8 +209,8 @@ export function getRun(organisationId: number, runId: number): RunView | null {
   if (!run) return null;
   return {
     ...run,
-    result: JSON.parse(run.result) as RunResult,
-    pins: JSON.parse(run.pins) as Record<string, number>,
+    result: readStored(StoredRunResultSchema, run.result, `matching run ${run.id} result`),
+    pins: readStored(StoredPinsSchema, run.pins, `matching run ${run.id} pins`),
     weightsLevels: normaliseWeights(JSON.parse(run.weightsLevels)),
   };
 }

@@ -2,7 +2,8 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, PageHeader } from "~/components/ui/page";
-import { AdjustedNote, Figure, LevelName, Score } from "~/features/benchmark/components/cells";
+import { AdjustedNote } from "~/features/benchmark/components/cells";
+import { MedianTable } from "~/features/benchmark/components/median-table";
 import { StaticChart } from "~/components/ui/static-chart";
 import { ownPositionChart } from "~/features/benchmark/charts.server";
 import { PeerGroupSchema } from "~/features/benchmark/filters";
@@ -82,37 +83,17 @@ export default function HrBenchmark() {
               </p>
             )}
             {chart ? <StaticChart chart={chart} testId="position-chart" /> : null}
-            <div className="table-wrap" tabIndex={0}>
-              <table className="table table--compact" data-testid="position-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("benchmark.comparison.dimension")}</th>
-                    <th scope="col">{t("benchmark.hr.own")}</th>
-                    <th scope="col">{t("benchmark.comparison.level")}</th>
-                    <th scope="col">{t("benchmark.hr.peerMedian")}</th>
-                    <th scope="col">{t("benchmark.hr.difference")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr>
-                    <th scope="row">{t("benchmark.comparison.overall")}</th>
-                    <td><Score value={position.overall} /></td>
-                    <td><LevelName level={position.overallLevel} /></td>
-                    <td><Figure value={position.peers.overall} /></td>
-                    <td>{position.peers.shown && position.overall !== null && position.peers.overall !== null ? <Score value={position.overall - position.peers.overall} /> : "–"}</td>
-                  </tr>
-                  {position.dimensions.map((d) => (
-                    <tr key={d.key}>
-                      <th scope="row">{locale === "en" ? d.nameEn : d.nameNl}</th>
-                      <td><Score value={d.own} /></td>
-                      <td><LevelName level={d.ownLevel} /></td>
-                      <td><Figure value={d.peerMedian} /></td>
-                      <td>{position.peers.shown && d.own !== null && d.peerMedian !== null ? <Score value={d.own - d.peerMedian} /> : "–"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <MedianTable
+              testId="position-table"
+              ownHeading="benchmark.hr.own"
+              medianHeading="benchmark.hr.peerMedian"
+              withLevel
+              difference={{ heading: "benchmark.hr.difference", shown: position.peers.shown }}
+              rows={[
+                { key: "overall", name: t("benchmark.comparison.overall"), own: position.overall, level: position.overallLevel, median: position.peers.overall },
+                ...position.dimensions.map((d) => ({ key: d.key, name: locale === "en" ? d.nameEn : d.nameNl, own: d.own, level: d.ownLevel, median: d.peerMedian })),
+              ]}
+            />
           </Card>
         </>
       ) : null}

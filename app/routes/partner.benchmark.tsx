@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, PageHeader } from "~/components/ui/page";
 import { AdjustedNote, Figure, LevelName, NotShown, Score } from "~/features/benchmark/components/cells";
+import { MedianTable } from "~/features/benchmark/components/median-table";
 import { StaticChart } from "~/components/ui/static-chart";
 import { comparisonCharts, type ComparisonCharts } from "~/features/benchmark/charts.server";
 import { breakdownLabel, FilterForm } from "~/features/benchmark/components/filter-form";
@@ -302,36 +303,15 @@ function SelectedView({ row, chart, comparison, filters }: { row: ComparisonRow;
   const { t } = useI18n();
   const names = useNames();
   const organisation = row.name;
-  const data = comparison.dimensions.map((d, i) => ({ name: names.dimension(d), own: row.dimensions[i]?.score ?? null, group: comparison.group.dimensions[i]?.median ?? null }));
+  const rows = [
+    { key: "overall", name: t("benchmark.comparison.overall"), own: row.overall, median: comparison.group.overall.median },
+    ...comparison.dimensions.map((d, i) => ({ key: d.key, name: names.dimension(d), own: row.dimensions[i]?.score ?? null, median: comparison.group.dimensions[i]?.median ?? null })),
+  ];
   return (
     <Card>
       <h2 className="card__title">{t("benchmark.comparison.selectedTitle", { organisation })}</h2>
       {chart ? <StaticChart chart={chart} testId="selected-chart" /> : null}
-      <div className="table-wrap" tabIndex={0}>
-        <table className="table table--compact" data-testid="selected-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("benchmark.comparison.dimension")}</th>
-              <th scope="col">{t("benchmark.comparison.selectedScore")}</th>
-              <th scope="col">{t("benchmark.comparison.groupMedian")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{t("benchmark.comparison.overall")}</th>
-              <td><Score value={row.overall} /></td>
-              <td><Figure value={comparison.group.overall.median} /></td>
-            </tr>
-            {data.map((d) => (
-              <tr key={d.name}>
-                <th scope="row">{d.name}</th>
-                <td><Score value={d.own} /></td>
-                <td><Figure value={d.group} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <MedianTable testId="selected-table" ownHeading="benchmark.comparison.selectedScore" medianHeading="benchmark.comparison.groupMedian" rows={rows} />
       <p>
         <Link to={filtersToQuery({ ...filters, org: undefined })}>{t("benchmark.comparison.closeSelected")}</Link>
       </p>

@@ -13,11 +13,11 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { addSyntheticScans, random } from "./large-scans";
 import { QUIET_SERVER_ENV } from "./bench-server-env";
+import { freePort } from "../tests/support/ports";
 
 const ORGS = Number(process.env.BENCH_ORGS || 2000);
 const PEOPLE_PER_ORG = Number(process.env.BENCH_PEOPLE_PER_ORG || 100);
@@ -161,17 +161,6 @@ db.$client.close();
 const databaseBytes = fileSize(databasePath);
 
 // ——— 2. The server ————————————————————————————————————————————————————————————————————
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 let output = "";

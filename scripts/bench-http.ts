@@ -7,10 +7,10 @@ import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { QUIET_SERVER_ENV } from "./bench-server-env";
+import { freePort } from "../tests/support/ports";
 
 // autocannon ships no types: the few fields used here, typed locally (a global declaration could clash).
 type CannonRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
@@ -30,17 +30,6 @@ const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const PASSWORD = process.env.DEMO_PASSWORD || "Nieuwkomer-demo-2026";
 const HR_EMAIL = "hr@zas.example";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function copyDemoDatabase(target: string): Promise<string> {
   const source = path.resolve(process.env.DATABASE_PATH || "data/portal.db");

@@ -1,25 +1,14 @@
 // Starts the real production server (scripts/server.ts over the built app) on a fresh database.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { startMailCatcher, type MailCatcher } from "~/utils/mail-catcher.server";
 import { baseDatabases, copyBase, removeDatabase, sameReferenceData } from "./databases";
+import { freePort } from "./ports";
 
 export type RunningServer = { url: string; mail: MailCatcher; databasePath: string; output: () => string; stop: () => Promise<void> };
 
-/** A port nothing listens on right now (the OS picks it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export type StartOptions = {
   /**

@@ -20,6 +20,8 @@ export type CaughtMail = {
 export type MailCatcher = {
   port: number;
   messages: CaughtMail[];
+  /** SMTP connections opened so far (a pooled sender opens few and sends many mails over each). */
+  connections: () => number;
   waitFor: (predicate: (mail: CaughtMail) => boolean, timeoutMs?: number) => Promise<CaughtMail>;
   close: () => Promise<void>;
 };
@@ -33,6 +35,7 @@ export async function startMailCatcher(options: {
 }): Promise<MailCatcher> {
   const messages: CaughtMail[] = [];
   const closed = new Set<string>();
+  let connections = 0;
   const waiters = new Set<() => void>();
   if (options.dir) fs.mkdirSync(options.dir, { recursive: true });
 
@@ -41,6 +44,12 @@ export async function startMailCatcher(options: {
     disabledCommands: ["STARTTLS"],
     logger: false,
     size: 1024 * 1024,
+    // A pooled sender keeps its connections open: closing the catcher hangs them up at once instead of waiting 30 s.
+    closeTimeout: 100,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onClose(session) {
       closed.add(session.id);
     },
@@ -90,6 +99,7 @@ export async function startMailCatcher(options: {
   return {
     port,
     messages,
+    connections: () => connections,
     waitFor(predicate, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -1,5 +1,6 @@
 // Benchmark of the reminder scheduler (not a test: it prints figures).
-//   npm run bench:reminders [-- --orgs 2000 --days 180]
+//   npm run bench:reminders [-- --orgs 2000 --days 180] [--no-deliver] [--estimate-only]
+// (`--estimate-only` seeds, prints the expected reminders and the estimated duration, and stops.)
 // Seeds a fresh database with N care organisations, each with a running match (four check-ins), a pending
 // proposal, a waiting newcomer, a module assignment for four people, an open action, and a draft or a submitted
 // scan — all at different stages — then runs the real scheduler tick once per simulated day (09:00 UTC) for D
@@ -172,7 +173,28 @@ sql.transaction(() => {
   }
 })();
 seedDb.$client.close();
-console.log(`Seeded ${ORGS} organisations in ${Math.round(performance.now() - seedStarted)} ms; ${expected.size} reminders expected over ${DAYS} days.`);
+const seedMs = performance.now() - seedStarted;
+console.log(`Seeded ${ORGS} organisations in ${Math.round(seedMs)} ms; ${expected.size} reminders expected over ${DAYS} days.`);
+// How long this run should take on a quiet 2-core machine, from the worker's CPU time measured per organisation and
+// per mail (decision 078; CPU time moves far less with the machine's load than wall time does). The worker does the
+// ticks and the delivery on one thread; the baseline pause after each day is as long as that day's tick.
+const COST = { firstTickMsPerOrg: 3.5, tickMsPerOrgDay: 0.35, mailMs: 2.5 };
+{
+  const firstTickMs = ORGS * COST.firstTickMsPerOrg;
+  const ticks = firstTickMs + ORGS * (DAYS - 1) * COST.tickMsPerOrgDay;
+  const pauses = Math.min(5000, Math.max(300, firstTickMs)) + (DAYS - 1) * Math.min(5000, Math.max(300, ORGS * COST.tickMsPerOrgDay));
+  const delivery = DELIVER ? expected.size * COST.mailMs : 0;
+  const total = seedMs + 3000 + ticks + pauses + delivery;
+  const min = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
+  console.log(
+    `Estimated duration on a quiet 2-core machine: ${min(total)} (seeding ${min(seedMs)}, ticks ${min(ticks)}, baseline pauses ${min(pauses)}, delivering ${expected.size} mails ${min(delivery)}); on a loaded machine several times that. Each simulated day prints the time still to go.`,
+  );
+}
+if (args.includes("--estimate-only")) {
+  catcherProcess.disconnect();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+  process.exit(0);
+}
 
 // ——— 2. /healthz from the real build, served here, polled from another process ————————————————————
 const buildPath = path.resolve("build/index.js");

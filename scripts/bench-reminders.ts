@@ -1,5 +1,6 @@
 // Benchmark of the reminder scheduler (not a test: it prints figures).
-//   npm run bench:reminders [-- --orgs 2000 --days 180]
+//   npm run bench:reminders [-- --orgs 2000 --days 180] [--no-deliver] [--estimate-only]
+// (`--estimate-only` seeds, prints the expected reminders and the estimated duration, and stops.)
 // Seeds a fresh database with N care organisations, each with a running match (four check-ins), a pending
 // proposal, a waiting newcomer, a module assignment for four people, an open action, and a draft or a submitted
 // scan — all at different stages — then runs the real scheduler tick once per simulated day (09:00 UTC) for D
@@ -35,22 +36,25 @@ process.env.SCHEDULER = "off";
 const DELIVER = !args.includes("--no-deliver");
 // The SMTP listener runs in its own process, as a mail server would; it answers how many messages it received
 // per Message-ID when asked.
+// It keeps no messages and parses none (countOnly): at the full size 100,000 parsed mails would fill the memory, and
+// parsing them would take a core from the process being measured.
 const catcherSource = `
   const { startMailCatcher } = await import(${JSON.stringify(pathToFileURL(path.resolve("app/utils/mail-catcher.server.ts")).href)});
-  const catcher = await startMailCatcher({ port: 0 });
+  const catcher = await startMailCatcher({ port: 0, countOnly: true });
   process.on("disconnect", () => process.exit(0));
   process.on("message", () => {
-    const ids = {};
-    for (const m of catcher.messages) { const id = m.headers?.["message-id"] ?? m.subject; ids[id] = (ids[id] ?? 0) + 1; }
-    process.send({ received: catcher.messages.length, ids });
+    let received = 0;
+    for (const n of catcher.messageIds.values()) received += n;
+    process.send({ received, ids: Object.fromEntries(catcher.messageIds), connections: catcher.connections() });
   });
   process.send({ port: catcher.port });
 `;
 const catcherProcess = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", catcherSource], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
 const catcherPort = await new Promise<number>((resolve) => catcherProcess.once("message", (m) => resolve((m as { port: number }).port)));
+type CatcherReport = { received: number; ids: Record<string, number>; connections: number };
 const catcherReport = () =>
-  new Promise<{ received: number; ids: Record<string, number> }>((resolve) => {
-    catcherProcess.once("message", (m) => resolve(m as { received: number; ids: Record<string, number> }));
+  new Promise<CatcherReport>((resolve) => {
+    catcherProcess.once("message", (m) => resolve(m as CatcherReport));
     catcherProcess.send("report");
   });
 process.env.SMTP_URL = `smtp://127.0.0.1:${catcherPort}`;
@@ -169,7 +173,28 @@ sql.transaction(() => {
   }
 })();
 seedDb.$client.close();
-console.log(`Seeded ${ORGS} organisations in ${Math.round(performance.now() - seedStarted)} ms; ${expected.size} reminders expected over ${DAYS} days.`);
+const seedMs = performance.now() - seedStarted;
+console.log(`Seeded ${ORGS} organisations in ${Math.round(seedMs)} ms; ${expected.size} reminders expected over ${DAYS} days.`);
+// How long this run should take on a quiet 2-core machine, from the worker's CPU time measured per organisation and
+// per mail (decision 078; CPU time moves far less with the machine's load than wall time does). The worker does the
+// ticks and the delivery on one thread; the baseline pause after each day is as long as that day's tick.
+const COST = { firstTickMsPerOrg: 3.5, tickMsPerOrgDay: 0.35, mailMs: 6 };
+{
+  const firstTickMs = ORGS * COST.firstTickMsPerOrg;
+  const ticks = firstTickMs + ORGS * (DAYS - 1) * COST.tickMsPerOrgDay;
+  const pauses = Math.min(5000, Math.max(300, firstTickMs)) + (DAYS - 1) * Math.min(5000, Math.max(300, ORGS * COST.tickMsPerOrgDay));
+  const delivery = DELIVER ? expected.size * COST.mailMs : 0;
+  const total = seedMs + 3000 + ticks + pauses + delivery;
+  const min = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
+  console.log(
+    `Estimated duration on a quiet 2-core machine: ${min(total)} (seeding ${min(seedMs)}, ticks ${min(ticks)}, baseline pauses ${min(pauses)}, delivering ${expected.size} mails ${min(delivery)}); on a loaded machine several times that. Each simulated day prints the time still to go.`,
+  );
+}
+if (args.includes("--estimate-only")) {
+  catcherProcess.disconnect();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+  process.exit(0);
+}
 
 // ——— 2. /healthz from the real build, served here, polled from another process ————————————————————
 const buildPath = path.resolve("build/index.js");
@@ -204,11 +229,11 @@ const db = getDb().$client;
 const countOf = (q: string) => (db.prepare(q).get() as { n: number }).n;
 type Phase = { start: number; end: number };
 const ticks: (Phase & { ms: number; cpuMs: number; writeMs: number })[] = [];
-const deliveries: (Phase & { ms: number; sent: number })[] = [];
+const deliveries: (Phase & { ms: number; sent: number; cpuMs: number })[] = [];
 // The tick runs where the server runs it: in the scheduler's worker thread, with its own connection.
 const worker = schedulerWorker("driven");
 let nextId = 0;
-type Answer = { id: number; result: { notifications: number; mails: number; longestWriteMs?: number }; sent: number; tickMs: number; tickCpuMs: number; deliverMs: number };
+type Answer = { id: number; result: { notifications: number; mails: number; longestWriteMs?: number }; sent: number; tickMs: number; tickCpuMs: number; deliverMs: number; deliverCpuMs: number };
 const runDay = (at: Date) =>
   new Promise<Answer>((resolve) => {
     const id = ++nextId;
@@ -236,16 +261,23 @@ const mainCpu = { busy: 0, idle: 0 };
 // 100 ms. better-sqlite3 waits for the write lock synchronously, so time spent here is time no request is served.
 const probeWrite = db.prepare("INSERT INTO app_settings (name, value) VALUES ('bench-probe', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value");
 const writes: [number, number][] = [];
+// A write still locked out after busy_timeout (5 s) is what a request would answer with a 500: counted, not fatal.
+const lockedOut: number[] = [];
 const prober = setInterval(() => {
   const t = wall();
   const a = performance.now();
-  db.transaction(() => probeWrite.run(String(t)))();
+  try {
+    db.transaction(() => probeWrite.run(String(t)))();
+  } catch (error) {
+    if (!(error instanceof Error && "code" in error && error.code === "SQLITE_BUSY")) throw error;
+    lockedOut.push(t);
+  }
   writes.push([t, performance.now() - a]);
 }, 100);
 const cpuBefore = process.cpuUsage();
 const simulationStarted = performance.now();
 const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(" ");
-console.log("\nday        notifications  mails queued  mails sent  tick ms  delivery ms");
+console.log("\nday        notifications  mails queued  mails sent  tick ms  delivery ms   elapsed  remaining (est.)");
 for (let d = 0; d < DAYS; d++) {
   const at = new Date(S + d * DAY + 9 * 3_600_000);
   const start = wall();
@@ -257,15 +289,22 @@ for (let d = 0; d < DAYS; d++) {
   // The worker says how the day split into the tick and the delivery after it.
   const tickEnd = start + answer.tickMs;
   ticks.push({ start, end: tickEnd, ms: answer.tickMs, cpuMs: answer.tickCpuMs, writeMs: answer.result.longestWriteMs ?? NaN });
-  deliveries.push({ start: tickEnd, end, ms: answer.deliverMs, sent: answer.sent });
+  deliveries.push({ start: tickEnd, end, ms: answer.deliverMs, sent: answer.sent, cpuMs: answer.deliverCpuMs });
   // Counted by the worker (nothing in this thread but /healthz while the poller measures the baseline).
   const n = answer.result.notifications;
   const m = answer.result.mails;
-  console.log(`${date(at.getTime())}  ${String(n).padStart(13)}  ${String(m).padStart(12)}  ${String(answer.sent).padStart(10)}  ${answer.tickMs.toFixed(0).padStart(7)}  ${answer.deliverMs.toFixed(0).padStart(11)}`);
-  // Between days the server only serves requests: a pause the poller measures as the baseline, as long as the day
-  // took (0.3–5 s), so the baseline is sampled as often as the work and right beside it (the machine's other load
-  // changes by the minute; a baseline taken at another time would compare loads, not the tick).
-  await new Promise((r) => setTimeout(r, Math.min(5000, Math.max(300, end - start))));
+  // Between days the server only serves requests: a pause the poller measures as the baseline, as long as the tick
+  // took (0.3–5 s), so the baseline is sampled about as often as the tick and right beside it (the machine's other
+  // load changes by the minute; a baseline taken at another time would compare loads, not the tick).
+  const pause = Math.min(5000, Math.max(300, answer.tickMs));
+  // Progress: the days still to go at the pace of the days so far (the first day, with every "assigned" mail, is
+  // the heaviest, so the estimate only falls after it).
+  const elapsedS = (performance.now() - simulationStarted + pause) / 1000;
+  const remainingS = (elapsedS / (d + 1)) * (DAYS - d - 1);
+  console.log(
+    `${date(at.getTime())}  ${String(n).padStart(13)}  ${String(m).padStart(12)}  ${String(answer.sent).padStart(10)}  ${answer.tickMs.toFixed(0).padStart(7)}  ${answer.deliverMs.toFixed(0).padStart(11)}  ${`${elapsedS.toFixed(0)} s`.padStart(8)}  ${`${remainingS.toFixed(0)} s`.padStart(16)}`,
+  );
+  await new Promise((r) => setTimeout(r, pause));
   mainCpu.idle += mainThreadCpuMs() - cpuAtEnd;
 }
 const simulationMs = performance.now() - simulationStarted;
@@ -302,7 +341,8 @@ const tickCpu = ticks.map((t) => t.cpuMs);
 console.log(`Tick CPU (the worker thread): p50 ${pct(tickCpu, 0.5).toFixed(0)} ms, p99 ${pct(tickCpu, 0.99).toFixed(0)} ms, first ${tickCpu[0]?.toFixed(0)} ms, all ticks ${(tickCpu.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`);
 if (DELIVER) {
   const deliverSecs = deliveries.reduce((n, x) => n + x.ms, 0) / 1000;
-  console.log(`Delivery: ${totalSent} mails over SMTP in ${deliverSecs.toFixed(0)} s (${(totalSent / deliverSecs).toFixed(0)} mails/s)`);
+  const deliverCpu = deliveries.reduce((n, x) => n + x.cpuMs, 0);
+  console.log(`Delivery: ${totalSent} mails over SMTP in ${deliverSecs.toFixed(0)} s (${(totalSent / deliverSecs).toFixed(0)} mails/s); worker CPU ${(deliverCpu / Math.max(1, totalSent)).toFixed(2)} ms per mail`);
 }
 console.log(`Simulation: ${(simulationMs / 1000).toFixed(0)} s wall, process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s (both threads); load average at start ${loadAtStart}, at end ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 const p99During = pct(during, 0.99);
@@ -311,7 +351,7 @@ const rise = (x: number) => `${(((x - p99Idle) / p99Idle) * 100).toFixed(0)} %`;
 console.log(`/healthz p99 while a tick runs: ${p99During.toFixed(1)} ms (p50 ${pct(during, 0.5).toFixed(1)}, n=${during.length}); while nothing runs: ${p99Idle.toFixed(1)} ms (p50 ${pct(idle, 0.5).toFixed(1)}, n=${idle.length}); rise ${rise(p99During)} (target ≤ 20 %)`);
 const writesDuring = writes.filter(([t, ms]) => overlaps(ticks, t, ms)).map(([, ms]) => ms);
 const writesIdle = writes.filter(([t, ms]) => !overlaps(ticks, t, ms) && !overlaps(deliveries, t, ms)).map(([, ms]) => ms);
-console.log(`Request-thread write (one row, own transaction): p99 ${pct(writesDuring, 0.99).toFixed(1)} ms, max ${Math.max(0, ...writesDuring).toFixed(1)} ms while a tick runs (n=${writesDuring.length}); p99 ${pct(writesIdle, 0.99).toFixed(1)} ms while nothing runs (n=${writesIdle.length}); longest write lock held by a tick ${Math.max(0, ...ticks.map((k) => k.writeMs)).toFixed(1)} ms`);
+console.log(`Request-thread write (one row, own transaction): p99 ${pct(writesDuring, 0.99).toFixed(1)} ms, max ${Math.max(0, ...writesDuring).toFixed(1)} ms while a tick runs (n=${writesDuring.length}); p99 ${pct(writesIdle, 0.99).toFixed(1)} ms while nothing runs (n=${writesIdle.length}); longest write lock held by a tick ${Math.max(0, ...ticks.map((k) => k.writeMs)).toFixed(1)} ms; writes locked out for longer than busy_timeout: ${lockedOut.length} (target 0)`);
 if (DELIVER) console.log(`/healthz p99 while mail is delivered: ${pct(delivering, 0.99).toFixed(1)} ms (n=${delivering.length}); rise ${rise(pct(delivering, 0.99))}`);
 
 // ——— 4. Against the independent recomputation ————————————————————————————————————————————
@@ -337,7 +377,7 @@ if (DELIVER) {
   const sentRows = countOf("SELECT COUNT(*) AS n FROM outbox WHERE status = 'sent'");
   const unsent = countOf("SELECT COUNT(*) AS n FROM outbox WHERE status != 'sent'");
   deliveryProblems = twice + unsent + Math.abs(report.received - queuedKeys.size);
-  console.log(`Mails received by the SMTP listener: ${report.received} (rows marked sent ${sentRows}, not sent ${unsent}); received twice ${twice} (target 0, and received = queued)`);
+  console.log(`Mails received by the SMTP listener: ${report.received} over ${report.connections} SMTP connections (rows marked sent ${sentRows}, not sent ${unsent}); received twice ${twice} (target 0, and received = queued)`);
 }
 
 catcherProcess.disconnect();

@@ -20,6 +20,10 @@ export type CaughtMail = {
 export type MailCatcher = {
   port: number;
   messages: CaughtMail[];
+  /** SMTP connections opened so far (a pooled sender opens few and sends many mails over each). */
+  connections: () => number;
+  /** With `countOnly`: how many mails arrived per Message-ID. */
+  messageIds: Map<string, number>;
   waitFor: (predicate: (mail: CaughtMail) => boolean, timeoutMs?: number) => Promise<CaughtMail>;
   close: () => Promise<void>;
 };
@@ -30,9 +34,16 @@ export async function startMailCatcher(options: {
   dir?: string;
   /** Tests: hold each message this long before accepting it; a client that hangs up meanwhile has not sent it. */
   holdMs?: () => number;
+  /**
+   * Benchmarks: keep no messages, only count each Message-ID (read from the raw header, without parsing the mail):
+   * at 100,000 mails the parsed messages would fill the memory and the parsing would take a core.
+   */
+  countOnly?: boolean;
 }): Promise<MailCatcher> {
   const messages: CaughtMail[] = [];
   const closed = new Set<string>();
+  let connections = 0;
+  const messageIds = new Map<string, number>();
   const waiters = new Set<() => void>();
   if (options.dir) fs.mkdirSync(options.dir, { recursive: true });
 
@@ -41,6 +52,12 @@ export async function startMailCatcher(options: {
     disabledCommands: ["STARTTLS"],
     logger: false,
     size: 1024 * 1024,
+    // A pooled sender keeps its connections open: closing the catcher hangs them up at once instead of waiting 30 s.
+    closeTimeout: 100,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onClose(session) {
       closed.add(session.id);
     },
@@ -49,6 +66,13 @@ export async function startMailCatcher(options: {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks);
+        if (options.countOnly) {
+          const head = raw.subarray(0, Math.max(0, raw.indexOf("\r\n\r\n"))).toString("utf8");
+          const id = /^message-id:\s*(.+)$/im.exec(head)?.[1]?.trim() ?? "";
+          messageIds.set(id, (messageIds.get(id) ?? 0) + 1);
+          callback();
+          return;
+        }
         const hold = options.holdMs?.() ?? 0;
         new Promise((r) => setTimeout(r, hold))
           .then(() => {
@@ -90,6 +114,8 @@ export async function startMailCatcher(options: {
   return {
     port,
     messages,
+    connections: () => connections,
+    messageIds,
     waitFor(predicate, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -2,7 +2,7 @@
 // files name the check-in's day in the organisation's time zone, and links that were tampered with change nothing.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { matchingRuns, newcomerRecords } from "@db/schema-matching";
+import { matches, matchingRuns, newcomerRecords } from "@db/schema-matching";
 import { notificationPreferences } from "@db/schema-notifications";
 import { listCheckIns } from "~/features/matching/checkins.server";
 import { acceptProposalAndNotify } from "~/features/matching/proposals.server";
@@ -13,6 +13,7 @@ import * as rematch from "~/routes/hr.matching.rematch.$id";
 import * as unsubscribeRoute from "~/routes/unsubscribe.$token";
 import { getDb } from "~/utils/db.server";
 import type { CaughtMail } from "~/utils/mail-catcher.server";
+import { translate } from "~/utils/i18n";
 import { getCurrentUser } from "~/utils/session.server";
 import { mailbox } from "../support/mail";
 import { buildWorld, DAY, type World } from "../support/reminder-world";
@@ -86,6 +87,25 @@ describe("HR's notice of an expired proposal", () => {
     expect(getDb().select().from(matchingRuns).all()).toHaveLength(runsBefore);
     // A buddy (not HR) is refused the page altogether.
     expect((await call(rematch.loader, get(`/hr/matching/rematch/${id}`, cookieFor(expiring.buddy.email)), { id })).status).toBe(403);
+  });
+});
+
+describe("HR's re-match link for a newcomer who is no longer waiting", () => {
+  it("says so on the page, refuses the run with a translated 409 and starts nothing", async () => {
+    const matched = await buildWorld(getDb(), new Date(T0.getTime() + 10 * DAY), "matched");
+    // Meanwhile the buddy accepted: the newcomer has a buddy and is no longer waiting.
+    getDb().update(matches).set({ status: "accepted", respondedAt: new Date().toISOString() }).where(eq(matches.id, matched.matchId)).run();
+    const cookie = cookieFor(matched.hr.email);
+    const id = String(matched.newcomer.recordId);
+    const page = await call(rematch.loader, get(`/hr/matching/rematch/${id}`, cookie), { id });
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ waiting: false });
+    const runsBefore = getDb().select().from(matchingRuns).all().length;
+    const refused = await call(rematch.action, post(`/hr/matching/rematch/${id}`, {}, cookie), { id });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ formError: "notifications.rematch.notWaiting", formErrorParams: { newcomer: "Nour Haddad" } });
+    expect(translate("nl", "notifications.rematch.notWaiting", { newcomer: "Nour Haddad" })).toContain("Nour Haddad");
+    expect(getDb().select().from(matchingRuns).all()).toHaveLength(runsBefore);
   });
 });
 

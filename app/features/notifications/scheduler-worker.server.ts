@@ -53,7 +53,7 @@ if (mode === "loop") {
       const tickMs = performance.now() - started;
       const tickCpuMs = threadCpuMs() - cpuStarted;
       const sent = message.deliver ? await deliverDue(() => at) : 0;
-      port.postMessage({ id: message.id, result, sent, tickMs, tickCpuMs, deliverMs: performance.now() - started - tickMs });
+      port.postMessage({ id: message.id, result, sent, tickMs, tickCpuMs, deliverMs: performance.now() - started - tickMs, deliverCpuMs: threadCpuMs() - cpuStarted - tickCpuMs });
     })();
   });
 }

@@ -4,7 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { catalogueOf, isLocale, translate, type MessageKey } from "~/utils/i18n";
+import { isLocale, translate, type MessageKey } from "~/utils/i18n";
+import { pageCatalogueOf } from "~/utils/catalogue.server";
 import { CatalogueContext } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 
@@ -32,7 +33,7 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <CatalogueContext.Provider value={{ locale, messages: catalogueOf(locale) }}>
+      <CatalogueContext.Provider value={pageCatalogueOf(locale)}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </CatalogueContext.Provider>,
       {

@@ -17,7 +17,7 @@ import { navigationFor } from "~/features/auth/navigation";
 import stylesHref from "~/styles/app.css";
 import { isDemo } from "~/utils/env.server";
 import { DEFAULT_LOCALE, type Locale } from "~/utils/i18n-core";
-import { CatalogueScript, I18nProvider, useCatalogueMatches, useI18n } from "~/utils/i18n-react";
+import { CatalogueLink, I18nProvider, useCatalogueMatches, useI18n } from "~/utils/i18n-react";
 import { pageTitles, resolveLocale } from "~/utils/locale.server";
 import { PORTAL_NAME } from "~/utils/page-title";
 import { getUser } from "~/utils/permissions.server";
@@ -59,10 +59,10 @@ function Document({ locale, nonce, children }: { locale: Locale; nonce: string; 
         <meta name="color-scheme" content="light" />
         <Meta />
         <Links />
+        <CatalogueLink />
       </head>
       <body>
         {children}
-        <CatalogueScript nonce={nonce} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

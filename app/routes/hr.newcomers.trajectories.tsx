@@ -4,9 +4,8 @@ import { FormError } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { EmptyState, Notice } from "~/components/ui/page";
 import { CompactTimeline, FollowUpConfirm, OwnFiguresCard, useDay } from "~/features/trajectories/components/route-parts";
-import { FollowUpInputSchema, OverviewFilterSchema } from "~/features/trajectories/trajectory.schema";
+import { OverviewFilterSchema, OverviewFollowUpSchema } from "~/features/trajectories/trajectory.schema";
 import { confirmFollowUp, stepChoices, viewTrajectoryOverview } from "~/features/trajectories/trajectories.server";
-import { idField } from "~/utils/form-fields";
 import { readForm } from "~/utils/form-body.server";
 import { formDataToObject, parseWith } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
@@ -27,11 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filter, overview: viewTrajectoryOverview(user, filter, locale), steps: stepChoices(locale) };
 }
 
-const ConfirmSchema = FollowUpInputSchema.extend({ recordId: idField() });
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const parsed = parseWith(ConfirmSchema, formDataToObject(await readForm(request)));
+  const parsed = parseWith(OverviewFollowUpSchema, formDataToObject(await readForm(request)));
   if (!parsed.success) return failureResponse(fail("invalid", "errors.badRequest", { fields: parsed.fieldErrors }));
   const result = confirmFollowUp(user, parsed.data);
   if (!result.ok) return failureResponse(result);

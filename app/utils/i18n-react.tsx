@@ -1,8 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
 import {
-  catalogueJson,
   formatDate,
   formatNumber,
+  isLocale,
   isMessageKeyIn,
   translateIn,
   type Locale,
@@ -19,16 +19,33 @@ type I18n = {
   number: (value: number, fractionDigits?: number) => string;
 };
 
-/** The page's one catalogue and its language: set by entry.server.tsx from the server's catalogues, by entry.client.tsx from the document. */
-export type PageCatalogue = { locale: Locale; messages: unknown };
+/**
+ * The page's one catalogue and its language: set by entry.server.tsx from the server's catalogues, by entry.client.tsx
+ * from the file the document links (`url`, decision 143).
+ */
+export type PageCatalogue = { locale: Locale; messages: unknown; url?: string };
 export const CatalogueContext = createContext<PageCatalogue | null>(null);
 
 export const CATALOGUE_ELEMENT_ID = "portal-messages";
 
-/** Reads the catalogue the server wrote into the document (see CatalogueScript). */
-export function readDocumentCatalogue(doc: Document): PageCatalogue | null {
-  const text = doc.getElementById(CATALOGUE_ELEMENT_ID)?.textContent;
-  return text ? (JSON.parse(text) as PageCatalogue) : null;
+/**
+ * Fetches the catalogue the document links (see CatalogueLink; the preload has usually brought it already, and the
+ * browser keeps it for a year). Null when there is none or it cannot be had: the page then stays as the server sent
+ * it, which works without JavaScript, rather than showing message keys.
+ */
+export async function loadDocumentCatalogue(doc: Document): Promise<PageCatalogue | null> {
+  const link = doc.getElementById(CATALOGUE_ELEMENT_ID);
+  const url = link?.getAttribute("href");
+  const locale = link?.getAttribute("data-locale");
+  if (!url || !isLocale(locale)) return null;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return null;
+    const messages: unknown = await response.json();
+    return { locale, messages, url };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -42,18 +59,11 @@ export function useCatalogueMatches(locale: Locale) {
   }, [catalogue, locale]);
 }
 
-/** Writes the page's catalogue into the document as JSON data (not script), for the browser to hydrate with. */
-export function CatalogueScript({ nonce }: { nonce?: string }) {
+/** Links the page's catalogue file and starts fetching it at once, in parallel with the page's scripts. */
+export function CatalogueLink() {
   const catalogue = useContext(CatalogueContext);
-  return (
-    <script
-      id={CATALOGUE_ELEMENT_ID}
-      type="application/json"
-      nonce={nonce}
-      suppressHydrationWarning
-      dangerouslySetInnerHTML={{ __html: catalogue ? catalogueJson(catalogue) : "" }}
-    />
-  );
+  if (!catalogue?.url) return null;
+  return <link id={CATALOGUE_ELEMENT_ID} rel="preload" as="fetch" crossOrigin="anonymous" href={catalogue.url} data-locale={catalogue.locale} />;
 }
 
 const I18nContext = createContext<I18n | null>(null);

@@ -57,6 +57,9 @@ export const FollowUpInputSchema = z.object({
 });
 export type FollowUpInput = z.infer<typeof FollowUpInputSchema>;
 
+/** A follow-up confirmed from the overview, which names the trajectory in the form. */
+export const OverviewFollowUpSchema = FollowUpInputSchema.extend({ recordId: idField() });
+
 export const RemoveInputSchema = z.object({ itemId: idField() });
 export type RemoveInput = z.infer<typeof RemoveInputSchema>;
 

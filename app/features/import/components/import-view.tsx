@@ -4,7 +4,7 @@ import { Card, Notice, StatGrid } from "~/components/ui/page";
 import type { ImportPage } from "~/features/import/import.server";
 import type { FieldChange } from "~/features/import/plan";
 import type { RowProblem } from "~/features/import/rows";
-import { isMessageKey, type MessageKey, type TranslateParams } from "~/utils/i18n";
+import type { MessageKey, TranslateParams } from "~/utils/i18n-core";
 import { useI18n } from "~/utils/i18n-react";
 
 export type ImportActionData =
@@ -52,9 +52,9 @@ function TemplateLinks({ templateHref }: { templateHref: (format: "xlsx" | "csv"
 }
 
 function UploadForm({ error, errorParams }: { error?: string; errorParams?: TranslateParams | null }) {
-  const { t } = useI18n();
+  const { t, isKey } = useI18n();
   const id = useId();
-  const hasError = Boolean(error && isMessageKey(error));
+  const hasError = Boolean(error && isKey(error));
   return (
     <Card title="import.upload.title">
       <Form method="post" encType="multipart/form-data" className="form-grid">
@@ -72,7 +72,7 @@ function UploadForm({ error, errorParams }: { error?: string; errorParams?: Tran
             aria-invalid={hasError ? true : undefined}
             aria-describedby={hasError ? `${id}-hint ${id}-error` : `${id}-hint`}
           />
-          {hasError && error && isMessageKey(error) ? (
+          {hasError && error && isKey(error) ? (
             <ul id={`${id}-error`} className="field-errors" role="alert">
               <li>{t(error, errorParams ?? undefined)}</li>
             </ul>

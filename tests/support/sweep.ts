@@ -282,9 +282,11 @@ export async function sweepPage(session: Session, server: RunningServer, role: S
       if (response?.status() !== 200) problems.push(`${state}: status ${response?.status()} at ${tab.url()}`);
       const seen = await tab.evaluate(
         ({ hideTables }) => {
-          const style = document.createElement("style");
-          if (hideTables) style.textContent = "table { display: none !important; }";
-          document.head.append(style);
+          // The words first, with every table shown.
+          const text = `${document.title}\n${document.body.innerText}`;
+          // Inline styles through the CSSOM: the page's CSP refuses an added <style> element.
+          const hidden = hideTables ? [...document.querySelectorAll("table")] : [];
+          for (const table of hidden) table.style.setProperty("display", "none", "important");
           const extra = document.documentElement.scrollWidth - window.innerWidth;
           // The elements that stick out past the window's right edge, to name the cause.
           const sticksOut = (el: Element | null) => el !== null && el.getBoundingClientRect().right > window.innerWidth + 0.5;
@@ -294,8 +296,8 @@ export async function sweepPage(session: Session, server: RunningServer, role: S
                 .slice(0, 3)
                 .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} in ${el.parentElement?.tagName.toLowerCase()}.${el.parentElement?.className} (${Math.round(el.getBoundingClientRect().right)} px)`)
             : [];
-          style.remove();
-          return { lang: document.documentElement.lang, title: document.title, text: `${document.title}\n${document.body.innerText}`, extra, wide };
+          for (const table of hidden) table.style.removeProperty("display");
+          return { lang: document.documentElement.lang, title: document.title, text, extra, wide };
         },
         { hideTables: width === 390 && TABLE_OVERFLOW_UNTIL_CARDS_LAND.has(page.route) },
       );

@@ -109,11 +109,27 @@ async function checkAccessible(page: Page): Promise<void> {
     }
     return;
   }
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}) on ${page.url()}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const serious = await accessibilityViolations(page);
   expect(serious, serious.join("\n")).toEqual([]);
+}
+
+/**
+ * The serious and critical WCAG 2.1 A/AA violations of the page as it is now (JavaScript on), one line each.
+ * `tolerated(rule, selector)` leaves out single offending elements (the screen sweep's tables until they become cards).
+ */
+export async function accessibilityViolations(page: Page, tolerated: (rule: string, selector: string) => boolean = () => false): Promise<string[]> {
+  // Only violations are collected in full (passes and incomplete checks would be built for every node), and axe
+  // finishes inside the page (legacy mode) instead of in a new blank page it opens, injects and closes every time.
+  const results = await new AxeBuilder({ page })
+    .options({ resultTypes: ["violations"] })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .setLegacyMode(true)
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !tolerated(v.id, n.target.join(" "))) }))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${v.id} (${v.impact}) on ${page.url()}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
 }
 
 export async function login(page: Page, baseUrl: string, email: string, password = "Nieuwkomer-demo-2026"): Promise<void> {

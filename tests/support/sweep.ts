@@ -5,11 +5,11 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageTitles } from "~/utils/locale.server";
 import type { TitleKey } from "~/utils/page-title";
-import { expectAccessible, launchBrowser, newContext, signInContext } from "./browser";
+import { accessibilityViolations, CHROMIUM_LAUNCH, signInContext } from "./browser";
 import { signIn, startServer, type RunningServer } from "./server";
 
 export type SweepRole = "public" | "hr" | "employee" | "newcomer" | "partner" | "admin";
@@ -135,11 +135,36 @@ export const NOT_SWEPT: Record<string, string> = {
 };
 
 /**
- * Pages whose only sideways overflow at 390 px is a wide data table, while tables become stacked cards on phones
- * (another engineer's work in this session). For these pages the sweep measures the width with tables left out.
- * The lead empties this list after the merge: then every page must fit as it is.
+ * Pages with a data table in a plain `.table-wrap`, while tables become stacked cards on phones in another branch
+ * (feat/cards4, decision 162: one DataTable component for every `table.table`). Until then, on these pages at 390 px
+ * the sweep measures the document's width with tables left out, and does not count axe's
+ * `scrollable-region-focusable` on a `.table-wrap` (a wide table that scrolls inside an unfocusable wrapper).
+ * Everything else on these pages is checked as everywhere. The lead empties this list after the merge: then every
+ * page must fit as it is.
  */
-export const TABLE_OVERFLOW_UNTIL_CARDS_LAND: ReadonlySet<string> = new Set<string>([]);
+export const TABLE_OVERFLOW_UNTIL_CARDS_LAND: ReadonlySet<string> = new Set<string>([
+  "hr.scans._index",
+  "hr.scans.$scanId_.results",
+  "hr.scans.$scanId_.report",
+  "hr.modules._index",
+  "hr.modules.$key",
+  "hr.newcomers._index",
+  "hr.matching._index",
+  "hr.buddies",
+  "hr.pulse",
+  "hr.benchmark",
+  "hr.people",
+  "admin.users",
+  "admin.organisations._index",
+  "admin.audit",
+  "admin.outbox",
+  "admin.indicators",
+  "partner.benchmark",
+  "partner.benchmark_.organisations.$ref",
+  "partner.indicators",
+  "partner.pulse",
+  "notifications.preferences",
+]);
 
 export type SweepIds = Record<string, string>;
 
@@ -225,74 +250,101 @@ export function keyShapedText(text: string): string[] {
 }
 
 const SCREENS = path.resolve("test-results/screens");
+const WIDTHS = [1280, 390] as const;
+const HEIGHT: Record<(typeof WIDTHS)[number], number> = { 1280: 900, 390: 844 };
 
-/** One page of one role in one language, at both widths. */
-export async function sweepPage(browser: Browser, server: RunningServer, role: SweepRole, page: SweepPage, ids: SweepIds, lang: "nl" | "en"): Promise<void> {
+/** One signed-in browser session of one account, with a tab per width; tests reuse it and choose their language. */
+type Session = { context: BrowserContext; tabs: Record<(typeof WIDTHS)[number], Page> };
+
+async function openSession(browser: Browser, server: RunningServer, email: string | null): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (email) await signInContext(context, server.url, email);
+  const tabs = { 1280: await context.newPage(), 390: await context.newPage() };
+  for (const width of WIDTHS) await tabs[width].setViewportSize({ width, height: HEIGHT[width] });
+  return { context, tabs };
+}
+
+/** What is wrong with one page of one role in one language, at both widths (empty: nothing). */
+export async function sweepPage(session: Session, server: RunningServer, role: SweepRole, page: SweepPage, ids: SweepIds, lang: "nl" | "en"): Promise<string[]> {
   const address = `${server.url}${fill(page.path, ids)}`;
   const name = page.path.replace(/[{}]/g, "").replace(/^\//, "").replace(/\//g, "-") || "home";
   fs.mkdirSync(path.join(SCREENS, role), { recursive: true });
-  {
-    for (const mobile of [false, true]) {
-      const context = await newContext(browser, { mobile, locale: lang === "nl" ? "nl-BE" : "en-GB" });
-      try {
-        await context.addCookies([{ name: "lang", value: lang, url: server.url }]);
-        if (role !== "public") {
-          await signInContext(context, server.url, fill(page.as ?? SWEEP_LOGINS[role], ids));
-          // A signed-in person's stored language wins over cookie and browser: choose it the way the person would.
-          const chosen = await context.request.post(`${server.url}/language`, { form: { locale: lang, redirectTo: "/" }, headers: { Origin: server.url }, maxRedirects: 0 });
-          expect(chosen.status(), `choosing ${lang}`).toBe(302);
-        }
-        const tab = await context.newPage();
-        const response = await tab.goto(address);
-        const state = `${role} ${page.path} ${lang} ${mobile ? 390 : 1280}`;
-        expect(response?.status(), state).toBe(200);
-        expect(await tab.getAttribute("html", "lang"), state).toBe(lang);
-        expect(await tab.title(), state).toBe(pageTitles(lang)[titleKeyOf(page.route)]);
-        expect(keyShapedText(await visibleText(tab)), state).toEqual([]);
-        expect(await overflow(tab, TABLE_OVERFLOW_UNTIL_CARDS_LAND.has(page.route)), state).toBeLessThanOrEqual(0);
-        await tab.screenshot({ path: path.join(SCREENS, role, `${name}-${lang}-${mobile ? 390 : 1280}.png`), fullPage: true });
-        if (!mobile) await expectAccessible(tab);
-      } finally {
-        await context.close();
-      }
-    }
-  }
+  // The language the way a person chooses it: for someone signed in it is stored and beats cookie and browser.
+  const chosen = await session.context.request.post(`${server.url}/language`, { form: { locale: lang, redirectTo: "/" }, headers: { Origin: server.url }, maxRedirects: 0 });
+  const problems: string[] = chosen.status() === 302 ? [] : [`choosing ${lang} answered ${chosen.status()}`];
+  const title = pageTitles(lang)[titleKeyOf(page.route)];
+  // Both widths load side by side: the server renders one while the browser lays out the other.
+  await Promise.all(
+    WIDTHS.map(async (width) => {
+      const tab = session.tabs[width];
+      const state = `${width} px`;
+      const response = await tab.goto(address);
+      if (response?.status() !== 200) problems.push(`${state}: status ${response?.status()} at ${tab.url()}`);
+      const seen = await tab.evaluate(
+        ({ hideTables }) => {
+          // The words first, with every table shown.
+          const text = `${document.title}\n${document.body.innerText}`;
+          // Inline styles through the CSSOM: the page's CSP refuses an added <style> element.
+          const hidden = hideTables ? [...document.querySelectorAll("table")] : [];
+          for (const table of hidden) table.style.setProperty("display", "none", "important");
+          const extra = document.documentElement.scrollWidth - window.innerWidth;
+          // The elements that stick out past the window's right edge, to name the cause.
+          const sticksOut = (el: Element | null) => el !== null && el.getBoundingClientRect().right > window.innerWidth + 0.5;
+          const wide = extra > 0
+            ? [...document.body.querySelectorAll("*")]
+                .filter((el) => sticksOut(el) && !sticksOut(el.parentElement))
+                .slice(0, 3)
+                .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} in ${el.parentElement?.tagName.toLowerCase()}.${el.parentElement?.className} (${Math.round(el.getBoundingClientRect().right)} px)`)
+            : [];
+          for (const table of hidden) table.style.removeProperty("display");
+          return { lang: document.documentElement.lang, title: document.title, text, extra, wide };
+        },
+        { hideTables: width === 390 && TABLE_OVERFLOW_UNTIL_CARDS_LAND.has(page.route) },
+      );
+      if (seen.lang !== lang) problems.push(`${state}: html lang is "${seen.lang}"`);
+      if (seen.title !== title) problems.push(`${state}: title "${seen.title}", expected "${title}"`);
+      const codes = keyShapedText(seen.text);
+      if (codes.length > 0) problems.push(`${state}: key-shaped text ${JSON.stringify(codes)}`);
+      if (seen.extra > 0) problems.push(`${state}: ${seen.extra} px wider than the window: ${seen.wide.join(", ")}`);
+      await tab.screenshot({ path: path.join(SCREENS, role, `${name}-${lang}-${width}.png`), fullPage: true });
+      // axe once per page state: each width and language is its own layout and wording.
+      const tablesUntilCards = width === 390 && TABLE_OVERFLOW_UNTIL_CARDS_LAND.has(page.route);
+      const tolerated = (rule: string, selector: string) => tablesUntilCards && rule === "scrollable-region-focusable" && /(^|\s)\.table-wrap$/.test(selector);
+      problems.push(...(await accessibilityViolations(tab, tolerated)).map((violation) => `${state}: ${violation}`));
+    }),
+  );
+  return problems;
 }
 
-async function visibleText(tab: Page): Promise<string> {
-  return tab.evaluate(() => `${document.title}\n${document.body.innerText}`);
-}
-
-/** How many pixels the document is wider than the window (0 or less: no sideways scrolling). */
-async function overflow(tab: Page, withoutTables: boolean): Promise<number> {
-  return tab.evaluate((hideTables) => {
-    const style = document.createElement("style");
-    if (hideTables) style.textContent = "table { display: none !important; }";
-    document.head.append(style);
-    const extra = document.documentElement.scrollWidth - window.innerWidth;
-    style.remove();
-    return extra;
-  }, withoutTables);
-}
-
-/** A role's sweep file: its own server over a copy of the demo data, one test per page. */
+/** A role's sweep file: its own server over a copy of the demo data and its own browser, one test per page and language. */
 export function defineSweep(role: SweepRole): void {
   let server: RunningServer;
   let browser: Browser;
   let ids: SweepIds;
+  const sessions = new Map<string, Promise<Session>>();
+  // One session per account for the whole file (one sign-in, not one per page); each test sets its own language.
+  const sessionOf = (page: SweepPage) => {
+    const email = role === "public" ? null : fill(page.as ?? SWEEP_LOGINS[role], ids);
+    const key = email ?? "";
+    if (!sessions.has(key)) sessions.set(key, openSession(browser, server, email));
+    return sessions.get(key) as Promise<Session>;
+  };
+  // A server, a browser and the ids (a matching run, an invitation mail): seconds on a quiet machine, but past the
+  // project's 120 s hook budget at a load of 40 on two cores (seen). Tests keep the 120 s budget.
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), chromium.launch(CHROMIUM_LAUNCH)]);
     ids = await sweepIds(server, role);
-  });
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
   describe(`screen sweep: ${role}`, () => {
-    // One test per page and language (two widths each), so that none runs long on a loaded machine.
     for (const page of SWEEP_PAGES[role]) {
       for (const lang of ["nl", "en"] as const) {
-        it(`${page.path} in ${lang}: fits at 1280 and 390 px, no codes, its own title, axe`, () => sweepPage(browser, server, role, page, ids, lang));
+        it(`${page.path} in ${lang}: fits at 1280 and 390 px, no codes, its own title, axe`, async () => {
+          expect(await sweepPage(await sessionOf(page), server, role, page, ids, lang)).toEqual([]);
+        });
       }
     }
   });

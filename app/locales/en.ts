@@ -297,6 +297,11 @@ export const en: Messages = {
     inviteIntro: "Invite employees (buddies, managers, team members) and newcomers. They receive an e-mail with a link that is valid for {days} days.",
     organisationTitle: "Our organisation",
     organisationIntro: "Sites and departments as managed by the platform administrator.",
+    // Whether partners see the organisation by name (decision 168)
+    visibilityTitle: "Visibility to project partners",
+    visibilityNamed: "Project partners see {organisation} by name in their comparisons of scan results.",
+    visibilityAnonymous: "Project partners do not see {organisation} by name: your scan results only count in group figures of at least five organisations.",
+    visibilityWho: "The platform administrator records this consent. To change it, contact the administrator.",
   },
   account: {
     title: "My account",

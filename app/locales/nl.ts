@@ -295,6 +295,11 @@ export const nl = {
     inviteIntro: "Nodig medewerkers (buddy's, leidinggevenden, teamleden) en nieuwkomers uit. Ze krijgen een e-mail met een link die {days} dagen geldig is.",
     organisationTitle: "Onze organisatie",
     organisationIntro: "Locaties en afdelingen zoals beheerd door de platformbeheerder.",
+    // Whether partners see the organisation by name (decision 168)
+    visibilityTitle: "Zichtbaarheid voor projectpartners",
+    visibilityNamed: "Projectpartners zien {organisation} bij naam in hun vergelijkingen van scanresultaten.",
+    visibilityAnonymous: "Projectpartners zien {organisation} niet bij naam: jullie scanresultaten tellen alleen mee in groepscijfers van minstens vijf organisaties.",
+    visibilityWho: "De platformbeheerder legt deze toestemming vast. Wil je ze wijzigen, neem dan contact op met de beheerder.",
   },
   account: {
     title: "Mijn account",

@@ -311,12 +311,17 @@ export const actionItems = sqliteTable(
     itemKey: text("item_key"),
     dimensionKey: text("dimension_key").notNull(),
     action: text("action").notNull(),
+    // The owner: a person of the organisation (then `owner` stays empty and their current name is shown) or a
+    // name typed freely (someone without an account).
     owner: text("owner").notNull(),
+    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
     dueDate: text("due_date"),
     status: text("status", { enum: ACTION_STATUSES }).notNull().default("open"),
     createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull().default(now),
+    // Raised by every change; an edit based on an older revision is refused (a colleague's newer edit is kept).
+    revision: integer("revision").notNull().default(1),
   },
   (t) => [index("action_items_scan_idx").on(t.scanId)],
 );

@@ -253,9 +253,6 @@ export const en: Messages = {
     userReactivated: "User active again.",
     erase: "Erase data…",
     eraseExplained: "Name, e-mail address, password, reading progress and buddy profile are erased for good. Scans filled in and modules completed remain as anonymous counts. This cannot be undone.",
-    eraseConfirm: "I want to erase {name}'s data for good.",
-    eraseButton: "Erase for good",
-    eraseConfirmRequired: "First tick the box to confirm you want to erase the data for good.",
     eraseNeedsDeactivation: "Deactivate the user before erasing their data.",
     eraseOpenMatches: "This person is a buddy in an ongoing match. End that match first.",
     erasedIsFinal: "This person's data has been erased; the account cannot become active again.",
@@ -297,6 +294,11 @@ export const en: Messages = {
     inviteIntro: "Invite employees (buddies, managers, team members) and newcomers. They receive an e-mail with a link that is valid for {days} days.",
     organisationTitle: "Our organisation",
     organisationIntro: "Sites and departments as managed by the platform administrator.",
+    // Whether partners see the organisation by name (decision 168)
+    visibilityTitle: "Visibility to project partners",
+    visibilityNamed: "Project partners see {organisation} by name in their comparisons of scan results.",
+    visibilityAnonymous: "Project partners do not see {organisation} by name: your scan results only count in group figures of at least five organisations.",
+    visibilityWho: "The platform administrator records this consent. To change it, contact the administrator.",
   },
   account: {
     title: "My account",

@@ -251,9 +251,6 @@ export const nl = {
     userReactivated: "Gebruiker opnieuw actief.",
     erase: "Gegevens wissen…",
     eraseExplained: "Naam, e-mailadres, wachtwoord, leesvoortgang en buddyprofiel worden definitief gewist. Ingevulde scans en afgeronde modules blijven als anonieme tellingen bestaan. Dit kan niet ongedaan worden gemaakt.",
-    eraseConfirm: "Ik wil de gegevens van {name} definitief wissen.",
-    eraseButton: "Definitief wissen",
-    eraseConfirmRequired: "Vink eerst aan dat je de gegevens definitief wilt wissen.",
     eraseNeedsDeactivation: "Deactiveer de gebruiker voor je de gegevens wist.",
     eraseOpenMatches: "Deze persoon is buddy in een lopende koppeling. Beëindig die koppeling eerst.",
     erasedIsFinal: "De gegevens van deze persoon zijn gewist; het account kan niet opnieuw actief worden.",
@@ -295,6 +292,11 @@ export const nl = {
     inviteIntro: "Nodig medewerkers (buddy's, leidinggevenden, teamleden) en nieuwkomers uit. Ze krijgen een e-mail met een link die {days} dagen geldig is.",
     organisationTitle: "Onze organisatie",
     organisationIntro: "Locaties en afdelingen zoals beheerd door de platformbeheerder.",
+    // Whether partners see the organisation by name (decision 168)
+    visibilityTitle: "Zichtbaarheid voor projectpartners",
+    visibilityNamed: "Projectpartners zien {organisation} bij naam in hun vergelijkingen van scanresultaten.",
+    visibilityAnonymous: "Projectpartners zien {organisation} niet bij naam: jullie scanresultaten tellen alleen mee in groepscijfers van minstens vijf organisaties.",
+    visibilityWho: "De platformbeheerder legt deze toestemming vast. Wil je ze wijzigen, neem dan contact op met de beheerder.",
   },
   account: {
     title: "Mijn account",

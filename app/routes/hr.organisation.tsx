@@ -15,11 +15,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function HrOrganisation() {
-  const { sites, departments } = useLoaderData<typeof loader>();
+  const { sites, departments, organisationName, partnersSeeName } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
       <PageHeader title="hr.organisationTitle" intro="hr.organisationIntro" />
+      <section className="card" aria-labelledby="visibility-title" data-testid="partner-visibility">
+        <h2 className="card__title" id="visibility-title">
+          {t("hr.visibilityTitle")}
+        </h2>
+        <p>{t(partnersSeeName ? "hr.visibilityNamed" : "hr.visibilityAnonymous", { organisation: organisationName })}</p>
+        <p className="muted">{t("hr.visibilityWho")}</p>
+      </section>
       {sites.length === 0 ? (
         <EmptyState message="admin.noSites" />
       ) : (

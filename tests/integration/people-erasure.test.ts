@@ -17,7 +17,7 @@ function row(id: number) {
 }
 
 describe("erasing a person", () => {
-  it("is refused while the person is still active, and without the confirmation box", async () => {
+  it("is refused while the person is still active, and without the confirmation step's confirm=yes (decision 150)", async () => {
     const hr = cookieFor("hr@zas.example");
     const tom = userId("tom.peeters@zas.example");
     const active = await call(hrPeople.action, post("/hr/people", { intent: "erase", userId: String(tom), confirm: "yes" }, hr));
@@ -26,6 +26,7 @@ describe("erasing a person", () => {
     await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(tom), confirm: "yes" }, hr));
     const unconfirmed = await call(hrPeople.action, post("/hr/people", { intent: "erase", userId: String(tom) }, hr));
     expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.body).toMatchObject({ formError: "confirm.required" });
     expect(row(tom)?.name).toBe("Tom Peeters");
     expect(row(tom)?.email).toBe("tom.peeters@zas.example");
   });

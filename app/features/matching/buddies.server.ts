@@ -7,7 +7,7 @@ import { getDb, nowIso } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/session.server";
 import type { Gender, Interest, LanguageSkill, Profession, Shift } from "./criteria";
 import type { BuddyProfileInput } from "./matching.schema";
-import { buddyLoads, departmentChoices, departmentInOrganisation, parseList, refreshMatchStates, trainedUserIds } from "./store.server";
+import { buddyLoads, departmentChoices, departmentInOrganisation, parseInterests, parseList, refreshMatchStates, trainedUserIds } from "./store.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
 export type OwnProfile = Omit<BuddyProfile, "languages" | "shifts" | "interests" | "profession" | "gender"> & {
@@ -28,7 +28,7 @@ export function getOwnProfile(userId: number): { profile: OwnProfile | null; tra
       profession: row.profession as Profession,
       languages: parseList<LanguageSkill>(row.languages),
       shifts: parseList<Shift>(row.shifts),
-      interests: parseList<Interest>(row.interests),
+      interests: parseInterests(row.interests),
       gender: (row.gender as Gender | null) ?? null,
     },
     trained,

@@ -12,8 +12,14 @@ export type LanguageCode = (typeof LANGUAGE_CODES)[number];
 export const SHIFTS = ["day", "evening", "night", "weekend"] as const;
 export type Shift = (typeof SHIFTS)[number];
 
-export const INTERESTS = ["sport", "music", "cooking", "reading", "nature", "family", "technology", "art", "travel", "volunteering", "games", "faith"] as const;
+// No religion ("faith" was dropped, decision 167): it is sensitive data under the GDPR and not the portal's business.
+export const INTERESTS = ["sport", "music", "cooking", "reading", "nature", "family", "technology", "art", "travel", "volunteering", "games"] as const;
 export type Interest = (typeof INTERESTS)[number];
+
+const INTEREST_SET: ReadonlySet<string> = new Set(INTERESTS);
+export function isInterest(value: unknown): value is Interest {
+  return typeof value === "string" && INTEREST_SET.has(value);
+}
 
 export const PROFESSIONS = [
   "nurse",

@@ -13,7 +13,7 @@ import { wipeAccount } from "~/features/people/people.server";
 import { eraseTrajectoryIn } from "~/features/trajectories/trajectories.server";
 import type { EraseNewcomerInput, NewcomerInput } from "./matching.schema";
 import { effectiveStatus, isStarting } from "./match-status";
-import { departmentChoices, departmentInOrganisation, parseList, refreshMatchStates, todayIso } from "./store.server";
+import { departmentChoices, departmentInOrganisation, parseInterests, parseList, refreshMatchStates, todayIso } from "./store.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
 export type NewcomerState = "waiting" | "proposed" | "matched" | "ended" | "erased";
@@ -144,7 +144,7 @@ function loadNewcomer(actor: CurrentUser, organisationId: number, id: number): N
       profession: record.profession as Profession,
       languages: parseList<LanguageSkill>(record.languages),
       shifts: parseList<Shift>(record.shifts),
-      interests: parseList<Interest>(record.interests),
+      interests: parseInterests(record.interests),
       buddyGenderPreference: (record.buddyGenderPreference as Gender | null) ?? null,
       accountEmail: account?.email ?? null,
     },

@@ -5,7 +5,7 @@ import { forbiddenPairs, matches, newcomerRecords, type BuddyProfile, type Newco
 import { moduleCompletions } from "@db/schema-modules";
 import { getDb } from "~/utils/db.server";
 import { dueChanges } from "./match-status";
-import type { BuddyFacts, CefrLevel, Gender, Interest, LanguageSkill, NewcomerFacts, Profession, Shift } from "./criteria";
+import { isInterest, type BuddyFacts, type CefrLevel, type Gender, type Interest, type LanguageSkill, type NewcomerFacts, type Profession, type Shift } from "./criteria";
 
 export const BUDDY_MODULE_KEY = "being-a-buddy";
 export const COMMITTED = ["accepted", "active"] as const;
@@ -24,6 +24,11 @@ export function parseList<T>(json: string | null | undefined): T[] {
   }
 }
 
+/** Stored interests, only those still offered: anything else (such as the dropped "faith") is neither shown nor scored. */
+export function parseInterests(json: string | null | undefined): Interest[] {
+  return parseList<unknown>(json).filter(isInterest);
+}
+
 export function newcomerFacts(r: NewcomerRecord): NewcomerFacts {
   return {
     organisationId: r.organisationId,
@@ -33,7 +38,7 @@ export function newcomerFacts(r: NewcomerRecord): NewcomerFacts {
     dutchLevel: r.dutchLevel as CefrLevel,
     languages: parseList<LanguageSkill>(r.languages),
     shifts: parseList<Shift>(r.shifts),
-    interests: parseList<Interest>(r.interests),
+    interests: parseInterests(r.interests),
     buddyGenderPreference: (r.buddyGenderPreference as Gender | null) ?? null,
   };
 }
@@ -47,7 +52,7 @@ export function buddyFacts(b: BuddyProfile, load: number, trained: boolean): Bud
     dutchLevel: b.dutchLevel as CefrLevel,
     languages: parseList<LanguageSkill>(b.languages),
     shifts: parseList<Shift>(b.shifts),
-    interests: parseList<Interest>(b.interests),
+    interests: parseInterests(b.interests),
     gender: (b.gender as Gender | null) ?? null,
     status: b.status,
     pausedUntil: b.pausedUntil,

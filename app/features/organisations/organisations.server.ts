@@ -40,7 +40,9 @@ export function getStructure(organisationId: number) {
     .where(eq(departments.organisationId, organisationId))
     .orderBy(asc(departments.name))
     .all();
-  return { sites: siteRows, departments: departmentRows };
+  const organisation = db.select({ name: organisations.name, benchmarkConsent: organisations.benchmarkConsent }).from(organisations).where(eq(organisations.id, organisationId)).get();
+  // Whether partners see the organisation by name in the benchmark (its consent), for the HR page to say so.
+  return { sites: siteRows, departments: departmentRows, organisationName: organisation?.name ?? "", partnersSeeName: organisation?.benchmarkConsent ?? false };
 }
 
 const nameRefused = (): Failure => fail("invalid", "common.formErrors", { fields: { name: ["validation.nameTaken"] } });

@@ -14,7 +14,7 @@ const PersonActions = [
   z.object({ intent: z.literal("reactivate"), userId }),
   z.object({ intent: z.literal("resetSecondFactor"), userId }),
   // The confirmation box must be ticked: erasure cannot be undone.
-  z.object({ intent: z.literal("erase"), userId, confirm: z.literal("yes", { error: "admin.eraseConfirmRequired" }) }),
+  z.object({ intent: z.literal("erase"), userId, confirm: confirmField() }),
 ] as const;
 
 /** The admin invites to any organisation and role. */

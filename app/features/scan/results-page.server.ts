@@ -7,11 +7,13 @@ import { recommendationsForScan } from "~/features/modules/recommendations.serve
 import { perceptionGapFor } from "~/features/pulse/pulse.server";
 import type { Locale } from "~/utils/i18n";
 import type { OrgUser } from "~/utils/permissions.server";
-import { listActions, type ActionItemView } from "./action-plan.server";
+import { listActions, ownerChoices, type ActionItemView, type OwnerChoice } from "./action-plan.server";
 import { getScanResults, type ScanResults } from "./scan.server";
 
 export type ScanResultsPage = ScanResults & {
   actions: ActionItemView[];
+  /** The people an action can be given to (the own organisation only). */
+  owners: OwnerChoice[];
   peer: { key: string; score: number }[] | null;
   peerInfo: { group: PeerGroup; groupSize: number | null; shown: boolean };
   modules: NonNullable<ReturnType<typeof recommendationsForScan>>["modules"];
@@ -35,6 +37,7 @@ export function getScanResultsPage(user: OrgUser, scanId: number, locale: Locale
   return {
     ...results,
     actions: listActions(user.organisationId, scanId),
+    owners: ownerChoices(user.organisationId),
     perceptionGap,
     peer,
     peerInfo: { group, groupSize: medians?.groupSize ?? null, shown: Boolean(medians?.shown) },

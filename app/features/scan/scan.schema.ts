@@ -1,6 +1,6 @@
 // Zod schemas of the scan's forms, shared by the page forms, the autosave endpoint and the actions.
 import { z } from "zod";
-import { idField, optionalDateField } from "~/utils/form-fields";
+import { confirmField, idField, optionalDateField, optionalIdField, wholeNumberField } from "~/utils/form-fields";
 import { ACTION_STATUSES, ACTION_TEXT_MAX, COMMENT_MAX, OWNER_MAX } from "./constants";
 import { ANSWER_VALUES } from "./scoring";
 
@@ -53,7 +53,16 @@ export const ActionItemSchema = z.object({
     .refine((v) => v === null || ITEM_KEY_PATTERN.test(v), { error: "scan.errors.unknownItem" }),
   dimensionKey: z.string({ error: "validation.required" }).regex(/^[a-z_]{2,40}$/, { error: "scan.errors.unknownDimension" }),
   action: z.string({ error: "validation.required" }).trim().min(3, { error: "validation.required" }).max(ACTION_TEXT_MAX, { error: "scan.errors.tooLong" }),
-  owner: z.string({ error: "validation.required" }).trim().min(2, { error: "validation.required" }).max(OWNER_MAX, { error: "scan.errors.tooLong" }),
+  // The owner: a person of the organisation (`ownerUserId`, from the list) or a name typed freely (`owner`); the
+  // use case requires one and checks the person belongs to the organisation.
+  ownerUserId: optionalIdField("validation.invalidChoice"),
+  owner: z
+    .string()
+    .trim()
+    .max(OWNER_MAX, { error: "scan.errors.tooLong" })
+    .optional()
+    .transform((v) => v ?? "")
+    .refine((v) => v === "" || v.length >= 2, { error: "scan.actions.errors.ownerTooShort" }),
   dueDate: DateSchema,
   status: z.enum(ACTION_STATUSES, { error: "validation.invalidChoice" }).default("open"),
 });
@@ -64,13 +73,19 @@ export const ActionStatusSchema = z.object({
   status: z.enum(ACTION_STATUSES, { error: "validation.invalidChoice" }),
 });
 
-/** The action plan's three buttons on the results page. */
+/** The action plan's forms on the results page: add, change the status, edit, delete (after its confirmation). */
 export const ActionPlanFormSchema = z.discriminatedUnion(
   "intent",
   [
     ActionItemSchema.extend({ intent: z.literal("addAction") }),
     ActionStatusSchema.extend({ intent: z.literal("actionStatus") }),
-    z.object({ intent: z.literal("deleteAction"), actionId: idField("errors.badRequest") }),
+    ActionItemSchema.extend({
+      intent: z.literal("editAction"),
+      actionId: idField("errors.badRequest"),
+      // The revision the form was opened on: an edit based on an older one is refused (a colleague's is newer).
+      revision: wholeNumberField({ min: 1, max: 999_999_999, message: "errors.badRequest", requiredMessage: "errors.badRequest" }),
+    }),
+    z.object({ intent: z.literal("deleteAction"), actionId: idField("errors.badRequest"), confirm: confirmField() }),
   ],
   { error: "errors.badRequest" },
 );

@@ -32,4 +32,10 @@ export const confirm: Catalogue<typeof source> = {
     none: "This round sends no new proposals.",
     yes: "Yes, send the proposals",
   },
+  // Erasing a person's account (decision 169)
+  erasePerson: {
+    title: "Erase {name}'s data for good?",
+    who: "This erases the data of {name} ({email}).",
+    yes: "Yes, erase {name} for good",
+  },
 };

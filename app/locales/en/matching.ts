@@ -96,7 +96,6 @@ export const matching: Catalogue<typeof source> = {
     travel: "Travel",
     volunteering: "Volunteering",
     games: "Games",
-    faith: "Faith",
   },
   genders: { female: "Woman", male: "Man", x: "X / other" },
   recognition: { not_started: "Not started", in_progress: "In progress", recognised: "Recognised", not_needed: "Not needed" },

@@ -29,4 +29,10 @@ export const confirm = {
     none: "Deze ronde verstuurt geen nieuwe voorstellen.",
     yes: "Ja, verstuur de voorstellen",
   },
+  // Erasing a person's account (decision 169)
+  erasePerson: {
+    title: "Gegevens van {name} definitief wissen?",
+    who: "Dit wist de gegevens van {name} ({email}).",
+    yes: "Ja, wis {name} definitief",
+  },
 };

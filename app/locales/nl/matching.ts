@@ -93,7 +93,6 @@ export const matching = {
     travel: "Reizen",
     volunteering: "Vrijwilligerswerk",
     games: "Spelletjes",
-    faith: "Geloof",
   },
   genders: { female: "Vrouw", male: "Man", x: "X / anders" },
   recognition: { not_started: "Nog niet gestart", in_progress: "Loopt", recognised: "Erkend", not_needed: "Niet nodig" },

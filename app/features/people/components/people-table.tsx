@@ -153,23 +153,27 @@ export function PeopleTable({
                         </Form>
                       ) : null}
                       {!self && p.status === "deactivated" && canChangeStatus(p) ? (
-                        <details className="erase-person">
-                          <summary>
-                            {t("admin.erase")}
-                            <span className="visually-hidden">: {p.name}</span>
-                          </summary>
-                          <Form method="post" className="erase-person__form">
-                            <input type="hidden" name="userId" value={p.id} />
-                            <p>{t("admin.eraseExplained")}</p>
-                            <label className="erase-person__confirm">
-                              <input type="checkbox" name="confirm" value="yes" required />
-                              <span>{t("admin.eraseConfirm", { name: p.name })}</span>
-                            </label>
-                            <button type="submit" name="intent" value="erase" className="button button--small button--danger">
-                              {t("admin.eraseButton")}
-                            </button>
-                          </Form>
-                        </details>
+                        // Erasure asks first, like every irreversible action (decision 150); the server requires confirm=yes.
+                        <ConfirmAction
+                          name="erase"
+                          target={{ person: String(p.id) }}
+                          intent="erase"
+                          fields={{ userId: String(p.id) }}
+                          label={
+                            <>
+                              {t("admin.erase")}
+                              <span className="visually-hidden">: {p.name}</span>
+                            </>
+                          }
+                          variant="ghost"
+                          small
+                          title={t("confirm.erasePerson.title", { name: p.name })}
+                          confirmLabel={t("confirm.erasePerson.yes", { name: p.name })}
+                          confirmVariant="danger"
+                        >
+                          <p>{t("confirm.erasePerson.who", { name: p.name, email: p.email })}</p>
+                          <p>{t("admin.eraseExplained")}</p>
+                        </ConfirmAction>
                       ) : null}
                     </div>
                   </td>

@@ -1,6 +1,7 @@
 // The parts of a scan's results, shared by the results page and the print report.
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorList } from "~/components/ui/form";
 import { useI18n } from "~/utils/i18n-react";
 import { ACTION_STATUSES, type ActionStatus } from "../constants";
@@ -132,6 +133,10 @@ export function CoreFlags({ flagged, itemLabel }: { flagged: string[]; itemLabel
 
 const STATUS_LABEL = { open: "scan.actions.statusOpen", in_progress: "scan.actions.statusInProgress", done: "scan.actions.statusDone" } as const;
 
+export function actionStatusLabel(status: string) {
+  return status === "in_progress" || status === "done" ? STATUS_LABEL[status] : STATUS_LABEL.open;
+}
+
 export function ActionTable({
   actions,
   name,
@@ -155,11 +160,12 @@ export function ActionTable({
             <th scope="col">{t("scan.actions.owner")}</th>
             <th scope="col">{t("scan.actions.dueDate")}</th>
             <th scope="col">{t("scan.actions.status")}</th>
+            {editable ? <th scope="col"><span className="visually-hidden">{t("scan.actions.edit")}</span></th> : null}
           </tr>
         </thead>
         <tbody>
           {actions.map((a) => (
-            <tr key={a.id}>
+            <tr key={a.id} data-action-id={a.id}>
               <td>
                 {name(a.dimensionKey)}
                 {a.itemKey ? <span className="cell-sub"> {itemLabel(a.itemKey)}</span> : null}
@@ -190,6 +196,35 @@ export function ActionTable({
                   t(STATUS_LABEL[a.status])
                 )}
               </td>
+              {editable ? (
+                <td>
+                  <div className="row-actions">
+                    <a className="button button--secondary button--small" href={`?edit=${a.id}#action-edit`}>
+                      {t("scan.actions.edit")}
+                      <span className="visually-hidden">: {a.action}</span>
+                    </a>
+                    <ConfirmAction
+                      name="delete-action"
+                      target={{ action: String(a.id) }}
+                      intent="deleteAction"
+                      fields={{ actionId: String(a.id) }}
+                      label={
+                        <>
+                          {t("scan.actions.delete")}
+                          <span className="visually-hidden">: {a.action}</span>
+                        </>
+                      }
+                      variant="ghost"
+                      small
+                      title={t("scan.actions.deleteTitle")}
+                      confirmLabel={t("scan.actions.deleteYes")}
+                      confirmVariant="danger"
+                    >
+                      <p>{t("scan.actions.deleteBody", { action: a.action, owner: a.owner })}</p>
+                    </ConfirmAction>
+                  </div>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -198,30 +233,57 @@ export function ActionTable({
   );
 }
 
-export function AddActionForm({
+export type ActionFormValues = { dimensionKey: string; itemKey: string; action: string; ownerUserId: string; owner: string; dueDate: string; status: string };
+
+/**
+ * The form to add an action, or to edit one (`edit` carries its id and the revision the form was opened on).
+ * The owner is picked from the organisation's people, or typed when they are not in the list.
+ */
+export function ActionForm({
   dimensions,
-  defaultDimension,
+  owners,
+  values,
   errors,
+  edit,
+  cancelHref,
 }: {
   dimensions: Dim[];
-  defaultDimension?: string;
+  owners: { id: number; name: string }[];
+  values: Partial<ActionFormValues>;
   errors?: Record<string, string[] | undefined>;
+  edit?: { actionId: number; revision: number; ownerName: string };
+  cancelHref?: string;
 }) {
   const { t, locale } = useI18n();
-  const field = (id: string, label: ReactNode, control: ReactNode, errs?: string[]) => (
+  const prefix = edit ? "edit-action" : "action";
+  const field = (id: string, label: ReactNode, control: ReactNode, errs?: string[], hint?: string) => (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={`${prefix}-${id}`}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${prefix}-${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {control}
       <ErrorList errors={errs} />
     </div>
   );
+  const ownerId = values.ownerUserId ?? "";
+  // A person no longer active stays selectable on the action they already own.
+  const ownerOptions = edit && ownerId && !owners.some((o) => String(o.id) === ownerId) ? [...owners, { id: Number(ownerId), name: edit.ownerName }] : owners;
   return (
     <Form method="post" className="fieldset scan-action-form">
-      <input type="hidden" name="intent" value="addAction" />
+      <input type="hidden" name="intent" value={edit ? "editAction" : "addAction"} />
+      {edit ? (
+        <>
+          <input type="hidden" name="actionId" value={edit.actionId} />
+          <input type="hidden" name="revision" value={edit.revision} />
+        </>
+      ) : null}
       {field(
-        "action-dimension",
+        "dimension",
         t("scan.actions.dimension"),
-        <select id="action-dimension" name="dimensionKey" defaultValue={defaultDimension} required>
+        <select id={`${prefix}-dimension`} name="dimensionKey" defaultValue={values.dimensionKey} required>
           {dimensions.map((d) => (
             <option key={d.key} value={d.key}>
               {d.number}. {locale === "nl" ? d.nameNl : d.nameEn}
@@ -231,9 +293,9 @@ export function AddActionForm({
         errors?.dimensionKey,
       )}
       {field(
-        "action-item",
+        "item",
         t("scan.actions.item"),
-        <select id="action-item" name="itemKey" defaultValue="">
+        <select id={`${prefix}-item`} name="itemKey" defaultValue={values.itemKey ?? ""}>
           <option value="">{t("scan.actions.wholeDimension")}</option>
           {dimensions.flatMap((d) =>
             d.items.map((i) => (
@@ -245,13 +307,51 @@ export function AddActionForm({
         </select>,
         errors?.itemKey,
       )}
-      {field("action-text", t("scan.actions.action"), <textarea id="action-text" name="action" rows={2} maxLength={500} required />, errors?.action)}
-      {field("action-owner", t("scan.actions.owner"), <input id="action-owner" name="owner" maxLength={120} required />, errors?.owner)}
-      {field("action-due", t("scan.actions.dueDate"), <input id="action-due" name="dueDate" type="date" />, errors?.dueDate)}
+      {field("text", t("scan.actions.action"), <textarea id={`${prefix}-text`} name="action" rows={2} maxLength={500} required defaultValue={values.action} />, errors?.action)}
+      {field(
+        "owner-person",
+        t("scan.actions.ownerPerson"),
+        <select id={`${prefix}-owner-person`} name="ownerUserId" defaultValue={ownerId}>
+          <option value="">{t("scan.actions.ownerSomeoneElse")}</option>
+          {ownerOptions.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>,
+        errors?.ownerUserId,
+      )}
+      {field(
+        "owner",
+        t("scan.actions.ownerOther"),
+        <input id={`${prefix}-owner`} name="owner" maxLength={120} defaultValue={values.owner} aria-describedby={`${prefix}-owner-hint`} autoComplete="off" />,
+        errors?.owner,
+        t("scan.actions.ownerOtherHint"),
+      )}
+      {field("due", t("scan.actions.dueDate"), <input id={`${prefix}-due`} name="dueDate" type="date" defaultValue={values.dueDate} />, errors?.dueDate)}
+      {edit
+        ? field(
+            "status",
+            t("scan.actions.status"),
+            <select id={`${prefix}-status`} name="status" defaultValue={values.status ?? "open"}>
+              {ACTION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(STATUS_LABEL[s])}
+                </option>
+              ))}
+            </select>,
+            errors?.status,
+          )
+        : null}
       <div className="form-actions">
         <button type="submit" className="button button--primary">
-          {t("scan.actions.add")}
+          {t(edit ? "scan.actions.save" : "scan.actions.add")}
         </button>
+        {cancelHref ? (
+          <a className="button button--ghost" href={cancelHref}>
+            {t("scan.actions.cancel")}
+          </a>
+        ) : null}
       </div>
     </Form>
   );

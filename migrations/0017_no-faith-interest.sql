@@ -1,0 +1,4 @@
+-- Religion is sensitive data under the GDPR (art. 9): "faith" ("Geloof") is no longer an interest. It is removed
+-- from every stored list of interests; the other interests keep their order.
+UPDATE `buddy_profiles` SET `interests` = (SELECT json_group_array(`value`) FROM (SELECT `value` FROM json_each(`buddy_profiles`.`interests`) WHERE `value` <> 'faith' ORDER BY `key`)) WHERE json_valid(`interests`) AND EXISTS (SELECT 1 FROM json_each(`buddy_profiles`.`interests`) WHERE `value` = 'faith');--> statement-breakpoint
+UPDATE `newcomer_records` SET `interests` = (SELECT json_group_array(`value`) FROM (SELECT `value` FROM json_each(`newcomer_records`.`interests`) WHERE `value` <> 'faith' ORDER BY `key`)) WHERE json_valid(`interests`) AND EXISTS (SELECT 1 FROM json_each(`newcomer_records`.`interests`) WHERE `value` = 'faith');

@@ -89,7 +89,7 @@ export default function HrBenchmark() {
                     <th scope="col">{t("benchmark.comparison.dimension")}</th>
                     <th scope="col">{t("benchmark.hr.own")}</th>
                     <th scope="col">{t("benchmark.comparison.level")}</th>
-                    <th scope="col">{t("benchmark.hr.peerMedian")}</th>
+                    <th scope="col">{t(position.peers.measure === "mean" ? "benchmark.centre.groupMean" : "benchmark.hr.peerMedian")}</th>
                     <th scope="col">{t("benchmark.hr.difference")}</th>
                   </tr>
                 </thead>

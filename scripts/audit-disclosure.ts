@@ -45,7 +45,7 @@ if (worldArg === -1) {
   console.log(
     failed
       ? "\nAUDIT: at least one world misses a binding target (decision 043)."
-      : "\nAUDIT: every world meets every binding target (decision 043). Issue 10's \"< 10 % within 2 points\" as written is printed per world above; it is not met where it says NOT MET.",
+      : "\nAUDIT: every world meets every binding target (decisions 043 and 047; issue 10's \"< 10 % within 2 points, median error ≥ 5\" against the strongest committed strategy is binding in the synthetic worlds, printed for the demo).",
   );
   process.exit(failed ? 1 : 0);
 }
@@ -729,7 +729,7 @@ function printScores(title: string, s: ScoreStats): void {
   console.log(`\n${title}: ${s.estimates} attacker estimates`);
   console.log(`  recovered exactly: ${s.exact} (plus ${s.chanceHits} guesses within 0.5 by chance, which the attacker cannot tell)   median error: ${fmt(pct(s.errors, 0.5))}   p10/p25/p75/p90: ${[0.1, 0.25, 0.75, 0.9].map((p) => fmt(pct(s.errors, p))).join(" / ")}`);
   console.log(`  within 2 points — the attack: ${pc(w2(s.errors))} (overall scores ${pc(w2(s.overallErrors))})`);
-  console.log(`                  — B1 no attack, median of the smallest published group holding it: ${pc(w2(s.b1))} (overall scores ${pc(w2(s.b1Overall))})`);
+  console.log(`                  — B1 no attack, centre (mean below 20, median from 20) of the smallest published group holding it: ${pc(w2(s.b1))} (overall scores ${pc(w2(s.b1Overall))})`);
   console.log(`                  — B0 no attack, centre of all organisations of its year: ${pc(w2(s.b0))}`);
   console.log(`                  — inverse-variance combination of every published centre holding it: ${pc(w2(s.combined))} (median error ${fmt(pct(s.combined, 0.5))})`);
   console.log(`                  — strongest committed strategy (the attack, B0, B1, the combination): ${pc(strongest(s))}`);

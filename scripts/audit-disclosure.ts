@@ -11,8 +11,11 @@
 //   - the remainder: a group's figure with all its other members named;
 //   - medians of odd groups next to the even group with one more member (2·m' − m);
 //   - item answers by differencing shares; suppressed counts from a total minus its published parts.
-// Per hidden (non-consenting) organisation and figure it keeps the attacker's best estimate — the one with
-// the smallest error the attacker can claim — and prints the error distribution against the targets:
+// Per hidden (non-consenting) organisation and figure it keeps the attacker's committed estimate — the one with
+// the smallest error the attacker can claim, chosen without the truth (decision 047 checked this: not an oracle)
+// — beside a second committed strategy (the inverse-variance combination of every published centre holding the
+// organisation) and, as a pessimistic bound only, the oracle (the closest of all estimates, picked with the
+// truth), and prints the error distribution against the targets:
 // nothing recovered exactly, median error ≥ 5 points, < 10 % within 2 points, items no better than chance,
 // no suppressed count derivable exactly.
 import type { Dataset, DatasetScan } from "../app/features/benchmark/dataset";
@@ -42,7 +45,7 @@ if (worldArg === -1) {
   console.log(
     failed
       ? "\nAUDIT: at least one world misses a binding target (decision 043)."
-      : "\nAUDIT: every world meets every binding target (decision 043). Issue 10's \"< 10 % within 2 points\" as written is printed per world above; it is not met where it says NOT MET.",
+      : "\nAUDIT: every world meets every binding target (decisions 043 and 047; issue 10's \"< 10 % within 2 points, median error ≥ 5\" against the strongest committed strategy is binding in the synthetic worlds, printed for the demo).",
   );
   process.exit(failed ? 1 : 0);
 }
@@ -59,7 +62,7 @@ const { loadDataset, currentVersion } = await import("../app/features/benchmark/
 const { compare, members, universe, groupFigures, ATTRIBUTE_VALUES } = await import("../app/features/benchmark/compare");
 const { getPeerMedians } = await import("../app/features/benchmark/peer.server");
 const { getProgrammeIndicators, organisationFacts, matchingRows } = await import("../app/features/benchmark/indicators.server");
-const { magnitudeDeviation, quantileDeviation, MEAN_NOISE_SHARE, COUNT_MAX_DEVIATION } = await import("../app/features/benchmark/disclosure");
+const { magnitudeDeviation, quantileDeviation, centreMeanDeviation, MEAN_NOISE_SHARE, COUNT_MAX_DEVIATION } = await import("../app/features/benchmark/disclosure");
 const { SCORE_CHANGE_BOUNDS, indicatorTable } = await import("../app/features/benchmark/indicators");
 const { recordKeys, unitKey } = await import("../app/features/benchmark/record-keys.server");
 
@@ -110,7 +113,7 @@ const hiddenOrgs = dataset.organisations.map((o, i) => ({ o, i })).filter(({ o }
 // hrOf: the organisation whose HR sees this figure (its peers without itself); it tells that HR nothing about
 // itself it does not know, so it is never used against that organisation. `world`: before or after the
 // simulated new scan (section 7).
-type Published = { members: DatasetScan[]; set: string; label: string; value: number; n: number; kind: "median" | "q1" | "q3"; hrOf?: number; attributes: number; world: "before" | "after" };
+type Published = { members: DatasetScan[]; set: string; label: string; value: number; n: number; kind: "median" | "mean" | "q1" | "q3"; hrOf?: number; attributes: number; world: "before" | "after" };
 type SizeFigure = { year: string | undefined; criteria: Record<string, string>; n: number | null; truth: number };
 type ItemFigure = { members: DatasetScan[]; shares: (number | null)[] };
 const unitId = (s: DatasetScan) => `${s.org}:${s.period}`;
@@ -145,10 +148,12 @@ function collectWorld(ds: Dataset, which: "before" | "after") {
       published.push({ members: withValue, set: setKey(withValue), label, value, n: withValue.length, kind, attributes, world: which });
     };
     add("overall", "median", g.overall.median, (s) => s.overall);
+    add("overall", "mean", g.overall.mean, (s) => s.overall);
     add("overall", "q1", g.overall.q1, (s) => s.overall);
     add("overall", "q3", g.overall.q3, (s) => s.overall);
     g.dimensions.forEach((f, d) => {
       add(`dimension ${d + 1}`, "median", f.median, (s) => s.dimensions[d] ?? null);
+      add(`dimension ${d + 1}`, "mean", f.mean, (s) => s.dimensions[d] ?? null);
       add(`dimension ${d + 1}`, "q1", f.q1, (s) => s.dimensions[d] ?? null);
       add(`dimension ${d + 1}`, "q3", f.q3, (s) => s.dimensions[d] ?? null);
     });
@@ -183,11 +188,12 @@ function collectWorld(ds: Dataset, which: "before" | "after") {
       if (!figures.shown) continue;
       figureCount++;
       const withOverall = peers.filter((s) => s.overall !== null);
-      if (figures.overall !== null) published.push({ members: withOverall, set: setKey(withOverall), label: "overall", value: figures.overall, n: withOverall.length, kind: "median", hrOf: orgIndex, attributes: 1, world: which });
+      const peerKind = figures.measure === "mean" ? "mean" : "median";
+      if (figures.overall !== null) published.push({ members: withOverall, set: setKey(withOverall), label: "overall", value: figures.overall, n: withOverall.length, kind: peerKind, hrOf: orgIndex, attributes: 1, world: which });
       figures.dimensions.forEach((f, d) => {
         if (f.median === null) return;
         const withD = peers.filter((s) => (s.dimensions[d] ?? null) !== null);
-        published.push({ members: withD, set: setKey(withD), label: `dimension ${d + 1}`, value: f.median, n: withD.length, kind: "median", hrOf: orgIndex, attributes: 1, world: which });
+        published.push({ members: withD, set: setKey(withD), label: `dimension ${d + 1}`, value: f.median, n: withD.length, kind: peerKind, hrOf: orgIndex, attributes: 1, world: which });
       });
     }
   }
@@ -228,7 +234,7 @@ function indexPool(figures: readonly Published[]): Pool {
       if (list) list.push(p);
       else byMember.set(m, [p]);
     }
-    if (p.kind === "median") {
+    if (p.kind === "median" || p.kind === "mean") {
       const k = `${p.label}|${p.set}`;
       mediansBySet.set(k, [...(mediansBySet.get(k) ?? []), p]);
     }
@@ -236,14 +242,18 @@ function indexPool(figures: readonly Published[]): Pool {
   return { byMember, mediansBySet };
 }
 
-function attackScore(pool: Pool, target: DatasetScan, label: string): { best: Estimate; prior: Estimate | null; isolating: Estimate | null } | null {
+function attackScore(pool: Pool, target: DatasetScan, label: string): { best: Estimate; prior: Estimate | null; isolating: Estimate | null; combined: number | null; candidates: number[] } | null {
   const isolating: Estimate[] = [];
   const containing = (pool.byMember.get(target) ?? []).filter((p) => p.label === label && p.hrOf !== target.org);
   for (const p of containing) {
     const others = p.members.filter((s) => s !== target);
-    const d = quantileDeviation(p.n) + 0.5;
-    // (a) The remainder: every other member named, so known exactly; solve median/quantile for the target.
-    if (others.every((s) => dataset.organisations[s.org]?.consented)) {
+    const d = (p.kind === "mean" ? centreMeanDeviation(p.n) : quantileDeviation(p.n)) + 0.5;
+    // (a) The remainder: every other member named, so known exactly; solve the mean, median or quantile for
+    // the target.
+    if (p.kind === "mean" && others.every((s) => dataset.organisations[s.org]?.consented)) {
+      const known = others.reduce((sum, s) => sum + (truthOf(s, label) ?? 0), 0);
+      isolating.push({ value: Math.min(100, Math.max(0, p.value * p.n - known)), claimed: d * p.n, kind: "remainder" });
+    } else if (others.every((s) => dataset.organisations[s.org]?.consented)) {
       const known = others.map((s) => truthOf(s, label) ?? 0);
       const q = p.kind === "median" ? 0.5 : p.kind === "q1" ? 0.25 : 0.75;
       const feasible: number[] = [];
@@ -256,8 +266,16 @@ function attackScore(pool: Pool, target: DatasetScan, label: string): { best: Es
     // (b) Differencing medians: the same group without the target is published too (another filter, year,
     // HR's peers, or the other side of a new scan); with an odd group without it, the even group's median is
     // the mean of its middle value and the target (when the target lands next to it): x ≈ 2·m(with) − m(without).
+    // Means: n·mean(with) − (n − 1)·mean(without) is the target's value plus both noises times n.
+    if (p.kind === "mean") {
+      const without = pool.mediansBySet.get(`${label}|${setKey(others)}`)?.find((w) => w.hrOf !== target.org && w.kind === "mean");
+      if (without) {
+        const dw = centreMeanDeviation(without.n) + 0.5;
+        isolating.push({ value: Math.min(100, Math.max(0, p.value * p.n - without.value * without.n)), claimed: d * p.n + dw * without.n, kind: "differencing" });
+      }
+    }
     if (p.kind === "median") {
-      const without = pool.mediansBySet.get(`${label}|${setKey(others)}`)?.find((w) => w.hrOf !== target.org);
+      const without = pool.mediansBySet.get(`${label}|${setKey(others)}`)?.find((w) => w.hrOf !== target.org && w.kind === "median");
       if (without) {
         const odd = others.length % 2 === 1;
         const est = odd ? 2 * p.value - without.value : p.value + (p.value - without.value) * (others.length + 1);
@@ -265,13 +283,29 @@ function attackScore(pool: Pool, target: DatasetScan, label: string): { best: Es
       }
     }
   }
-  // B1: the median of the smallest published group holding the target.
-  const smallest = containing.filter((p) => p.kind === "median").sort((a, b) => a.n - b.n)[0];
+  // B1: the centre (median, or mean for groups under 20) of the smallest published group holding the target.
+  const centres = containing.filter((p) => p.kind === "median" || p.kind === "mean");
+  const smallest = [...centres].sort((a, b) => a.n - b.n)[0];
   const prior: Estimate | null = smallest ? { value: smallest.value, claimed: PRIOR_CLAIM, priorN: smallest.n, priorAttributes: smallest.attributes, kind: "prior" } : null;
   const bestIsolating = isolating.sort((a, b) => a.claimed - b.claimed)[0] ?? null;
+  // The committed estimate: chosen by the attacker's own uncertainty (`claimed`), never by the truth.
   const best = bestIsolating && (!prior || bestIsolating.claimed < prior.claimed) ? bestIsolating : prior;
   if (!best) return null;
-  return { best, prior, isolating: bestIsolating };
+  // A second committed strategy (decision 047): the inverse-variance combination of every published centre
+  // holding the target, each taken as an estimate of the target with variance (noise) + (spread of members
+  // around their group's centre, 20² points², shrinking as 1/n for the part the group has in common).
+  let weight = 0;
+  let sum = 0;
+  for (const p of centres) {
+    const dev = p.kind === "mean" ? centreMeanDeviation(p.n) : quantileDeviation(p.n);
+    const variance = (dev * dev) / 3 + 400 / p.n;
+    weight += 1 / variance;
+    sum += p.value / variance;
+  }
+  const combined = weight > 0 ? sum / weight : null;
+  // Every estimate the attacker could have made, for the oracle bound (the closest in hindsight).
+  const candidates = [...centres.map((p) => p.value), ...isolating.map((i) => i.value), ...(combined === null ? [] : [combined])];
+  return { best, prior, isolating: bestIsolating, combined, candidates };
 }
 
 // B0: the published median of all organisations of a year (every scan is in its year's universe).
@@ -282,7 +316,8 @@ const allMedianOf = (ds: Dataset, scan: DatasetScan, label: string): number | nu
     g = groupFigures(ds, universe(ds, scan.period));
     allMedians.set(`${ds === dataset ? "before" : "after"}|${scan.period}`, g);
   }
-  return label === "overall" ? g.overall.median : (g.dimensions[Number(label.split(" ")[1]) - 1]?.median ?? null);
+  const f = label === "overall" ? g.overall : g.dimensions[Number(label.split(" ")[1]) - 1];
+  return f ? (f.median ?? f.mean) : null;
 };
 
 type ScoreStats = {
@@ -296,10 +331,13 @@ type ScoreStats = {
   b1Band: Record<"5–9" | "10–19" | "≥ 20", { n: number; within2: number }>;
   b1SmallMulti: { n: number; within2: number };
   isolated: { kind: string; error: number; priorError: number | null; b0Error: number | null }[];
+  /** The inverse-variance combination's errors (a committed strategy) and the oracle's (closest in hindsight). */
+  combined: number[];
+  oracle: number[];
   exact: number;
   chanceHits: number;
 };
-const newStats = (): ScoreStats => ({ estimates: 0, errors: [], overallErrors: [], b0: [], b1: [], b1Overall: [], b1Band: { "5–9": { n: 0, within2: 0 }, "10–19": { n: 0, within2: 0 }, "≥ 20": { n: 0, within2: 0 } }, b1SmallMulti: { n: 0, within2: 0 }, isolated: [], exact: 0, chanceHits: 0 });
+const newStats = (): ScoreStats => ({ estimates: 0, errors: [], overallErrors: [], b0: [], b1: [], b1Overall: [], b1Band: { "5–9": { n: 0, within2: 0 }, "10–19": { n: 0, within2: 0 }, "≥ 20": { n: 0, within2: 0 } }, b1SmallMulti: { n: 0, within2: 0 }, isolated: [], combined: [], oracle: [], exact: 0, chanceHits: 0 });
 
 function attackTargets(ds: Dataset, pool: Pool, targets: readonly DatasetScan[], stats: ScoreStats, perOrg?: { name: string; truth: number; estimate: number; error: number }[]): void {
   for (const scan of targets) {
@@ -308,9 +346,12 @@ function attackTargets(ds: Dataset, pool: Pool, targets: readonly DatasetScan[],
       if (truth === null) continue;
       const result = attackScore(pool, scan, label);
       if (!result) continue;
-      const { best, prior, isolating } = result;
+      const { best, prior, isolating, combined, candidates } = result;
       stats.estimates++;
       const error = Math.abs(best.value - truth);
+      if (combined !== null) stats.combined.push(Math.abs(combined - truth));
+      const base0 = allMedianOf(ds, scan, label);
+      stats.oracle.push(Math.min(...candidates.map((c) => Math.abs(c - truth)), base0 === null ? Infinity : Math.abs(base0 - truth)));
       stats.errors.push(error);
       if (label === "overall") stats.overallErrors.push(error);
       if (prior) {
@@ -366,6 +407,7 @@ const floorErrors: number[] = [];
 // *exact* median of all organisations of its year — one figure per year, which PRODUCT requires to be shown.
 // If this alone is ≥ 10 %, no publication of that figure, however accurate, meets "< 10 % within 2 points".
 const floorAllErrors: number[] = [];
+const floorAllMeanErrors: number[] = [];
 for (const scan of hiddenScans) {
   const all = universe(dataset, scan.period);
   for (const label of ["overall", ...Array.from({ length: D }, (_, d) => `dimension ${d + 1}`)]) {
@@ -373,6 +415,7 @@ for (const scan of hiddenScans) {
     if (truth === null) continue;
     const values = all.map((x) => truthOf(x, label)).filter((v): v is number => v !== null).sort((a, b) => a - b);
     if (values.length > 0) floorAllErrors.push(Math.abs(quantileOfSorted(values, 0.5) - truth));
+    if (values.length > 0) floorAllMeanErrors.push(Math.abs(values.reduce((a, b) => a + b, 0) / values.length - truth));
   }
 }
 
@@ -586,7 +629,7 @@ for (const year of universes) {
 const utility: { small: number[]; large: number[] } = { small: [], large: [] };
 for (const p of published) {
   const values = p.members.map((s) => truthOf(s, p.label) ?? 0).sort((a, b) => a - b);
-  const truth = quantileOfSorted(values, p.kind === "median" ? 0.5 : p.kind === "q1" ? 0.25 : 0.75);
+  const truth = p.kind === "mean" ? values.reduce((a, b) => a + b, 0) / Math.max(1, values.length) : quantileOfSorted(values, p.kind === "median" ? 0.5 : p.kind === "q1" ? 0.25 : 0.75);
   (p.n >= 10 ? utility.large : utility.small).push(Math.abs(p.value - truth));
 }
 
@@ -679,13 +722,19 @@ function classCheck(list: ScoreStats["isolated"]): { attack: number; baseline: n
   return { attack, baseline, tolerance };
 }
 
+/** The within-2 share of the strongest strategy an attacker can commit to without knowing the truth. */
+const strongest = (s: ScoreStats) => Math.max(w2(s.errors), w2(s.b1), w2(s.b0), w2(s.combined));
+
 function printScores(title: string, s: ScoreStats): void {
   console.log(`\n${title}: ${s.estimates} attacker estimates`);
   console.log(`  recovered exactly: ${s.exact} (plus ${s.chanceHits} guesses within 0.5 by chance, which the attacker cannot tell)   median error: ${fmt(pct(s.errors, 0.5))}   p10/p25/p75/p90: ${[0.1, 0.25, 0.75, 0.9].map((p) => fmt(pct(s.errors, p))).join(" / ")}`);
   console.log(`  within 2 points — the attack: ${pc(w2(s.errors))} (overall scores ${pc(w2(s.overallErrors))})`);
-  console.log(`                  — B1 no attack, median of the smallest published group holding it: ${pc(w2(s.b1))} (overall scores ${pc(w2(s.b1Overall))})`);
-  console.log(`                  — B0 no attack, median of all organisations of its year: ${pc(w2(s.b0))}`);
-  console.log(`  B1 by the size of that smallest group: ${Object.entries(s.b1Band).map(([band, b]) => `${band}: ${b.n} estimates, ${b.within2} within 2 (${pc(b.n ? b.within2 / b.n : 0)})`).join(" · ")}; of the 5–9 ones defined by 2–3 attributes: ${s.b1SmallMulti.n}, ${s.b1SmallMulti.within2} within 2`);
+  console.log(`                  — B1 no attack, centre (mean below 20, median from 20) of the smallest published group holding it: ${pc(w2(s.b1))} (overall scores ${pc(w2(s.b1Overall))})`);
+  console.log(`                  — B0 no attack, centre of all organisations of its year: ${pc(w2(s.b0))}`);
+  console.log(`                  — inverse-variance combination of every published centre holding it: ${pc(w2(s.combined))} (median error ${fmt(pct(s.combined, 0.5))})`);
+  console.log(`                  — strongest committed strategy (the attack, B0, B1, the combination): ${pc(strongest(s))}`);
+  console.log(`                  — oracle, the closest of all these estimates picked with the truth (pessimistic bound, no attacker can do this): ${pc(w2(s.oracle))}`);
+  console.log(`  B1 (centre: a mean below 20, a median from 20) by the size of that smallest group: ${Object.entries(s.b1Band).map(([band, b]) => `${band}: ${b.n} estimates, ${b.within2} within 2 (${pc(b.n ? b.within2 / b.n : 0)})`).join(" · ")}; of the 5–9 ones defined by 2–3 attributes: ${s.b1SmallMulti.n}, ${s.b1SmallMulti.within2} within 2`);
   const kinds = [...new Set(s.isolated.map((i) => i.kind))];
   for (const kind of kinds.length ? kinds : ["remainder/differencing"]) {
     const list = s.isolated.filter((i) => i.kind === kind || kinds.length === 0);
@@ -696,6 +745,7 @@ function printScores(title: string, s: ScoreStats): void {
 printScores("Scores (overall and dimensions, every scan of every hidden organisation)", scoreStats);
 console.log(`  counterfactual floor (groups ≥ 10 published exactly, none of 5–9): ${floorErrors.length} estimates, within 2 points ${pc(w2(floorErrors))}`);
 console.log(`  counterfactual floor (only the median of all organisations of each year, published exactly): ${floorAllErrors.length} estimates, within 2 points ${pc(w2(floorAllErrors))}`);
+console.log(`  counterfactual floor (only the mean of all organisations of each year, published exactly): ${floorAllMeanErrors.length} estimates, within 2 points ${pc(w2(floorAllMeanErrors))}`);
 console.log(`  per hidden organisation (latest overall score):`);
 for (const r of perOrg.slice(0, world === "demo" ? perOrg.length : 8)) console.log(`    ${r.name.padEnd(34)} true ${fmt(r.truth).padStart(5)}  estimate ${fmt(r.estimate).padStart(5)}  error ${fmt(r.error).padStart(5)}`);
 if (world !== "demo" && perOrg.length > 8) console.log(`    … and ${perOrg.length - 8} more`);
@@ -740,12 +790,16 @@ const binding: [string, boolean][] = [
   ["no suppressed count derivable exactly", derivedExactly === 0],
   ["groups ≥ 10 within ±2 points", utility.large.every((e) => e <= 2)],
 ];
-// Issue 10's target as written, printed beside the binding one (superseded by decision 043, never called met
-// when it is not).
+// Issue 10's target as written (decision 047): against the strongest strategy an attacker can commit to, before
+// and after a new scan. Binding in the synthetic worlds; in the demo printed beside its floor and not binding,
+// because no publication of the all-organisations figure PRODUCT requires can meet it there (decision 047).
+const asWrittenOk = (st: ScoreStats) => st.estimates === 0 || (strongest(st) < 0.1 && pct(st.errors, 0.5) >= 5);
 const asWritten: [string, boolean][] = [
-  ["< 10 % within 2 points, all scores (issue 10 as written; superseded by decision 043)", w2(scoreStats.errors) < 0.1],
-  ["< 10 % within 2 points, overall scores (issue 10 as written; superseded by decision 043)", w2(scoreStats.overallErrors) < 0.1],
+  [`< 10 % within 2 points and median error ≥ 5, all scores, strongest committed strategy (issue 10 as written${world === "demo" ? "; demo: not binding, its floor is above 10 %, decision 047" : "; binding, decision 047"})`, asWrittenOk(scoreStats)],
+  [`the same before/after a new scan (${afterStats.estimates} estimates of one organisation, ±${pc(2 * Math.sqrt(0.1 * 0.9 / Math.max(1, afterStats.estimates)))} at 10 %: printed, not binding; binding there is decision 043's "no better than no attack")`, asWrittenOk(afterStats)],
+  [`< 10 % within 2 points, overall scores only, the committed attack`, w2(scoreStats.overallErrors) < 0.1],
 ];
+if (world !== "demo") binding.push(...asWritten.slice(0, 1));
 for (const [name, ok] of binding) console.log(`  ${ok ? "MET    " : "NOT MET"}  ${name}`);
-for (const [name, ok] of asWritten) console.log(`  ${ok ? "MET    " : "NOT MET"}  ${name}`);
+for (const [name, ok] of world === "demo" ? asWritten : asWritten.slice(1)) console.log(`  ${ok ? "MET    " : "NOT MET"}  ${name}${world === "demo" ? " (not binding)" : " (printed)"}`);
 process.exit(binding.every(([, ok]) => ok) ? 0 : 1);

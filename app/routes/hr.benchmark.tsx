@@ -86,7 +86,7 @@ export default function HrBenchmark() {
             <MedianTable
               testId="position-table"
               ownHeading="benchmark.hr.own"
-              medianHeading="benchmark.hr.peerMedian"
+              medianHeading={position.peers.measure === "mean" ? "benchmark.centre.groupMean" : "benchmark.hr.peerMedian"}
               withLevel
               difference={{ heading: "benchmark.hr.difference", shown: position.peers.shown }}
               rows={[

@@ -3,7 +3,7 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, PageHeader } from "~/components/ui/page";
-import { AdjustedNote, Figure, LevelName, NotShown, Score } from "~/features/benchmark/components/cells";
+import { AdjustedNote, Centre, Figure, LevelName, NotShown, Score } from "~/features/benchmark/components/cells";
 import { MedianTable } from "~/features/benchmark/components/median-table";
 import { StaticChart } from "~/components/ui/static-chart";
 import { comparisonCharts, type ComparisonCharts } from "~/features/benchmark/charts.server";
@@ -11,7 +11,7 @@ import { breakdownLabel, FilterForm } from "~/features/benchmark/components/filt
 import type { Comparison, ComparisonRow } from "~/features/benchmark/compare";
 import { comparisonPeriods, getComparison } from "~/features/benchmark/comparison.server";
 import { statusOf } from "~/utils/respond.server";
-import { MIN_GROUP_SIZE } from "~/features/benchmark/disclosure";
+import { MIN_GROUP_SIZE, MIN_ORDER_STATISTIC_GROUP } from "~/features/benchmark/disclosure";
 import { type ComparisonFilters, parseComparisonFilters } from "~/features/benchmark/filters";
 import { filtersToQuery } from "~/features/benchmark/filters.options";
 import type { MessageKey } from "~/utils/i18n";
@@ -93,7 +93,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
   const { t, locale } = useI18n();
   const names = useNames();
   const { group, dimensions } = comparison;
-  const summaries = [{ name: t("benchmark.comparison.overall"), f: group.overall }, ...dimensions.map((d, i) => ({ name: names.dimension(d), f: group.dimensions[i] ?? { median: null, q1: null, q3: null } }))];
+  const summaries = [{ name: t("benchmark.comparison.overall"), f: group.overall }, ...dimensions.map((d, i) => ({ name: names.dimension(d), f: group.dimensions[i] ?? { mean: null, median: null, q1: null, q3: null } }))];
   return (
     <div className="stack">
       <AdjustedNote />
@@ -117,6 +117,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                 <thead>
                   <tr>
                     <th scope="col">{t("benchmark.comparison.dimension")}</th>
+                    <th scope="col">{t("benchmark.centre.mean")}</th>
                     <th scope="col">{t("benchmark.comparison.q1")}</th>
                     <th scope="col">{t("benchmark.comparison.median")}</th>
                     <th scope="col">{t("benchmark.comparison.q3")}</th>
@@ -126,6 +127,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                   {summaries.map(({ name, f }) => (
                     <tr key={name}>
                       <th scope="row">{name}</th>
+                      <td><Figure value={f.mean} /></td>
                       <td><Figure value={f.q1} /></td>
                       <td><Figure value={f.median} /></td>
                       <td><Figure value={f.q3} /></td>
@@ -134,6 +136,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                 </tbody>
               </table>
             </div>
+            <p className="muted">{t("benchmark.centre.legend", { n: MIN_ORDER_STATISTIC_GROUP })}</p>
           </>
         ) : null}
       </Card>
@@ -159,9 +162,9 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                 <tr key={cell.value} data-cell={cell.value}>
                   <th scope="row">{t(attributeLabel(comparison.breakdown.by, cell.value))}</th>
                   <td><Figure value={cell.n} /></td>
-                  <td><Figure value={cell.overall} /></td>
+                  <td><Centre value={cell.overall} measure={cell.measure} /></td>
                   {cell.dimensions.map((m, i) => (
-                    <td key={dimensions[i]?.key ?? i}><Figure value={m} /></td>
+                    <td key={dimensions[i]?.key ?? i}><Centre value={m} measure={cell.measure} /></td>
                   ))}
                 </tr>
               ))}
@@ -178,6 +181,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
               <tr>
                 <th scope="col">{t("benchmark.comparison.year")}</th>
                 <th scope="col">{t("benchmark.comparison.n")}</th>
+                <th scope="col">{t("benchmark.centre.mean")}</th>
                 <th scope="col">{t("benchmark.comparison.q1")}</th>
                 <th scope="col">{t("benchmark.comparison.median")}</th>
                 <th scope="col">{t("benchmark.comparison.q3")}</th>
@@ -191,11 +195,12 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                 <tr key={p.period}>
                   <th scope="row">{p.period}</th>
                   <td><Figure value={p.n} /></td>
+                  <td><Figure value={p.overall.mean} /></td>
                   <td><Figure value={p.overall.q1} /></td>
                   <td><Figure value={p.overall.median} /></td>
                   <td><Figure value={p.overall.q3} /></td>
                   {p.dimensions.map((f, i) => (
-                    <td key={dimensions[i]?.key ?? i}><Figure value={f.median} /></td>
+                    <td key={dimensions[i]?.key ?? i}><Centre value={f.median ?? f.mean} measure={p.measure} /></td>
                   ))}
                 </tr>
               ))}
@@ -304,14 +309,19 @@ function SelectedView({ row, chart, comparison, filters }: { row: ComparisonRow;
   const names = useNames();
   const organisation = row.name;
   const rows = [
-    { key: "overall", name: t("benchmark.comparison.overall"), own: row.overall, median: comparison.group.overall.median },
-    ...comparison.dimensions.map((d, i) => ({ key: d.key, name: names.dimension(d), own: row.dimensions[i]?.score ?? null, median: comparison.group.dimensions[i]?.median ?? null })),
+    { key: "overall", name: t("benchmark.comparison.overall"), own: row.overall, median: comparison.group.overall.median ?? comparison.group.overall.mean },
+    ...comparison.dimensions.map((d, i) => ({ key: d.key, name: names.dimension(d), own: row.dimensions[i]?.score ?? null, median: comparison.group.dimensions[i]?.median ?? comparison.group.dimensions[i]?.mean ?? null })),
   ];
   return (
     <Card>
       <h2 className="card__title">{t("benchmark.comparison.selectedTitle", { organisation })}</h2>
       {chart ? <StaticChart chart={chart} testId="selected-chart" /> : null}
-      <MedianTable testId="selected-table" ownHeading="benchmark.comparison.selectedScore" medianHeading="benchmark.comparison.groupMedian" rows={rows} />
+      <MedianTable
+        testId="selected-table"
+        ownHeading="benchmark.comparison.selectedScore"
+        medianHeading={comparison.group.measure === "mean" ? "benchmark.centre.groupMean" : "benchmark.comparison.groupMedian"}
+        rows={rows}
+      />
       <p>
         <Link to={filtersToQuery({ ...filters, org: undefined })}>{t("benchmark.comparison.closeSelected")}</Link>
       </p>

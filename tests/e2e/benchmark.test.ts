@@ -51,6 +51,7 @@ describe("partner", () => {
     const note = page.getByTestId("adjusted-note");
     await note.getByRole("heading", { name: "Licht aangepaste cijfers" }).waitFor();
     expect(await note.textContent()).toMatch(/hoogstens 2 punten af bij groepen van 10 of meer/);
+    expect(await note.textContent()).toMatch(/Mediaan en kwartielen tonen we vanaf 20 organisaties/);
     // Charts come drawn from the server, each a labelled image, with the table of the same figures beside it.
     await page.getByRole("img", { name: /Spreiding per thema/ }).locator(".recharts-bar-rectangle").first().waitFor();
     await page.getByRole("img", { name: /Mediaan van de totaalscore en van elk thema/ }).waitFor();
@@ -77,6 +78,11 @@ describe("partner", () => {
     await page.getByRole("button", { name: "Toepassen" }).click();
     await page.waitForURL((url) => url.searchParams.get("country") === "NL" && !url.searchParams.get("sector"));
     await expect.poll(() => page.getByText(about(10)).count()).toBe(1);
+    // Ten organisations: a mean, no median or quartiles (decision 047), and the page says so.
+    const nlOverall = await page.getByTestId("group-table").locator("tbody tr").first().locator("td").allTextContents();
+    expect(nlOverall[0]).toMatch(/^\d+$/);
+    expect(nlOverall.slice(1)).toEqual(["xniet getoond", "xniet getoond", "xniet getoond"]);
+    expect(await page.getByText("Groepen van minder dan 20 organisaties tonen een gemiddelde (gem.) in plaats van mediaan en kwartielen.").count()).toBe(1);
     const breakdown = page.getByTestId("breakdown-table");
     const cellTexts = (value: string) => breakdown.locator(`tr[data-cell="${value}"] td`).allTextContents();
     expect(new Set(await cellTexts("hospital"))).toEqual(new Set(["xniet getoond"]));

@@ -16,12 +16,12 @@ import { call, cookieFor, get, seeded } from "../support/requests";
 const PARTNER = "onderzoek@thomasmore.example";
 let partner: string;
 
-type Figures = { median: number | null; q1: number | null; q3: number | null };
+type Figures = { mean: number | null; median: number | null; q1: number | null; q3: number | null };
 type Body = {
   kind: string;
   errors: Record<string, string[]> | null;
   comparison: {
-    group: { shown: boolean; n: number | null; overall: Figures; dimensions: Figures[] };
+    group: { shown: boolean; n: number | null; measure: "mean" | "median" | null; overall: Figures; dimensions: Figures[] };
     items: { key: string; share: number | null }[] | null;
     breakdown: { cells: { value: string; n: number | null; overall: number | null }[] };
     rows: { shown: { ref: string; name: string }[]; total: number };
@@ -47,16 +47,19 @@ beforeAll(async () => {
 });
 
 describe("partner comparison", () => {
-  it("shows the whole group with adjusted figures, items and trend; quartiles from 10; no minimum or maximum", async () => {
+  it("shows the whole group with adjusted figures, items and trend; median and quartiles from 20; no minimum or maximum", async () => {
     const { status, body } = await comparison("");
     expect(status).toBe(200);
     const c = body.comparison;
     expect(c?.group.shown).toBe(true);
     expect(near(c?.group.n, 30, 4)).toBe(true); // group sizes: at most 4 (decision 046)
+    // 30 organisations: a median with quartiles, no mean (decision 047).
+    expect(c?.group.measure).toBe("median");
     expect(c?.group.overall.q1).not.toBeNull();
+    expect(c?.group.overall.mean).toBeNull();
     expect(c?.items).toHaveLength(40);
     expect(c?.trend.map((p) => [p.period, p.shown])).toEqual([["2024", true], ["2025", true]]);
-    expect(JSON.stringify(body)).not.toMatch(/"(min|max|mean|decision|reason|withheld|answered)"/);
+    expect(JSON.stringify(body)).not.toMatch(/"(min|max|decision|reason|withheld|answered)"/);
     // Every published score is a whole number.
     for (const f of [c?.group.overall, ...(c?.group.dimensions ?? [])]) for (const v of Object.values(f ?? {})) if (v !== null) expect(Number.isInteger(v)).toBe(true);
   });
@@ -84,13 +87,15 @@ describe("partner comparison", () => {
   it("hides a group whose non-consenting remainder is 1–4: the Dutch hospitals (3 named, 4 not)", async () => {
     const { status, body } = await comparison("?country=NL&sector=hospital");
     expect(status).toBe(200);
-    expect(body.comparison?.group).toMatchObject({ shown: false, n: null, overall: { median: null, q1: null, q3: null } });
+    expect(body.comparison?.group).toMatchObject({ shown: false, n: null, measure: null, overall: { mean: null, median: null, q1: null, q3: null } });
     expect(body.comparison?.items).toBeNull();
     // The named ones are still listed with their own scores.
     expect(body.comparison?.rows.shown.map((r) => r.name).sort()).toEqual(["Ziekenhuis Maasdal 1", "Ziekenhuis Maasdal 2", "Ziekenhuis Maasdal 3"]);
     const nl = await comparison("?country=NL");
     expect(nl.body.comparison?.group.shown).toBe(true);
-    expect(nl.body.comparison?.group.overall.median).not.toBeNull();
+    // Ten Dutch organisations: a mean, no median or quartiles (decision 047).
+    expect(nl.body.comparison?.group).toMatchObject({ measure: "mean", overall: { median: null, q1: null, q3: null } });
+    expect(nl.body.comparison?.group.overall.mean).not.toBeNull();
   });
 
   it("asking again gives the same figures; a breakdown cell equals the equivalent filter", async () => {
@@ -99,7 +104,7 @@ describe("partner comparison", () => {
     expect(a.body).toEqual(b.body);
     const all = await comparison("?breakdown=country");
     const cell = all.body.comparison?.breakdown.cells.find((c) => c.value === "BE");
-    expect(cell?.overall).toBe(a.body.comparison?.group.overall.median);
+    expect(cell?.overall).toBe(a.body.comparison?.group.overall.median ?? a.body.comparison?.group.overall.mean);
     expect(cell?.n).toBe(a.body.comparison?.group.n);
   });
 
@@ -170,9 +175,11 @@ describe("CSV export", () => {
     expect(csv).toContain("Licht aangepaste cijfers");
     expect(csv).not.toMatch(/;Minimum;|;Maximum|VERBORGEN|Minder dan 5 organisaties"/);
     const page = await comparison("?country=NL");
-    const median = page.body.comparison?.group.overall.median;
-    expect(csv).toContain(`De groep;Totaalscore;${page.body.comparison?.group.n};x;${String(median).replace(".", ",")};x`);
-    expect(csv).toMatch(/Mediaan;Ziekenhuis;x;x;x/);
+    // Ten Dutch organisations: the group's figure is a mean, in the last column (decision 047).
+    const mean = page.body.comparison?.group.overall.mean;
+    expect(mean).not.toBeNull();
+    expect(csv).toContain(`De groep;Totaalscore;${page.body.comparison?.group.n};x;x;x;${String(mean).replace(".", ",")}`);
+    expect(csv).toMatch(/(Mediaan|Gemiddelde);Ziekenhuis;x;x;x/);
     expect(csv).toContain("Ziekenhuis Maasdal 1");
     expect(csv).not.toContain("Ziekenhuis Maasdal 5");
     expect(csv).not.toContain("GGZ Heuvelland");
@@ -190,7 +197,7 @@ describe("HR's own position", () => {
     expect(country.dimensions).toHaveLength(8);
     expect(country.overall).not.toBeNull();
     const hof = organisationId(getDb(), "Woonzorgcentrum Hof ter Linde");
-    expect(getPeerMedians(hof, "sector", 1)).toEqual({ groupSize: null, shown: false, overall: null, dimensions: expect.any(Array) });
+    expect(getPeerMedians(hof, "sector", 1)).toEqual({ groupSize: null, shown: false, measure: null, overall: null, dimensions: expect.any(Array) });
   });
 
   it("the HR page shows the chosen group and remembers it; an unknown group is a 400", async () => {

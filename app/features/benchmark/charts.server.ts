@@ -13,7 +13,7 @@ export function ownPositionChart(position: Extract<OwnPosition, { kind: "ok" }>,
     categories: position.dimensions.map((d) => (locale === "en" ? d.nameEn : d.nameNl)),
     series: [
       { name: t("benchmark.hr.own"), colour: CHART_COLOURS.own, values: position.dimensions.map((d) => d.own) },
-      ...(position.peers.shown ? [{ name: t("benchmark.hr.peerMedian"), colour: CHART_COLOURS.group, values: position.dimensions.map((d) => d.peerMedian) }] : []),
+      ...(position.peers.shown ? [{ name: t(position.peers.measure === "mean" ? "benchmark.centre.groupMean" : "benchmark.hr.peerMedian"), colour: CHART_COLOURS.group, values: position.dimensions.map((d) => d.peerMedian) }] : []),
     ],
   });
 }
@@ -40,7 +40,7 @@ export function comparisonCharts(comparison: Comparison, locale: Locale): Compar
   const { group, dimensions } = comparison;
   const summaries = [
     { name: t("benchmark.comparison.overall"), f: group.overall },
-    ...dimensions.map((d, i) => ({ name: name(d), f: group.dimensions[i] ?? { median: null, q1: null, q3: null } })),
+    ...dimensions.map((d, i) => ({ name: name(d), f: group.dimensions[i] ?? { mean: null, median: null, q1: null, q3: null } })),
   ];
   const boxes = summaries.flatMap(({ name: n, f }) => (f.median !== null && f.q1 !== null && f.q3 !== null ? [{ name: n, q1: f.q1, median: f.median, q3: f.q3 }] : []));
   const distribution =
@@ -52,17 +52,18 @@ export function comparisonCharts(comparison: Comparison, locale: Locale): Compar
           labels: { low: `${t("benchmark.comparison.q1")}–${t("benchmark.comparison.median")}`, high: `${t("benchmark.comparison.median")}–${t("benchmark.comparison.q3")}` },
         })
       : null;
-  const trend = comparison.trend.some((p) => p.overall.median !== null)
+  const centre = (f: { median: number | null; mean: number | null } | undefined) => (f ? (f.median ?? f.mean) : null);
+  const trend = comparison.trend.some((p) => centre(p.overall) !== null)
     ? lineChart({
         title: t("benchmark.comparison.trendTitle"),
         description: t("benchmark.comparison.trendChart"),
         periods: comparison.trend.map((p) => p.period),
         series: [
-          { name: t("benchmark.comparison.trendMedian"), colour: CHART_COLOURS.group, values: comparison.trend.map((p) => p.overall.median), bold: true },
+          { name: t(comparison.trend.some((p) => p.measure === "mean") ? "benchmark.centre.trendCentre" : "benchmark.comparison.trendMedian"), colour: CHART_COLOURS.group, values: comparison.trend.map((p) => centre(p.overall)), bold: true },
           ...dimensions.map((d, i) => ({
             name: name(d),
             colour: CHART_COLOURS.dimensions[i % CHART_COLOURS.dimensions.length] ?? CHART_COLOURS.peer,
-            values: comparison.trend.map((p) => p.dimensions[i]?.median ?? null),
+            values: comparison.trend.map((p) => centre(p.dimensions[i])),
           })),
         ],
       })
@@ -74,7 +75,7 @@ export function comparisonCharts(comparison: Comparison, locale: Locale): Compar
         description: t("benchmark.comparison.selectedChart", { organisation: row.name }),
         categories: dimensions.map(name),
         own: { name: t("benchmark.comparison.selectedScore"), values: dimensions.map((_, i) => row.dimensions[i]?.score ?? null) },
-        group: { name: t("benchmark.comparison.groupMedian"), values: dimensions.map((_, i) => group.dimensions[i]?.median ?? null) },
+        group: { name: t(group.measure === "mean" ? "benchmark.centre.groupMean" : "benchmark.comparison.groupMedian"), values: dimensions.map((_, i) => centre(group.dimensions[i])) },
       })
     : null;
   return { distribution, trend, selected };

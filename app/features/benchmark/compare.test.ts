@@ -43,23 +43,38 @@ describe("compare", () => {
     org("NL", "hospital", false, 20), org("NL", "hospital", true, 10), org("NL", "hospital", false, 90), org("NL", "hospital", false, 65),
   ]);
 
-  it("publishes perturbed, rounded group figures near the truth; quartiles from 10 organisations; no min or max", () => {
+  it("a group of fewer than 20 publishes a perturbed mean near the truth and no median, quartiles, min or max (decision 047)", () => {
     const result = compare(data, { breakdown: "country" });
     const g = result.group;
     expect(g.shown).toBe(true);
+    expect(g.measure).toBe("mean");
     expect(Math.abs((g.n ?? 0) - 12)).toBeLessThanOrEqual(4); // group sizes: at most 4 (decision 046)
-    // True median 57.5, 12 organisations: at most 1 point of noise, then rounded.
-    expect(Math.abs((g.overall.median ?? 0) - 57.5)).toBeLessThanOrEqual(1.5);
-    expect(Number.isInteger(g.overall.median)).toBe(true);
+    // True mean 53.5 (642 / 12), 12 organisations: at most 1.5 points of noise, then rounded: within 2.
+    expect(Math.abs((g.overall.mean ?? 0) - 53.5)).toBeLessThanOrEqual(2);
+    expect(Number.isInteger(g.overall.mean)).toBe(true);
+    expect(g.overall).toMatchObject({ median: null, q1: null, q3: null });
+    expect(Object.keys(g.overall).sort()).toEqual(["mean", "median", "q1", "q3"]);
+    expect(JSON.stringify(result)).not.toMatch(/"(min|max)"/);
+  });
+
+  it("a group of 20 or more publishes median and quartiles near the truth and no mean (decision 047)", () => {
+    const twenty = world(Array.from({ length: 20 }, (_, i) => org("BE", "hospital", i < 10, 30 + 2 * i)));
+    const g = compare(twenty, { breakdown: "country" }).group;
+    expect(g.measure).toBe("median");
+    // True median 49 (values 30, 32, …, 68): at most 1 point of noise (20 organisations), then rounded.
+    expect(Math.abs((g.overall.median ?? 0) - 49)).toBeLessThanOrEqual(1.5);
     expect(g.overall.q1).not.toBeNull();
     expect(g.overall.q3).not.toBeNull();
-    expect(Object.keys(g.overall).sort()).toEqual(["median", "q1", "q3"]);
-    expect(JSON.stringify(result)).not.toMatch(/"(min|max|mean)"/);
+    expect(g.overall.mean).toBeNull();
+    // Nineteen of them: a mean, and no order statistic at all.
+    const nineteen = world(Array.from({ length: 19 }, (_, i) => org("BE", "hospital", i < 10, 30 + 2 * i)));
+    expect(compare(nineteen, { breakdown: "country" }).group.overall).toMatchObject({ median: null, q1: null, q3: null });
   });
 
   it("hides a group whose non-named remainder is 1–4 and gives it no size", () => {
     const nl = compare(data, { country: "NL", breakdown: "sector" });
-    expect(nl.group).toEqual({ shown: false, n: null, overall: { median: null, q1: null, q3: null }, dimensions: [{ median: null, q1: null, q3: null }, { median: null, q1: null, q3: null }] });
+    const none = { mean: null, median: null, q1: null, q3: null };
+    expect(nl.group).toEqual({ shown: false, n: null, measure: null, overall: none, dimensions: [none, none] });
     expect(nl.items).toBeNull();
     // …but its consenting organisation is still listed by name with its own scores.
     expect(nl.rows.shown.map((r) => r.name)).toEqual(["Org 10"]);
@@ -70,13 +85,14 @@ describe("compare", () => {
     const be = compare(data, { country: "BE", breakdown: "sector" });
     const cell = all.breakdown.cells.find((c) => c.value === "BE");
     expect(cell?.n).toBe(be.group.n);
-    expect(cell?.overall).toBe(be.group.overall.median);
-    expect(cell?.dimensions).toEqual(be.group.dimensions.map((f) => f.median));
-    // BE has 8 organisations: a median but no quartiles.
-    expect(be.group.overall.q1).toBeNull();
+    expect(cell?.measure).toBe("mean");
+    expect(cell?.overall).toBe(be.group.overall.mean);
+    expect(cell?.dimensions).toEqual(be.group.dimensions.map((f) => f.mean));
+    // BE has 8 organisations: a mean, no median and no quartiles.
+    expect(be.group.overall).toMatchObject({ median: null, q1: null, q3: null });
     // An empty cell and a hidden one look the same: not shown.
-    expect(all.breakdown.cells.find((c) => c.value === "NL")).toEqual({ value: "NL", n: null, overall: null, dimensions: [null, null] });
-    expect(be.breakdown.cells.find((c) => c.value === "disability_care")).toEqual({ value: "disability_care", n: null, overall: null, dimensions: [null, null] });
+    expect(all.breakdown.cells.find((c) => c.value === "NL")).toEqual({ value: "NL", n: null, measure: null, overall: null, dimensions: [null, null] });
+    expect(be.breakdown.cells.find((c) => c.value === "disability_care")).toEqual({ value: "disability_care", n: null, measure: null, overall: null, dimensions: [null, null] });
   });
 
   it("is deterministic: the same filters give the same figures", () => {
@@ -114,8 +130,9 @@ describe("compare", () => {
     );
     const result = compare(years, { breakdown: "country" });
     expect(result.trend.map((p) => p.period)).toEqual(["2024", "2025"]);
-    expect(Math.abs((result.trend[1]?.overall.median ?? 0) - 54.5)).toBeLessThanOrEqual(2);
-    expect(result.trend[1]?.overall.median).toBe(compare(years, { year: "2025", breakdown: "country" }).group.overall.median);
+    // Ten organisations: a mean (true 54.5), within 2 points.
+    expect(Math.abs((result.trend[1]?.overall.mean ?? 0) - 54.5)).toBeLessThanOrEqual(2);
+    expect(result.trend[1]?.overall.mean).toBe(compare(years, { year: "2025", breakdown: "country" }).group.overall.mean);
     expect(() => compare(years, { year: "1999", breakdown: "country" })).toThrow(UnknownYearError);
   });
 });

@@ -2,7 +2,7 @@
 // The result holds exactly the figures a partner sees (perturbed, rounded, null = not shown) and nothing
 // else: the loader sends it as it is, the CSV writes it as it is (docs/decisions/042).
 import { type Dataset, type DatasetOrganisation, type DatasetScan } from "./dataset";
-import { type Group, mayShowOrganisation, publishGroupSizeOf, publishQuantileOf, publishShareOf, MIN_GROUP_SIZE } from "./disclosure";
+import { type CentreMeasure, type Group, centreMeasure, mayPublishScoreQuartiles, mayShowOrganisation, publishGroupSizeOf, publishQuantileOf, publishScoreCentreOf, publishShareOf, MIN_GROUP_SIZE } from "./disclosure";
 import { type Breakdown, type ComparisonFilters, FILTER_COUNTRIES, FILTER_SECTORS, FILTER_SIZE_BANDS } from "./filters";
 
 export const ROWS_PER_PAGE = 50;
@@ -32,17 +32,23 @@ export type ComparisonRow = {
   dimensions: { score: number | null; level: number | null }[];
 };
 
-/** Published figures of one score in one group: null = not shown. */
-export type Figures = { median: number | null; q1: number | null; q3: number | null };
+/**
+ * Published figures of one score in one group: null = not shown. A group of fewer than 20 organisations has a
+ * mean and no median or quartiles; from 20 on a median (and quartiles) and no mean (decision 047).
+ */
+export type Figures = { mean: number | null; median: number | null; q1: number | null; q3: number | null };
 
 export type GroupFigures = {
   shown: boolean;
   n: number | null;
+  /** Which centre the group's figures are: "mean" below 20 organisations, "median" from 20; null when hidden. */
+  measure: CentreMeasure | null;
   overall: Figures;
   dimensions: Figures[];
 };
 
-export type BreakdownCell = { value: string; n: number | null; overall: number | null; dimensions: (number | null)[] };
+/** A breakdown cell: its centre (mean or median, see `measure`) of the overall and each dimension score. */
+export type BreakdownCell = { value: string; n: number | null; measure: CentreMeasure | null; overall: number | null; dimensions: (number | null)[] };
 
 export type TrendPoint = { period: string } & GroupFigures;
 
@@ -124,12 +130,16 @@ function scoreGroup(dataset: Dataset, scans: readonly DatasetScan[], value: (s: 
   return { group: { n: values.length, nonNamed, key }, sorted: Float64Array.from(values).sort() };
 }
 
-function figuresOf(dataset: Dataset, scans: readonly DatasetScan[], value: (s: DatasetScan) => number | null, label: string, quartiles: boolean): Figures {
+function figuresOf(dataset: Dataset, scans: readonly DatasetScan[], value: (s: DatasetScan) => number | null, label: string, quartiles: boolean, measure: CentreMeasure | null): Figures {
   const { group, sorted } = scoreGroup(dataset, scans, value);
+  const centre = publishScoreCentreOf(group, sorted, label, measure);
+  const median = centre?.measure === "median" ? centre.value : null;
+  const withQuartiles = quartiles && median !== null && mayPublishScoreQuartiles(group.n);
   return {
-    median: publishQuantileOf(group, sorted, 0.5, { statistic: `median:${label}` }),
-    q1: quartiles ? publishQuantileOf(group, sorted, 0.25, { statistic: `q1:${label}` }) : null,
-    q3: quartiles ? publishQuantileOf(group, sorted, 0.75, { statistic: `q3:${label}` }) : null,
+    mean: centre?.measure === "mean" ? centre.value : null,
+    median,
+    q1: withQuartiles ? publishQuantileOf(group, sorted, 0.25, { statistic: `q1:${label}` }) : null,
+    q3: withQuartiles ? publishQuantileOf(group, sorted, 0.75, { statistic: `q3:${label}` }) : null,
   };
 }
 
@@ -137,13 +147,20 @@ function figuresOf(dataset: Dataset, scans: readonly DatasetScan[], value: (s: D
 export function groupFigures(dataset: Dataset, scans: readonly DatasetScan[], quartiles = true): GroupFigures {
   const { group } = scoreGroup(dataset, scans, () => 0);
   const n = publishGroupSizeOf(group);
-  const overall = figuresOf(dataset, scans, (s) => s.overall, "overall", quartiles);
+  const measure = n === null ? null : centreMeasure(group.n);
+  const overall = figuresOf(dataset, scans, (s) => s.overall, "overall", quartiles, measure);
   return {
     shown: n !== null,
     n,
+    measure,
     overall,
-    dimensions: dataset.dimensions.map((d, i) => figuresOf(dataset, scans, (s) => s.dimensions[i] ?? null, `dimension:${d.key}`, quartiles)),
+    dimensions: dataset.dimensions.map((d, i) => figuresOf(dataset, scans, (s) => s.dimensions[i] ?? null, `dimension:${d.key}`, quartiles, measure)),
   };
+}
+
+/** The published centre of one score's figures: the mean or the median, whichever the group has. */
+export function centreOf(f: Figures): number | null {
+  return f.median ?? f.mean;
 }
 
 function itemShares(dataset: Dataset, scans: readonly DatasetScan[]): Comparison["items"] {
@@ -211,7 +228,7 @@ export function compare(dataset: Dataset, filters: ComparisonFilters): Compariso
   const by = filters.breakdown;
   const cells: BreakdownCell[] = ATTRIBUTE_VALUES[by].map((value) => {
     const g = groupFigures(dataset, members(dataset, selectedScans, { [by]: value }), false);
-    return { value, n: g.n, overall: g.overall.median, dimensions: g.dimensions.map((f) => f.median) };
+    return { value, n: g.n, measure: g.measure, overall: centreOf(g.overall), dimensions: g.dimensions.map(centreOf) };
   });
 
   const named = namedRows(dataset, selectedScans);

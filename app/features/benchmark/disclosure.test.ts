@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   cellKey,
+  centreMeanDeviation,
+  centreMeasure,
   COUNT_MAX_DEVIATION,
   GROUP_SIZE_MAX_DEVIATION,
   groupSizeRow,
@@ -12,7 +14,9 @@ import {
   MEAN_NOISE_SHARE,
   mayPublish,
   mayPublishQuartiles,
+  mayPublishScoreQuartiles,
   mayShowOrganisation,
+  MIN_ORDER_STATISTIC_GROUP,
   noteParams,
   perturbCount,
   perturbMagnitude,
@@ -20,6 +24,7 @@ import {
   publishMean,
   publishMedian,
   publishQuantileOf,
+  publishScoreCentreOf,
   publishShareOf,
   publishTotal,
   quantileDeviation,
@@ -373,5 +378,80 @@ describe("rules", () => {
   it("one organisation's own answers only with consent", () => {
     expect(mayShowOrganisation(true)).toBe(true);
     expect(mayShowOrganisation(false)).toBe(false);
+  });
+});
+
+describe("the centre of a group's scores: a mean below 20, a median from 20 (decision 047)", () => {
+  const sortedOf = (cs: readonly Contribution[]) => Float64Array.from(cs, (c) => c.value).sort();
+
+  it.each([
+    [4, null],
+    [5, "mean"],
+    [9, "mean"],
+    [10, "mean"],
+    [19, "mean"],
+    [20, "median"],
+    [300, "median"],
+  ] as const)("a group of %i publishes as its centre: %s", (n, measure) => {
+    expect(centreMeasure(n)).toBe(measure);
+    expect(mayPublishScoreQuartiles(n)).toBe(n >= MIN_ORDER_STATISTIC_GROUP);
+  });
+
+  it.each([
+    [5, 10],
+    [9, 50 / 9],
+    [10, 1.5],
+    [19, 1.5],
+  ])("the mean of %i organisations gets noise of at most ±%f points", (n, d) => {
+    expect(centreMeanDeviation(n)).toBeCloseTo(d, 10);
+  });
+
+  it("publishes the mean under 20 and the median from 20, each near the truth; never below the threshold or remainder rule", () => {
+    const nineteen = contributions(Array.from({ length: 19 }, (_, i) => 20 + 3 * i), 7);
+    const twenty = contributions(Array.from({ length: 20 }, (_, i) => 20 + 3 * i), 7);
+    const mean19 = nineteen.reduce((s, c) => s + c.value, 0) / 19;
+    const c19 = publishScoreCentreOf(groupOf(nineteen), sortedOf(nineteen), "overall");
+    expect(c19?.measure).toBe("mean");
+    expect(Math.abs((c19?.value ?? 0) - mean19)).toBeLessThanOrEqual(2);
+    const c20 = publishScoreCentreOf(groupOf(twenty), sortedOf(twenty), "overall");
+    expect(c20?.measure).toBe("median");
+    expect(Math.abs((c20?.value ?? 0) - 48.5)).toBeLessThanOrEqual(1.5);
+    // A dimension with 19 scored units inside a group whose centre is a median: no median of 19.
+    expect(publishScoreCentreOf(groupOf(nineteen), sortedOf(nineteen), "dimension:a", "median")).toBeNull();
+    const four = contributions([40, 50, 60, 70], 3);
+    expect(publishScoreCentreOf(groupOf(four), sortedOf(four), "overall")).toBeNull();
+    const remainder3 = contributions([40, 50, 60, 70, 80, 90, 45, 55], 3, (i) => i < 5); // 3 not named
+    expect(publishScoreCentreOf(groupOf(remainder3), sortedOf(remainder3), "overall")).toBeNull();
+  });
+
+  it("a mean of 10–19 stays within ±2 points over many groups, and is unbiased", () => {
+    for (const n of [10, 14, 19]) {
+      let sum = 0;
+      const groups = 2000;
+      for (let g = 0; g < groups; g++) {
+        const cs = contributions(Array.from({ length: n }, (_, i) => 30 + ((i * 7) % 40)), 90_000 + n * 10_000 + g);
+        const truth = cs.reduce((s, c) => s + c.value, 0) / n;
+        const v = publishScoreCentreOf(groupOf(cs), sortedOf(cs), "overall")?.value ?? Number.NaN;
+        expect(Math.abs(v - truth)).toBeLessThanOrEqual(2);
+        sum += v - truth;
+      }
+      expect(Math.abs(sum / groups)).toBeLessThan(0.15);
+    }
+  });
+
+  it("the middle member of a small group is no longer published: an odd group's centre is not its middle member's value", () => {
+    // Eleven organisations, the middle one at 50, the others far apart and skewed: the old published median
+    // (±1.5) was always within 2 points of the middle member; the mean (61.4) is not, whatever the key.
+    const values = [10, 20, 30, 40, 45, 50, 90, 95, 97, 98, 100];
+    for (let g = 0; g < 200; g++) {
+      const cs = contributions(values, 5_000 + g);
+      const c = publishScoreCentreOf(groupOf(cs), sortedOf(cs), "overall");
+      expect(c?.measure).toBe("mean");
+      expect(Math.abs((c?.value ?? 50) - 50)).toBeGreaterThan(2);
+    }
+  });
+
+  it("the note tells readers: ±2 for groups of ≥ 10, ±11 for smaller groups (a mean of 5), medians from 20", () => {
+    expect(noteParams()).toMatchObject({ score10: 2, score5: 11, orderStatistics: 20, k: 5 });
   });
 });

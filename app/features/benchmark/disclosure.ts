@@ -307,6 +307,69 @@ export function publishTotal(contributions: readonly Contribution[], statistic: 
   return perturbCount(Math.max(0, Math.round(total)), statisticKey(group.key, statistic));
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The centre of a group's scores (decision 047): a median only where no member is likely to be it.
+//
+// A median of n values is the middle member's value (odd n) or lies between the two middle members. Published
+// accurate to ±2 points — which researchers need from groups of 10 and more — it is within 2 points of those
+// members whatever the noise, so an attacker who guesses "the median of the smallest published group holding
+// this organisation" is right to within 2 points for at least one member in n, on top of the share any central
+// guess gets by the spread of the scores: about 1 in 10 for groups of 10–19, the largest source of close guesses
+// the audit found (decisions 043, 046). A mean has no such member: its distance to each member is (n − 1)/n of
+// that member's distance to the others' mean. Groups of fewer than MIN_ORDER_STATISTIC_GROUP therefore publish a
+// perturbed mean as their centre and no order statistic at all; from MIN_ORDER_STATISTIC_GROUP on, median and
+// quartiles as before. The threshold for any figure stays MIN_GROUP_SIZE.
+
+/** Medians and quartiles of scores only for groups of at least this many units; smaller groups get a mean. */
+export const MIN_ORDER_STATISTIC_GROUP = 20;
+
+export type CentreMeasure = "median" | "mean";
+
+/** Which centre a group of n scores publishes (null: none, the group is below the threshold). */
+export function centreMeasure(n: number): CentreMeasure | null {
+  if (n < MIN_GROUP_SIZE) return null;
+  return n < MIN_ORDER_STATISTIC_GROUP ? "mean" : "median";
+}
+
+/**
+ * The maximum deviation of a group's published mean score (before rounding). Groups of 5–9: half the largest
+ * single contribution, as for every mean (MEAN_NOISE_SHARE × range / n: ±10 at 5, ±5.6 at 9), so that two
+ * groups differing by one organisation give that organisation's value only with noise times n. Groups of
+ * 10–19: ±1.5, so the figure stays within ±2 points (noise plus rounding) as promised for groups of ≥ 10; two
+ * published groups differing by one organisation then give its value with an error spread over about ±4n
+ * points, which the audit measures as the differencing class.
+ */
+export function centreMeanDeviation(n: number, bounds: readonly [number, number] = SCORE_BOUNDS): number {
+  if (n < MIN_QUARTILE_GROUP) return magnitudeDeviation(n, bounds, MEAN_NOISE_SHARE);
+  return magnitudeDeviation(MIN_QUARTILE_GROUP, bounds);
+}
+
+/** Quartiles of scores: only where the median is published too (groups of MIN_ORDER_STATISTIC_GROUP and more). */
+export function mayPublishScoreQuartiles(n: number): boolean {
+  return n >= MIN_ORDER_STATISTIC_GROUP;
+}
+
+/**
+ * The published centre of a group's scores: for groups of MIN_ORDER_STATISTIC_GROUP and more the perturbed
+ * median (`median:<label>`), for smaller groups the perturbed mean (`mean:<label>`); null unless rule 1 allows.
+ * `sorted` holds the (clipped) values ascending. `measure`: the centre of the whole group, so that a group's
+ * overall and dimension figures are all means or all medians.
+ */
+export function publishScoreCentreOf(group: Group, sorted: ArrayLike<number>, label: string, measure: CentreMeasure | null = centreMeasure(group.n)): { measure: CentreMeasure; value: number } | null {
+  if (!mayPublish(group.n, group.nonNamed) || measure === null) return null;
+  // A measure forced by the group (e.g. a dimension with fewer scored units than the group) never gives a
+  // median of fewer than MIN_ORDER_STATISTIC_GROUP.
+  if (measure === "median") {
+    if (group.n < MIN_ORDER_STATISTIC_GROUP) return null;
+    const value = publishQuantileOf(group, sorted, 0.5, { statistic: `median:${label}` });
+    return value === null ? null : { measure, value };
+  }
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) sum += clamp(sorted[i] ?? 0, SCORE_BOUNDS);
+  const value = publishMeanOf(group, sum / Math.max(1, sorted.length), { statistic: `mean:${label}`, deviation: centreMeanDeviation(group.n) });
+  return value === null ? null : { measure, value };
+}
+
 // Convenience forms on contributions, for other capabilities.
 
 /**
@@ -331,14 +394,17 @@ export function publishMedian(contributions: readonly Contribution[], options: P
 }
 
 /** The maximum deviations readers are told about (noise plus rounding, whole points), for the note. */
-export function noteParams(): { score10: number; score5: number; mean10: number; count: number; k: number } {
+export function noteParams(): { score10: number; score5: number; mean10: number; count: number; k: number; orderStatistics: number } {
   return {
-    score10: Math.ceil(magnitudeDeviation(MIN_QUARTILE_GROUP) + 0.5),
-    score5: Math.ceil(quantileDeviation(MIN_GROUP_SIZE) + 0.5),
+    // Scores of groups of ≥ 10: medians and quartiles (from 20) and means (10–19) alike (decision 047).
+    score10: Math.ceil(Math.max(magnitudeDeviation(MIN_QUARTILE_GROUP), centreMeanDeviation(MIN_QUARTILE_GROUP)) + 0.5),
+    // Scores of groups of 5–9: their means (decision 047; their medians are no longer published).
+    score5: Math.ceil(centreMeanDeviation(MIN_GROUP_SIZE) + 0.5),
     // A mean on a 100-point range (a score, or a score change clipped to ±50) for 10 organisations.
     mean10: Math.ceil(magnitudeDeviation(MIN_QUARTILE_GROUP, SCORE_BOUNDS, MEAN_NOISE_SHARE) + 0.5),
     // Counts: group sizes by at most 4, other counts by at most 3 (decision 046).
     count: Math.max(COUNT_MAX_DEVIATION, GROUP_SIZE_MAX_DEVIATION),
     k: MIN_GROUP_SIZE,
+    orderStatistics: MIN_ORDER_STATISTIC_GROUP,
   };
 }

@@ -6,13 +6,17 @@ import { getDb } from "~/utils/db.server";
 import { readCookie } from "~/utils/session.server";
 import type { DatasetScan } from "./dataset";
 import { loadDataset, perDataVersion } from "./dataset.server";
-import { groupFigures } from "./compare";
+import { centreOf, groupFigures } from "./compare";
+import type { CentreMeasure } from "./disclosure";
 import { PeerGroupSchema, type PeerGroup } from "./filters";
 
 export type PeerMedians = {
   /** The published (perturbed) number of peers; null when the group is not shown: no size for a hidden group. */
   groupSize: number | null;
   shown: boolean;
+  /** The peers' centre: a mean for fewer than 20 peers, a median from 20 (decision 047); null when hidden. */
+  measure: CentreMeasure | null;
+  /** The centre (mean or median, see `measure`) per dimension. */
   dimensions: { key: string; median: number | null }[];
   overall: number | null;
 };
@@ -35,7 +39,7 @@ const peerMedians = perDataVersion("scans", (key) => {
 function computePeerMedians(organisationId: number, group: PeerGroup, instrumentVersion: number): PeerMedians {
   const own = getDb().$client.prepare("SELECT country, sector FROM organisations WHERE id = ?").get(organisationId) as { country: string; sector: string } | undefined;
   const dataset = loadDataset(instrumentVersion);
-  const hidden: PeerMedians = { groupSize: null, shown: false, dimensions: dataset.dimensions.map((d) => ({ key: d.key, median: null })), overall: null };
+  const hidden: PeerMedians = { groupSize: null, shown: false, measure: null, dimensions: dataset.dimensions.map((d) => ({ key: d.key, median: null })), overall: null };
   if (!own) return hidden;
   const peers: DatasetScan[] = [];
   for (const [orgIndex, scanIndex] of dataset.latest) {
@@ -49,8 +53,12 @@ function computePeerMedians(organisationId: number, group: PeerGroup, instrument
   return {
     groupSize: figures.n,
     shown: true,
-    dimensions: dataset.dimensions.map((d, i) => ({ key: d.key, median: figures.dimensions[i]?.median ?? null })),
-    overall: figures.overall.median,
+    measure: figures.measure,
+    dimensions: dataset.dimensions.map((d, i) => {
+      const f = figures.dimensions[i];
+      return { key: d.key, median: f ? centreOf(f) : null };
+    }),
+    overall: centreOf(figures.overall),
   };
 }
 

@@ -62,7 +62,7 @@ export const benchmark: Catalogue<typeof source> = {
   notShown: { symbol: "x", label: "not shown" },
   note: {
     title: "Slightly adjusted figures",
-    body: "To protect organisations, every group figure is slightly adjusted: a score differs by at most {score10} points for groups of 10 or more organisations and by at most {score5} for smaller groups, a mean (such as the score change) by at most {mean10} points for 10 organisations and more for fewer, a count by at most {count}. The same group always gets the same figure. The adjustments average zero, so averages over many cells stay unbiased, but small differences between groups are not meaningful. Figures of groups with fewer than {k} organisations, and of groups in which fewer than {k} organisations are not named, are not shown (x). We never show minimum or maximum; quartiles from 10 organisations.",
+    body: "To protect organisations, every group figure is slightly adjusted: a score differs by at most {score10} points for groups of 10 or more organisations and by at most {score5} for smaller groups, the mean score change by at most {mean10} points for 10 organisations and more for fewer, a count by at most {count}. The same group always gets the same figure. The adjustments average zero, so averages over many cells stay unbiased, but small differences between groups are not meaningful. Figures of groups with fewer than {k} organisations, and of groups in which fewer than {k} organisations are not named, are not shown (x). We never show minimum or maximum. Median and quartiles are shown from {orderStatistics} organisations; with fewer organisations we show a mean, because the median of few organisations lies close to one of their scores.",
   },
   organisationItems: {
     title: "{organisation}: answers per statement",
@@ -115,5 +115,13 @@ export const benchmark: Catalogue<typeof source> = {
   },
   csv: {
     section: "Section",
+  },
+  centre: {
+    mean: "Mean",
+    meanShort: "mean",
+    meanLong: "mean (group of fewer than {n} organisations)",
+    groupMean: "Group mean",
+    trendCentre: "Median (or mean) overall",
+    legend: "Groups of fewer than {n} organisations show a mean instead of median and quartiles.",
   },
 };

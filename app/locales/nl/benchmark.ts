@@ -59,7 +59,7 @@ export const benchmark = {
   notShown: { symbol: "x", label: "niet getoond" },
   note: {
     title: "Licht aangepaste cijfers",
-    body: "Om organisaties te beschermen is elk groepscijfer licht aangepast: een score wijkt hoogstens {score10} punten af bij groepen van 10 of meer organisaties en hoogstens {score5} bij kleinere groepen, een gemiddelde (zoals de scoreverandering) hoogstens {mean10} punten bij 10 organisaties en meer bij minder, een aantal hoogstens {count}. Dezelfde groep krijgt altijd hetzelfde cijfer. De afwijkingen zijn gemiddeld nul, dus gemiddelden over veel cellen blijven zuiver, maar kleine verschillen tussen groepen zijn niet betekenisvol. Cijfers van groepen met minder dan {k} organisaties, en van groepen waarin minder dan {k} organisaties zonder naam staan, zijn niet getoond (x). Minimum en maximum tonen we nooit; kwartielen vanaf 10 organisaties.",
+    body: "Om organisaties te beschermen is elk groepscijfer licht aangepast: een score wijkt hoogstens {score10} punten af bij groepen van 10 of meer organisaties en hoogstens {score5} bij kleinere groepen, de gemiddelde scoreverandering hoogstens {mean10} punten bij 10 organisaties en meer bij minder, een aantal hoogstens {count}. Dezelfde groep krijgt altijd hetzelfde cijfer. De afwijkingen zijn gemiddeld nul, dus gemiddelden over veel cellen blijven zuiver, maar kleine verschillen tussen groepen zijn niet betekenisvol. Cijfers van groepen met minder dan {k} organisaties, en van groepen waarin minder dan {k} organisaties zonder naam staan, zijn niet getoond (x). Minimum en maximum tonen we nooit. Mediaan en kwartielen tonen we vanaf {orderStatistics} organisaties; bij minder organisaties staat een gemiddelde (gem.), omdat de mediaan van weinig organisaties dicht bij de score van één ervan ligt.",
   },
   organisationItems: {
     title: "{organisation}: antwoorden per uitspraak",
@@ -112,5 +112,13 @@ export const benchmark = {
   },
   csv: {
     section: "Onderdeel",
+  },
+  centre: {
+    mean: "Gemiddelde",
+    meanShort: "gem.",
+    meanLong: "gemiddelde (groep van minder dan {n} organisaties)",
+    groupMean: "Gemiddelde groep",
+    trendCentre: "Mediaan (of gemiddelde) totaal",
+    legend: "Groepen van minder dan {n} organisaties tonen een gemiddelde (gem.) in plaats van mediaan en kwartielen.",
   },
 };

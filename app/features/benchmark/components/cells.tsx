@@ -1,5 +1,5 @@
 // Small shared pieces of the benchmark tables.
-import { noteParams } from "../disclosure";
+import { type CentreMeasure, MIN_ORDER_STATISTIC_GROUP, noteParams } from "../disclosure";
 import { useI18n } from "~/utils/i18n-react";
 
 // One Intl.NumberFormat per locale and precision: creating one per call costs ~80 µs, and a comparison page
@@ -43,6 +43,26 @@ export function Figure({ value, digits = 0, suffix = "" }: { value: number | nul
   const { locale } = useI18n();
   if (value === null || value === undefined) return <NotShown />;
   return <>{formatFigure(locale, value, digits)}{suffix}</>;
+}
+
+/**
+ * A group's centre: the median, or for groups under 20 the mean, marked "gem."/"mean" (decision 047), so a
+ * reader never takes a small group's mean for a median.
+ */
+export function Centre({ value, measure }: { value: number | null | undefined; measure: CentreMeasure | null | undefined }) {
+  const { t } = useI18n();
+  if (value === null || value === undefined) return <NotShown />;
+  return (
+    <>
+      <Figure value={value} />
+      {measure === "mean" ? (
+        <>
+          {" "}
+          <abbr className="benchmark-mean" title={t("benchmark.centre.meanLong", { n: MIN_ORDER_STATISTIC_GROUP })}>{t("benchmark.centre.meanShort")}</abbr>
+        </>
+      ) : null}
+    </>
+  );
 }
 
 /** What adjusted figures mean for the reader's analysis, with the maximum deviations from the module. */

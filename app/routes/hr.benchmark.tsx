@@ -1,4 +1,5 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { Form, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, PageHeader } from "~/components/ui/page";
@@ -82,8 +83,7 @@ export default function HrBenchmark() {
               </p>
             )}
             {chart ? <StaticChart chart={chart} testId="position-chart" /> : null}
-            <div className="table-wrap" tabIndex={0}>
-              <table className="table table--compact" data-testid="position-table">
+            <DataTable compact testId="position-table" scrollable>
                 <thead>
                   <tr>
                     <th scope="col">{t("benchmark.comparison.dimension")}</th>
@@ -111,8 +111,7 @@ export default function HrBenchmark() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+            </DataTable>
           </Card>
         </>
       ) : null}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { stateTone, toneClass } from "~/features/matching/state-tone";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -41,8 +42,7 @@ export default function HrNewcomers() {
         {newcomers.length === 0 ? (
           <EmptyState message="matching.newcomers.empty" />
         ) : (
-          <div className="table-wrap">
-            <table className="table">
+          <DataTable>
               <thead>
                 <tr>
                   <th scope="col">{t("matching.fields.name")}</th>
@@ -69,8 +69,7 @@ export default function HrNewcomers() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </Card>
     </>

@@ -1,4 +1,5 @@
 import { ExportLinks } from "~/components/ui/export-links";
+import { DataTable } from "~/components/ui/data-table";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -108,8 +109,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
           <>
             <h3>{t("benchmark.comparison.distributionTitle")}</h3>
             {charts.distribution ? <StaticChart chart={charts.distribution} testId="distribution-chart" /> : null}
-            <div className="table-wrap" tabIndex={0}>
-              <table className="table table--compact" data-testid="group-table">
+            <DataTable compact testId="group-table" scrollable>
                 <caption className="visually-hidden">{t("benchmark.comparison.distributionTitle")}</caption>
                 <thead>
                   <tr>
@@ -129,8 +129,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+            </DataTable>
           </>
         ) : null}
       </Card>
@@ -139,8 +138,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
 
       <Card>
         <h2 className="card__title">{t("benchmark.comparison.breakdownTitle", { by: t(breakdownLabel(comparison.breakdown.by)).toLowerCase() })}</h2>
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table table--compact" data-testid="breakdown-table">
+        <DataTable compact testId="breakdown-table" scrollable>
             <thead>
               <tr>
                 <th scope="col">{t(breakdownLabel(comparison.breakdown.by))}</th>
@@ -163,14 +161,12 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       </Card>
 
       <Card title="benchmark.comparison.trendTitle">
         {charts.trend ? <StaticChart chart={charts.trend} testId="trend-chart" /> : null}
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table table--compact" data-testid="trend-table">
+        <DataTable compact testId="trend-table" scrollable>
             <thead>
               <tr>
                 <th scope="col">{t("benchmark.comparison.year")}</th>
@@ -197,15 +193,13 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       </Card>
 
       {comparison.items ? (
         <Card title="benchmark.comparison.itemsTitle">
           <p className="muted">{t("benchmark.comparison.itemsIntro")}</p>
-          <div className="table-wrap" tabIndex={0}>
-            <table className="table table--compact" data-testid="items-table">
+          <DataTable compact testId="items-table" scrollable>
               <thead>
                 <tr>
                   <th scope="col">{t("benchmark.comparison.item")}</th>
@@ -222,8 +216,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         </Card>
       ) : null}
 
@@ -240,8 +233,7 @@ function RowsView({ comparison, filters }: { comparison: Comparison; filters: Co
     <Card title="benchmark.comparison.organisationsTitle">
       <p className="muted">{t("benchmark.comparison.unlisted")}</p>
       {rows.shown.length > 0 ? (
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table table--compact" data-testid="organisations-table">
+        <DataTable compact testId="organisations-table" scrollable>
             <thead>
               <tr>
                 <th scope="col">{t("benchmark.comparison.organisation")}</th>
@@ -282,8 +274,7 @@ function RowsView({ comparison, filters }: { comparison: Comparison; filters: Co
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       ) : null}
       {rows.pages > 1 ? (
         <nav className="pager" aria-label={t("benchmark.comparison.page", { page: rows.page, pages: rows.pages })}>
@@ -305,8 +296,7 @@ function SelectedView({ row, chart, comparison, filters }: { row: ComparisonRow;
     <Card>
       <h2 className="card__title">{t("benchmark.comparison.selectedTitle", { organisation })}</h2>
       {chart ? <StaticChart chart={chart} testId="selected-chart" /> : null}
-      <div className="table-wrap" tabIndex={0}>
-        <table className="table table--compact" data-testid="selected-table">
+      <DataTable compact testId="selected-table" scrollable>
           <thead>
             <tr>
               <th scope="col">{t("benchmark.comparison.dimension")}</th>
@@ -328,8 +318,7 @@ function SelectedView({ row, chart, comparison, filters }: { row: ComparisonRow;
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       <p>
         <Link to={filtersToQuery({ ...filters, org: undefined })}>{t("benchmark.comparison.closeSelected")}</Link>
       </p>

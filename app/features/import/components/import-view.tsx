@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { DataTable } from "~/components/ui/data-table";
 import { useId, type ReactNode } from "react";
 import { Card, Notice, StatGrid } from "~/components/ui/page";
 import type { ImportPage } from "~/features/import/import.server";
@@ -132,8 +133,7 @@ function PreviewTable<R extends { line: number }>({
     <>
       <h3>{t(title)}</h3>
       {intro ? <p className="muted">{t(intro)}</p> : null}
-      <div className="table-wrap" role="region" aria-label={t(title)} tabIndex={0}>
-        <table className="table">
+      <DataTable label={t(title)}>
           <thead>
             <tr>
               <th scope="col">{t("import.preview.line")}</th>
@@ -162,8 +162,7 @@ function PreviewTable<R extends { line: number }>({
               );
             })}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       {total > rows.length ? <p className="muted">{t("import.preview.more", { count: number(total - rows.length) })}</p> : null}
     </>
   );

@@ -1,4 +1,5 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
+import { DataTable } from "~/components/ui/data-table";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { EmptyState } from "~/components/ui/page";
 import type { Role } from "~/features/auth/roles";
@@ -54,8 +55,7 @@ export function PeopleTable({
   };
   return (
     <>
-      <div className="table-wrap">
-        <table className="table">
+      <DataTable>
           <thead>
             <tr>
               <th scope="col">{t("common.name")}</th>
@@ -177,8 +177,7 @@ export function PeopleTable({
               );
             })}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       {pages > 1 ? (
         <nav className="pagination" aria-label={t("common.pageOf", { page, pages })}>
           {page > 1 ? <Link to={pageLink(page - 1)}>{t("common.previous")}</Link> : <span />}

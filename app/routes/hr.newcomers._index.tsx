@@ -40,7 +40,14 @@ export default function HrNewcomers() {
       <Notice message={params.get("notice")} />
       <Card>
         {newcomers.length === 0 ? (
-          <EmptyState message="matching.newcomers.empty" />
+          <EmptyState
+            message="matching.newcomers.empty"
+            action={
+              <Link className="button button--primary" to="/hr/newcomers/new">
+                {t("matching.newcomers.add")}
+              </Link>
+            }
+          />
         ) : (
           <DataTable>
               <thead>

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { EmailAddress } from "~/components/ui/email";
 import { DataTable } from "~/components/ui/data-table";
 import { useId, type ReactNode } from "react";
 import { Card, Notice, StatGrid } from "~/components/ui/page";
@@ -153,7 +154,9 @@ function PreviewTable<R extends { line: number }>({
                   <td>{row.line}</td>
                   <th scope="row">
                     <span className="cell-title">{name}</span>
-                    <span className="cell-sub">{email}</span>
+                    <span className="cell-sub">
+                      <EmailAddress address={email} />
+                    </span>
                   </th>
                   {cells(row).map((cell, i) => (
                     <td key={columns[i]}>{cell}</td>

@@ -1,4 +1,5 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
+import { EmailAddress } from "~/components/ui/email";
 import { DataTable } from "~/components/ui/data-table";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { EmptyState } from "~/components/ui/page";
@@ -78,7 +79,9 @@ export function PeopleTable({
                     ) : (
                       <>
                         <span className="cell-title">{p.name}</span>
-                        <span className="cell-sub">{p.email}</span>
+                        <span className="cell-sub">
+                          <EmailAddress address={p.email} />
+                        </span>
                       </>
                     )}
                     {p.status === "deactivated" ? <span className="badge badge--muted">{t("common.deactivated")}</span> : null}
@@ -220,7 +223,7 @@ export function InvitationList({
           <div>
             <span className="cell-title">{i.name}</span>
             <span className="cell-sub">
-              {i.email} · {t(`roles.${i.role}`)}
+              <EmailAddress address={i.email} /> · {t(`roles.${i.role}`)}
               {showOrganisation && i.organisationName ? ` · ${i.organisationName}` : ""} · {t("admin.expires")} {date(i.expiresAt)}
             </span>
           </div>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { MessageKey, TranslateParams } from "~/utils/i18n-core";
 import { useI18n } from "~/utils/i18n-react";
+import { TextWithEmail } from "./email";
 
 export function PageHeader({ title, intro, introParams, actions }: { title: MessageKey; intro?: MessageKey; introParams?: TranslateParams; actions?: ReactNode }) {
   const { t } = useI18n();
@@ -20,7 +21,7 @@ export function Notice({ kind = "success", message, params }: { kind?: "success"
   if (!message || !isKey(message)) return null;
   return (
     <div className={`alert alert--${kind}`} role={kind === "error" ? "alert" : "status"}>
-      {t(message, params)}
+      {typeof params?.email === "string" && params.email ? <TextWithEmail text={t(message, params)} address={params.email} /> : t(message, params)}
     </div>
   );
 }

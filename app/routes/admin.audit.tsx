@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { EmptyState, PageHeader } from "~/components/ui/page";
@@ -75,8 +76,7 @@ export default function AuditLog() {
       {log.rows.length === 0 ? (
         <EmptyState message="admin.auditEmpty" />
       ) : (
-        <div className="table-wrap">
-          <table className="table table--compact">
+        <DataTable compact>
             <thead>
               <tr>
                 <th scope="col">{t("common.date")}</th>
@@ -99,8 +99,7 @@ export default function AuditLog() {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {log.pages > 1 ? (
         <nav className="pagination" aria-label={t("common.pageOf", { page: log.page, pages: log.pages })}>

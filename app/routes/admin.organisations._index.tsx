@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { PageHeader } from "~/components/ui/page";
@@ -28,8 +29,7 @@ export default function OrganisationsList() {
           </Link>
         }
       />
-      <div className="table-wrap">
-        <table className="table">
+      <DataTable>
           <thead>
             <tr>
               <th scope="col">{t("common.name")}</th>
@@ -54,8 +54,7 @@ export default function OrganisationsList() {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -52,7 +53,7 @@ export default function Outbox() {
         <h2 className="card__title" id="outbox-counts">
           {t("notifications.outbox.countsTitle")}
         </h2>
-        <table className="table">
+        <DataTable>
           <thead>
             <tr>
               <th scope="col">{t("notifications.outbox.kind")}</th>
@@ -73,7 +74,7 @@ export default function Outbox() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </section>
       <section className="card" aria-labelledby="outbox-failed">
         <h2 className="card__title" id="outbox-failed">
@@ -82,7 +83,7 @@ export default function Outbox() {
         {failed.length === 0 ? (
           <EmptyState message="notifications.outbox.noFailed" />
         ) : (
-          <table className="table">
+          <DataTable>
             <thead>
               <tr>
                 <th scope="col">{t("notifications.outbox.kind")}</th>
@@ -110,7 +111,7 @@ export default function Outbox() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </section>
     </>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, PageHeader } from "~/components/ui/page";
@@ -25,8 +26,7 @@ export default function HrBuddies() {
         {buddies.length === 0 ? (
           <EmptyState message="matching.buddies.empty" />
         ) : (
-          <div className="table-wrap">
-            <table className="table">
+          <DataTable>
               <thead>
                 <tr>
                   <th scope="col">{t("matching.fields.name")}</th>
@@ -57,8 +57,7 @@ export default function HrBuddies() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </Card>
     </>

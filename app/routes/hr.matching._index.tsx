@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -112,8 +113,7 @@ export default function HrMatching() {
         {running.length === 0 ? (
           <EmptyState message="matching.hr.noRunning" />
         ) : (
-          <div className="table-wrap">
-            <table className="table">
+          <DataTable>
               <thead>
                 <tr>
                   <th scope="col">{t("matching.newcomers.title")}</th>
@@ -138,8 +138,7 @@ export default function HrMatching() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </Card>
       <div className="two-columns">

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState } from "~/components/ui/page";
@@ -38,8 +39,7 @@ export default function ModuleCompletionDetail() {
         {rows.length === 0 ? (
           <EmptyState message="modules.hr.noPeople" />
         ) : (
-          <div className="table-wrap">
-            <table className="table table--compact">
+          <DataTable compact>
               <thead>
                 <tr>
                   <th scope="col">{t("modules.hr.colName")}</th>
@@ -72,8 +72,7 @@ export default function ModuleCompletionDetail() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </Card>
     </>

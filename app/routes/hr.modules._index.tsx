@@ -1,4 +1,5 @@
 import { ExportLinks } from "~/components/ui/export-links";
+import { DataTable } from "~/components/ui/data-table";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -124,8 +125,7 @@ export default function HrModules() {
             {assignments.length === 0 ? (
               <p className="muted">{t("modules.hr.noAssignments")}</p>
             ) : (
-              <div className="table-wrap">
-                <table className="table table--compact">
+              <DataTable compact>
                   <thead>
                     <tr>
                       <th scope="col">{t("modules.hr.colModule")}</th>
@@ -168,8 +168,7 @@ export default function HrModules() {
                       );
                     })}
                   </tbody>
-                </table>
-              </div>
+              </DataTable>
             )}
           </Card>
         </div>

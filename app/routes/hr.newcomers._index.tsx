@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { stateTone, toneClass } from "~/features/matching/state-tone";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -39,10 +40,16 @@ export default function HrNewcomers() {
       <Notice message={params.get("notice")} />
       <Card>
         {newcomers.length === 0 ? (
-          <EmptyState message="matching.newcomers.empty" />
+          <EmptyState
+            message="matching.newcomers.empty"
+            action={
+              <Link className="button button--primary" to="/hr/newcomers/new">
+                {t("matching.newcomers.add")}
+              </Link>
+            }
+          />
         ) : (
-          <div className="table-wrap">
-            <table className="table">
+          <DataTable>
               <thead>
                 <tr>
                   <th scope="col">{t("matching.fields.name")}</th>
@@ -69,8 +76,7 @@ export default function HrNewcomers() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </Card>
     </>

@@ -1,4 +1,5 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { ScanRadar } from "~/features/scan/components/charts";
@@ -129,7 +130,7 @@ export default function ScanReport() {
             <h3>
               {d.number}. {name(d.key)}
             </h3>
-            <table className="table table--compact">
+            <DataTable compact>
               <tbody>
                 {d.items.map((i) => {
                   const a = answers.get(i.key);
@@ -144,7 +145,7 @@ export default function ScanReport() {
                   );
                 })}
               </tbody>
-            </table>
+            </DataTable>
           </div>
         ))}
       </section>

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { ErrorList, Field } from "~/components/ui/form";
@@ -42,8 +43,7 @@ export default function ScanList() {
       <div className="two-columns two-columns--wide-left">
         <div className="stack">
           {hasScans ? (
-            <div className="table-wrap" role="region" aria-label={t("scan.listTitle")} tabIndex={0}>
-              <table className="table">
+            <DataTable label={t("scan.listTitle")}>
                 <thead>
                   <tr>
                     <th scope="col">{t("scan.columnPeriod")}</th>
@@ -76,8 +76,7 @@ export default function ScanList() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+            </DataTable>
           ) : (
             <EmptyState message="scan.noScans" />
           )}

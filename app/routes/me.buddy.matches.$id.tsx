@@ -65,11 +65,13 @@ export default function BuddyMatchPage() {
         <Card title="matching.match.checkIns">
           <CheckInList checkIns={checkIns} today={today} />
           {running ? (
-            <Form method="post" className="stack" noValidate>
+            // A saved check-in gives a fresh form on the next moment due (decision 163): without the key React would
+            // keep the note just saved and the moment just done, because the page stays mounted after the redirect.
+            <Form method="post" className="stack" noValidate key={checkIns.map((c) => `${c.key}:${c.doneAt ?? ""}`).join("|")}>
               <FormError error={actionData?.formError} />
               <SelectField
                 name="key"
-                label="matching.match.checkIns"
+                label="matching.match.checkInMoment"
                 options={checkIns.map((c) => ({
                   value: c.key,
                   label: t(key(`matching.match.checkinKeys.${c.key}`)),

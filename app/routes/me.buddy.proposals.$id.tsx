@@ -88,17 +88,24 @@ export default function ProposalPage() {
                 })}
               </strong>
             </p>
-            <div className="proposal-actions">
-              <Form method="post">
+            {/* The two answers side by side; the reason belongs to the decline choice and opens with it (decision 163). */}
+            <div className="proposal-answers">
+              <Form method="post" className="proposal-answers__accept">
                 <SubmitButton intent="accept">{t("matching.proposal.accept")}</SubmitButton>
               </Form>
-              <Form method="post" className="stack" noValidate>
-                {actionData?.intent === "decline" && actionData.formError === "common.formErrors" ? <FormError error={actionData.formError} /> : null}
-                <Field name="reason" label="matching.proposal.declineReason" errors={actionData?.errors?.reason} maxLength={500} />
-                <SubmitButton intent="decline" variant="secondary">
-                  {t("matching.proposal.decline")}
-                </SubmitButton>
-              </Form>
+              <details className="proposal-answers__decline" open={actionData?.intent === "decline" || undefined}>
+                <summary className="button button--secondary">{t("matching.proposal.decline")}</summary>
+                <Form method="post" className="proposal-answers__decline-form stack" noValidate>
+                  {actionData?.intent === "decline" && actionData.formError === "common.formErrors" ? <FormError error={actionData.formError} /> : null}
+                  <p className="muted">{t("matching.proposal.declineHint")}</p>
+                  <Field name="reason" label="matching.proposal.declineReason" errors={actionData?.errors?.reason} maxLength={500} />
+                  <div className="form-actions">
+                    <SubmitButton intent="decline" variant="secondary">
+                      {t("matching.proposal.declineSend")}
+                    </SubmitButton>
+                  </div>
+                </Form>
+              </details>
             </div>
           </Card>
         ) : (

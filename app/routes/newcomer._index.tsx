@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { TextWithEmail } from "~/components/ui/email";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -73,7 +74,9 @@ export default function NewcomerHome() {
                     <h2 className="small-heading">{t("pulse.home.buddyIntroTitle")}</h2>
                     <p className="buddy-intro">{journey.buddy.introduction ?? t("pulse.home.noIntro")}</p>
                     <p>
-                      <a href={`mailto:${journey.buddy.email}`}>{t("pulse.home.contact", { email: journey.buddy.email })}</a>
+                      <a href={`mailto:${journey.buddy.email}`}>
+                        <TextWithEmail text={t("pulse.home.contact", { email: journey.buddy.email })} address={journey.buddy.email} />
+                      </a>
                     </p>
                   </>
                 ) : (

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -46,7 +47,7 @@ export default function Preferences() {
         <EmptyState message="notifications.preferences.none" />
       ) : (
         <Form method="post" className="card">
-          <table className="table">
+          <DataTable>
             <thead>
               <tr>
                 <th scope="col">{t("notifications.preferences.kindColumn")}</th>
@@ -71,7 +72,7 @@ export default function Preferences() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
           <SubmitButton>{t("notifications.preferences.save")}</SubmitButton>
         </Form>
       )}

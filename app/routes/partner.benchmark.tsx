@@ -1,4 +1,5 @@
 import { ExportLinks } from "~/components/ui/export-links";
+import { DataTable } from "~/components/ui/data-table";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
@@ -111,8 +112,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
           <>
             <h3>{t("benchmark.comparison.distributionTitle")}</h3>
             {charts.distribution ? <StaticChart chart={charts.distribution} testId="distribution-chart" /> : null}
-            <div className="table-wrap" tabIndex={0}>
-              <table className="table table--compact" data-testid="group-table">
+            <DataTable compact testId="group-table" scrollable>
                 <caption className="visually-hidden">{t("benchmark.comparison.distributionTitle")}</caption>
                 <thead>
                   <tr>
@@ -134,8 +134,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+            </DataTable>
             <p className="muted">{t("benchmark.centre.legend", { n: MIN_ORDER_STATISTIC_GROUP })}</p>
           </>
         ) : null}
@@ -145,8 +144,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
 
       <Card>
         <h2 className="card__title">{t("benchmark.comparison.breakdownTitle", { by: t(breakdownLabel(comparison.breakdown.by)).toLowerCase() })}</h2>
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table table--compact" data-testid="breakdown-table">
+        <DataTable compact testId="breakdown-table" scrollable>
             <thead>
               <tr>
                 <th scope="col">{t(breakdownLabel(comparison.breakdown.by))}</th>
@@ -169,14 +167,12 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       </Card>
 
       <Card title="benchmark.comparison.trendTitle">
         {charts.trend ? <StaticChart chart={charts.trend} testId="trend-chart" /> : null}
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table table--compact" data-testid="trend-table">
+        <DataTable compact testId="trend-table" scrollable>
             <thead>
               <tr>
                 <th scope="col">{t("benchmark.comparison.year")}</th>
@@ -205,15 +201,13 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       </Card>
 
       {comparison.items ? (
         <Card title="benchmark.comparison.itemsTitle">
           <p className="muted">{t("benchmark.comparison.itemsIntro")}</p>
-          <div className="table-wrap" tabIndex={0}>
-            <table className="table table--compact" data-testid="items-table">
+          <DataTable compact testId="items-table" scrollable>
               <thead>
                 <tr>
                   <th scope="col">{t("benchmark.comparison.item")}</th>
@@ -230,8 +224,7 @@ function ComparisonView({ comparison, charts, filters }: { comparison: Compariso
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         </Card>
       ) : null}
 
@@ -248,8 +241,7 @@ function RowsView({ comparison, filters }: { comparison: Comparison; filters: Co
     <Card title="benchmark.comparison.organisationsTitle">
       <p className="muted">{t("benchmark.comparison.unlisted")}</p>
       {rows.shown.length > 0 ? (
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table table--compact" data-testid="organisations-table">
+        <DataTable compact testId="organisations-table" scrollable>
             <thead>
               <tr>
                 <th scope="col">{t("benchmark.comparison.organisation")}</th>
@@ -290,8 +282,7 @@ function RowsView({ comparison, filters }: { comparison: Comparison; filters: Co
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       ) : null}
       {rows.pages > 1 ? (
         <nav className="pager" aria-label={t("benchmark.comparison.page", { page: rows.page, pages: rows.pages })}>

@@ -1,4 +1,5 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { DataTable } from "~/components/ui/data-table";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card } from "~/components/ui/page";
@@ -41,8 +42,7 @@ export default function PartnerOrganisationItems() {
         <p>
           {t("benchmark.comparison.overall")}: <strong><Score value={result.overall} /></strong>
         </p>
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table table--compact">
+        <DataTable compact scrollable>
             <thead>
               <tr>
                 <th scope="col">{t("benchmark.comparison.dimension")}</th>
@@ -61,8 +61,7 @@ export default function PartnerOrganisationItems() {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
         <p>
           <Link to="/partner/benchmark">{t("benchmark.organisationItems.back")}</Link>
         </p>

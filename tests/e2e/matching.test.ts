@@ -84,10 +84,12 @@ describe("buddy matching", () => {
     await an.getByRole("link", { name: "Olena Shevchenko" }).click();
     await an.waitForURL(/\/me\/buddy\/proposals\/\d+/);
     await expectAccessible(an);
-    await an.getByRole("button", { name: "Ik weiger" }).click();
+    // The decline choice opens its part with the reason and its own send button (decision 163).
+    await an.locator("main summary", { hasText: "Ik weiger" }).click();
+    await an.getByRole("button", { name: "Weigering versturen" }).click();
     await an.getByText("Geef een korte reden", { exact: false }).first().waitFor();
     await an.getByLabel(/Waarom niet/).fill("Ik ben de komende weken met verlof.");
-    await an.getByRole("button", { name: "Ik weiger" }).click();
+    await an.getByRole("button", { name: "Weigering versturen" }).click();
     await an.waitForURL(/\/me\/buddy\?notice=/);
     await an.getByText("Je hebt het voorstel geweigerd.", { exact: false }).waitFor();
     await expectAccessible(an);

@@ -274,6 +274,9 @@ export const matching: Catalogue<typeof source> = {
     accepted: "You are now a buddy. The check-ins are below.",
     declined: "You declined the proposal. HR will look for another buddy.",
     answered: "This proposal is {status}.",
+    // The decline choice opens its own part with the reason and the button that sends it (decision 163).
+    declineSend: "Send my decline",
+    declineHint: "HR will then look for another buddy for this new colleague.",
   },
   match: {
     title: "Buddy of {name}",
@@ -294,6 +297,8 @@ export const matching: Catalogue<typeof source> = {
     doNotRematch: "Do not match these two again",
     ended: "The match has ended.",
     checkinKeys: { week1: "Week 1", week6: "Week 6", month3: "Month 3", month6: "Month 6" },
+    // The moment field has a name of its own, apart from the card's heading (decision 163).
+    checkInMoment: "Which check-in?",
   },
   newcomer: {
     title: "Your buddy",

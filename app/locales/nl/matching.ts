@@ -271,6 +271,9 @@ export const matching = {
     accepted: "Je bent nu buddy. De check-ins staan hieronder.",
     declined: "Je hebt het voorstel geweigerd. HR zoekt een andere buddy.",
     answered: "Dit voorstel is {status}.",
+    // The decline choice opens its own part with the reason and the button that sends it (decision 163).
+    declineSend: "Weigering versturen",
+    declineHint: "HR zoekt dan een andere buddy voor deze nieuwe collega.",
   },
   match: {
     title: "Buddy van {name}",
@@ -291,6 +294,8 @@ export const matching = {
     doNotRematch: "Deze twee niet opnieuw koppelen",
     ended: "De koppeling is beëindigd.",
     checkinKeys: { week1: "Week 1", week6: "Week 6", month3: "Maand 3", month6: "Maand 6" },
+    // The moment field has a name of its own, apart from the card's heading (decision 163).
+    checkInMoment: "Welk moment?",
   },
   newcomer: {
     title: "Jouw buddy",

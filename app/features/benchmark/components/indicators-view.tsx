@@ -1,5 +1,6 @@
 // The programme indicators tables, shared by the partner and the admin page.
 import type { IndicatorCell, IndicatorTable } from "../indicators";
+import { DataTable } from "~/components/ui/data-table";
 import { INDICATORS } from "../indicators";
 import { MIN_GROUP_SIZE } from "../disclosure";
 import { AdjustedNote, NotShown, useFigure } from "./cells";
@@ -24,8 +25,7 @@ function Table({ table, title }: { table: IndicatorTable; title: MessageKey }) {
   const label = (key: string) => t((table.by === "country" ? `countries.${key}` : `sectors.${key}`) as MessageKey);
   return (
     <Card title={title}>
-      <div className="table-wrap" tabIndex={0}>
-        <table className="table table--compact" data-testid={`indicators-${table.by}`}>
+      <DataTable compact testId={`indicators-${table.by}`} scrollable>
           <thead>
             <tr>
               <th scope="col">{t("benchmark.indicators.group")}</th>
@@ -46,8 +46,7 @@ function Table({ table, title }: { table: IndicatorTable; title: MessageKey }) {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 // One organisation's scores beside a group's medians, per dimension and overall: the partner's selected
 // organisation and HR's own position show the same table (HR adds its levels and the difference).
+import { DataTable } from "~/components/ui/data-table";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { Figure, LevelName, Score } from "./cells";
@@ -25,8 +26,7 @@ export function MedianTable({
 }) {
   const { t } = useI18n();
   return (
-    <div className="table-wrap" tabIndex={0}>
-      <table className="table table--compact" data-testid={testId}>
+    <DataTable compact testId={testId} scrollable>
         <thead>
           <tr>
             <th scope="col">{t("benchmark.comparison.dimension")}</th>
@@ -55,7 +55,6 @@ export function MedianTable({
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -1,4 +1,6 @@
 import { Form } from "@remix-run/react";
+import { EmailAddress } from "~/components/ui/email";
+import { DataTable } from "~/components/ui/data-table";
 import { useId, type ReactNode } from "react";
 import { Card, Notice, StatGrid } from "~/components/ui/page";
 import type { ImportPage } from "~/features/import/import.server";
@@ -132,8 +134,7 @@ function PreviewTable<R extends { line: number }>({
     <>
       <h3>{t(title)}</h3>
       {intro ? <p className="muted">{t(intro)}</p> : null}
-      <div className="table-wrap" role="region" aria-label={t(title)} tabIndex={0}>
-        <table className="table">
+      <DataTable label={t(title)}>
           <thead>
             <tr>
               <th scope="col">{t("import.preview.line")}</th>
@@ -153,7 +154,9 @@ function PreviewTable<R extends { line: number }>({
                   <td>{row.line}</td>
                   <th scope="row">
                     <span className="cell-title">{name}</span>
-                    <span className="cell-sub">{email}</span>
+                    <span className="cell-sub">
+                      <EmailAddress address={email} />
+                    </span>
                   </th>
                   {cells(row).map((cell, i) => (
                     <td key={columns[i]}>{cell}</td>
@@ -162,8 +165,7 @@ function PreviewTable<R extends { line: number }>({
               );
             })}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       {total > rows.length ? <p className="muted">{t("import.preview.more", { count: number(total - rows.length) })}</p> : null}
     </>
   );

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { DataTable } from "~/components/ui/data-table";
 import { useI18n } from "~/utils/i18n-react";
 
 export type CompletionMatrixView = {
@@ -10,8 +11,7 @@ export type CompletionMatrixView = {
 export function CompletionMatrixTable({ matrix }: { matrix: CompletionMatrixView }) {
   const { t, date } = useI18n();
   return (
-    <div className="table-wrap">
-      <table className="table table--compact completion-matrix">
+    <DataTable compact className="completion-matrix">
         <caption className="completion-matrix__caption">{t("modules.hr.matrixCaption")}</caption>
         <thead>
           <tr>
@@ -43,7 +43,6 @@ export function CompletionMatrixTable({ matrix }: { matrix: CompletionMatrixView
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -1,4 +1,6 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
+import { EmailAddress } from "~/components/ui/email";
+import { DataTable } from "~/components/ui/data-table";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { EmptyState } from "~/components/ui/page";
 import type { Role } from "~/features/auth/roles";
@@ -54,8 +56,7 @@ export function PeopleTable({
   };
   return (
     <>
-      <div className="table-wrap">
-        <table className="table">
+      <DataTable>
           <thead>
             <tr>
               <th scope="col">{t("common.name")}</th>
@@ -78,7 +79,9 @@ export function PeopleTable({
                     ) : (
                       <>
                         <span className="cell-title">{p.name}</span>
-                        <span className="cell-sub">{p.email}</span>
+                        <span className="cell-sub">
+                          <EmailAddress address={p.email} />
+                        </span>
                       </>
                     )}
                     {p.status === "deactivated" ? <span className="badge badge--muted">{t("common.deactivated")}</span> : null}
@@ -181,8 +184,7 @@ export function PeopleTable({
               );
             })}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       {pages > 1 ? (
         <nav className="pagination" aria-label={t("common.pageOf", { page, pages })}>
           {page > 1 ? <Link to={pageLink(page - 1)}>{t("common.previous")}</Link> : <span />}
@@ -225,7 +227,7 @@ export function InvitationList({
           <div>
             <span className="cell-title">{i.name}</span>
             <span className="cell-sub">
-              {i.email} · {t(`roles.${i.role}`)}
+              <EmailAddress address={i.email} /> · {t(`roles.${i.role}`)}
               {showOrganisation && i.organisationName ? ` · ${i.organisationName}` : ""} · {t("admin.expires")} {date(i.expiresAt)}
             </span>
           </div>

@@ -1,5 +1,6 @@
 // HR's view of the pulse: group tables, open answers, trend, and the perception gap beside the scan.
 import { Form } from "@remix-run/react";
+import { DataTable } from "~/components/ui/data-table";
 import { useI18n } from "~/utils/i18n-react";
 import type { GapCallout, GapRow } from "../gap";
 
@@ -26,8 +27,7 @@ export function PulseGroup({ title, group, dimensions, testId }: { title: string
       ) : (
         <div className="stack">
           <p>{t("pulse.hr.respondents", { count: group.respondents })}</p>
-          <div className="table-scroll" role="region" tabIndex={0} aria-label={t("pulse.hr.title")}>
-            <table className="table table--compact">
+          <DataTable compact label={t("pulse.hr.title")}>
               <thead>
                 <tr>
                   <th scope="col">{t("pulse.hr.dimension")}</th>
@@ -46,10 +46,8 @@ export function PulseGroup({ title, group, dimensions, testId }: { title: string
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
-          <div className="table-scroll" role="region" tabIndex={0} aria-label={t("pulse.hr.title")}>
-            <table className="table table--compact">
+          </DataTable>
+          <DataTable compact label={t("pulse.hr.title")}>
               <thead>
                 <tr>
                   <th scope="col">{t("pulse.hr.statement")}</th>
@@ -68,8 +66,7 @@ export function PulseGroup({ title, group, dimensions, testId }: { title: string
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
           <h3 className="small-heading">{t("pulse.hr.openTitle")}</h3>
           {group.open ? (
             <ul className="pulse-open-answers">
@@ -89,8 +86,7 @@ export function PulseGroup({ title, group, dimensions, testId }: { title: string
 export function PulseTrend({ trend }: { trend: { period: string; newcomers: number | null; buddies: number | null }[] }) {
   const { t } = useI18n();
   return (
-    <div className="table-scroll" role="region" tabIndex={0} aria-label={t("pulse.hr.title")}>
-      <table className="table table--compact" data-testid="pulse-trend">
+    <DataTable compact testId="pulse-trend" label={t("pulse.hr.title")}>
         <thead>
           <tr>
             <th scope="col">{t("pulse.hr.period")}</th>
@@ -111,8 +107,7 @@ export function PulseTrend({ trend }: { trend: { period: string; newcomers: numb
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }
 
@@ -160,8 +155,7 @@ export function PerceptionGap({ gap, dimensionName, actionForm, tableOnly }: { g
       ) : (
         <p>{t("pulse.gap.noCallouts")}</p>
       )}
-      <div className="table-scroll" role="region" tabIndex={0} aria-label={t("pulse.hr.title")}>
-        <table className="table table--compact">
+      <DataTable compact label={t("pulse.hr.title")}>
           <thead>
             <tr>
               <th scope="col">{t("pulse.hr.dimension")}</th>
@@ -188,8 +182,7 @@ export function PerceptionGap({ gap, dimensionName, actionForm, tableOnly }: { g
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       {gap.trend.length ? (
         <>
           <h3 className="small-heading">{t("pulse.gap.trend")}</h3>

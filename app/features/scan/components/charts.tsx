@@ -1,8 +1,8 @@
 // The results page's charts come drawn from the server (features/scan/charts.server.ts); each comes with a
 // table of the same figures.
 import { StaticChart } from "~/components/ui/static-chart";
+import { DataTable } from "~/components/ui/data-table";
 import { useI18n } from "~/utils/i18n-react";
-import { ScrollTable } from "./results-view";
 
 export type Series = { key: string; score: number | null }[];
 
@@ -32,8 +32,7 @@ export function ScanRadar({
     <figure className="scan-chart">
       <StaticChart chart={chart} testId="radar-chart" />
       {showTable ? (
-        <ScrollTable label={t("scan.chartAsTable")}>
-          <table className="table table--compact" data-testid="radar-table">
+        <DataTable compact testId="radar-table" label={t("scan.chartAsTable")}>
             <caption className="visually-hidden">{t("scan.chartAsTable")}</caption>
             <thead>
               <tr>
@@ -53,8 +52,7 @@ export function ScanRadar({
                 </tr>
               ))}
             </tbody>
-          </table>
-        </ScrollTable>
+        </DataTable>
       ) : null}
     </figure>
   );
@@ -83,8 +81,7 @@ export function ScanTrend({
   return (
     <figure className="scan-chart">
       <StaticChart chart={chart} testId="trend-chart" />
-      <ScrollTable label={t("scan.charts.trendTable")}>
-        <table className="table table--compact" data-testid="trend-table">
+      <DataTable compact testId="trend-table" label={t("scan.charts.trendTable")}>
           <caption className="visually-hidden">{t("scan.charts.trendTable")}</caption>
           <thead>
             <tr>
@@ -112,8 +109,7 @@ export function ScanTrend({
               </tr>
             ))}
           </tbody>
-        </table>
-      </ScrollTable>
+      </DataTable>
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 // The trajectory's UI pieces: the compact timeline of HR's overview, the two-click follow-up confirmation,
 // the organisation's own figures and the programme's outcome tables. Data comes from loaders as props.
 import { Form } from "@remix-run/react";
+import { DataTable } from "~/components/ui/data-table";
 import type { FollowUpState, OwnFigures, Share } from "../rules";
 import { SITUATIONS } from "../rules";
 import { OUTCOME_INDICATORS, type OutcomeIndicator, type OutcomeTable } from "../indicators";
@@ -148,8 +149,7 @@ function OutcomeTableCard({ table, title }: { table: OutcomeTable; title: Messag
   };
   return (
     <Card title={title}>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t(title)}>
-        <table className="table table--compact" data-testid={`outcomes-${table.by}`}>
+      <DataTable compact testId={`outcomes-${table.by}`} label={t(title)}>
           <thead>
             <tr>
               <th scope="col">{t("trajectories.indicators.group")}</th>
@@ -172,8 +172,7 @@ function OutcomeTableCard({ table, title }: { table: OutcomeTable; title: Messag
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
     </Card>
   );
 }

@@ -5,7 +5,7 @@ import type { ScanResultsPage } from "./results-page.server";
 
 export type ScanCharts = { radar: ChartMarkup; trend: ChartMarkup | null };
 
-export function scanCharts(r: Pick<ScanResultsPage, "scan" | "dimensions" | "result" | "previous" | "peer" | "trend">, locale: Locale): ScanCharts {
+export function scanCharts(r: Pick<ScanResultsPage, "scan" | "dimensions" | "result" | "previous" | "peer" | "peerInfo" | "trend">, locale: Locale): ScanCharts {
   const t = makeTranslate(locale);
   const name = (d: { nameNl: string; nameEn: string }) => (locale === "nl" ? d.nameNl : d.nameEn);
   const scoreOf = (series: { key: string; score: number | null }[] | null | undefined, key: string) => series?.find((s) => s.key === key)?.score ?? null;
@@ -17,7 +17,7 @@ export function scanCharts(r: Pick<ScanResultsPage, "scan" | "dimensions" | "res
   }
   if (r.peer) {
     const peer = r.peer;
-    series.push({ name: t("scan.radarPeer"), colour: CHART_COLOURS.peer, values: keys.map((k) => scoreOf(peer, k)), fillOpacity: 0.04 });
+    series.push({ name: t(r.peerInfo.measure === "mean" ? "scan.radarPeerMean" : "scan.radarPeer"), colour: CHART_COLOURS.peer, values: keys.map((k) => scoreOf(peer, k)), fillOpacity: 0.04 });
   }
   series.push({ name: t("scan.radarThis", { period: r.scan.period }), colour: CHART_COLOURS.current, values: keys.map((k) => scoreOf(r.result.dimensions, k)), fillOpacity: 0.28 });
   const radar = radarChart({

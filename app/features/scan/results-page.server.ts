@@ -15,7 +15,7 @@ export type ScanResultsPage = ScanResults & {
   /** The people an action can be given to (the own organisation only). */
   owners: OwnerChoice[];
   peer: { key: string; score: number }[] | null;
-  peerInfo: { group: PeerGroup; groupSize: number | null; shown: boolean };
+  peerInfo: { group: PeerGroup; groupSize: number | null; shown: boolean; measure: PeerMedians["measure"] };
   modules: NonNullable<ReturnType<typeof recommendationsForScan>>["modules"];
   assignOptions: ReturnType<typeof assignmentFormOptions>;
   perceptionGap: Omit<ReturnType<typeof perceptionGapFor>, "recommendationScores">;
@@ -40,7 +40,7 @@ export function getScanResultsPage(user: OrgUser, scanId: number, locale: Locale
     owners: ownerChoices(user.organisationId),
     perceptionGap,
     peer,
-    peerInfo: { group, groupSize: medians?.groupSize ?? null, shown: Boolean(medians?.shown) },
+    peerInfo: { group, groupSize: medians?.groupSize ?? null, shown: Boolean(medians?.shown), measure: medians?.measure ?? null },
     modules: recommendationsForScan(user, scanId, locale, recommendationScores)?.modules ?? [],
     assignOptions: assignmentFormOptions(user, locale),
   };

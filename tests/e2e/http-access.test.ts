@@ -353,8 +353,24 @@ describe("every action refuses what its forms never send (non-form bodies, other
     const withAction = fs
       .readdirSync("app/routes")
       .filter((file) => /export (async )?function action\b/.test(fs.readFileSync(`app/routes/${file}`, "utf8")))
+      // The splat route (decision 164) reads no body: it answers every address no other route knows with 404, below.
+      .filter((file) => file !== "$.tsx")
       .sort();
     expect(ACTIONS.map(([file]) => file).sort()).toEqual(withAction);
+  });
+
+  it("an address no route knows refuses every variant with a 4xx (404 where the method is one a form uses)", async () => {
+    for (const variant of VARIANTS) {
+      const response = await fetch(`${server.url}/hr/no-such-page`, {
+        method: variant.method,
+        headers: { ...variant.headers, Cookie: cookies.hr ?? "" },
+        body: variant.body,
+        redirect: "manual",
+      });
+      await response.arrayBuffer();
+      expect([variant.name, response.status >= 400 && response.status < 500]).toEqual([variant.name, true]);
+      if (variant.method === "POST" && variant.status === 415) expect([variant.name, response.status]).toEqual([variant.name, 404]);
+    }
   });
 
   for (const [, template, role] of ACTIONS) {

@@ -230,7 +230,7 @@ describe("inclusion scan", () => {
     // An action from a gap appears on the results page and in the report.
     await page.goto(`${scanUrl}/results`);
     await page.getByLabel("Actie", { exact: true }).fill("Taalcoach op elke afdeling inplannen");
-    await page.getByLabel("Eigenaar").fill("Karim Bouzid");
+    await page.getByLabel("Of een andere naam").fill("Karim Bouzid");
     await page.getByLabel("Uiterlijk op").fill("2030-06-30");
     await page.getByRole("button", { name: "Actie toevoegen" }).click();
     await page.waitForURL(/notice=scan\.actions\.added/);

@@ -98,7 +98,7 @@ describe("partner comparison export", () => {
         get("/partner/benchmark?country=NL", partner)
       )
     ).body as {
-      comparison: { group: { n: number; overall: { median: number } } };
+      comparison: { group: { n: number; overall: { median: number | null; mean: number | null } } };
     };
     const rows = sheetRows(
       await workbook(
@@ -113,7 +113,12 @@ describe("partner comparison export", () => {
       (r) => r[0] === "De groep" && r[1] === "Totaalscore"
     );
     expect(group?.[2]).toBe(page.comparison.group.n);
-    expect(group?.[4]).toBe(page.comparison.group.overall.median);
+    // The Dutch group in the demo has fewer than 20 organisations: the page publishes a mean and no median
+    // (decision 047), and the export says the same: the median cell is marked hidden, the mean column holds the mean.
+    expect(page.comparison.group.overall.median).toBeNull();
+    expect(typeof page.comparison.group.overall.mean).toBe("number");
+    expect(group?.[4]).toBe("x");
+    expect(group?.[6]).toBe(page.comparison.group.overall.mean);
     expect(rows.some((r) => r[0] === "Mediaan" && r[1] === "Ziekenhuis")).toBe(
       true
     );
@@ -131,7 +136,7 @@ describe("partner comparison export", () => {
         get("/partner/benchmark?country=NL", partner)
       )
     ).body as {
-      comparison: { group: { n: number; overall: { median: number } } };
+      comparison: { group: { n: number; overall: { median: number | null; mean: number | null } } };
     };
     const rows = await csvRows(
       await download(
@@ -145,7 +150,9 @@ describe("partner comparison export", () => {
       (r) => r[0] === "De groep" && r[1] === "Totaalscore"
     );
     expect(dutchNumber(group?.[2])).toBe(page.comparison.group.n);
-    expect(dutchNumber(group?.[4])).toBe(page.comparison.group.overall.median);
+    expect(page.comparison.group.overall.median).toBeNull();
+    expect(group?.[4]).toBe("x");
+    expect(dutchNumber(group?.[6])).toBe(page.comparison.group.overall.mean);
     expect(
       rows.find((r) => r[1] === "Ziekenhuis Maasdal 1")?.slice(2, 4)
     ).toEqual(["Nederland", "Ziekenhuis"]);
@@ -167,7 +174,7 @@ describe("partner comparison export", () => {
       const overall = english.find(
         (r) => r[0] === "The group" && r[1] === "Overall score"
       );
-      expect(Number(overall?.[4])).toBe(page.comparison.group.overall.median);
+      expect(Number(overall?.[6])).toBe(page.comparison.group.overall.mean);
       expect(
         english.find((r) => r[1] === "Ziekenhuis Maasdal 1")?.slice(2, 4)
       ).toEqual(["Netherlands", "Hospital"]);

@@ -17,7 +17,7 @@ function cells(element: JSX.Element): string[][] {
       <I18nProvider locale="en">{element}</I18nProvider>
     </CatalogueContext.Provider>,
   );
-  return [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, "")));
+  return [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, "")));
 }
 
 describe("MedianTable", () => {

@@ -41,6 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user: user
       ? { name: user.name, role: user.role, organisationName: user.organisationName, unread: unreadCount(user.id) }
       : null,
+    // Built on the server: the browser gets the role's entries, not the table of every role's (page weight).
+    nav: user ? navigationFor(user.role, isDemo()) : [],
   };
 }
 
@@ -88,7 +90,7 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
 function Shell({ data, children }: { data: RootData | undefined; children: ReactNode }) {
   const { t } = useI18n();
   const user = data?.user ?? null;
-  const nav = user ? navigationFor(user.role, data?.demo ?? false) : [];
+  const nav = user ? (data?.nav ?? []) : [];
   return (
     <>
       <a className="skip-link" href="#main">

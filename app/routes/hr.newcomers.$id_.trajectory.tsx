@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { z } from "zod";
-import { ErrorList, FormError } from "~/components/ui/form";
+import { ErrorList } from "~/components/ui/error-list";
+import { FormError } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, EmptyState, Notice } from "~/components/ui/page";
 import { CEFR_LEVELS } from "~/features/matching/criteria";

@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice, PageHeader } from "~/components/ui/page";
-import { PulseGroup, PulseTrend } from "~/features/pulse/components/pulse-results";
+import { PulseTrend } from "~/features/pulse/components/perception-gap";
+import { PulseGroup } from "~/features/pulse/components/pulse-results";
 import { CampaignSchema, PERIOD_PATTERN } from "~/features/pulse/pulse.schema";
 import { openCampaign, pulseOverview } from "~/features/pulse/pulse.server";
 import { readForm } from "~/utils/form-body.server";

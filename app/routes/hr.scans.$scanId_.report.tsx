@@ -5,10 +5,12 @@ import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { ScanRadar } from "~/features/scan/components/charts";
 import { PrintButton } from "~/features/scan/components/print-button";
 import { Recommendations } from "~/features/scan/components/recommendations";
-import { ActionTable, CoreFlags, DimensionTable, OverallScore, RankedList, useDimensionNames } from "~/features/scan/components/results-view";
+import { CoreFlags, DimensionTable, OverallScore, RankedList } from "~/features/scan/components/results-view";
+import { useDimensionNames } from "~/features/scan/components/dimension-names";
+import { ActionTable } from "~/features/scan/components/action-table";
 import { readPeerGroup } from "~/features/benchmark/peer.server";
 import { PeerNote } from "~/features/scan/components/peer-note";
-import { PerceptionGap } from "~/features/pulse/components/pulse-results";
+import { PerceptionGap } from "~/features/pulse/components/perception-gap";
 import { getScanResultsPage } from "~/features/scan/results-page.server";
 import { scanCharts } from "~/features/scan/charts.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -120,7 +122,7 @@ export default function ScanReport() {
       {otherActions.length || !firstActions.length ? (
         <section className="scan-report__section">
           <h2>{firstActions.length ? t("scan.reportPage.otherActions") : t("scan.actions.title")}</h2>
-          <ActionTable actions={otherActions} name={name} itemLabel={itemLabel} editable={false} />
+          <ActionTable actions={otherActions} name={name} itemLabel={itemLabel} />
         </section>
       ) : null}
       <section className="scan-report__section scan-report__answers">

@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { DataTable } from "~/components/ui/data-table";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { ErrorList, Field } from "~/components/ui/form";
+import { ErrorList } from "~/components/ui/error-list";
+import { Field } from "~/components/ui/form";
 import { Card, EmptyState, Notice, PageHeader } from "~/components/ui/page";
 import { listScans, startScan } from "~/features/scan/scan.server";
 import { useI18n } from "~/utils/i18n-react";

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
-import { ErrorList } from "~/components/ui/form";
+import { ErrorList } from "~/components/ui/error-list";
 import { Notice } from "~/components/ui/page";
 import { CheckAnswersSchema, ModuleKeySchema } from "~/features/modules/modules.schema";
 import { BUDDY_MODULE_KEY } from "~/features/modules/catalogue.server";

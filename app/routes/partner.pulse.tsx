@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, PageHeader } from "~/components/ui/page";
-import { PerceptionGap } from "~/features/pulse/components/pulse-results";
+import { PerceptionGap } from "~/features/pulse/components/perception-gap";
 import { partnerPerceptionGap } from "~/features/pulse/partner-gap.server";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";

@@ -83,7 +83,7 @@ describe("action plan", () => {
   it("with JavaScript: edit an action", async () => {
     const page = await hrPage(true);
     const { scanId, actionId } = await scanWithAction(page, "2031", "Taalcoach inplannen");
-    await page.goto(`${server.url}/hr/scans/${scanId}/results#action-plan`);
+    await page.goto(`${server.url}/hr/scans/${scanId}/actions`);
     await page.getByRole("button", { name: named("Verwijderen", "Taalcoach inplannen") }).waitFor();
     await editAndSave(page, "Taalcoach inplannen", "Taalcoach elke week", false);
     expect(actionRow(actionId)).toMatchObject({ action: "Taalcoach elke week", status: "in_progress", owner: "", revision: 2 });
@@ -93,7 +93,7 @@ describe("action plan", () => {
   it("with JavaScript: delete an action through the dialog (Cancel keeps it)", async () => {
     const page = await hrPage(true);
     const { scanId, actionId } = await scanWithAction(page, "2033", "Taalcoach elke week");
-    await page.goto(`${server.url}/hr/scans/${scanId}/results#action-plan`);
+    await page.goto(`${server.url}/hr/scans/${scanId}/actions`);
     const open = page.getByRole("button", { name: named("Verwijderen", "Taalcoach elke week") });
     await open.click();
     const dialog = page.getByRole("dialog");
@@ -114,7 +114,7 @@ describe("action plan", () => {
   it("without JavaScript: edit an action, then delete it on the confirmation step", async () => {
     const page = await hrPage(false);
     const { scanId, actionId } = await scanWithAction(page, "2032", "Buddy vooraf koppelen");
-    await page.goto(`${server.url}/hr/scans/${scanId}/results#action-plan`);
+    await page.goto(`${server.url}/hr/scans/${scanId}/actions`);
     await editAndSave(page, "Buddy vooraf koppelen", "Buddy een week vooraf koppelen", true);
     expect(actionRow(actionId)).toMatchObject({ action: "Buddy een week vooraf koppelen", status: "in_progress" });
 

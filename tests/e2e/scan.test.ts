@@ -227,8 +227,10 @@ describe("inclusion scan", () => {
     expect(late.status(), `${late.url()} ${(await late.text()).slice(0, 300)}`).toBe(409);
     await expectAccessible(page);
 
-    // An action from a gap appears on the results page and in the report.
+    // An action from a gap, added on the action plan's page, appears on the results page and in the report.
     await page.goto(`${scanUrl}/results`);
+    await page.getByRole("link", { name: "Een actieplan opstellen" }).click();
+    await page.waitForURL(/\/actions$/);
     await page.getByLabel("Actie", { exact: true }).fill("Taalcoach op elke afdeling inplannen");
     await page.getByLabel("Of een andere naam").fill("Karim Bouzid");
     await page.getByLabel("Uiterlijk op").fill("2030-06-30");
@@ -236,6 +238,8 @@ describe("inclusion scan", () => {
     await page.waitForURL(/notice=scan\.actions\.added/);
     expect(await page.getByTestId("action-table").textContent()).toContain("Taalcoach op elke afdeling inplannen");
     await expectAccessible(page);
+    await page.goto(`${scanUrl}/results`);
+    expect(await page.getByTestId("action-table").textContent()).toContain("Taalcoach op elke afdeling inplannen");
 
     // The report prints (print CSS hides the site chrome) and saves as a PDF.
     await page.getByRole("link", { name: "Rapport afdrukken" }).click();

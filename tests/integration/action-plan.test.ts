@@ -1,10 +1,10 @@
-// The action plan through the results page's loader and action (real Requests, real SQLite): actions are added
+// The action plan through its page's loader and action (real Requests, real SQLite): actions are added
 // with an owner from the own organisation (or a typed name), edited, deleted after the confirmation, and a stale
 // edit never replaces a colleague's newer one (decision 166).
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { actionItems } from "@db/schema";
-import * as resultsRoute from "~/routes/hr.scans.$scanId_.results";
+import * as actionsRoute from "~/routes/hr.scans.$scanId_.actions";
 import * as scanRoute from "~/routes/hr.scans.$scanId";
 import { getDb } from "~/utils/db.server";
 import { answersForAll, cookieOf, createCareOrganisation, createDraftScan } from "../support/factories";
@@ -14,7 +14,7 @@ type ActionView = { id: number; action: string; owner: string; ownerUserId: numb
 type ResultsBody = { actions: ActionView[]; owners: { id: number; name: string }[] };
 type FailureBody = { ok: false; formError: string; formErrorParams: Record<string, string | number> | null; errors: Record<string, string[]> };
 
-/** An organisation with a submitted scan, its two HR users signed in, and the results page's action and loader. */
+/** An organisation with a submitted scan, its two HR users signed in, and the action plan page's action and loader. */
 async function planWorld() {
   const world = createCareOrganisation();
   const scan = createDraftScan({ organisationId: world.organisation.id, period: "2028", answers: answersForAll("2"), answeredBy: world.hr.id });
@@ -23,9 +23,9 @@ async function planWorld() {
   const params = { scanId: String(scan.id) };
   const submittedScan = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit", confirm: "yes" }, hrCookie), params);
   expect(submittedScan.status).toBe(302);
-  const url = `/hr/scans/${scan.id}/results`;
-  const act = (cookie: string, fields: Record<string, string>) => call(resultsRoute.action, post(url, fields, cookie), params);
-  const page = async (cookie = hrCookie) => (await call(resultsRoute.loader, get(url, cookie), params)).body as ResultsBody;
+  const url = `/hr/scans/${scan.id}/actions`;
+  const act = (cookie: string, fields: Record<string, string>) => call(actionsRoute.action, post(url, fields, cookie), params);
+  const page = async (cookie = hrCookie) => (await call(actionsRoute.loader, get(url, cookie), params)).body as ResultsBody;
   const rows = () => getDb().select().from(actionItems).where(eq(actionItems.scanId, scan.id)).all();
   return { ...world, scanId: scan.id, hrCookie, hr2Cookie, act, page, rows };
 }
@@ -151,10 +151,10 @@ describe("action plan", () => {
     const w = await planWorld();
     const other = await planWorld();
     const action = await addOne(w);
-    const otherUrl = `/hr/scans/${other.scanId}/results`;
-    const edit = await call(resultsRoute.action, post(otherUrl, editFields(action, { action: "Overgenomen" }), other.hrCookie), { scanId: String(other.scanId) });
+    const otherUrl = `/hr/scans/${other.scanId}/actions`;
+    const edit = await call(actionsRoute.action, post(otherUrl, editFields(action, { action: "Overgenomen" }), other.hrCookie), { scanId: String(other.scanId) });
     expect(edit.status).toBe(404);
-    const del = await call(resultsRoute.action, post(otherUrl, { intent: "deleteAction", actionId: String(action.id), confirm: "yes" }, other.hrCookie), { scanId: String(other.scanId) });
+    const del = await call(actionsRoute.action, post(otherUrl, { intent: "deleteAction", actionId: String(action.id), confirm: "yes" }, other.hrCookie), { scanId: String(other.scanId) });
     expect(del.status).toBe(404);
     expect(w.rows()[0]).toMatchObject({ action: ADD.action, revision: action.revision });
   });

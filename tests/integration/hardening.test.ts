@@ -14,7 +14,7 @@ import * as language from "~/routes/language";
 import * as login from "~/routes/login";
 import * as buddyProfile from "~/routes/me.buddy.profile";
 import * as readModule from "~/routes/me.modules.$key._index";
-import * as scanResults from "~/routes/hr.scans.$scanId_.results";
+import * as scanActions from "~/routes/hr.scans.$scanId_.actions";
 import { getDb } from "~/utils/db.server";
 import { recordSecurityEvent } from "~/utils/security-events.server";
 import { buildBenchmarkWorld } from "../support/benchmark-world";
@@ -97,7 +97,7 @@ describe("impossible values are refused, not stored (finding 6)", () => {
     const hr = cookieFor(HR);
     const scanId = db().select({ id: scans.id }).from(scans).where(eq(scans.status, "submitted")).all()[0]!.id;
     const actionsBefore = db().select({ n: count() }).from(actionItems).get()!.n;
-    const result = await call(scanResults.action, post(`/hr/scans/${scanId}/results`, { intent: "addAction", dimensionKey: "language", itemKey: "language.2", action: "Taalcoach inplannen", owner: "Karim Bouzid", dueDate: "2026-02-30" }, hr), { scanId: String(scanId) });
+    const result = await call(scanActions.action, post(`/hr/scans/${scanId}/actions`, { intent: "addAction", dimensionKey: "language", itemKey: "language.2", action: "Taalcoach inplannen", owner: "Karim Bouzid", dueDate: "2026-02-30" }, hr), { scanId: String(scanId) });
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({ errors: { dueDate: ["scan.errors.date"] } });
     expect(db().select({ n: count() }).from(actionItems).get()!.n).toBe(actionsBefore);

@@ -11,6 +11,7 @@ import * as csvRoute from "~/routes/hr.scans.$scanId_.export[.]csv";
 import * as jsonRoute from "~/routes/hr.scans.$scanId_.export[.]json";
 import * as reportRoute from "~/routes/hr.scans.$scanId_.report";
 import * as resultsRoute from "~/routes/hr.scans.$scanId_.results";
+import * as actionsRoute from "~/routes/hr.scans.$scanId_.actions";
 import * as scanRoute from "~/routes/hr.scans.$scanId";
 import * as listRoute from "~/routes/hr.scans._index";
 import { getDb } from "~/utils/db.server";
@@ -431,7 +432,8 @@ describe("answering", () => {
     const params = { scanId: String(scanId) };
     const cookie = world.hrCookie;
     const url = `/hr/scans/${scanId}/results`;
-    const added = await call(resultsRoute.action, post(url, { intent: "addAction", dimensionKey: "language", itemKey: "language.2", action: "Taalcoach inplannen tijdens werkuren", owner: "Karim Bouzid", dueDate: "2027-03-31" }, cookie), params);
+    const actionsUrl = `/hr/scans/${scanId}/actions`;
+    const added = await call(actionsRoute.action, post(actionsUrl, { intent: "addAction", dimensionKey: "language", itemKey: "language.2", action: "Taalcoach inplannen tijdens werkuren", owner: "Karim Bouzid", dueDate: "2027-03-31" }, cookie), params);
     expect(added.status).toBe(302);
     const badCases: Record<string, string>[] = [
       { intent: "addAction", dimensionKey: "language", action: "", owner: "X Y" },
@@ -444,16 +446,16 @@ describe("answering", () => {
     const actions = (results.body as { actions: { id: number; status: string; action: string }[] }).actions;
     expect(actions).toHaveLength(1);
     for (const fields of badCases) {
-      const r = await call(resultsRoute.action, post(url, fields, cookie), params);
+      const r = await call(actionsRoute.action, post(actionsUrl, fields, cookie), params);
       expect(r.status, JSON.stringify(fields)).toBe(400);
     }
     const id = actions[0]?.id ?? 0;
-    const changed = await call(resultsRoute.action, post(url, { intent: "actionStatus", actionId: String(id), status: "in_progress" }, cookie), params);
+    const changed = await call(actionsRoute.action, post(actionsUrl, { intent: "actionStatus", actionId: String(id), status: "in_progress" }, cookie), params);
     expect(changed.status).toBe(302);
     // Another organisation's HR, through its own submitted scan, cannot touch this action.
     const otherWorld = draftWorld();
     const otherScan = await submitted(otherWorld);
-    const other = await call(resultsRoute.action, post(`/hr/scans/${otherScan}/results`, { intent: "actionStatus", actionId: String(id), status: "done" }, otherWorld.hrCookie), { scanId: String(otherScan) });
+    const other = await call(actionsRoute.action, post(`/hr/scans/${otherScan}/actions`, { intent: "actionStatus", actionId: String(id), status: "done" }, otherWorld.hrCookie), { scanId: String(otherScan) });
     expect(other.status).toBe(404);
     const after = await call(resultsRoute.loader, get(url, cookie), params);
     expect((after.body as { actions: { status: string }[] }).actions.map((a) => a.status)).toEqual(["in_progress"]);

@@ -51,6 +51,7 @@ export const SWEEP_PAGES: Record<SweepRole, SweepPage[]> = {
     { route: "hr.scans.$scanId", path: "/hr/scans/{zasDraftScan}" },
     { route: "hr.scans.$scanId", path: "/hr/scans/{zasScan}" },
     { route: "hr.scans.$scanId_.results", path: "/hr/scans/{zasScan}/results" },
+    { route: "hr.scans.$scanId_.actions", path: "/hr/scans/{zasScan}/actions" },
     { route: "hr.scans.$scanId_.report", path: "/hr/scans/{zasScan}/report" },
     { route: "hr.modules._index", path: "/hr/modules" },
     { route: "hr.modules.$key", path: "/hr/modules/intercultural-communication" },

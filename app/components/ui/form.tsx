@@ -7,6 +7,7 @@ import { createContext, useContext, useEffect, useId, useRef, useState, type Rea
 import type { MessageKey, TranslateParams } from "~/utils/i18n-core";
 import { useI18n } from "~/utils/i18n-react";
 import { messageForValidity, type ClientMessage } from "./validity";
+import { ErrorList } from "./error-list";
 
 export type FieldErrorMap = Partial<Record<string, string[]>>;
 
@@ -87,19 +88,6 @@ export function CheckedForm({ children, ...props }: CheckedFormProps) {
 
 function useClientError(name: string): { key: MessageKey; params?: TranslateParams } | undefined {
   return useContext(ClientErrorsContext)[name];
-}
-
-export function ErrorList({ id, errors }: { id?: string; errors?: (string | undefined)[] }) {
-  const { t, isKey } = useI18n();
-  const shown = (errors ?? []).filter((e): e is string => Boolean(e));
-  if (shown.length === 0) return null;
-  return (
-    <ul id={id} className="field-errors">
-      {shown.map((error) => (
-        <li key={error}>{isKey(error) ? t(error) : error}</li>
-      ))}
-    </ul>
-  );
 }
 
 type FieldProps = {

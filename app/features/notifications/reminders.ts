@@ -106,7 +106,7 @@ export function dueEvents(org: OrgSnapshot, now: Date): DueEvent[] {
   }
   for (const a of org.actions) {
     if (today < addDays(a.dueDate, -RULES.actionDueSoonDays)) continue;
-    hr(`action-due:${a.id}:${a.dueDate}`, "action_due", { action: a.action, dueDate: a.dueDate }, `/hr/scans/${a.scanId}/results#action-plan`);
+    hr(`action-due:${a.id}:${a.dueDate}`, "action_due", { action: a.action, dueDate: a.dueDate }, `/hr/scans/${a.scanId}/actions`);
   }
   for (const d of org.drafts) {
     if (t - Date.parse(d.lastTouchedAt) < RULES.scanStaleDays * DAY) continue;

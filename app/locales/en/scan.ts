@@ -132,6 +132,10 @@ export const scan: Catalogue<typeof nl> = {
   backToScans: "All scans",
   actions: {
     title: "Action plan",
+    pageTitle: "Action plan for the {period} scan",
+    backToResults: "Back to the {period} results",
+    manage: "Edit the action plan",
+    start: "Draw up an action plan",
     intro: "Turn gaps into actions with an owner and a date.",
     none: "No actions yet.",
     add: "Add action",

@@ -39,6 +39,7 @@ export const titles: Catalogue<typeof nl> = {
   hrPulse: "Pulse survey",
   hrScan: "Fill in the inclusion scan",
   hrScanReport: "Inclusion scan report",
+  hrScanActions: "Inclusion scan action plan",
   hrScanResults: "Inclusion scan results",
   hrScans: "Inclusion scans",
   invite: "Invitation",

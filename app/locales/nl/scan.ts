@@ -130,6 +130,10 @@ export const scan = {
   backToScans: "Alle scans",
   actions: {
     title: "Actieplan",
+    pageTitle: "Actieplan bij de scan van {period}",
+    backToResults: "Terug naar de resultaten van {period}",
+    manage: "Actieplan bewerken",
+    start: "Een actieplan opstellen",
     intro: "Zet werkpunten om in acties met een eigenaar en een datum.",
     none: "Nog geen acties.",
     add: "Actie toevoegen",

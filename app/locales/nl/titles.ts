@@ -37,6 +37,7 @@ export const titles = {
   hrPulse: "Pulsmeting",
   hrScan: "Inclusiescan invullen",
   hrScanReport: "Rapport van de inclusiescan",
+  hrScanActions: "Actieplan van de inclusiescan",
   hrScanResults: "Resultaten van de inclusiescan",
   hrScans: "Inclusiescans",
   invite: "Uitnodiging",

@@ -1,6 +1,7 @@
 // Building blocks of the matching pages: explanations, status badges and the profile form parts.
 import { useEffect, useId, useState } from "react";
-import { ErrorList, SelectField } from "~/components/ui/form";
+import { ErrorList } from "~/components/ui/error-list";
+import { SelectField } from "~/components/ui/form";
 import type { MessageKey } from "~/utils/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { CEFR_LEVELS, GENDERS, INTERESTS, LANGUAGE_CODES, PROFESSIONS, SHIFTS, type Contribution, type LanguageSkill } from "../criteria";

@@ -2,7 +2,7 @@
 // page and, through RecommendedModules, on the scan results page.
 import { Form } from "@remix-run/react";
 import { useId } from "react";
-import { ErrorList } from "~/components/ui/form";
+import { ErrorList } from "~/components/ui/error-list";
 import { useI18n } from "~/utils/i18n-react";
 
 export const ASSIGN_ACTION = "/hr/modules";

@@ -1,7 +1,8 @@
 // The admin's form for an organisation's single sign-on settings. Works without JavaScript (plain form posts).
 import { Form } from "@remix-run/react";
 import { useId } from "react";
-import { CheckboxField, ErrorList, Field, SelectField, SubmitButton } from "~/components/ui/form";
+import { ErrorList } from "~/components/ui/error-list";
+import { CheckboxField, Field, SelectField, SubmitButton } from "~/components/ui/form";
 import { useI18n } from "~/utils/i18n-react";
 import type { SsoSettingsView } from "../sso-settings.server";
 

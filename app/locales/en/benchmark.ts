@@ -44,7 +44,7 @@ export const benchmark: Catalogue<typeof source> = {
     share: "Share ≥ 3",
     breakdownTitle: "Broken down by {by}",
     trendTitle: "Trend over the years",
-    trendChart: "Median overall score and median of each theme per year. The table below gives the same figures.",
+    trendChart: "Median overall score and median of each theme per year; in a year with fewer than 20 organisations, the mean. The table below gives the same figures.",
     trendMedian: "Median overall",
     organisationsTitle: "Organisations",
     organisation: "Organisation",

@@ -41,7 +41,7 @@ export const benchmark = {
     share: "Aandeel ≥ 3",
     breakdownTitle: "Uitgesplitst naar {by}",
     trendTitle: "Verloop over de jaren",
-    trendChart: "Mediaan van de totaalscore en van elk thema per jaar. De tabel eronder geeft dezelfde cijfers.",
+    trendChart: "Mediaan van de totaalscore en van elk thema per jaar; in een jaar met minder dan 20 organisaties het gemiddelde. De tabel eronder geeft dezelfde cijfers.",
     trendMedian: "Mediaan totaal",
     organisationsTitle: "Organisaties",
     organisation: "Organisatie",

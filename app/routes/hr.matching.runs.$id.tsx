@@ -6,51 +6,37 @@ import { SubmitButton } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Card, Notice } from "~/components/ui/page";
 import { Explanation, FitHelp, key } from "~/features/matching/components/matching-ui";
-import { PinSchema } from "~/features/matching/matching.schema";
-import { discardRun, pinPair, proposalDays, sendRun, viewRun, type RunRow } from "~/features/matching/runs.server";
-import { ConfirmedSchema } from "~/utils/form-fields";
+import { RunActionSchema } from "~/features/matching/matching.schema";
+import { changeRun, viewRun, type RunRow } from "~/features/matching/runs.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
 import { pageTitle } from "~/utils/page-title";
 import { failureResponse } from "~/utils/respond.server";
-import { fail, invalid } from "~/utils/use-case";
+import { invalid } from "~/utils/use-case";
 
 export const meta = pageTitle("hrMatchingRun");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  const run = viewRun(user, user.organisationId, parseId(params.id));
-  if (!run) throw notFound();
-  return { run, days: proposalDays() };
+  const viewed = viewRun(user, { runId: parseId(params.id) });
+  if (!viewed.ok) throw notFound();
+  return viewed.value;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const runId = parseId(params.id);
-  const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "send") {
-    // Sending e-mails every buddy: only the confirmation step (with its summary) posts `confirm=yes` (decision 150).
-    if (!parseForm(ConfirmedSchema, form).success) return failureResponse(fail("invalid", "confirm.required"));
-    const result = await sendRun(user, user.organisationId, runId);
-    if (!result.ok) return failureResponse(result);
-    return redirect(`/hr/matching/runs/${runId}?notice=matching.run.sent&count=${result.value.sent}`);
-  }
-  if (intent === "discard") {
-    const result = discardRun(user, user.organisationId, runId);
-    if (!result.ok) return failureResponse(result);
-    return redirect(`/hr/matching?notice=matching.run.discarded`);
-  }
-  if (intent === "pin" || intent === "unpin") {
-    const parsed = parseForm(PinSchema, form);
-    if (!parsed.success) return failureResponse(invalid(parsed, "errors.badRequest"));
-    const result = pinPair(user, user.organisationId, runId, parsed.data.newcomerId, intent === "unpin" ? null : (parsed.data.buddyId ?? null));
-    if (!result.ok) return failureResponse(result);
-    return redirect(`/hr/matching/runs/${runId}?notice=matching.run.pinnedNotice`);
-  }
-  return failureResponse(fail("invalid", "errors.badRequest"));
+  // Sending e-mails every buddy: only the confirmation step (with its summary) posts `confirm=yes` (decision 150).
+  const parsed = parseForm(RunActionSchema, await readForm(request));
+  if (!parsed.success) return failureResponse(invalid(parsed));
+  const changed = await changeRun(user, { runId, ...parsed.data });
+  if (!changed.ok) return failureResponse(changed);
+  const { value } = changed;
+  if (value.done === "sent") return redirect(`/hr/matching/runs/${runId}?notice=matching.run.sent&count=${value.sent}`);
+  if (value.done === "discarded") return redirect(`/hr/matching?notice=matching.run.discarded`);
+  return redirect(`/hr/matching/runs/${runId}?notice=matching.run.pinnedNotice`);
 }
 
 function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {

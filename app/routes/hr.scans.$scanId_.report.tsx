@@ -12,7 +12,7 @@ import { readPeerGroup } from "~/features/benchmark/peer.server";
 import { PeerNote } from "~/features/scan/components/peer-note";
 import { PerceptionGap } from "~/features/pulse/components/perception-gap";
 import { getScanResultsPage } from "~/features/scan/results-page.server";
-import { scanCharts } from "~/features/scan/charts.server";
+import { scanRadar } from "~/features/scan/charts.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = resolveLocale(request, user.locale);
   const results = getScanResultsPage(user, scanId, locale, readPeerGroup(request));
   if (!results) throw notFound({ user, entity: "scan", id: scanId });
-  return { ...results, charts: { radar: scanCharts(results, locale).radar }, printedAt: new Date().toISOString() };
+  return { ...results, charts: { radar: scanRadar(results, locale) }, printedAt: new Date().toISOString() };
 }
 
 export default function ScanReport() {
@@ -62,16 +62,7 @@ export default function ScanReport() {
         <div className="scan-report__summary-grid">
           <div>
             <h3 className="small-heading">{t("scan.radarTitle")}</h3>
-            <ScanRadar
-              chart={r.charts.radar}
-              dimensions={r.dimensions.map((d) => ({ key: d.key, name: `${d.number}. ${name(d.key)}` }))}
-              current={r.result.dimensions.map((d) => ({ key: d.key, score: d.score }))}
-              currentLabel={t("scan.radarThis", { period: r.scan.period })}
-              previous={r.previous?.dimensions ?? null}
-              previousLabel={r.previous ? t("scan.radarPrevious", { period: r.previous.period }) : undefined}
-              peer={r.peer}
-              showTable={false}
-            />
+            <ScanRadar {...r.charts.radar} showTable={false} />
             <PeerNote {...r.peerInfo} />
           </div>
           <div>

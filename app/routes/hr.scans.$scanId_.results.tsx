@@ -69,15 +69,7 @@ export default function ScanResultsPage() {
         </Card>
         <div className="two-columns">
           <Card title="scan.radarTitle">
-            <ScanRadar
-              chart={r.charts.radar}
-              dimensions={r.dimensions.map((d) => ({ key: d.key, name: `${d.number}. ${name(d.key)}` }))}
-              current={r.result.dimensions.map((d) => ({ key: d.key, score: d.score }))}
-              currentLabel={t("scan.radarThis", { period: r.scan.period })}
-              previous={r.previous?.dimensions ?? null}
-              previousLabel={r.previous ? t("scan.radarPrevious", { period: r.previous.period }) : undefined}
-              peer={r.peer}
-            />
+            <ScanRadar {...r.charts.radar} />
             <PeerNote {...r.peerInfo} />
           </Card>
           <Card title="scan.levelsTitle">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseWith } from "~/utils/forms";
-import { BuddyProfileSchema, CheckInSchema, DeclineSchema, NewcomerSchema, WeightsSchema } from "./matching.schema";
+import { BuddyProfileSchema, CheckInSchema, DeclineSchema, NewcomerSchema, RunActionSchema, WeightsSchema } from "./matching.schema";
 
 const newcomer = { name: "Samira Ouali", profession: "nurse", departmentId: "3", startDate: "2027-02-01", dutchLevel: "B1", recognitionStatus: "in_progress" };
 const buddy = { profession: "doctor", departmentId: "2", dutchLevel: "C2", capacity: "2", yearsInOrganisation: "4", status: "active" };
@@ -55,5 +55,29 @@ describe("small forms", () => {
     expect(parseWith(DeclineSchema, { reason: "  " })).toMatchObject({ success: false, fieldErrors: { reason: ["matching.reasonRequired"] } });
     expect(parseWith(CheckInSchema, { key: "week2", note: "ok" })).toMatchObject({ success: false, fieldErrors: { key: ["validation.invalidChoice"] } });
     expect(parseWith(WeightsSchema, { sameDepartment: "extreme" })).toMatchObject({ success: false });
+  });
+});
+
+describe("RunActionSchema (the run page's buttons)", () => {
+  it("reads each intent into typed input; a pin without a buddy releases", () => {
+    expect(parseWith(RunActionSchema, { intent: "send", confirm: "yes" })).toEqual({ success: true, data: { intent: "send", confirm: "yes" } });
+    expect(parseWith(RunActionSchema, { intent: "discard" })).toEqual({ success: true, data: { intent: "discard" } });
+    expect(parseWith(RunActionSchema, { intent: "pin", newcomerId: "4", buddyId: "7" })).toEqual({ success: true, data: { intent: "pin", newcomerId: 4, buddyId: 7 } });
+    expect(parseWith(RunActionSchema, { intent: "pin", newcomerId: "4", buddyId: "" })).toEqual({ success: true, data: { intent: "pin", newcomerId: 4 } });
+    expect(parseWith(RunActionSchema, { intent: "unpin", newcomerId: "4", buddyId: "7" })).toEqual({ success: true, data: { intent: "unpin", newcomerId: 4 } });
+  });
+
+  it.each([
+    [{}, "errors.badRequest"],
+    [{ intent: "explode" }, "errors.badRequest"],
+    [{ intent: "send" }, "confirm.required"],
+    [{ intent: "send", confirm: "on" }, "confirm.required"],
+    [{ intent: "pin", newcomerId: "x" }, "errors.badRequest"],
+    [{ intent: "unpin" }, "errors.badRequest"],
+  ])("refuses %o with %s", (input, message) => {
+    const parsed = parseWith(RunActionSchema, input);
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    expect(parsed.formError ?? Object.values(parsed.fieldErrors)[0]?.[0]).toBe(message);
   });
 });

@@ -133,6 +133,23 @@ export const PinSchema = z.object({
   buddyId: z.preprocess(emptyToUndefined, idField().optional()),
 });
 
+/**
+ * What HR posts on a run's page, one intent per button: send (only from the confirmation step, decision 150),
+ * discard, pin (lock the proposed buddy or override with another; without a buddy it releases the pin) and unpin.
+ * Anything else is a bad request.
+ */
+export const RunActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    ConfirmedSchema.extend({ intent: z.literal("send") }),
+    z.object({ intent: z.literal("discard") }),
+    PinSchema.extend({ intent: z.literal("pin") }),
+    z.object({ intent: z.literal("unpin"), newcomerId: idField() }),
+  ],
+  { error: "errors.badRequest" },
+);
+export type RunAction = z.output<typeof RunActionSchema>;
+
 type Raw = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
 const many = (v: string | string[] | undefined) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);

@@ -15,6 +15,7 @@ import { DEFAULT_WEIGHTS, normaliseWeights, type WeightLevels } from "./criteria
 import { overrideCost, pairFit, type OverrideCost } from "./fit";
 import { pairVerdicts, planRun, type MatchingPool, type Pins, type RunPlan, type RunResult } from "./run-plan";
 import { readStored, StoredPinsSchema, StoredRunResultSchema } from "./run-stored";
+import type { RunAction } from "./matching.schema";
 import {
   buddyFacts,
   buddyLoads,
@@ -216,9 +217,9 @@ export function getRun(organisationId: number, runId: number): RunView | null {
 }
 
 /** The organisation's run, or null after writing the probe entry for an id that is not theirs (decision 060). */
-function ownRun(actor: CurrentUser, organisationId: number, runId: number): RunView | null {
-  const run = getRun(organisationId, runId);
-  if (!run) auditMissingId({ id: actor.id, organisationId }, "matching_run", runId);
+function ownRun(actor: OrgUser, runId: number): RunView | null {
+  const run = getRun(actor.organisationId, runId);
+  if (!run) auditMissingId({ id: actor.id, organisationId: actor.organisationId }, "matching_run", runId);
   return run;
 }
 
@@ -226,17 +227,41 @@ function ownRun(actor: CurrentUser, organisationId: number, runId: number): RunV
  * The run page: one `matching_run.viewed` entry naming every newcomer in the snapshot. `pinCost`: with HR's
  * pins, what they cost against the best assignment without them (null without pins).
  */
-export function viewRun(actor: CurrentUser, organisationId: number, runId: number): (RunView & { pinCost: OverrideCost | null }) | null {
-  const run = ownRun(actor, organisationId, runId);
-  if (!run) return null;
-  auditNewcomerView({ id: actor.id, organisationId }, { action: "matching_run.viewed", entityType: "matching_run", entityId: runId, newcomerIds: run.result.rows.map((r) => r.newcomerId) });
+export function viewRun(actor: OrgUser, { runId }: { runId: number }): Outcome<{ run: RunView & { pinCost: OverrideCost | null }; days: number }> {
+  const run = ownRun(actor, runId);
+  if (!run) return fail("not_found", "errors.notFound");
+  auditNewcomerView({ id: actor.id, organisationId: actor.organisationId }, { action: "matching_run.viewed", entityType: "matching_run", entityId: runId, newcomerIds: run.result.rows.map((r) => r.newcomerId) });
   const pinCost = run.result.best ? overrideCost(run.result.best, { total: run.total, matched: run.matched }, run.weightsLevels) : null;
-  return { ...run, pinCost };
+  return ok({ run: { ...run, pinCost }, days: proposalDays() });
+}
+
+/** What a change to a run did, for the page to say so. */
+export type RunChanged = { done: "sent"; sent: number } | { done: "discarded" } | { done: "pinned" };
+
+/** The run page's one use case: HR sends, discards, pins or unpins in the run of their own organisation. */
+export async function changeRun(actor: OrgUser, input: { runId: number } & RunAction): Promise<Outcome<RunChanged>> {
+  const { runId } = input;
+  switch (input.intent) {
+    case "send": {
+      const sent = await sendRun(actor, runId);
+      return sent.ok ? ok({ done: "sent" as const, sent: sent.value.sent }) : sent;
+    }
+    case "discard": {
+      const discarded = discardRun(actor, runId);
+      return discarded.ok ? ok({ done: "discarded" as const }) : discarded;
+    }
+    case "pin":
+    case "unpin": {
+      const pinned = pinPair(actor, runId, input.newcomerId, input.intent === "pin" ? (input.buddyId ?? null) : null);
+      return pinned.ok ? ok({ done: "pinned" as const }) : pinned;
+    }
+  }
 }
 
 /** Lock (pin the proposed buddy), override (pin another allowed buddy) or release a pin; then solve again. */
-export function pinPair(actor: CurrentUser, organisationId: number, runId: number, newcomerId: number, buddyId: number | null): Outcome {
-  const run = ownRun(actor, organisationId, runId);
+function pinPair(actor: OrgUser, runId: number, newcomerId: number, buddyId: number | null): Outcome {
+  const { organisationId } = actor;
+  const run = ownRun(actor, runId);
   if (!run) return fail("not_found", "errors.notFound");
   if (run.status !== "draft") return fail("conflict", "matching.runNotDraft");
   const row = run.result.rows.find((r) => r.newcomerId === newcomerId);
@@ -253,8 +278,9 @@ export function pinPair(actor: CurrentUser, organisationId: number, runId: numbe
   return ok();
 }
 
-export function discardRun(actor: CurrentUser, organisationId: number, runId: number): Outcome {
-  const run = ownRun(actor, organisationId, runId);
+function discardRun(actor: OrgUser, runId: number): Outcome {
+  const { organisationId } = actor;
+  const run = ownRun(actor, runId);
   if (!run) return fail("not_found", "errors.notFound");
   if (run.status !== "draft") return fail("conflict", "matching.runNotDraft");
   getDb().update(matchingRuns).set({ status: "discarded", updatedAt: nowIso() }).where(eq(matchingRuns.id, runId)).run();
@@ -274,9 +300,10 @@ type Outgoing = { matchId: number; buddyUserId: number; buddyEmail: string; budd
  * Sends the run's proposals. The pairs are checked again against the world as it is now (a buddy may have
  * accepted someone else since the preview); a stale run is refused and HR runs again.
  */
-export async function sendRun(actor: CurrentUser, organisationId: number, runId: number, now = new Date()): Promise<Outcome<{ sent: number }>> {
+async function sendRun(actor: OrgUser, runId: number, now = new Date()): Promise<Outcome<{ sent: number }>> {
+  const { organisationId } = actor;
   refreshMatchStates(now);
-  const run = ownRun(actor, organisationId, runId);
+  const run = ownRun(actor, runId);
   if (!run) return fail("not_found", "errors.notFound");
   if (run.status !== "draft") return fail("conflict", "matching.runNotDraft");
   // Every chosen pair must still be allowed now (no solve needed for that).

@@ -6,7 +6,9 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { memberships, users } from "@db/schema";
 import { modules } from "@db/schema-modules";
 import { appSettings, notificationPreferences, notifications } from "@db/schema-notifications";
+import { z } from "zod";
 import { getDb, prepared, type Tx as Writer } from "~/utils/db.server";
+import { parseStoredJson } from "~/utils/stored-json";
 import { publicUrl } from "~/utils/env.server";
 import { translate, type Locale } from "~/utils/i18n";
 import { dayEventAttachment } from "./ics.server";
@@ -69,6 +71,17 @@ function moduleTitles(): Map<string, { nl: string; en: string }> {
     titles = { at: Date.now(), map };
   }
   return titles.map;
+}
+
+const StoredEventParamsSchema = z.record(z.string(), z.union([z.string(), z.number()])) satisfies z.ZodType<EventParams>;
+
+/**
+ * A stored notification's line in the reader's language. Params that do not read as the event's (a damaged row)
+ * give the kind's name ("New buddy proposal") rather than a title with its placeholders left in.
+ */
+export function storedNotificationTitle(kind: NotificationKind, locale: Locale, paramsJson: string): string {
+  const params = parseStoredJson(StoredEventParamsSchema, paramsJson);
+  return params ? notificationTitle(kind, locale, params, names) : translate(locale, `notifications.kinds.${kind}.label`);
 }
 
 export const names: Names = { moduleTitle: (key, locale) => moduleTitles().get(key)?.[locale] ?? key };
@@ -221,7 +234,7 @@ export function listNotifications(user: { id: number }, input: { locale: Locale;
     .map((n) => ({
       id: n.id,
       kind: n.kind,
-      title: isNotificationKind(n.kind) ? notificationTitle(n.kind, input.locale, JSON.parse(n.params) as EventParams, names) : n.kind,
+      title: isNotificationKind(n.kind) ? storedNotificationTitle(n.kind, input.locale, n.params) : n.kind,
       createdAt: n.createdAt,
       read: n.readAt !== null,
     }));

@@ -8,6 +8,8 @@ import { now as clockNow } from "~/utils/clock.server";
 import { getDb, prepared, type Tx as Writer } from "~/utils/db.server";
 import { mailConcurrency, sendMail, type MailAttachment } from "~/utils/mail.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
+import { parseStoredJson } from "~/utils/stored-json";
+import { z } from "zod";
 import { notificationConfig } from "./config.server";
 
 type Db = ReturnType<typeof getDb> | Writer;
@@ -99,15 +101,26 @@ export function retryDelaySeconds(attempt: number): number {
   return notificationConfig().OUTBOX_RETRY_BASE_SECONDS * 4 ** Math.max(0, attempt - 1);
 }
 
+const StoredHeadersSchema = z.record(z.string(), z.string());
+const StoredAttachmentsSchema = z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })) satisfies z.ZodType<MailAttachment[]>;
+
+/** Thrown for a row whose stored headers or attachments do not read: it fails like a refused delivery. */
+class DamagedRow extends Error {
+  code = "stored_row";
+}
+
 async function deliver(row: OutboxRow, at: Date): Promise<boolean> {
   try {
+    const headers = parseStoredJson(StoredHeadersSchema, row.headers);
+    const attachments = parseStoredJson(StoredAttachmentsSchema, row.attachments);
+    if (!headers || !attachments) throw new DamagedRow(`outbox row ${row.id}`);
     await sendMail({
       to: row.toEmail,
       subject: row.subject,
       text: row.text,
       ...(row.html ? { html: row.html } : {}),
-      headers: { ...(JSON.parse(row.headers) as Record<string, string>), "X-Portal-Kind": row.kind },
-      attachments: JSON.parse(row.attachments) as MailAttachment[],
+      headers: { ...headers, "X-Portal-Kind": row.kind },
+      attachments,
       messageId: `<outbox-${row.id}.${row.eventKey.replace(/[^A-Za-z0-9.-]/g, ".")}@newcomer-proof.portal>`,
     });
   } catch (error) {

@@ -15,11 +15,11 @@ import { translate, type Locale } from "~/utils/i18n";
 import { digestWeek, localDate, timeZoneOf, addDays, type Country } from "./calendar";
 import { notificationConfig } from "./config.server";
 import { isNotificationKind } from "./kinds";
-import { activeRecipients, channelFor, mailLinks, names, prepareEvents, unsubscribeHeaders, writePreparedEvents } from "./notify.server";
+import { activeRecipients, channelFor, mailLinks, prepareEvents, storedNotificationTitle, unsubscribeHeaders, writePreparedEvents } from "./notify.server";
 import { enqueueMail, deliverDue } from "./outbox.server";
-import { dueEvents, type EventParams, type OrgSnapshot } from "./reminders";
+import { dueEvents, type OrgSnapshot } from "./reminders";
 import { trajectoryFollowUpEvents } from "./trajectory-followups";
-import { composeMail, notificationTitle } from "./render";
+import { composeMail } from "./render";
 
 
 function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
@@ -241,7 +241,7 @@ function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>, membe
     }
     if (items.length) {
       const base = publicUrl();
-      paragraphs.push([t("notifications.digest.yourItems"), ...items.map((n) => `- ${notificationTitle(n.kind as "weekly_digest", locale, JSON.parse(n.params) as EventParams, names)}\n  ${base}${n.link}`)].join("\n"));
+      paragraphs.push([t("notifications.digest.yourItems"), ...items.map((n) => `- ${isNotificationKind(n.kind) ? storedNotificationTitle(n.kind, locale, n.params) : n.kind}\n  ${base}${n.link}`)].join("\n"));
     }
     const link = m.role === "hr" ? "/hr" : "/notifications";
     const isoAt = at.toISOString();

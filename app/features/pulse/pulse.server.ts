@@ -17,6 +17,8 @@ import { batchFor, groupExperience, isShown, openAnswersToShow, periodOf, type G
 import { experiencedScores, perceptionGap } from "./gap";
 import { addDays, invitationsDue, type Invitation } from "./moments";
 import { fail, ok, type Outcome } from "~/utils/use-case";
+import { parseStoredJson } from "~/utils/stored-json";
+import { z } from "zod";
 
 
 
@@ -171,6 +173,8 @@ export function answerPulse(user: OrgUser, input: { answers: Record<string, stri
 
 // ——— HR ————————————————————————————————————————————————————————————————————————————————
 
+const StoredAnswersSchema = z.record(z.string(), z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal("dont_know")])) satisfies z.ZodType<Record<string, PulseValue>>;
+
 type ResponseRow = { batch: number; answers: Record<string, PulseValue>; instrumentVersion: number };
 
 function responsesOf(organisationIds: readonly number[], audience: PulseAudience, period: string | null): (ResponseRow & { period: string; organisationId: number })[] {
@@ -181,7 +185,11 @@ function responsesOf(organisationIds: readonly number[], audience: PulseAudience
     .from(pulseResponses)
     .where(where)
     .all()
-    .map((r) => ({ ...r, answers: JSON.parse(r.answers) as Record<string, PulseValue> }));
+    .flatMap((r) => {
+      // A response whose stored answers do not read is left out of the counts, not half-counted.
+      const answers = parseStoredJson(StoredAnswersSchema, r.answers);
+      return answers ? [{ ...r, answers }] : [];
+    });
 }
 
 /** Experience of one group; responses of other instrument versions are compared only within their version. */

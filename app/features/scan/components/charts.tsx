@@ -3,28 +3,11 @@
 import { StaticChart } from "~/components/ui/static-chart";
 import { DataTable } from "~/components/ui/data-table";
 import { useI18n } from "~/utils/i18n-react";
+import type { ScanRadarData } from "../charts.server";
 
 export type Series = { key: string; score: number | null }[];
 
-export function ScanRadar({
-  chart,
-  dimensions,
-  current,
-  currentLabel,
-  previous,
-  previousLabel,
-  peer,
-  showTable = true,
-}: {
-  chart: { html: string };
-  dimensions: { key: string; name: string }[];
-  current: Series;
-  currentLabel: string;
-  previous?: Series | null;
-  previousLabel?: string;
-  peer?: { key: string; score: number }[] | null;
-  showTable?: boolean;
-}) {
+export function ScanRadar({ chart, dimensions, current, currentLabel, previous, previousLabel, peer, showTable = true }: ScanRadarData & { showTable?: boolean }) {
   const { t, number } = useI18n();
   const find = (series: Series | { key: string; score: number }[] | null | undefined, key: string) => series?.find((s) => s.key === key)?.score ?? null;
   const rows = dimensions.map((d) => ({ name: d.name, current: find(current, d.key), previous: find(previous, d.key), peer: find(peer, d.key) }));

@@ -3,10 +3,12 @@
 // Prints requests/s, p50/p99 latency and the server's CPU time per request (user + system from /proc: robust on a
 // busy machine, where the wall-clock figures are not) per endpoint, and the ratios to /healthz against the targets
 // of issue 18: scan page ≥ 0.4× the requests/s of /healthz, autosave p99 ≤ 1.5× the p99 of /healthz. A
-// benchmark, not a test: it never fails a build.
+// benchmark, not a test: it never fails a build. BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there
+// (written when the server stops), as bench:capacity does.
 import Database from "better-sqlite3";
 import { createRequire } from "node:module";
 import os from "node:os";
+import path from "node:path";
 import { signIn, startBenchServer } from "./bench-server";
 
 // autocannon ships no types: the few fields used here, typed locally (a global declaration could clash).
@@ -28,7 +30,7 @@ const HR_EMAIL = "hr@zas.example";
 
 type Row = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuMs: number };
 
-const server = await startBenchServer();
+const server = await startBenchServer(process.env.BENCH_CPU_PROF ? { cpuProfileDir: path.resolve(process.env.BENCH_CPU_PROF) } : {});
 const url = server.url;
 
 function run(name: string, options: Omit<CannonOptions, "url"> & { url: string }): Promise<Row> {

@@ -1,4 +1,4 @@
-// npm run bench:http — the scan page and the autosave endpoint under load, next to /healthz, in one run.
+// npm run bench:http — the scan page, the autosave endpoint and the results page under load, next to /healthz, in one run.
 // Starts the production server (scripts/bench-server.ts: the built app on a copy of the demo database, quiet).
 // Prints requests/s, p50/p99 latency and the server's CPU time per request (user + system from /proc: robust on a
 // busy machine, where the wall-clock figures are not) per endpoint, and the ratios to /healthz against the targets
@@ -55,6 +55,13 @@ try {
        where u.email = ? and s.status = 'draft' order by s.period desc limit 1`,
     )
     .get(HR_EMAIL) as { id: number } | undefined;
+  // The organisation's latest submitted scan, for the results page (none on a database without one).
+  const submitted = db
+    .prepare(
+      `select s.id from scans s join memberships m on m.organisation_id = s.organisation_id join users u on u.id = m.user_id
+       where u.email = ? and s.status = 'submitted' order by s.period desc limit 1`,
+    )
+    .get(HR_EMAIL) as { id: number } | undefined;
   const itemKeys = (db.prepare("select key from instrument_items where version = 1 order by dimension_key, position").all() as { key: string }[]).map((r) => r.key);
   db.close();
   let scanId = draft?.id;
@@ -78,6 +85,7 @@ try {
   console.log(`Benchmark on ${os.cpus().length} cores, ${CONNECTIONS} connections, ${DURATION} s per endpoint; database: ${server.origin}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`);
   // Warm-up: the first requests compile templates and fill the instrument cache.
   await run("warm-up", { url: `${url}${scanPath}`, headers: { Cookie: cookie }, duration: 2 });
+  if (submitted) await run("warm-up", { url: `${url}/hr/scans/${submitted.id}/results`, headers: { Cookie: cookie }, duration: 2 });
 
   const rows: Row[] = [];
   rows.push(await run("/healthz", { url: `${url}/healthz` }));
@@ -98,6 +106,8 @@ try {
       ],
     }),
   );
+
+  if (submitted) rows.push(await run(`GET /hr/scans/${submitted.id}/results (results page)`, { url: `${url}/hr/scans/${submitted.id}/results`, headers: { Cookie: cookie } }));
 
   const health = rows[0];
   const pad = (s: string, w: number) => s.padEnd(w);

@@ -2,6 +2,7 @@
 // redone on every call. This fails when the install did not apply the patch, e.g. after a version bump.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import type * as RouterModule from "@remix-run/router";
 import { describe, expect, it } from "vitest";
 
 const require = createRequire(import.meta.url);
@@ -19,7 +20,7 @@ describe("the @remix-run/router patch (decision 015)", () => {
   });
 
   it("answers a repeated match with the same routes and params, as the caller's own copy (decision 176)", () => {
-    const router = require("@remix-run/router") as typeof import("@remix-run/router");
+    const router = require("@remix-run/router") as typeof RouterModule;
     const routes = [{ id: "root", path: "", children: [{ id: "scan", path: "hr/scans/:scanId" }, { id: "new", path: "hr/scans/new" }] }];
     const first = router.matchRoutes(routes, "/hr/scans/2");
     const firstScan = first?.[1];

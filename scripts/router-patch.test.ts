@@ -24,7 +24,7 @@ describe("the @remix-run/router patch (decision 015)", () => {
     const routes = [{ id: "root", path: "", children: [{ id: "scan", path: "hr/scans/:scanId" }, { id: "new", path: "hr/scans/new" }] }];
     const first = router.matchRoutes(routes, "/hr/scans/2");
     const firstScan = first?.[1];
-    if (firstScan) firstScan.params.scanId = "changed by a caller";
+    if (firstScan) Object.assign(firstScan.params, { scanId: "changed by a caller" });
     const second = router.matchRoutes(routes, "/hr/scans/2");
     expect(second?.map((m) => [m.route.id, m.params.scanId, m.pathname])).toEqual([
       ["root", "2", "/"],

@@ -1,12 +1,14 @@
-// npm run bench:http — the scan page and the autosave endpoint under load, next to /healthz, in one run.
+// npm run bench:http — the scan page, the autosave endpoint and the results page under load, next to /healthz, in one run.
 // Starts the production server (scripts/bench-server.ts: the built app on a copy of the demo database, quiet).
 // Prints requests/s, p50/p99 latency and the server's CPU time per request (user + system from /proc: robust on a
 // busy machine, where the wall-clock figures are not) per endpoint, and the ratios to /healthz against the targets
 // of issue 18: scan page ≥ 0.4× the requests/s of /healthz, autosave p99 ≤ 1.5× the p99 of /healthz. A
-// benchmark, not a test: it never fails a build.
+// benchmark, not a test: it never fails a build. BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there
+// (written when the server stops), as bench:capacity does.
 import Database from "better-sqlite3";
 import { createRequire } from "node:module";
 import os from "node:os";
+import path from "node:path";
 import { signIn, startBenchServer } from "./bench-server";
 
 // autocannon ships no types: the few fields used here, typed locally (a global declaration could clash).
@@ -28,7 +30,7 @@ const HR_EMAIL = "hr@zas.example";
 
 type Row = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuMs: number };
 
-const server = await startBenchServer();
+const server = await startBenchServer(process.env.BENCH_CPU_PROF ? { cpuProfileDir: path.resolve(process.env.BENCH_CPU_PROF) } : {});
 const url = server.url;
 
 function run(name: string, options: Omit<CannonOptions, "url"> & { url: string }): Promise<Row> {
@@ -51,6 +53,13 @@ try {
     .prepare(
       `select s.id from scans s join memberships m on m.organisation_id = s.organisation_id join users u on u.id = m.user_id
        where u.email = ? and s.status = 'draft' order by s.period desc limit 1`,
+    )
+    .get(HR_EMAIL) as { id: number } | undefined;
+  // The organisation's latest submitted scan, for the results page (none on a database without one).
+  const submitted = db
+    .prepare(
+      `select s.id from scans s join memberships m on m.organisation_id = s.organisation_id join users u on u.id = m.user_id
+       where u.email = ? and s.status = 'submitted' order by s.period desc limit 1`,
     )
     .get(HR_EMAIL) as { id: number } | undefined;
   const itemKeys = (db.prepare("select key from instrument_items where version = 1 order by dimension_key, position").all() as { key: string }[]).map((r) => r.key);
@@ -76,6 +85,7 @@ try {
   console.log(`Benchmark on ${os.cpus().length} cores, ${CONNECTIONS} connections, ${DURATION} s per endpoint; database: ${server.origin}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`);
   // Warm-up: the first requests compile templates and fill the instrument cache.
   await run("warm-up", { url: `${url}${scanPath}`, headers: { Cookie: cookie }, duration: 2 });
+  if (submitted) await run("warm-up", { url: `${url}/hr/scans/${submitted.id}/results`, headers: { Cookie: cookie }, duration: 2 });
 
   const rows: Row[] = [];
   rows.push(await run("/healthz", { url: `${url}/healthz` }));
@@ -96,6 +106,8 @@ try {
       ],
     }),
   );
+
+  if (submitted) rows.push(await run(`GET /hr/scans/${submitted.id}/results (results page)`, { url: `${url}/hr/scans/${submitted.id}/results`, headers: { Cookie: cookie } }));
 
   const health = rows[0];
   const pad = (s: string, w: number) => s.padEnd(w);

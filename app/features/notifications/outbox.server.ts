@@ -99,6 +99,13 @@ export function retryDelaySeconds(attempt: number): number {
   return notificationConfig().OUTBOX_RETRY_BASE_SECONDS * 4 ** Math.max(0, attempt - 1);
 }
 
+/** Mails this thread has handed to the SMTP server since it started (the bench and the tests read it). */
+let sentHere = 0;
+
+export function mailsSentByThisThread(): number {
+  return sentHere;
+}
+
 async function deliver(row: OutboxRow, at: Date): Promise<boolean> {
   try {
     await sendMail({
@@ -128,6 +135,7 @@ async function deliver(row: OutboxRow, at: Date): Promise<boolean> {
     .set({ status: "sent", sentAt: at.toISOString(), leaseUntil: null, lastError: null, ...(row.sensitive ? { text: "", html: null } : {}) })
     .where(eq(outbox.id, row.id))
     .run();
+  sentHere += 1;
   return true;
 }
 
@@ -152,8 +160,24 @@ export async function deliverDue(at: () => Date = clockNow): Promise<number> {
 let running: Promise<void> | null = null;
 let again = false;
 
+/** Where this thread's wake-ups go instead of a delivery run here: the scheduler thread, once the server started it. */
+let deliverer: (() => void) | null = null;
+
+/**
+ * Hands this thread's deliveries to another thread (decision 173): the server's request thread passes each wake-up
+ * to the scheduler thread, so no SMTP I/O and no claim or "sent" commit runs on the event loop that answers
+ * requests. `null` takes them back (the scheduler thread stopped).
+ */
+export function deliverElsewhere(wake: (() => void) | null): void {
+  deliverer = wake;
+}
+
 /** Starts a delivery run unless one is under way (then it runs once more afterwards). Never throws. */
 export function wakeOutbox(): void {
+  if (deliverer) {
+    deliverer();
+    return;
+  }
   if (running) {
     again = true;
     return;

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { getDb } from "~/utils/db.server";
-import { deliverDue } from "./outbox.server";
+import { deliverDue, wakeOutbox } from "./outbox.server";
 import { runTick, startScheduler } from "./scheduler.server";
 
 /**
@@ -41,6 +41,10 @@ function threadCpuMs(): number {
 const mode = (workerData as { mode?: string } | null)?.mode;
 if (mode === "loop") {
   startScheduler({ keepAlive: true });
+  // The request thread's wake-ups (a request queued mail): delivered here, never on the thread serving requests.
+  parentPort?.on("message", (message: { wake?: boolean }) => {
+    if (message.wake) wakeOutbox();
+  });
 } else if (parentPort) {
   // Driven tick by tick (the bench): { id, at, deliver } in, { id, result, sent } out.
   const port = parentPort;

@@ -16,7 +16,7 @@ import { digestWeek, localDate, timeZoneOf, addDays, type Country } from "./cale
 import { notificationConfig } from "./config.server";
 import { isNotificationKind } from "./kinds";
 import { activeRecipients, channelFor, mailLinks, names, prepareEvents, unsubscribeHeaders, writePreparedEvents } from "./notify.server";
-import { enqueueMail, deliverDue } from "./outbox.server";
+import { deliverDue, deliverElsewhere, enqueueMail } from "./outbox.server";
 import { dueEvents, type EventParams, type OrgSnapshot } from "./reminders";
 import { trajectoryFollowUpEvents } from "./trajectory-followups";
 import { composeMail, notificationTitle } from "./render";
@@ -330,9 +330,18 @@ export function schedulerWorker(mode: "loop" | "driven"): Worker {
 export function startSchedulerThread(): () => void {
   if (notificationConfig().SCHEDULER === "off") return () => {};
   const worker = schedulerWorker("loop");
-  worker.on("error", (error) => console.error(`scheduler: worker stopped: ${error.name}: ${error.message}`));
+  // Mail that requests queue is sent by the worker too (decision 173): a wake-up is one message to it.
+  deliverElsewhere(() => worker.postMessage({ wake: true }));
+  worker.on("error", (error) => {
+    deliverElsewhere(null);
+    console.error(`scheduler: worker stopped: ${error.name}: ${error.message}`);
+  });
+  worker.on("exit", () => deliverElsewhere(null));
   worker.unref();
-  return () => void worker.terminate();
+  return () => {
+    deliverElsewhere(null);
+    void worker.terminate();
+  };
 }
 let ticking = false;
 

@@ -46,14 +46,15 @@ if (mode === "loop") {
     if (message.wake) wakeOutbox();
   });
 } else if (parentPort) {
-  // Driven tick by tick (the bench): { id, at, deliver } in, { id, result, sent } out.
+  // Driven tick by tick (the bench): { id, at, deliver, tick } in, { id, result, sent } out. `tick: false` only
+  // delivers, so the bench can tell the tick's window from the delivery's.
   const port = parentPort;
-  port.on("message", (message: { id: number; at: string; deliver?: boolean }) => {
+  port.on("message", (message: { id: number; at: string; deliver?: boolean; tick?: boolean }) => {
     const at = new Date(message.at);
     void (async () => {
       const started = performance.now();
       const cpuStarted = threadCpuMs();
-      const result = await runTick(at);
+      const result = message.tick === false ? { notifications: 0, mails: 0, organisations: 0, longestWriteMs: 0 } : await runTick(at);
       const tickMs = performance.now() - started;
       const tickCpuMs = threadCpuMs() - cpuStarted;
       const sent = message.deliver ? await deliverDue(() => at) : 0;

@@ -278,6 +278,16 @@ const WRITE_BATCH = 5;
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+let afterTickWrite: () => void = () => {};
+
+/**
+ * Runs after each of a tick's write transactions, with the lock already released. The worker flushes its own WAL
+ * pages there (decision 173): otherwise the next request's fsync'd commit flushes them, on the request thread.
+ */
+export function onTickWrite(flush: () => void): void {
+  afterTickWrite = flush;
+}
+
 /** One pass over every organisation at the given moment. Safe to run twice, in two processes, or late. */
 export async function runTick(at: Date = clockNow(), options: { yieldEvery?: number } = {}): Promise<TickResult> {
   refreshMatchStates(at);
@@ -313,6 +323,7 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
         }
       });
       result.longestWriteMs = Math.max(result.longestWriteMs, performance.now() - written);
+      afterTickWrite();
       // Between two batches the lock is free and this thread's event loop runs (a request on this thread, or the
       // request thread waiting for the lock, goes first).
       await yieldToRequests();
@@ -329,7 +340,15 @@ let timer: NodeJS.Timeout | undefined;
 export function schedulerWorker(mode: "loop" | "driven"): Worker {
   const entry = new URL("./scheduler-worker.server.ts", import.meta.url).href;
   const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true, workerData: { mode } });
+  const worker = new Worker(boot, { eval: true, workerData: { mode } });
+  // While the worker runs it checkpoints the WAL (after its writes and after every tick), so a request's commit
+  // never copies the tick's pages into the database file on the request thread (decision 173).
+  const client = getDb().$client;
+  client.pragma("wal_autocheckpoint = 0");
+  worker.on("exit", () => {
+    if (client.open) client.pragma("wal_autocheckpoint = 1000");
+  });
+  return worker;
 }
 
 /** The loop in a worker thread (what the server runs): ticks never block the request thread. */
@@ -361,6 +380,9 @@ export function startScheduler(options: { keepAlive?: boolean } = {}): () => voi
     try {
       await runTick(clockNow());
       await deliverDue();
+      // The WAL back into the database file after each tick: in the server this runs in the worker, whose writes
+      // grew it, and the request thread leaves checkpoints to it (decision 173).
+      getDb().$client.pragma("wal_checkpoint(PASSIVE)");
     } catch (error) {
       console.error(`scheduler: tick failed: ${error instanceof Error ? error.name : "error"}`);
     } finally {

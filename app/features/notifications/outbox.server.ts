@@ -160,8 +160,11 @@ export async function deliverDue(at: () => Date = clockNow): Promise<number> {
 let running: Promise<void> | null = null;
 let again = false;
 
-/** Where this thread's wake-ups go instead of a delivery run here: the scheduler thread, once the server started it. */
-let deliverer: (() => void) | null = null;
+// Where this thread's wake-ups go instead of a delivery run here: the scheduler thread, once the server started it.
+// On the process's global: the server loads this module twice (from source for the scheduler, inside the Remix build
+// for the requests), and the requests' copy must see what the scheduler's copy was told.
+const DELIVERER = Symbol.for("portal.outbox.deliverer");
+type Deliverer = { [DELIVERER]?: (() => void) | null };
 
 /**
  * Hands this thread's deliveries to another thread (decision 173): the server's request thread passes each wake-up
@@ -169,11 +172,12 @@ let deliverer: (() => void) | null = null;
  * requests. `null` takes them back (the scheduler thread stopped).
  */
 export function deliverElsewhere(wake: (() => void) | null): void {
-  deliverer = wake;
+  (globalThis as Deliverer)[DELIVERER] = wake;
 }
 
 /** Starts a delivery run unless one is under way (then it runs once more afterwards). Never throws. */
 export function wakeOutbox(): void {
+  const deliverer = (globalThis as Deliverer)[DELIVERER];
   if (deliverer) {
     deliverer();
     return;

@@ -9,7 +9,7 @@ import { notifications } from "@db/schema-notifications";
 import { refreshMatchStates } from "~/features/matching/store.server";
 import { followUpsDue } from "~/features/trajectories/trajectories.server";
 import { now as clockNow } from "~/utils/clock.server";
-import { getDb, prepared } from "~/utils/db.server";
+import { getDb, leaveCheckpointsElsewhere, prepared } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
 import { translate, type Locale } from "~/utils/i18n";
 import { digestWeek, localDate, timeZoneOf, addDays, type Country } from "./calendar";
@@ -343,11 +343,8 @@ export function schedulerWorker(mode: "loop" | "driven"): Worker {
   const worker = new Worker(boot, { eval: true, workerData: { mode } });
   // While the worker runs it checkpoints the WAL (after its writes and after every tick), so a request's commit
   // never copies the tick's pages into the database file on the request thread (decision 173).
-  const client = getDb().$client;
-  client.pragma("wal_autocheckpoint = 0");
-  worker.on("exit", () => {
-    if (client.open) client.pragma("wal_autocheckpoint = 1000");
-  });
+  leaveCheckpointsElsewhere(true);
+  worker.on("exit", () => leaveCheckpointsElsewhere(false));
   return worker;
 }
 

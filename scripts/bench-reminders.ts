@@ -11,7 +11,8 @@
 // /healthz). Prints per simulated day the notifications created, mails queued and mails sent, tick time p50/p99,
 // /healthz p99 while a tick runs vs. while nothing runs (target: rise ≤ 20 %; also while mail is delivered), and
 // duplicates/missing against an independent recomputation from the seeded rows, for notifications, queued mails and
-// received mails (target: 0). `--no-deliver` skips the SMTP part.
+// received mails (target: 0). `--no-deliver` skips the SMTP part. `/healthz` is requested at a fixed rate (`--rate`,
+// 50/s) in every window; below `--min-samples` (500) requests in a window no verdict is printed (decision 173).
 import { spawn } from "node:child_process";
 import type { Server } from "node:http";
 import fs from "node:fs";
@@ -34,6 +35,11 @@ process.env.LOG_REQUESTS = "false";
 process.env.PUBLIC_URL = "http://portal.bench";
 process.env.SCHEDULER = "off";
 const DELIVER = !args.includes("--no-deliver");
+// /healthz requests per second, the same in every window: the poller sends on a fixed schedule (open loop), not after
+// each answer, so a slow answer does not thin out the samples of the window it falls in (decision 173).
+const RATE = arg("--rate", 50);
+// Fewer samples than this in a window and its p99 rests on a handful of requests: no verdict then.
+const MIN_SAMPLES = arg("--min-samples", 500);
 // The SMTP listener runs in its own process, as a mail server would; it answers how many messages it received
 // per Message-ID when asked.
 // It keeps no messages and parses none (countOnly): at the full size 100,000 parsed mails would fill the memory, and
@@ -61,6 +67,7 @@ process.env.SMTP_URL = `smtp://127.0.0.1:${catcherPort}`;
 
 const { openDatabase, prepareDatabase } = await import("../db/client");
 const { schedulerWorker } = await import("../app/features/notifications/scheduler.server");
+const { mailsSentByThisThread } = await import("../app/features/notifications/outbox.server");
 // Simulation starts on a Monday.
 const S = Date.UTC(2027, 0, 4);
 const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -212,12 +219,28 @@ const server = await new Promise<Server>((resolve) => {
 });
 const address = server.address();
 const port = typeof address === "object" && address ? address.port : 0;
+// Open loop: one request every 1000/RATE ms whether or not the last one has been answered (at most 64 in flight;
+// one more is counted as skipped, -2). Each sample is [sent at (epoch ms), latency ms or -1 failed / -2 skipped].
 const pollerSource = `
-  const url = process.argv[1]; const out = []; let stop = false;
+  const url = process.argv[1]; const every = Number(process.argv[2]); const out = []; let stop = false; let inFlight = 0;
   process.on("message", () => { stop = true; }); process.on("disconnect", () => process.exit(0));
-  (async () => { while (!stop) { const t = performance.timeOrigin + performance.now(); const a = performance.now(); try { const r = await fetch(url); await r.text(); out.push([t, performance.now() - a]); } catch { out.push([t, -1]); } await new Promise((r) => setTimeout(r, 5)); } process.send(out, () => process.exit(0)); })();
+  const fire = () => {
+    const t = performance.timeOrigin + performance.now();
+    if (inFlight >= 64) { out.push([t, -2]); return; }
+    inFlight++; const a = performance.now();
+    fetch(url).then((r) => r.text()).then(() => out.push([t, performance.now() - a]), () => out.push([t, -1])).finally(() => { inFlight--; });
+  };
+  // Catches up on sends a late timer missed, so each window gets the same rate even when this process is
+  // descheduled for a moment (the requests it owes go out at once).
+  const started = performance.now(); let sentCount = 0;
+  const timer = setInterval(() => {
+    if (!stop) { const owed = Math.floor((performance.now() - started) / every) - sentCount; for (let i = 0; i < owed; i++) { sentCount++; fire(); } return; }
+    clearInterval(timer);
+    const done = () => (inFlight ? setTimeout(done, 10) : process.send(out, () => process.exit(0)));
+    done();
+  }, every);
 `;
-const poller = spawn(process.execPath, ["-e", pollerSource, `http://127.0.0.1:${port}/healthz`], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+const poller = spawn(process.execPath, ["-e", pollerSource, `http://127.0.0.1:${port}/healthz`, String(1000 / RATE)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
 const samples = new Promise<[number, number][]>((resolve) => poller.once("message", (m) => resolve(m as [number, number][])));
 // Warm-up: the first requests to a fresh build compile its code; they are not counted in either bucket.
 await new Promise((r) => setTimeout(r, 3000));
@@ -234,7 +257,7 @@ const deliveries: (Phase & { ms: number; sent: number; cpuMs: number })[] = [];
 const worker = schedulerWorker("driven");
 let nextId = 0;
 type Answer = { id: number; result: { notifications: number; mails: number; longestWriteMs?: number }; sent: number; tickMs: number; tickCpuMs: number; deliverMs: number; deliverCpuMs: number };
-const runDay = (at: Date) =>
+const onWorker = (at: Date, work: { tick: boolean; deliver: boolean }) =>
   new Promise<Answer>((resolve) => {
     const id = ++nextId;
     const onMessage = (m: Answer) => {
@@ -243,7 +266,7 @@ const runDay = (at: Date) =>
       resolve(m);
     };
     worker.on("message", onMessage);
-    worker.postMessage({ id, at: at.toISOString(), deliver: DELIVER });
+    worker.postMessage({ id, at: at.toISOString(), ...work });
   });
 const wall = () => performance.timeOrigin + performance.now();
 // CPU time of this process's main thread (the one answering /healthz), from Linux's per-thread accounting in clock
@@ -256,23 +279,32 @@ const mainThreadCpuMs = () => {
     return NaN;
   }
 };
-const mainCpu = { busy: 0, idle: 0 };
+const mainCpu = { tick: 0, delivery: 0, idle: 0 };
+const windowMs = { tick: 0, delivery: 0, idle: 0 };
 // A request's write, as a sign-in or an autosave makes one: a one-row transaction on this thread's connection every
 // 100 ms. better-sqlite3 waits for the write lock synchronously, so time spent here is time no request is served.
+// Timed in two parts: waiting for the write lock (BEGIN IMMEDIATE) and the insert with its commit (fsync, and a WAL
+// checkpoint when the log has grown past its threshold) — which of the two a tick lengthens is the profile.
 const probeWrite = db.prepare("INSERT INTO app_settings (name, value) VALUES ('bench-probe', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value");
-const writes: [number, number][] = [];
+const beginImmediate = db.prepare("BEGIN IMMEDIATE");
+const commit = db.prepare("COMMIT");
+const writes: { t: number; lockMs: number; commitMs: number }[] = [];
 // A write still locked out after busy_timeout (5 s) is what a request would answer with a 500: counted, not fatal.
 const lockedOut: number[] = [];
 const prober = setInterval(() => {
   const t = wall();
   const a = performance.now();
   try {
-    db.transaction(() => probeWrite.run(String(t)))();
+    beginImmediate.run();
   } catch (error) {
     if (!(error instanceof Error && "code" in error && error.code === "SQLITE_BUSY")) throw error;
     lockedOut.push(t);
+    return;
   }
-  writes.push([t, performance.now() - a]);
+  const locked = performance.now();
+  probeWrite.run(String(t));
+  commit.run();
+  writes.push({ t, lockMs: locked - a, commitMs: performance.now() - locked });
 }, 100);
 const cpuBefore = process.cpuUsage();
 const simulationStarted = performance.now();
@@ -280,14 +312,21 @@ const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(" ");
 console.log("\nday        notifications  mails queued  mails sent  tick ms  delivery ms   elapsed  remaining (est.)");
 for (let d = 0; d < DAYS; d++) {
   const at = new Date(S + d * DAY + 9 * 3_600_000);
+  // The tick and the delivery after it are two requests to the worker, so each has its own window on this thread's
+  // clock and its own share of this thread's CPU time.
   const start = wall();
   const cpuAtStart = mainThreadCpuMs();
-  const answer = await runDay(at);
+  const ticked = await onWorker(at, { tick: true, deliver: false });
+  const tickEnd = wall();
+  const cpuAtTickEnd = mainThreadCpuMs();
+  const delivered = DELIVER ? await onWorker(at, { tick: false, deliver: true }) : { sent: 0, deliverMs: 0, deliverCpuMs: 0 };
   const end = wall();
   const cpuAtEnd = mainThreadCpuMs();
-  mainCpu.busy += cpuAtEnd - cpuAtStart;
-  // The worker says how the day split into the tick and the delivery after it.
-  const tickEnd = start + answer.tickMs;
+  mainCpu.tick += cpuAtTickEnd - cpuAtStart;
+  mainCpu.delivery += cpuAtEnd - cpuAtTickEnd;
+  windowMs.tick += tickEnd - start;
+  windowMs.delivery += end - tickEnd;
+  const answer = { ...ticked, sent: delivered.sent, deliverMs: delivered.deliverMs, deliverCpuMs: delivered.deliverCpuMs };
   ticks.push({ start, end: tickEnd, ms: answer.tickMs, cpuMs: answer.tickCpuMs, writeMs: answer.result.longestWriteMs ?? NaN });
   deliveries.push({ start: tickEnd, end, ms: answer.deliverMs, sent: answer.sent, cpuMs: answer.deliverCpuMs });
   // Counted by the worker (nothing in this thread but /healthz while the poller measures the baseline).
@@ -296,7 +335,7 @@ for (let d = 0; d < DAYS; d++) {
   // Between days the server only serves requests: a pause the poller measures as the baseline, as long as the tick
   // took (0.3–5 s), so the baseline is sampled about as often as the tick and right beside it (the machine's other
   // load changes by the minute; a baseline taken at another time would compare loads, not the tick).
-  const pause = Math.min(5000, Math.max(300, answer.tickMs));
+  const pause = Math.min(5000, Math.max(300, tickEnd - start));
   // Progress: the days still to go at the pace of the days so far (the first day, with every "assigned" mail, is
   // the heaviest, so the estimate only falls after it).
   const elapsedS = (performance.now() - simulationStarted + pause) / 1000;
@@ -306,6 +345,7 @@ for (let d = 0; d < DAYS; d++) {
   );
   await new Promise((r) => setTimeout(r, pause));
   mainCpu.idle += mainThreadCpuMs() - cpuAtEnd;
+  windowMs.idle += wall() - end;
 }
 const simulationMs = performance.now() - simulationStarted;
 clearInterval(prober);
@@ -323,8 +363,9 @@ const tickMs = ticks.map((t) => t.ms);
 const during: number[] = [];
 const delivering: number[] = [];
 const idle: number[] = [];
-const failedPolls = polled.filter(([, ms]) => ms < 0).length;
-if (failedPolls) console.log(`/healthz: ${failedPolls} requests failed`);
+const failedPolls = polled.filter(([, ms]) => ms === -1).length;
+const skippedPolls = polled.filter(([, ms]) => ms === -2).length;
+if (failedPolls || skippedPolls) console.log(`/healthz: ${failedPolls} requests failed, ${skippedPolls} not sent (64 already in flight)`);
 const overlaps = (phases: Phase[], t: number, ms: number) => phases.some((k) => t + ms >= k.start && t <= k.end);
 for (const [t, ms] of polled.filter(([at, x]) => x >= 0 && at >= measuredFrom)) {
   if (overlaps(ticks, t, ms)) during.push(ms);
@@ -332,9 +373,13 @@ for (const [t, ms] of polled.filter(([at, x]) => x >= 0 && at >= measuredFrom)) 
   else idle.push(ms);
 }
 const totalSent = deliveries.reduce((n, x) => n + x.sent, 0);
-const servedBusy = during.length + delivering.length;
+const rate = (n: number, ms: number) => `${(n / Math.max(0.001, ms / 1000)).toFixed(1)} req/s`;
+const cpuPerRequest = { tick: mainCpu.tick / Math.max(1, during.length), delivery: mainCpu.delivery / Math.max(1, delivering.length), idle: mainCpu.idle / Math.max(1, idle.length) };
 console.log(
-  `Main thread CPU per /healthz request: ${(mainCpu.busy / Math.max(1, servedBusy)).toFixed(2)} ms while the worker works (${servedBusy} requests), ${(mainCpu.idle / Math.max(1, idle.length)).toFixed(2)} ms while it does not (${idle.length} requests)`,
+  `Windows: ticks ${(windowMs.tick / 1000).toFixed(1)} s (${during.length} requests, ${rate(during.length, windowMs.tick)}), between ticks ${(windowMs.idle / 1000).toFixed(1)} s (${idle.length}, ${rate(idle.length, windowMs.idle)}), delivery ${(windowMs.delivery / 1000).toFixed(1)} s (${delivering.length}, ${rate(delivering.length, windowMs.delivery)}); poller set to ${RATE} req/s`,
+);
+console.log(
+  `Request thread CPU per /healthz request (10 ms clock ticks, the write probe included): ${cpuPerRequest.tick.toFixed(2)} ms during ticks, ${cpuPerRequest.idle.toFixed(2)} ms between ticks (${(((cpuPerRequest.tick - cpuPerRequest.idle) / cpuPerRequest.idle) * 100).toFixed(0)} %), ${cpuPerRequest.delivery.toFixed(2)} ms during delivery`,
 );
 console.log(`\nTick (${ORGS} organisations): p50 ${pct(tickMs, 0.5).toFixed(0)} ms, p99 ${pct(tickMs, 0.99).toFixed(0)} ms, max ${Math.max(...tickMs).toFixed(0)} ms`);
 const tickCpu = ticks.map((t) => t.cpuMs);
@@ -342,16 +387,23 @@ console.log(`Tick CPU (the worker thread): p50 ${pct(tickCpu, 0.5).toFixed(0)} m
 if (DELIVER) {
   const deliverSecs = deliveries.reduce((n, x) => n + x.ms, 0) / 1000;
   const deliverCpu = deliveries.reduce((n, x) => n + x.cpuMs, 0);
+  console.log(`Mails sent by the request thread itself: ${mailsSentByThisThread()} (target 0: the worker sends, decision 173)`);
   console.log(`Delivery: ${totalSent} mails over SMTP in ${deliverSecs.toFixed(0)} s (${(totalSent / deliverSecs).toFixed(0)} mails/s); worker CPU ${(deliverCpu / Math.max(1, totalSent)).toFixed(2)} ms per mail`);
 }
 console.log(`Simulation: ${(simulationMs / 1000).toFixed(0)} s wall, process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s (both threads); load average at start ${loadAtStart}, at end ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 const p99During = pct(during, 0.99);
 const p99Idle = pct(idle, 0.99);
 const rise = (x: number) => `${(((x - p99Idle) / p99Idle) * 100).toFixed(0)} %`;
-console.log(`/healthz p99 while a tick runs: ${p99During.toFixed(1)} ms (p50 ${pct(during, 0.5).toFixed(1)}, n=${during.length}); while nothing runs: ${p99Idle.toFixed(1)} ms (p50 ${pct(idle, 0.5).toFixed(1)}, n=${idle.length}); rise ${rise(p99During)} (target ≤ 20 %)`);
-const writesDuring = writes.filter(([t, ms]) => overlaps(ticks, t, ms)).map(([, ms]) => ms);
-const writesIdle = writes.filter(([t, ms]) => !overlaps(ticks, t, ms) && !overlaps(deliveries, t, ms)).map(([, ms]) => ms);
-console.log(`Request-thread write (one row, own transaction): p99 ${pct(writesDuring, 0.99).toFixed(1)} ms, max ${Math.max(0, ...writesDuring).toFixed(1)} ms while a tick runs (n=${writesDuring.length}); p99 ${pct(writesIdle, 0.99).toFixed(1)} ms while nothing runs (n=${writesIdle.length}); longest write lock held by a tick ${Math.max(0, ...ticks.map((k) => k.writeMs)).toFixed(1)} ms; writes locked out for longer than busy_timeout: ${lockedOut.length} (target 0)`);
+console.log(`/healthz p99 while a tick runs: ${p99During.toFixed(1)} ms (p50 ${pct(during, 0.5).toFixed(1)}, n=${during.length}); between ticks: ${p99Idle.toFixed(1)} ms (p50 ${pct(idle, 0.5).toFixed(1)}, n=${idle.length}); rise ${rise(p99During)} (target ≤ 20 %)`);
+const enough = during.length >= MIN_SAMPLES && idle.length >= MIN_SAMPLES;
+console.log(
+  `Target (/healthz p99 during ticks ≤ 1.2 × between ticks): ${enough ? (p99During <= 1.2 * p99Idle ? "MET" : "NOT MET") : `no verdict — fewer than ${MIN_SAMPLES} requests in a window (more days or organisations, or a higher --rate)`}; load average now ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} cores${os.loadavg()[0]! > os.cpus().length ? " (a loaded machine: latency figures say more about the other processes than about the tick; compare the CPU per request)" : ""}`,
+);
+const inTick = (w: { t: number; lockMs: number; commitMs: number }) => overlaps(ticks, w.t, w.lockMs + w.commitMs);
+const writesDuring = writes.filter(inTick);
+const writesIdle = writes.filter((w) => !inTick(w) && !overlaps(deliveries, w.t, w.lockMs + w.commitMs));
+const writeFigures = (ws: typeof writes) => `lock wait p99 ${pct(ws.map((w) => w.lockMs), 0.99).toFixed(1)} ms (max ${Math.max(0, ...ws.map((w) => w.lockMs)).toFixed(1)}), insert+commit p99 ${pct(ws.map((w) => w.commitMs), 0.99).toFixed(1)} ms (max ${Math.max(0, ...ws.map((w) => w.commitMs)).toFixed(1)}), n=${ws.length}`;
+console.log(`Request-thread write (one row, own transaction) during ticks: ${writeFigures(writesDuring)}; between ticks: ${writeFigures(writesIdle)}; longest write transaction of a tick ${Math.max(0, ...ticks.map((k) => k.writeMs)).toFixed(1)} ms; writes locked out for longer than busy_timeout: ${lockedOut.length} (target 0)`);
 if (DELIVER) console.log(`/healthz p99 while mail is delivered: ${pct(delivering, 0.99).toFixed(1)} ms (n=${delivering.length}); rise ${rise(pct(delivering, 0.99))}`);
 
 // ——— 4. Against the independent recomputation ————————————————————————————————————————————

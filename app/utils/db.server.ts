@@ -4,11 +4,30 @@ import { openDatabase, prepareDatabase, resolveDatabasePath, type PortalDb } fro
 let instance: PortalDb | undefined;
 let closed = false;
 
+// The production server loads this module twice — from source (scripts/server.ts, the scheduler) and inside the Remix
+// build (the requests) — so what the scheduler tells the request thread's connection lives on the process's global.
+const CHECKPOINTS_ELSEWHERE = Symbol.for("portal.db.checkpoints-elsewhere");
+type Flags = { [CHECKPOINTS_ELSEWHERE]?: boolean };
+let appliedAutocheckpoint = 1000;
+
+/**
+ * While the scheduler thread runs, it checkpoints the WAL and this thread's connections do not (decision 173): a
+ * request's commit past SQLite's threshold would otherwise copy the tick's pages into the database file itself.
+ */
+export function leaveCheckpointsElsewhere(elsewhere: boolean): void {
+  (globalThis as Flags)[CHECKPOINTS_ELSEWHERE] = elsewhere;
+}
+
 export function getDb(): PortalDb {
   if (closed) throw new Error("The database connection is closed: the server is shutting down.");
   if (!instance) {
     instance = openDatabase(resolveDatabasePath());
     prepareDatabase(instance);
+  }
+  const wanted = (globalThis as Flags)[CHECKPOINTS_ELSEWHERE] ? 0 : 1000;
+  if (wanted !== appliedAutocheckpoint) {
+    instance.$client.pragma(`wal_autocheckpoint = ${wanted}`);
+    appliedAutocheckpoint = wanted;
   }
   return instance;
 }

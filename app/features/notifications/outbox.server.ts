@@ -101,6 +101,13 @@ export function retryDelaySeconds(attempt: number): number {
   return notificationConfig().OUTBOX_RETRY_BASE_SECONDS * 4 ** Math.max(0, attempt - 1);
 }
 
+/** Mails this thread has handed to the SMTP server since it started (the bench and the tests read it). */
+let sentHere = 0;
+
+export function mailsSentByThisThread(): number {
+  return sentHere;
+}
+
 const StoredHeadersSchema = z.record(z.string(), z.string());
 const StoredAttachmentsSchema = z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })) satisfies z.ZodType<MailAttachment[]>;
 
@@ -141,6 +148,7 @@ async function deliver(row: OutboxRow, at: Date): Promise<boolean> {
     .set({ status: "sent", sentAt: at.toISOString(), leaseUntil: null, lastError: null, ...(row.sensitive ? { text: "", html: null } : {}) })
     .where(eq(outbox.id, row.id))
     .run();
+  sentHere += 1;
   return true;
 }
 
@@ -165,8 +173,28 @@ export async function deliverDue(at: () => Date = clockNow): Promise<number> {
 let running: Promise<void> | null = null;
 let again = false;
 
+// Where this thread's wake-ups go instead of a delivery run here: the scheduler thread, once the server started it.
+// On the process's global: the server loads this module twice (from source for the scheduler, inside the Remix build
+// for the requests), and the requests' copy must see what the scheduler's copy was told.
+const DELIVERER = Symbol.for("portal.outbox.deliverer");
+type Deliverer = { [DELIVERER]?: (() => void) | null };
+
+/**
+ * Hands this thread's deliveries to another thread (decision 173): the server's request thread passes each wake-up
+ * to the scheduler thread, so no SMTP I/O and no claim or "sent" commit runs on the event loop that answers
+ * requests. `null` takes them back (the scheduler thread stopped).
+ */
+export function deliverElsewhere(wake: (() => void) | null): void {
+  (globalThis as Deliverer)[DELIVERER] = wake;
+}
+
 /** Starts a delivery run unless one is under way (then it runs once more afterwards). Never throws. */
 export function wakeOutbox(): void {
+  const deliverer = (globalThis as Deliverer)[DELIVERER];
+  if (deliverer) {
+    deliverer();
+    return;
+  }
   if (running) {
     again = true;
     return;

@@ -9,14 +9,14 @@ import { notifications } from "@db/schema-notifications";
 import { refreshMatchStates } from "~/features/matching/store.server";
 import { followUpsDue } from "~/features/trajectories/trajectories.server";
 import { now as clockNow } from "~/utils/clock.server";
-import { getDb, prepared } from "~/utils/db.server";
+import { getDb, leaveCheckpointsElsewhere, prepared } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
 import { translate, type Locale } from "~/utils/i18n";
 import { digestWeek, localDate, timeZoneOf, addDays, type Country } from "./calendar";
 import { notificationConfig } from "./config.server";
 import { isNotificationKind } from "./kinds";
 import { activeRecipients, channelFor, mailLinks, prepareEvents, storedNotificationTitle, unsubscribeHeaders, writePreparedEvents } from "./notify.server";
-import { enqueueMail, deliverDue } from "./outbox.server";
+import { deliverDue, deliverElsewhere, enqueueMail } from "./outbox.server";
 import { dueEvents, type OrgSnapshot } from "./reminders";
 import { trajectoryFollowUpEvents } from "./trajectory-followups";
 import { composeMail } from "./render";
@@ -270,10 +270,23 @@ function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>, membe
 /** What a tick did; `longestWriteMs` is the longest the tick held the write lock for its events (wall clock). */
 export type TickResult = { notifications: number; mails: number; organisations: number; longestWriteMs: number };
 
-/** Events written per transaction by a tick (decision 076). */
-const WRITE_BATCH = 25;
+/**
+ * Events written per transaction by a tick (decision 076: 25; decision 173: 5). A batch of five holds the write lock
+ * for well under a millisecond when the thread is not descheduled, and the event loop runs after every batch.
+ */
+const WRITE_BATCH = 5;
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+let afterTickWrite: () => void = () => {};
+
+/**
+ * Runs after each of a tick's write transactions, with the lock already released. The worker flushes its own WAL
+ * pages there (decision 173): otherwise the next request's fsync'd commit flushes them, on the request thread.
+ */
+export function onTickWrite(flush: () => void): void {
+  afterTickWrite = flush;
+}
 
 /** One pass over every organisation at the given moment. Safe to run twice, in two processes, or late. */
 export async function runTick(at: Date = clockNow(), options: { yieldEvery?: number } = {}): Promise<TickResult> {
@@ -310,6 +323,10 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
         }
       });
       result.longestWriteMs = Math.max(result.longestWriteMs, performance.now() - written);
+      afterTickWrite();
+      // Between two batches the lock is free and this thread's event loop runs (a request on this thread, or the
+      // request thread waiting for the lock, goes first).
+      await yieldToRequests();
     }
     for (const org of chunk) result.mails += recordDigests(org, at, digesters, members.get(org.organisationId) ?? []);
     await yieldToRequests();
@@ -323,16 +340,30 @@ let timer: NodeJS.Timeout | undefined;
 export function schedulerWorker(mode: "loop" | "driven"): Worker {
   const entry = new URL("./scheduler-worker.server.ts", import.meta.url).href;
   const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true, workerData: { mode } });
+  const worker = new Worker(boot, { eval: true, workerData: { mode } });
+  // While the worker runs it checkpoints the WAL (after its writes and after every tick), so a request's commit
+  // never copies the tick's pages into the database file on the request thread (decision 173).
+  leaveCheckpointsElsewhere(true);
+  worker.on("exit", () => leaveCheckpointsElsewhere(false));
+  return worker;
 }
 
 /** The loop in a worker thread (what the server runs): ticks never block the request thread. */
 export function startSchedulerThread(): () => void {
   if (notificationConfig().SCHEDULER === "off") return () => {};
   const worker = schedulerWorker("loop");
-  worker.on("error", (error) => console.error(`scheduler: worker stopped: ${error.name}: ${error.message}`));
+  // Mail that requests queue is sent by the worker too (decision 173): a wake-up is one message to it.
+  deliverElsewhere(() => worker.postMessage({ wake: true }));
+  worker.on("error", (error) => {
+    deliverElsewhere(null);
+    console.error(`scheduler: worker stopped: ${error.name}: ${error.message}`);
+  });
+  worker.on("exit", () => deliverElsewhere(null));
   worker.unref();
-  return () => void worker.terminate();
+  return () => {
+    deliverElsewhere(null);
+    void worker.terminate();
+  };
 }
 let ticking = false;
 
@@ -346,6 +377,9 @@ export function startScheduler(options: { keepAlive?: boolean } = {}): () => voi
     try {
       await runTick(clockNow());
       await deliverDue();
+      // The WAL back into the database file after each tick: in the server this runs in the worker, whose writes
+      // grew it, and the request thread leaves checkpoints to it (decision 173).
+      getDb().$client.pragma("wal_checkpoint(PASSIVE)");
     } catch (error) {
       console.error(`scheduler: tick failed: ${error instanceof Error ? error.name : "error"}`);
     } finally {

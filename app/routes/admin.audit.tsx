@@ -3,7 +3,7 @@ import { DataTable } from "~/components/ui/data-table";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { EmptyState, PageHeader } from "~/components/ui/page";
-import { actionText, detailText, targetText } from "~/features/audit/audit-entry";
+import { actionText, auditSentence, detailText } from "~/features/audit/audit-entry";
 import { AuditFilterSchema, listAuditLog } from "~/features/audit/audit-log.server";
 import { organisationOptions } from "~/features/people/people.server";
 import { useI18n } from "~/utils/i18n-react";
@@ -80,10 +80,8 @@ export default function AuditLog() {
             <thead>
               <tr>
                 <th scope="col">{t("common.date")}</th>
-                <th scope="col">{t("admin.auditAction")}</th>
-                <th scope="col">{t("admin.auditActor")}</th>
+                <th scope="col">{t("auditLog.entry")}</th>
                 <th scope="col">{t("admin.organisation")}</th>
-                <th scope="col">{t("admin.auditEntity")}</th>
                 <th scope="col">{t("admin.auditDetail")}</th>
               </tr>
             </thead>
@@ -91,10 +89,8 @@ export default function AuditLog() {
               {log.rows.map((r) => (
                 <tr key={r.id}>
                   <td className="nowrap">{date(r.at, true)}</td>
-                  <td>{t("auditLog.sentence", { actor: r.actorName ?? t("admin.system"), action: actionLabel(r.action) })}</td>
-                  <td>{r.actorName ?? t("admin.system")}</td>
+                  <td>{auditSentence(r, words)}</td>
                   <td>{r.organisationName ?? "—"}</td>
-                  <td>{targetText(r, words)}</td>
                   <td className="detail">{detailText(r.detail, words)}</td>
                 </tr>
               ))}

@@ -17,6 +17,7 @@ import { readForm } from "~/utils/form-body.server";
 import { failureResponse } from "~/utils/respond.server";
 import { fail, invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
+import { useOwnAddress } from "~/components/ui/own-address";
 
 export const meta = pageTitle("hrMatching");
 
@@ -50,6 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function HrMatching() {
+  const ownAddress = useOwnAddress();
   const { waiting, proposals, running, answered, overdue, runs, weights } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -60,7 +62,7 @@ export default function HrMatching() {
         title="matching.hr.title"
         intro="matching.hr.intro"
         actions={
-          <Form method="post">
+          <Form method="post" action={ownAddress}>
             <SubmitButton intent="run">{t("matching.hr.run")}</SubmitButton>
           </Form>
         }
@@ -196,7 +198,7 @@ export default function HrMatching() {
           <p className="muted">
             {t("matching.hr.weightsIntro")} {weights.version === 0 ? t("matching.fitScale.weightsStandardNow") : t("matching.hr.weightsVersion", { version: weights.version })}
           </p>
-          <Form method="post" className="stack">
+          <Form method="post" action={ownAddress} className="stack">
             {actionData?.intent === "weights" ? <FormError error={actionData.formError} /> : null}
             <div className="form-grid">
               {CRITERIA.map((c) => (

@@ -18,6 +18,7 @@ import { parseForm } from "~/utils/forms";
 import { failureResponse } from "~/utils/respond.server";
 import { invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
+import { useOwnAddress } from "~/components/ui/own-address";
 
 export const meta = pageTitle("hrModules");
 
@@ -59,6 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function HrModules() {
+  const ownAddress = useOwnAddress();
   const { departments, modules, minDueDate, assignments, matrix, recommendations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -89,7 +91,7 @@ export default function HrModules() {
               <>
                 <p data-testid="overdue-summary">{late.assignments === 0 ? t("modules.remind.overdueNone") : t("modules.remind.overdueSome", { count: late.assignments, people: late.people })}</p>
                 {late.people > 0 ? (
-                  <Form method="post" className="remind-form">
+                  <Form method="post" action={ownAddress} className="remind-form">
                     <input type="hidden" name="intent" value="remind" />
                     <button type="submit" className="button button--primary">
                       {t("modules.remind.button")}
@@ -156,7 +158,7 @@ export default function HrModules() {
                           </td>
                           <td className="num">{t("modules.hr.completedOf", { completed: a.completed, total: a.total })}</td>
                           <td>
-                            <Form method="post">
+                            <Form method="post" action={ownAddress}>
                               <input type="hidden" name="intent" value="remove" />
                               <input type="hidden" name="assignmentId" value={a.id} />
                               <button type="submit" className="button button--ghost" aria-label={t("modules.hr.removeLabel", { module: a.moduleTitle, department })}>

@@ -14,6 +14,7 @@ import { parseForm } from "~/utils/forms";
 import { failureResponse } from "~/utils/respond.server";
 import { invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
+import { useOwnAddress } from "~/components/ui/own-address";
 
 export const meta = pageTitle("hrScans");
 
@@ -32,6 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ScanList() {
+  const ownAddress = useOwnAddress();
   const { organisationName, scans, suggestedPeriod } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, number } = useI18n();
@@ -83,7 +85,7 @@ export default function ScanList() {
           )}
         </div>
         <Card title="scan.startTitle">
-          <Form method="post" className="fieldset">
+          <Form method="post" action={ownAddress} className="fieldset">
             <Field
               name="period"
               label="scan.period"

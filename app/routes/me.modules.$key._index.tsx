@@ -12,6 +12,7 @@ import { readForm } from "~/utils/form-body.server";
 import { failureResponse } from "~/utils/respond.server";
 import { invalid } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
+import { useOwnAddress } from "~/components/ui/own-address";
 
 export const meta = pageTitle("meModule");
 
@@ -49,6 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReadModule() {
+  const ownAddress = useOwnAddress();
   const view = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, date } = useI18n();
@@ -112,7 +114,7 @@ export default function ReadModule() {
         ) : (
           <span />
         )}
-        <Form method="post">
+        <Form method="post" action={ownAddress}>
           <input type="hidden" name="section" value={index} />
           <button type="submit" className="button button--primary">
             {isLast ? t("modules.read.toCheck") : `${t("modules.read.next")} →`}

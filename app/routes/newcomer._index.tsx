@@ -17,6 +17,7 @@ import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { statusOf } from "~/utils/respond.server";
 import { pageTitle } from "~/utils/page-title";
+import { useOwnAddress } from "~/components/ui/own-address";
 
 export const meta = pageTitle("newcomerHome");
 
@@ -35,6 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewcomerHome() {
+  const ownAddress = useOwnAddress();
   const { name, journey, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -90,7 +92,7 @@ export default function NewcomerHome() {
                   </p>
                   <p className="journey__meta">{c.doneAt ? t("pulse.home.checkInDone") : t("pulse.home.checkInPlanned", { date: day(c.dueDate) })}</p>
                   {c.wantsToTalk ? <p className="talk-flag">{t("pulse.home.talkRequested")}</p> : null}
-                  <Form method="post" className="stack">
+                  <Form method="post" action={ownAddress} className="stack">
                     <input type="hidden" name="checkInId" value={c.id} />
                     <div className="field">
                       <label htmlFor={`note-${c.id}`}>{t("pulse.home.yourNote")}</label>

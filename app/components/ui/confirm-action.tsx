@@ -7,6 +7,7 @@ import { Form, useSearchParams } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { CONFIRM_FIELD, CONFIRM_VALUE } from "~/utils/confirm-field";
 import { useI18n } from "~/utils/i18n-react";
+import { useOwnAddress } from "./own-address";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -36,6 +37,7 @@ function useHydrated(): boolean {
 }
 
 export function ConfirmAction({ name, target = {}, intent, fields = {}, label, variant = "primary", small, title, children, confirmLabel, confirmVariant = "primary" }: ConfirmActionProps) {
+  const ownAddress = useOwnAddress();
   const { t } = useI18n();
   const [params] = useSearchParams();
   const hydrated = useHydrated();
@@ -56,7 +58,7 @@ export function ConfirmAction({ name, target = {}, intent, fields = {}, label, v
   const cancelHref = without.size > 0 ? `?${without}` : "?";
 
   const yesForm = (onSubmit?: () => void) => (
-    <Form method="post" className="confirm-step__form" onSubmit={onSubmit}>
+    <Form method="post" action={ownAddress} className="confirm-step__form" onSubmit={onSubmit}>
       {Object.entries(fields).map(([key, value]) => (
         <input key={key} type="hidden" name={key} value={value} />
       ))}

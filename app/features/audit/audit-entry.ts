@@ -1,5 +1,5 @@
 // An audit entry in words for the admin's log (admin.audit.tsx): the action translated, what it concerns by name
-// ("a removed person" once erased), and its details as text rather than JSON. Never a raw code on screen.
+// ("an erased person" once erased), and its details as text rather than JSON. Never a raw code on screen.
 import type { MessageKey, Translate } from "~/utils/i18n";
 
 export type AuditEntryView = {
@@ -11,6 +11,14 @@ export type AuditEntryView = {
   targetName: string | null;
 };
 
+/** An entry as the log page gets it: who acted (null: nobody signed in) and whether that person was erased since. */
+export type AuditSentenceView = AuditEntryView & {
+  actorName: string | null;
+  actorErased: boolean;
+  /** The person concerned was erased (their row keeps no name); shown as "an erased person". */
+  targetErased: boolean;
+};
+
 type Words = { t: Translate; isKey: (value: unknown) => value is MessageKey };
 
 const PEOPLE = new Set(["user", "newcomer_record"]);
@@ -20,14 +28,6 @@ export function actionText(action: string, { t, isKey }: Words): string {
   if (isKey(known)) return t(known);
   const added = `auditLog.actions.${action.replace(/\./g, "_")}`;
   return isKey(added) ? t(added) : t("auditLog.other");
-}
-
-export function targetText(entry: AuditEntryView, { t, isKey }: Words): string {
-  if (PEOPLE.has(entry.entityType) && entry.entityId !== null) return entry.targetName ?? t("auditLog.removedPerson");
-  if (entry.entityType === "organisation" && entry.entityId !== null) return entry.targetName ?? t("auditLog.removedOrganisation");
-  const typeKey = `auditLog.entities.${entry.entityType}`;
-  if (!isKey(typeKey)) return "—";
-  return entry.entityId === null ? t(typeKey) : t("auditLog.numbered", { type: t(typeKey), id: entry.entityId });
 }
 
 /** `{"fields":["name"],"count":3}` → "fields: name; count: 3" — words, not JSON. */
@@ -64,4 +64,45 @@ export function humanise(text: string): string {
     .replace(/_/g, " ")
     .replace(/([a-zA-Z])\.(?=[a-zA-Z\d])/g, "$1 ")
     .toLowerCase();
+}
+
+/**
+ * "Anna Peeters bekeek het dossier van nieuwkomer Samir A." — one translated sentence per action (every action the
+ * code writes has one), the actor and what it concerns by name; an action without a sentence reads as a translated
+ * generic one. Erased people, actor or target, read as "an erased person".
+ */
+export function auditSentence(entry: AuditSentenceView, words: Words): string {
+  const { t, isKey } = words;
+  const actor = entry.actorErased ? t("auditLog.erasedPerson") : (entry.actorName ?? t("auditLog.someone"));
+  const key = `auditLog.sentences.${entry.action.replace(/\./g, "_")}`;
+  const params = { actor, target: targetPhrase(entry, words) };
+  // A target ending in a full stop ("Samir A.") at the end of the sentence keeps one.
+  return capitalise(isKey(key) ? t(key, params) : t("auditLog.otherSentence", params)).replace(/\.\.$/, ".");
+}
+
+function targetPhrase(entry: AuditSentenceView, { t, isKey }: Words): string {
+  const { entityType, entityId } = entry;
+  if (PEOPLE.has(entityType)) {
+    if (entityId === null) return t("auditLog.unknownAccount");
+    if (entry.targetErased || entry.targetName === null) return t("auditLog.erasedPerson");
+    return entityType === "newcomer_record" ? t("auditLog.newcomerNamed", { name: shortName(entry.targetName) }) : entry.targetName;
+  }
+  if (entityType === "organisation") {
+    if (entityId === null) return t("auditLog.unknownTarget");
+    return entry.targetName ?? t("auditLog.removedOrganisation");
+  }
+  const key = `auditLog.targets.${entityType}`;
+  if (!isKey(key) || entityId === null) return t("auditLog.unknownTarget");
+  return t(key, { id: entityId });
+}
+
+/** A newcomer by first name and initial ("Samir Amrani" → "Samir A."): the log shows who, not more than needed. */
+export function shortName(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  if (parts.length < 2) return parts[0] ?? name;
+  return `${parts[0]} ${(parts.at(-1) ?? "").charAt(0).toUpperCase()}.`;
+}
+
+function capitalise(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

@@ -44,7 +44,7 @@ export function listAuditLog(filter: AuditFilter) {
       entityId: auditLog.entityId,
       detail: auditLog.detail,
       actorName: users.name,
-      actorEmail: users.email,
+      actorStatus: users.status,
       organisationName: organisations.name,
     })
     .from(auditLog)
@@ -56,24 +56,34 @@ export function listAuditLog(filter: AuditFilter) {
     .offset((page - 1) * AUDIT_PAGE_SIZE)
     .all();
   const actions = db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
-  return { rows: withTargetNames(rows), total, page, pages, actions };
+  const named = withTargetNames(rows).map(({ actorStatus, ...r }) => ({ ...r, actorErased: actorStatus === "erased" }));
+  return { rows: named, total, page, pages, actions };
 }
 
 // What an entry concerns, by name: a person (account or newcomer record) or an organisation. A removed one has no
-// row left and shows as "a removed person" (audit-entry.ts); one query per kind for the whole page.
-function withTargetNames<R extends { entityType: string; entityId: string | null }>(rows: R[]): (R & { targetName: string | null })[] {
+// row left, an erased one keeps a row without a name: both show as "an erased person" (audit-entry.ts); one query per kind for the whole page.
+function withTargetNames<R extends { entityType: string; entityId: string | null }>(rows: R[]): (R & { targetName: string | null; targetErased: boolean })[] {
   const db = getDb();
   const idsOf = (type: string) => [...new Set(rows.filter((r) => r.entityType === type).map((r) => Number(r.entityId)).filter((id) => Number.isSafeInteger(id) && id > 0))];
   const names = new Map<string, string>();
+  const erased = new Set<string>();
   const userIds = idsOf("user");
-  if (userIds.length) for (const u of db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)).all()) names.set(`user:${u.id}`, u.name);
+  if (userIds.length) {
+    for (const u of db.select({ id: users.id, name: users.name, status: users.status }).from(users).where(inArray(users.id, userIds)).all()) {
+      if (u.status === "erased") erased.add(`user:${u.id}`);
+      else names.set(`user:${u.id}`, u.name);
+    }
+  }
   const newcomerIds = idsOf("newcomer_record");
   if (newcomerIds.length) {
-    for (const n of db.select({ id: newcomerRecords.id, name: newcomerRecords.name }).from(newcomerRecords).where(inArray(newcomerRecords.id, newcomerIds)).all()) names.set(`newcomer_record:${n.id}`, n.name);
+    for (const n of db.select({ id: newcomerRecords.id, name: newcomerRecords.name, erasedAt: newcomerRecords.erasedAt }).from(newcomerRecords).where(inArray(newcomerRecords.id, newcomerIds)).all()) {
+      if (n.erasedAt) erased.add(`newcomer_record:${n.id}`);
+      else names.set(`newcomer_record:${n.id}`, n.name);
+    }
   }
   const organisationIds = idsOf("organisation");
   if (organisationIds.length) {
     for (const o of db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, organisationIds)).all()) names.set(`organisation:${o.id}`, o.name);
   }
-  return rows.map((r) => ({ ...r, targetName: names.get(`${r.entityType}:${r.entityId}`) ?? null }));
+  return rows.map((r) => ({ ...r, targetName: names.get(`${r.entityType}:${r.entityId}`) ?? null, targetErased: erased.has(`${r.entityType}:${r.entityId}`) }));
 }

@@ -3,7 +3,7 @@
 // role's sweep.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { NOT_SWEPT, SWEEP_PAGES, TABLE_OVERFLOW_UNTIL_CARDS_LAND, type SweepRole } from "../support/sweep";
+import { NOT_SWEPT, SWEEP_PAGES, type SweepRole } from "../support/sweep";
 
 const pageRoutes = fs
   .readdirSync("app/routes")
@@ -37,11 +37,6 @@ describe("the screen sweep covers every page", () => {
       .flatMap((pages) => pages.map((page) => page.route))
       .filter((route) => !pageRoutes.includes(route));
     expect(unknown).toEqual([]);
-  });
-
-  it("the pages whose tables are tolerated on a phone until they become cards are swept pages", () => {
-    const swept = new Set(Object.values(SWEEP_PAGES).flatMap((pages) => pages.map((page) => page.route)));
-    expect([...TABLE_OVERFLOW_UNTIL_CARDS_LAND].filter((route) => !swept.has(route))).toEqual([]);
   });
 
   it("every page the route × role matrix opens for a role is in that role's sweep", () => {

@@ -135,16 +135,6 @@ export const NOT_SWEPT: Record<string, string> = {
   "unsubscribe.$token": "needs a token from a sent notification e-mail: tests/e2e/reminders.test.ts",
 };
 
-/**
- * Pages with a data table in a plain `.table-wrap`, while tables become stacked cards on phones in another branch
- * (feat/cards4, decision 162: one DataTable component for every `table.table`). Until then, on these pages at 390 px
- * the sweep measures the document's width with tables left out, and does not count axe's
- * `scrollable-region-focusable` on a `.table-wrap` (a wide table that scrolls inside an unfocusable wrapper).
- * Everything else on these pages is checked as everywhere. The lead empties this list after the merge: then every
- * page must fit as it is.
- */
-export const TABLE_OVERFLOW_UNTIL_CARDS_LAND: ReadonlySet<string> = new Set<string>([]);
-
 export type SweepIds = Record<string, string>;
 
 /** The ids and tokens the page addresses need, read from the server's own copy of the demo database. */
@@ -260,12 +250,8 @@ export async function sweepPage(session: Session, server: RunningServer, role: S
       const response = await tab.goto(address);
       if (response?.status() !== 200) problems.push(`${state}: status ${response?.status()} at ${tab.url()}`);
       const seen = await tab.evaluate(
-        ({ hideTables }) => {
-          // The words first, with every table shown.
+        () => {
           const text = `${document.title}\n${document.body.innerText}`;
-          // Inline styles through the CSSOM: the page's CSP refuses an added <style> element.
-          const hidden = hideTables ? [...document.querySelectorAll("table")] : [];
-          for (const table of hidden) table.style.setProperty("display", "none", "important");
           const extra = document.documentElement.scrollWidth - window.innerWidth;
           // The elements that stick out past the window's right edge, to name the cause.
           const sticksOut = (el: Element | null) => el !== null && el.getBoundingClientRect().right > window.innerWidth + 0.5;
@@ -275,10 +261,8 @@ export async function sweepPage(session: Session, server: RunningServer, role: S
                 .slice(0, 3)
                 .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} in ${el.parentElement?.tagName.toLowerCase()}.${el.parentElement?.className} (${Math.round(el.getBoundingClientRect().right)} px)`)
             : [];
-          for (const table of hidden) table.style.removeProperty("display");
           return { lang: document.documentElement.lang, title: document.title, text, extra, wide };
         },
-        { hideTables: width === 390 && TABLE_OVERFLOW_UNTIL_CARDS_LAND.has(page.route) },
       );
       if (seen.lang !== lang) problems.push(`${state}: html lang is "${seen.lang}"`);
       if (seen.title !== title) problems.push(`${state}: title "${seen.title}", expected "${title}"`);
@@ -287,9 +271,7 @@ export async function sweepPage(session: Session, server: RunningServer, role: S
       if (seen.extra > 0) problems.push(`${state}: ${seen.extra} px wider than the window: ${seen.wide.join(", ")}`);
       await tab.screenshot({ path: path.join(SCREENS, role, `${name}-${lang}-${width}.png`), fullPage: true });
       // axe once per page state: each width and language is its own layout and wording.
-      const tablesUntilCards = width === 390 && TABLE_OVERFLOW_UNTIL_CARDS_LAND.has(page.route);
-      const tolerated = (rule: string, selector: string) => tablesUntilCards && rule === "scrollable-region-focusable" && /(^|\s)\.table-wrap$/.test(selector);
-      problems.push(...(await accessibilityViolations(tab, tolerated)).map((violation) => `${state}: ${violation}`));
+      problems.push(...(await accessibilityViolations(tab)).map((violation) => `${state}: ${violation}`));
     }),
   );
   return problems;

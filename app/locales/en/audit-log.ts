@@ -3,11 +3,7 @@ import type { auditLog as nl } from "../nl/audit-log";
 
 export const auditLog: Catalogue<typeof nl> = {
   other: "Other action",
-  removedPerson: "a removed person",
   removedOrganisation: "a removed organisation",
-  concerning: "{type} {name}",
-  numbered: "{type} no. {id}",
-  sentence: "{actor}: {action}",
   yes: "yes",
   no: "no",
   actions: {

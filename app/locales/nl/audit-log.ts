@@ -2,11 +2,7 @@
 // what an entry concerns, and the words of its details.
 export const auditLog = {
   other: "Andere handeling",
-  removedPerson: "een verwijderde persoon",
   removedOrganisation: "een verwijderde organisatie",
-  concerning: "{type} {name}",
-  numbered: "{type} nr. {id}",
-  sentence: "{actor}: {action}",
   yes: "ja",
   no: "nee",
   actions: {

@@ -5,11 +5,9 @@ import { Notice } from "~/components/ui/page";
 import { ActionTable, actionStatusLabel } from "~/features/scan/components/action-table";
 import { useDimensionNames } from "~/features/scan/components/dimension-names";
 import { ActionForm, editableActions } from "~/features/scan/components/action-plan-editor";
-import { readPeerGroup } from "~/features/benchmark/peer.server";
-import { getScanResultsPage } from "~/features/scan/results-page.server";
+import { getActionPlanPage } from "~/features/scan/results-page.server";
 import { addActionItem, deleteActionItem, editActionItem, setActionStatus } from "~/features/scan/action-plan.server";
 import { ActionPlanFormSchema } from "~/features/scan/scan.schema";
-import { resolveLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
@@ -23,12 +21,10 @@ export const meta = pageTitle("hrScanActions");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const scanId = parseId(params.scanId);
-  const locale = resolveLocale(request, user.locale);
-  const results = getScanResultsPage(user, scanId, locale, readPeerGroup(request));
-  if (!results) throw notFound({ user, entity: "scan", id: scanId });
-  if (results.scan.status !== "submitted") throw redirect(`/hr/scans/${results.scan.id}`);
-  const { scan, dimensions, actions, owners, gaps } = results;
-  return { scan: { id: scan.id, period: scan.period, organisationName: scan.organisationName }, dimensions, actions, owners, firstGap: gaps[0]?.key };
+  const page = getActionPlanPage(user, scanId);
+  if (!page) throw notFound({ user, entity: "scan", id: scanId });
+  if (page.scan.status !== "submitted") throw redirect(`/hr/scans/${page.scan.id}`);
+  return page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

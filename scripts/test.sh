@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm test (decision 091): typecheck, lint and the production build side by side — three single-threaded tools on
-# a machine with more than one core — then every vitest project. Extra arguments go to vitest.
+# npm test (decision 091): typecheck, lint, the formatting check (decision 183) and the production build side by
+# side — single-threaded tools on a machine with more than one core — then every vitest project. Extra arguments
+# go to vitest.
 set -u
 names=()
 pids=()
@@ -12,6 +13,7 @@ start() {
 }
 start typecheck npm run --silent typecheck
 start lint npm run --silent lint
+start format npm run --silent format:check
 start build npm run --silent build
 failed=0
 for i in "${!pids[@]}"; do

@@ -6,7 +6,8 @@ import tseslint from "typescript-eslint";
 const restrict = (patterns) => ["error", { patterns }];
 
 const NO_DB = "Only *.server.ts files touch the database: call a feature's use case.";
-const PURE = "Pure modules import only zod and other pure modules (no IO, no framework, no components, no server code).";
+const PURE =
+  "Pure modules import only zod and other pure modules (no IO, no framework, no components, no server code).";
 
 // Syntax that reaches the database without a static import of it.
 const dynamicDbImport = {
@@ -17,7 +18,8 @@ const getDbCall = { selector: "CallExpression[callee.name='getDb']", message: NO
 // Actions read their body through readForm (decision 016): a non-form body is a 415, never a 500.
 const formDataCall = {
   selector: "CallExpression[callee.property.name='formData']",
-  message: "Use readForm(request) from ~/utils/form-body.server: it answers non-form bodies and other methods with a translated 4xx.",
+  message:
+    "Use readForm(request) from ~/utils/form-body.server: it answers non-form bodies and other methods with a translated 4xx.",
 };
 // A use case takes typed, parsed input (decision 120): the route reads the form and parses it with the schema.
 const formDataParam = {
@@ -31,18 +33,27 @@ const processEnv = {
 };
 // A use case says what went wrong in domain words (decision 120, 124): no HTTP status, no Response, no Request in
 // app/features — the route turns an Outcome into a response with failureResponse/statusOf.
-const NO_HTTP = "Features return an Outcome (~/utils/use-case) and take typed input: the route answers with failureResponse (docs/decisions/124).";
-const httpStatusValue = { selector: "Property[key.name=/^(status|httpStatus)$/][value.type='Literal'][value.value>=100][value.value<600]", message: NO_HTTP };
-const httpStatusType = { selector: "TSPropertySignature[key.name=/^(status|httpStatus)$/] TSLiteralType > Literal[value>=100][value<600]", message: NO_HTTP };
+const NO_HTTP =
+  "Features return an Outcome (~/utils/use-case) and take typed input: the route answers with failureResponse (docs/decisions/124).";
+const httpStatusValue = {
+  selector: "Property[key.name=/^(status|httpStatus)$/][value.type='Literal'][value.value>=100][value.value<600]",
+  message: NO_HTTP,
+};
+const httpStatusType = {
+  selector: "TSPropertySignature[key.name=/^(status|httpStatus)$/] TSLiteralType > Literal[value>=100][value<600]",
+  message: NO_HTTP,
+};
 const requestParam = { selector: "TSTypeReference[typeName.name='Request']", message: NO_HTTP };
 const responseValue = { selector: "NewExpression[callee.name='Response']", message: NO_HTTP };
 const remixResponder = {
-  selector: "ImportDeclaration[source.value='@remix-run/node'] > ImportSpecifier[imported.name=/^(data|json|redirect|redirectDocument)$/]",
+  selector:
+    "ImportDeclaration[source.value='@remix-run/node'] > ImportSpecifier[imported.name=/^(data|json|redirect|redirectDocument)$/]",
   message: NO_HTTP,
 };
 // The transaction type is derived once, in app/utils/db.server.ts (`Tx`): features import it.
 const derivedTx = {
-  selector: "TSTypeReference[typeName.name='Parameters'] TSIndexedAccessType > TSLiteralType > Literal[value='transaction']",
+  selector:
+    "TSTypeReference[typeName.name='Parameters'] TSIndexedAccessType > TSLiteralType > Literal[value='transaction']",
   message: "Import type Tx from ~/utils/db.server instead of deriving the transaction type again.",
 };
 const NO_HTTP_RULES = [httpStatusValue, httpStatusType, requestParam, responseValue, remixResponder];
@@ -56,7 +67,8 @@ const ROUTE_HELPERS = [
   "app/features/sso/sso-session.server.ts",
 ];
 const relationalQuery = {
-  selector: "MemberExpression[property.name=/^find(Many|First)$/][object.type='MemberExpression'][object.object.type='MemberExpression'][object.object.property.name='query']",
+  selector:
+    "MemberExpression[property.name=/^find(Many|First)$/][object.type='MemberExpression'][object.object.type='MemberExpression'][object.object.property.name='query']",
   message: NO_DB,
 };
 
@@ -104,14 +116,29 @@ export default tseslint.config(
   {
     files: ["app/features/**/*.{ts,tsx}"],
     ignores: ["app/features/**/*.server.ts", "app/features/**/*.test.ts"],
-    rules: { "no-restricted-syntax": ["error", dynamicDbImport, getDbCall, relationalQuery, formDataCall, formDataParam, processEnv, ...NO_HTTP_RULES] },
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        dynamicDbImport,
+        getDbCall,
+        relationalQuery,
+        formDataCall,
+        formDataParam,
+        processEnv,
+        ...NO_HTTP_RULES,
+      ],
+    },
   },
   {
     // 1. Routes and the document shell import features, utils and components — never db/ (type imports excepted).
     files: ["app/routes/**/*.{ts,tsx}", "app/root.tsx", "app/entry.server.tsx"],
     rules: {
       "@typescript-eslint/no-restricted-imports": restrict([
-        { group: ["@db/*", "../../db/*", "**/db/*"], allowTypeImports: true, message: "Routes call feature use cases; only *.server.ts touch the database." },
+        {
+          group: ["@db/*", "../../db/*", "**/db/*"],
+          allowTypeImports: true,
+          message: "Routes call feature use cases; only *.server.ts touch the database.",
+        },
         { group: ["drizzle-orm", "drizzle-orm/*", "better-sqlite3"], message: "No SQL in routes." },
         { group: ["~/utils/db.server"], allowTypeImports: true, message: NO_DB },
       ]),
@@ -137,7 +164,11 @@ export default tseslint.config(
     ignores: ["app/routes/**", "app/root.tsx", "app/entry.server.tsx"],
     rules: {
       "@typescript-eslint/no-restricted-imports": restrict([
-        { group: ["**/*.server", "~/**/*.server"], allowTypeImports: true, message: "Components and browser code import *.server modules for their types only." },
+        {
+          group: ["**/*.server", "~/**/*.server"],
+          allowTypeImports: true,
+          message: "Components and browser code import *.server modules for their types only.",
+        },
         { group: ["@db/*"], allowTypeImports: true, message: "Components get data through loaders." },
         { group: ["drizzle-orm", "drizzle-orm/*", "better-sqlite3"], message: "No database access in components." },
       ]),
@@ -158,7 +189,9 @@ export default tseslint.config(
     // 4. db/ imports nothing from app/.
     files: ["db/**/*.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": restrict([{ group: ["~/*", "../app/*", "../../app/*"], message: "db/ stands on its own: it imports nothing from app/." }]),
+      "@typescript-eslint/no-restricted-imports": restrict([
+        { group: ["~/*", "../app/*", "../../app/*"], message: "db/ stands on its own: it imports nothing from app/." },
+      ]),
     },
   },
 );

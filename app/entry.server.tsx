@@ -43,7 +43,10 @@ export default function handleRequest(
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
           );
           pipe(body);
         },
@@ -82,7 +85,10 @@ export function handleDataRequest(response: Response, { request }: { request: Re
   const headers = new Headers(response.headers);
   headers.set("Content-Type", "application/json; charset=utf-8");
   headers.delete("Content-Length");
-  return new Response(JSON.stringify({ message: translate(resolveLocale(request), mapped.key) }), { status: mapped.status, headers });
+  return new Response(JSON.stringify({ message: translate(resolveLocale(request), mapped.key) }), {
+    status: mapped.status,
+    headers,
+  });
 }
 
 // For the server process: drain queues, checkpoint and close on shutdown; hand over replication status.

@@ -103,7 +103,12 @@ function Shell({ data, children }: { data: RootData | undefined; children: React
             <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
               <circle cx="11" cy="12" r="6" fill="#0f766e" />
               <circle cx="21" cy="12" r="6" fill="#f59e0b" opacity="0.9" />
-              <path d="M4 27c1.5-5 5-7 7-7s5.5 2 7 7M14 27c1.5-5 5-7 7-7s5.5 2 7 7" stroke="#134e4a" strokeWidth="2" fill="none" />
+              <path
+                d="M4 27c1.5-5 5-7 7-7s5.5 2 7 7M14 27c1.5-5 5-7 7-7s5.5 2 7 7"
+                stroke="#134e4a"
+                strokeWidth="2"
+                fill="none"
+              />
             </svg>
             <span>{t("app.name")}</span>
           </a>

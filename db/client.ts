@@ -15,7 +15,17 @@ import * as pulseSchema from "./schema-pulse";
 import * as trajectoriesSchema from "./schema-trajectories";
 
 // One schema object for drizzle's relational queries; each capability keeps its tables in its own file.
-const schema = { ...coreSchema, ...authSchema, ...modulesSchema, ...matchingSchema, ...benchmarkSchema, ...pulseSchema, ...notificationsSchema, ...trajectoriesSchema, ...importSchema };
+const schema = {
+  ...coreSchema,
+  ...authSchema,
+  ...modulesSchema,
+  ...matchingSchema,
+  ...benchmarkSchema,
+  ...pulseSchema,
+  ...notificationsSchema,
+  ...trajectoriesSchema,
+  ...importSchema,
+};
 
 export type PortalDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

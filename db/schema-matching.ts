@@ -6,7 +6,16 @@ import { departments, organisations, sites, users } from "./schema";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
-export const MATCH_STATUSES = ["proposed", "accepted", "declined", "expired", "withdrawn", "active", "completed", "stopped"] as const;
+export const MATCH_STATUSES = [
+  "proposed",
+  "accepted",
+  "declined",
+  "expired",
+  "withdrawn",
+  "active",
+  "completed",
+  "stopped",
+] as const;
 export const RUN_STATUSES = ["draft", "sent", "discarded"] as const;
 export const BUDDY_STATUSES = ["active", "paused", "inactive"] as const;
 
@@ -38,7 +47,10 @@ export const newcomerRecords = sqliteTable(
     // Erasure keeps the row (anonymous counts) and empties every personal field.
     erasedAt: text("erased_at"),
   },
-  (t) => [index("newcomer_records_org_idx").on(t.organisationId), uniqueIndex("newcomer_records_user_unique").on(t.userId)],
+  (t) => [
+    index("newcomer_records_org_idx").on(t.organisationId),
+    uniqueIndex("newcomer_records_user_unique").on(t.userId),
+  ],
 );
 
 /** An employee's opt-in as a buddy. */

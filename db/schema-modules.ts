@@ -16,7 +16,9 @@ export const moduleCompletions = sqliteTable(
     moduleKey: text("module_key").notNull(),
     // Percentage of the knowledge check answered correctly (0–100); passed means ≥ 80.
     score: integer("score_percent").notNull(),
-    passedAt: text("passed_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    passedAt: text("passed_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   },
   (t) => [
     uniqueIndex("module_completions_user_module_unique").on(t.userId, t.moduleKey),
@@ -46,7 +48,9 @@ export const modules = sqliteTable("modules", {
   answerKey: text("answer_key").notNull(),
   sourceHash: text("source_hash").notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
-  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  updatedAt: text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
 });
 
 /** HR assigns a module to one department, or to every department when departmentId is null. */
@@ -63,7 +67,9 @@ export const moduleAssignments = sqliteTable(
       .references(() => modules.key),
     dueDate: text("due_date").notNull(), // YYYY-MM-DD
     assignedByUserId: integer("assigned_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   },
   (t) => [index("module_assignments_org_idx").on(t.organisationId, t.moduleKey)],
 );
@@ -83,8 +89,12 @@ export const moduleProgress = sqliteTable(
     sectionsRead: text("sections_read").notNull().default("[]"),
     attempts: integer("attempts").notNull().default(0),
     lastScore: integer("last_score_percent"),
-    startedAt: text("started_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
-    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    startedAt: text("started_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    updatedAt: text("updated_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   },
   (t) => [uniqueIndex("module_progress_user_module_unique").on(t.userId, t.moduleKey)],
 );

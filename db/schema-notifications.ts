@@ -38,7 +38,10 @@ export const outbox = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     sentAt: text("sent_at"),
   },
-  (t) => [uniqueIndex("outbox_event_key_unique").on(t.eventKey), index("outbox_status_next_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex("outbox_event_key_unique").on(t.eventKey),
+    index("outbox_status_next_idx").on(t.status, t.nextAttemptAt),
+  ],
 );
 
 /** What a user sees in the portal's notification list; the same events as the mail, always on. */
@@ -60,7 +63,10 @@ export const notifications = sqliteTable(
     /** Set when the notification went out in a weekly digest (the user chose the digest for its kind). */
     digestedAt: text("digested_at"),
   },
-  (t) => [uniqueIndex("notifications_user_event_unique").on(t.userId, t.eventKey), index("notifications_user_read_idx").on(t.userId, t.readAt)],
+  (t) => [
+    uniqueIndex("notifications_user_event_unique").on(t.userId, t.eventKey),
+    index("notifications_user_read_idx").on(t.userId, t.readAt),
+  ],
 );
 
 export const notificationPreferences = sqliteTable(

@@ -74,7 +74,10 @@ export const ssoIdentities = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     lastSignInAt: text("last_sign_in_at"),
   },
-  (t) => [uniqueIndex("sso_identities_subject_unique").on(t.issuer, t.subject), uniqueIndex("sso_identities_user_unique").on(t.userId)],
+  (t) => [
+    uniqueIndex("sso_identities_subject_unique").on(t.issuer, t.subject),
+    uniqueIndex("sso_identities_user_unique").on(t.userId),
+  ],
 );
 
 /** Portal sessions opened through the provider, for RP-initiated logout (the ID token is the logout hint). */

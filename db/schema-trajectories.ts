@@ -29,7 +29,10 @@ export const trajectories = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
   },
-  (t) => [uniqueIndex("trajectories_record_unique").on(t.newcomerRecordId), index("trajectories_org_idx").on(t.organisationId)],
+  (t) => [
+    uniqueIndex("trajectories_record_unique").on(t.newcomerRecordId),
+    index("trajectories_org_idx").on(t.organisationId),
+  ],
 );
 
 export const trajectorySteps = sqliteTable(

@@ -127,7 +127,9 @@ export const invitations = sqliteTable(
     organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
     departmentId: integer("department_id").references(() => departments.id, { onDelete: "set null" }),
     role: text("role", { enum: ROLES }).notNull(),
-    locale: text("locale", { enum: ["nl", "en"] }).notNull().default("nl"),
+    locale: text("locale", { enum: ["nl", "en"] })
+      .notNull()
+      .default("nl"),
     invitedByUserId: integer("invited_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     expiresAt: text("expires_at").notNull(),

@@ -38,7 +38,9 @@ function percentile(sorted: number[], p: number): number {
 
 function report(label: string, times: number[]): void {
   const s = [...times].sort((a, b) => a - b);
-  console.log(`${label.padEnd(44)} n=${String(s.length).padStart(4)}  p50=${percentile(s, 0.5).toFixed(1).padStart(7)} ms  p99=${percentile(s, 0.99).toFixed(1).padStart(7)} ms  max=${(s[s.length - 1] ?? 0).toFixed(1).padStart(7)} ms`);
+  console.log(
+    `${label.padEnd(44)} n=${String(s.length).padStart(4)}  p50=${percentile(s, 0.5).toFixed(1).padStart(7)} ms  p99=${percentile(s, 0.99).toFixed(1).padStart(7)} ms  max=${(s[s.length - 1] ?? 0).toFixed(1).padStart(7)} ms`,
+  );
 }
 
 if (fresh) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
@@ -59,8 +61,14 @@ process.env.LOG_REQUESTS = "false";
 const { getComparison } = await import("../app/features/benchmark/comparison.server");
 const { parseComparisonFilters } = await import("../app/features/benchmark/filters");
 const { getDb } = await import("../app/utils/db.server");
-const counts = getDb().$client.prepare("SELECT (SELECT count(*) FROM organisations WHERE kind='care_provider') AS orgs, (SELECT count(*) FROM scans WHERE status='submitted') AS scans, (SELECT count(*) FROM scan_answers) AS answers").get() as Record<string, number>;
-console.log(`\nDatabase: ${counts.orgs} care organisations, ${counts.scans} submitted scans, ${counts.answers} answers.\n`);
+const counts = getDb()
+  .$client.prepare(
+    "SELECT (SELECT count(*) FROM organisations WHERE kind='care_provider') AS orgs, (SELECT count(*) FROM scans WHERE status='submitted') AS scans, (SELECT count(*) FROM scan_answers) AS answers",
+  )
+  .get() as Record<string, number>;
+console.log(
+  `\nDatabase: ${counts.orgs} care organisations, ${counts.scans} submitted scans, ${counts.answers} answers.\n`,
+);
 
 function filtersOf(query: string) {
   const parsed = parseComparisonFilters(new URLSearchParams(query));
@@ -77,7 +85,8 @@ for (let i = 0; i < requests; i++) {
   started = performance.now();
   const outcome = getComparison(filters);
   useCaseTimes.push(performance.now() - started);
-  if (!outcome.ok || !outcome.value.comparison) throw new Error(`unexpected ${outcome.ok ? "empty portal" : outcome.reason}`);
+  if (!outcome.ok || !outcome.value.comparison)
+    throw new Error(`unexpected ${outcome.ok ? "empty portal" : outcome.reason}`);
 }
 const cpuPerCall = (since: NodeJS.CpuUsage, n: number) => {
   const used = process.cpuUsage(since);
@@ -88,7 +97,11 @@ console.log(`  CPU per call: ${cpuPerCall(cpu, requests)} ms`);
 {
   const { getOwnPosition } = await import("../app/features/benchmark/peer.server");
   const { getProgrammeIndicators } = await import("../app/features/benchmark/indicators.server");
-  const hrOrg = getDb().$client.prepare("SELECT organisation_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'hr@zas.example'").get() as { id: number };
+  const hrOrg = getDb()
+    .$client.prepare(
+      "SELECT organisation_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'hr@zas.example'",
+    )
+    .get() as { id: number };
   const hrTimes: number[] = [];
   cpu = process.cpuUsage();
   for (let i = 0; i < requests; i++) {
@@ -128,17 +141,27 @@ if (!fs.existsSync("build/index.js")) {
   console.log("Building the app …");
   spawnSync("npm", ["run", "build", "--silent"], { stdio: "inherit" });
 }
-const port = Number(process.env.BENCH_PORT) || await new Promise<number>((resolve) => {
-  const server = net.createServer();
-  server.listen(0, "127.0.0.1", () => {
-    const address = server.address();
-    const p = typeof address === "object" && address ? address.port : 0;
-    server.close(() => resolve(p));
-  });
-});
+const port =
+  Number(process.env.BENCH_PORT) ||
+  (await new Promise<number>((resolve) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const p = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(p));
+    });
+  }));
 const url = `http://127.0.0.1:${port}`;
 const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, ...QUIET_SERVER_ENV, LOGIN_MAX_PER_IP: "1000" },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_PATH: databasePath,
+    ...QUIET_SERVER_ENV,
+    LOGIN_MAX_PER_IP: "1000",
+  },
   stdio: ["ignore", "ignore", "inherit"],
 });
 try {
@@ -153,7 +176,10 @@ try {
   }
   const login = await fetch(`${url}/login`, {
     method: "POST",
-    body: new URLSearchParams({ email: "onderzoek@thomasmore.example", password: process.env.DEMO_PASSWORD || "Nieuwkomer-demo-2026" }),
+    body: new URLSearchParams({
+      email: "onderzoek@thomasmore.example",
+      password: process.env.DEMO_PASSWORD || "Nieuwkomer-demo-2026",
+    }),
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     redirect: "manual",
   });
@@ -162,7 +188,10 @@ try {
 
   const hrLogin = await fetch(`${url}/login`, {
     method: "POST",
-    body: new URLSearchParams({ email: "hr@zas.example", password: process.env.DEMO_PASSWORD || "Nieuwkomer-demo-2026" }),
+    body: new URLSearchParams({
+      email: "hr@zas.example",
+      password: process.env.DEMO_PASSWORD || "Nieuwkomer-demo-2026",
+    }),
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     redirect: "manual",
   });
@@ -176,7 +205,9 @@ try {
 
   async function time(pathname: string, withCookie: boolean | string): Promise<number> {
     const t0 = performance.now();
-    const response = await fetch(`${url}${pathname}`, { headers: withCookie ? { Cookie: typeof withCookie === "string" ? withCookie : cookie } : {} });
+    const response = await fetch(`${url}${pathname}`, {
+      headers: withCookie ? { Cookie: typeof withCookie === "string" ? withCookie : cookie } : {},
+    });
     await response.arrayBuffer();
     const elapsed = performance.now() - t0;
     if (response.status !== 200) throw new Error(`${pathname}: ${response.status}`);
@@ -197,7 +228,10 @@ try {
     page.push(elapsed);
     perQuery.set(query, [...(perQuery.get(query) ?? []), elapsed]);
     health.push(await time("/healthz", false));
-    if (i % 10 === 0) csv.push(await time(`/partner/benchmark/export${QUERIES[i % QUERIES.length]?.replace(/[?&]page=\d+/, "")}`, true));
+    if (i % 10 === 0)
+      csv.push(
+        await time(`/partner/benchmark/export${QUERIES[i % QUERIES.length]?.replace(/[?&]page=\d+/, "")}`, true),
+      );
   }
   const cpuPage = (serverCpu() - cpuBefore) / requests;
   report("GET /partner/benchmark (filters rotated)", page);
@@ -217,9 +251,20 @@ try {
   for (const [query, times] of perQuery) report(`  …${query || " (no filters)"}`.slice(0, 44), times);
   report("GET /partner/benchmark/export (CSV)", csv);
   report("GET /healthz", health);
-  const p50 = percentile([...page].sort((a, b) => a - b), 0.5);
-  const p99 = percentile([...page].sort((a, b) => a - b), 0.99);
-  console.log(`\nLoad average (1/5/15 min) at the end: ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" / ")}`);
+  const p50 = percentile(
+    [...page].sort((a, b) => a - b),
+    0.5,
+  );
+  const p99 = percentile(
+    [...page].sort((a, b) => a - b),
+    0.99,
+  );
+  console.log(
+    `\nLoad average (1/5/15 min) at the end: ${(await import("node:os"))
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" / ")}`,
+  );
   console.log(`Target p50 < 100 ms: ${p50 < 100 ? "met" : "NOT met"} · p99 < 250 ms: ${p99 < 250 ? "met" : "NOT met"}`);
 } finally {
   child.kill("SIGTERM");

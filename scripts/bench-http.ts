@@ -21,8 +21,16 @@ type CannonOptions = {
   headers?: Record<string, string>;
   requests?: { setupRequest?: (request: CannonRequest) => CannonRequest }[];
 };
-type CannonResult = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number };
-const autocannon = createRequire(import.meta.url)("autocannon") as (options: CannonOptions, done: (error: Error | null, result: CannonResult) => void) => unknown;
+type CannonResult = {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  non2xx: number;
+};
+const autocannon = createRequire(import.meta.url)("autocannon") as (
+  options: CannonOptions,
+  done: (error: Error | null, result: CannonResult) => void,
+) => unknown;
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 16);
 const DURATION = Number(process.env.BENCH_SECONDS || 10);
@@ -30,7 +38,9 @@ const HR_EMAIL = "hr@zas.example";
 
 type Row = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuMs: number };
 
-const server = await startBenchServer(process.env.BENCH_CPU_PROF ? { cpuProfileDir: path.resolve(process.env.BENCH_CPU_PROF) } : {});
+const server = await startBenchServer(
+  process.env.BENCH_CPU_PROF ? { cpuProfileDir: path.resolve(process.env.BENCH_CPU_PROF) } : {},
+);
 const url = server.url;
 
 function run(name: string, options: Omit<CannonOptions, "url"> & { url: string }): Promise<Row> {
@@ -39,7 +49,15 @@ function run(name: string, options: Omit<CannonOptions, "url"> & { url: string }
     autocannon({ connections: CONNECTIONS, duration: DURATION, ...options }, (error, result) => {
       if (error) return reject(error);
       const cpuMs = result.requests.total ? ((server.cpuSeconds() - cpuBefore) * 1000) / result.requests.total : 0;
-      resolve({ name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, cpuMs });
+      resolve({
+        name,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors,
+        non2xx: result.non2xx,
+        cpuMs,
+      });
     });
   });
 }
@@ -62,7 +80,11 @@ try {
        where u.email = ? and s.status = 'submitted' order by s.period desc limit 1`,
     )
     .get(HR_EMAIL) as { id: number } | undefined;
-  const itemKeys = (db.prepare("select key from instrument_items where version = 1 order by dimension_key, position").all() as { key: string }[]).map((r) => r.key);
+  const itemKeys = (
+    db.prepare("select key from instrument_items where version = 1 order by dimension_key, position").all() as {
+      key: string;
+    }[]
+  ).map((r) => r.key);
   db.close();
   let scanId = draft?.id;
   if (!scanId) {
@@ -82,10 +104,16 @@ try {
   const values = ["0", "1", "2", "3", "4", "dont_know", "not_applicable"];
   let n = 0;
 
-  console.log(`Benchmark on ${os.cpus().length} cores, ${CONNECTIONS} connections, ${DURATION} s per endpoint; database: ${server.origin}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`);
+  console.log(
+    `Benchmark on ${os.cpus().length} cores, ${CONNECTIONS} connections, ${DURATION} s per endpoint; database: ${server.origin}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")}.`,
+  );
   // Warm-up: the first requests compile templates and fill the instrument cache.
   await run("warm-up", { url: `${url}${scanPath}`, headers: { Cookie: cookie }, duration: 2 });
-  if (submitted) await run("warm-up", { url: `${url}/hr/scans/${submitted.id}/results`, headers: { Cookie: cookie }, duration: 2 });
+  if (submitted)
+    await run("warm-up", { url: `${url}/hr/scans/${submitted.id}/results`, headers: { Cookie: cookie }, duration: 2 });
 
   const rows: Row[] = [];
   rows.push(await run("/healthz", { url: `${url}/healthz` }));
@@ -99,7 +127,10 @@ try {
         {
           setupRequest: (request: CannonRequest) => {
             n++;
-            const body = new URLSearchParams({ itemKey: itemKeys[n % itemKeys.length] ?? "leadership.1", value: values[n % values.length] ?? "2" }).toString();
+            const body = new URLSearchParams({
+              itemKey: itemKeys[n % itemKeys.length] ?? "leadership.1",
+              value: values[n % values.length] ?? "2",
+            }).toString();
             return { ...request, body };
           },
         },
@@ -107,17 +138,27 @@ try {
     }),
   );
 
-  if (submitted) rows.push(await run(`GET /hr/scans/${submitted.id}/results (results page)`, { url: `${url}/hr/scans/${submitted.id}/results`, headers: { Cookie: cookie } }));
+  if (submitted)
+    rows.push(
+      await run(`GET /hr/scans/${submitted.id}/results (results page)`, {
+        url: `${url}/hr/scans/${submitted.id}/results`,
+        headers: { Cookie: cookie },
+      }),
+    );
 
   const health = rows[0];
   const pad = (s: string, w: number) => s.padEnd(w);
   const num = (x: number, w: number, digits = 1) => x.toFixed(digits).padStart(w);
   console.log("");
-  console.log(`${pad("endpoint", 44)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"×healthz rps".padStart(13)} ${"×healthz p99".padStart(13)} ${"CPU ms/req".padStart(11)} errors`);
+  console.log(
+    `${pad("endpoint", 44)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"×healthz rps".padStart(13)} ${"×healthz p99".padStart(13)} ${"CPU ms/req".padStart(11)} errors`,
+  );
   for (const r of rows) {
     const rpsRatio = health && health.rps > 0 ? r.rps / health.rps : 0;
     const p99Ratio = health && health.p99 > 0 ? r.p99 / health.p99 : 0;
-    console.log(`${pad(r.name, 44)} ${num(r.rps, 9, 0)} ${num(r.p50, 8)} ${num(r.p99, 8)} ${num(rpsRatio, 13, 2)} ${num(p99Ratio, 13, 2)} ${num(r.cpuMs, 11, 2)} ${r.errors + r.non2xx}`);
+    console.log(
+      `${pad(r.name, 44)} ${num(r.rps, 9, 0)} ${num(r.p50, 8)} ${num(r.p99, 8)} ${num(rpsRatio, 13, 2)} ${num(p99Ratio, 13, 2)} ${num(r.cpuMs, 11, 2)} ${r.errors + r.non2xx}`,
+    );
   }
   const autosave = rows[2];
   const page = rows[1];
@@ -125,8 +166,12 @@ try {
   const autosaveRatio = health && autosave && health.p99 > 0 ? autosave.p99 / health.p99 : Number.POSITIVE_INFINITY;
   const cpuRatio = health && page && health.cpuMs > 0 ? page.cpuMs / health.cpuMs : 0;
   console.log("");
-  console.log(`Targets: scan page ≥ 0.40× /healthz req/s → ${pageRatio.toFixed(2)}× ${pageRatio >= 0.4 ? "met" : "NOT met"}; autosave p99 ≤ 1.5× /healthz p99 → ${autosaveRatio.toFixed(2)}× ${autosaveRatio <= 1.5 ? "met" : "NOT met"}.`);
-  console.log(`CPU per request, load-robust: scan page ${page?.cpuMs.toFixed(2)} ms = ${cpuRatio.toFixed(2)}× /healthz (${health?.cpuMs.toFixed(2)} ms); a CPU-bound ratio of 0.40× in req/s needs ≤ 2.5×.`);
+  console.log(
+    `Targets: scan page ≥ 0.40× /healthz req/s → ${pageRatio.toFixed(2)}× ${pageRatio >= 0.4 ? "met" : "NOT met"}; autosave p99 ≤ 1.5× /healthz p99 → ${autosaveRatio.toFixed(2)}× ${autosaveRatio <= 1.5 ? "met" : "NOT met"}.`,
+  );
+  console.log(
+    `CPU per request, load-robust: scan page ${page?.cpuMs.toFixed(2)} ms = ${cpuRatio.toFixed(2)}× /healthz (${health?.cpuMs.toFixed(2)} ms); a CPU-bound ratio of 0.40× in req/s needs ≤ 2.5×.`,
+  );
 } finally {
   await server.stop();
 }

@@ -51,7 +51,15 @@ function generate(spec: Spec): AssignmentInstance {
   return instance;
 }
 
-type Ours = { ms: number; solveMs: number; checkMs: number; matched: number; total: number; certified: string; buddyOf: Int32Array };
+type Ours = {
+  ms: number;
+  solveMs: number;
+  checkMs: number;
+  matched: number;
+  total: number;
+  certified: string;
+  buddyOf: Int32Array;
+};
 
 function runOurs(instance: AssignmentInstance, repeats = 3): Ours {
   const runs: Ours[] = [];
@@ -170,7 +178,12 @@ function runMunkres(instance: AssignmentInstance): Promise<Peer> {
 
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
 
-async function compare(name: string, instance: AssignmentInstance, target: number | null, skipPeer = false): Promise<void> {
+async function compare(
+  name: string,
+  instance: AssignmentInstance,
+  target: number | null,
+  skipPeer = false,
+): Promise<void> {
   const ours = runOurs(instance);
   console.log(`\n## ${name}`);
   console.log(
@@ -183,7 +196,8 @@ async function compare(name: string, instance: AssignmentInstance, target: numbe
     if ("timedOut" in peer) console.log(`  munkres: did not finish within ${MUNKRES_CAP_MS / 1000} s (stopped)`);
     else if ("error" in peer) console.log(`  munkres: failed: ${peer.error}`);
     else {
-      const same = peer.matched === ours.matched && Math.abs(peer.total - ours.total) < 1e-6 * Math.max(1, Math.abs(ours.total));
+      const same =
+        peer.matched === ours.matched && Math.abs(peer.total - ours.total) < 1e-6 * Math.max(1, Math.abs(ours.total));
       const end = peer.ms + peer.convertMs;
       console.log(
         `  munkres: ${fmt(end)} (cost matrix ${fmt(peer.convertMs)}, munkres() ${fmt(peer.ms)}) · matched ${peer.matched} · total ${peer.total} · same optimum: ${same ? "yes" : "NO"}`,
@@ -244,7 +258,10 @@ console.log(
     .join(" ")} on ${cpus().length} cores${quick ? ", --quick" : ""})`,
 );
 // Warm-up so the JIT has compiled the hot loops before anything is timed.
-runOurs(generate({ seed: 99, rows: 300, cols: 300, forbidden: 0.3, score: int100, capacity: () => 2, slotPenalties: [0, 5] }), 3);
+runOurs(
+  generate({ seed: 99, rows: 300, cols: 300, forbidden: 0.3, score: int100, capacity: () => 2, slotPenalties: [0, 5] }),
+  3,
+);
 
 await compare(
   "Dense 1,000 × 1,000 (scores 0–100, capacity 1)",

@@ -15,15 +15,23 @@ import { signIn, startBenchServer } from "./bench-server";
 import { PAGE_LIMIT_KB, pageWeights, zodInBrowser } from "./page-weight-lib";
 
 const CHROME_PATH = process.env.CHROME_PATH || "/usr/bin/chromium";
-const CHROME_FLAGS = "--headless=new --no-sandbox --disable-dev-shm-usage --disable-background-networking --disable-component-update";
+const CHROME_FLAGS =
+  "--headless=new --no-sandbox --disable-dev-shm-usage --disable-background-networking --disable-component-update";
 const TARGETS = { performance: 95, accessibility: 100, fcpMs: 1800, tbtMs: 200, jsKb: PAGE_LIMIT_KB };
 
 type Role = "hr" | "employee" | "partner";
-const EMAILS: Record<Role, string> = { hr: "hr@zas.example", employee: "verpleegkundige@zas.example", partner: "onderzoek@thomasmore.example" };
+const EMAILS: Record<Role, string> = {
+  hr: "hr@zas.example",
+  employee: "verpleegkundige@zas.example",
+  partner: "onderzoek@thomasmore.example",
+};
 type PageSpec = { key: string; name: string; path: string; role: Role | null; tbtTarget: boolean };
 
 // Lighthouse's result: only the fields read here.
-type Audit = { numericValue?: number; details?: { items?: { resourceType?: string; transferSize?: number; url?: string }[] } };
+type Audit = {
+  numericValue?: number;
+  details?: { items?: { resourceType?: string; transferSize?: number; url?: string }[] };
+};
 type Lhr = {
   finalDisplayedUrl?: string;
   runtimeError?: { message?: string };
@@ -32,7 +40,8 @@ type Lhr = {
 };
 
 // Audits worth naming when they fail: accessibility checks and the render-blocking / unused-code ones.
-const ACCESSIBILITY_OR_SPEED = /^(render-blocking-resources|unused-javascript|unused-css-rules|font-display|uses-rel-preconnect|color-contrast|label|button-name|link-name|image-alt|html-has-lang|document-title|heading-order|aria-|list|meta-viewport|target-size|tabindex|duplicate-id|landmark)/;
+const ACCESSIBILITY_OR_SPEED =
+  /^(render-blocking-resources|unused-javascript|unused-css-rules|font-display|uses-rel-preconnect|color-contrast|label|button-name|link-name|image-alt|html-has-lang|document-title|heading-order|aria-|list|meta-viewport|target-size|tabindex|duplicate-id|landmark)/;
 
 /** The gzipped size of a file the server sent from public/ (0 for anything else). */
 function gzippedPublic(url: string | undefined): number {
@@ -40,12 +49,18 @@ function gzippedPublic(url: string | undefined): number {
   return file.startsWith("public/build/") && fs.existsSync(file) ? gzipSync(fs.readFileSync(file)).length : 0;
 }
 
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" / ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
 
 // 1. Page weight from the build manifest: exact, whatever the load.
 const weights = pageWeights();
 const over = weights.filter((w) => w.kb > PAGE_LIMIT_KB);
-console.log(`Gzipped JavaScript per page (build manifest, ${weights.length} routes): heaviest ${weights[0]?.id} ${weights[0]?.kb.toFixed(1)} KB; ${over.length ? `over ${PAGE_LIMIT_KB} KB: ${over.map((w) => `${w.id} ${w.kb.toFixed(1)} KB`).join(", ")} → NOT met` : `all at most ${PAGE_LIMIT_KB} KB → met`}.`);
+console.log(
+  `Gzipped JavaScript per page (build manifest, ${weights.length} routes): heaviest ${weights[0]?.id} ${weights[0]?.kb.toFixed(1)} KB; ${over.length ? `over ${PAGE_LIMIT_KB} KB: ${over.map((w) => `${w.id} ${w.kb.toFixed(1)} KB`).join(", ")} → NOT met` : `all at most ${PAGE_LIMIT_KB} KB → met`}.`,
+);
 const zod = zodInBrowser();
 console.log(`zod in the browser: ${zod.length ? `${zod.map((z) => z.file).join(", ")} → NOT met` : "none → met"}.`);
 
@@ -78,16 +93,25 @@ try {
     { key: "scan", name: "scan page", path: `/hr/scans/${draftScan}`, role: "hr", tbtTarget: true },
     { key: "results", name: "results", path: `/hr/scans/${submittedScan}/results`, role: "hr", tbtTarget: false },
     { key: "module", name: "module page", path: "/me/modules/being-a-buddy", role: "employee", tbtTarget: false },
-    { key: "proposal", name: "buddy's proposal", path: `/me/buddy/proposals/${proposal}`, role: "employee", tbtTarget: false },
+    {
+      key: "proposal",
+      name: "buddy's proposal",
+      path: `/me/buddy/proposals/${proposal}`,
+      role: "employee",
+      tbtTarget: false,
+    },
     { key: "partner", name: "partner comparison", path: "/partner/benchmark", role: "partner", tbtTarget: false },
   ];
   const only = (process.env.BENCH_PAGES ?? "").split(",").filter(Boolean);
   const pages = only.length ? all.filter((p) => only.includes(p.key)) : all;
 
   const cookies = new Map<Role, string>();
-  for (const role of new Set(pages.flatMap((p) => (p.role ? [p.role] : [])))) cookies.set(role, await signIn(server.url, EMAILS[role]));
+  for (const role of new Set(pages.flatMap((p) => (p.role ? [p.role] : []))))
+    cookies.set(role, await signIn(server.url, EMAILS[role]));
 
-  console.log(`\nLighthouse 12.2.3, mobile defaults, ${CHROME_PATH}; ${os.cpus().length} cores, load average before ${load()}; database: ${server.origin}.`);
+  console.log(
+    `\nLighthouse 12.2.3, mobile defaults, ${CHROME_PATH}; ${os.cpus().length} cores, load average before ${load()}; database: ${server.origin}.`,
+  );
   const results: { page: PageSpec; lhr: Lhr | null; error?: string }[] = [];
   for (const page of pages) {
     const cookie = page.role ? cookies.get(page.role) : undefined;
@@ -103,7 +127,10 @@ try {
       ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
     ];
     const code = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH }, stdio: ["ignore", "ignore", "pipe"] });
+      const child = spawn(process.execPath, args, {
+        env: { ...process.env, CHROME_PATH },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
       let err = "";
       child.stderr.on("data", (c: Buffer) => (err += c.toString()));
       child.on("exit", (c) => {
@@ -125,7 +152,10 @@ try {
   const mark = (ok: boolean) => (ok ? "met" : "NOT met");
   const cols = ["page", "perf", "a11y", "FCP s", "LCP s", "TBT ms", "JS KB", "sent KB", "targets"];
   const widths = [20, 5, 5, 6, 6, 7, 6, 7, 0];
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : i === cells.length - 1 ? c : c.padStart(widths[i] ?? 0))).join("  ");
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : i === cells.length - 1 ? c : c.padStart(widths[i] ?? 0)))
+      .join("  ");
   console.log(`\n${line(cols)}`);
   let allMet = true;
   for (const { page, lhr, error } of results) {
@@ -153,15 +183,31 @@ try {
       `JS ≤ ${TARGETS.jsKb} KB ${mark(js <= TARGETS.jsKb)}`,
     ];
     if (checks.some((c) => c.endsWith("NOT met"))) allMet = false;
-    console.log(line([page.name, String(perf), String(a11y), (fcp / 1000).toFixed(2), (lcp / 1000).toFixed(2), tbt.toFixed(0), js.toFixed(1), sent.toFixed(1), checks.join(" · ")]));
+    console.log(
+      line([
+        page.name,
+        String(perf),
+        String(a11y),
+        (fcp / 1000).toFixed(2),
+        (lcp / 1000).toFixed(2),
+        tbt.toFixed(0),
+        js.toFixed(1),
+        sent.toFixed(1),
+        checks.join(" · "),
+      ]),
+    );
     const failing = Object.entries(lhr.audits)
-      .filter(([id, a]) => a && "score" in a && (a as { score: number | null }).score === 0 && ACCESSIBILITY_OR_SPEED.test(id))
+      .filter(
+        ([id, a]) =>
+          a && "score" in a && (a as { score: number | null }).score === 0 && ACCESSIBILITY_OR_SPEED.test(id),
+      )
       .map(([id]) => id);
     if (failing.length) console.log(`${"".padEnd(22)}failing audits: ${failing.join(", ")}`);
   }
-  console.log(`\nLoad average after ${load()}. ${allMet ? "Every target met." : "Not every target met"} (timings and the performance score are only valid on a quiet machine).`);
+  console.log(
+    `\nLoad average after ${load()}. ${allMet ? "Every target met." : "Not every target met"} (timings and the performance score are only valid on a quiet machine).`,
+  );
 } finally {
   await server.stop();
   fs.rmSync(work, { recursive: true, force: true });
 }
-

@@ -55,8 +55,12 @@ const catcherSource = `
   });
   process.send({ port: catcher.port });
 `;
-const catcherProcess = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", catcherSource], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-const catcherPort = await new Promise<number>((resolve) => catcherProcess.once("message", (m) => resolve((m as { port: number }).port)));
+const catcherProcess = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", catcherSource], {
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
+});
+const catcherPort = await new Promise<number>((resolve) =>
+  catcherProcess.once("message", (m) => resolve((m as { port: number }).port)),
+);
 type CatcherReport = { received: number; ids: Record<string, number>; connections: number };
 const catcherReport = () =>
   new Promise<CatcherReport>((resolve) => {
@@ -93,17 +97,31 @@ const inTicks = (from: string, to: string) => from <= lastTick && to >= firstTic
 
 sql.transaction(() => {
   const q = {
-    org: sql.prepare("INSERT INTO organisations (kind, name, country, sector, size_band) VALUES ('care_provider', ?, ?, 'hospital', 'large')"),
+    org: sql.prepare(
+      "INSERT INTO organisations (kind, name, country, sector, size_band) VALUES ('care_provider', ?, ?, 'hospital', 'large')",
+    ),
     dep: sql.prepare("INSERT INTO departments (organisation_id, name) VALUES (?, 'Afdeling A')"),
     user: sql.prepare("INSERT INTO users (email, name, locale) VALUES (?, ?, ?)"),
     member: sql.prepare("INSERT INTO memberships (user_id, organisation_id, department_id, role) VALUES (?, ?, ?, ?)"),
-    record: sql.prepare("INSERT INTO newcomer_records (organisation_id, user_id, name, profession, department_id, start_date, dutch_level, created_at) VALUES (?, ?, ?, 'nurse', ?, ?, 'B1', ?)"),
-    buddy: sql.prepare("INSERT INTO buddy_profiles (organisation_id, user_id, profession, department_id, dutch_level, capacity) VALUES (?, ?, 'nurse', ?, 'C2', 2)"),
-    match: sql.prepare("INSERT INTO matches (organisation_id, newcomer_id, buddy_id, status, proposed_at, deadline, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    record: sql.prepare(
+      "INSERT INTO newcomer_records (organisation_id, user_id, name, profession, department_id, start_date, dutch_level, created_at) VALUES (?, ?, ?, 'nurse', ?, ?, 'B1', ?)",
+    ),
+    buddy: sql.prepare(
+      "INSERT INTO buddy_profiles (organisation_id, user_id, profession, department_id, dutch_level, capacity) VALUES (?, ?, 'nurse', ?, 'C2', 2)",
+    ),
+    match: sql.prepare(
+      "INSERT INTO matches (organisation_id, newcomer_id, buddy_id, status, proposed_at, deadline, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ),
     checkIn: sql.prepare("INSERT INTO check_ins (match_id, key, due_date) VALUES (?, ?, ?)"),
-    assign: sql.prepare("INSERT INTO module_assignments (organisation_id, department_id, module_key, due_date) VALUES (?, ?, 'being-a-buddy', ?)"),
-    scan: sql.prepare("INSERT INTO scans (organisation_id, instrument_version, period, status, created_at, submitted_at) VALUES (?, 1, ?, ?, ?, ?)"),
-    action: sql.prepare("INSERT INTO action_items (organisation_id, scan_id, dimension_key, action, owner, due_date) VALUES (?, ?, 'commitment', 'Onthaalplan herzien', 'HR', ?)"),
+    assign: sql.prepare(
+      "INSERT INTO module_assignments (organisation_id, department_id, module_key, due_date) VALUES (?, ?, 'being-a-buddy', ?)",
+    ),
+    scan: sql.prepare(
+      "INSERT INTO scans (organisation_id, instrument_version, period, status, created_at, submitted_at) VALUES (?, 1, ?, ?, ?, ?)",
+    ),
+    action: sql.prepare(
+      "INSERT INTO action_items (organisation_id, scan_id, dimension_key, action, owner, due_date) VALUES (?, ?, 'commitment', 'Onthaalplan herzien', 'HR', ?)",
+    ),
   };
   const id = (r: { lastInsertRowid: number | bigint }) => Number(r.lastInsertRowid);
   for (let i = 0; i < ORGS; i++) {
@@ -125,8 +143,23 @@ sql.transaction(() => {
     const start = date(S + ((i % 120) - 60) * DAY);
     const r1 = id(q.record.run(org, n1, `N1 ${i}`, dep, start, new Date(S - 90 * DAY).toISOString()));
     const p1 = id(q.buddy.run(org, b1, dep));
-    const m1 = id(q.match.run(org, r1, p1, "active", new Date(S - 95 * DAY).toISOString(), new Date(S - 90 * DAY).toISOString(), new Date(S - 92 * DAY).toISOString()));
-    const dues = { week1: addDays(start, 7), week6: addDays(start, 42), month3: addMonths(start, 3), month6: addMonths(start, 6) };
+    const m1 = id(
+      q.match.run(
+        org,
+        r1,
+        p1,
+        "active",
+        new Date(S - 95 * DAY).toISOString(),
+        new Date(S - 90 * DAY).toISOString(),
+        new Date(S - 92 * DAY).toISOString(),
+      ),
+    );
+    const dues = {
+      week1: addDays(start, 7),
+      week6: addDays(start, 42),
+      month3: addMonths(start, 3),
+      month6: addMonths(start, 6),
+    };
     for (const [key, due] of Object.entries(dues)) {
       q.checkIn.run(m1, key, due);
       if (inTicks(addDays(due, -2), due)) expect(n1, `checkin-upcoming:${m1}:${key}:${due}`);
@@ -138,7 +171,9 @@ sql.transaction(() => {
     const r2 = id(q.record.run(org, null, `N2 ${i}`, dep, date(S + 30 * DAY), new Date(S - DAY).toISOString()));
     const p2 = id(q.buddy.run(org, b2, dep));
     const deadline = S + (i % (DAYS + 20)) * DAY + 19 * 3_600_000;
-    const m2 = id(q.match.run(org, r2, p2, "proposed", new Date(S - DAY).toISOString(), new Date(deadline).toISOString(), null));
+    const m2 = id(
+      q.match.run(org, r2, p2, "proposed", new Date(S - DAY).toISOString(), new Date(deadline).toISOString(), null),
+    );
     if (deadline - 24 * 3_600_000 <= lastTickAt) expect(b2, `proposal-expiring:${m2}`);
     if (deadline < lastTickAt) {
       hrKey(`match-expired:${m2}`);
@@ -162,7 +197,15 @@ sql.transaction(() => {
 
     // Even: a scan in progress, untouched since it was started; odd: a submitted scan, the next one due 11 months on.
     const submittedAt = S - 335 * DAY + (i % 200) * DAY + 10 * 3_600_000;
-    const submitted = id(q.scan.run(org, "2026", "submitted", new Date(submittedAt - 5 * DAY).toISOString(), new Date(submittedAt).toISOString()));
+    const submitted = id(
+      q.scan.run(
+        org,
+        "2026",
+        "submitted",
+        new Date(submittedAt - 5 * DAY).toISOString(),
+        new Date(submittedAt).toISOString(),
+      ),
+    );
     if (i % 2 === 0) {
       const created = S + ((i % 100) - 20) * DAY + 8 * 3_600_000;
       const draft = id(q.scan.run(org, "2027", "draft", new Date(created).toISOString(), null));
@@ -181,7 +224,9 @@ sql.transaction(() => {
 })();
 seedDb.$client.close();
 const seedMs = performance.now() - seedStarted;
-console.log(`Seeded ${ORGS} organisations in ${Math.round(seedMs)} ms; ${expected.size} reminders expected over ${DAYS} days.`);
+console.log(
+  `Seeded ${ORGS} organisations in ${Math.round(seedMs)} ms; ${expected.size} reminders expected over ${DAYS} days.`,
+);
 // How long this run should take on a quiet 2-core machine, from the worker's CPU time measured per organisation and
 // per mail (decision 078; CPU time moves far less with the machine's load than wall time does). The worker does the
 // ticks and the delivery on one thread; the baseline pause after each day is as long as that day's tick.
@@ -189,7 +234,9 @@ const COST = { firstTickMsPerOrg: 3.5, tickMsPerOrgDay: 0.35, mailMs: 6 };
 {
   const firstTickMs = ORGS * COST.firstTickMsPerOrg;
   const ticks = firstTickMs + ORGS * (DAYS - 1) * COST.tickMsPerOrgDay;
-  const pauses = Math.min(5000, Math.max(300, firstTickMs)) + (DAYS - 1) * Math.min(5000, Math.max(300, ORGS * COST.tickMsPerOrgDay));
+  const pauses =
+    Math.min(5000, Math.max(300, firstTickMs)) +
+    (DAYS - 1) * Math.min(5000, Math.max(300, ORGS * COST.tickMsPerOrgDay));
   const delivery = DELIVER ? expected.size * COST.mailMs : 0;
   const total = seedMs + 3000 + ticks + pauses + delivery;
   const min = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
@@ -240,8 +287,12 @@ const pollerSource = `
     done();
   }, every);
 `;
-const poller = spawn(process.execPath, ["-e", pollerSource, `http://127.0.0.1:${port}/healthz`, String(1000 / RATE)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-const samples = new Promise<[number, number][]>((resolve) => poller.once("message", (m) => resolve(m as [number, number][])));
+const poller = spawn(process.execPath, ["-e", pollerSource, `http://127.0.0.1:${port}/healthz`, String(1000 / RATE)], {
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
+});
+const samples = new Promise<[number, number][]>((resolve) =>
+  poller.once("message", (m) => resolve(m as [number, number][])),
+);
 // Warm-up: the first requests to a fresh build compile its code; they are not counted in either bucket.
 await new Promise((r) => setTimeout(r, 3000));
 const measuredFrom = performance.timeOrigin + performance.now();
@@ -256,7 +307,15 @@ const deliveries: (Phase & { ms: number; sent: number; cpuMs: number })[] = [];
 // The tick runs where the server runs it: in the scheduler's worker thread, with its own connection.
 const worker = schedulerWorker("driven");
 let nextId = 0;
-type Answer = { id: number; result: { notifications: number; mails: number; longestWriteMs?: number }; sent: number; tickMs: number; tickCpuMs: number; deliverMs: number; deliverCpuMs: number };
+type Answer = {
+  id: number;
+  result: { notifications: number; mails: number; longestWriteMs?: number };
+  sent: number;
+  tickMs: number;
+  tickCpuMs: number;
+  deliverMs: number;
+  deliverCpuMs: number;
+};
 const onWorker = (at: Date, work: { tick: boolean; deliver: boolean }) =>
   new Promise<Answer>((resolve) => {
     const id = ++nextId;
@@ -285,7 +344,9 @@ const windowMs = { tick: 0, delivery: 0, idle: 0 };
 // 100 ms. better-sqlite3 waits for the write lock synchronously, so time spent here is time no request is served.
 // Timed in two parts: waiting for the write lock (BEGIN IMMEDIATE) and the insert with its commit (fsync, and a WAL
 // checkpoint when the log has grown past its threshold) — which of the two a tick lengthens is the profile.
-const probeWrite = db.prepare("INSERT INTO app_settings (name, value) VALUES ('bench-probe', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+const probeWrite = db.prepare(
+  "INSERT INTO app_settings (name, value) VALUES ('bench-probe', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+);
 const beginImmediate = db.prepare("BEGIN IMMEDIATE");
 const commit = db.prepare("COMMIT");
 const writes: { t: number; lockMs: number; commitMs: number }[] = [];
@@ -308,7 +369,10 @@ const prober = setInterval(() => {
 }, 100);
 const cpuBefore = process.cpuUsage();
 const simulationStarted = performance.now();
-const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(" ");
+const loadAtStart = os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(" ");
 console.log("\nday        notifications  mails queued  mails sent  tick ms  delivery ms   elapsed  remaining (est.)");
 for (let d = 0; d < DAYS; d++) {
   const at = new Date(S + d * DAY + 9 * 3_600_000);
@@ -319,15 +383,28 @@ for (let d = 0; d < DAYS; d++) {
   const ticked = await onWorker(at, { tick: true, deliver: false });
   const tickEnd = wall();
   const cpuAtTickEnd = mainThreadCpuMs();
-  const delivered = DELIVER ? await onWorker(at, { tick: false, deliver: true }) : { sent: 0, deliverMs: 0, deliverCpuMs: 0 };
+  const delivered = DELIVER
+    ? await onWorker(at, { tick: false, deliver: true })
+    : { sent: 0, deliverMs: 0, deliverCpuMs: 0 };
   const end = wall();
   const cpuAtEnd = mainThreadCpuMs();
   mainCpu.tick += cpuAtTickEnd - cpuAtStart;
   mainCpu.delivery += cpuAtEnd - cpuAtTickEnd;
   windowMs.tick += tickEnd - start;
   windowMs.delivery += end - tickEnd;
-  const answer = { ...ticked, sent: delivered.sent, deliverMs: delivered.deliverMs, deliverCpuMs: delivered.deliverCpuMs };
-  ticks.push({ start, end: tickEnd, ms: answer.tickMs, cpuMs: answer.tickCpuMs, writeMs: answer.result.longestWriteMs ?? NaN });
+  const answer = {
+    ...ticked,
+    sent: delivered.sent,
+    deliverMs: delivered.deliverMs,
+    deliverCpuMs: delivered.deliverCpuMs,
+  };
+  ticks.push({
+    start,
+    end: tickEnd,
+    ms: answer.tickMs,
+    cpuMs: answer.tickCpuMs,
+    writeMs: answer.result.longestWriteMs ?? NaN,
+  });
   deliveries.push({ start: tickEnd, end, ms: answer.deliverMs, sent: answer.sent, cpuMs: answer.deliverCpuMs });
   // Counted by the worker (nothing in this thread but /healthz while the poller measures the baseline).
   const n = answer.result.notifications;
@@ -365,7 +442,8 @@ const delivering: number[] = [];
 const idle: number[] = [];
 const failedPolls = polled.filter(([, ms]) => ms === -1).length;
 const skippedPolls = polled.filter(([, ms]) => ms === -2).length;
-if (failedPolls || skippedPolls) console.log(`/healthz: ${failedPolls} requests failed, ${skippedPolls} not sent (64 already in flight)`);
+if (failedPolls || skippedPolls)
+  console.log(`/healthz: ${failedPolls} requests failed, ${skippedPolls} not sent (64 already in flight)`);
 const overlaps = (phases: Phase[], t: number, ms: number) => phases.some((k) => t + ms >= k.start && t <= k.end);
 for (const [t, ms] of polled.filter(([at, x]) => x >= 0 && at >= measuredFrom)) {
   if (overlaps(ticks, t, ms)) during.push(ms);
@@ -374,54 +452,105 @@ for (const [t, ms] of polled.filter(([at, x]) => x >= 0 && at >= measuredFrom)) 
 }
 const totalSent = deliveries.reduce((n, x) => n + x.sent, 0);
 const rate = (n: number, ms: number) => `${(n / Math.max(0.001, ms / 1000)).toFixed(1)} req/s`;
-const cpuPerRequest = { tick: mainCpu.tick / Math.max(1, during.length), delivery: mainCpu.delivery / Math.max(1, delivering.length), idle: mainCpu.idle / Math.max(1, idle.length) };
+const cpuPerRequest = {
+  tick: mainCpu.tick / Math.max(1, during.length),
+  delivery: mainCpu.delivery / Math.max(1, delivering.length),
+  idle: mainCpu.idle / Math.max(1, idle.length),
+};
 console.log(
   `Windows: ticks ${(windowMs.tick / 1000).toFixed(1)} s (${during.length} requests, ${rate(during.length, windowMs.tick)}), between ticks ${(windowMs.idle / 1000).toFixed(1)} s (${idle.length}, ${rate(idle.length, windowMs.idle)}), delivery ${(windowMs.delivery / 1000).toFixed(1)} s (${delivering.length}, ${rate(delivering.length, windowMs.delivery)}); poller set to ${RATE} req/s`,
 );
 console.log(
   `Request thread CPU per /healthz request (10 ms clock ticks, the write probe included): ${cpuPerRequest.tick.toFixed(2)} ms during ticks, ${cpuPerRequest.idle.toFixed(2)} ms between ticks (${(((cpuPerRequest.tick - cpuPerRequest.idle) / cpuPerRequest.idle) * 100).toFixed(0)} %), ${cpuPerRequest.delivery.toFixed(2)} ms during delivery`,
 );
-console.log(`\nTick (${ORGS} organisations): p50 ${pct(tickMs, 0.5).toFixed(0)} ms, p99 ${pct(tickMs, 0.99).toFixed(0)} ms, max ${Math.max(...tickMs).toFixed(0)} ms`);
+console.log(
+  `\nTick (${ORGS} organisations): p50 ${pct(tickMs, 0.5).toFixed(0)} ms, p99 ${pct(tickMs, 0.99).toFixed(0)} ms, max ${Math.max(...tickMs).toFixed(0)} ms`,
+);
 const tickCpu = ticks.map((t) => t.cpuMs);
-console.log(`Tick CPU (the worker thread): p50 ${pct(tickCpu, 0.5).toFixed(0)} ms, p99 ${pct(tickCpu, 0.99).toFixed(0)} ms, first ${tickCpu[0]?.toFixed(0)} ms, all ticks ${(tickCpu.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`);
+console.log(
+  `Tick CPU (the worker thread): p50 ${pct(tickCpu, 0.5).toFixed(0)} ms, p99 ${pct(tickCpu, 0.99).toFixed(0)} ms, first ${tickCpu[0]?.toFixed(0)} ms, all ticks ${(tickCpu.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`,
+);
 if (DELIVER) {
   const deliverSecs = deliveries.reduce((n, x) => n + x.ms, 0) / 1000;
   const deliverCpu = deliveries.reduce((n, x) => n + x.cpuMs, 0);
-  console.log(`Mails sent by the request thread itself: ${mailsSentByThisThread()} (target 0: the worker sends, decision 173)`);
-  console.log(`Delivery: ${totalSent} mails over SMTP in ${deliverSecs.toFixed(0)} s (${(totalSent / deliverSecs).toFixed(0)} mails/s); worker CPU ${(deliverCpu / Math.max(1, totalSent)).toFixed(2)} ms per mail`);
+  console.log(
+    `Mails sent by the request thread itself: ${mailsSentByThisThread()} (target 0: the worker sends, decision 173)`,
+  );
+  console.log(
+    `Delivery: ${totalSent} mails over SMTP in ${deliverSecs.toFixed(0)} s (${(totalSent / deliverSecs).toFixed(0)} mails/s); worker CPU ${(deliverCpu / Math.max(1, totalSent)).toFixed(2)} ms per mail`,
+  );
 }
-console.log(`Simulation: ${(simulationMs / 1000).toFixed(0)} s wall, process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s (both threads); load average at start ${loadAtStart}, at end ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+console.log(
+  `Simulation: ${(simulationMs / 1000).toFixed(0)} s wall, process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s (both threads); load average at start ${loadAtStart}, at end ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
+);
 const p99During = pct(during, 0.99);
 const p99Idle = pct(idle, 0.99);
 const rise = (x: number) => `${(((x - p99Idle) / p99Idle) * 100).toFixed(0)} %`;
-console.log(`/healthz p99 while a tick runs: ${p99During.toFixed(1)} ms (p50 ${pct(during, 0.5).toFixed(1)}, n=${during.length}); between ticks: ${p99Idle.toFixed(1)} ms (p50 ${pct(idle, 0.5).toFixed(1)}, n=${idle.length}); rise ${rise(p99During)} (target ≤ 20 %)`);
+console.log(
+  `/healthz p99 while a tick runs: ${p99During.toFixed(1)} ms (p50 ${pct(during, 0.5).toFixed(1)}, n=${during.length}); between ticks: ${p99Idle.toFixed(1)} ms (p50 ${pct(idle, 0.5).toFixed(1)}, n=${idle.length}); rise ${rise(p99During)} (target ≤ 20 %)`,
+);
 const enough = during.length >= MIN_SAMPLES && idle.length >= MIN_SAMPLES;
 console.log(
-  `Target (/healthz p99 during ticks ≤ 1.2 × between ticks): ${enough ? (p99During <= 1.2 * p99Idle ? "MET" : "NOT MET") : `no verdict — fewer than ${MIN_SAMPLES} requests in a window (more days or organisations, or a higher --rate)`}; load average now ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} cores${os.loadavg()[0]! > os.cpus().length ? " (a loaded machine: latency figures say more about the other processes than about the tick; compare the CPU per request)" : ""}`,
+  `Target (/healthz p99 during ticks ≤ 1.2 × between ticks): ${enough ? (p99During <= 1.2 * p99Idle ? "MET" : "NOT MET") : `no verdict — fewer than ${MIN_SAMPLES} requests in a window (more days or organisations, or a higher --rate)`}; load average now ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(
+      " ",
+    )} on ${os.cpus().length} cores${os.loadavg()[0]! > os.cpus().length ? " (a loaded machine: latency figures say more about the other processes than about the tick; compare the CPU per request)" : ""}`,
 );
 const inTick = (w: { t: number; lockMs: number; commitMs: number }) => overlaps(ticks, w.t, w.lockMs + w.commitMs);
 const writesDuring = writes.filter(inTick);
 const writesIdle = writes.filter((w) => !inTick(w) && !overlaps(deliveries, w.t, w.lockMs + w.commitMs));
-const writeFigures = (ws: typeof writes) => `lock wait p99 ${pct(ws.map((w) => w.lockMs), 0.99).toFixed(1)} ms (max ${Math.max(0, ...ws.map((w) => w.lockMs)).toFixed(1)}), insert+commit p99 ${pct(ws.map((w) => w.commitMs), 0.99).toFixed(1)} ms (max ${Math.max(0, ...ws.map((w) => w.commitMs)).toFixed(1)}), n=${ws.length}`;
-console.log(`Request-thread write (one row, own transaction) during ticks: ${writeFigures(writesDuring)}; between ticks: ${writeFigures(writesIdle)}; longest write transaction of a tick ${Math.max(0, ...ticks.map((k) => k.writeMs)).toFixed(1)} ms; writes locked out for longer than busy_timeout: ${lockedOut.length} (target 0)`);
-if (DELIVER) console.log(`/healthz p99 while mail is delivered: ${pct(delivering, 0.99).toFixed(1)} ms (n=${delivering.length}); rise ${rise(pct(delivering, 0.99))}`);
+const writeFigures = (ws: typeof writes) =>
+  `lock wait p99 ${pct(
+    ws.map((w) => w.lockMs),
+    0.99,
+  ).toFixed(1)} ms (max ${Math.max(0, ...ws.map((w) => w.lockMs)).toFixed(1)}), insert+commit p99 ${pct(
+    ws.map((w) => w.commitMs),
+    0.99,
+  ).toFixed(1)} ms (max ${Math.max(0, ...ws.map((w) => w.commitMs)).toFixed(1)}), n=${ws.length}`;
+console.log(
+  `Request-thread write (one row, own transaction) during ticks: ${writeFigures(writesDuring)}; between ticks: ${writeFigures(writesIdle)}; longest write transaction of a tick ${Math.max(0, ...ticks.map((k) => k.writeMs)).toFixed(1)} ms; writes locked out for longer than busy_timeout: ${lockedOut.length} (target 0)`,
+);
+if (DELIVER)
+  console.log(
+    `/healthz p99 while mail is delivered: ${pct(delivering, 0.99).toFixed(1)} ms (n=${delivering.length}); rise ${rise(pct(delivering, 0.99))}`,
+  );
 
 // ——— 4. Against the independent recomputation ————————————————————————————————————————————
-const actual = new Set((db.prepare("SELECT user_id AS u, event_key AS k FROM notifications").all() as { u: number; k: string }[]).map((r) => `${r.u}|${r.k}`));
+const actual = new Set(
+  (db.prepare("SELECT user_id AS u, event_key AS k FROM notifications").all() as { u: number; k: string }[]).map(
+    (r) => `${r.u}|${r.k}`,
+  ),
+);
 const rowCount = countOf("SELECT COUNT(*) AS n FROM notifications");
 const missing = [...expected].filter((k) => !actual.has(k));
 const unexpected = [...actual].filter((k) => !expected.has(k));
 // A duplicate would be a second row for the same occasion: the same key (impossible by the index) or a mail twice.
-const mailDuplicates = countOf("SELECT COUNT(*) AS n FROM (SELECT to_email, event_key FROM outbox GROUP BY to_email, event_key HAVING COUNT(*) > 1)");
-console.log(`\nReminders: ${rowCount} recorded, ${expected.size} expected; missing ${missing.length}, unexpected ${unexpected.length}, duplicate rows ${rowCount - actual.size}, duplicate mails ${mailDuplicates} (target 0)`);
+const mailDuplicates = countOf(
+  "SELECT COUNT(*) AS n FROM (SELECT to_email, event_key FROM outbox GROUP BY to_email, event_key HAVING COUNT(*) > 1)",
+);
+console.log(
+  `\nReminders: ${rowCount} recorded, ${expected.size} expected; missing ${missing.length}, unexpected ${unexpected.length}, duplicate rows ${rowCount - actual.size}, duplicate mails ${mailDuplicates} (target 0)`,
+);
 if (missing.length) console.log(`  first missing: ${missing.slice(0, 5).join(", ")}`);
 if (unexpected.length) console.log(`  first unexpected: ${unexpected.slice(0, 5).join(", ")}`);
 // Nobody chose the digest or switched anything off, so every expected reminder is also an expected mail.
 const queuedKeys = new Set((db.prepare("SELECT event_key AS k FROM outbox").all() as { k: string }[]).map((r) => r.k));
-const expectedMails = new Set([...expected].map((k) => { const [u, key] = k.split("|"); return `notify:${u}:${key}`; }));
+const expectedMails = new Set(
+  [...expected].map((k) => {
+    const [u, key] = k.split("|");
+    return `notify:${u}:${key}`;
+  }),
+);
 const mailsMissing = [...expectedMails].filter((k) => !queuedKeys.has(k)).length;
 const mailsUnexpected = [...queuedKeys].filter((k) => !expectedMails.has(k)).length;
-console.log(`Mails queued: ${queuedKeys.size}, expected ${expectedMails.size}; missing ${mailsMissing}, unexpected ${mailsUnexpected} (target 0)`);
+console.log(
+  `Mails queued: ${queuedKeys.size}, expected ${expectedMails.size}; missing ${mailsMissing}, unexpected ${mailsUnexpected} (target 0)`,
+);
 let deliveryProblems = 0;
 if (DELIVER) {
   const report = await catcherReport();
@@ -429,10 +558,14 @@ if (DELIVER) {
   const sentRows = countOf("SELECT COUNT(*) AS n FROM outbox WHERE status = 'sent'");
   const unsent = countOf("SELECT COUNT(*) AS n FROM outbox WHERE status != 'sent'");
   deliveryProblems = twice + unsent + Math.abs(report.received - queuedKeys.size);
-  console.log(`Mails received by the SMTP listener: ${report.received} over ${report.connections} SMTP connections (rows marked sent ${sentRows}, not sent ${unsent}); received twice ${twice} (target 0, and received = queued)`);
+  console.log(
+    `Mails received by the SMTP listener: ${report.received} over ${report.connections} SMTP connections (rows marked sent ${sentRows}, not sent ${unsent}); received twice ${twice} (target 0, and received = queued)`,
+  );
 }
 
 catcherProcess.disconnect();
 server.close();
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
-process.exit(missing.length + unexpected.length + mailDuplicates + mailsMissing + mailsUnexpected + deliveryProblems === 0 ? 0 : 1);
+process.exit(
+  missing.length + unexpected.length + mailDuplicates + mailsMissing + mailsUnexpected + deliveryProblems === 0 ? 0 : 1,
+);

@@ -21,7 +21,8 @@ async function copyDemoDatabase(target: string): Promise<string> {
   if (!fs.existsSync(source)) return "fresh demo seed (no data/portal.db)";
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
-    const hasDemo = db.prepare("select count(*) as n from users where email = ?").get(PROBE_EMAIL) as { n: number } | undefined;
+    const hasDemo = db.prepare("select count(*) as n from users where email = ?").get(PROBE_EMAIL) as
+      { n: number } | undefined;
     if (!hasDemo?.n) return "fresh demo seed (data/portal.db holds no demo)";
     await db.backup(target);
     return `copy of ${path.relative(process.cwd(), source)}`;
@@ -89,7 +90,9 @@ export async function startBenchServer(options: { cpuProfileDir?: string } = {})
     const deadline = Date.now() + 120_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
-      const ok = await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`${url}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) break;
       if (Date.now() > deadline) throw new Error(`Server did not become healthy:\n${output}`);
       await new Promise((r) => setTimeout(r, 150));

@@ -7,7 +7,16 @@ import type { PortalDb } from "@db/client";
 // Stand-in for instrument version 1, used ONLY when version 1 is absent (a branch without the scan capability's
 // reference data). Keys only, placeholder names; after the merge the real instrument is loaded first and this
 // never runs.
-const FALLBACK_DIMENSIONS = ["leadership", "recruitment", "recognition", "onboarding", "language", "team_culture", "wellbeing", "monitoring"];
+const FALLBACK_DIMENSIONS = [
+  "leadership",
+  "recruitment",
+  "recognition",
+  "onboarding",
+  "language",
+  "team_culture",
+  "wellbeing",
+  "monitoring",
+];
 const FALLBACK_CORE_DIMENSIONS = new Set(["leadership", "onboarding", "language", "team_culture"]);
 
 export function ensureFallbackInstrumentV1(db: PortalDb): boolean {
@@ -23,7 +32,15 @@ export function ensureFallbackInstrumentV1(db: PortalDb): boolean {
     );
     FALLBACK_DIMENSIONS.forEach((key, i) => {
       dim.run(key, i + 1, `Dimensie ${i + 1} (${key})`, `Dimension ${i + 1} (${key})`);
-      for (let p = 1; p <= 5; p++) item.run(`${key}.${p}`, key, p, `Item ${key}.${p}`, `Item ${key}.${p}`, p === 1 && FALLBACK_CORE_DIMENSIONS.has(key) ? 1 : 0);
+      for (let p = 1; p <= 5; p++)
+        item.run(
+          `${key}.${p}`,
+          key,
+          p,
+          `Item ${key}.${p}`,
+          `Item ${key}.${p}`,
+          p === 1 && FALLBACK_CORE_DIMENSIONS.has(key) ? 1 : 0,
+        );
     });
   })();
   return true;
@@ -31,14 +48,23 @@ export function ensureFallbackInstrumentV1(db: PortalDb): boolean {
 
 export function readScoringInstrument(db: PortalDb, version: number): ScoringInstrument {
   const sqlite = db.$client;
-  const dimensions = sqlite.prepare("SELECT key FROM instrument_dimensions WHERE version = ? ORDER BY number").all(version) as { key: string }[];
-  const items = sqlite.prepare("SELECT key, dimension_key AS dimensionKey, core FROM instrument_items WHERE version = ? ORDER BY position").all(version) as {
+  const dimensions = sqlite
+    .prepare("SELECT key FROM instrument_dimensions WHERE version = ? ORDER BY number")
+    .all(version) as { key: string }[];
+  const items = sqlite
+    .prepare(
+      "SELECT key, dimension_key AS dimensionKey, core FROM instrument_items WHERE version = ? ORDER BY position",
+    )
+    .all(version) as {
     key: string;
     dimensionKey: string;
     core: number;
   }[];
   return {
-    dimensions: dimensions.map((d) => ({ key: d.key, items: items.filter((i) => i.dimensionKey === d.key).map((i) => ({ key: i.key, core: i.core === 1 })) })),
+    dimensions: dimensions.map((d) => ({
+      key: d.key,
+      items: items.filter((i) => i.dimensionKey === d.key).map((i) => ({ key: i.key, core: i.core === 1 })),
+    })),
   };
 }
 
@@ -66,7 +92,11 @@ export type SyntheticScanOptions = {
  * Adds one submitted scan per organisation and period: answers drawn around the organisation's maturity
  * (rising a little each year), with some "don't know" and "not applicable", scored by scoreScan.
  */
-export function addSyntheticScans(db: PortalDb, organisationIds: readonly number[], options: SyntheticScanOptions): number {
+export function addSyntheticScans(
+  db: PortalDb,
+  organisationIds: readonly number[],
+  options: SyntheticScanOptions,
+): number {
   const version = options.version ?? 1;
   const instrument = readScoringInstrument(db, version);
   if (instrument.dimensions.length === 0) throw new Error(`Instrument version ${version} has no dimensions`);
@@ -76,8 +106,12 @@ export function addSyntheticScans(db: PortalDb, organisationIds: readonly number
     `INSERT INTO scans (organisation_id, instrument_version, period, status, created_at, submitted_at, overall_score, overall_level)
      VALUES (?, ?, ?, 'submitted', ?, ?, ?, ?)`,
   );
-  const insertDimension = sqlite.prepare("INSERT INTO scan_dimension_scores (scan_id, dimension_key, score, level) VALUES (?, ?, ?, ?)");
-  const insertAnswer = sqlite.prepare("INSERT INTO scan_answers (scan_id, item_key, value, answered_at) VALUES (?, ?, ?, ?)");
+  const insertDimension = sqlite.prepare(
+    "INSERT INTO scan_dimension_scores (scan_id, dimension_key, score, level) VALUES (?, ?, ?, ?)",
+  );
+  const insertAnswer = sqlite.prepare(
+    "INSERT INTO scan_answers (scan_id, item_key, value, answered_at) VALUES (?, ?, ?, ?)",
+  );
   let count = 0;
   sqlite.transaction(() => {
     for (const organisationId of organisationIds) {
@@ -100,7 +134,9 @@ export function addSyntheticScans(db: PortalDb, organisationIds: readonly number
         }
         const result = scoreScan(instrument, answers);
         const at = `${period}-10-15T09:00:00.000Z`;
-        const scanId = Number(insertScan.run(organisationId, version, period, at, at, result.overall, result.overallLevel).lastInsertRowid);
+        const scanId = Number(
+          insertScan.run(organisationId, version, period, at, at, result.overall, result.overallLevel).lastInsertRowid,
+        );
         for (const d of result.dimensions) insertDimension.run(scanId, d.key, d.score, d.level);
         for (const [itemKey, value] of Object.entries(answers)) insertAnswer.run(scanId, itemKey, value, at);
         count++;

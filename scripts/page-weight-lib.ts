@@ -14,7 +14,9 @@ export type PageWeight = { id: string; kb: number; files: string[] };
 
 function readManifest(publicDir: string): Manifest {
   const buildDir = path.join(publicDir, "build");
-  const manifestFile = fs.existsSync(buildDir) ? fs.readdirSync(buildDir).find((f) => /^manifest-.*\.js$/.test(f)) : undefined;
+  const manifestFile = fs.existsSync(buildDir)
+    ? fs.readdirSync(buildDir).find((f) => /^manifest-.*\.js$/.test(f))
+    : undefined;
   if (!manifestFile) throw new Error(`no build manifest in ${buildDir}: run npm run build first`);
   const source = fs.readFileSync(path.join(buildDir, manifestFile), "utf8");
   return JSON.parse(source.slice(source.indexOf("{"), source.lastIndexOf("}") + 1));

@@ -9,6 +9,12 @@ for (const r of rows.filter((x) => !only.length || only.some((o) => x.id.include
   console.log(`${r.kb.toFixed(1).padStart(7)} KB  ${r.kb <= PAGE_LIMIT_KB ? "met    " : "NOT MET"}  ${r.id}`);
 }
 const over = rows.filter((r) => r.kb > PAGE_LIMIT_KB);
-console.log(`\n${rows.length - over.length} of ${rows.length} routes at most ${PAGE_LIMIT_KB} KB of gzipped JavaScript${over.length ? `; over: ${over.map((r) => r.id).join(", ")}` : ""}`);
+console.log(
+  `\n${rows.length - over.length} of ${rows.length} routes at most ${PAGE_LIMIT_KB} KB of gzipped JavaScript${over.length ? `; over: ${over.map((r) => r.id).join(", ")}` : ""}`,
+);
 const zod = zodInBrowser();
-console.log(zod.length ? `zod in the browser: ${zod.map((z) => `${z.file} (${z.routes.length} pages, e.g. ${z.routes[0]})`).join("; ")}` : "zod in no browser file");
+console.log(
+  zod.length
+    ? `zod in the browser: ${zod.map((z) => `${z.file} (${z.routes.length} pages, e.g. ${z.routes[0]})`).join("; ")}`
+    : "zod in no browser file",
+);

@@ -15,7 +15,12 @@ const serverModule = require("@remix-run/react/dist/server.js") as ServerModule;
 
 function buildContext(routeModules: Record<string, { default: () => null }>, manifestRoutes: Record<string, unknown>) {
   return {
-    manifest: { routes: manifestRoutes, entry: { module: "/entry.js", imports: [] }, url: "/manifest.js", version: "1" },
+    manifest: {
+      routes: manifestRoutes,
+      entry: { module: "/entry.js", imports: [] },
+      url: "/manifest.js",
+      version: "1",
+    },
     routeModules: { ...routeModules },
     future: {},
     isSpaMode: false,
@@ -41,18 +46,55 @@ describe("the @remix-run/react patch (decision 176)", () => {
   it("builds the server routes of one build once, however many documents it renders", () => {
     const build = vi.spyOn(routesModule, "createServerRoutes");
     const modules = { root: { default: () => null } };
-    const manifestRoutes = { root: { id: "root", path: "", hasAction: false, hasLoader: false, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false, module: "/root.js" } };
+    const manifestRoutes = {
+      root: {
+        id: "root",
+        path: "",
+        hasAction: false,
+        hasLoader: false,
+        hasClientAction: false,
+        hasClientLoader: false,
+        hasErrorBoundary: false,
+        module: "/root.js",
+      },
+    };
     for (let i = 0; i < 3; i++) {
-      renderToString(createElement(serverModule.RemixServer as never, { context: buildContext(modules, manifestRoutes), url: "http://localhost/" }));
+      renderToString(
+        createElement(serverModule.RemixServer as never, {
+          context: buildContext(modules, manifestRoutes),
+          url: "http://localhost/",
+        }),
+      );
     }
     expect(build).toHaveBeenCalledTimes(1);
   });
 
   it("builds them again for another build's route modules", () => {
     const build = vi.spyOn(routesModule, "createServerRoutes");
-    const manifestRoutes = { root: { id: "root", path: "", hasAction: false, hasLoader: false, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false, module: "/root.js" } };
-    renderToString(createElement(serverModule.RemixServer as never, { context: buildContext({ root: { default: () => null } }, manifestRoutes), url: "http://localhost/" }));
-    renderToString(createElement(serverModule.RemixServer as never, { context: buildContext({ root: { default: () => null } }, manifestRoutes), url: "http://localhost/" }));
+    const manifestRoutes = {
+      root: {
+        id: "root",
+        path: "",
+        hasAction: false,
+        hasLoader: false,
+        hasClientAction: false,
+        hasClientLoader: false,
+        hasErrorBoundary: false,
+        module: "/root.js",
+      },
+    };
+    renderToString(
+      createElement(serverModule.RemixServer as never, {
+        context: buildContext({ root: { default: () => null } }, manifestRoutes),
+        url: "http://localhost/",
+      }),
+    );
+    renderToString(
+      createElement(serverModule.RemixServer as never, {
+        context: buildContext({ root: { default: () => null } }, manifestRoutes),
+        url: "http://localhost/",
+      }),
+    );
     expect(build).toHaveBeenCalledTimes(2);
   });
 });

@@ -21,7 +21,16 @@ describe("the @remix-run/router patch (decision 015)", () => {
 
   it("answers a repeated match with the same routes and params, as the caller's own copy (decision 176)", () => {
     const router = require("@remix-run/router") as typeof RouterModule;
-    const routes = [{ id: "root", path: "", children: [{ id: "scan", path: "hr/scans/:scanId" }, { id: "new", path: "hr/scans/new" }] }];
+    const routes = [
+      {
+        id: "root",
+        path: "",
+        children: [
+          { id: "scan", path: "hr/scans/:scanId" },
+          { id: "new", path: "hr/scans/new" },
+        ],
+      },
+    ];
     const first = router.matchRoutes(routes, "/hr/scans/2");
     const firstScan = first?.[1];
     if (firstScan) Object.assign(firstScan.params, { scanId: "changed by a caller" });

@@ -169,7 +169,11 @@ app.use((req, res, next) => {
       host = null;
     }
     if (host !== req.headers.host) {
-      recordSecurityEvent({ action: "security.cross_site_refused", path: req.path, detail: { method: req.method, origin: origin.slice(0, 200) } });
+      recordSecurityEvent({
+        action: "security.cross_site_refused",
+        path: req.path,
+        detail: { method: req.method, origin: origin.slice(0, 200) },
+      });
       return plainError(req, res, 403, "errors.crossSite");
     }
   }
@@ -201,7 +205,8 @@ app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
   if (status === null) console.error(error);
   if (res.headersSent) return;
   if (status === null) return plainError(req, res, 500, "errors.unexpected");
-  const key: MessageKey = error instanceof URIError ? "errors.malformedAddress" : status === 413 ? "errors.tooLarge" : "errors.badRequest";
+  const key: MessageKey =
+    error instanceof URIError ? "errors.malformedAddress" : status === 413 ? "errors.tooLarge" : "errors.badRequest";
   plainError(req, res, status, key);
 });
 
@@ -211,7 +216,8 @@ const server = app.listen(env.PORT, env.HOST, () => {
     `Newcomer-Proof Portal is running on ${publicUrl()}  (${demo ? "demo" : "production"} mode)`,
     `Database: ${databaseFile}${seededNow ? "  (created and filled with demo data)" : ""}`,
   ];
-  if (catcherPort != null) lines.push(`E-mail: caught locally on port ${catcherPort}; read it as admin under /admin/mailbox`);
+  if (catcherPort != null)
+    lines.push(`E-mail: caught locally on port ${catcherPort}; read it as admin under /admin/mailbox`);
   if (demo) {
     lines.push("", `Demo logins (password for all: ${env.DEMO_PASSWORD}):`);
     for (const login of DEMO_LOGINS) lines.push(`  ${login.role.padEnd(9)} ${login.email}`);
@@ -229,7 +235,11 @@ const lifecycle = appLifecycle(build);
 let replication: ReplicationSupervisor | null = null;
 if (env.REPLICA_URL) {
   try {
-    replication = startReplication({ databaseFile, replicaUrl: env.REPLICA_URL, syncInterval: env.REPLICA_SYNC_INTERVAL });
+    replication = startReplication({
+      databaseFile,
+      replicaUrl: env.REPLICA_URL,
+      syncInterval: env.REPLICA_SYNC_INTERVAL,
+    });
   } catch (error) {
     // A replica we cannot even describe to Litestream (wrong scheme, no binary): refuse to start.
     console.error(`REPLICA_URL: ${error instanceof Error ? error.message : String(error)}`);
@@ -237,4 +247,10 @@ if (env.REPLICA_URL) {
   }
 }
 lifecycle.attach({ replication: () => replication?.status() ?? REPLICATION_OFF });
-installGracefulShutdown({ server, lifecycle, replication, timeoutMs: env.SHUTDOWN_TIMEOUT_MS, beforeDrain: stopScheduler });
+installGracefulShutdown({
+  server,
+  lifecycle,
+  replication,
+  timeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  beforeDrain: stopScheduler,
+});

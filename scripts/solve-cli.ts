@@ -11,14 +11,18 @@ const refuse = (message: string): CliResult => ({ status: 2, stdout: "", stderr:
 /** The refusal of an unknown option, or null: checked before standard input is read. */
 export function refusedOption(options: readonly string[]): CliResult | null {
   const unknown = options.find((option) => option !== "--certificate");
-  return unknown === undefined ? null : refuse(`unknown option ${JSON.stringify(unknown)}: the only option is --certificate.`);
+  return unknown === undefined
+    ? null
+    : refuse(`unknown option ${JSON.stringify(unknown)}: the only option is --certificate.`);
 }
 
 export function runSolve(options: readonly string[], text: string): CliResult {
   const refused = refusedOption(options);
   if (refused) return refused;
   if (text.trim() === "") {
-    return refuse('no input: pipe a JSON instance on stdin, e.g. {"scores": [[3, null], [1, 2]], "capacities": [1, 1]}');
+    return refuse(
+      'no input: pipe a JSON instance on stdin, e.g. {"scores": [[3, null], [1, 2]], "capacities": [1, 1]}',
+    );
   }
   let input: unknown;
   try {

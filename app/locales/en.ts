@@ -121,9 +121,11 @@ export const en: Messages = {
     sessionEnded: "Your session has ended. Please sign in again.",
     loggedOut: "You have signed out.",
     forgotTitle: "Forgot your password",
-    forgotIntro: "Enter your e-mail address. If it belongs to an account, we will send you a link to choose a new password.",
+    forgotIntro:
+      "Enter your e-mail address. If it belongs to an account, we will send you a link to choose a new password.",
     forgotSubmit: "Send the link",
-    forgotSent: "If this e-mail address belongs to an account, an e-mail is on its way. The link is valid for {minutes} minutes.",
+    forgotSent:
+      "If this e-mail address belongs to an account, an e-mail is on its way. The link is valid for {minutes} minutes.",
     resetTitle: "Choose a new password",
     resetSubmit: "Save password",
     resetDone: "Your password has been changed. Sign in with your new password.",
@@ -132,7 +134,8 @@ export const en: Messages = {
     inviteIntro: "{inviter} invited you as {role} at {organisation}. Choose a password to activate your account.",
     inviteIntroNoOrg: "You have been invited as {role}. Choose a password to activate your account.",
     inviteSubmit: "Activate account",
-    inviteAccountExists: "This e-mail address already has an account with the portal, and an account belongs to one organisation. Sign in with your existing account, or contact whoever invited you.",
+    inviteAccountExists:
+      "This e-mail address already has an account with the portal, and an account belongs to one organisation. Sign in with your existing account, or contact whoever invited you.",
     backToLogin: "Back to sign in",
   },
   mail: {
@@ -176,12 +179,14 @@ export const en: Messages = {
     methodNotAllowed: "This action is not possible here.",
     unexpected: "Something unexpected went wrong. Your data is not lost; please try again in a moment.",
     goHome: "To my overview",
-    fileTooLarge: "The file is larger than 5 MB. Nothing was changed. Split the file or leave out columns you do not need, and try again.",
+    fileTooLarge:
+      "The file is larger than 5 MB. Nothing was changed. Split the file or leave out columns you do not need, and try again.",
     tooLarge: "What you sent is too large. Make it shorter and try again.",
     lengthRequired: "The request has no length. Please try again from the portal.",
     crossSite: "This request did not come from the portal itself and was refused.",
     unsupportedMediaTypeTitle: "Not a form",
-    unsupportedMediaType: "The portal only accepts what its own forms send. Nothing was changed; please use the form on the page.",
+    unsupportedMediaType:
+      "The portal only accepts what its own forms send. Nothing was changed; please use the form on the page.",
     malformedForm: "What you sent could not be read as a form. Nothing was changed; please try again from the page.",
     malformedAddress: "This web address is not valid (it contains a broken code). Check the address and try again.",
     methodNotImplemented: "The portal does not know this kind of request.",
@@ -202,7 +207,8 @@ export const en: Messages = {
     statDepartments: "Departments",
     statPeople: "People with an account",
     comingSoonTitle: "What will appear here",
-    partnerComing: "The comparison of scans and the programme indicators appear here as soon as organisations submit their first inclusion scan.",
+    partnerComing:
+      "The comparison of scans and the programme indicators appear here as soon as organisations submit their first inclusion scan.",
     hrNext: "Next steps",
     hrNextInvite: "Invite colleagues and newcomers",
     hrNextPeople: "See who already has an account",
@@ -252,7 +258,8 @@ export const en: Messages = {
     userDeactivated: "User deactivated; all their sessions have ended.",
     userReactivated: "User active again.",
     erase: "Erase data…",
-    eraseExplained: "Name, e-mail address, password, reading progress and buddy profile are erased for good. Scans filled in and modules completed remain as anonymous counts. This cannot be undone.",
+    eraseExplained:
+      "Name, e-mail address, password, reading progress and buddy profile are erased for good. Scans filled in and modules completed remain as anonymous counts. This cannot be undone.",
     eraseNeedsDeactivation: "Deactivate the user before erasing their data.",
     eraseOpenMatches: "This person is a buddy in an ongoing match. End that match first.",
     erasedIsFinal: "This person's data has been erased; the account cannot become active again.",
@@ -282,7 +289,8 @@ export const en: Messages = {
     auditEmpty: "No entries for these filters.",
     system: "System",
     mailboxTitle: "Mailbox (demo)",
-    mailboxIntro: "In the demo all e-mail goes to a local SMTP catcher, so you can follow invitations and reset links without a real mail server.",
+    mailboxIntro:
+      "In the demo all e-mail goes to a local SMTP catcher, so you can follow invitations and reset links without a real mail server.",
     mailboxEmpty: "No e-mails sent yet.",
     mailTo: "To",
     mailSubject: "Subject",
@@ -291,13 +299,15 @@ export const en: Messages = {
   hr: {
     peopleTitle: "People",
     peopleIntro: "Colleagues and newcomers of {organisation} with an account.",
-    inviteIntro: "Invite employees (buddies, managers, team members) and newcomers. They receive an e-mail with a link that is valid for {days} days.",
+    inviteIntro:
+      "Invite employees (buddies, managers, team members) and newcomers. They receive an e-mail with a link that is valid for {days} days.",
     organisationTitle: "Our organisation",
     organisationIntro: "Sites and departments as managed by the platform administrator.",
     // Whether partners see the organisation by name (decision 168)
     visibilityTitle: "Visibility to project partners",
     visibilityNamed: "Project partners see {organisation} by name in their comparisons of scan results.",
-    visibilityAnonymous: "Project partners do not see {organisation} by name: your scan results only count in group figures of at least five organisations.",
+    visibilityAnonymous:
+      "Project partners do not see {organisation} by name: your scan results only count in group figures of at least five organisations.",
     visibilityWho: "The platform administrator records this consent. To change it, contact the administrator.",
   },
   account: {

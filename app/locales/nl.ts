@@ -119,18 +119,22 @@ export const nl = {
     sessionEnded: "Je sessie is afgelopen. Meld je opnieuw aan.",
     loggedOut: "Je bent afgemeld.",
     forgotTitle: "Wachtwoord vergeten",
-    forgotIntro: "Vul je e-mailadres in. Als er een account bij hoort, sturen we een link om een nieuw wachtwoord te kiezen.",
+    forgotIntro:
+      "Vul je e-mailadres in. Als er een account bij hoort, sturen we een link om een nieuw wachtwoord te kiezen.",
     forgotSubmit: "Stuur de link",
-    forgotSent: "Als er een account bij dit e-mailadres hoort, is er nu een e-mail onderweg. De link is {minutes} minuten geldig.",
+    forgotSent:
+      "Als er een account bij dit e-mailadres hoort, is er nu een e-mail onderweg. De link is {minutes} minuten geldig.",
     resetTitle: "Kies een nieuw wachtwoord",
     resetSubmit: "Wachtwoord opslaan",
     resetDone: "Je wachtwoord is gewijzigd. Meld je aan met je nieuwe wachtwoord.",
     tokenInvalid: "Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan.",
     inviteTitle: "Welkom bij het Newcomer-Proof Portal",
-    inviteIntro: "{inviter} nodigde je uit als {role} bij {organisation}. Kies een wachtwoord om je account te activeren.",
+    inviteIntro:
+      "{inviter} nodigde je uit als {role} bij {organisation}. Kies een wachtwoord om je account te activeren.",
     inviteIntroNoOrg: "Je bent uitgenodigd als {role}. Kies een wachtwoord om je account te activeren.",
     inviteSubmit: "Account activeren",
-    inviteAccountExists: "Dit e-mailadres heeft al een account bij het portaal, en een account hoort bij één organisatie. Meld je aan met je bestaande account, of neem contact op met wie je uitnodigde.",
+    inviteAccountExists:
+      "Dit e-mailadres heeft al een account bij het portaal, en een account hoort bij één organisatie. Meld je aan met je bestaande account, of neem contact op met wie je uitnodigde.",
     backToLogin: "Terug naar aanmelden",
   },
   mail: {
@@ -174,14 +178,18 @@ export const nl = {
     methodNotAllowed: "Deze actie is hier niet mogelijk.",
     unexpected: "Er ging onverwacht iets mis. Je gegevens zijn niet verloren; probeer het over een ogenblik opnieuw.",
     goHome: "Naar mijn overzicht",
-    fileTooLarge: "Het bestand is groter dan 5 MB. Er is niets gewijzigd. Splits het bestand of laat overbodige kolommen weg en probeer opnieuw.",
+    fileTooLarge:
+      "Het bestand is groter dan 5 MB. Er is niets gewijzigd. Splits het bestand of laat overbodige kolommen weg en probeer opnieuw.",
     tooLarge: "Wat je verstuurde is te groot. Maak het korter en probeer opnieuw.",
     lengthRequired: "De aanvraag mist een lengte. Probeer het opnieuw vanuit het portaal.",
     crossSite: "Deze aanvraag kwam niet van het portaal zelf en is geweigerd.",
     unsupportedMediaTypeTitle: "Geen formulier",
-    unsupportedMediaType: "Het portaal aanvaardt alleen wat zijn eigen formulieren versturen. Er is niets gewijzigd; gebruik het formulier op de pagina.",
-    malformedForm: "Wat je verstuurde, kon niet als formulier gelezen worden. Er is niets gewijzigd; probeer het opnieuw vanaf de pagina.",
-    malformedAddress: "Dit webadres is ongeldig (er staat een onvolledige code in). Controleer het adres en probeer opnieuw.",
+    unsupportedMediaType:
+      "Het portaal aanvaardt alleen wat zijn eigen formulieren versturen. Er is niets gewijzigd; gebruik het formulier op de pagina.",
+    malformedForm:
+      "Wat je verstuurde, kon niet als formulier gelezen worden. Er is niets gewijzigd; probeer het opnieuw vanaf de pagina.",
+    malformedAddress:
+      "Dit webadres is ongeldig (er staat een onvolledige code in). Controleer het adres en probeer opnieuw.",
     methodNotImplemented: "Het portaal kent dit soort aanvraag niet.",
     wrongRouteData: "Dit adres hoort niet bij de gegevens die je opvroeg. Er is niets geladen.",
   },
@@ -200,7 +208,8 @@ export const nl = {
     statDepartments: "Afdelingen",
     statPeople: "Mensen met een account",
     comingSoonTitle: "Wat komt er hier",
-    partnerComing: "De vergelijking van scans en de programma-indicatoren verschijnen hier zodra organisaties hun eerste inclusiescan indienen.",
+    partnerComing:
+      "De vergelijking van scans en de programma-indicatoren verschijnen hier zodra organisaties hun eerste inclusiescan indienen.",
     hrNext: "Volgende stappen",
     hrNextInvite: "Nodig collega's en nieuwkomers uit",
     hrNextPeople: "Bekijk wie al een account heeft",
@@ -218,7 +227,8 @@ export const nl = {
     sector: "Sector",
     sizeBand: "Grootte",
     benchmarkConsent: "Mag met naam verschijnen in vergelijkingen",
-    benchmarkConsentHelp: "Zonder toestemming wordt de organisatie nergens bij naam genoemd: ze telt alleen mee in groepscijfers.",
+    benchmarkConsentHelp:
+      "Zonder toestemming wordt de organisatie nergens bij naam genoemd: ze telt alleen mee in groepscijfers.",
     requireBuddyTraining: "Buddy's moeten de module 'Buddy zijn' gevolgd hebben",
     requireSameSite: "Buddy en nieuwkomer werken op dezelfde locatie",
     members: "Leden",
@@ -250,7 +260,8 @@ export const nl = {
     userDeactivated: "Gebruiker gedeactiveerd; alle sessies zijn beëindigd.",
     userReactivated: "Gebruiker opnieuw actief.",
     erase: "Gegevens wissen…",
-    eraseExplained: "Naam, e-mailadres, wachtwoord, leesvoortgang en buddyprofiel worden definitief gewist. Ingevulde scans en afgeronde modules blijven als anonieme tellingen bestaan. Dit kan niet ongedaan worden gemaakt.",
+    eraseExplained:
+      "Naam, e-mailadres, wachtwoord, leesvoortgang en buddyprofiel worden definitief gewist. Ingevulde scans en afgeronde modules blijven als anonieme tellingen bestaan. Dit kan niet ongedaan worden gemaakt.",
     eraseNeedsDeactivation: "Deactiveer de gebruiker voor je de gegevens wist.",
     eraseOpenMatches: "Deze persoon is buddy in een lopende koppeling. Beëindig die koppeling eerst.",
     erasedIsFinal: "De gegevens van deze persoon zijn gewist; het account kan niet opnieuw actief worden.",
@@ -280,7 +291,8 @@ export const nl = {
     auditEmpty: "Geen regels voor deze filters.",
     system: "Systeem",
     mailboxTitle: "Mailbox (demo)",
-    mailboxIntro: "In de demo gaat alle e-mail naar een lokale SMTP-catcher. Zo kun je uitnodigingen en resetlinks volgen zonder echte mailserver.",
+    mailboxIntro:
+      "In de demo gaat alle e-mail naar een lokale SMTP-catcher. Zo kun je uitnodigingen en resetlinks volgen zonder echte mailserver.",
     mailboxEmpty: "Nog geen e-mails verstuurd.",
     mailTo: "Aan",
     mailSubject: "Onderwerp",
@@ -289,14 +301,17 @@ export const nl = {
   hr: {
     peopleTitle: "Mensen",
     peopleIntro: "Collega's en nieuwkomers van {organisation} met een account.",
-    inviteIntro: "Nodig medewerkers (buddy's, leidinggevenden, teamleden) en nieuwkomers uit. Ze krijgen een e-mail met een link die {days} dagen geldig is.",
+    inviteIntro:
+      "Nodig medewerkers (buddy's, leidinggevenden, teamleden) en nieuwkomers uit. Ze krijgen een e-mail met een link die {days} dagen geldig is.",
     organisationTitle: "Onze organisatie",
     organisationIntro: "Locaties en afdelingen zoals beheerd door de platformbeheerder.",
     // Whether partners see the organisation by name (decision 168)
     visibilityTitle: "Zichtbaarheid voor projectpartners",
     visibilityNamed: "Projectpartners zien {organisation} bij naam in hun vergelijkingen van scanresultaten.",
-    visibilityAnonymous: "Projectpartners zien {organisation} niet bij naam: jullie scanresultaten tellen alleen mee in groepscijfers van minstens vijf organisaties.",
-    visibilityWho: "De platformbeheerder legt deze toestemming vast. Wil je ze wijzigen, neem dan contact op met de beheerder.",
+    visibilityAnonymous:
+      "Projectpartners zien {organisation} niet bij naam: jullie scanresultaten tellen alleen mee in groepscijfers van minstens vijf organisaties.",
+    visibilityWho:
+      "De platformbeheerder legt deze toestemming vast. Wil je ze wijzigen, neem dan contact op met de beheerder.",
   },
   account: {
     title: "Mijn account",

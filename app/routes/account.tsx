@@ -47,7 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectDocument("/account?saved=profile", { headers: { "Set-Cookie": localeCookie(parsed.data.locale) } });
   }
   if (intent === "password") {
-    if (passwordChangeNeedsSso(user)) return data<Result>({ intent, errors: {}, formError: "sso.accountNoPassword", notice: null }, { status: 403 });
+    if (passwordChangeNeedsSso(user))
+      return data<Result>({ intent, errors: {}, formError: "sso.accountNoPassword", notice: null }, { status: 403 });
     const parsed = parseForm(ChangePasswordSchema, form);
     if (!parsed.success) return fail(parsed.fieldErrors);
     const problem = passwordProblemMessage(parsed.data.password, user.email);
@@ -73,7 +74,15 @@ export default function Account() {
           <Form method="post" className="form-grid">
             <input type="hidden" name="intent" value="profile" />
             {actionData?.intent === "profile" ? <FormError error={actionData.formError} /> : null}
-            <Field name="name" label="common.name" defaultValue={name} required maxLength={120} autoComplete="name" errors={errorsFor("profile")?.name} />
+            <Field
+              name="name"
+              label="common.name"
+              defaultValue={name}
+              required
+              maxLength={120}
+              autoComplete="name"
+              errors={errorsFor("profile")?.name}
+            />
             <p className="field__static">
               <span className="field__static-label">{t("common.email")}</span> {email}
             </p>
@@ -101,9 +110,32 @@ export default function Account() {
                 <input type="hidden" name="intent" value="password" />
                 <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
                 {actionData?.intent === "password" ? <FormError error={actionData.formError} /> : null}
-                <Field name="current" type="password" label="account.currentPassword" autoComplete="current-password" required errors={errorsFor("password")?.current} />
-                <Field name="password" type="password" label="auth.newPassword" hint="auth.passwordHint" autoComplete="new-password" required minLength={12} errors={errorsFor("password")?.password} />
-                <Field name="confirm" type="password" label="auth.confirmPassword" autoComplete="new-password" required errors={errorsFor("password")?.confirm} />
+                <Field
+                  name="current"
+                  type="password"
+                  label="account.currentPassword"
+                  autoComplete="current-password"
+                  required
+                  errors={errorsFor("password")?.current}
+                />
+                <Field
+                  name="password"
+                  type="password"
+                  label="auth.newPassword"
+                  hint="auth.passwordHint"
+                  autoComplete="new-password"
+                  required
+                  minLength={12}
+                  errors={errorsFor("password")?.password}
+                />
+                <Field
+                  name="confirm"
+                  type="password"
+                  label="auth.confirmPassword"
+                  autoComplete="new-password"
+                  required
+                  errors={errorsFor("password")?.confirm}
+                />
                 <div className="form-actions">
                   <SubmitButton>{t("account.changePassword")}</SubmitButton>
                 </div>
@@ -112,7 +144,9 @@ export default function Account() {
           </Card>
           <Card title="secondFactor.title">
             <p>
-              {secondFactor.enrolled ? t("secondFactor.statusOn", { count: secondFactor.recoveryCodesLeft }) : t("secondFactor.statusOff")}
+              {secondFactor.enrolled
+                ? t("secondFactor.statusOn", { count: secondFactor.recoveryCodesLeft })
+                : t("secondFactor.statusOff")}
               {secondFactor.policy === "required" ? ` ${t("secondFactor.required")}` : null}
             </p>
             <Link className="button button--secondary" to="/account/second-factor">

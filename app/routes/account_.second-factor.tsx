@@ -5,7 +5,13 @@ import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, Notice, PageHeader } from "~/components/ui/page";
 import { EnrolmentSteps, RecoveryCodes } from "~/features/auth/components/second-factor";
 import { ConfirmEnrolmentSchema, DisableSecondFactorSchema } from "~/features/auth/second-factor";
-import { confirmEnrolment, disableSecondFactor, pendingEnrolment, secondFactorStatus, startEnrolment } from "~/features/auth/second-factor.server";
+import {
+  confirmEnrolment,
+  disableSecondFactor,
+  pendingEnrolment,
+  secondFactorStatus,
+  startEnrolment,
+} from "~/features/auth/second-factor.server";
 import { readForm } from "~/utils/form-body.server";
 import { isDemo } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -32,9 +38,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const ip = context.clientIp ?? "unknown";
-  const fail = (errors: FieldErrors, formError: string | null, status = 400) => data<Result>({ intent, errors, formError, recoveryCodes: null }, { status });
+  const fail = (errors: FieldErrors, formError: string | null, status = 400) =>
+    data<Result>({ intent, errors, formError, recoveryCodes: null }, { status });
   // A refusal about one field (a wrong code or password) shows at that field; the others above the form.
-  const refused = (failure: Failure) => (failure.fields ? fail(failure.fields, null, statusOf(failure.reason)) : fail({}, failure.message, statusOf(failure.reason)));
+  const refused = (failure: Failure) =>
+    failure.fields
+      ? fail(failure.fields, null, statusOf(failure.reason))
+      : fail({}, failure.message, statusOf(failure.reason));
 
   if (intent === "start") {
     const result = startEnrolment(user);
@@ -64,7 +74,8 @@ export default function AccountSecondFactor() {
   const [params] = useSearchParams();
   const { t } = useI18n();
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
-  const formErrorFor = (intent: string) => (actionData?.intent === intent && actionData.formError !== "auth.rateLimited" ? actionData.formError : null);
+  const formErrorFor = (intent: string) =>
+    actionData?.intent === intent && actionData.formError !== "auth.rateLimited" ? actionData.formError : null;
   return (
     <>
       <p className="breadcrumb">
@@ -88,10 +99,16 @@ export default function AccountSecondFactor() {
       <div className="two-columns">
         <Card title="secondFactor.title">
           <p data-testid="second-factor-status">
-            {status.enrolled ? t("secondFactor.statusOn", { count: status.recoveryCodesLeft }) : status.pending ? t("secondFactor.statusPending") : t("secondFactor.statusOff")}
+            {status.enrolled
+              ? t("secondFactor.statusOn", { count: status.recoveryCodesLeft })
+              : status.pending
+                ? t("secondFactor.statusPending")
+                : t("secondFactor.statusOff")}
           </p>
           {status.policy === "required" ? <p>{t("secondFactor.required")}</p> : null}
-          {status.policy === "required" && demo && !status.enrolled ? <p className="muted">{t("secondFactor.demoOffer")}</p> : null}
+          {status.policy === "required" && demo && !status.enrolled ? (
+            <p className="muted">{t("secondFactor.demoOffer")}</p>
+          ) : null}
           {status.enrolled && status.recoveryCodesLeft <= 3 ? <p>{t("secondFactor.recoveryLow")}</p> : null}
           {!status.enrolled && !status.pending ? (
             <Form method="post">
@@ -102,7 +119,12 @@ export default function AccountSecondFactor() {
           ) : null}
           {status.pending && enrolment ? (
             <>
-              <EnrolmentSteps enrolment={enrolment} intent="confirm" errors={errorsFor("confirm")?.code} formError={formErrorFor("confirm")} />
+              <EnrolmentSteps
+                enrolment={enrolment}
+                intent="confirm"
+                errors={errorsFor("confirm")?.code}
+                formError={formErrorFor("confirm")}
+              />
               <Form method="post">
                 <input type="hidden" name="intent" value="start" />
                 <SubmitButton variant="secondary">{t("secondFactor.restart")}</SubmitButton>
@@ -116,8 +138,23 @@ export default function AccountSecondFactor() {
             <Form method="post" className="form-grid">
               <input type="hidden" name="intent" value="disable" />
               <FormError error={formErrorFor("disable")} />
-              <Field name="password" type="password" label="auth.password" autoComplete="current-password" required errors={errorsFor("disable")?.password} />
-              <Field name="code" label="secondFactor.codeLabel" hint="secondFactor.codeHint" autoComplete="one-time-code" required maxLength={40} errors={errorsFor("disable")?.code} />
+              <Field
+                name="password"
+                type="password"
+                label="auth.password"
+                autoComplete="current-password"
+                required
+                errors={errorsFor("disable")?.password}
+              />
+              <Field
+                name="code"
+                label="secondFactor.codeLabel"
+                hint="secondFactor.codeHint"
+                autoComplete="one-time-code"
+                required
+                maxLength={40}
+                errors={errorsFor("disable")?.code}
+              />
               <div className="form-actions">
                 <SubmitButton variant="danger">{t("secondFactor.disable")}</SubmitButton>
               </div>

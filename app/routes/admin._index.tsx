@@ -13,7 +13,11 @@ export const meta = pageTitle("adminHome");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireRole(request, "admin");
   const replication = replicationStatus();
-  return { name: user.name, stats: platformStats(), replicationError: replication.state === "failing" ? (replication.lastError?.message ?? "") : null };
+  return {
+    name: user.name,
+    stats: platformStats(),
+    replicationError: replication.state === "failing" ? (replication.lastError?.message ?? "") : null,
+  };
 }
 
 export default function AdminHome() {
@@ -29,7 +33,8 @@ export default function AdminHome() {
       </div>
       {replicationError !== null ? (
         <div className="alert alert--error" role="alert">
-          {t("operations.replication.failingAlert", { message: replicationError })} <Link to="/admin/operations">{t("operations.link")}</Link>
+          {t("operations.replication.failingAlert", { message: replicationError })}{" "}
+          <Link to="/admin/operations">{t("operations.link")}</Link>
         </div>
       ) : null}
       <StatGrid
@@ -63,4 +68,3 @@ export default function AdminHome() {
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }
-

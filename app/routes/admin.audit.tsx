@@ -77,24 +77,24 @@ export default function AuditLog() {
         <EmptyState message="admin.auditEmpty" />
       ) : (
         <DataTable compact>
-            <thead>
-              <tr>
-                <th scope="col">{t("common.date")}</th>
-                <th scope="col">{t("auditLog.entry")}</th>
-                <th scope="col">{t("admin.organisation")}</th>
-                <th scope="col">{t("admin.auditDetail")}</th>
+          <thead>
+            <tr>
+              <th scope="col">{t("common.date")}</th>
+              <th scope="col">{t("auditLog.entry")}</th>
+              <th scope="col">{t("admin.organisation")}</th>
+              <th scope="col">{t("admin.auditDetail")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.rows.map((r) => (
+              <tr key={r.id}>
+                <td className="nowrap">{date(r.at, true)}</td>
+                <td>{auditSentence(r, words)}</td>
+                <td>{r.organisationName ?? "—"}</td>
+                <td className="detail">{detailText(r.detail, words)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {log.rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="nowrap">{date(r.at, true)}</td>
-                  <td>{auditSentence(r, words)}</td>
-                  <td>{r.organisationName ?? "—"}</td>
-                  <td className="detail">{detailText(r.detail, words)}</td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
+          </tbody>
         </DataTable>
       )}
       {log.pages > 1 ? (

@@ -52,9 +52,17 @@ export default function Operations() {
               <dt>{t("operations.replication.since")}</dt>
               <dd>{replication.since ? date(replication.since, true) : "—"}</dd>
               <dt>{t("operations.replication.lastReplicatedAt")}</dt>
-              <dd>{replication.lastReplicatedAt ? date(replication.lastReplicatedAt, true) : t("operations.replication.never")}</dd>
+              <dd>
+                {replication.lastReplicatedAt
+                  ? date(replication.lastReplicatedAt, true)
+                  : t("operations.replication.never")}
+              </dd>
               <dt>{t("operations.replication.lastError")}</dt>
-              <dd>{replication.lastError ? `${date(replication.lastError.at, true)}: ${replication.lastError.message}` : "—"}</dd>
+              <dd>
+                {replication.lastError
+                  ? `${date(replication.lastError.at, true)}: ${replication.lastError.message}`
+                  : "—"}
+              </dd>
               <dt>{t("operations.replication.restarts")}</dt>
               <dd>{replication.restarts}</dd>
             </>

@@ -5,7 +5,12 @@ import { Field, SelectField, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, Notice, PageHeader } from "~/components/ui/page";
 import { OrganisationForm } from "~/features/organisations/components/organisation-form";
 import { DepartmentSchema, OrganisationSchema, SiteSchema } from "~/features/organisations/organisation.schema";
-import { addDepartment, addSite, getOrganisation, updateOrganisation } from "~/features/organisations/organisations.server";
+import {
+  addDepartment,
+  addSite,
+  getOrganisation,
+  updateOrganisation,
+} from "~/features/organisations/organisations.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireRole } from "~/utils/permissions.server";
@@ -32,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const fail = (errors: FieldErrors) => data<ActionResult>({ intent, errors, notice: null }, { status: 400 });
-  const refuse = (failure: Failure) => data<ActionResult>({ intent, errors: failure.fields ?? {}, notice: null }, { status: statusOf(failure.reason) });
+  const refuse = (failure: Failure) =>
+    data<ActionResult>({ intent, errors: failure.fields ?? {}, notice: null }, { status: statusOf(failure.reason) });
 
   if (intent === "update") {
     const parsed = parseForm(OrganisationSchema, form);
@@ -125,11 +131,20 @@ export default function OrganisationDetail() {
             )}
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="addDepartment" />
-              <Field name="name" label="admin.departmentName" required maxLength={120} errors={errorsFor("addDepartment")?.name} />
+              <Field
+                name="name"
+                label="admin.departmentName"
+                required
+                maxLength={120}
+                errors={errorsFor("addDepartment")?.name}
+              />
               <SelectField
                 name="siteId"
                 label="admin.site"
-                options={[{ value: "", label: t("admin.noSite") }, ...sites.map((s) => ({ value: String(s.id), label: s.name }))]}
+                options={[
+                  { value: "", label: t("admin.noSite") },
+                  ...sites.map((s) => ({ value: String(s.id), label: s.name })),
+                ]}
                 errors={errorsFor("addDepartment")?.siteId}
               />
               <SubmitButton variant="secondary">{t("admin.addDepartment")}</SubmitButton>

@@ -40,7 +40,12 @@ export default function AdminImport() {
           <p className="page-header__intro">{t("import.intro")}</p>
         </div>
       </div>
-      <ImportView page={page} actionData={actionData} templateHref={(format, lang) => `/import-template?format=${format}&lang=${lang}`} refreshHref={`${path}/import`} />
+      <ImportView
+        page={page}
+        actionData={actionData}
+        templateHref={(format, lang) => `/import-template?format=${format}&lang=${lang}`}
+        refreshHref={`${path}/import`}
+      />
     </>
   );
 }

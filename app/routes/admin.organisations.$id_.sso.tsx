@@ -40,14 +40,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "remove") {
     const removed = removeSsoSettings(user, { organisationId });
     if (!removed.ok) return failureResponse(removed, { intent: "remove", values: null, notice: null });
-    return data({ ok: true as const, intent: "remove", notice: "sso.admin.removed" as const, errors: {}, values: null, formError: null });
+    return data({
+      ok: true as const,
+      intent: "remove",
+      notice: "sso.admin.removed" as const,
+      errors: {},
+      values: null,
+      formError: null,
+    });
   }
-  if (intent !== "save") return data({ ok: false as const, intent: "", formError: "errors.badRequest", errors: {}, values: null, notice: null }, { status: 400 });
+  if (intent !== "save")
+    return data(
+      { ok: false as const, intent: "", formError: "errors.badRequest", errors: {}, values: null, notice: null },
+      { status: 400 },
+    );
   const parsed = parseForm(SsoSettingsSchema, form);
-  if (!parsed.success) return data({ ok: false as const, intent: "save", formError: "sso.errors.checkFields", errors: parsed.fieldErrors, values: echo(form), notice: null }, { status: 400 });
+  if (!parsed.success)
+    return data(
+      {
+        ok: false as const,
+        intent: "save",
+        formError: "sso.errors.checkFields",
+        errors: parsed.fieldErrors,
+        values: echo(form),
+        notice: null,
+      },
+      { status: 400 },
+    );
   const saved = await saveSsoSettings(user, { ...parsed.data, organisationId });
   if (!saved.ok) return failureResponse(saved, { intent: "save", values: echo(form), notice: null });
-  return data({ ok: true as const, intent: "save", notice: "sso.admin.saved" as const, errors: {}, values: null, formError: null });
+  return data({
+    ok: true as const,
+    intent: "save",
+    notice: "sso.admin.saved" as const,
+    errors: {},
+    values: null,
+    formError: null,
+  });
 }
 
 function messageParams(value: unknown): Record<string, string> | undefined {
@@ -72,11 +101,25 @@ export default function OrganisationSso() {
         </div>
       </div>
       <Notice message={actionData?.ok ? actionData.notice : null} />
-      {actionData && !actionData.ok ? <Notice kind="error" message={actionData.formError} params={"formErrorParams" in actionData ? messageParams(actionData.formErrorParams) : undefined} /> : null}
+      {actionData && !actionData.ok ? (
+        <Notice
+          kind="error"
+          message={actionData.formError}
+          params={"formErrorParams" in actionData ? messageParams(actionData.formErrorParams) : undefined}
+        />
+      ) : null}
       <div className="two-columns">
         <Card>
-          <p>{settings.configured && settings.updatedAt ? t("sso.admin.statusOn", { date: date(settings.updatedAt, true) }) : t("sso.admin.statusOff")}</p>
-          <SsoSettingsForm settings={settings} errors={saveErrors} values={actionData && !actionData.ok ? actionData.values : null} />
+          <p>
+            {settings.configured && settings.updatedAt
+              ? t("sso.admin.statusOn", { date: date(settings.updatedAt, true) })
+              : t("sso.admin.statusOff")}
+          </p>
+          <SsoSettingsForm
+            settings={settings}
+            errors={saveErrors}
+            values={actionData && !actionData.ok ? actionData.values : null}
+          />
         </Card>
         <div className="stack">
           <Card title="sso.admin.registerTitle">

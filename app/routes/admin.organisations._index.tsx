@@ -30,30 +30,32 @@ export default function OrganisationsList() {
         }
       />
       <DataTable>
-          <thead>
-            <tr>
-              <th scope="col">{t("common.name")}</th>
-              <th scope="col">{t("admin.kind")}</th>
-              <th scope="col">{t("admin.country")}</th>
-              <th scope="col">{t("admin.sector")}</th>
-              <th scope="col">{t("admin.sizeBand")}</th>
-              <th scope="col" className="num">{t("admin.members")}</th>
+        <thead>
+          <tr>
+            <th scope="col">{t("common.name")}</th>
+            <th scope="col">{t("admin.kind")}</th>
+            <th scope="col">{t("admin.country")}</th>
+            <th scope="col">{t("admin.sector")}</th>
+            <th scope="col">{t("admin.sizeBand")}</th>
+            <th scope="col" className="num">
+              {t("admin.members")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {organisations.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">
+                <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
+              </th>
+              <td>{t(`kinds.${o.kind}`)}</td>
+              <td>{t(`countries.${o.country}`)}</td>
+              <td>{t(`sectors.${o.sector}`)}</td>
+              <td>{t(`sizeBands.${o.sizeBand}`)}</td>
+              <td className="num">{o.members}</td>
             </tr>
-          </thead>
-          <tbody>
-            {organisations.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">
-                  <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
-                </th>
-                <td>{t(`kinds.${o.kind}`)}</td>
-                <td>{t(`countries.${o.country}`)}</td>
-                <td>{t(`sectors.${o.sector}`)}</td>
-                <td>{t(`sizeBands.${o.sizeBand}`)}</td>
-                <td className="num">{o.members}</td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
+        </tbody>
       </DataTable>
     </>
   );

@@ -35,7 +35,11 @@ export async function action({ request }: ActionFunctionArgs) {
 function useKindLabel() {
   const { t } = useI18n();
   return (kind: string) =>
-    isNotificationKind(kind) ? t(`notifications.kinds.${kind}.label` as MessageKey) : kind === "invitation" || kind === "password_reset" ? t(`notifications.outbox.transactional.${kind}`) : kind;
+    isNotificationKind(kind)
+      ? t(`notifications.kinds.${kind}.label` as MessageKey)
+      : kind === "invitation" || kind === "password_reset"
+        ? t(`notifications.outbox.transactional.${kind}`)
+        : kind;
 }
 
 export default function Outbox() {

@@ -41,7 +41,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const input = parseForm(AdminPeopleActionSchema, form);
-  if (!input.success) return failureResponse(invalid(input, intent === "invite" ? "common.formErrors" : undefined), { intent, notice: null });
+  if (!input.success)
+    return failureResponse(invalid(input, intent === "invite" ? "common.formErrors" : undefined), {
+      intent,
+      notice: null,
+    });
   const outcome = await managePeople(user, "all", input.data);
   if (!outcome.ok) return failureResponse(outcome, { intent, notice: null });
   return { ok: true as const, intent, errors: {}, formError: null, ...outcome.value };
@@ -56,7 +60,10 @@ export default function AdminUsers() {
   return (
     <>
       <PageHeader title="admin.usersTitle" intro="admin.usersIntro" />
-      <Notice message={actionData?.notice ?? params.get("notice")} params={{ email: actionData && "email" in actionData ? (actionData.email ?? "") : "" }} />
+      <Notice
+        message={actionData?.notice ?? params.get("notice")}
+        params={{ email: actionData && "email" in actionData ? (actionData.email ?? "") : "" }}
+      />
       {actionData && actionData.intent !== "invite" ? <Notice kind="error" message={actionData.formError} /> : null}
       <div className="two-columns two-columns--wide-left">
         <div className="stack">

@@ -17,9 +17,14 @@ export const meta = pageTitle("forgotPassword");
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(ForgotPasswordSchema, await readForm(request));
-  if (!parsed.success) return data<ForgotResult>({ sent: false, minutes: 0, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  if (!parsed.success)
+    return data<ForgotResult>({ sent: false, minutes: 0, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const requested = await requestPasswordReset(parsed.data.email, resolveLocale(request));
-  if (requested.ssoRequired) return data<ForgotResult>({ sent: false, minutes: 0, fieldErrors: {}, formError: "sso.resetRefused" }, { status: 403 });
+  if (requested.ssoRequired)
+    return data<ForgotResult>(
+      { sent: false, minutes: 0, fieldErrors: {}, formError: "sso.resetRefused" },
+      { status: 403 },
+    );
   return data<ForgotResult>({ sent: true, minutes: getEnv().PASSWORD_RESET_MINUTES, fieldErrors: {} });
 }
 
@@ -39,7 +44,14 @@ export default function ForgotPassword() {
             <p className="muted">{t("auth.forgotIntro")}</p>
             <FormError error={actionData?.formError} />
             <CheckedForm method="post">
-              <Field name="email" type="email" label="common.email" autoComplete="username" required errors={actionData?.fieldErrors.email} />
+              <Field
+                name="email"
+                type="email"
+                label="common.email"
+                autoComplete="username"
+                required
+                errors={actionData?.fieldErrors.email}
+              />
               <SubmitButton>{t("auth.forgotSubmit")}</SubmitButton>
             </CheckedForm>
           </>

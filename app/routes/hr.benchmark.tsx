@@ -25,7 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (asked !== null) {
     const parsed = PeerGroupSchema.safeParse(asked);
     if (!parsed.success) {
-      return data({ error: "benchmark.errors.unknownValue" as const, group, position: null, chart: null }, { status: 400 });
+      return data(
+        { error: "benchmark.errors.unknownValue" as const, group, position: null, chart: null },
+        { status: 400 },
+      );
     }
     group = parsed.data;
     headers.append("Set-Cookie", peerGroupCookie(group));
@@ -40,7 +43,11 @@ export default function HrBenchmark() {
   const { t, locale } = useI18n();
   return (
     <>
-      <PageHeader title="benchmark.hr.title" intro={position?.kind === "ok" ? "benchmark.hr.intro" : undefined} introParams={{ period: position?.kind === "ok" ? position.period : "" }} />
+      <PageHeader
+        title="benchmark.hr.title"
+        intro={position?.kind === "ok" ? "benchmark.hr.intro" : undefined}
+        introParams={{ period: position?.kind === "ok" ? position.period : "" }}
+      />
       {error ? (
         <div className="alert alert--error" role="alert">
           {t(error)}
@@ -61,7 +68,10 @@ export default function HrBenchmark() {
                   <input type="radio" id={`group-${g}`} name="group" value={g} defaultChecked={g === group} />
                   <label htmlFor={`group-${g}`}>
                     {t(g === "country" ? "benchmark.hr.groupCountry" : "benchmark.hr.groupSector", {
-                      value: g === "country" ? t(`countries.${position.country}` as MessageKey) : t(`sectors.${position.sector}` as MessageKey),
+                      value:
+                        g === "country"
+                          ? t(`countries.${position.country}` as MessageKey)
+                          : t(`sectors.${position.sector}` as MessageKey),
                     })}
                   </label>
                 </div>
@@ -86,12 +96,26 @@ export default function HrBenchmark() {
             <MedianTable
               testId="position-table"
               ownHeading="benchmark.hr.own"
-              medianHeading={position.peers.measure === "mean" ? "benchmark.centre.groupMean" : "benchmark.hr.peerMedian"}
+              medianHeading={
+                position.peers.measure === "mean" ? "benchmark.centre.groupMean" : "benchmark.hr.peerMedian"
+              }
               withLevel
               difference={{ heading: "benchmark.hr.difference", shown: position.peers.shown }}
               rows={[
-                { key: "overall", name: t("benchmark.comparison.overall"), own: position.overall, level: position.overallLevel, median: position.peers.overall },
-                ...position.dimensions.map((d) => ({ key: d.key, name: locale === "en" ? d.nameEn : d.nameNl, own: d.own, level: d.ownLevel, median: d.peerMedian })),
+                {
+                  key: "overall",
+                  name: t("benchmark.comparison.overall"),
+                  own: position.overall,
+                  level: position.overallLevel,
+                  median: position.peers.overall,
+                },
+                ...position.dimensions.map((d) => ({
+                  key: d.key,
+                  name: locale === "en" ? d.nameEn : d.nameNl,
+                  own: d.own,
+                  level: d.ownLevel,
+                  median: d.peerMedian,
+                })),
               ]}
             />
           </Card>

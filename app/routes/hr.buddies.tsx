@@ -27,36 +27,42 @@ export default function HrBuddies() {
           <EmptyState message="matching.buddies.empty" />
         ) : (
           <DataTable>
-              <thead>
-                <tr>
-                  <th scope="col">{t("matching.fields.name")}</th>
-                  <th scope="col">{t("matching.fields.profession")}</th>
-                  <th scope="col">{t("matching.fields.department")}</th>
-                  <th scope="col">{t("matching.fields.status")}</th>
-                  <th scope="col">{t("matching.buddies.load")}</th>
-                  <th scope="col">{t("matching.buddies.pending")}</th>
-                  <th scope="col">{t("matching.buddies.trained")}</th>
+            <thead>
+              <tr>
+                <th scope="col">{t("matching.fields.name")}</th>
+                <th scope="col">{t("matching.fields.profession")}</th>
+                <th scope="col">{t("matching.fields.department")}</th>
+                <th scope="col">{t("matching.fields.status")}</th>
+                <th scope="col">{t("matching.buddies.load")}</th>
+                <th scope="col">{t("matching.buddies.pending")}</th>
+                <th scope="col">{t("matching.buddies.trained")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {buddies.map((b) => (
+                <tr key={b.id}>
+                  <td>{b.name}</td>
+                  <td>{t(key(`matching.professions.${b.profession}`))}</td>
+                  <td>{b.department ?? "—"}</td>
+                  <td>
+                    {t(key(`matching.buddyStatus.${b.status}`))}
+                    {b.status === "paused" && b.pausedUntil ? ` (${date(`${b.pausedUntil}T12:00:00Z`)})` : ""}
+                  </td>
+                  <td>
+                    <meter
+                      className="load-meter"
+                      min={0}
+                      max={b.capacity}
+                      value={b.load}
+                      aria-label={t("matching.buddies.loadValue", { load: b.load, capacity: b.capacity })}
+                    />{" "}
+                    {t("matching.buddies.loadValue", { load: b.load, capacity: b.capacity })}
+                  </td>
+                  <td>{b.pending}</td>
+                  <td>{b.trained ? t("matching.buddies.yes") : t("matching.buddies.no")}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {buddies.map((b) => (
-                  <tr key={b.id}>
-                    <td>{b.name}</td>
-                    <td>{t(key(`matching.professions.${b.profession}`))}</td>
-                    <td>{b.department ?? "—"}</td>
-                    <td>
-                      {t(key(`matching.buddyStatus.${b.status}`))}
-                      {b.status === "paused" && b.pausedUntil ? ` (${date(`${b.pausedUntil}T12:00:00Z`)})` : ""}
-                    </td>
-                    <td>
-                      <meter className="load-meter" min={0} max={b.capacity} value={b.load} aria-label={t("matching.buddies.loadValue", { load: b.load, capacity: b.capacity })} />{" "}
-                      {t("matching.buddies.loadValue", { load: b.load, capacity: b.capacity })}
-                    </td>
-                    <td>{b.pending}</td>
-                    <td>{b.trained ? t("matching.buddies.yes") : t("matching.buddies.no")}</td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
+            </tbody>
           </DataTable>
         )}
       </Card>

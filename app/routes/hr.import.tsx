@@ -28,7 +28,12 @@ export default function HrImport() {
   return (
     <>
       <PageHeader title="import.title" intro="import.intro" />
-      <ImportView page={page} actionData={actionData} templateHref={(format, lang) => `/import-template?format=${format}&lang=${lang}`} refreshHref="/hr/import" />
+      <ImportView
+        page={page}
+        actionData={actionData}
+        templateHref={(format, lang) => `/import-template?format=${format}&lang=${lang}`}
+        refreshHref="/hr/import"
+      />
     </>
   );
 }

@@ -116,30 +116,30 @@ export default function HrMatching() {
           <EmptyState message="matching.hr.noRunning" />
         ) : (
           <DataTable>
-              <thead>
-                <tr>
-                  <th scope="col">{t("matching.newcomers.title")}</th>
-                  <th scope="col">{t("matching.newcomers.buddy")}</th>
-                  <th scope="col">{t("matching.newcomers.state")}</th>
-                  <th scope="col">{t("matching.hr.nextCheckIn")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("matching.hr.view")}</span>
-                  </th>
+            <thead>
+              <tr>
+                <th scope="col">{t("matching.newcomers.title")}</th>
+                <th scope="col">{t("matching.newcomers.buddy")}</th>
+                <th scope="col">{t("matching.newcomers.state")}</th>
+                <th scope="col">{t("matching.hr.nextCheckIn")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("matching.hr.view")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {running.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.newcomer.name}</td>
+                  <td>{m.buddyName}</td>
+                  <td>{t(key(`matching.status.${m.status}`))}</td>
+                  <td className="nowrap">{m.nextCheckIn ? date(`${m.nextCheckIn}T12:00:00Z`) : "—"}</td>
+                  <td>
+                    <Link to={`/hr/matching/matches/${m.id}`}>{t("matching.hr.view")}</Link>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {running.map((m) => (
-                  <tr key={m.id}>
-                    <td>{m.newcomer.name}</td>
-                    <td>{m.buddyName}</td>
-                    <td>{t(key(`matching.status.${m.status}`))}</td>
-                    <td className="nowrap">{m.nextCheckIn ? date(`${m.nextCheckIn}T12:00:00Z`) : "—"}</td>
-                    <td>
-                      <Link to={`/hr/matching/matches/${m.id}`}>{t("matching.hr.view")}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
+            </tbody>
           </DataTable>
         )}
       </Card>
@@ -169,7 +169,8 @@ export default function HrMatching() {
             <ul className="plain-list">
               {answered.map((m) => (
                 <li key={m.id}>
-                  {m.newcomer.name} – {m.buddyName} <span className="muted">· {t(key(`matching.status.${m.status}`))}</span>
+                  {m.newcomer.name} – {m.buddyName}{" "}
+                  <span className="muted">· {t(key(`matching.status.${m.status}`))}</span>
                   {m.reason ? <span className="muted"> · “{m.reason}”</span> : null}
                 </li>
               ))}
@@ -187,7 +188,8 @@ export default function HrMatching() {
                 <li key={r.id}>
                   <Link to={`/hr/matching/runs/${r.id}`}>{t("matching.run.title", { id: r.id })}</Link>{" "}
                   <span className="muted">
-                    · {date(r.createdAt, true)} · {t(key(`matching.hr.runStatus.${r.status}`))} · {r.certificateOk ? t("matching.hr.certified") : t("matching.hr.notCertified")}
+                    · {date(r.createdAt, true)} · {t(key(`matching.hr.runStatus.${r.status}`))} ·{" "}
+                    {r.certificateOk ? t("matching.hr.certified") : t("matching.hr.notCertified")}
                   </span>
                 </li>
               ))}
@@ -196,7 +198,10 @@ export default function HrMatching() {
         </Card>
         <Card title="matching.hr.weightsTitle">
           <p className="muted">
-            {t("matching.hr.weightsIntro")} {weights.version === 0 ? t("matching.fitScale.weightsStandardNow") : t("matching.hr.weightsVersion", { version: weights.version })}
+            {t("matching.hr.weightsIntro")}{" "}
+            {weights.version === 0
+              ? t("matching.fitScale.weightsStandardNow")
+              : t("matching.hr.weightsVersion", { version: weights.version })}
           </p>
           <Form method="post" action={ownAddress} className="stack">
             {actionData?.intent === "weights" ? <FormError error={actionData.formError} /> : null}
@@ -208,7 +213,9 @@ export default function HrMatching() {
                   label={key(`matching.criteria.${c}`)}
                   options={LEVELS.map((l) => ({ value: l, label: t(key(`matching.levels.${l}`)) }))}
                   defaultValue={weights.levels[c]}
-                  errors={actionData?.intent === "weights" ? (actionData.errors as Record<string, string[]>)[c] : undefined}
+                  errors={
+                    actionData?.intent === "weights" ? (actionData.errors as Record<string, string[]>)[c] : undefined
+                  }
                 />
               ))}
             </div>

@@ -47,7 +47,12 @@ export default function HrMatch() {
       </p>
       <div className="page-header">
         <div>
-          <h1>{t("matching.match.hrTitle", { newcomer: match.newcomer.erased ? t("matching.states.erased") : match.newcomer.name, buddy: match.buddyName })}</h1>
+          <h1>
+            {t("matching.match.hrTitle", {
+              newcomer: match.newcomer.erased ? t("matching.states.erased") : match.newcomer.name,
+              buddy: match.buddyName,
+            })}
+          </h1>
           <p className="page-header__intro">
             <StatusBadge status={match.status} />
           </p>
@@ -61,7 +66,7 @@ export default function HrMatch() {
         <div className="stack">
           <Card title="matching.run.why">
             <Explanation contributions={match.explanation} fit={match.score} />
-          <FitHelp />
+            <FitHelp />
           </Card>
           {running ? (
             <Card title="matching.match.end">
@@ -77,7 +82,13 @@ export default function HrMatch() {
                   ]}
                   errors={(actionData?.errors as Record<string, string[]> | undefined)?.outcome}
                 />
-                <Field name="reason" label="matching.fields.reason" errors={(actionData?.errors as Record<string, string[]> | undefined)?.reason} required maxLength={500} />
+                <Field
+                  name="reason"
+                  label="matching.fields.reason"
+                  errors={(actionData?.errors as Record<string, string[]> | undefined)?.reason}
+                  required
+                  maxLength={500}
+                />
                 <CheckboxField name="doNotRematch" label="matching.match.doNotRematch" />
                 <div className="form-actions">
                   <SubmitButton variant="secondary">{t("matching.match.end")}</SubmitButton>

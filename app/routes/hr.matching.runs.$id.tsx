@@ -49,7 +49,8 @@ function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
       {row.chosen ? (
         <div className="run-row__chosen">
           <p>
-            {t("matching.run.proposal")}: <strong>{row.chosen.buddyName}</strong> · {t("matching.run.score")} {t("matching.fitScale.outOf", { fit: row.chosen.fit })}{" "}
+            {t("matching.run.proposal")}: <strong>{row.chosen.buddyName}</strong> · {t("matching.run.score")}{" "}
+            {t("matching.fitScale.outOf", { fit: row.chosen.fit })}{" "}
             {row.chosen.pinned ? <span className="badge">{t("matching.run.pinned")}</span> : null}{" "}
             {row.chosen.kept ? <span className="badge badge--muted">{t("matching.run.kept")}</span> : null}
           </p>
@@ -61,7 +62,11 @@ function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
           <p>
             <strong>{t("matching.run.noBuddy")}</strong>
           </p>
-          <p className="muted">{t("matching.run.reasons", { reasons: row.reasons.map((r) => `${t(key(`matching.rules.${r.rule}`))} (${r.count})`).join(", ") })}</p>
+          <p className="muted">
+            {t("matching.run.reasons", {
+              reasons: row.reasons.map((r) => `${t(key(`matching.rules.${r.rule}`))} (${r.count})`).join(", "),
+            })}
+          </p>
         </div>
       )}
       <h3 className="small-heading">{t("matching.run.alternatives")}</h3>
@@ -129,7 +134,8 @@ function RowCard({ row, draft }: { row: RunRow; draft: boolean }) {
 
 function PinCost({ cost }: { cost: { fitPoints: number; newcomers: number } }) {
   const { t } = useI18n();
-  if (cost.newcomers > 0) return <>{t("matching.fitScale.pinnedCostNewcomers", { newcomers: cost.newcomers, fitPoints: cost.fitPoints })}</>;
+  if (cost.newcomers > 0)
+    return <>{t("matching.fitScale.pinnedCostNewcomers", { newcomers: cost.newcomers, fitPoints: cost.fitPoints })}</>;
   if (cost.fitPoints > 0) return <>{t("matching.fitScale.pinnedCost", { fitPoints: cost.fitPoints })}</>;
   return <>{t("matching.fitScale.pinnedBest")}</>;
 }
@@ -137,7 +143,11 @@ function PinCost({ cost }: { cost: { fitPoints: number; newcomers: number } }) {
 /** The send button and its summary: how many proposals, to which buddies about whom, and what they receive. */
 function SendConfirmation({ rows, days }: { rows: RunRow[]; days: number }) {
   const { t } = useI18n();
-  const fresh = rows.flatMap((row) => (row.chosen && !row.chosen.kept ? [{ newcomer: row.newcomerName, buddy: row.chosen.buddyName, id: row.newcomerId }] : []));
+  const fresh = rows.flatMap((row) =>
+    row.chosen && !row.chosen.kept
+      ? [{ newcomer: row.newcomerName, buddy: row.chosen.buddyName, id: row.newcomerId }]
+      : [],
+  );
   const kept = rows.filter((row) => row.chosen?.kept).length;
   const unmatched = rows.filter((row) => !row.chosen).length;
   return (
@@ -184,7 +194,9 @@ export default function RunPreview() {
           <h1>{t("matching.run.title", { id: run.id })}</h1>
           <p className="page-header__intro">
             {t("matching.run.intro", { matched: run.matched, total: run.result.rows.length })}{" "}
-            {run.weightsVersion === 0 ? t("matching.fitScale.weightsStandard") : t("matching.fitScale.weightsAdjusted", { version: run.weightsVersion })}
+            {run.weightsVersion === 0
+              ? t("matching.fitScale.weightsStandard")
+              : t("matching.fitScale.weightsAdjusted", { version: run.weightsVersion })}
           </p>
           <FitHelp />
         </div>
@@ -200,9 +212,13 @@ export default function RunPreview() {
           {t("matching.run.notCertified", { reason: run.certificateReason ?? "—" })}
         </div>
       )}
-      {run.status === "sent" ? <Notice kind="info" message="matching.run.statusSent" params={{ date: date(run.sentAt ?? "", true) }} /> : null}
+      {run.status === "sent" ? (
+        <Notice kind="info" message="matching.run.statusSent" params={{ date: date(run.sentAt ?? "", true) }} />
+      ) : null}
       {run.status === "discarded" ? <Notice kind="info" message="matching.run.statusDiscarded" /> : null}
-      {draft && run.result.rows.some((r) => r.chosen?.kept) ? <p className="muted">{t("matching.run.heldNote")}</p> : null}
+      {draft && run.result.rows.some((r) => r.chosen?.kept) ? (
+        <p className="muted">{t("matching.run.heldNote")}</p>
+      ) : null}
       <div className="run-rows">
         {run.result.rows.map((row) => (
           <RowCard key={row.newcomerId} row={row} draft={draft} />

@@ -40,38 +40,38 @@ export default function ModuleCompletionDetail() {
           <EmptyState message="modules.hr.noPeople" />
         ) : (
           <DataTable compact>
-              <thead>
-                <tr>
-                  <th scope="col">{t("modules.hr.colName")}</th>
-                  <th scope="col">{t("modules.hr.colDepartment")}</th>
-                  <th scope="col">{t("modules.hr.colStatus")}</th>
-                  <th scope="col" className="num">
-                    {t("modules.hr.colScore")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("modules.hr.colAttempts")}
-                  </th>
-                  <th scope="col">{t("modules.hr.colDue")}</th>
+            <thead>
+              <tr>
+                <th scope="col">{t("modules.hr.colName")}</th>
+                <th scope="col">{t("modules.hr.colDepartment")}</th>
+                <th scope="col">{t("modules.hr.colStatus")}</th>
+                <th scope="col" className="num">
+                  {t("modules.hr.colScore")}
+                </th>
+                <th scope="col" className="num">
+                  {t("modules.hr.colAttempts")}
+                </th>
+                <th scope="col">{t("modules.hr.colDue")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={`${r.name}-${i}`}>
+                  <th scope="row">{r.name}</th>
+                  <td>{r.departmentName ?? t("modules.hr.noDepartment")}</td>
+                  <td>
+                    <span className={`status-pill status-pill--${r.status}`}>{t(`modules.status.${r.status}`)}</span>
+                    {r.passedAt ? <span className="cell-sub">{date(r.passedAt)}</span> : null}
+                  </td>
+                  <td className="num">{r.score === null ? "—" : `${r.score} %`}</td>
+                  <td className="num">{r.attempts}</td>
+                  <td>
+                    {date(`${r.dueDate}T12:00:00Z`)}
+                    {r.overdue ? <strong className="overdue-flag"> {t("modules.hr.overdue")}</strong> : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) => (
-                  <tr key={`${r.name}-${i}`}>
-                    <th scope="row">{r.name}</th>
-                    <td>{r.departmentName ?? t("modules.hr.noDepartment")}</td>
-                    <td>
-                      <span className={`status-pill status-pill--${r.status}`}>{t(`modules.status.${r.status}`)}</span>
-                      {r.passedAt ? <span className="cell-sub">{date(r.passedAt)}</span> : null}
-                    </td>
-                    <td className="num">{r.score === null ? "—" : `${r.score} %`}</td>
-                    <td className="num">{r.attempts}</td>
-                    <td>
-                      {date(`${r.dueDate}T12:00:00Z`)}
-                      {r.overdue ? <strong className="overdue-flag"> {t("modules.hr.overdue")}</strong> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
+            </tbody>
           </DataTable>
         )}
       </Card>

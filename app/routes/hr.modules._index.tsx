@@ -7,7 +7,13 @@ import { Card, EmptyState, Notice, PageHeader } from "~/components/ui/page";
 import { AssignForm } from "~/features/modules/components/assign-form";
 import { CompletionMatrixTable } from "~/features/modules/components/completion-matrix";
 import { RecommendedModules } from "~/features/modules/components/recommended-modules";
-import { assignmentFormOptions, assignModule, completionOverview, remindOverdue, removeAssignment } from "~/features/modules/assignments.server";
+import {
+  assignmentFormOptions,
+  assignModule,
+  completionOverview,
+  remindOverdue,
+  removeAssignment,
+} from "~/features/modules/assignments.server";
 import { AssignmentFormSchema } from "~/features/modules/modules.schema";
 import { recommendationsForOrganisation } from "~/features/modules/recommendations.server";
 import { useI18n } from "~/utils/i18n-react";
@@ -41,11 +47,22 @@ export async function action({ request }: ActionFunctionArgs) {
   // Echoed so the recommendation the form came from shows the errors (the page has several assign forms).
   const moduleKey = typeof form.get("moduleKey") === "string" ? String(form.get("moduleKey")).slice(0, 80) : null;
   const input = parseForm(AssignmentFormSchema, form);
-  if (!input.success) return failureResponse(invalid(input, form.get("intent") === "assign" ? "common.formErrors" : "errors.badRequest"), { moduleKey, notice: null });
+  if (!input.success)
+    return failureResponse(
+      invalid(input, form.get("intent") === "assign" ? "common.formErrors" : "errors.badRequest"),
+      { moduleKey, notice: null },
+    );
   if (input.data.intent === "remind") {
     const reminded = remindOverdue(user);
     if (!reminded.ok) return failureResponse(reminded, { moduleKey: null, notice: null });
-    return { ok: true as const, formError: null, errors: undefined, moduleKey: null, notice: reminded.value.reminded > 0 ? ("modules.remind.sent" as const) : ("modules.remind.alreadySent" as const), reminded: reminded.value.reminded };
+    return {
+      ok: true as const,
+      formError: null,
+      errors: undefined,
+      moduleKey: null,
+      notice: reminded.value.reminded > 0 ? ("modules.remind.sent" as const) : ("modules.remind.alreadySent" as const),
+      reminded: reminded.value.reminded,
+    };
   }
   if (input.data.intent === "remove") {
     const removed = removeAssignment(user, { assignmentId: input.data.assignmentId });
@@ -66,8 +83,11 @@ export default function HrModules() {
   const [params] = useSearchParams();
   const { t, date } = useI18n();
   const failedFields = actionData ? actionData.errors : undefined;
-  const fromRecommendation = Boolean(actionData?.moduleKey && recommendations?.modules.some((m) => m.moduleKey === actionData.moduleKey));
-  const recommendationErrors = fromRecommendation && failedFields ? { moduleKey: actionData?.moduleKey ?? null, fields: failedFields } : undefined;
+  const fromRecommendation = Boolean(
+    actionData?.moduleKey && recommendations?.modules.some((m) => m.moduleKey === actionData.moduleKey),
+  );
+  const recommendationErrors =
+    fromRecommendation && failedFields ? { moduleKey: actionData?.moduleKey ?? null, fields: failedFields } : undefined;
   const overdue = assignments.filter((a) => a.overdue);
   const late = { assignments: overdue.length, people: overdue.reduce((sum, a) => sum + a.total - a.completed, 0) };
   return (
@@ -75,13 +95,13 @@ export default function HrModules() {
       <PageHeader
         title="modules.hr.title"
         intro="modules.hr.intro"
-        actions={
-          <ExportLinks href="/hr/modules/export" what={t("modules.hr.matrixTitle")} />
-        }
+        actions={<ExportLinks href="/hr/modules/export" what={t("modules.hr.matrixTitle")} />}
       />
       <Notice message={params.get("notice")} />
       {actionData?.formError ? <Notice kind="error" message={actionData.formError} /> : null}
-      {actionData && "reminded" in actionData ? <Notice message={actionData.notice} params={{ count: actionData.reminded }} /> : null}
+      {actionData && "reminded" in actionData ? (
+        <Notice message={actionData.notice} params={{ count: actionData.reminded }} />
+      ) : null}
       <div className="two-columns two-columns--wide-left">
         <div className="stack">
           <Card title="modules.hr.matrixTitle">
@@ -89,7 +109,11 @@ export default function HrModules() {
               <EmptyState message="modules.hr.noAssignments" />
             ) : (
               <>
-                <p data-testid="overdue-summary">{late.assignments === 0 ? t("modules.remind.overdueNone") : t("modules.remind.overdueSome", { count: late.assignments, people: late.people })}</p>
+                <p data-testid="overdue-summary">
+                  {late.assignments === 0
+                    ? t("modules.remind.overdueNone")
+                    : t("modules.remind.overdueSome", { count: late.assignments, people: late.people })}
+                </p>
                 {late.people > 0 ? (
                   <Form method="post" action={ownAddress} className="remind-form">
                     <input type="hidden" name="intent" value="remind" />
@@ -111,13 +135,29 @@ export default function HrModules() {
             ) : (
               <>
                 <p className="muted">
-                  {t("modules.hr.recommendIntro", { period: recommendations.scan.period })} {t("modules.remind.topIntro")}
+                  {t("modules.hr.recommendIntro", { period: recommendations.scan.period })}{" "}
+                  {t("modules.remind.topIntro")}
                 </p>
-                <RecommendedModules recommendations={recommendations.modules.slice(0, TOP_RECOMMENDATIONS)} departments={departments} minDueDate={minDueDate} errors={recommendationErrors} />
+                <RecommendedModules
+                  recommendations={recommendations.modules.slice(0, TOP_RECOMMENDATIONS)}
+                  departments={departments}
+                  minDueDate={minDueDate}
+                  errors={recommendationErrors}
+                />
                 {recommendations.modules.length > TOP_RECOMMENDATIONS ? (
-                  <details className="more-recommendations" open={recommendations.modules.slice(TOP_RECOMMENDATIONS).some((m) => m.moduleKey === recommendationErrors?.moduleKey)}>
+                  <details
+                    className="more-recommendations"
+                    open={recommendations.modules
+                      .slice(TOP_RECOMMENDATIONS)
+                      .some((m) => m.moduleKey === recommendationErrors?.moduleKey)}
+                  >
                     <summary>{t("modules.remind.showAll", { count: recommendations.modules.length })}</summary>
-                    <RecommendedModules recommendations={recommendations.modules.slice(TOP_RECOMMENDATIONS)} departments={departments} minDueDate={minDueDate} errors={recommendationErrors} />
+                    <RecommendedModules
+                      recommendations={recommendations.modules.slice(TOP_RECOMMENDATIONS)}
+                      departments={departments}
+                      minDueDate={minDueDate}
+                      errors={recommendationErrors}
+                    />
                   </details>
                 ) : null}
               </>
@@ -128,55 +168,69 @@ export default function HrModules() {
               <p className="muted">{t("modules.hr.noAssignments")}</p>
             ) : (
               <DataTable compact>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("modules.hr.colModule")}</th>
-                      <th scope="col">{t("modules.hr.colDepartment")}</th>
-                      <th scope="col">{t("modules.hr.colDue")}</th>
-                      <th scope="col" className="num">
-                        {t("modules.hr.colCompleted")}
-                      </th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t("common.actions")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {assignments.map((a) => {
-                      const department = a.departmentName ?? t("modules.hr.allDepartments");
-                      return (
-                        <tr key={a.id}>
-                          <th scope="row">
-                            <Link to={`/hr/modules/${a.moduleKey}`} aria-label={t("modules.hr.perPersonLabel", { module: a.moduleTitle })}>
-                              {a.moduleTitle}
-                            </Link>
-                          </th>
-                          <td>{department}</td>
-                          <td>
-                            {date(`${a.dueDate}T12:00:00Z`)}
-                            {a.overdue ? <strong className="overdue-flag"> {t("modules.hr.overdue")}</strong> : null}
-                          </td>
-                          <td className="num">{t("modules.hr.completedOf", { completed: a.completed, total: a.total })}</td>
-                          <td>
-                            <Form method="post" action={ownAddress}>
-                              <input type="hidden" name="intent" value="remove" />
-                              <input type="hidden" name="assignmentId" value={a.id} />
-                              <button type="submit" className="button button--ghost" aria-label={t("modules.hr.removeLabel", { module: a.moduleTitle, department })}>
-                                {t("common.remove")}
-                              </button>
-                            </Form>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("modules.hr.colModule")}</th>
+                    <th scope="col">{t("modules.hr.colDepartment")}</th>
+                    <th scope="col">{t("modules.hr.colDue")}</th>
+                    <th scope="col" className="num">
+                      {t("modules.hr.colCompleted")}
+                    </th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t("common.actions")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {assignments.map((a) => {
+                    const department = a.departmentName ?? t("modules.hr.allDepartments");
+                    return (
+                      <tr key={a.id}>
+                        <th scope="row">
+                          <Link
+                            to={`/hr/modules/${a.moduleKey}`}
+                            aria-label={t("modules.hr.perPersonLabel", { module: a.moduleTitle })}
+                          >
+                            {a.moduleTitle}
+                          </Link>
+                        </th>
+                        <td>{department}</td>
+                        <td>
+                          {date(`${a.dueDate}T12:00:00Z`)}
+                          {a.overdue ? <strong className="overdue-flag"> {t("modules.hr.overdue")}</strong> : null}
+                        </td>
+                        <td className="num">
+                          {t("modules.hr.completedOf", { completed: a.completed, total: a.total })}
+                        </td>
+                        <td>
+                          <Form method="post" action={ownAddress}>
+                            <input type="hidden" name="intent" value="remove" />
+                            <input type="hidden" name="assignmentId" value={a.id} />
+                            <button
+                              type="submit"
+                              className="button button--ghost"
+                              aria-label={t("modules.hr.removeLabel", { module: a.moduleTitle, department })}
+                            >
+                              {t("common.remove")}
+                            </button>
+                          </Form>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
               </DataTable>
             )}
           </Card>
         </div>
         <div className="stack">
           <Card title="modules.hr.assignTitle">
-            <AssignForm departments={departments} modules={modules} minDueDate={minDueDate} errors={!fromRecommendation ? failedFields : undefined} />
+            <AssignForm
+              departments={departments}
+              modules={modules}
+              minDueDate={minDueDate}
+              errors={!fromRecommendation ? failedFields : undefined}
+            />
           </Card>
           <Card title="modules.hr.catalogueTitle">
             <ul className="plain-list">

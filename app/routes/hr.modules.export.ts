@@ -12,7 +12,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = makeTranslate(locale);
   const table = completionTable(user, locale, {
     sheet: t("modules.hr.matrixTitle"),
-    header: [t("modules.csv.department"), t("modules.csv.moduleKey"), t("modules.csv.module"), t("modules.csv.dueDate"), t("modules.csv.completed"), t("modules.csv.total"), t("modules.csv.overdue")],
+    header: [
+      t("modules.csv.department"),
+      t("modules.csv.moduleKey"),
+      t("modules.csv.module"),
+      t("modules.csv.dueDate"),
+      t("modules.csv.completed"),
+      t("modules.csv.total"),
+      t("modules.csv.overdue"),
+    ],
     allDepartments: t("modules.hr.allDepartments"),
     noDepartment: t("modules.hr.noDepartment"),
     yes: t("common.yes"),

@@ -40,7 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!confirmed.success) return failureResponse(fail("invalid", "confirm.required"), { values: null });
     const erased = eraseNewcomer(user, { id, ...confirmed.data });
     if (!erased.ok) return failureResponse(erased, { values: null });
-    return redirect(`/hr/newcomers/${id}?notice=${erased.value.accountErased ? "matching.newcomers.erasedWithAccount" : "matching.newcomers.erased"}`);
+    return redirect(
+      `/hr/newcomers/${id}?notice=${erased.value.accountErased ? "matching.newcomers.erasedWithAccount" : "matching.newcomers.erased"}`,
+    );
   }
   if (intent !== "save") return failureResponse(fail("invalid", "errors.badRequest"), { values: null });
   const values = newcomerValuesFromRaw(formDataToObject(form));
@@ -70,7 +72,9 @@ export default function NewcomerDetail() {
         </div>
       </div>
       <Notice message={params.get("notice")} />
-      {erased ? <Notice kind="info" message="matching.newcomers.erasedNotice" params={{ date: date(record.erasedAt ?? "") }} /> : null}
+      {erased ? (
+        <Notice kind="info" message="matching.newcomers.erasedNotice" params={{ date: date(record.erasedAt ?? "") }} />
+      ) : null}
       <div className="two-columns two-columns--wide-left">
         <div className="stack">
           {erased ? null : (
@@ -101,7 +105,8 @@ export default function NewcomerDetail() {
               <ul className="plain-list">
                 {detail.history.map((h) => (
                   <li key={h.id}>
-                    <StatusBadge status={h.status} /> {h.buddyName} <span className="muted">· {date(h.proposedAt)}</span>
+                    <StatusBadge status={h.status} /> {h.buddyName}{" "}
+                    <span className="muted">· {date(h.proposedAt)}</span>
                     {h.reason ? <span className="muted"> · “{h.reason}”</span> : null}
                     {h.status === "accepted" || h.status === "active" ? (
                       <>
@@ -121,7 +126,9 @@ export default function NewcomerDetail() {
                   {t("matching.newcomers.export")}
                 </a>
               </p>
-              <p className="muted">{t(record.accountEmail ? "matching.newcomers.eraseIntroAccount" : "matching.newcomers.eraseIntro")}</p>
+              <p className="muted">
+                {t(record.accountEmail ? "matching.newcomers.eraseIntroAccount" : "matching.newcomers.eraseIntro")}
+              </p>
               <ConfirmAction
                 name="erase"
                 intent="erase"
@@ -131,9 +138,13 @@ export default function NewcomerDetail() {
                 confirmLabel={t("confirm.eraseNewcomer.yes")}
                 confirmVariant="danger"
               >
-                <p>{t(record.accountEmail ? "matching.newcomers.eraseIntroAccount" : "matching.newcomers.eraseIntro")}</p>
+                <p>
+                  {t(record.accountEmail ? "matching.newcomers.eraseIntroAccount" : "matching.newcomers.eraseIntro")}
+                </p>
               </ConfirmAction>
-              {actionData?.formError === "confirm.required" ? <Notice kind="error" message={actionData.formError} /> : null}
+              {actionData?.formError === "confirm.required" ? (
+                <Notice kind="error" message={actionData.formError} />
+              ) : null}
             </Card>
           )}
         </div>

@@ -55,9 +55,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const raw = formDataToObject(form);
   const intent = typeof raw.intent === "string" ? raw.intent : "";
-  const run = <S extends z.ZodType>(schema: S, perform: (input: z.output<S>) => Outcome<null>, notice = "trajectories.notices.saved") => {
+  const run = <S extends z.ZodType>(
+    schema: S,
+    perform: (input: z.output<S>) => Outcome<null>,
+    notice = "trajectories.notices.saved",
+  ) => {
     const parsed = parseWith(schema, raw);
-    if (!parsed.success) return failureResponse(fail("invalid", "common.formErrors", { fields: parsed.fieldErrors }), { intent });
+    if (!parsed.success)
+      return failureResponse(fail("invalid", "common.formErrors", { fields: parsed.fieldErrors }), { intent });
     const result = perform(parsed.data);
     if (!result.ok) return failureResponse(result, { intent });
     return redirect(`/hr/newcomers/${recordId}/trajectory?notice=${notice}`);
@@ -82,9 +87,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "clearOutcome":
       return run(RemoveInputSchema.partial(), () => clearOutcome(user, { recordId }));
     case "followUp":
-      return run(FollowUpInputSchema, (i) => confirmFollowUp(user, { recordId, ...i }), "trajectories.notices.followUpConfirmed");
+      return run(
+        FollowUpInputSchema,
+        (i) => confirmFollowUp(user, { recordId, ...i }),
+        "trajectories.notices.followUpConfirmed",
+      );
     default:
-      return data({ ok: false as const, formError: "errors.badRequest", formErrorParams: null, errors: {} as Record<string, string[]>, intent }, { status: 400 });
+      return data(
+        {
+          ok: false as const,
+          formError: "errors.badRequest",
+          formErrorParams: null,
+          errors: {} as Record<string, string[]>,
+          intent,
+        },
+        { status: 400 },
+      );
   }
 }
 
@@ -94,25 +112,31 @@ export default function TrajectoryDetail() {
   const [params] = useSearchParams();
   const { t } = useI18n();
   const day = useDay();
-  const errorsFor = (intent: string, field: string) => (actionData && actionData.intent === intent ? actionData.errors[field] : undefined);
-  const formErrorFor = (intent: string) => (actionData && actionData.intent === intent ? actionData.formError : undefined);
+  const errorsFor = (intent: string, field: string) =>
+    actionData && actionData.intent === intent ? actionData.errors[field] : undefined;
+  const formErrorFor = (intent: string) =>
+    actionData && actionData.intent === intent ? actionData.formError : undefined;
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`trajectories.roles.${r}`) }));
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/hr/newcomers/trajectories">{t("trajectories.detail.back")}</Link> · <Link to={`/hr/newcomers/${route.recordId}`}>{t("trajectories.detail.recordLink")}</Link>
+        <Link to="/hr/newcomers/trajectories">{t("trajectories.detail.back")}</Link> ·{" "}
+        <Link to={`/hr/newcomers/${route.recordId}`}>{t("trajectories.detail.recordLink")}</Link>
       </p>
       <div className="page-header">
         <div>
           <h1>{t("trajectories.detail.title", { name: route.name })}</h1>
           <p className="page-header__intro">
-            {t(`matching.professions.${route.profession}` as "matching.professions.nurse")} · {t("trajectories.detail.started", { date: day(route.startDate) })}
+            {t(`matching.professions.${route.profession}` as "matching.professions.nurse")} ·{" "}
+            {t("trajectories.detail.started", { date: day(route.startDate) })}
           </p>
           <p className="muted">{t("trajectories.detail.intro")}</p>
         </div>
       </div>
       <Notice message={params.get("notice")} />
-      {actionData && !["step", "language", "contract", "outcome", "roles"].includes(actionData.intent) ? <FormError error={actionData.formError} /> : null}
+      {actionData && !["step", "language", "contract", "outcome", "roles"].includes(actionData.intent) ? (
+        <FormError error={actionData.formError} />
+      ) : null}
       <div className="two-columns">
         <div className="stack">
           <Card title="trajectories.detail.stepsTitle">
@@ -128,7 +152,14 @@ export default function TrajectoryDetail() {
                     <input type="hidden" name="stepKey" value={s.key} />
                     <div className="field">
                       <label htmlFor={`step-${s.key}`}>{t("trajectories.detail.reachedOn")}</label>
-                      <input id={`step-${s.key}`} type="date" name="reachedOn" defaultValue={s.reachedOn ?? ""} max={route.today} required />
+                      <input
+                        id={`step-${s.key}`}
+                        type="date"
+                        name="reachedOn"
+                        defaultValue={s.reachedOn ?? ""}
+                        max={route.today}
+                        required
+                      />
                     </div>
                     <button type="submit" className="button button--secondary button--small">
                       {t("trajectories.detail.saveStep")}
@@ -180,7 +211,12 @@ export default function TrajectoryDetail() {
               <FormError error={formErrorFor("language")} />
               <div className="field">
                 <label htmlFor="level">{t("trajectories.detail.level")}</label>
-                <select id="level" name="level" required aria-invalid={errorsFor("language", "level") ? true : undefined}>
+                <select
+                  id="level"
+                  name="level"
+                  required
+                  aria-invalid={errorsFor("language", "level") ? true : undefined}
+                >
                   {CEFR_LEVELS.map((l) => (
                     <option key={l} value={l}>
                       {l}
@@ -191,7 +227,14 @@ export default function TrajectoryDetail() {
               </div>
               <div className="field">
                 <label htmlFor="measuredOn">{t("trajectories.detail.measuredOn")}</label>
-                <input id="measuredOn" type="date" name="measuredOn" max={route.today} required aria-invalid={errorsFor("language", "measuredOn") ? true : undefined} />
+                <input
+                  id="measuredOn"
+                  type="date"
+                  name="measuredOn"
+                  max={route.today}
+                  required
+                  aria-invalid={errorsFor("language", "measuredOn") ? true : undefined}
+                />
                 <ErrorList errors={errorsFor("language", "measuredOn")} />
               </div>
               <div>
@@ -241,7 +284,11 @@ export default function TrajectoryDetail() {
               <ul className="plain-list">
                 {route.contracts.map((c) => (
                   <li key={c.id}>
-                    {t("trajectories.detail.contractLine", { type: t(`trajectories.contractTypes.${c.type}` as "trajectories.contractTypes.permanent"), role: t(`trajectories.roles.${c.role}` as "trajectories.roles.nurse"), start: day(c.startDate) })}
+                    {t("trajectories.detail.contractLine", {
+                      type: t(`trajectories.contractTypes.${c.type}` as "trajectories.contractTypes.permanent"),
+                      role: t(`trajectories.roles.${c.role}` as "trajectories.roles.nurse"),
+                      start: day(c.startDate),
+                    })}
                     {c.endDate ? ` ${t("trajectories.detail.contractUntil", { end: day(c.endDate) })}` : ""}{" "}
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="removeContract" />
@@ -284,7 +331,12 @@ export default function TrajectoryDetail() {
               </div>
               <div className="field">
                 <label htmlFor="contractEnd">{t("trajectories.detail.endDate")}</label>
-                <input id="contractEnd" type="date" name="endDate" aria-invalid={errorsFor("contract", "endDate") ? true : undefined} />
+                <input
+                  id="contractEnd"
+                  type="date"
+                  name="endDate"
+                  aria-invalid={errorsFor("contract", "endDate") ? true : undefined}
+                />
                 <ErrorList errors={errorsFor("contract", "endDate")} />
               </div>
               <div>
@@ -297,8 +349,13 @@ export default function TrajectoryDetail() {
           <Card title="trajectories.detail.outcomeTitle">
             {route.outcome && route.outcomeDate ? (
               <p data-testid="outcome">
-                {t("trajectories.detail.outcomeLine", { outcome: t(`trajectories.situations.${route.outcome}` as "trajectories.situations.left"), date: day(route.outcomeDate) })}
-                {route.outcomeReason ? ` · ${t(`trajectories.reasons.${route.outcomeReason}` as "trajectories.reasons.other")}` : ""}
+                {t("trajectories.detail.outcomeLine", {
+                  outcome: t(`trajectories.situations.${route.outcome}` as "trajectories.situations.left"),
+                  date: day(route.outcomeDate),
+                })}
+                {route.outcomeReason
+                  ? ` · ${t(`trajectories.reasons.${route.outcomeReason}` as "trajectories.reasons.other")}`
+                  : ""}
               </p>
             ) : (
               <p className="muted">{t("trajectories.detail.outcomeIntro")}</p>
@@ -318,7 +375,14 @@ export default function TrajectoryDetail() {
               </div>
               <div className="field">
                 <label htmlFor="outcomeDate">{t("trajectories.detail.outcomeDate")}</label>
-                <input id="outcomeDate" type="date" name="outcomeDate" defaultValue={route.outcomeDate ?? ""} max={route.today} aria-invalid={errorsFor("outcome", "outcomeDate") ? true : undefined} />
+                <input
+                  id="outcomeDate"
+                  type="date"
+                  name="outcomeDate"
+                  defaultValue={route.outcomeDate ?? ""}
+                  max={route.today}
+                  aria-invalid={errorsFor("outcome", "outcomeDate") ? true : undefined}
+                />
                 <ErrorList errors={errorsFor("outcome", "outcomeDate")} />
               </div>
               <div className="field">

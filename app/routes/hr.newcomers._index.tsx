@@ -50,32 +50,34 @@ export default function HrNewcomers() {
           />
         ) : (
           <DataTable>
-              <thead>
-                <tr>
-                  <th scope="col">{t("matching.fields.name")}</th>
-                  <th scope="col">{t("matching.fields.profession")}</th>
-                  <th scope="col">{t("matching.fields.department")}</th>
-                  <th scope="col">{t("matching.fields.startDate")}</th>
-                  <th scope="col">{t("matching.newcomers.state")}</th>
-                  <th scope="col">{t("matching.newcomers.buddy")}</th>
+            <thead>
+              <tr>
+                <th scope="col">{t("matching.fields.name")}</th>
+                <th scope="col">{t("matching.fields.profession")}</th>
+                <th scope="col">{t("matching.fields.department")}</th>
+                <th scope="col">{t("matching.fields.startDate")}</th>
+                <th scope="col">{t("matching.newcomers.state")}</th>
+                <th scope="col">{t("matching.newcomers.buddy")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {newcomers.map((n) => (
+                <tr key={n.id} className={n.state === "erased" ? "row--muted" : undefined}>
+                  <td>
+                    <Link to={`/hr/newcomers/${n.id}`}>
+                      {n.state === "erased" ? t("matching.states.erased") : n.name}
+                    </Link>
+                  </td>
+                  <td>{t(key(`matching.professions.${n.profession}`))}</td>
+                  <td>{n.department ?? "—"}</td>
+                  <td className="nowrap">{date(`${n.startDate}T12:00:00Z`)}</td>
+                  <td>
+                    <span className={toneClass(stateTone(n.state))}>{t(key(`matching.states.${n.state}`))}</span>
+                  </td>
+                  <td>{n.buddyName ?? "—"}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {newcomers.map((n) => (
-                  <tr key={n.id} className={n.state === "erased" ? "row--muted" : undefined}>
-                    <td>
-                      <Link to={`/hr/newcomers/${n.id}`}>{n.state === "erased" ? t("matching.states.erased") : n.name}</Link>
-                    </td>
-                    <td>{t(key(`matching.professions.${n.profession}`))}</td>
-                    <td>{n.department ?? "—"}</td>
-                    <td className="nowrap">{date(`${n.startDate}T12:00:00Z`)}</td>
-                    <td>
-                      <span className={toneClass(stateTone(n.state))}>{t(key(`matching.states.${n.state}`))}</span>
-                    </td>
-                    <td>{n.buddyName ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
+            </tbody>
           </DataTable>
         )}
       </Card>

@@ -43,7 +43,14 @@ export default function NewNewcomer() {
       </p>
       <PageHeader title="matching.newcomers.newTitle" intro="matching.newcomers.intro" />
       <Card>
-        <NewcomerForm values={actionData?.values} departments={departments} accounts={accounts} errors={actionData?.errors} formError={actionData?.formError} submitLabel="matching.newcomers.add" />
+        <NewcomerForm
+          values={actionData?.values}
+          departments={departments}
+          accounts={accounts}
+          errors={actionData?.errors}
+          formError={actionData?.formError}
+          submitLabel="matching.newcomers.add"
+        />
       </Card>
     </>
   );

@@ -3,7 +3,12 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormError } from "~/components/ui/form";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { EmptyState, Notice } from "~/components/ui/page";
-import { CompactTimeline, FollowUpConfirm, OwnFiguresCard, useDay } from "~/features/trajectories/components/route-parts";
+import {
+  CompactTimeline,
+  FollowUpConfirm,
+  OwnFiguresCard,
+  useDay,
+} from "~/features/trajectories/components/route-parts";
 import { OverviewFilterSchema, OverviewFollowUpSchema } from "~/features/trajectories/trajectory.schema";
 import { confirmFollowUp, stepChoices, viewTrajectoryOverview } from "~/features/trajectories/trajectories.server";
 import { readForm } from "~/utils/form-body.server";
@@ -42,7 +47,8 @@ export default function TrajectoryOverview() {
   const [params] = useSearchParams();
   const { t } = useI18n();
   const day = useDay();
-  const stepTitle = (key: string | null) => (key === null ? t("trajectories.overview.noStep") : (steps.find((s) => s.value === key)?.label ?? key));
+  const stepTitle = (key: string | null) =>
+    key === null ? t("trajectories.overview.noStep") : (steps.find((s) => s.value === key)?.label ?? key);
   return (
     <>
       <p className="breadcrumb">
@@ -93,7 +99,8 @@ export default function TrajectoryOverview() {
                   <Link to={`/hr/newcomers/${r.recordId}/trajectory`}>{r.name}</Link>
                 </h2>
                 <p className="cell-sub">
-                  {t(`matching.professions.${r.profession}` as "matching.professions.nurse")} · {t("trajectories.detail.started", { date: day(r.startDate) })}
+                  {t(`matching.professions.${r.profession}` as "matching.professions.nurse")} ·{" "}
+                  {t("trajectories.detail.started", { date: day(r.startDate) })}
                   {r.latestLanguage ? ` · ${r.latestLanguage}` : ""}
                   {r.currentRole ? ` · ${t(`trajectories.roles.${r.currentRole}` as "trajectories.roles.nurse")}` : ""}
                   {r.targetRole ? ` → ${t(`trajectories.roles.${r.targetRole}` as "trajectories.roles.nurse")}` : ""}
@@ -101,7 +108,9 @@ export default function TrajectoryOverview() {
                 <CompactTimeline route={r.route} />
                 <p className="cell-sub">
                   {t("trajectories.overview.filterStep")}: {stepTitle(r.position)}
-                  {r.outcome && r.outcomeDate ? ` · ${t("trajectories.detail.outcomeLine", { outcome: t(`trajectories.situations.${r.outcome}` as "trajectories.situations.left"), date: day(r.outcomeDate) })}` : ""}
+                  {r.outcome && r.outcomeDate
+                    ? ` · ${t("trajectories.detail.outcomeLine", { outcome: t(`trajectories.situations.${r.outcome}` as "trajectories.situations.left"), date: day(r.outcomeDate) })}`
+                    : ""}
                 </p>
                 {r.followUps
                   .filter((f) => f.state === "due" || f.state === "overdue")

@@ -24,7 +24,9 @@ export default function HrOrganisation() {
         <h2 className="card__title" id="visibility-title">
           {t("hr.visibilityTitle")}
         </h2>
-        <p>{t(partnersSeeName ? "hr.visibilityNamed" : "hr.visibilityAnonymous", { organisation: organisationName })}</p>
+        <p>
+          {t(partnersSeeName ? "hr.visibilityNamed" : "hr.visibilityAnonymous", { organisation: organisationName })}
+        </p>
         <p className="muted">{t("hr.visibilityWho")}</p>
       </section>
       {sites.length === 0 ? (

@@ -41,14 +41,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const input = parseForm(HrPeopleActionSchema, form);
-  if (!input.success) return failureResponse(invalid(input, intent === "invite" ? "common.formErrors" : undefined), { intent, notice: null });
+  if (!input.success)
+    return failureResponse(invalid(input, intent === "invite" ? "common.formErrors" : undefined), {
+      intent,
+      notice: null,
+    });
   const outcome = await managePeople(user, { organisationId: user.organisationId }, input.data);
   if (!outcome.ok) return failureResponse(outcome, { intent, notice: null });
   return { ok: true as const, intent, errors: {}, formError: null, ...outcome.value };
 }
 
 export default function HrPeople() {
-  const { userId, organisationName, q, people, invitations, departments, invitationDays } = useLoaderData<typeof loader>();
+  const { userId, organisationName, q, people, invitations, departments, invitationDays } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
@@ -65,7 +70,10 @@ export default function HrPeople() {
           </Link>
         }
       />
-      <Notice message={actionData?.notice ?? params.get("notice")} params={{ email: actionData && "email" in actionData ? (actionData.email ?? "") : "" }} />
+      <Notice
+        message={actionData?.notice ?? params.get("notice")}
+        params={{ email: actionData && "email" in actionData ? (actionData.email ?? "") : "" }}
+      />
       {actionData && actionData.intent !== "invite" ? <Notice kind="error" message={actionData.formError} /> : null}
       <div className="two-columns two-columns--wide-left">
         <div className="stack">

@@ -20,7 +20,11 @@ export const meta = pageTitle("hrPulse");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const requested = new URL(request.url).searchParams.get("period");
-  return pulseOverview(user, requested && PERIOD_PATTERN.test(requested) ? requested : null, resolveLocale(request, user.locale));
+  return pulseOverview(
+    user,
+    requested && PERIOD_PATTERN.test(requested) ? requested : null,
+    resolveLocale(request, user.locale),
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -62,8 +66,18 @@ export default function HrPulsePage() {
           </button>
         </Form>
         <div className="pulse-groups">
-          <PulseGroup title={`${t("pulse.hr.newcomers")} · ${o.period}`} group={o.newcomers} dimensions={o.dimensions} testId="pulse-newcomers" />
-          <PulseGroup title={`${t("pulse.hr.buddies")} · ${o.period}`} group={o.buddies} dimensions={o.dimensions} testId="pulse-buddies" />
+          <PulseGroup
+            title={`${t("pulse.hr.newcomers")} · ${o.period}`}
+            group={o.newcomers}
+            dimensions={o.dimensions}
+            testId="pulse-newcomers"
+          />
+          <PulseGroup
+            title={`${t("pulse.hr.buddies")} · ${o.period}`}
+            group={o.buddies}
+            dimensions={o.dimensions}
+            testId="pulse-buddies"
+          />
         </div>
         <Card title="pulse.hr.trendTitle">
           <p className="muted">{t("pulse.hr.trendIntro")}</p>
@@ -74,7 +88,12 @@ export default function HrPulsePage() {
           {o.campaigns.length ? (
             <ul className="plain-list">
               {o.campaigns.map((c) => (
-                <li key={c.id}>{t(c.open ? "pulse.hr.campaignOpen" : "pulse.hr.campaignClosed", { from: d(c.opensOn), to: d(c.closesOn) })}</li>
+                <li key={c.id}>
+                  {t(c.open ? "pulse.hr.campaignOpen" : "pulse.hr.campaignClosed", {
+                    from: d(c.opensOn),
+                    to: d(c.closesOn),
+                  })}
+                </li>
               ))}
             </ul>
           ) : (

@@ -42,7 +42,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const missing = intent === "submit" ? Object.keys(failure.fields ?? {}) : [];
     // The unanswered items as the screen names them ("6.3 <statement>"), never their keys.
     const missingItems = labelScanItems(user.organisationId, scanId, resolveLocale(request, user.locale), missing);
-    return data({ intent, itemKey, error: failure.message, missing, missingItems, conflict: null }, { status: statusOf(failure.reason) });
+    return data(
+      { intent, itemKey, error: failure.message, missing, missingItems, conflict: null },
+      { status: statusOf(failure.reason) },
+    );
   };
   if (intent === "answer") {
     const input = parseForm(AnswerSchema, form);
@@ -52,9 +55,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Without JavaScript the choice between both comments is shown on the page itself (decision 061).
     if (result.commentConflict) {
       const conflict = { ...result.commentConflict, answer: result.answer };
-      return data({ intent, itemKey: result.answer.itemKey, error: "scan.errors.commentConflict" as const, missing: [] as string[], missingItems: [] as { key: string; dimensionKey: string; label: string }[], conflict }, { status: 409 });
+      return data(
+        {
+          intent,
+          itemKey: result.answer.itemKey,
+          error: "scan.errors.commentConflict" as const,
+          missing: [] as string[],
+          missingItems: [] as { key: string; dimensionKey: string; label: string }[],
+          conflict,
+        },
+        { status: 409 },
+      );
     }
-    const query = new URLSearchParams({ d: result.answer.itemKey.split(".")[0] ?? "", saved: result.answer.itemKey, ...(result.replaced ? { replaced: "1" } : {}) });
+    const query = new URLSearchParams({
+      d: result.answer.itemKey.split(".")[0] ?? "",
+      saved: result.answer.itemKey,
+      ...(result.replaced ? { replaced: "1" } : {}),
+    });
     return redirect(`/hr/scans/${scanId}?${query}#item-${result.answer.itemKey}`);
   }
   if (intent === "submit") {
@@ -69,7 +86,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ScanPage() {
-  const { scan, dimensions, current, previousKey, nextKey, answers, answered: answeredOnServer, total } = useLoaderData<typeof loader>();
+  const {
+    scan,
+    dimensions,
+    current,
+    previousKey,
+    nextKey,
+    answers,
+    answered: answeredOnServer,
+    total,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t, isKey } = useI18n();
@@ -77,14 +103,19 @@ export default function ScanPage() {
   const organisationName = useRootData()?.user?.organisationName ?? "";
   const locked = scan.status !== "draft";
   const byKey = useMemo(() => new Map(answers.map((a) => [a.itemKey, a])), [answers]);
-  const [values, setValues] = useState<Record<string, AnswerValue | undefined>>(() => Object.fromEntries(answers.map((a) => [a.itemKey, a.value])));
+  const [values, setValues] = useState<Record<string, AnswerValue | undefined>>(() =>
+    Object.fromEntries(answers.map((a) => [a.itemKey, a.value])),
+  );
   const unsaved = useRef(new Set<string>());
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   // Another dimension (a step link): start from what the server says for its items.
   useEffect(() => setValues(Object.fromEntries(answers.map((a) => [a.itemKey, a.value]))), [current.key, answers]);
 
-  const onValue = useCallback((key: string, value: AnswerValue | undefined) => setValues((v) => (v[key] === value ? v : { ...v, [key]: value })), []);
+  const onValue = useCallback(
+    (key: string, value: AnswerValue | undefined) => setValues((v) => (v[key] === value ? v : { ...v, [key]: value })),
+    [],
+  );
   const onStatus = useCallback((key: string, isUnsaved: boolean) => {
     if (isUnsaved) unsaved.current.add(key);
     else unsaved.current.delete(key);
@@ -143,13 +174,22 @@ export default function ScanPage() {
           <p className="muted">
             <span className="scan-progress-total">{t("scan.progress", { answered, total })}</span>
           </p>
-          <progress className="scan-progress" value={answered} max={total} aria-label={t("scan.progress", { answered, total })} />
+          <progress
+            className="scan-progress"
+            value={answered}
+            max={total}
+            aria-label={t("scan.progress", { answered, total })}
+          />
           <ol className="scan-toc__list">
             {dimensions.map((d) => {
               const done = d.key === current.key ? currentDone : d.answered;
               return (
                 <li key={d.key}>
-                  <Link to={stepUrl(d.key)} aria-current={d.key === current.key ? "step" : undefined} className={d.key === current.key ? "scan-toc__current" : undefined}>
+                  <Link
+                    to={stepUrl(d.key)}
+                    aria-current={d.key === current.key ? "step" : undefined}
+                    className={d.key === current.key ? "scan-toc__current" : undefined}
+                  >
                     {d.name}
                   </Link>{" "}
                   <span className={`badge ${done === d.total ? "" : "badge--muted"}`} data-testid={`progress-${d.key}`}>
@@ -161,7 +201,12 @@ export default function ScanPage() {
           </ol>
         </nav>
         <div className="stack scan-main">
-          <section key={current.key} id={`dim-${current.key}`} className="card scan-dimension" aria-labelledby={`dim-${current.key}-title`}>
+          <section
+            key={current.key}
+            id={`dim-${current.key}`}
+            className="card scan-dimension"
+            aria-labelledby={`dim-${current.key}-title`}
+          >
             <h2 id={`dim-${current.key}-title`} className="card__title">
               {current.number}. {current.name}
             </h2>
@@ -175,9 +220,17 @@ export default function ScanPage() {
                   number={`${current.number}.${item.position}`}
                   answer={byKey.get(item.key)}
                   locked={locked}
-                  notice={savedKey === item.key ? (params.get("replaced") ? "scan.replacedNoJs" : "scan.savedNoJs") : null}
-                  error={actionData?.intent === "answer" && actionData.itemKey === item.key && !actionData.conflict ? actionData.error : null}
-                  conflict={actionData?.intent === "answer" && actionData.itemKey === item.key ? actionData.conflict : null}
+                  notice={
+                    savedKey === item.key ? (params.get("replaced") ? "scan.replacedNoJs" : "scan.savedNoJs") : null
+                  }
+                  error={
+                    actionData?.intent === "answer" && actionData.itemKey === item.key && !actionData.conflict
+                      ? actionData.error
+                      : null
+                  }
+                  conflict={
+                    actionData?.intent === "answer" && actionData.itemKey === item.key ? actionData.conflict : null
+                  }
                   onValue={onValue}
                   onStatus={onStatus}
                 />
@@ -198,11 +251,15 @@ export default function ScanPage() {
               ) : null}
             </div>
           </section>
-          {actionData?.intent === "answer" && !current.items.some((i) => i.key === actionData.itemKey) ? <Notice kind="error" message={actionData.error} /> : null}
+          {actionData?.intent === "answer" && !current.items.some((i) => i.key === actionData.itemKey) ? (
+            <Notice kind="error" message={actionData.error} />
+          ) : null}
           {locked ? null : (
             <Card title="scan.submitTitle">
               <p>{t("scan.submitIntro")}</p>
-              {answered < total ? <p className="muted">{t("scan.submitMissing", { count: total - answered })}</p> : null}
+              {answered < total ? (
+                <p className="muted">{t("scan.submitMissing", { count: total - answered })}</p>
+              ) : null}
               {missing.length > 0 ? (
                 <div className="alert alert--error" role="alert">
                   <p>{isKey(actionData?.error) ? t(actionData.error) : null}</p>

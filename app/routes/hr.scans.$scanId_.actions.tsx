@@ -33,7 +33,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const input = parseForm(ActionPlanFormSchema, form);
   // What the person typed goes back into the form after a refusal, so nothing is lost without JavaScript.
-  const typed = { intent: String(form.get("intent") ?? ""), actionId: String(form.get("actionId") ?? ""), values: actionFormValues(form) };
+  const typed = {
+    intent: String(form.get("intent") ?? ""),
+    actionId: String(form.get("actionId") ?? ""),
+    values: actionFormValues(form),
+  };
   if (!input.success) {
     const withFields = typed.intent === "addAction" || typed.intent === "editAction";
     return failureResponse(invalid(input, withFields ? "common.formErrors" : undefined), typed);
@@ -51,13 +55,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (changed.reason === "not_found" && !changed.fields) throw notFound({ user, entity: "scan", id: scanId });
     return failureResponse(changed, typed);
   }
-  const notice = { addAction: "scan.actions.added", editAction: "scan.actions.edited", actionStatus: "scan.actions.updated", deleteAction: "scan.actions.deleted" }[action.intent];
+  const notice = {
+    addAction: "scan.actions.added",
+    editAction: "scan.actions.edited",
+    actionStatus: "scan.actions.updated",
+    deleteAction: "scan.actions.deleted",
+  }[action.intent];
   return redirect(`/hr/scans/${scanId}/actions?notice=${notice}`);
 }
 
 function actionFormValues(form: FormData): Record<string, string> {
   const fields = ["dimensionKey", "itemKey", "action", "ownerUserId", "owner", "dueDate", "status"];
-  return Object.fromEntries(fields.map((f) => { const v = form.get(f); return [f, typeof v === "string" ? v : ""]; }));
+  return Object.fromEntries(
+    fields.map((f) => {
+      const v = form.get(f);
+      return [f, typeof v === "string" ? v : ""];
+    }),
+  );
 }
 
 export default function ScanActionPlanPage() {
@@ -79,7 +93,15 @@ export default function ScanActionPlanPage() {
         revision: stale && typeof stale.revision === "number" ? stale.revision : editAction.revision,
         values: editFailed
           ? editFailed.values
-          : { dimensionKey: editAction.dimensionKey, itemKey: editAction.itemKey ?? "", action: editAction.action, ownerUserId: editAction.ownerUserId ? String(editAction.ownerUserId) : "", owner: editAction.ownerText, dueDate: editAction.dueDate ?? "", status: editAction.status },
+          : {
+              dimensionKey: editAction.dimensionKey,
+              itemKey: editAction.itemKey ?? "",
+              action: editAction.action,
+              ownerUserId: editAction.ownerUserId ? String(editAction.ownerUserId) : "",
+              owner: editAction.ownerText,
+              dueDate: editAction.dueDate ?? "",
+              status: editAction.status,
+            },
         errors: editFailed?.errors,
       }
     : null;
@@ -89,14 +111,18 @@ export default function ScanActionPlanPage() {
       <div className="page-header">
         <div>
           <p className="breadcrumb">
-            <Link to={`/hr/scans/${r.scan.id}/results`}>{t("scan.actions.backToResults", { period: r.scan.period })}</Link>
+            <Link to={`/hr/scans/${r.scan.id}/results`}>
+              {t("scan.actions.backToResults", { period: r.scan.period })}
+            </Link>
           </p>
           <h1>{t("scan.actions.pageTitle", { period: r.scan.period })}</h1>
           <p className="page-header__intro">{t("scan.actions.intro")}</p>
         </div>
       </div>
       <Notice message={params.get("notice")} />
-      {failed && !stale ? <Notice kind="error" message={failed.formError} params={failed.formErrorParams ?? undefined} /> : null}
+      {failed && !stale ? (
+        <Notice kind="error" message={failed.formError} params={failed.formErrorParams ?? undefined} />
+      ) : null}
       <div className="stack">
         <section className="card" id="action-plan" aria-labelledby="action-plan-title">
           <h2 className="card__title" id="action-plan-title">

@@ -21,14 +21,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!saved.ok) {
     if (saved.reason === "not_found") throw notFound({ user, entity: "scan", id: scanId });
     const field = Object.keys(saved.fields ?? {})[0] ?? null;
-    return Response.json({ error: saved.message, field }, { status: statusOf(saved.reason), headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { error: saved.message, field },
+      { status: statusOf(saved.reason), headers: { "Cache-Control": "no-store" } },
+    );
   }
   const result = saved.value;
   // A plain Response: a resource route's data() would lose its status outside single fetch.
   // 409 when the user's comment lost to a newer one (decision 061): the body has both, the value may have been saved.
-  const conflict = result.commentConflict ? { status: 409, error: "scan.errors.commentConflict" } : { status: 200, error: null };
+  const conflict = result.commentConflict
+    ? { status: 409, error: "scan.errors.commentConflict" }
+    : { status: 200, error: null };
   return Response.json(
-    { answer: result.answer, replaced: result.replaced, commentConflict: result.commentConflict, error: conflict.error },
+    {
+      answer: result.answer,
+      replaced: result.replaced,
+      commentConflict: result.commentConflict,
+      error: conflict.error,
+    },
     { status: conflict.status, headers: { "Cache-Control": "no-store" } },
   );
 }

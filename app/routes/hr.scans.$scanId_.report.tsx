@@ -33,7 +33,10 @@ export default function ScanReport() {
   const r = useLoaderData<typeof loader>();
   const { t, date } = useI18n();
   const { name, itemLabel } = useDimensionNames(r.dimensions);
-  const lowest = r.result.dimensions.reduce<number | null>((m, d) => (d.level === null ? m : m === null ? d.level : Math.min(m, d.level)), null);
+  const lowest = r.result.dimensions.reduce<number | null>(
+    (m, d) => (d.level === null ? m : m === null ? d.level : Math.min(m, d.level)),
+    null,
+  );
   const answers = new Map(r.answers.map((a) => [a.itemKey, a]));
   const firstActions = r.actions.slice(0, 3);
   const otherActions = r.actions.slice(3);
@@ -49,7 +52,12 @@ export default function ScanReport() {
           {t("scan.reportTitle")} {r.scan.period}
         </h1>
         <p data-testid="report-meta">
-          {t("scan.reportMeta", { organisation: r.scan.organisationName, period: r.scan.period, version: r.scan.instrumentVersion, date: date(r.printedAt) })}
+          {t("scan.reportMeta", {
+            organisation: r.scan.organisationName,
+            period: r.scan.period,
+            version: r.scan.instrumentVersion,
+            date: date(r.printedAt),
+          })}
         </p>
         {r.scan.status !== "submitted" ? <p className="alert alert--info">{t("scan.notSubmittedYet")}</p> : null}
       </header>
@@ -58,7 +66,12 @@ export default function ScanReport() {
         <h2 id="report-summary-title" className="visually-hidden">
           {t("scan.reportPage.summaryTitle")}
         </h2>
-        <OverallScore overall={r.result.overall} level={r.result.overallLevel} capped={r.result.capped} lowest={lowest} />
+        <OverallScore
+          overall={r.result.overall}
+          level={r.result.overallLevel}
+          capped={r.result.capped}
+          lowest={lowest}
+        />
         <div className="scan-report__summary-grid">
           <div>
             <h3 className="small-heading">{t("scan.radarTitle")}</h3>
@@ -73,7 +86,12 @@ export default function ScanReport() {
                 <ol className="scan-ranked" data-testid="report-first-actions">
                   {firstActions.map((a) => (
                     <li key={a.id}>
-                      {a.action} <span className="cell-sub">({name(a.dimensionKey)}{a.owner ? ` · ${a.owner}` : ""}{a.dueDate ? ` · ${date(a.dueDate)}` : ""})</span>
+                      {a.action}{" "}
+                      <span className="cell-sub">
+                        ({name(a.dimensionKey)}
+                        {a.owner ? ` · ${a.owner}` : ""}
+                        {a.dueDate ? ` · ${date(a.dueDate)}` : ""})
+                      </span>
                     </li>
                   ))}
                 </ol>
@@ -91,7 +109,11 @@ export default function ScanReport() {
       {/* The details follow from page two; nothing from the summary is repeated. */}
       <section className="scan-report__section scan-report__details">
         <h2>{t("scan.levelsTitle")}</h2>
-        <DimensionTable dimensions={r.dimensions} results={r.result.dimensions} previous={r.previous?.dimensions ?? null} />
+        <DimensionTable
+          dimensions={r.dimensions}
+          results={r.result.dimensions}
+          previous={r.previous?.dimensions ?? null}
+        />
       </section>
       <section className="scan-report__section">
         <RankedList title={t("scan.strengths")} items={r.strengths} name={name} />

@@ -34,7 +34,10 @@ export default function ScanResultsPage() {
   const [params] = useSearchParams();
   const { t, date } = useI18n();
   const { name, itemLabel } = useDimensionNames(r.dimensions);
-  const lowest = r.result.dimensions.reduce<number | null>((m, d) => (d.level === null ? m : m === null ? d.level : Math.min(m, d.level)), null);
+  const lowest = r.result.dimensions.reduce<number | null>(
+    (m, d) => (d.level === null ? m : m === null ? d.level : Math.min(m, d.level)),
+    null,
+  );
   return (
     <>
       <div className="page-header">
@@ -44,7 +47,11 @@ export default function ScanResultsPage() {
           </p>
           <h1>{t("scan.resultsTitle", { period: r.scan.period })}</h1>
           <p className="page-header__intro">
-            {t("scan.resultsIntro", { organisation: r.scan.organisationName, version: r.scan.instrumentVersion, date: r.scan.submittedAt ? date(r.scan.submittedAt) : "–" })}
+            {t("scan.resultsIntro", {
+              organisation: r.scan.organisationName,
+              version: r.scan.instrumentVersion,
+              date: r.scan.submittedAt ? date(r.scan.submittedAt) : "–",
+            })}
           </p>
         </div>
         <div className="page-header__actions scan-export-actions">
@@ -65,7 +72,12 @@ export default function ScanResultsPage() {
       <Notice message={params.get("notice")} />
       <div className="stack">
         <Card>
-          <OverallScore overall={r.result.overall} level={r.result.overallLevel} capped={r.result.capped} lowest={lowest} />
+          <OverallScore
+            overall={r.result.overall}
+            level={r.result.overallLevel}
+            capped={r.result.capped}
+            lowest={lowest}
+          />
         </Card>
         <div className="two-columns">
           <Card title="scan.radarTitle">
@@ -73,7 +85,11 @@ export default function ScanResultsPage() {
             <PeerNote {...r.peerInfo} />
           </Card>
           <Card title="scan.levelsTitle">
-            <DimensionTable dimensions={r.dimensions} results={r.result.dimensions} previous={r.previous?.dimensions ?? null} />
+            <DimensionTable
+              dimensions={r.dimensions}
+              results={r.result.dimensions}
+              previous={r.previous?.dimensions ?? null}
+            />
             <div className="two-columns scan-ranking">
               <RankedList title={t("scan.strengths")} items={r.strengths} name={name} />
               <RankedList title={t("scan.gaps")} items={r.gaps} name={name} />
@@ -84,7 +100,11 @@ export default function ScanResultsPage() {
           <h2 className="card__title" id="perception-gap-title">
             {t("pulse.gap.title")}
           </h2>
-          <PerceptionGap gap={r.perceptionGap} dimensionName={name} actionForm={{ action: `/hr/scans/${r.scan.id}/actions` }} />
+          <PerceptionGap
+            gap={r.perceptionGap}
+            dimensionName={name}
+            actionForm={{ action: `/hr/scans/${r.scan.id}/actions` }}
+          />
           <p>
             <Link to="/hr/pulse">{t("pulse.gap.open")}</Link>
           </p>
@@ -95,13 +115,22 @@ export default function ScanResultsPage() {
         <Card title="scan.recommendationsTitle">
           <p className="muted">{t("scan.recommendationsIntro")}</p>
           {r.modules.length ? (
-            <RecommendedModules recommendations={r.modules} departments={r.assignOptions.departments} minDueDate={r.assignOptions.minDueDate} redirectTo={`/hr/scans/${r.scan.id}/results`} />
+            <RecommendedModules
+              recommendations={r.modules}
+              departments={r.assignOptions.departments}
+              minDueDate={r.assignOptions.minDueDate}
+              redirectTo={`/hr/scans/${r.scan.id}/results`}
+            />
           ) : (
             <p className="muted">{t("scan.recommendationsNone")}</p>
           )}
         </Card>
         <Card title="scan.trendTitle">
-          <ScanTrend chart={r.charts.trend} trend={r.trend} dimensions={r.dimensions.map((d) => ({ key: d.key, name: `${d.number}. ${name(d.key)}` }))} />
+          <ScanTrend
+            chart={r.charts.trend}
+            trend={r.trend}
+            dimensions={r.dimensions.map((d) => ({ key: d.key, name: `${d.number}. ${name(d.key)}` }))}
+          />
         </Card>
         <section className="card" id="action-plan" aria-labelledby="action-plan-title">
           <h2 className="card__title" id="action-plan-title">

@@ -20,7 +20,11 @@ export const meta = pageTitle("hrScans");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "hr");
-  return { organisationName: user.organisationName ?? "", scans: listScans(user.organisationId), suggestedPeriod: String(new Date().getUTCFullYear()) };
+  return {
+    organisationName: user.organisationName ?? "",
+    scans: listScans(user.organisationId),
+    suggestedPeriod: String(new Date().getUTCFullYear()),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,38 +51,45 @@ export default function ScanList() {
         <div className="stack">
           {hasScans ? (
             <DataTable label={t("scan.listTitle")}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("scan.columnPeriod")}</th>
-                    <th scope="col">{t("scan.columnStatus")}</th>
-                    <th scope="col">{t("scan.columnProgress")}</th>
-                    <th scope="col">{t("scan.columnScore")}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t("common.actions")}</span>
-                    </th>
+              <thead>
+                <tr>
+                  <th scope="col">{t("scan.columnPeriod")}</th>
+                  <th scope="col">{t("scan.columnStatus")}</th>
+                  <th scope="col">{t("scan.columnProgress")}</th>
+                  <th scope="col">{t("scan.columnScore")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("common.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {scans.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.period}</th>
+                    <td>
+                      <span className={`badge ${s.status === "draft" ? "badge--muted" : ""}`}>
+                        {t(s.status === "draft" ? "scan.statusDraft" : "scan.statusSubmitted")}
+                      </span>
+                    </td>
+                    <td>{t("scan.progress", { answered: s.answered, total: s.total })}</td>
+                    <td>
+                      {s.overallScore === null
+                        ? "–"
+                        : `${number(s.overallScore)}${s.overallLevel ? ` · ${t(`scan.levels.${String(s.overallLevel) as "1"}`)}` : ""}`}
+                    </td>
+                    <td className="row-actions">
+                      {s.status === "draft" ? (
+                        <Link to={`/hr/scans/${s.id}`}>{t("scan.continue")}</Link>
+                      ) : (
+                        <>
+                          <Link to={`/hr/scans/${s.id}/results`}>{t("scan.viewResults")}</Link> ·{" "}
+                          <Link to={`/hr/scans/${s.id}`}>{t("scan.open")}</Link>
+                        </>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {scans.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row">{s.period}</th>
-                      <td>
-                        <span className={`badge ${s.status === "draft" ? "badge--muted" : ""}`}>{t(s.status === "draft" ? "scan.statusDraft" : "scan.statusSubmitted")}</span>
-                      </td>
-                      <td>{t("scan.progress", { answered: s.answered, total: s.total })}</td>
-                      <td>{s.overallScore === null ? "–" : `${number(s.overallScore)}${s.overallLevel ? ` · ${t(`scan.levels.${String(s.overallLevel) as "1"}`)}` : ""}`}</td>
-                      <td className="row-actions">
-                        {s.status === "draft" ? (
-                          <Link to={`/hr/scans/${s.id}`}>{t("scan.continue")}</Link>
-                        ) : (
-                          <>
-                            <Link to={`/hr/scans/${s.id}/results`}>{t("scan.viewResults")}</Link> · <Link to={`/hr/scans/${s.id}`}>{t("scan.open")}</Link>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
+                ))}
+              </tbody>
             </DataTable>
           ) : (
             <EmptyState message="scan.noScans" />

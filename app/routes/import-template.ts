@@ -11,13 +11,24 @@ import { requireRole } from "~/utils/permissions.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "hr", "admin");
   const url = new URL(request.url);
-  const parsed = parseWith(TemplateQuerySchema, { format: url.searchParams.get("format") ?? undefined, lang: url.searchParams.get("lang") ?? undefined });
-  if (!parsed.success) return new Response(translate(resolveLocale(request), "errors.badRequest"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const parsed = parseWith(TemplateQuerySchema, {
+    format: url.searchParams.get("format") ?? undefined,
+    lang: url.searchParams.get("lang") ?? undefined,
+  });
+  if (!parsed.success)
+    return new Response(translate(resolveLocale(request), "errors.badRequest"), {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const { format, lang } = parsed.data;
   const base = lang === "nl" ? "sjabloon-import" : "import-template";
   if (format === "csv") {
     return new Response(templateCsv(lang), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${base}.csv"`, "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${base}.csv"`,
+        "Cache-Control": "no-store",
+      },
     });
   }
   return new Response(await templateXlsx(lang), {

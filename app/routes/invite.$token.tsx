@@ -3,7 +3,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
 import { Field, FormError, SubmitButton, CheckedForm } from "~/components/ui/form";
 import { NewPasswordSchema, passwordProblemMessage } from "~/features/auth/auth.schema";
-import { acceptInvitation, addressHasAccount, findPendingInvitation, invitationNeedsSso } from "~/features/auth/invitations.server";
+import {
+  acceptInvitation,
+  addressHasAccount,
+  findPendingInvitation,
+  invitationNeedsSso,
+} from "~/features/auth/invitations.server";
 import { respondAfterPassword } from "~/features/auth/sign-in-response.server";
 import { SsoStartForm } from "~/features/sso/components/sso-forms";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -21,7 +26,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = findPendingInvitation(params.token ?? "");
   if (!invitation) return data({ invitation: null, accountExists: false, ssoRequired: false }, { status: 410 });
   // Only whoever holds the mailed link learns this: the inviting organisation was told nothing (finding 10).
-  if (addressHasAccount(invitation.email)) return data({ invitation: null, accountExists: true, ssoRequired: false }, { status: 409 });
+  if (addressHasAccount(invitation.email))
+    return data({ invitation: null, accountExists: true, ssoRequired: false }, { status: 409 });
   return {
     accountExists: false,
     // The organisation signs everyone in through its provider: no password here, the first sign-in there accepts it.
@@ -40,13 +46,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const invitation = findPendingInvitation(token);
   if (!invitation) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
-  if (invitationNeedsSso(invitation)) return data<Result>({ fieldErrors: {}, formError: "sso.inviteRefused" }, { status: 403 });
+  if (invitationNeedsSso(invitation))
+    return data<Result>({ fieldErrors: {}, formError: "sso.inviteRefused" }, { status: 403 });
   const parsed = parseForm(NewPasswordSchema, await readForm(request));
-  if (!parsed.success) return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  if (!parsed.success)
+    return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const problem = passwordProblemMessage(parsed.data.password, invitation.email);
   if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });
   const result = await acceptInvitation({ token, password: parsed.data.password });
-  if (!result.ok) return data<Result>({ fieldErrors: {}, formError: result.message }, { status: statusOf(result.reason) });
+  if (!result.ok)
+    return data<Result>({ fieldErrors: {}, formError: result.message }, { status: statusOf(result.reason) });
   respondAfterPassword(result.value.next, null, [localeCookie(invitation.locale)]);
 }
 
@@ -80,15 +89,33 @@ export default function AcceptInvitation() {
             </p>
             {ssoRequired ? (
               <>
-                <p role="status">{t("sso.inviteThroughOrganisation", { organisation: invitation.organisationName ?? "" })}</p>
+                <p role="status">
+                  {t("sso.inviteThroughOrganisation", { organisation: invitation.organisationName ?? "" })}
+                </p>
                 <SsoStartForm email={invitation.email} />
               </>
             ) : (
               <CheckedForm method="post">
                 <FormError error={actionData?.formError} />
                 <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
-                <Field name="password" type="password" label="auth.password" hint="auth.passwordHint" autoComplete="new-password" required minLength={12} errors={actionData?.fieldErrors.password} />
-                <Field name="confirm" type="password" label="auth.confirmPassword" autoComplete="new-password" required errors={actionData?.fieldErrors.confirm} />
+                <Field
+                  name="password"
+                  type="password"
+                  label="auth.password"
+                  hint="auth.passwordHint"
+                  autoComplete="new-password"
+                  required
+                  minLength={12}
+                  errors={actionData?.fieldErrors.password}
+                />
+                <Field
+                  name="confirm"
+                  type="password"
+                  label="auth.confirmPassword"
+                  autoComplete="new-password"
+                  required
+                  errors={actionData?.fieldErrors.confirm}
+                />
                 <SubmitButton>{t("auth.inviteSubmit")}</SubmitButton>
               </CheckedForm>
             )}

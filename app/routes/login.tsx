@@ -30,8 +30,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<LoginResult>({ fieldErrors: parsed.fieldErrors, formError: null, email: "" }, { status: 400 });
   }
   const redirectTo = safeRedirectPath(parsed.data.redirectTo, "") || null;
-  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: context.clientIp ?? "unknown", redirectTo });
-  if (!result.ok) return data<LoginResult>({ fieldErrors: {}, formError: result.message, email: parsed.data.email }, { status: statusOf(result.reason) });
+  const result = await signIn({
+    email: parsed.data.email,
+    password: parsed.data.password,
+    ip: context.clientIp ?? "unknown",
+    redirectTo,
+  });
+  if (!result.ok)
+    return data<LoginResult>(
+      { fieldErrors: {}, formError: result.message, email: parsed.data.email },
+      { status: statusOf(result.reason) },
+    );
   respondAfterPassword(result.value.next, redirectTo);
 }
 
@@ -55,8 +64,23 @@ export default function Login() {
         )}
         <CheckedForm method="post" replace>
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <Field name="email" type="email" label="common.email" autoComplete="username" required defaultValue={actionData?.email} errors={actionData?.fieldErrors.email} />
-          <Field name="password" type="password" label="auth.password" autoComplete="current-password" required errors={actionData?.fieldErrors.password} />
+          <Field
+            name="email"
+            type="email"
+            label="common.email"
+            autoComplete="username"
+            required
+            defaultValue={actionData?.email}
+            errors={actionData?.fieldErrors.email}
+          />
+          <Field
+            name="password"
+            type="password"
+            label="auth.password"
+            autoComplete="current-password"
+            required
+            errors={actionData?.fieldErrors.password}
+          />
           <SubmitButton>{t("auth.submitLogin")}</SubmitButton>
         </CheckedForm>
         <p className="auth-card__footer">
@@ -66,7 +90,10 @@ export default function Login() {
       <section className="card auth-card" aria-labelledby="sso-title">
         <h2 id="sso-title">{t("sso.loginSectionTitle")}</h2>
         <p className="muted">{t("sso.loginSectionIntro")}</p>
-        <SsoStartForm redirectTo={redirectTo} email={actionData?.formError === "sso.passwordRefused" ? actionData.email : undefined} />
+        <SsoStartForm
+          redirectTo={redirectTo}
+          email={actionData?.formError === "sso.passwordRefused" ? actionData.email : undefined}
+        />
       </section>
     </div>
   );

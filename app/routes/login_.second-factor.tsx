@@ -32,16 +32,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { mode: "enrol" as const, home: null, enrolment };
 }
 
-type Result = { fieldErrors: FieldErrors; formError: string | null; recoveryCodes: string[] | null; next: string | null };
+type Result = {
+  fieldErrors: FieldErrors;
+  formError: string | null;
+  recoveryCodes: string[] | null;
+  next: string | null;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ChallengeSchema, await readForm(request));
-  if (!parsed.success) return data<Result>({ fieldErrors: parsed.fieldErrors, formError: null, recoveryCodes: null, next: null }, { status: 400 });
-  const completed = await completeChallenge({ token: readChallengeToken(request), code: parsed.data.code, ip: context.clientIp ?? "unknown" });
+  if (!parsed.success)
+    return data<Result>(
+      { fieldErrors: parsed.fieldErrors, formError: null, recoveryCodes: null, next: null },
+      { status: 400 },
+    );
+  const completed = await completeChallenge({
+    token: readChallengeToken(request),
+    code: parsed.data.code,
+    ip: context.clientIp ?? "unknown",
+  });
   if (!completed.ok) {
     if (completed.reason === "gone") throw redirect(EXPIRED, { headers: { "Set-Cookie": clearChallengeCookie() } });
     const fieldErrors = completed.fields ?? {};
-    return data<Result>({ fieldErrors, formError: completed.fields ? null : completed.message, recoveryCodes: null, next: null }, { status: statusOf(completed.reason) });
+    return data<Result>(
+      { fieldErrors, formError: completed.fields ? null : completed.message, recoveryCodes: null, next: null },
+      { status: statusOf(completed.reason) },
+    );
   }
   const result = completed.value;
   const headers = new Headers();
@@ -49,7 +65,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   headers.append("Set-Cookie", clearChallengeCookie());
   const next = homeOrTarget(result.role, result.redirectTo);
   // A first enrolment shows the recovery codes once, on this response; otherwise straight on.
-  if (result.recoveryCodes) return data<Result>({ fieldErrors: {}, formError: null, recoveryCodes: result.recoveryCodes, next }, { headers });
+  if (result.recoveryCodes)
+    return data<Result>({ fieldErrors: {}, formError: null, recoveryCodes: result.recoveryCodes, next }, { headers });
   throw redirectDocument(next, { headers });
 }
 
@@ -61,7 +78,9 @@ export default function SecondFactorStep() {
   return (
     <div className="auth-layout">
       <section className="card auth-card" aria-labelledby="second-factor-title">
-        <h1 id="second-factor-title">{t(mode === "enrol" || codes ? "secondFactor.enrolTitle" : "secondFactor.challengeTitle")}</h1>
+        <h1 id="second-factor-title">
+          {t(mode === "enrol" || codes ? "secondFactor.enrolTitle" : "secondFactor.challengeTitle")}
+        </h1>
         {codes ? (
           <>
             <div className="alert alert--success" role="status">
@@ -76,7 +95,11 @@ export default function SecondFactorStep() {
         ) : mode === "enrol" && enrolment ? (
           <>
             <p className="muted">{t("secondFactor.enrolRequiredIntro")}</p>
-            <EnrolmentSteps enrolment={enrolment} errors={actionData?.fieldErrors.code} formError={actionData?.formError === "auth.rateLimited" ? null : actionData?.formError} />
+            <EnrolmentSteps
+              enrolment={enrolment}
+              errors={actionData?.fieldErrors.code}
+              formError={actionData?.formError === "auth.rateLimited" ? null : actionData?.formError}
+            />
             {actionData?.formError === "auth.rateLimited" ? (
               <div className="alert alert--error" role="alert">
                 {t("auth.rateLimited", { minutes: 15 })}
@@ -94,7 +117,16 @@ export default function SecondFactorStep() {
               <FormError error={actionData?.formError} />
             )}
             <Form method="post" className="form-grid">
-              <Field name="code" label="secondFactor.codeLabel" hint="secondFactor.codeHint" autoComplete="one-time-code" required maxLength={40} autoFocus errors={actionData?.fieldErrors.code} />
+              <Field
+                name="code"
+                label="secondFactor.codeLabel"
+                hint="secondFactor.codeHint"
+                autoComplete="one-time-code"
+                required
+                maxLength={40}
+                autoFocus
+                errors={actionData?.fieldErrors.code}
+              />
               <SubmitButton>{t("secondFactor.verify")}</SubmitButton>
             </Form>
           </>

@@ -24,14 +24,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(SsoStartSchema, form);
   if (!parsed.success) {
-    return data({ ok: false as const, formError: null, formErrorParams: null, errors: parsed.fieldErrors, email: "" }, { status: 400 });
+    return data(
+      { ok: false as const, formError: null, formErrorParams: null, errors: parsed.fieldErrors, email: "" },
+      { status: 400 },
+    );
   }
   const redirectTo = safeRedirectPath(parsed.data.redirectTo, "") || null;
   const started = await startSsoSignIn({ ip: context.clientIp ?? "unknown" }, { ...parsed.data, redirectTo });
   if (!started.ok) return failureResponse(started, { email: parsed.data.email });
   return data(
     { ok: true as const, url: started.value.url, organisation: started.value.organisation },
-    { headers: { "Set-Cookie": ssoStateCookie(started.value.state), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } },
+    {
+      headers: {
+        "Set-Cookie": ssoStateCookie(started.value.state),
+        "Cache-Control": "no-store",
+        "Referrer-Policy": "no-referrer",
+      },
+    },
   );
 }
 
@@ -40,16 +49,31 @@ export default function SsoLogin() {
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   if (actionData?.ok) {
-    return <ContinueElsewhere url={actionData.url} title="sso.redirectingTitle" body="sso.redirecting" button="sso.redirectingButton" params={{ organisation: actionData.organisation }} />;
+    return (
+      <ContinueElsewhere
+        url={actionData.url}
+        title="sso.redirectingTitle"
+        body="sso.redirecting"
+        button="sso.redirectingButton"
+        params={{ organisation: actionData.organisation }}
+      />
+    );
   }
   return (
     <div className="auth-layout">
       <section className="card auth-card" aria-labelledby="sso-title">
         <h1 id="sso-title">{t("sso.pageTitle")}</h1>
         <p className="muted">{t("sso.pageIntro")}</p>
-        <SsoStartForm email={actionData?.email} errors={actionData?.errors.email} formError={actionData?.formError} redirectTo={redirectTo} />
+        <SsoStartForm
+          email={actionData?.email}
+          errors={actionData?.errors.email}
+          formError={actionData?.formError}
+          redirectTo={redirectTo}
+        />
         <p className="auth-card__footer">
-          <Link to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : "/login"}>{t("sso.withPassword")}</Link>
+          <Link to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : "/login"}>
+            {t("sso.withPassword")}
+          </Link>
         </p>
       </section>
     </div>

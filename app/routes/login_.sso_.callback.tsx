@@ -30,9 +30,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers = new Headers({ "Set-Cookie": clearSsoStateCookie(), "Cache-Control": "no-store" });
   const parsed = parseWith(SsoCallbackSchema, queryObject(url));
   if (!parsed.success) {
-    return data({ ok: false as const, formError: "sso.errors.badCallback", formErrorParams: null, errors: {} }, { status: 400, headers });
+    return data(
+      { ok: false as const, formError: "sso.errors.badCallback", formErrorParams: null, errors: {} },
+      { status: 400, headers },
+    );
   }
-  const result = await finishSsoSignIn({ ip: context.clientIp ?? "unknown" }, { params: parsed.data, callbackUrl: url, browserState: readSsoState(request) });
+  const result = await finishSsoSignIn(
+    { ip: context.clientIp ?? "unknown" },
+    { params: parsed.data, callbackUrl: url, browserState: readSsoState(request) },
+  );
   if (!result.ok) {
     const response = failureResponse(result);
     return data(response.data, { status: response.init?.status ?? 400, headers });

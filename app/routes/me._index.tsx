@@ -43,7 +43,9 @@ export default function EmployeeHome() {
       <Notice message={params.get("notice")} />
       <PulseInvitationCard invitation={pulse} />
       <Card title="matching.card.meTitle">
-        <p>{buddy.hasProfile ? t("matching.card.meProposals", { count: buddy.proposals }) : t("matching.card.meInvite")}</p>
+        <p>
+          {buddy.hasProfile ? t("matching.card.meProposals", { count: buddy.proposals }) : t("matching.card.meInvite")}
+        </p>
         <Link className="button button--secondary" to="/me/buddy">
           {t("matching.card.meOpen")}
         </Link>

@@ -106,7 +106,8 @@ export default function MyBuddyPage() {
               <ul className="plain-list">
                 {overview.past.map((m) => (
                   <li key={m.id}>
-                    {m.newcomer.erased ? t("matching.states.erased") : m.newcomer.name} <StatusBadge status={m.status} />
+                    {m.newcomer.erased ? t("matching.states.erased") : m.newcomer.name}{" "}
+                    <StatusBadge status={m.status} />
                   </li>
                 ))}
               </ul>

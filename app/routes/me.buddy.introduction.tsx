@@ -53,7 +53,15 @@ export default function BuddyIntroductionPage() {
             <p id={`${id}-hint`} className="field__hint">
               {t("pulse.buddy.introHint", { max: INTRODUCTION_MAX })}
             </p>
-            <textarea id={id} name="text" rows={5} maxLength={INTRODUCTION_MAX} defaultValue={text ?? ""} aria-describedby={`${id}-hint`} aria-invalid={error ? true : undefined} />
+            <textarea
+              id={id}
+              name="text"
+              rows={5}
+              maxLength={INTRODUCTION_MAX}
+              defaultValue={text ?? ""}
+              aria-describedby={`${id}-hint`}
+              aria-invalid={error ? true : undefined}
+            />
             {error ? <p className="field-errors">{isKey(error) ? t(error) : t("errors.badRequest")}</p> : null}
           </div>
           <div className="form-actions">

@@ -26,7 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "employee");
   const found = matchForBuddy(user, { matchId: parseId(params.id) });
   if (!found.ok) throw new Response(found.message, { status: statusOf(found.reason) });
-  return { match: found.value.match, checkIns: found.value.checkIns, today: todayIso(), newcomerNotes: newcomerNotesForBuddy(user, found.value.match.id) };
+  return {
+    match: found.value.match,
+    checkIns: found.value.checkIns,
+    today: todayIso(),
+    newcomerNotes: newcomerNotesForBuddy(user, found.value.match.id),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -67,7 +72,12 @@ export default function BuddyMatchPage() {
           {running ? (
             // A saved check-in gives a fresh form on the next moment due (decision 163): without the key React would
             // keep the note just saved and the moment just done, because the page stays mounted after the redirect.
-            <Form method="post" className="stack" noValidate key={checkIns.map((c) => `${c.key}:${c.doneAt ?? ""}`).join("|")}>
+            <Form
+              method="post"
+              className="stack"
+              noValidate
+              key={checkIns.map((c) => `${c.key}:${c.doneAt ?? ""}`).join("|")}
+            >
               <FormError error={actionData?.formError} />
               <SelectField
                 name="key"
@@ -92,7 +102,9 @@ export default function BuddyMatchPage() {
                   aria-describedby={`${noteId}-hint`}
                   aria-invalid={actionData?.errors?.note ? true : undefined}
                 />
-                {actionData?.errors?.note ? <p className="field-errors">{t(key(actionData.errors.note[0] ?? ""))}</p> : null}
+                {actionData?.errors?.note ? (
+                  <p className="field-errors">{t(key(actionData.errors.note[0] ?? ""))}</p>
+                ) : null}
               </div>
               <div className="form-actions">
                 <SubmitButton>{t("matching.match.log")}</SubmitButton>

@@ -48,7 +48,11 @@ export default function BuddyProfilePage() {
         <Link to="/me/buddy">{t("matching.me.back")}</Link>
       </p>
       <PageHeader title="matching.me.profile" intro="matching.me.profileIntro" />
-      {trained ? <Notice kind="info" message="matching.me.trainedBadge" /> : <Notice kind="info" message="matching.me.untrained" />}
+      {trained ? (
+        <Notice kind="info" message="matching.me.trainedBadge" />
+      ) : (
+        <Notice kind="info" message="matching.me.untrained" />
+      )}
       <Card>
         <BuddyProfileForm
           values={

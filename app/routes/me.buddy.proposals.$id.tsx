@@ -96,9 +96,16 @@ export default function ProposalPage() {
               <details className="proposal-answers__decline" open={actionData?.intent === "decline" || undefined}>
                 <summary className="button button--secondary">{t("matching.proposal.decline")}</summary>
                 <Form method="post" className="proposal-answers__decline-form stack" noValidate>
-                  {actionData?.intent === "decline" && actionData.formError === "common.formErrors" ? <FormError error={actionData.formError} /> : null}
+                  {actionData?.intent === "decline" && actionData.formError === "common.formErrors" ? (
+                    <FormError error={actionData.formError} />
+                  ) : null}
                   <p className="muted">{t("matching.proposal.declineHint")}</p>
-                  <Field name="reason" label="matching.proposal.declineReason" errors={actionData?.errors?.reason} maxLength={500} />
+                  <Field
+                    name="reason"
+                    label="matching.proposal.declineReason"
+                    errors={actionData?.errors?.reason}
+                    maxLength={500}
+                  />
                   <div className="form-actions">
                     <SubmitButton intent="decline" variant="secondary">
                       {t("matching.proposal.declineSend")}

@@ -32,7 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requested = Number(new URL(request.url).searchParams.get("step"));
   // Without a step, open the first part not read yet.
   const firstUnread = view.sections.findIndex((_, i) => !view.sectionsRead.includes(i));
-  const step = Number.isInteger(requested) && requested >= 1 && requested <= total ? requested : firstUnread >= 0 ? firstUnread + 1 : 1;
+  const step =
+    Number.isInteger(requested) && requested >= 1 && requested <= total
+      ? requested
+      : firstUnread >= 0
+        ? firstUnread + 1
+        : 1;
   return { ...view, step };
 }
 
@@ -70,7 +75,9 @@ export default function ReadModule() {
           {view.dueDate ? ` · ${t("modules.list.due", { date: date(`${view.dueDate}T12:00:00Z`) })}` : ""}
         </p>
       </header>
-      {view.status === "completed" && view.score !== null ? <Notice kind="info" message="modules.read.completed" params={{ score: view.score }} /> : null}
+      {view.status === "completed" && view.score !== null ? (
+        <Notice kind="info" message="modules.read.completed" params={{ score: view.score }} />
+      ) : null}
       <Notice kind="error" message={actionData?.formError} />
       <div className="module-progress">
         <p className="module-progress__label" id="module-progress-label">
@@ -94,7 +101,9 @@ export default function ReadModule() {
               <Link to={`?step=${i + 1}`} aria-current={i === index ? "step" : undefined}>
                 {s.heading}
               </Link>
-              {view.sectionsRead.includes(i) ? <span className="module-steps__read"> ✓ {t("modules.read.read")}</span> : null}
+              {view.sectionsRead.includes(i) ? (
+                <span className="module-steps__read"> ✓ {t("modules.read.read")}</span>
+              ) : null}
             </li>
           ))}
         </ol>

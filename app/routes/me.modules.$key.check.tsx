@@ -65,16 +65,29 @@ export default function KnowledgeCheck() {
           {t("modules.check.title")}: {view.title}
         </h1>
         <p className="muted">{t("modules.check.intro", { n: view.questions.length })}</p>
-        {feedback || view.attempts === 0 ? null : <p className="muted">{t("modules.check.attempts", { n: view.attempts })}</p>}
+        {feedback || view.attempts === 0 ? null : (
+          <p className="muted">{t("modules.check.attempts", { n: view.attempts })}</p>
+        )}
       </header>
-      {!feedback && view.status === "completed" && view.score !== null ? <Notice kind="info" message="modules.check.alreadyPassed" params={{ score: view.score }} /> : null}
+      {!feedback && view.status === "completed" && view.score !== null ? (
+        <Notice kind="info" message="modules.check.alreadyPassed" params={{ score: view.score }} />
+      ) : null}
       {result?.formError ? <Notice kind="error" message={result.formError} /> : null}
       {feedback ? (
-        <section ref={resultRef} className={`check-result ${feedback.passed ? "check-result--passed" : "check-result--failed"}`} aria-labelledby="check-result-heading" tabIndex={-1}>
+        <section
+          ref={resultRef}
+          className={`check-result ${feedback.passed ? "check-result--passed" : "check-result--failed"}`}
+          aria-labelledby="check-result-heading"
+          tabIndex={-1}
+        >
           <h2 id="check-result-heading">{t("modules.check.results")}</h2>
           <p role="status">
             <strong>
-              {t(feedback.passed ? "modules.check.passed" : "modules.check.failed", { correct: feedback.correctCount, total: feedback.total, percent: feedback.percent })}
+              {t(feedback.passed ? "modules.check.passed" : "modules.check.failed", {
+                correct: feedback.correctCount,
+                total: feedback.total,
+                percent: feedback.percent,
+              })}
             </strong>
           </p>
           {feedback.passed && view.buddyModule ? <p>{t("modules.check.buddyTrained")}</p> : null}
@@ -87,7 +100,10 @@ export default function KnowledgeCheck() {
                 <li key={q.field} className={answer.isCorrect ? "is-right" : "is-wrong"}>
                   <p className="check-feedback__question">{q.question}</p>
                   <p>
-                    <strong>{answer.isCorrect ? `✓ ${t("modules.check.right")}` : `✗ ${t("modules.check.wrong")}`}</strong> — {t("modules.check.yourAnswer", { answer: answer.chosenText })}
+                    <strong>
+                      {answer.isCorrect ? `✓ ${t("modules.check.right")}` : `✗ ${t("modules.check.wrong")}`}
+                    </strong>{" "}
+                    — {t("modules.check.yourAnswer", { answer: answer.chosenText })}
                   </p>
                   <p>{answer.feedback}</p>
                 </li>
@@ -111,9 +127,14 @@ export default function KnowledgeCheck() {
           {view.questions.map((q, qi) => {
             const errors = result?.errors?.[q.field];
             return (
-              <fieldset key={q.field} className="check-question" aria-describedby={errors?.length ? `${q.field}-error` : undefined}>
+              <fieldset
+                key={q.field}
+                className="check-question"
+                aria-describedby={errors?.length ? `${q.field}-error` : undefined}
+              >
                 <legend>
-                  <span className="check-question__number">{t("modules.check.question", { n: qi + 1 })}</span> {q.question}
+                  <span className="check-question__number">{t("modules.check.question", { n: qi + 1 })}</span>{" "}
+                  {q.question}
                 </legend>
                 {q.options.map((o) => (
                   <label key={o.id} className="check-option">

@@ -23,7 +23,12 @@ export const meta = pageTitle("newcomerHome");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireOrgRole(request, "newcomer");
-  return { name: user.name, buddy: newcomerOwnView(user.id), journey: newcomerJourney(user, resolveLocale(request, user.locale)), today: todayIso() };
+  return {
+    name: user.name,
+    buddy: newcomerOwnView(user.id),
+    journey: newcomerJourney(user, resolveLocale(request, user.locale)),
+    today: todayIso(),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,7 +36,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(NewcomerNoteSchema, await readForm(request));
   if (!parsed.success) return data({ formError: "common.formErrors", errors: parsed.fieldErrors }, { status: 400 });
   const result = saveNewcomerNote(user, parsed.data);
-  if (!result.ok) return data({ formError: result.message, errors: {} as Record<string, string[]> }, { status: statusOf(result.reason) });
+  if (!result.ok)
+    return data(
+      { formError: result.message, errors: {} as Record<string, string[]> },
+      { status: statusOf(result.reason) },
+    );
   return redirect("/newcomer?notice=pulse.home.noteSaved");
 }
 
@@ -66,7 +75,11 @@ export default function NewcomerHome() {
             <ol className="journey">
               {journey.startDate ? (
                 <li className={`journey__step${journey.startDate <= today ? " journey__step--done" : ""}`}>
-                  <p className="journey__title">{t(journey.startDate <= today ? "pulse.home.started" : "pulse.home.starts", { date: day(journey.startDate) })}</p>
+                  <p className="journey__title">
+                    {t(journey.startDate <= today ? "pulse.home.started" : "pulse.home.starts", {
+                      date: day(journey.startDate),
+                    })}
+                  </p>
                 </li>
               ) : null}
               <li className={`journey__step${journey.buddy ? " journey__step--done" : ""}`}>
@@ -77,7 +90,10 @@ export default function NewcomerHome() {
                     <p className="buddy-intro">{journey.buddy.introduction ?? t("pulse.home.noIntro")}</p>
                     <p>
                       <a href={`mailto:${journey.buddy.email}`}>
-                        <TextWithEmail text={t("pulse.home.contact", { email: journey.buddy.email })} address={journey.buddy.email} />
+                        <TextWithEmail
+                          text={t("pulse.home.contact", { email: journey.buddy.email })}
+                          address={journey.buddy.email}
+                        />
                       </a>
                     </p>
                   </>
@@ -86,11 +102,16 @@ export default function NewcomerHome() {
                 )}
               </li>
               {journey.checkIns.map((c) => (
-                <li key={c.id} className={`journey__step${c.doneAt ? " journey__step--done" : c.dueDate <= today ? " journey__step--now" : ""}`}>
+                <li
+                  key={c.id}
+                  className={`journey__step${c.doneAt ? " journey__step--done" : c.dueDate <= today ? " journey__step--now" : ""}`}
+                >
                   <p className="journey__title">
                     {t("pulse.home.checkIn")}: {t(`matching.match.checkinKeys.${c.key}`)}
                   </p>
-                  <p className="journey__meta">{c.doneAt ? t("pulse.home.checkInDone") : t("pulse.home.checkInPlanned", { date: day(c.dueDate) })}</p>
+                  <p className="journey__meta">
+                    {c.doneAt ? t("pulse.home.checkInDone") : t("pulse.home.checkInPlanned", { date: day(c.dueDate) })}
+                  </p>
                   {c.wantsToTalk ? <p className="talk-flag">{t("pulse.home.talkRequested")}</p> : null}
                   <Form method="post" action={ownAddress} className="stack">
                     <input type="hidden" name="checkInId" value={c.id} />
@@ -99,10 +120,18 @@ export default function NewcomerHome() {
                       <p id={`note-${c.id}-hint`} className="field__hint">
                         {t("pulse.home.yourNoteHint")}
                       </p>
-                      <textarea id={`note-${c.id}`} name="note" rows={2} maxLength={NEWCOMER_NOTE_MAX} defaultValue={c.note ?? ""} aria-describedby={`note-${c.id}-hint`} />
+                      <textarea
+                        id={`note-${c.id}`}
+                        name="note"
+                        rows={2}
+                        maxLength={NEWCOMER_NOTE_MAX}
+                        defaultValue={c.note ?? ""}
+                        aria-describedby={`note-${c.id}-hint`}
+                      />
                     </div>
                     <label className="checkbox">
-                      <input type="checkbox" name="wantsToTalk" defaultChecked={c.wantsToTalk} /> {t("pulse.home.wantsToTalk")}
+                      <input type="checkbox" name="wantsToTalk" defaultChecked={c.wantsToTalk} />{" "}
+                      {t("pulse.home.wantsToTalk")}
                     </label>
                     <div>
                       <button type="submit" className="button button--secondary">
@@ -123,7 +152,9 @@ export default function NewcomerHome() {
               <li key={m.key}>
                 <Link to={`/me/modules/${m.key}`}>{m.title}</Link>
                 <span className="cell-sub"> · {t("modules.list.minutes", { minutes: m.durationMinutes })}</span>
-                {m.status !== "not_started" ? <span className="cell-sub"> · {t(`modules.status.${m.status}`)}</span> : null}
+                {m.status !== "not_started" ? (
+                  <span className="cell-sub"> · {t(`modules.status.${m.status}`)}</span>
+                ) : null}
               </li>
             ))}
           </ul>

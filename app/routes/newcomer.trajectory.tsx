@@ -42,9 +42,18 @@ export default function MyTrajectory() {
                 <p className="journey__title">{t("trajectories.detail.started", { date: day(route.startDate) })}</p>
               </li>
               {route.route.map((s) => (
-                <li key={s.key} className={`journey__step${s.reachedOn ? " journey__step--done" : s.key === nextKey ? " journey__step--now" : ""}`}>
+                <li
+                  key={s.key}
+                  className={`journey__step${s.reachedOn ? " journey__step--done" : s.key === nextKey ? " journey__step--now" : ""}`}
+                >
                   <p className="journey__title">{s.title}</p>
-                  <p className="journey__meta">{s.reachedOn ? t("trajectories.mine.done", { date: day(s.reachedOn) }) : s.key === nextKey ? t("trajectories.mine.next") : t("trajectories.mine.later")}</p>
+                  <p className="journey__meta">
+                    {s.reachedOn
+                      ? t("trajectories.mine.done", { date: day(s.reachedOn) })
+                      : s.key === nextKey
+                        ? t("trajectories.mine.next")
+                        : t("trajectories.mine.later")}
+                  </p>
                   {!s.reachedOn && s.key === nextKey ? <p className="journey__meta">{s.help}</p> : null}
                 </li>
               ))}
@@ -63,8 +72,20 @@ export default function MyTrajectory() {
           </Card>
           {route.currentRole || route.targetRole ? (
             <Card title="trajectories.mine.role">
-              {route.currentRole ? <p>{t("trajectories.mine.roleNow", { role: t(`trajectories.roles.${route.currentRole}` as "trajectories.roles.nurse") })}</p> : null}
-              {route.targetRole ? <p>{t("trajectories.mine.roleTarget", { role: t(`trajectories.roles.${route.targetRole}` as "trajectories.roles.nurse") })}</p> : null}
+              {route.currentRole ? (
+                <p>
+                  {t("trajectories.mine.roleNow", {
+                    role: t(`trajectories.roles.${route.currentRole}` as "trajectories.roles.nurse"),
+                  })}
+                </p>
+              ) : null}
+              {route.targetRole ? (
+                <p>
+                  {t("trajectories.mine.roleTarget", {
+                    role: t(`trajectories.roles.${route.targetRole}` as "trajectories.roles.nurse"),
+                  })}
+                </p>
+              ) : null}
             </Card>
           ) : null}
           {route.contracts.length ? (
@@ -72,7 +93,11 @@ export default function MyTrajectory() {
               <ul className="plain-list" data-testid="my-contracts">
                 {route.contracts.map((c) => (
                   <li key={c.id}>
-                    {t("trajectories.detail.contractLine", { type: t(`trajectories.contractTypes.${c.type}` as "trajectories.contractTypes.permanent"), role: t(`trajectories.roles.${c.role}` as "trajectories.roles.nurse"), start: day(c.startDate) })}
+                    {t("trajectories.detail.contractLine", {
+                      type: t(`trajectories.contractTypes.${c.type}` as "trajectories.contractTypes.permanent"),
+                      role: t(`trajectories.roles.${c.role}` as "trajectories.roles.nurse"),
+                      start: day(c.startDate),
+                    })}
                     {c.endDate ? ` ${t("trajectories.detail.contractUntil", { end: day(c.endDate) })}` : ""}
                   </li>
                 ))}
@@ -81,7 +106,12 @@ export default function MyTrajectory() {
           ) : null}
           {route.outcome && route.outcomeDate ? (
             <Card title="trajectories.mine.outcome">
-              <p>{t("trajectories.detail.outcomeLine", { outcome: t(`trajectories.situations.${route.outcome}` as "trajectories.situations.left"), date: day(route.outcomeDate) })}</p>
+              <p>
+                {t("trajectories.detail.outcomeLine", {
+                  outcome: t(`trajectories.situations.${route.outcome}` as "trajectories.situations.left"),
+                  date: day(route.outcomeDate),
+                })}
+              </p>
             </Card>
           ) : null}
         </div>

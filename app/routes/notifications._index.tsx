@@ -23,7 +23,11 @@ export default function Notifications() {
   const { t, date } = useI18n();
   return (
     <>
-      <PageHeader title="notifications.list.title" intro="notifications.list.intro" actions={<Link to="/notifications/preferences">{t("notifications.list.preferencesLink")}</Link>} />
+      <PageHeader
+        title="notifications.list.title"
+        intro="notifications.list.intro"
+        actions={<Link to="/notifications/preferences">{t("notifications.list.preferencesLink")}</Link>}
+      />
       {items.length === 0 ? (
         <EmptyState message="notifications.list.empty" />
       ) : (

@@ -8,7 +8,8 @@ import { translate } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireRole } from "~/utils/permissions.server";
 
-const badRequest = (text: string) => new Response(text, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const badRequest = (text: string) =>
+  new Response(text, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireRole(request, "partner");

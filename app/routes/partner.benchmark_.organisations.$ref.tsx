@@ -21,7 +21,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(result);
 }
 
-const ANSWER_KEYS: Record<number, string> = { 0: "0", 1: "1", 2: "2", 3: "3", 4: "4", [-1]: "dont_know", [-2]: "not_applicable", [-3]: "missing" };
+const ANSWER_KEYS: Record<number, string> = {
+  0: "0",
+  1: "1",
+  2: "2",
+  3: "3",
+  4: "4",
+  [-1]: "dont_know",
+  [-2]: "not_applicable",
+  [-3]: "missing",
+};
 
 export default function PartnerOrganisationItems() {
   const result = useLoaderData<typeof loader>();
@@ -40,27 +49,35 @@ export default function PartnerOrganisationItems() {
       </div>
       <Card>
         <p>
-          {t("benchmark.comparison.overall")}: <strong><Score value={result.overall} /></strong>
+          {t("benchmark.comparison.overall")}:{" "}
+          <strong>
+            <Score value={result.overall} />
+          </strong>
         </p>
         <DataTable compact scrollable>
-            <thead>
-              <tr>
-                <th scope="col">{t("benchmark.comparison.dimension")}</th>
-                <th scope="col">{t("benchmark.comparison.item")}</th>
-                <th scope="col">{t("benchmark.organisationItems.value")}</th>
+          <thead>
+            <tr>
+              <th scope="col">{t("benchmark.comparison.dimension")}</th>
+              <th scope="col">{t("benchmark.comparison.item")}</th>
+              <th scope="col">{t("benchmark.organisationItems.value")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {numberItems(
+              result.dimensions.map((d) => d.key),
+              result.items,
+            ).map((item) => (
+              <tr key={item.key}>
+                <td>{dimensionName(item.dimensionKey)}</td>
+                <th scope="row">
+                  {itemLabel(item.dimensionNumber, item.position, locale === "en" ? item.textEn : item.textNl)}
+                </th>
+                <td>
+                  {t(`benchmark.organisationItems.answers.${ANSWER_KEYS[item.value] ?? "missing"}` as MessageKey)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {numberItems(result.dimensions.map((d) => d.key), result.items).map((item) => (
-                <tr key={item.key}>
-                  <td>{dimensionName(item.dimensionKey)}</td>
-                  <th scope="row">
-                    {itemLabel(item.dimensionNumber, item.position, locale === "en" ? item.textEn : item.textNl)}
-                  </th>
-                  <td>{t(`benchmark.organisationItems.answers.${ANSWER_KEYS[item.value] ?? "missing"}` as MessageKey)}</td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
+          </tbody>
         </DataTable>
         <p>
           <Link to="/partner/benchmark">{t("benchmark.organisationItems.back")}</Link>

@@ -24,15 +24,25 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "newcomer", "employee");
   const fields = formDataToObject(await readForm(request));
   const audience = audienceOfUser(user);
-  if (!audience) return data({ formError: "pulse.errors.nothingDue", errors: {} as Record<string, string[]>, values: {} }, { status: 409 });
+  if (!audience)
+    return data(
+      { formError: "pulse.errors.nothingDue", errors: {} as Record<string, string[]>, values: {} },
+      { status: 409 },
+    );
   const keys = pulseStatementKeys(audience);
   const parsed = parseWith(pulseAnswerSchema(keys), pulseFormInput(fields, keys));
   if (!parsed.success) {
-    const errors = Object.fromEntries(Object.entries(parsed.fieldErrors).map(([k, v]) => [k.replace(/^answers\./, ""), v]));
+    const errors = Object.fromEntries(
+      Object.entries(parsed.fieldErrors).map(([k, v]) => [k.replace(/^answers\./, ""), v]),
+    );
     return data({ formError: "common.formErrors", errors, values: fields }, { status: 400 });
   }
   const result = answerPulse(user, parsed.data);
-  if (!result.ok) return data({ formError: result.message, errors: result.fields ?? {}, values: fields }, { status: statusOf(result.reason) });
+  if (!result.ok)
+    return data(
+      { formError: result.message, errors: result.fields ?? {}, values: fields },
+      { status: statusOf(result.reason) },
+    );
   return redirect(`${ROLE_HOME[user.role]}?notice=pulse.answer.thanks`);
 }
 
@@ -48,14 +58,24 @@ export default function PulsePage() {
             <Link to={home}>{t("pulse.answer.back")}</Link>
           </p>
           <h1>{t("pulse.answer.title")}</h1>
-          {form ? <p className="page-header__intro">{t(form.audience === "newcomer" ? "pulse.answer.introNewcomer" : "pulse.answer.introBuddy")}</p> : null}
+          {form ? (
+            <p className="page-header__intro">
+              {t(form.audience === "newcomer" ? "pulse.answer.introNewcomer" : "pulse.answer.introBuddy")}
+            </p>
+          ) : null}
         </div>
       </div>
       {form ? (
         <div className="stack pulse-page">
           <PulsePrivacy />
           <p className="muted">{t("pulse.answer.closesOn", { date: date(`${form.closesOn}T12:00:00Z`) })}</p>
-          <PulseForm statements={form.statements} openQuestion={form.openQuestion} errors={actionData?.errors} formError={actionData?.formError} values={actionData?.values} />
+          <PulseForm
+            statements={form.statements}
+            openQuestion={form.openQuestion}
+            errors={actionData?.errors}
+            formError={actionData?.formError}
+            values={actionData?.values}
+          />
         </div>
       ) : (
         <Card>

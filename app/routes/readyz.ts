@@ -10,5 +10,8 @@ export async function loader() {
   if (isDraining()) return Response.json({ status: "draining", replication }, { status: 503, headers });
   const readiness = checkReadiness();
   const ready = readiness.migrations === "applied" && readiness.database === "writable";
-  return Response.json({ status: ready ? "ready" : "not-ready", ...readiness, replication }, { status: ready ? 200 : 503, headers });
+  return Response.json(
+    { status: ready ? "ready" : "not-ready", ...readiness, replication },
+    { status: ready ? 200 : 503, headers },
+  );
 }

@@ -28,11 +28,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!reset) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
   if (resetNeedsSso(reset)) return data<Result>({ fieldErrors: {}, formError: "sso.resetRefused" }, { status: 403 });
   const parsed = parseForm(NewPasswordSchema, await readForm(request));
-  if (!parsed.success) return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  if (!parsed.success)
+    return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const problem = passwordProblemMessage(parsed.data.password, reset.email);
   if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });
   const result = await resetPassword({ token, password: parsed.data.password });
-  if (!result.ok) return data<Result>({ fieldErrors: {}, formError: result.message }, { status: statusOf(result.reason) });
+  if (!result.ok)
+    return data<Result>({ fieldErrors: {}, formError: result.message }, { status: statusOf(result.reason) });
   throw redirect("/login?notice=auth.resetDone");
 }
 
@@ -67,8 +69,24 @@ export default function ResetPassword() {
         ) : (
           <CheckedForm method="post">
             <FormError error={actionData?.formError} />
-            <Field name="password" type="password" label="auth.newPassword" hint="auth.passwordHint" autoComplete="new-password" required minLength={12} errors={actionData?.fieldErrors.password} />
-            <Field name="confirm" type="password" label="auth.confirmPassword" autoComplete="new-password" required errors={actionData?.fieldErrors.confirm} />
+            <Field
+              name="password"
+              type="password"
+              label="auth.newPassword"
+              hint="auth.passwordHint"
+              autoComplete="new-password"
+              required
+              minLength={12}
+              errors={actionData?.fieldErrors.password}
+            />
+            <Field
+              name="confirm"
+              type="password"
+              label="auth.confirmPassword"
+              autoComplete="new-password"
+              required
+              errors={actionData?.fieldErrors.confirm}
+            />
             <SubmitButton>{t("auth.resetSubmit")}</SubmitButton>
           </CheckedForm>
         )}

@@ -32,7 +32,10 @@ export type Viewer = { id: number; organisationId: number | null };
  * (`action`, `entityType`, `entityId`) and which newcomer records were on it, by id. Use cases that return such
  * data call this once, after the read, so a list of 300 newcomers is one entry naming 300 ids.
  */
-export function auditNewcomerView(viewer: Viewer, view: { action: string; entityType: string; entityId?: string | number | null; newcomerIds: readonly number[] }): void {
+export function auditNewcomerView(
+  viewer: Viewer,
+  view: { action: string; entityType: string; entityId?: string | number | null; newcomerIds: readonly number[] },
+): void {
   const newcomers = [...new Set(view.newcomerIds)].sort((a, b) => a - b);
   audit({
     actorUserId: viewer.id,

@@ -28,7 +28,8 @@ export function pageCatalogueOf(locale: Locale): PageCatalogue {
 /** The catalogue file: cached for a year when asked for by its current version, else for a minute. */
 export function catalogueResponse(locale: string | undefined, version: string | null): Response {
   const found = LOCALES.find((l) => l === locale);
-  if (!found) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!found)
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { json, version: current } = servedOf(found);
   const cache = version === current ? "public, max-age=31536000, immutable" : "public, max-age=60";
   return new Response(json, { headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": cache } });

@@ -64,7 +64,13 @@ function cached(key: string, render: () => string): ChartMarkup {
 }
 
 /** Turns recharts' output into a scalable, labelled image: only its <svg>, with a viewBox and a title. */
-export function toAccessibleSvg(markup: string, width: number, height: number, title: string, description: string): string {
+export function toAccessibleSvg(
+  markup: string,
+  width: number,
+  height: number,
+  title: string,
+  description: string,
+): string {
   const start = markup.indexOf("<svg");
   const end = markup.lastIndexOf("</svg>");
   if (start < 0 || end < 0) throw new Error("recharts rendered no SVG");
@@ -89,7 +95,15 @@ function legendMarkup(entries: LegendEntry[]): string {
       {entries.map((e) => (
         <li key={e.label}>
           <svg className="chart__key" viewBox="0 0 24 12" aria-hidden="true" focusable="false">
-            <line x1={1} y1={6} x2={23} y2={6} stroke={e.colour} strokeWidth={4} strokeDasharray={e.dashed ? "5 3" : undefined} />
+            <line
+              x1={1}
+              y1={6}
+              x2={23}
+              y2={6}
+              stroke={e.colour}
+              strokeWidth={4}
+              strokeDasharray={e.dashed ? "5 3" : undefined}
+            />
           </svg>
           {e.label}
         </li>
@@ -98,11 +112,25 @@ function legendMarkup(entries: LegendEntry[]): string {
   );
 }
 
-function figure(chart: ReactElement, width: number, height: number, title: string, description: string, legend: LegendEntry[]): string {
+function figure(
+  chart: ReactElement,
+  width: number,
+  height: number,
+  title: string,
+  description: string,
+  legend: LegendEntry[],
+): string {
   return `<div class="chart">${toAccessibleSvg(renderToStaticMarkup(chart), width, height, title, description)}${legendMarkup(legend)}</div>`;
 }
 
-type TickProps = { x?: number | string; y?: number | string; cx?: number; cy?: number; textAnchor?: string; payload?: { value?: unknown } };
+type TickProps = {
+  x?: number | string;
+  y?: number | string;
+  cx?: number;
+  cy?: number;
+  textAnchor?: string;
+  payload?: { value?: unknown };
+};
 const num = (v: number | string | undefined): number => (typeof v === "number" ? v : Number(v ?? 0));
 
 /** A dimension label around the radar, wrapped onto as many lines as it needs and kept clear of the web. */
@@ -127,19 +155,47 @@ function radarTick(props: TickProps): ReactElement {
   );
 }
 
-export type RadarSeries = { name: string; colour: string; values: (number | null)[]; dashed?: boolean; fillOpacity: number };
+export type RadarSeries = {
+  name: string;
+  colour: string;
+  values: (number | null)[];
+  dashed?: boolean;
+  fillOpacity: number;
+};
 
 /** One polygon per series over the dimensions (labels in full), 0–100. */
-export function radarChart(input: { title: string; description: string; labels: string[]; series: RadarSeries[] }): ChartMarkup {
+export function radarChart(input: {
+  title: string;
+  description: string;
+  labels: string[];
+  series: RadarSeries[];
+}): ChartMarkup {
   return cached(`radar:${JSON.stringify(input)}`, () => {
     const width = 460;
     const height = 430;
-    const rows = input.labels.map((label, i) => ({ label, ...Object.fromEntries(input.series.map((s, j) => [`s${j}`, s.values[i] ?? 0])) }));
+    const rows = input.labels.map((label, i) => ({
+      label,
+      ...Object.fromEntries(input.series.map((s, j) => [`s${j}`, s.values[i] ?? 0])),
+    }));
     const chart = (
-      <RadarChart width={width} height={height} data={rows} outerRadius={95} cx={width / 2} cy={height / 2} margin={{ top: 0, right: 0, bottom: 0, left: 0 }}>
+      <RadarChart
+        width={width}
+        height={height}
+        data={rows}
+        outerRadius={95}
+        cx={width / 2}
+        cy={height / 2}
+        margin={{ top: 0, right: 0, bottom: 0, left: 0 }}
+      >
         <PolarGrid stroke={GRID} />
         <PolarAngleAxis dataKey="label" tick={radarTick} />
-        <PolarRadiusAxis domain={[0, 100]} tickCount={6} angle={90} tick={{ fontSize: 11, fill: MUTED }} axisLine={false} />
+        <PolarRadiusAxis
+          domain={[0, 100]}
+          tickCount={6}
+          angle={90}
+          tick={{ fontSize: 11, fill: MUTED }}
+          axisLine={false}
+        />
         {input.series.map((s, j) => (
           <Radar
             key={s.name}
@@ -155,18 +211,33 @@ export function radarChart(input: { title: string; description: string; labels: 
         ))}
       </RadarChart>
     );
-    return figure(chart, width, height, input.title, input.description, input.series.map((s) => ({ label: s.name, colour: s.colour, dashed: s.dashed })));
+    return figure(
+      chart,
+      width,
+      height,
+      input.title,
+      input.description,
+      input.series.map((s) => ({ label: s.name, colour: s.colour, dashed: s.dashed })),
+    );
   });
 }
 
 export type LineSeries = { name: string; colour: string; values: (number | null)[]; bold?: boolean };
 
 /** Scores over periods, 0–100: one line per series (the overall one bold). */
-export function lineChart(input: { title: string; description: string; periods: string[]; series: LineSeries[] }): ChartMarkup {
+export function lineChart(input: {
+  title: string;
+  description: string;
+  periods: string[];
+  series: LineSeries[];
+}): ChartMarkup {
   return cached(`line:${JSON.stringify(input)}`, () => {
     const width = 480;
     const height = 280;
-    const rows = input.periods.map((period, i) => ({ period, ...Object.fromEntries(input.series.map((s, j) => [`s${j}`, s.values[i] ?? null])) }));
+    const rows = input.periods.map((period, i) => ({
+      period,
+      ...Object.fromEntries(input.series.map((s, j) => [`s${j}`, s.values[i] ?? null])),
+    }));
     const chart = (
       <LineChart width={width} height={height} data={rows} margin={{ top: 12, right: 28, bottom: 4, left: 0 }}>
         <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
@@ -187,7 +258,14 @@ export function lineChart(input: { title: string; description: string; periods: 
         ))}
       </LineChart>
     );
-    return figure(chart, width, height, input.title, input.description, input.series.map((s) => ({ label: s.name, colour: s.colour })));
+    return figure(
+      chart,
+      width,
+      height,
+      input.title,
+      input.description,
+      input.series.map((s) => ({ label: s.name, colour: s.colour })),
+    );
   });
 }
 
@@ -207,43 +285,116 @@ function bandTick(props: TickProps): ReactElement {
 export type BarSeries = { name: string; colour: string; values: (number | null)[] };
 
 /** Horizontal bars on the full 0–100 scale, one group per category with its name above it. */
-export function barChart(input: { title: string; description: string; categories: string[]; series: BarSeries[] }): ChartMarkup {
+export function barChart(input: {
+  title: string;
+  description: string;
+  categories: string[];
+  series: BarSeries[];
+}): ChartMarkup {
   return cached(`bar:${JSON.stringify(input)}`, () => {
     const width = 420;
     const height = 40 + input.categories.length * BAND;
-    const rows = input.categories.map((name, i) => ({ name, ...Object.fromEntries(input.series.map((s, j) => [`s${j}`, s.values[i] ?? null])) }));
+    const rows = input.categories.map((name, i) => ({
+      name,
+      ...Object.fromEntries(input.series.map((s, j) => [`s${j}`, s.values[i] ?? null])),
+    }));
     const barSize = Math.floor(BARS / Math.max(1, input.series.length));
     const chart = (
-      <BarChart width={width} height={height} data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }} barGap={1} barCategoryGap={0}>
+      <BarChart
+        width={width}
+        height={height}
+        data={rows}
+        layout="vertical"
+        margin={{ top: 8, right: 24, bottom: 4, left: 8 }}
+        barGap={1}
+        barCategoryGap={0}
+      >
         <CartesianGrid horizontal={false} stroke={GRID} />
-        <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} allowDataOverflow tick={{ fontSize: FONT - 1, fill: INK }} />
+        <XAxis
+          type="number"
+          domain={[0, 100]}
+          ticks={[0, 20, 40, 60, 80, 100]}
+          allowDataOverflow
+          tick={{ fontSize: FONT - 1, fill: INK }}
+        />
         <YAxis type="category" dataKey="name" width={1} tick={bandTick} tickLine={false} axisLine={false} />
         {input.series.map((s, j) => (
-          <Bar key={s.name} name={s.name} dataKey={`s${j}`} fill={s.colour} barSize={barSize} isAnimationActive={false} />
+          <Bar
+            key={s.name}
+            name={s.name}
+            dataKey={`s${j}`}
+            fill={s.colour}
+            barSize={barSize}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     );
-    return figure(chart, width, height, input.title, input.description, input.series.map((s) => ({ label: s.name, colour: s.colour })));
+    return figure(
+      chart,
+      width,
+      height,
+      input.title,
+      input.description,
+      input.series.map((s) => ({ label: s.name, colour: s.colour })),
+    );
   });
 }
 
 export type BoxDatum = { name: string; q1: number; median: number; q3: number };
 
 /** Boxes from stacked bars (invisible 0→q1, q1→median, median→q3) on 0–100; no whiskers are published. */
-export function boxChart(input: { title: string; description: string; data: BoxDatum[]; labels: { low: string; high: string } }): ChartMarkup {
+export function boxChart(input: {
+  title: string;
+  description: string;
+  data: BoxDatum[];
+  labels: { low: string; high: string };
+}): ChartMarkup {
   return cached(`box:${JSON.stringify(input)}`, () => {
     const width = 420;
     const height = 40 + input.data.length * BAND;
-    const rows = input.data.map((d) => ({ name: d.name, base: d.q1, lowBox: Math.max(0, d.median - d.q1), highBox: Math.max(0, d.q3 - d.median) }));
+    const rows = input.data.map((d) => ({
+      name: d.name,
+      base: d.q1,
+      lowBox: Math.max(0, d.median - d.q1),
+      highBox: Math.max(0, d.q3 - d.median),
+    }));
     const barSize = BARS;
     const chart = (
-      <BarChart width={width} height={height} data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }} barCategoryGap={0}>
+      <BarChart
+        width={width}
+        height={height}
+        data={rows}
+        layout="vertical"
+        margin={{ top: 8, right: 24, bottom: 4, left: 8 }}
+        barCategoryGap={0}
+      >
         <CartesianGrid horizontal={false} stroke={GRID} />
-        <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} allowDataOverflow tick={{ fontSize: FONT - 1, fill: INK }} />
+        <XAxis
+          type="number"
+          domain={[0, 100]}
+          ticks={[0, 20, 40, 60, 80, 100]}
+          allowDataOverflow
+          tick={{ fontSize: FONT - 1, fill: INK }}
+        />
         <YAxis type="category" dataKey="name" width={1} tick={bandTick} tickLine={false} axisLine={false} />
         <Bar dataKey="base" stackId="box" fill="transparent" barSize={barSize} isAnimationActive={false} />
-        <Bar dataKey="lowBox" name={input.labels.low} stackId="box" fill={CHART_COLOURS.box} barSize={barSize} isAnimationActive={false} />
-        <Bar dataKey="highBox" name={input.labels.high} stackId="box" fill={CHART_COLOURS.boxHigh} barSize={barSize} isAnimationActive={false} />
+        <Bar
+          dataKey="lowBox"
+          name={input.labels.low}
+          stackId="box"
+          fill={CHART_COLOURS.box}
+          barSize={barSize}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="highBox"
+          name={input.labels.high}
+          stackId="box"
+          fill={CHART_COLOURS.boxHigh}
+          barSize={barSize}
+          isAnimationActive={false}
+        />
       </BarChart>
     );
     return figure(chart, width, height, input.title, input.description, [

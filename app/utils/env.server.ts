@@ -21,7 +21,11 @@ const EnvSchema = z.object({
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024),
   // Seals TOTP secrets (decision 050): 32 bytes, base64. Unset: a key file beside the database, made at first use.
   SECOND_FACTOR_KEY: z.string().optional(),
   SECOND_FACTOR_KEY_FILE: z.string().optional(),
@@ -30,7 +34,10 @@ const EnvSchema = z.object({
   LOG_REQUESTS: booleanish.default(true),
   // Operations (decisions 095–097): continuous replication is opt-in; shutdown waits this long for requests.
   REPLICA_URL: z.string().min(1).optional(),
-  REPLICA_SYNC_INTERVAL: z.string().regex(/^\d+(ms|s|m)$/).default("1s"),
+  REPLICA_SYNC_INTERVAL: z
+    .string()
+    .regex(/^\d+(ms|s|m)$/)
+    .default("1s"),
   // Days a buddy has to answer a proposal (decision 033); a value outside 1–30 falls back to the default.
   MATCH_PROPOSAL_DAYS: z.coerce.number().int().min(1).max(30).catch(5).default(5),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),

@@ -1,7 +1,11 @@
 // The one way an action reads its body (decision 016). Every action calls readForm instead of
 // request.formData(): a body that is not a form, a broken form or a method the portal's forms never use is
 // answered here with a translated 4xx before the action looks at anything, so nothing can change.
-import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import {
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+} from "@remix-run/node";
 import { translate, type MessageKey } from "./i18n";
 import { resolveLocale } from "./locale.server";
 
@@ -32,7 +36,8 @@ function requireFormMethod(request: Request): void {
 export async function readForm(request: Request): Promise<FormData> {
   requireFormMethod(request);
   const mediaType = (request.headers.get("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (!FORM_TYPES.has(mediaType)) throw refusal(request, 415, "errors.unsupportedMediaType", { "Accept-Post": [...FORM_TYPES].join(", ") });
+  if (!FORM_TYPES.has(mediaType))
+    throw refusal(request, 415, "errors.unsupportedMediaType", { "Accept-Post": [...FORM_TYPES].join(", ") });
   try {
     return await request.formData();
   } catch {
@@ -50,7 +55,10 @@ export async function readUploadForm(request: Request, maxPartBytes: number): Pr
   const mediaType = (request.headers.get("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   if (mediaType !== "multipart/form-data") return readForm(request);
   try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxPartBytes }));
+    return await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: maxPartBytes }),
+    );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw refusal(request, 413, "errors.fileTooLarge");
     throw refusal(request, 400, "errors.malformedForm");

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkboxField, dateField, idField, isCalendarDate, optionalDateField, optionalIdField, wholeNumberField } from "./form-fields";
+import {
+  checkboxField,
+  dateField,
+  idField,
+  isCalendarDate,
+  optionalDateField,
+  optionalIdField,
+  wholeNumberField,
+} from "./form-fields";
 
 describe("isCalendarDate", () => {
   it.each([
@@ -46,9 +54,12 @@ describe("idField", () => {
   it.each(["1", "42", "123456789012345"])("accepts %s", (value) => {
     expect(schema.parse({ id: value })).toEqual({ id: Number(value) });
   });
-  it.each(["0", "00001", "0x10", "1e3", "-1", "+1", " 7", "7 ", "1.0", "1234567890123456", "", "abc"])("refuses %j", (value) => {
-    expect(schema.safeParse({ id: value }).error?.issues.map((i) => i.message)).toEqual(["bad.id"]);
-  });
+  it.each(["0", "00001", "0x10", "1e3", "-1", "+1", " 7", "7 ", "1.0", "1234567890123456", "", "abc"])(
+    "refuses %j",
+    (value) => {
+      expect(schema.safeParse({ id: value }).error?.issues.map((i) => i.message)).toEqual(["bad.id"]);
+    },
+  );
   it("refuses a missing id with the same message", () => {
     expect(schema.safeParse({}).success).toBe(false);
   });
@@ -95,13 +106,20 @@ describe("checkboxField", () => {
 
 describe("shared fields inside a form with its own refinement", () => {
   const schema = z
-    .object({ years: wholeNumberField({ min: 0, max: 50, message: "bad.range" }), start: dateField("bad.date"), paused: checkboxField, until: z.string().optional() })
+    .object({
+      years: wholeNumberField({ min: 0, max: 50, message: "bad.range" }),
+      start: dateField("bad.date"),
+      paused: checkboxField,
+      until: z.string().optional(),
+    })
     .superRefine((data, ctx) => {
       if (data.paused && !data.until) ctx.addIssue({ code: "custom", path: ["until"], message: "until.required" });
     });
 
   it("reports every field's message at once, the form's own included", () => {
-    const messages = schema.safeParse({ years: "-2", start: "2026-02-30", paused: "on" }).error?.issues.map((i) => [i.path.join("."), i.message]);
+    const messages = schema
+      .safeParse({ years: "-2", start: "2026-02-30", paused: "on" })
+      .error?.issues.map((i) => [i.path.join("."), i.message]);
     expect(messages).toEqual([
       ["years", "bad.range"],
       ["start", "bad.date"],

@@ -59,13 +59,24 @@ export function optionalIdField(message = "validation.invalidChoice") {
 }
 
 /** A whole number in plain digits within [min, max]; an empty field is "required", not 0. */
-export function wholeNumberField({ min, max, message, requiredMessage = "validation.required" }: { min: number; max: number; message: string; requiredMessage?: string }) {
+export function wholeNumberField({
+  min,
+  max,
+  message,
+  requiredMessage = "validation.required",
+}: {
+  min: number;
+  max: number;
+  message: string;
+  requiredMessage?: string;
+}) {
   return z
     .string({ error: requiredMessage })
     .trim()
     .superRefine((v, ctx) => {
       if (!v) ctx.addIssue({ code: "custom", message: requiredMessage });
-      else if (!/^(0|[1-9]\d{0,8})$/.test(v) || Number(v) < min || Number(v) > max) ctx.addIssue({ code: "custom", message });
+      else if (!/^(0|[1-9]\d{0,8})$/.test(v) || Number(v) < min || Number(v) > max)
+        ctx.addIssue({ code: "custom", message });
     })
     .transform((v) => Number(v));
 }

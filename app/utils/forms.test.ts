@@ -18,6 +18,7 @@ describe("forms", () => {
     data.append("name", "");
     const parsed = parseForm(schema, data);
     expect(parsed.success).toBe(false);
-    if (!parsed.success) expect(parsed.fieldErrors).toEqual({ email: ["validation.email"], name: ["validation.required"] });
+    if (!parsed.success)
+      expect(parsed.fieldErrors).toEqual({ email: ["validation.email"], name: ["validation.required"] });
   });
 });

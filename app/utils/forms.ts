@@ -14,7 +14,8 @@ export function formDataToObject(formData: FormData): Record<string, string | st
   return out;
 }
 
-export type Parsed<T> = { success: true; data: T } | { success: false; fieldErrors: FieldErrors; formError: string | null };
+export type Parsed<T> =
+  { success: true; data: T } | { success: false; fieldErrors: FieldErrors; formError: string | null };
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
   const result = schema.safeParse(input);

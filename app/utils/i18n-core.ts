@@ -34,7 +34,10 @@ function lookup(catalogue: unknown, key: string): unknown {
 
 // A counted phrase: "{count, plural, one {# voorstel wacht} other {# voorstellen wachten}}"; # is the number.
 const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
-const pluralRules: Record<Locale, Intl.PluralRules> = { nl: new Intl.PluralRules("nl-BE"), en: new Intl.PluralRules("en-GB") };
+const pluralRules: Record<Locale, Intl.PluralRules> = {
+  nl: new Intl.PluralRules("nl-BE"),
+  en: new Intl.PluralRules("en-GB"),
+};
 
 export function translateIn(catalogue: unknown, locale: Locale, key: MessageKey, params?: TranslateParams): string {
   const found = lookup(catalogue, key);
@@ -52,7 +55,10 @@ export function translateIn(catalogue: unknown, locale: Locale, key: MessageKey,
 
 /** The catalogue as a JSON text that is safe inside a `<script type="application/json">` element. */
 export function catalogueJson(catalogue: unknown): string {
-  return JSON.stringify(catalogue).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(catalogue)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** Picks the best supported language from an Accept-Language header. */
@@ -86,7 +92,11 @@ function dateFormat(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
   const key = `${locale}|${withTime}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone: "Europe/Brussels" });
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      dateStyle: "medium",
+      ...(withTime ? { timeStyle: "short" } : {}),
+      timeZone: "Europe/Brussels",
+    });
     dateFormats.set(key, format);
   }
   return format;

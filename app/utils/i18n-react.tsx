@@ -63,7 +63,16 @@ export function useCatalogueMatches(locale: Locale) {
 export function CatalogueLink() {
   const catalogue = useContext(CatalogueContext);
   if (!catalogue?.url) return null;
-  return <link id={CATALOGUE_ELEMENT_ID} rel="preload" as="fetch" crossOrigin="anonymous" href={catalogue.url} data-locale={catalogue.locale} />;
+  return (
+    <link
+      id={CATALOGUE_ELEMENT_ID}
+      rel="preload"
+      as="fetch"
+      crossOrigin="anonymous"
+      href={catalogue.url}
+      data-locale={catalogue.locale}
+    />
+  );
 }
 
 const I18nContext = createContext<I18n | null>(null);

@@ -84,7 +84,16 @@ describe("formatters built once and reused (decision 098)", () => {
       () => formatNumber("en", 1234.5678, 2),
     ];
     const first = calls.map((c) => c());
-    expect(first).toEqual(["2 dec 2026", "2 Dec 2026, 00:30", "2 Dec 2026", "2 dec 2026, 00:30", "1.234,57", "1,235", "1.235", "1,234.57"]);
+    expect(first).toEqual([
+      "2 dec 2026",
+      "2 Dec 2026, 00:30",
+      "2 Dec 2026",
+      "2 dec 2026, 00:30",
+      "1.234,57",
+      "1,235",
+      "1.235",
+      "1,234.57",
+    ]);
     expect([...calls].reverse().map((c) => c())).toEqual([...first].reverse());
     expect(formatDate("nl", "not a date")).toBe("");
   });

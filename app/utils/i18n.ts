@@ -2,7 +2,14 @@
 // its one catalogue from the document, so no page ships both languages' texts as JavaScript.
 import { en } from "~/locales/en";
 import { nl } from "~/locales/nl";
-import { isMessageKeyIn, translateIn, type Locale, type MessageKey, type Translate, type TranslateParams } from "./i18n-core";
+import {
+  isMessageKeyIn,
+  translateIn,
+  type Locale,
+  type MessageKey,
+  type Translate,
+  type TranslateParams,
+} from "./i18n-core";
 
 export * from "./i18n-core";
 

@@ -23,7 +23,10 @@ export function replicationStatus(): ReplicationStatus {
   return replicationSource();
 }
 
-export type ShutdownReport = { flushed: Record<string, number>; checkpoint: { busy: number; log: number; checkpointed: number } | null };
+export type ShutdownReport = {
+  flushed: Record<string, number>;
+  checkpoint: { busy: number; log: number; checkpointed: number } | null;
+};
 
 export const lifecycle = {
   /** Called by the server with its replication supervisor, so loaders can show its state. */

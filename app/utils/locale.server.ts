@@ -21,5 +21,7 @@ export function localeCookie(locale: Locale): string {
 /** Every page's `<title>` in one language, "<page> · Newcomer-Proof Portal" (app/utils/page-title.ts picks one). */
 export function pageTitles(locale: Locale): PageTitles {
   const { suffix, ...pages } = locale === "en" ? enTitles : nlTitles;
-  return Object.fromEntries(Object.entries(pages).map(([key, page]) => [key, suffix.replace("{page}", page)])) as PageTitles;
+  return Object.fromEntries(
+    Object.entries(pages).map(([key, page]) => [key, suffix.replace("{page}", page)]),
+  ) as PageTitles;
 }

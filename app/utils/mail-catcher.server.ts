@@ -90,8 +90,14 @@ export async function startMailCatcher(options: {
               text: parsed.text ?? "",
               receivedAt,
               ...(typeof parsed.html === "string" ? { html: parsed.html } : {}),
-              headers: Object.fromEntries(parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()])),
-              attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, content: a.content.toString("utf8") })),
+              headers: Object.fromEntries(
+                parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()]),
+              ),
+              attachments: parsed.attachments.map((a) => ({
+                filename: a.filename ?? "",
+                contentType: a.contentType,
+                content: a.content.toString("utf8"),
+              })),
             };
             messages.push(mail);
             if (options.dir) fs.writeFileSync(path.join(options.dir, `${id}.json`), JSON.stringify(mail, null, 2));

@@ -15,7 +15,14 @@ export type ReplicationStatus = {
   restarts: number;
 };
 
-export const REPLICATION_OFF: ReplicationStatus = { state: "off", replica: null, since: null, lastReplicatedAt: null, lastError: null, restarts: 0 };
+export const REPLICATION_OFF: ReplicationStatus = {
+  state: "off",
+  replica: null,
+  since: null,
+  lastReplicatedAt: null,
+  lastError: null,
+  restarts: 0,
+};
 
 /** A replica URL as it may be shown and logged: no user, password or query (which can carry keys). */
 export function describeReplica(url: string): string {

@@ -9,8 +9,12 @@ const ROUTES = path.join(__dirname, "..", "routes");
 describe("page titles", () => {
   it("a route's meta gives its title in the root loader's language", () => {
     const meta = pageTitle("hrScans");
-    const nl = meta({ matches: [{ id: "root", data: { titles: pageTitles("nl") } }] } as unknown as Parameters<typeof meta>[0]);
-    const en = meta({ matches: [{ id: "root", data: { titles: pageTitles("en") } }] } as unknown as Parameters<typeof meta>[0]);
+    const nl = meta({ matches: [{ id: "root", data: { titles: pageTitles("nl") } }] } as unknown as Parameters<
+      typeof meta
+    >[0]);
+    const en = meta({ matches: [{ id: "root", data: { titles: pageTitles("en") } }] } as unknown as Parameters<
+      typeof meta
+    >[0]);
     expect(nl).toEqual([{ title: "Inclusiescans · Newcomer-Proof Portal" }]);
     expect(en).toEqual([{ title: "Inclusion scans · Newcomer-Proof Portal" }]);
   });

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { safeRedirectPath } from "./redirect";
 
 describe("safeRedirectPath", () => {
-  it.each(["/", "/hr/modules", "/hr/scans/3/results?notice=x&y=1", "/a/%C3%A9t%C3%A9", "/me/modules/being-a-buddy?step=2", "/p/~user/(x)!$*+,;=:@"])("keeps %s", (path) => {
+  it.each([
+    "/",
+    "/hr/modules",
+    "/hr/scans/3/results?notice=x&y=1",
+    "/a/%C3%A9t%C3%A9",
+    "/me/modules/being-a-buddy?step=2",
+    "/p/~user/(x)!$*+,;=:@",
+  ])("keeps %s", (path) => {
     expect(safeRedirectPath(path, "/fallback")).toBe(path);
   });
 

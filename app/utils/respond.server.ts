@@ -23,7 +23,13 @@ export function statusOf(reason: FailureReason) {
 /** The JSON body and status for a refused use case; `extra` carries what the form needs to re-render (intent, values). */
 export function failureResponse<E extends Record<string, unknown>>(failure: Failure, extra?: E) {
   return data(
-    { ok: false as const, formError: failure.message, formErrorParams: failure.params ?? null, errors: failure.fields ?? {}, ...(extra ?? ({} as E)) },
+    {
+      ok: false as const,
+      formError: failure.message,
+      formErrorParams: failure.params ?? null,
+      errors: failure.fields ?? {},
+      ...(extra ?? ({} as E)),
+    },
     { status: STATUS[failure.reason] },
   );
 }

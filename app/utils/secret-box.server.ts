@@ -9,7 +9,9 @@ let cachedKey: Buffer | undefined;
 
 function keyFilePath(): string {
   const env = getEnv();
-  return path.resolve(env.SECOND_FACTOR_KEY_FILE ?? path.join(path.dirname(resolveDatabasePath()), "second-factor.key"));
+  return path.resolve(
+    env.SECOND_FACTOR_KEY_FILE ?? path.join(path.dirname(resolveDatabasePath()), "second-factor.key"),
+  );
 }
 
 /** SECOND_FACTOR_KEY (base64, 32 bytes) if set; otherwise a key file made at first use, readable by the owner only. */
@@ -45,7 +47,9 @@ export function seal(plain: string, context: string): string {
   const cipher = createCipheriv("aes-256-gcm", sealingKey(), iv);
   cipher.setAAD(Buffer.from(context));
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(
+    ".",
+  );
 }
 
 /** The plain value, or null when the value was tampered with, moved, or sealed under another key. */

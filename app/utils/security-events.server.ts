@@ -18,7 +18,13 @@ export type SecurityEvent = {
 /** Writes the event unless this minute's share is used up; returns whether it was written. */
 export function recordSecurityEvent(event: SecurityEvent, now: number = Date.now()): boolean {
   if (now - windowStart >= WINDOW_MS) {
-    if (dropped > 0) audit({ actorUserId: null, action: "security.events_dropped", entityType: "request", detail: { count: dropped } });
+    if (dropped > 0)
+      audit({
+        actorUserId: null,
+        action: "security.events_dropped",
+        entityType: "request",
+        detail: { count: dropped },
+      });
     windowStart = now;
     written = 0;
     dropped = 0;
@@ -28,6 +34,12 @@ export function recordSecurityEvent(event: SecurityEvent, now: number = Date.now
     return false;
   }
   written += 1;
-  audit({ actorUserId: null, action: event.action, entityType: "request", entityId: event.path.slice(0, 200), detail: event.detail });
+  audit({
+    actorUserId: null,
+    action: event.action,
+    entityType: "request",
+    entityId: event.path.slice(0, 200),
+    detail: event.detail,
+  });
   return true;
 }

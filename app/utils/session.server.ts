@@ -26,13 +26,7 @@ export function sessionCookieName(): string {
 }
 
 function serialiseCookie(value: string, maxAgeSeconds: number, name = sessionCookieName()): string {
-  const parts = [
-    `${name}=${value}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Max-Age=${maxAgeSeconds}`,
-  ];
+  const parts = [`${name}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
   if (cookieSecure()) parts.push("Secure");
   return parts.join("; ");
 }

@@ -10,9 +10,12 @@ describe("parseStoredJson", () => {
     ["{}", {}],
   ])("reads %s", (json, expected) => expect(parseStoredJson(Params, json)).toEqual(expected));
 
-  it.each([["not json"], ['{"newcomer":{"name":"Nora"}}'], ["[1,2]"], ["null"], [""]])("gives null for the damaged value %s", (json) => {
-    expect(parseStoredJson(Params, json)).toBeNull();
-  });
+  it.each([["not json"], ['{"newcomer":{"name":"Nora"}}'], ["[1,2]"], ["null"], [""]])(
+    "gives null for the damaged value %s",
+    (json) => {
+      expect(parseStoredJson(Params, json)).toBeNull();
+    },
+  );
 
   it("gives null for a missing value", () => expect(parseStoredJson(Params, null)).toBeNull());
 });

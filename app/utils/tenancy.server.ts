@@ -13,7 +13,11 @@ function ownerOf(entity: OwnedEntity, id: number): number | null | undefined {
   const db = getDb();
   switch (entity) {
     case "newcomer_record":
-      return db.select({ o: newcomerRecords.organisationId }).from(newcomerRecords).where(eq(newcomerRecords.id, id)).get()?.o;
+      return db
+        .select({ o: newcomerRecords.organisationId })
+        .from(newcomerRecords)
+        .where(eq(newcomerRecords.id, id))
+        .get()?.o;
     case "match":
       return db.select({ o: matches.organisationId }).from(matches).where(eq(matches.id, id)).get()?.o;
     case "matching_run":

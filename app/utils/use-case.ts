@@ -4,7 +4,8 @@ import type { FieldErrors } from "./forms";
 import { isMessageKey, type MessageKey, type TranslateParams } from "./i18n";
 
 /** Why a use case refused. The route layer maps each reason to one HTTP status. */
-export type FailureReason = "invalid" | "unauthenticated" | "not_found" | "forbidden" | "conflict" | "gone" | "too_many" | "unavailable";
+export type FailureReason =
+  "invalid" | "unauthenticated" | "not_found" | "forbidden" | "conflict" | "gone" | "too_many" | "unavailable";
 
 export type Failure = {
   ok: false;
@@ -25,7 +26,11 @@ export function ok<T>(value?: T): Success<T | null> {
   return { ok: true, value: value ?? null };
 }
 
-export function fail(reason: FailureReason, message: MessageKey, extra: { fields?: FieldErrors; params?: TranslateParams } = {}): Failure {
+export function fail(
+  reason: FailureReason,
+  message: MessageKey,
+  extra: { fields?: FieldErrors; params?: TranslateParams } = {},
+): Failure {
   return { ok: false, reason, message, ...extra };
 }
 
@@ -36,5 +41,7 @@ export function fail(reason: FailureReason, message: MessageKey, extra: { fields
  */
 export function invalid(parsed: { fieldErrors: FieldErrors; formError: string | null }, message?: MessageKey): Failure {
   const first = parsed.formError ?? Object.values(parsed.fieldErrors)[0]?.[0];
-  return fail("invalid", message ?? (isMessageKey(first) ? first : "errors.badRequest"), { fields: parsed.fieldErrors });
+  return fail("invalid", message ?? (isMessageKey(first) ? first : "errors.badRequest"), {
+    fields: parsed.fieldErrors,
+  });
 }

@@ -32,23 +32,30 @@ export const INSTRUMENT_V1: InstrumentData = {
       number: 1,
       nameNl: "Engagement en leiderschap",
       nameEn: "Commitment and leadership",
-      descriptionNl: "De directie kiest zichtbaar voor nieuwkomers en maakt daar tijd, geld en verantwoordelijkheid voor vrij.",
-      descriptionEn: "Top management visibly commits to newcomers and provides the time, budget and accountability for it.",
+      descriptionNl:
+        "De directie kiest zichtbaar voor nieuwkomers en maakt daar tijd, geld en verantwoordelijkheid voor vrij.",
+      descriptionEn:
+        "Top management visibly commits to newcomers and provides the time, budget and accountability for it.",
       moduleKeys: ["inclusive-leadership", "scan-to-action-plan"],
       items: [
         {
           key: "leadership.1",
           core: true,
-          textNl: "De directie heeft zich formeel en schriftelijk geëngageerd om hoogopgeleide nieuwkomers aan te werven en te laten doorgroeien.",
-          textEn: "Top management has formally committed in writing to recruiting highly educated newcomers and helping them progress.",
-          helpNl: "Bijvoorbeeld een beslissing van het directiecomité of de raad van bestuur, een beleidsnota of een ondertekend charter.",
+          textNl:
+            "De directie heeft zich formeel en schriftelijk geëngageerd om hoogopgeleide nieuwkomers aan te werven en te laten doorgroeien.",
+          textEn:
+            "Top management has formally committed in writing to recruiting highly educated newcomers and helping them progress.",
+          helpNl:
+            "Bijvoorbeeld een beslissing van het directiecomité of de raad van bestuur, een beleidsnota of een ondertekend charter.",
           helpEn: "For example a decision of the executive board, a policy paper or a signed charter.",
         },
         {
           key: "leadership.2",
           core: false,
-          textNl: "Het HR- of diversiteitsplan bevat concrete doelen voor nieuwkomers met een termijn (bijvoorbeeld aantal aanwervingen per jaar).",
-          textEn: "The HR or diversity plan contains concrete, time-bound goals for newcomers (for example the number of hires per year).",
+          textNl:
+            "Het HR- of diversiteitsplan bevat concrete doelen voor nieuwkomers met een termijn (bijvoorbeeld aantal aanwervingen per jaar).",
+          textEn:
+            "The HR or diversity plan contains concrete, time-bound goals for newcomers (for example the number of hires per year).",
           helpNl: "Doelen zijn meetbaar en hebben een datum; algemene intenties tellen niet mee.",
           helpEn: "Goals are measurable and dated; general intentions do not count.",
         },
@@ -63,8 +70,10 @@ export const INSTRUMENT_V1: InstrumentData = {
         {
           key: "leadership.4",
           core: false,
-          textNl: "Afdelingshoofden zijn verantwoordelijk voor een goede start van nieuwkomers en bespreken dat in hun functioneringsgesprek.",
-          textEn: "Unit managers are accountable for newcomers' onboarding and discuss it in their own performance review.",
+          textNl:
+            "Afdelingshoofden zijn verantwoordelijk voor een goede start van nieuwkomers en bespreken dat in hun functioneringsgesprek.",
+          textEn:
+            "Unit managers are accountable for newcomers' onboarding and discuss it in their own performance review.",
           helpNl: "Het staat in hun functiebeschrijving, doelen of evaluatie.",
           helpEn: "It is part of their job description, objectives or appraisal.",
         },
@@ -90,7 +99,8 @@ export const INSTRUMENT_V1: InstrumentData = {
         {
           key: "recruitment.1",
           core: false,
-          textNl: "Vacatures zijn in duidelijke taal geschreven en maken onderscheid tussen wat echt nodig is en wat mooi meegenomen is.",
+          textNl:
+            "Vacatures zijn in duidelijke taal geschreven en maken onderscheid tussen wat echt nodig is en wat mooi meegenomen is.",
           textEn: "Vacancies are written in clear language and separate what is essential from what is nice to have.",
           helpNl: "Kijk naar de laatste vijf vacatures voor zorgfuncties.",
           helpEn: "Look at the last five vacancies for care roles.",
@@ -98,8 +108,10 @@ export const INSTRUMENT_V1: InstrumentData = {
         {
           key: "recruitment.2",
           core: false,
-          textNl: "We werven actief via partners die nieuwkomers bereiken: VDAB of UWV, gemeenten of OCMW's, vluchtelingenorganisaties, scholen.",
-          textEn: "We actively recruit through partners that reach newcomers: VDAB or UWV, municipalities, refugee organisations, schools.",
+          textNl:
+            "We werven actief via partners die nieuwkomers bereiken: VDAB of UWV, gemeenten of OCMW's, vluchtelingenorganisaties, scholen.",
+          textEn:
+            "We actively recruit through partners that reach newcomers: VDAB or UWV, municipalities, refugee organisations, schools.",
           helpNl: "Er zijn vaste contactpersonen en vacatures worden er systematisch gedeeld.",
           helpEn: "There are regular contacts and vacancies are shared with them systematically.",
         },
@@ -107,24 +119,32 @@ export const INSTRUMENT_V1: InstrumentData = {
           key: "recruitment.3",
           core: false,
           textNl: "Selectiegesprekken beoordelen vakkennis en competenties, niet hoe vlot iemand Nederlands spreekt.",
-          textEn: "Selection interviews assess professional knowledge and competences, not how fluently someone speaks Dutch.",
-          helpNl: "Bijvoorbeeld gestructureerde interviews, praktijkcasussen, selectoren die getraind zijn rond vooroordelen.",
+          textEn:
+            "Selection interviews assess professional knowledge and competences, not how fluently someone speaks Dutch.",
+          helpNl:
+            "Bijvoorbeeld gestructureerde interviews, praktijkcasussen, selectoren die getraind zijn rond vooroordelen.",
           helpEn: "For example structured interviews, practical cases, selectors trained on bias.",
         },
         {
           key: "recruitment.4",
           core: false,
           textNl: "Er zijn instapfuncties waarin nieuwkomers al kunnen werken terwijl hun diploma-erkenning loopt.",
-          textEn: "There are entry roles in which newcomers can already work while their diploma recognition is pending.",
-          helpNl: "Bijvoorbeeld zorgkundige, logistiek medewerker op een verpleegafdeling, leerwerkplek of stage met contract.",
-          helpEn: "For example healthcare assistant, ward support worker, work-based learning or an internship with a contract.",
+          textEn:
+            "There are entry roles in which newcomers can already work while their diploma recognition is pending.",
+          helpNl:
+            "Bijvoorbeeld zorgkundige, logistiek medewerker op een verpleegafdeling, leerwerkplek of stage met contract.",
+          helpEn:
+            "For example healthcare assistant, ward support worker, work-based learning or an internship with a contract.",
         },
         {
           key: "recruitment.5",
           core: false,
-          textNl: "Per functie is vastgelegd welk taalniveau nodig is bij de start en welk niveau na een afgesproken termijn.",
-          textEn: "For each role, the required language level at the start and the target level after an agreed period are set out.",
-          helpNl: "Bijvoorbeeld A2 bij de start en B1 na een jaar, in plaats van ‘vloeiend Nederlands’ voor elke functie.",
+          textNl:
+            "Per functie is vastgelegd welk taalniveau nodig is bij de start en welk niveau na een afgesproken termijn.",
+          textEn:
+            "For each role, the required language level at the start and the target level after an agreed period are set out.",
+          helpNl:
+            "Bijvoorbeeld A2 bij de start en B1 na een jaar, in plaats van ‘vloeiend Nederlands’ voor elke functie.",
           helpEn: "For example A2 at the start and B1 after a year, instead of ‘fluent Dutch’ for every role.",
         },
       ],
@@ -134,22 +154,26 @@ export const INSTRUMENT_V1: InstrumentData = {
       number: 3,
       nameNl: "Erkenning en loopbaan",
       nameEn: "Recognition and career pathways",
-      descriptionNl: "Nieuwkomers krijgen hulp om hun diploma erkend te krijgen en groeien door naar werk op hun niveau.",
+      descriptionNl:
+        "Nieuwkomers krijgen hulp om hun diploma erkend te krijgen en groeien door naar werk op hun niveau.",
       descriptionEn: "Newcomers get help to have their qualifications recognised and progress to work at their level.",
       moduleKeys: ["recognition-of-qualifications", "care-systems-compared"],
       items: [
         {
           key: "recognition.1",
           core: false,
-          textNl: "We begeleiden nieuwkomers door de erkenningsprocedure van hun diploma (NARIC en visum in België, CIBG/BIG in Nederland).",
-          textEn: "We guide newcomers through the recognition procedure for their diploma (NARIC and visa in Belgium, CIBG/BIG in the Netherlands).",
+          textNl:
+            "We begeleiden nieuwkomers door de erkenningsprocedure van hun diploma (NARIC en visum in België, CIBG/BIG in Nederland).",
+          textEn:
+            "We guide newcomers through the recognition procedure for their diploma (NARIC and visa in Belgium, CIBG/BIG in the Netherlands).",
           helpNl: "Iemand kent de stappen, helpt met het dossier en volgt de termijnen op.",
           helpEn: "Someone knows the steps, helps with the file and keeps track of the deadlines.",
         },
         {
           key: "recognition.2",
           core: false,
-          textNl: "We ondersteunen de erkenning concreet: betaalde tijd, terugbetaling van kosten of voorbereiding op examens.",
+          textNl:
+            "We ondersteunen de erkenning concreet: betaalde tijd, terugbetaling van kosten of voorbereiding op examens.",
           textEn: "We support recognition in practice: paid time, reimbursed fees or exam preparation.",
           helpNl: "Tel alleen regelingen die vastliggen, niet uitzonderingen per persoon.",
           helpEn: "Count only arrangements that are set out, not one-off exceptions.",
@@ -165,8 +189,10 @@ export const INSTRUMENT_V1: InstrumentData = {
         {
           key: "recognition.4",
           core: false,
-          textNl: "Elke nieuwkomer onder zijn of haar kwalificatieniveau heeft een ontwikkelplan naar een functie op dat niveau.",
-          textEn: "Every newcomer working below their qualification level has a development plan towards a role at that level.",
+          textNl:
+            "Elke nieuwkomer onder zijn of haar kwalificatieniveau heeft een ontwikkelplan naar een functie op dat niveau.",
+          textEn:
+            "Every newcomer working below their qualification level has a development plan towards a role at that level.",
           helpNl: "Het plan heeft stappen, een tijdpad en wordt minstens jaarlijks besproken.",
           helpEn: "The plan has steps and a timeline and is discussed at least once a year.",
         },
@@ -194,7 +220,8 @@ export const INSTRUMENT_V1: InstrumentData = {
           core: false,
           textNl: "Er is een schriftelijk inwerkplan voor nieuwkomers dat verder gaat dan de gewone introductie.",
           textEn: "There is a written onboarding plan for newcomers that goes beyond the standard induction.",
-          helpNl: "Bijvoorbeeld extra tijd per procedure, uitleg over het zorgsysteem, woordenlijsten, tussentijdse doelen.",
+          helpNl:
+            "Bijvoorbeeld extra tijd per procedure, uitleg over het zorgsysteem, woordenlijsten, tussentijdse doelen.",
           helpEn: "For example extra time per procedure, an explanation of the care system, glossaries, interim goals.",
         },
         {
@@ -236,15 +263,19 @@ export const INSTRUMENT_V1: InstrumentData = {
       number: 5,
       nameNl: "Taalbewuste werkplek",
       nameEn: "Language-sensitive workplace",
-      descriptionNl: "Nederlands leren is een gedeelde opdracht: met opleiding, duidelijke taal en oefenkansen op de werkvloer.",
-      descriptionEn: "Learning Dutch is a shared task: with training, clear language and chances to practise on the floor.",
+      descriptionNl:
+        "Nederlands leren is een gedeelde opdracht: met opleiding, duidelijke taal en oefenkansen op de werkvloer.",
+      descriptionEn:
+        "Learning Dutch is a shared task: with training, clear language and chances to practise on the floor.",
       moduleKeys: ["language-sensitive-working", "intercultural-communication"],
       items: [
         {
           key: "language.1",
           core: false,
-          textNl: "Er is een taalbeleid dat Nederlands leren een gedeelde opdracht van nieuwkomer, team en organisatie maakt.",
-          textEn: "There is a language policy that makes learning Dutch a shared task of the newcomer, the team and the organisation.",
+          textNl:
+            "Er is een taalbeleid dat Nederlands leren een gedeelde opdracht van nieuwkomer, team en organisatie maakt.",
+          textEn:
+            "There is a language policy that makes learning Dutch a shared task of the newcomer, the team and the organisation.",
           helpNl: "Het beleid is geschreven en bekend bij leidinggevenden.",
           helpEn: "The policy is written down and known to managers.",
         },
@@ -267,8 +298,10 @@ export const INSTRUMENT_V1: InstrumentData = {
         {
           key: "language.4",
           core: false,
-          textNl: "Collega's communiceren taalbewust: ze spreken duidelijk, checken of iets begrepen is en verbeteren respectvol.",
-          textEn: "Colleagues communicate in a language-sensitive way: they speak clearly, check understanding and correct respectfully.",
+          textNl:
+            "Collega's communiceren taalbewust: ze spreken duidelijk, checken of iets begrepen is en verbeteren respectvol.",
+          textEn:
+            "Colleagues communicate in a language-sensitive way: they speak clearly, check understanding and correct respectfully.",
           helpNl: "Bijvoorbeeld omdat teams er een vorming over volgden of er afspraken over maakten.",
           helpEn: "For example because teams followed training on it or agreed on it.",
         },
@@ -287,7 +320,8 @@ export const INSTRUMENT_V1: InstrumentData = {
       number: 6,
       nameNl: "Teamklaar en inclusieve cultuur",
       nameEn: "Team readiness and inclusive culture",
-      descriptionNl: "Teams zijn voorbereid, discriminatie wordt aangepakt en de expertise van nieuwkomers wordt gewaardeerd.",
+      descriptionNl:
+        "Teams zijn voorbereid, discriminatie wordt aangepakt en de expertise van nieuwkomers wordt gewaardeerd.",
       descriptionEn: "Teams are prepared, discrimination is dealt with and newcomers' expertise is valued.",
       moduleKeys: ["intercultural-communication", "discrimination-and-speaking-up", "who-are-our-newcomers"],
       items: [
@@ -311,7 +345,8 @@ export const INSTRUMENT_V1: InstrumentData = {
           key: "team_culture.3",
           core: true,
           textNl: "Er is een gekende procedure om discriminatie te melden, ook door patiënten, cliënten of familie.",
-          textEn: "There is a known procedure for reporting discrimination, including by patients, clients or families.",
+          textEn:
+            "There is a known procedure for reporting discrimination, including by patients, clients or families.",
           helpNl: "Medewerkers weten waar ze terechtkunnen en meldingen worden opgevolgd.",
           helpEn: "Staff know where to turn and reports are followed up.",
         },
@@ -328,8 +363,10 @@ export const INSTRUMENT_V1: InstrumentData = {
           core: false,
           textNl: "De expertise en ervaring van nieuwkomers worden zichtbaar gewaardeerd en benut.",
           textEn: "Newcomers' expertise and experience are visibly valued and put to use.",
-          helpNl: "Bijvoorbeeld een nieuwkomer die een klinische les geeft of meedenkt over zorg voor anderstalige patiënten.",
-          helpEn: "For example a newcomer who gives a clinical session or helps improve care for patients who speak other languages.",
+          helpNl:
+            "Bijvoorbeeld een nieuwkomer die een klinische les geeft of meedenkt over zorg voor anderstalige patiënten.",
+          helpEn:
+            "For example a newcomer who gives a clinical session or helps improve care for patients who speak other languages.",
         },
       ],
     },
@@ -338,14 +375,16 @@ export const INSTRUMENT_V1: InstrumentData = {
       number: 7,
       nameNl: "Praktische steun en welzijn",
       nameEn: "Practical and wellbeing support",
-      descriptionNl: "Nieuwkomers krijgen hulp met praktische zaken, een haalbaar rooster en toegang tot psychosociale steun.",
+      descriptionNl:
+        "Nieuwkomers krijgen hulp met praktische zaken, een haalbaar rooster en toegang tot psychosociale steun.",
       descriptionEn: "Newcomers get help with practical matters, a workable roster and access to psychosocial support.",
       moduleKeys: ["trauma-and-wellbeing", "practical-life-support"],
       items: [
         {
           key: "wellbeing.1",
           core: false,
-          textNl: "Nieuwkomers hebben één aanspreekpunt voor praktische zaken zoals huisvesting, papieren, bank en vervoer.",
+          textNl:
+            "Nieuwkomers hebben één aanspreekpunt voor praktische zaken zoals huisvesting, papieren, bank en vervoer.",
           textEn: "Newcomers have one contact for practical matters such as housing, papers, banking and transport.",
           helpNl: "Een naam die de nieuwkomer kent, niet alleen een algemeen adres.",
           helpEn: "A name the newcomer knows, not only a general address.",
@@ -363,14 +402,17 @@ export const INSTRUMENT_V1: InstrumentData = {
           core: false,
           textNl: "Nieuwkomers hebben toegang tot (traumasensitieve) psychosociale ondersteuning.",
           textEn: "Newcomers have access to (trauma-sensitive) psychosocial support.",
-          helpNl: "Bijvoorbeeld via de vertrouwenspersoon, de arbeidsgeneesheer of bedrijfsarts, of een externe dienst.",
+          helpNl:
+            "Bijvoorbeeld via de vertrouwenspersoon, de arbeidsgeneesheer of bedrijfsarts, of een externe dienst.",
           helpEn: "For example through the confidential counsellor, the occupational physician or an external service.",
         },
         {
           key: "wellbeing.4",
           core: false,
-          textNl: "Nieuwkomers krijgen verlof of flexibiliteit voor afspraken in hun verblijfs- of gezinsherenigingsprocedure.",
-          textEn: "Newcomers get leave or flexibility for appointments in their residence or family reunification procedure.",
+          textNl:
+            "Nieuwkomers krijgen verlof of flexibiliteit voor afspraken in hun verblijfs- of gezinsherenigingsprocedure.",
+          textEn:
+            "Newcomers get leave or flexibility for appointments in their residence or family reunification procedure.",
           helpNl: "Zonder dat ze daarvoor vakantiedagen moeten opnemen.",
           helpEn: "Without having to use holiday leave for it.",
         },
@@ -379,7 +421,8 @@ export const INSTRUMENT_V1: InstrumentData = {
           core: false,
           textNl: "We helpen nieuwkomers om aansluiting te vinden bij lokale netwerken (vereniging, sport, buurt).",
           textEn: "We help newcomers connect with local networks (clubs, sport, neighbourhood).",
-          helpNl: "Bijvoorbeeld via personeelsvereniging, een welkomstpakket of doorverwijzing naar lokale organisaties.",
+          helpNl:
+            "Bijvoorbeeld via personeelsvereniging, een welkomstpakket of doorverwijzing naar lokale organisaties.",
           helpEn: "For example through the staff association, a welcome pack or referral to local organisations.",
         },
       ],
@@ -390,7 +433,8 @@ export const INSTRUMENT_V1: InstrumentData = {
       nameNl: "Opvolging, partnerschappen en verbetering",
       nameEn: "Monitoring, partnerships and improvement",
       descriptionNl: "De organisatie meet wat werkt, vraagt feedback, werkt samen en verbetert elk jaar.",
-      descriptionEn: "The organisation measures what works, asks for feedback, works with partners and improves every year.",
+      descriptionEn:
+        "The organisation measures what works, asks for feedback, works with partners and improves every year.",
       moduleKeys: ["scan-to-action-plan", "inclusive-leadership"],
       items: [
         {

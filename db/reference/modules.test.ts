@@ -29,12 +29,20 @@ const KEYS = [
 
 const nl = fs.readFileSync(path.join(FIXTURES, "being-a-buddy.nl.md"), "utf8");
 const en = fs.readFileSync(path.join(FIXTURES, "being-a-buddy.en.md"), "utf8");
-const parse = (nlSource: string, enSource = en) => () => parseModule("x/being-a-buddy.nl.md", nlSource, "x/being-a-buddy.en.md", enSource);
+const parse =
+  (nlSource: string, enSource = en) =>
+  () =>
+    parseModule("x/being-a-buddy.nl.md", nlSource, "x/being-a-buddy.en.md", enSource);
 
 describe("module content", () => {
   it("reads the fixture catalogue in order, with the answer key from the Dutch file", () => {
     const catalogue = readModuleCatalogue(FIXTURES);
-    expect(catalogue.map((m) => m.key)).toEqual(["intercultural-communication", "language-sensitive-working", "being-a-buddy", "scan-to-action-plan"]);
+    expect(catalogue.map((m) => m.key)).toEqual([
+      "intercultural-communication",
+      "language-sensitive-working",
+      "being-a-buddy",
+      "scan-to-action-plan",
+    ]);
     const buddy = catalogue.find((m) => m.key === "being-a-buddy");
     expect(buddy?.answerKey).toEqual([0, 1, 2]);
     expect(buddy?.nl.sections.map((s) => s.heading)).toEqual(["Eerste deel", "Tweede deel", "Derde deel"]);
@@ -43,13 +51,21 @@ describe("module content", () => {
 
   it.each([
     ["no front matter", nl.replace(/^---\n/, ""), "no front matter"],
-    ["a quiz with two right answers", nl.replace('{ text: "Fout antwoord één", correct: false', '{ text: "Fout antwoord één", correct: true'), "exactly one option must be correct"],
+    [
+      "a quiz with two right answers",
+      nl.replace('{ text: "Fout antwoord één", correct: false', '{ text: "Fout antwoord één", correct: true'),
+      "exactly one option must be correct",
+    ],
     ["an unknown dimension", nl.replace("dimensions: [onboarding]", "dimensions: [happiness]"), "dimensions.0"],
     ["an unknown audience", nl.replace("audience: [buddies]", "audience: [everyone]"), "audience.0"],
     ["a duration that is not a number", nl.replace("durationMinutes: 15", "durationMinutes: soon"), "durationMinutes"],
     ["only two sections", nl.replace(/## Derde deel[\s\S]*$/, ""), "needs 3–6"],
     ["text before the first section", nl.replace("## Eerste deel", "Inleiding\n\n## Eerste deel"), "text before"],
-    ["a key that differs from the file name", nl.replace("key: being-a-buddy", "key: other-key"), "does not match the file name"],
+    [
+      "a key that differs from the file name",
+      nl.replace("key: being-a-buddy", "key: other-key"),
+      "does not match the file name",
+    ],
     ["invalid YAML", nl.replace("order: 5", "order: [5"), "not valid YAML"],
     ["an unexpected field", nl.replace("order: 5", "order: 5\ncolour: red"), "Unrecognized key"],
   ])("refuses a Dutch file with %s, naming the file", (_name, source, message) => {
@@ -58,9 +74,23 @@ describe("module content", () => {
   });
 
   it.each([
-    ["another number of sections", en.replace(/## Third part[\s\S]*$/, "## Third part\n\nx\n\n## Fourth part\n\ny\n"), "has 4 sections"],
-    ["another right answer", en.replace('{ text: "Right answer one", correct: true', '{ text: "Right answer one", correct: false').replace('{ text: "Wrong answer one", correct: false', '{ text: "Wrong answer one", correct: true'), "'correct' differs"],
-    ["a missing option", en.replace(/\n {6}- \{ text: "Another wrong answer three"[^\n]*/, ""), "different number of options"],
+    [
+      "another number of sections",
+      en.replace(/## Third part[\s\S]*$/, "## Third part\n\nx\n\n## Fourth part\n\ny\n"),
+      "has 4 sections",
+    ],
+    [
+      "another right answer",
+      en
+        .replace('{ text: "Right answer one", correct: true', '{ text: "Right answer one", correct: false')
+        .replace('{ text: "Wrong answer one", correct: false', '{ text: "Wrong answer one", correct: true'),
+      "'correct' differs",
+    ],
+    [
+      "a missing option",
+      en.replace(/\n {6}- \{ text: "Another wrong answer three"[^\n]*/, ""),
+      "different number of options",
+    ],
     ["language-neutral fields", en.replace("key: being-a-buddy", "key: being-a-buddy\norder: 5"), "Unrecognized key"],
   ])("refuses an English file with %s, naming the file", (_name, source, message) => {
     expect(parse(nl, source)).toThrow(/x\/being-a-buddy\.en\.md/);
@@ -75,7 +105,9 @@ describe("module content", () => {
   });
 
   it("escapes raw HTML, drops unsafe links and images, and keeps headings below the section heading", () => {
-    const html = renderMarkdown('<img src=x onerror=alert(1)>\n\n[bad](javascript:alert(1)) [ok](https://example.org) ![pic](https://x/y.png)\n\n# Big\n\n<b>bold</b>');
+    const html = renderMarkdown(
+      "<img src=x onerror=alert(1)>\n\n[bad](javascript:alert(1)) [ok](https://example.org) ![pic](https://x/y.png)\n\n# Big\n\n<b>bold</b>",
+    );
     expect(html).not.toMatch(/<img|<b>|javascript:/);
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(html).toContain('<a href="https://example.org" rel="noopener noreferrer">ok</a>');
@@ -104,7 +136,10 @@ describe("module content", () => {
       expect(loadModuleCatalogue(db, dir)).toEqual({ inserted: 4, updated: 0, deactivated: 0 });
       expect(loadModuleCatalogue(db, dir)).toEqual({ inserted: 0, updated: 0, deactivated: 0 });
       const nlFile = path.join(dir, "being-a-buddy.nl.md");
-      fs.writeFileSync(nlFile, fs.readFileSync(nlFile, "utf8").replace('title: "Testmodule being-a-buddy"', 'title: "Buddy zijn"'));
+      fs.writeFileSync(
+        nlFile,
+        fs.readFileSync(nlFile, "utf8").replace('title: "Testmodule being-a-buddy"', 'title: "Buddy zijn"'),
+      );
       fs.rmSync(path.join(dir, "scan-to-action-plan.nl.md"));
       fs.rmSync(path.join(dir, "scan-to-action-plan.en.md"));
       expect(loadModuleCatalogue(db, dir)).toEqual({ inserted: 0, updated: 1, deactivated: 1 });
@@ -114,7 +149,9 @@ describe("module content", () => {
       // A broken file stops the load and changes nothing.
       fs.writeFileSync(nlFile, "no front matter");
       expect(() => loadModuleCatalogue(db, dir)).toThrow(/being-a-buddy\.nl\.md: no front matter/);
-      expect(JSON.parse(db.select().from(modules).where(eq(modules.key, "being-a-buddy")).get()?.contentNl ?? "{}")).toMatchObject({ title: "Buddy zijn" });
+      expect(
+        JSON.parse(db.select().from(modules).where(eq(modules.key, "being-a-buddy")).get()?.contentNl ?? "{}"),
+      ).toMatchObject({ title: "Buddy zijn" });
     } finally {
       db.$client.close();
       fs.rmSync(dir, { recursive: true, force: true });

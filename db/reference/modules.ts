@@ -12,7 +12,16 @@ import type { PortalDb } from "../client";
 import { MODULE_AUDIENCES, modules } from "../schema-modules";
 
 export const DEFAULT_MODULES_DIR = "db/content/modules";
-export const DIMENSION_KEYS = ["leadership", "recruitment", "recognition", "onboarding", "language", "team_culture", "wellbeing", "monitoring"] as const;
+export const DIMENSION_KEYS = [
+  "leadership",
+  "recruitment",
+  "recognition",
+  "onboarding",
+  "language",
+  "team_culture",
+  "wellbeing",
+  "monitoring",
+] as const;
 
 const text = z.string().trim().min(1);
 const OptionNl = z.object({ text, correct: z.boolean(), feedback: text }).strict();
@@ -23,7 +32,9 @@ const quiz = (option: typeof OptionNl) =>
       z
         .object({ question: text, options: z.array(option).min(3).max(4) })
         .strict()
-        .refine((q) => q.options.filter((o) => o.correct).length === 1, { message: "exactly one option must be correct" }),
+        .refine((q) => q.options.filter((o) => o.correct).length === 1, {
+          message: "exactly one option must be correct",
+        }),
     )
     .min(3)
     .max(5);
@@ -41,7 +52,9 @@ export const NlFrontMatterSchema = z
   })
   .strict();
 
-export const EnFrontMatterSchema = z.object({ key: z.string(), title: text, summary: text, quiz: quiz(OptionEn) }).strict();
+export const EnFrontMatterSchema = z
+  .object({ key: z.string(), title: text, summary: text, quiz: quiz(OptionEn) })
+  .strict();
 
 export type ModuleLanguageContent = {
   title: string;
@@ -73,7 +86,12 @@ export class ModuleContentError extends Error {
 }
 
 const escapeHtml = (value: string) =>
-  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 // Raw HTML in a file is shown as text, never rendered; links only to http(s), mailto and same-site paths.
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
@@ -145,13 +163,17 @@ function readHalf<S extends z.ZodType>(file: string, source: string, schema: S) 
   try {
     data = parseYaml(parts.frontMatter);
   } catch (error) {
-    throw new ModuleContentError(file, `front matter is not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : "?"})`);
+    throw new ModuleContentError(
+      file,
+      `front matter is not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : "?"})`,
+    );
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new ModuleContentError(file, issues(parsed.error));
   const sections = splitSections(parts.body);
   if ("error" in sections) throw new ModuleContentError(file, sections.error);
-  if (sections.length < 3 || sections.length > 6) throw new ModuleContentError(file, `needs 3–6 '## ' sections, found ${sections.length}`);
+  if (sections.length < 3 || sections.length > 6)
+    throw new ModuleContentError(file, `needs 3–6 '## ' sections, found ${sections.length}`);
   const empty = sections.findIndex((s) => !s.markdown);
   if (empty >= 0) throw new ModuleContentError(file, `section ${empty + 1} ("${sections[empty]?.heading}") is empty`);
   return { data: parsed.data as z.output<S>, sections };
@@ -162,26 +184,40 @@ export function parseModule(nlFile: string, nlSource: string, enFile: string, en
   const nl = readHalf(nlFile, nlSource, NlFrontMatterSchema);
   const en = readHalf(enFile, enSource, EnFrontMatterSchema);
   const expectedKey = path.basename(nlFile).replace(/\.nl\.md$/, "");
-  if (nl.data.key !== expectedKey) throw new ModuleContentError(nlFile, `key "${nl.data.key}" does not match the file name`);
-  if (en.data.key !== nl.data.key) throw new ModuleContentError(enFile, `key "${en.data.key}" differs from the Dutch file's "${nl.data.key}"`);
+  if (nl.data.key !== expectedKey)
+    throw new ModuleContentError(nlFile, `key "${nl.data.key}" does not match the file name`);
+  if (en.data.key !== nl.data.key)
+    throw new ModuleContentError(enFile, `key "${en.data.key}" differs from the Dutch file's "${nl.data.key}"`);
   if (en.sections.length !== nl.sections.length)
     throw new ModuleContentError(enFile, `has ${en.sections.length} sections, the Dutch file ${nl.sections.length}`);
   if (en.data.quiz.length !== nl.data.quiz.length)
-    throw new ModuleContentError(enFile, `has ${en.data.quiz.length} quiz questions, the Dutch file ${nl.data.quiz.length}`);
+    throw new ModuleContentError(
+      enFile,
+      `has ${en.data.quiz.length} quiz questions, the Dutch file ${nl.data.quiz.length}`,
+    );
   nl.data.quiz.forEach((q, qi) => {
     const other = en.data.quiz[qi];
     if (!other || other.options.length !== q.options.length)
-      throw new ModuleContentError(enFile, `quiz question ${qi + 1} has a different number of options than in the Dutch file`);
+      throw new ModuleContentError(
+        enFile,
+        `quiz question ${qi + 1} has a different number of options than in the Dutch file`,
+      );
     q.options.forEach((o, oi) => {
       if (other.options[oi]?.correct !== o.correct)
-        throw new ModuleContentError(enFile, `quiz question ${qi + 1}, option ${oi + 1}: 'correct' differs from the Dutch file`);
+        throw new ModuleContentError(
+          enFile,
+          `quiz question ${qi + 1}, option ${oi + 1}: 'correct' differs from the Dutch file`,
+        );
     });
   });
   const content = (half: typeof nl | typeof en): ModuleLanguageContent => ({
     title: half.data.title,
     summary: half.data.summary,
     sections: half.sections.map((s) => ({ heading: s.heading, html: renderMarkdown(s.markdown) })),
-    quiz: half.data.quiz.map((q) => ({ question: q.question, options: q.options.map((o) => ({ text: o.text, feedback: o.feedback })) })),
+    quiz: half.data.quiz.map((q) => ({
+      question: q.question,
+      options: q.options.map((o) => ({ text: o.text, feedback: o.feedback })),
+    })),
   });
   return {
     key: nl.data.key,
@@ -213,7 +249,8 @@ function readSources(dir: string): ModuleSource[] {
   const stray = files.find((f) => !/\.(nl|en)\.md$/.test(f));
   if (stray) throw new ModuleContentError(path.join(dir, stray), "file name must end in .nl.md or .en.md");
   for (const f of files.filter((f) => f.endsWith(".en.md"))) {
-    if (!files.includes(f.replace(/\.en\.md$/, ".nl.md"))) throw new ModuleContentError(path.join(dir, f), "has no Dutch (.nl.md) counterpart");
+    if (!files.includes(f.replace(/\.en\.md$/, ".nl.md")))
+      throw new ModuleContentError(path.join(dir, f), "has no Dutch (.nl.md) counterpart");
   }
   return files
     .filter((f) => f.endsWith(".nl.md"))
@@ -224,7 +261,14 @@ function readSources(dir: string): ModuleSource[] {
       if (!fs.existsSync(enFile)) throw new ModuleContentError(nlFile, "has no English (.en.md) counterpart");
       const nlSource = fs.readFileSync(nlFile, "utf8");
       const enSource = fs.readFileSync(enFile, "utf8");
-      return { key: f.replace(/\.nl\.md$/, ""), nlFile, enFile, nlSource, enSource, hash: sourceHash(nlSource, enSource) };
+      return {
+        key: f.replace(/\.nl\.md$/, ""),
+        nlFile,
+        enFile,
+        nlSource,
+        enSource,
+        hash: sourceHash(nlSource, enSource),
+      };
     });
 }
 
@@ -236,9 +280,18 @@ export function readModuleCatalogue(dir: string): ParsedModule[] {
 }
 
 /** Upserts the catalogue: unchanged files are left alone, changed ones update their module, removed ones go inactive. */
-export function loadModuleCatalogue(db: PortalDb, dir = resolveModulesDir()): { inserted: number; updated: number; deactivated: number } {
+export function loadModuleCatalogue(
+  db: PortalDb,
+  dir = resolveModulesDir(),
+): { inserted: number; updated: number; deactivated: number } {
   const sources = readSources(dir);
-  const stored = new Map(db.select({ key: modules.key, hash: modules.sourceHash, active: modules.active }).from(modules).all().map((r) => [r.key, r]));
+  const stored = new Map(
+    db
+      .select({ key: modules.key, hash: modules.sourceHash, active: modules.active })
+      .from(modules)
+      .all()
+      .map((r) => [r.key, r]),
+  );
   // Files whose bytes did not change were validated when they were loaded: only new and changed ones are parsed.
   const changed = sources
     .filter((src) => {
@@ -264,7 +317,9 @@ export function loadModuleCatalogue(db: PortalDb, dir = resolveModulesDir()): { 
           updatedAt: new Date().toISOString(),
         };
         if (!existing) {
-          tx.insert(modules).values({ key: m.key, ...values }).run();
+          tx.insert(modules)
+            .values({ key: m.key, ...values })
+            .run();
           result.inserted++;
         } else {
           tx.update(modules).set(values).where(eq(modules.key, m.key)).run();

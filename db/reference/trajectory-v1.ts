@@ -35,8 +35,10 @@ export const ROUTE_CATALOGUE_V1: RouteCatalogueData = {
       recognises: [],
       titleNl: "Intakegesprek en trajectplan",
       titleEn: "Intake interview and route plan",
-      helpNl: "HR en de nieuwkomer maken samen een plan: welk diploma, welke erkenning, welke opleiding en welk taalniveau nodig zijn.",
-      helpEn: "HR and the newcomer make a plan together: which diploma, which recognition, which training and which language level are needed.",
+      helpNl:
+        "HR en de nieuwkomer maken samen een plan: welk diploma, welke erkenning, welke opleiding en welk taalniveau nodig zijn.",
+      helpEn:
+        "HR and the newcomer make a plan together: which diploma, which recognition, which training and which language level are needed.",
     },
     {
       key: "be_naric_application",
@@ -46,18 +48,28 @@ export const ROUTE_CATALOGUE_V1: RouteCatalogueData = {
       recognises: [],
       titleNl: "Aanvraag gelijkwaardigheid diploma ingediend (NARIC-Vlaanderen)",
       titleEn: "Diploma equivalence requested (NARIC-Vlaanderen)",
-      helpNl: "Het buitenlandse diploma wordt voorgelegd aan NARIC-Vlaanderen. De organisatie kan helpen met vertalingen en kosten.",
-      helpEn: "The foreign diploma is submitted to NARIC-Vlaanderen. The organisation can help with translations and fees.",
+      helpNl:
+        "Het buitenlandse diploma wordt voorgelegd aan NARIC-Vlaanderen. De organisatie kan helpen met vertalingen en kosten.",
+      helpEn:
+        "The foreign diploma is submitted to NARIC-Vlaanderen. The organisation can help with translations and fees.",
     },
     {
       key: "be_naric_equivalence",
       order: 30,
       countries: ["BE"],
       professions: [],
-      recognises: ["social_worker", "psychologist", "occupational_therapist", "lab_technician", "radiographer", "other"],
+      recognises: [
+        "social_worker",
+        "psychologist",
+        "occupational_therapist",
+        "lab_technician",
+        "radiographer",
+        "other",
+      ],
       titleNl: "Diploma gelijkwaardig verklaard (NARIC-Vlaanderen)",
       titleEn: "Diploma declared equivalent (NARIC-Vlaanderen)",
-      helpNl: "NARIC-Vlaanderen beslist dat het diploma gelijkwaardig is, eventueel na een proef of aanvullende vakken.",
+      helpNl:
+        "NARIC-Vlaanderen beslist dat het diploma gelijkwaardig is, eventueel na een proef of aanvullende vakken.",
       helpEn: "NARIC-Vlaanderen decides the diploma is equivalent, possibly after a test or additional courses.",
     },
     {
@@ -109,11 +121,20 @@ export const ROUTE_CATALOGUE_V1: RouteCatalogueData = {
       order: 30,
       countries: ["NL"],
       professions: [],
-      recognises: ["social_worker", "psychologist", "occupational_therapist", "lab_technician", "radiographer", "other"],
+      recognises: [
+        "social_worker",
+        "psychologist",
+        "occupational_therapist",
+        "lab_technician",
+        "radiographer",
+        "other",
+      ],
       titleNl: "Diplomawaardering ontvangen (IDW/Nuffic)",
       titleEn: "Diploma evaluation received (IDW/Nuffic)",
-      helpNl: "De diplomawaardering zegt met welk Nederlands diploma het buitenlandse diploma vergelijkbaar is, bijvoorbeeld voor sociaal werk.",
-      helpEn: "The diploma evaluation says which Dutch diploma the foreign one compares with, for example for social work.",
+      helpNl:
+        "De diplomawaardering zegt met welk Nederlands diploma het buitenlandse diploma vergelijkbaar is, bijvoorbeeld voor sociaal werk.",
+      helpEn:
+        "The diploma evaluation says which Dutch diploma the foreign one compares with, for example for social work.",
     },
     {
       key: "nl_cibg_statement",
@@ -123,8 +144,10 @@ export const ROUTE_CATALOGUE_V1: RouteCatalogueData = {
       recognises: [],
       titleNl: "Verklaring van vakbekwaamheid van het CIBG (na toetsen of aanpassingsperiode)",
       titleEn: "Statement of professional competence from the CIBG (after tests or an adaptation period)",
-      helpNl: "Na de toetsen of de aanpassingsperiode geeft het CIBG een verklaring. Daarmee kan de BIG-registratie worden aangevraagd.",
-      helpEn: "After the tests or the adaptation period the CIBG issues a statement. With it, BIG registration can be requested.",
+      helpNl:
+        "Na de toetsen of de aanpassingsperiode geeft het CIBG een verklaring. Daarmee kan de BIG-registratie worden aangevraagd.",
+      helpEn:
+        "After the tests or the adaptation period the CIBG issues a statement. With it, BIG registration can be requested.",
     },
     {
       key: "nl_evc",

@@ -42,35 +42,353 @@ type DemoNewcomer = {
 
 const BUDDIES: Record<string, DemoBuddy[]> = {
   "ZAS Ziekenhuis aan de Stroom": [
-    { email: "verpleegkundige@zas.example", department: "Geriatrie", profession: "nurse", dutch: "C2", languages: [["en", "B2"], ["fr", "B1"]], shifts: ["day", "evening"], interests: ["cooking", "sport"], gender: "male", capacity: 2, years: 6, experience: false, trained: true },
-    { email: "an.wouters@zas.example", department: "Cardiologie", profession: "nurse", dutch: "C2", languages: [["en", "C1"], ["es", "B2"]], shifts: ["day", "night"], interests: ["travel", "music"], gender: "female", capacity: 1, years: 9, experience: false, trained: true },
-    { email: "tom.peeters@zas.example", department: "Spoedgevallen", profession: "doctor", dutch: "C2", languages: [["en", "C1"], ["fr", "C1"]], shifts: ["day", "night", "weekend"], interests: ["sport", "technology"], gender: "male", capacity: 2, years: 4, experience: false, trained: true },
-    { email: "lieve.maes@zas.example", department: "Geriatrie", profession: "nurse", dutch: "C2", languages: [["en", "B2"]], shifts: ["day"], interests: ["reading", "family"], gender: "female", capacity: 2, years: 12, experience: false, trained: true },
-    { email: "bram.jacobs@zas.example", department: "Sociale dienst", profession: "social_worker", dutch: "C2", languages: [["en", "B2"], ["tr", "B1"]], shifts: ["day"], interests: ["games", "music"], gender: "male", capacity: 1, years: 2, experience: false, trained: false },
-    { email: "eva.vandamme@zas.example", department: "Intensieve zorg", profession: "nurse", dutch: "C2", languages: [["en", "C1"]], shifts: ["night"], interests: ["nature"], gender: "female", capacity: 1, years: 7, experience: false, trained: true, pausedDays: 60 },
-    { email: "youssef.elamrani@zas.example", name: "Youssef El Amrani", department: "Interne geneeskunde", profession: "doctor", dutch: "C1", languages: [["ar", "C2"], ["fr", "C2"], ["en", "B2"]], shifts: ["day", "weekend"], interests: ["cooking", "family"], gender: "male", capacity: 2, years: 5, experience: true, trained: true },
-    { email: "mariam.tesfaye@zas.example", name: "Mariam Tesfaye", department: "Materniteit", profession: "midwife", dutch: "C1", languages: [["ti", "C2"], ["am", "C1"], ["en", "B2"]], shifts: ["day", "evening"], interests: ["music", "volunteering"], gender: "female", capacity: 1, years: 3, experience: true, trained: true },
+    {
+      email: "verpleegkundige@zas.example",
+      department: "Geriatrie",
+      profession: "nurse",
+      dutch: "C2",
+      languages: [
+        ["en", "B2"],
+        ["fr", "B1"],
+      ],
+      shifts: ["day", "evening"],
+      interests: ["cooking", "sport"],
+      gender: "male",
+      capacity: 2,
+      years: 6,
+      experience: false,
+      trained: true,
+    },
+    {
+      email: "an.wouters@zas.example",
+      department: "Cardiologie",
+      profession: "nurse",
+      dutch: "C2",
+      languages: [
+        ["en", "C1"],
+        ["es", "B2"],
+      ],
+      shifts: ["day", "night"],
+      interests: ["travel", "music"],
+      gender: "female",
+      capacity: 1,
+      years: 9,
+      experience: false,
+      trained: true,
+    },
+    {
+      email: "tom.peeters@zas.example",
+      department: "Spoedgevallen",
+      profession: "doctor",
+      dutch: "C2",
+      languages: [
+        ["en", "C1"],
+        ["fr", "C1"],
+      ],
+      shifts: ["day", "night", "weekend"],
+      interests: ["sport", "technology"],
+      gender: "male",
+      capacity: 2,
+      years: 4,
+      experience: false,
+      trained: true,
+    },
+    {
+      email: "lieve.maes@zas.example",
+      department: "Geriatrie",
+      profession: "nurse",
+      dutch: "C2",
+      languages: [["en", "B2"]],
+      shifts: ["day"],
+      interests: ["reading", "family"],
+      gender: "female",
+      capacity: 2,
+      years: 12,
+      experience: false,
+      trained: true,
+    },
+    {
+      email: "bram.jacobs@zas.example",
+      department: "Sociale dienst",
+      profession: "social_worker",
+      dutch: "C2",
+      languages: [
+        ["en", "B2"],
+        ["tr", "B1"],
+      ],
+      shifts: ["day"],
+      interests: ["games", "music"],
+      gender: "male",
+      capacity: 1,
+      years: 2,
+      experience: false,
+      trained: false,
+    },
+    {
+      email: "eva.vandamme@zas.example",
+      department: "Intensieve zorg",
+      profession: "nurse",
+      dutch: "C2",
+      languages: [["en", "C1"]],
+      shifts: ["night"],
+      interests: ["nature"],
+      gender: "female",
+      capacity: 1,
+      years: 7,
+      experience: false,
+      trained: true,
+      pausedDays: 60,
+    },
+    {
+      email: "youssef.elamrani@zas.example",
+      name: "Youssef El Amrani",
+      department: "Interne geneeskunde",
+      profession: "doctor",
+      dutch: "C1",
+      languages: [
+        ["ar", "C2"],
+        ["fr", "C2"],
+        ["en", "B2"],
+      ],
+      shifts: ["day", "weekend"],
+      interests: ["cooking", "family"],
+      gender: "male",
+      capacity: 2,
+      years: 5,
+      experience: true,
+      trained: true,
+    },
+    {
+      email: "mariam.tesfaye@zas.example",
+      name: "Mariam Tesfaye",
+      department: "Materniteit",
+      profession: "midwife",
+      dutch: "C1",
+      languages: [
+        ["ti", "C2"],
+        ["am", "C1"],
+        ["en", "B2"],
+      ],
+      shifts: ["day", "evening"],
+      interests: ["music", "volunteering"],
+      gender: "female",
+      capacity: 1,
+      years: 3,
+      experience: true,
+      trained: true,
+    },
   ],
   "Zuyderland Medisch Centrum": [
-    { email: "daan.smeets@zuyderland.example", department: "Neurologie", profession: "doctor", dutch: "C2", languages: [["en", "C1"], ["de", "C1"], ["fr", "B1"]], shifts: ["day"], interests: ["sport", "nature"], gender: "male", capacity: 2, years: 8, experience: false, trained: true },
-    { email: "iris.janssen@zuyderland.example", department: "Longziekten", profession: "nurse", dutch: "C2", languages: [["en", "B2"], ["de", "B2"]], shifts: ["day", "evening", "weekend"], interests: ["cooking", "art"], gender: "female", capacity: 3, years: 10, experience: false, trained: true },
-    { email: "oksana.kovalenko@zuyderland.example", name: "Oksana Kovalenko", department: "Chirurgie", profession: "nurse", dutch: "B2", languages: [["uk", "C2"], ["ru", "C1"], ["en", "B1"]], shifts: ["day", "night"], interests: ["family", "reading"], gender: "female", capacity: 1, years: 4, experience: true, trained: false },
+    {
+      email: "daan.smeets@zuyderland.example",
+      department: "Neurologie",
+      profession: "doctor",
+      dutch: "C2",
+      languages: [
+        ["en", "C1"],
+        ["de", "C1"],
+        ["fr", "B1"],
+      ],
+      shifts: ["day"],
+      interests: ["sport", "nature"],
+      gender: "male",
+      capacity: 2,
+      years: 8,
+      experience: false,
+      trained: true,
+    },
+    {
+      email: "iris.janssen@zuyderland.example",
+      department: "Longziekten",
+      profession: "nurse",
+      dutch: "C2",
+      languages: [
+        ["en", "B2"],
+        ["de", "B2"],
+      ],
+      shifts: ["day", "evening", "weekend"],
+      interests: ["cooking", "art"],
+      gender: "female",
+      capacity: 3,
+      years: 10,
+      experience: false,
+      trained: true,
+    },
+    {
+      email: "oksana.kovalenko@zuyderland.example",
+      name: "Oksana Kovalenko",
+      department: "Chirurgie",
+      profession: "nurse",
+      dutch: "B2",
+      languages: [
+        ["uk", "C2"],
+        ["ru", "C1"],
+        ["en", "B1"],
+      ],
+      shifts: ["day", "night"],
+      interests: ["family", "reading"],
+      gender: "female",
+      capacity: 1,
+      years: 4,
+      experience: true,
+      trained: false,
+    },
   ],
 };
 
 const NEWCOMERS: Record<string, DemoNewcomer[]> = {
   "ZAS Ziekenhuis aan de Stroom": [
-    { key: "amal", name: "Amal Haddad", account: "nieuwkomer@zas.example", department: "Geriatrie", profession: "nurse", dutch: "B1", languages: [["ar", "C2"], ["en", "C1"], ["fr", "B1"]], shifts: ["day"], interests: ["reading", "cooking"], recognition: "recognised", startInDays: -50, createdDaysAgo: 75 },
-    { key: "yonas", name: "Yonas Tesfay", department: "Geriatrie", profession: "nurse", dutch: "A2", languages: [["ti", "C2"], ["en", "B2"]], shifts: ["day", "evening"], interests: ["sport", "music"], recognition: "in_progress", startInDays: 12, createdDaysAgo: 9 },
-    { key: "hamid", name: "Hamid Rahimi", department: "Spoedgevallen", profession: "doctor", dutch: "A2", languages: [["prs", "C2"], ["fa", "C2"], ["en", "C1"]], shifts: ["night", "weekend"], interests: ["sport", "technology"], recognition: "in_progress", startInDays: 40, createdDaysAgo: 6 },
-    { key: "olena", name: "Olena Shevchenko", department: "Cardiologie", profession: "nurse", dutch: "B1", languages: [["uk", "C2"], ["en", "B1"]], shifts: ["day", "night"], interests: ["music", "travel"], recognition: "recognised", startInDays: 19, createdDaysAgo: 5 },
-    { key: "fatima", name: "Fatima Zahra Benali", department: "Interne geneeskunde", profession: "doctor", dutch: "B2", languages: [["ar", "C2"], ["fr", "C2"]], shifts: ["day"], interests: ["family", "cooking"], genderPreference: "female", recognition: "in_progress", startInDays: 26, createdDaysAgo: 4 },
-    { key: "lucia", name: "Lucía Romero", department: "Materniteit", profession: "midwife", dutch: "A2", languages: [["es", "C2"], ["en", "B2"]], shifts: ["day", "evening"], interests: ["music", "art"], recognition: "not_started", startInDays: 33, createdDaysAgo: 3 },
+    {
+      key: "amal",
+      name: "Amal Haddad",
+      account: "nieuwkomer@zas.example",
+      department: "Geriatrie",
+      profession: "nurse",
+      dutch: "B1",
+      languages: [
+        ["ar", "C2"],
+        ["en", "C1"],
+        ["fr", "B1"],
+      ],
+      shifts: ["day"],
+      interests: ["reading", "cooking"],
+      recognition: "recognised",
+      startInDays: -50,
+      createdDaysAgo: 75,
+    },
+    {
+      key: "yonas",
+      name: "Yonas Tesfay",
+      department: "Geriatrie",
+      profession: "nurse",
+      dutch: "A2",
+      languages: [
+        ["ti", "C2"],
+        ["en", "B2"],
+      ],
+      shifts: ["day", "evening"],
+      interests: ["sport", "music"],
+      recognition: "in_progress",
+      startInDays: 12,
+      createdDaysAgo: 9,
+    },
+    {
+      key: "hamid",
+      name: "Hamid Rahimi",
+      department: "Spoedgevallen",
+      profession: "doctor",
+      dutch: "A2",
+      languages: [
+        ["prs", "C2"],
+        ["fa", "C2"],
+        ["en", "C1"],
+      ],
+      shifts: ["night", "weekend"],
+      interests: ["sport", "technology"],
+      recognition: "in_progress",
+      startInDays: 40,
+      createdDaysAgo: 6,
+    },
+    {
+      key: "olena",
+      name: "Olena Shevchenko",
+      department: "Cardiologie",
+      profession: "nurse",
+      dutch: "B1",
+      languages: [
+        ["uk", "C2"],
+        ["en", "B1"],
+      ],
+      shifts: ["day", "night"],
+      interests: ["music", "travel"],
+      recognition: "recognised",
+      startInDays: 19,
+      createdDaysAgo: 5,
+    },
+    {
+      key: "fatima",
+      name: "Fatima Zahra Benali",
+      department: "Interne geneeskunde",
+      profession: "doctor",
+      dutch: "B2",
+      languages: [
+        ["ar", "C2"],
+        ["fr", "C2"],
+      ],
+      shifts: ["day"],
+      interests: ["family", "cooking"],
+      genderPreference: "female",
+      recognition: "in_progress",
+      startInDays: 26,
+      createdDaysAgo: 4,
+    },
+    {
+      key: "lucia",
+      name: "Lucía Romero",
+      department: "Materniteit",
+      profession: "midwife",
+      dutch: "A2",
+      languages: [
+        ["es", "C2"],
+        ["en", "B2"],
+      ],
+      shifts: ["day", "evening"],
+      interests: ["music", "art"],
+      recognition: "not_started",
+      startInDays: 33,
+      createdDaysAgo: 3,
+    },
   ],
   "Zuyderland Medisch Centrum": [
-    { key: "mehmet", name: "Mehmet Yılmaz", department: "Longziekten", profession: "nurse", dutch: "B1", languages: [["tr", "C2"], ["de", "B2"]], shifts: ["day", "weekend"], interests: ["cooking", "sport"], recognition: "recognised", startInDays: 14, createdDaysAgo: 8 },
-    { key: "dmytro", name: "Dmytro Bondarenko", department: "Chirurgie", profession: "nurse", dutch: "A2", languages: [["uk", "C2"], ["ru", "C2"], ["en", "B1"]], shifts: ["night"], interests: ["technology"], recognition: "in_progress", startInDays: 30, createdDaysAgo: 2 },
-    { key: "aicha", name: "Aïcha Diallo", department: "Neurologie", profession: "doctor", dutch: "B1", languages: [["fr", "C2"], ["en", "B2"]], shifts: ["day"], interests: ["reading", "nature"], recognition: "in_progress", startInDays: 21, createdDaysAgo: 7 },
+    {
+      key: "mehmet",
+      name: "Mehmet Yılmaz",
+      department: "Longziekten",
+      profession: "nurse",
+      dutch: "B1",
+      languages: [
+        ["tr", "C2"],
+        ["de", "B2"],
+      ],
+      shifts: ["day", "weekend"],
+      interests: ["cooking", "sport"],
+      recognition: "recognised",
+      startInDays: 14,
+      createdDaysAgo: 8,
+    },
+    {
+      key: "dmytro",
+      name: "Dmytro Bondarenko",
+      department: "Chirurgie",
+      profession: "nurse",
+      dutch: "A2",
+      languages: [
+        ["uk", "C2"],
+        ["ru", "C2"],
+        ["en", "B1"],
+      ],
+      shifts: ["night"],
+      interests: ["technology"],
+      recognition: "in_progress",
+      startInDays: 30,
+      createdDaysAgo: 2,
+    },
+    {
+      key: "aicha",
+      name: "Aïcha Diallo",
+      department: "Neurologie",
+      profession: "doctor",
+      dutch: "B1",
+      languages: [
+        ["fr", "C2"],
+        ["en", "B2"],
+      ],
+      shifts: ["day"],
+      interests: ["reading", "nature"],
+      recognition: "in_progress",
+      startInDays: 21,
+      createdDaysAgo: 7,
+    },
   ],
 };
 
@@ -83,7 +401,8 @@ const langs = (list: Lang[]) => JSON.stringify(list.map(([code, level]) => ({ co
 export function seedMatching(db: PortalDb, options: { passwordHash: string | null; now?: Date }): void {
   const now = (options.now ?? new Date()).getTime();
   db.transaction((tx) => {
-    const userByEmail = (email: string) => tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()?.id;
+    const userByEmail = (email: string) =>
+      tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()?.id;
     const profileIds = new Map<string, number>();
     const recordIds = new Map<string, number>();
     for (const [orgName, buddies] of Object.entries(BUDDIES)) {
@@ -99,8 +418,14 @@ export function seedMatching(db: PortalDb, options: { passwordHash: string | nul
         const d = dep(b.department);
         let userId = userByEmail(b.email);
         if (!userId && b.name) {
-          userId = tx.insert(users).values({ email: b.email, name: b.name, passwordHash: options.passwordHash }).returning({ id: users.id }).get().id;
-          tx.insert(memberships).values({ userId, organisationId: org.id, departmentId: d?.id ?? null, role: "employee" }).run();
+          userId = tx
+            .insert(users)
+            .values({ email: b.email, name: b.name, passwordHash: options.passwordHash })
+            .returning({ id: users.id })
+            .get().id;
+          tx.insert(memberships)
+            .values({ userId, organisationId: org.id, departmentId: d?.id ?? null, role: "employee" })
+            .run();
         }
         if (!userId) continue;
         const profile = tx
@@ -127,7 +452,13 @@ export function seedMatching(db: PortalDb, options: { passwordHash: string | nul
         profileIds.set(b.email, profile.id);
         if (b.trained) {
           tx.insert(moduleCompletions)
-            .values({ userId, organisationId: org.id, moduleKey: "being-a-buddy", score: 90, passedAt: iso(now - 120 * DAY) })
+            .values({
+              userId,
+              organisationId: org.id,
+              moduleKey: "being-a-buddy",
+              score: 90,
+              passedAt: iso(now - 120 * DAY),
+            })
             .onConflictDoNothing()
             .run();
         }
@@ -160,7 +491,11 @@ export function seedMatching(db: PortalDb, options: { passwordHash: string | nul
       }
     }
 
-    const zas = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, "ZAS Ziekenhuis aan de Stroom")).get();
+    const zas = tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.name, "ZAS Ziekenhuis aan de Stroom"))
+      .get();
     const amal = recordIds.get("amal");
     const yonas = recordIds.get("yonas");
     const lieve = profileIds.get("lieve.maes@zas.example");
@@ -201,7 +536,14 @@ export function seedMatching(db: PortalDb, options: { passwordHash: string | nul
     };
     tx.insert(checkIns)
       .values([
-        { matchId: active.id, key: "week1", dueDate: due(7), doneAt: iso(start + 8 * DAY), note: "Eerste week goed verlopen; samen de afdeling en het dienstrooster overlopen.", doneByUserId: userByEmail("lieve.maes@zas.example") ?? null },
+        {
+          matchId: active.id,
+          key: "week1",
+          dueDate: due(7),
+          doneAt: iso(start + 8 * DAY),
+          note: "Eerste week goed verlopen; samen de afdeling en het dienstrooster overlopen.",
+          doneByUserId: userByEmail("lieve.maes@zas.example") ?? null,
+        },
         { matchId: active.id, key: "week6", dueDate: due(42) },
         { matchId: active.id, key: "month3", dueDate: addMonths(3) },
         { matchId: active.id, key: "month6", dueDate: addMonths(6) },

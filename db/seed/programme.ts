@@ -28,12 +28,35 @@ const HISTORY: History[] = [
     organisation: "AZ Scheldeland",
     domain: "scheldeland",
     buddies: [
-      { name: "Katrien De Bruyne", profession: "nurse", languages: [["en", "C1"], ["fr", "B2"]] },
+      {
+        name: "Katrien De Bruyne",
+        profession: "nurse",
+        languages: [
+          ["en", "C1"],
+          ["fr", "B2"],
+        ],
+      },
       { name: "Pieter Van Hecke", profession: "nurse", languages: [["en", "B2"]] },
     ],
     newcomers: [
-      { name: "Nadia Khaled", profession: "nurse", languages: [["ar", "C2"], ["en", "B2"]], days: 12 },
-      { name: "Samir Haidari", profession: "nurse", languages: [["fa", "C2"], ["en", "B1"]], days: 21 },
+      {
+        name: "Nadia Khaled",
+        profession: "nurse",
+        languages: [
+          ["ar", "C2"],
+          ["en", "B2"],
+        ],
+        days: 12,
+      },
+      {
+        name: "Samir Haidari",
+        profession: "nurse",
+        languages: [
+          ["fa", "C2"],
+          ["en", "B1"],
+        ],
+        days: 21,
+      },
     ],
     modules: ["intercultural-communication"],
   },
@@ -41,12 +64,35 @@ const HISTORY: History[] = [
     organisation: "Ziekenhuis Noorderkempen",
     domain: "noorderkempen",
     buddies: [
-      { name: "Els Vermeulen", profession: "nurse", languages: [["en", "B2"], ["fr", "B1"]] },
+      {
+        name: "Els Vermeulen",
+        profession: "nurse",
+        languages: [
+          ["en", "B2"],
+          ["fr", "B1"],
+        ],
+      },
       { name: "Jan Claessens", profession: "nurse", languages: [["en", "C1"]] },
     ],
     newcomers: [
-      { name: "Tigist Alemu", profession: "nurse", languages: [["am", "C2"], ["en", "B2"]], days: 9 },
-      { name: "Iryna Melnyk", profession: "nurse", languages: [["uk", "C2"], ["en", "B2"]], days: 16 },
+      {
+        name: "Tigist Alemu",
+        profession: "nurse",
+        languages: [
+          ["am", "C2"],
+          ["en", "B2"],
+        ],
+        days: 9,
+      },
+      {
+        name: "Iryna Melnyk",
+        profession: "nurse",
+        languages: [
+          ["uk", "C2"],
+          ["en", "B2"],
+        ],
+        days: 16,
+      },
     ],
     modules: ["language-sensitive-working"],
   },
@@ -54,12 +100,35 @@ const HISTORY: History[] = [
     organisation: "Woonzorggroep Leiedal",
     domain: "leiedal",
     buddies: [
-      { name: "Ann Vandenberghe", profession: "care_assistant", languages: [["en", "B1"], ["fr", "B2"]] },
+      {
+        name: "Ann Vandenberghe",
+        profession: "care_assistant",
+        languages: [
+          ["en", "B1"],
+          ["fr", "B2"],
+        ],
+      },
       { name: "Stijn Desmet", profession: "nurse", languages: [["en", "B2"]] },
     ],
     newcomers: [
-      { name: "Aminata Traoré", profession: "nurse", languages: [["fr", "C2"], ["en", "A2"]], days: 18 },
-      { name: "Rustam Nazarov", profession: "nurse", languages: [["ru", "C2"], ["en", "B2"]], days: 27 },
+      {
+        name: "Aminata Traoré",
+        profession: "nurse",
+        languages: [
+          ["fr", "C2"],
+          ["en", "A2"],
+        ],
+        days: 18,
+      },
+      {
+        name: "Rustam Nazarov",
+        profession: "nurse",
+        languages: [
+          ["ru", "C2"],
+          ["en", "B2"],
+        ],
+        days: 27,
+      },
     ],
     modules: [],
   },
@@ -67,12 +136,35 @@ const HISTORY: History[] = [
     organisation: "Thuiszorg Waasland",
     domain: "waasland",
     buddies: [
-      { name: "Veerle Martens", profession: "nurse", languages: [["en", "B2"], ["fr", "B1"]] },
+      {
+        name: "Veerle Martens",
+        profession: "nurse",
+        languages: [
+          ["en", "B2"],
+          ["fr", "B1"],
+        ],
+      },
       { name: "Koen Van Acker", profession: "social_worker", languages: [["en", "C1"]] },
     ],
     newcomers: [
-      { name: "Hana Yousef", profession: "nurse", languages: [["ar", "C2"], ["en", "B1"]], days: 14 },
-      { name: "Grace Mensah", profession: "social_worker", languages: [["en", "C2"], ["fr", "B1"]], days: 10 },
+      {
+        name: "Hana Yousef",
+        profession: "nurse",
+        languages: [
+          ["ar", "C2"],
+          ["en", "B1"],
+        ],
+        days: 14,
+      },
+      {
+        name: "Grace Mensah",
+        profession: "social_worker",
+        languages: [
+          ["en", "C2"],
+          ["fr", "B1"],
+        ],
+        days: 10,
+      },
     ],
     modules: ["working-in-care-teams"],
   },
@@ -80,12 +172,42 @@ const HISTORY: History[] = [
     organisation: "Woonzorgnetwerk Dijlevallei",
     domain: "dijlevallei",
     buddies: [
-      { name: "Sarah Peeters", profession: "nurse", languages: [["en", "C1"], ["fr", "B2"]] },
-      { name: "Wim Hermans", profession: "care_assistant", languages: [["en", "B1"], ["fr", "B1"]] },
+      {
+        name: "Sarah Peeters",
+        profession: "nurse",
+        languages: [
+          ["en", "C1"],
+          ["fr", "B2"],
+        ],
+      },
+      {
+        name: "Wim Hermans",
+        profession: "care_assistant",
+        languages: [
+          ["en", "B1"],
+          ["fr", "B1"],
+        ],
+      },
     ],
     newcomers: [
-      { name: "Ahmad Sultani", profession: "nurse", languages: [["ps", "C2"], ["en", "B1"]], days: 24 },
-      { name: "Marie-Claire Ngoy", profession: "nurse", languages: [["fr", "C2"], ["ln", "C2"]], days: 8 },
+      {
+        name: "Ahmad Sultani",
+        profession: "nurse",
+        languages: [
+          ["ps", "C2"],
+          ["en", "B1"],
+        ],
+        days: 24,
+      },
+      {
+        name: "Marie-Claire Ngoy",
+        profession: "nurse",
+        languages: [
+          ["fr", "C2"],
+          ["ln", "C2"],
+        ],
+        days: 8,
+      },
     ],
     modules: [],
   },
@@ -93,12 +215,35 @@ const HISTORY: History[] = [
     organisation: "Zorggroep Eemland",
     domain: "eemland",
     buddies: [
-      { name: "Anouk de Vries", profession: "nurse", languages: [["en", "C1"], ["de", "B1"]] },
+      {
+        name: "Anouk de Vries",
+        profession: "nurse",
+        languages: [
+          ["en", "C1"],
+          ["de", "B1"],
+        ],
+      },
       { name: "Ruud Bakker", profession: "nurse", languages: [["en", "B2"]] },
     ],
     newcomers: [
-      { name: "Selam Gebremedhin", profession: "nurse", languages: [["ti", "C2"], ["en", "B1"]], days: 15 },
-      { name: "Kateryna Ivanenko", profession: "nurse", languages: [["uk", "C2"], ["en", "B2"]], days: 19 },
+      {
+        name: "Selam Gebremedhin",
+        profession: "nurse",
+        languages: [
+          ["ti", "C2"],
+          ["en", "B1"],
+        ],
+        days: 15,
+      },
+      {
+        name: "Kateryna Ivanenko",
+        profession: "nurse",
+        languages: [
+          ["uk", "C2"],
+          ["en", "B2"],
+        ],
+        days: 19,
+      },
     ],
     modules: ["bias-in-selection"],
   },
@@ -107,10 +252,25 @@ const HISTORY: History[] = [
     domain: "rijnstreek",
     buddies: [
       { name: "Linda Visser", profession: "nurse", languages: [["en", "B2"]] },
-      { name: "Mark de Groot", profession: "social_worker", languages: [["en", "C1"], ["de", "B2"]] },
+      {
+        name: "Mark de Groot",
+        profession: "social_worker",
+        languages: [
+          ["en", "C1"],
+          ["de", "B2"],
+        ],
+      },
     ],
     newcomers: [
-      { name: "Farah Al-Masri", profession: "nurse", languages: [["ar", "C2"], ["en", "B2"]], days: 11 },
+      {
+        name: "Farah Al-Masri",
+        profession: "nurse",
+        languages: [
+          ["ar", "C2"],
+          ["en", "B2"],
+        ],
+        days: 11,
+      },
       { name: "Joseph Okafor", profession: "social_worker", languages: [["en", "C2"]], days: 29 },
     ],
     modules: [],
@@ -119,12 +279,42 @@ const HISTORY: History[] = [
     organisation: "Ziekenhuis De Venen",
     domain: "devenen",
     buddies: [
-      { name: "Esther Mulder", profession: "nurse", languages: [["en", "C1"], ["fr", "B1"]] },
-      { name: "Bas Willemsen", profession: "nurse", languages: [["en", "C1"], ["de", "B1"]] },
+      {
+        name: "Esther Mulder",
+        profession: "nurse",
+        languages: [
+          ["en", "C1"],
+          ["fr", "B1"],
+        ],
+      },
+      {
+        name: "Bas Willemsen",
+        profession: "nurse",
+        languages: [
+          ["en", "C1"],
+          ["de", "B1"],
+        ],
+      },
     ],
     newcomers: [
-      { name: "Dina Hamdan", profession: "nurse", languages: [["ar", "C2"], ["en", "C1"]], days: 13 },
-      { name: "Pavel Horák", profession: "nurse", languages: [["cs", "C2"], ["en", "B2"]], days: 22 },
+      {
+        name: "Dina Hamdan",
+        profession: "nurse",
+        languages: [
+          ["ar", "C2"],
+          ["en", "C1"],
+        ],
+        days: 13,
+      },
+      {
+        name: "Pavel Horák",
+        profession: "nurse",
+        languages: [
+          ["cs", "C2"],
+          ["en", "B2"],
+        ],
+        days: 22,
+      },
     ],
     modules: ["intercultural-communication", "language-sensitive-working"],
   },
@@ -132,12 +322,35 @@ const HISTORY: History[] = [
     organisation: "Stichting Zorgbrug Twente",
     domain: "zorgbrug",
     buddies: [
-      { name: "Ingrid Kuipers", profession: "social_worker", languages: [["en", "B2"], ["de", "C1"]] },
+      {
+        name: "Ingrid Kuipers",
+        profession: "social_worker",
+        languages: [
+          ["en", "B2"],
+          ["de", "C1"],
+        ],
+      },
       { name: "Thijs Oosterhuis", profession: "care_assistant", languages: [["en", "B2"]] },
     ],
     newcomers: [
-      { name: "Berhane Kidane", profession: "social_worker", languages: [["ti", "C2"], ["en", "B2"]], days: 17 },
-      { name: "Layla Rahman", profession: "social_worker", languages: [["bn", "C2"], ["en", "C1"]], days: 25 },
+      {
+        name: "Berhane Kidane",
+        profession: "social_worker",
+        languages: [
+          ["ti", "C2"],
+          ["en", "B2"],
+        ],
+        days: 17,
+      },
+      {
+        name: "Layla Rahman",
+        profession: "social_worker",
+        languages: [
+          ["bn", "C2"],
+          ["en", "C1"],
+        ],
+        days: 25,
+      },
     ],
     modules: [],
   },
@@ -145,12 +358,42 @@ const HISTORY: History[] = [
     organisation: "Thuiszorg Parkstad",
     domain: "parkstad",
     buddies: [
-      { name: "Monique Vranken", profession: "nurse", languages: [["en", "B2"], ["de", "B2"]] },
-      { name: "Roel Hermans", profession: "nurse", languages: [["en", "B1"], ["de", "C1"]] },
+      {
+        name: "Monique Vranken",
+        profession: "nurse",
+        languages: [
+          ["en", "B2"],
+          ["de", "B2"],
+        ],
+      },
+      {
+        name: "Roel Hermans",
+        profession: "nurse",
+        languages: [
+          ["en", "B1"],
+          ["de", "C1"],
+        ],
+      },
     ],
     newcomers: [
-      { name: "Zainab Hussaini", profession: "nurse", languages: [["fa", "C2"], ["en", "B1"]], days: 20 },
-      { name: "Ali Demir", profession: "nurse", languages: [["tr", "C2"], ["de", "B2"]], days: 12 },
+      {
+        name: "Zainab Hussaini",
+        profession: "nurse",
+        languages: [
+          ["fa", "C2"],
+          ["en", "B1"],
+        ],
+        days: 20,
+      },
+      {
+        name: "Ali Demir",
+        profession: "nurse",
+        languages: [
+          ["tr", "C2"],
+          ["de", "B2"],
+        ],
+        days: 12,
+      },
     ],
     modules: ["working-in-care-teams"],
   },
@@ -169,26 +412,48 @@ const slug = (name: string) =>
     .replace(/^\.|\.$/g, "");
 
 /** Days after a match's start at which each check-in falls due (month 3 and 6 as whole months, about). */
-const CHECK_IN_DAYS = [["week1", 7], ["week6", 42], ["month3", 91], ["month6", 182]] as const;
+const CHECK_IN_DAYS = [
+  ["week1", 7],
+  ["week6", 42],
+  ["month3", 91],
+  ["month6", 182],
+] as const;
 
 /** Adds the matching history above (after seedDemo's organisations exist; accounts of the buddies without a password). */
 export function seedProgrammeHistory(db: PortalDb, options: { passwordHash: string | null; now?: Date }): void {
   const now = (options.now ?? new Date()).getTime();
   db.transaction((tx) => {
     HISTORY.forEach((h, index) => {
-      const org = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, h.organisation)).get();
+      const org = tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.name, h.organisation))
+        .get();
       if (!org) return;
-      const dep = tx.select({ id: departments.id, siteId: departments.siteId }).from(departments).where(eq(departments.organisationId, org.id)).orderBy(asc(departments.id)).get();
+      const dep = tx
+        .select({ id: departments.id, siteId: departments.siteId })
+        .from(departments)
+        .where(eq(departments.organisationId, org.id))
+        .orderBy(asc(departments.id))
+        .get();
       const buddyIds = h.buddies.map((b, i) => {
         const userId = tx
           .insert(users)
           .values({ email: `${slug(b.name)}@${h.domain}.example`, name: b.name, passwordHash: options.passwordHash })
           .returning({ id: users.id })
           .get().id;
-        tx.insert(memberships).values({ userId, organisationId: org.id, departmentId: dep?.id ?? null, role: "employee" }).run();
+        tx.insert(memberships)
+          .values({ userId, organisationId: org.id, departmentId: dep?.id ?? null, role: "employee" })
+          .run();
         for (const key of ["being-a-buddy", ...h.modules]) {
           tx.insert(moduleCompletions)
-            .values({ userId, organisationId: org.id, moduleKey: key, score: 80 + ((index + i) % 3) * 10, passedAt: iso(now - (300 + 10 * i) * DAY) })
+            .values({
+              userId,
+              organisationId: org.id,
+              moduleKey: key,
+              score: 80 + ((index + i) % 3) * 10,
+              passedAt: iso(now - (300 + 10 * i) * DAY),
+            })
             .onConflictDoNothing()
             .run();
         }
@@ -265,7 +530,13 @@ export function seedProgrammeHistory(db: PortalDb, options: { passwordHash: stri
             CHECK_IN_DAYS.map(([key, days]) => {
               const due = start + days * DAY;
               const done = due <= now;
-              return { matchId: match.id, key, dueDate: date(due), doneAt: done ? iso(due + DAY) : null, doneByUserId: done ? buddy.userId : null };
+              return {
+                matchId: match.id,
+                key,
+                dueDate: date(due),
+                doneAt: done ? iso(due + DAY) : null,
+                doneByUserId: done ? buddy.userId : null,
+              };
             }),
           )
           .run();

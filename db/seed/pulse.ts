@@ -10,8 +10,24 @@ import { organisations } from "../schema";
 import { pulseOpenAnswers, pulseResponses } from "../schema-pulse";
 
 // Mean agreement (1–5) per dimension that the demo respondents lean to.
-const NEWCOMER_LEAN: Record<string, number> = { recruitment: 3.4, leadership: 2.6, recognition: 2.8, onboarding: 2.6, language: 2.2, team_culture: 2.4, wellbeing: 3.4, monitoring: 2.4 };
-const BUDDY_LEAN: Record<string, number> = { onboarding: 2.4, leadership: 2.8, team_culture: 3.4, language: 2.8, wellbeing: 3.2, monitoring: 2.2 };
+const NEWCOMER_LEAN: Record<string, number> = {
+  recruitment: 3.4,
+  leadership: 2.6,
+  recognition: 2.8,
+  onboarding: 2.6,
+  language: 2.2,
+  team_culture: 2.4,
+  wellbeing: 3.4,
+  monitoring: 2.4,
+};
+const BUDDY_LEAN: Record<string, number> = {
+  onboarding: 2.4,
+  leadership: 2.8,
+  team_culture: 3.4,
+  language: 2.8,
+  wellbeing: 3.2,
+  monitoring: 2.2,
+};
 const SPREAD = [0, -1, 1, 0, 1, -1, 0, 1, -1, 0, 0, 1, -1];
 
 const OPEN_NEWCOMER = [
@@ -55,10 +71,28 @@ export function seedPulse(db: PortalDb, options: { now?: Date } = {}): void {
   sixMonthsAgo.setUTCMonth(sixMonthsAgo.getUTCMonth() - 6);
   const previous = periodOf(sixMonthsAgo.getTime());
   db.transaction((tx) => {
-    const zas = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, "ZAS Ziekenhuis aan de Stroom")).get();
+    const zas = tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.name, "ZAS Ziekenhuis aan de Stroom"))
+      .get();
     if (!zas) return;
-    const groups: { audience: "newcomer" | "buddy"; instrument: PulseInstrumentData; lean: Record<string, number>; period: string; n: number; open: string[] }[] = [
-      { audience: "newcomer", instrument: PULSE_NEWCOMER_V1, lean: NEWCOMER_LEAN, period: previous, n: 7, open: OPEN_NEWCOMER },
+    const groups: {
+      audience: "newcomer" | "buddy";
+      instrument: PulseInstrumentData;
+      lean: Record<string, number>;
+      period: string;
+      n: number;
+      open: string[];
+    }[] = [
+      {
+        audience: "newcomer",
+        instrument: PULSE_NEWCOMER_V1,
+        lean: NEWCOMER_LEAN,
+        period: previous,
+        n: 7,
+        open: OPEN_NEWCOMER,
+      },
       { audience: "buddy", instrument: PULSE_BUDDY_V1, lean: BUDDY_LEAN, period: previous, n: 6, open: OPEN_BUDDY },
       { audience: "newcomer", instrument: PULSE_NEWCOMER_V1, lean: NEWCOMER_LEAN, period: current, n: 4, open: [] },
       { audience: "buddy", instrument: PULSE_BUDDY_V1, lean: BUDDY_LEAN, period: current, n: 4, open: [] },
@@ -66,11 +100,28 @@ export function seedPulse(db: PortalDb, options: { now?: Date } = {}): void {
     for (const g of groups) {
       for (let i = 0; i < g.n; i++) {
         tx.insert(pulseResponses)
-          .values({ id: randomInt(1, 2 ** 47), organisationId: zas.id, audience: g.audience, instrumentVersion: g.instrument.version, period: g.period, batch: Math.floor(i / 5), answers: answersFor(g.instrument, g.lean, i + (g.period === current ? 20 : 0)) })
+          .values({
+            id: randomInt(1, 2 ** 47),
+            organisationId: zas.id,
+            audience: g.audience,
+            instrumentVersion: g.instrument.version,
+            period: g.period,
+            batch: Math.floor(i / 5),
+            answers: answersFor(g.instrument, g.lean, i + (g.period === current ? 20 : 0)),
+          })
           .run();
       }
       g.open.forEach((text, i) => {
-        tx.insert(pulseOpenAnswers).values({ id: randomInt(1, 2 ** 47), organisationId: zas.id, audience: g.audience, period: g.period, batch: Math.floor(i / 5), text }).run();
+        tx.insert(pulseOpenAnswers)
+          .values({
+            id: randomInt(1, 2 ** 47),
+            organisationId: zas.id,
+            audience: g.audience,
+            period: g.period,
+            batch: Math.floor(i / 5),
+            text,
+          })
+          .run();
       });
     }
   });

@@ -31,7 +31,11 @@ const PROFILES: Profile[] = [
       { period: "2025", submitted: true, lift: 0.5 },
     ],
   },
-  { name: "Thuiszorg De Schakel", base: [1.6, 2.0, 1.0, 2.4, 2.2, 2.6, 3.0, 1.2], periods: [{ period: "2025", submitted: true, lift: 0 }] },
+  {
+    name: "Thuiszorg De Schakel",
+    base: [1.6, 2.0, 1.0, 2.4, 2.2, 2.6, 3.0, 1.2],
+    periods: [{ period: "2025", submitted: true, lift: 0 }],
+  },
   {
     name: "Woonzorgcentrum Hof ter Linde",
     base: [1.2, 1.4, 0.8, 1.8, 1.6, 1.4, 2.0, 0.8],
@@ -40,7 +44,11 @@ const PROFILES: Profile[] = [
       { period: "2025", submitted: true, lift: 0.6 },
     ],
   },
-  { name: "Psychiatrisch Centrum Kempenland", base: [2.2, 1.8, 1.4, 2.0, 2.4, 3.0, 3.4, 2.0], periods: [{ period: "2025", submitted: true, lift: 0 }] },
+  {
+    name: "Psychiatrisch Centrum Kempenland",
+    base: [2.2, 1.8, 1.4, 2.0, 2.4, 3.0, 3.4, 2.0],
+    periods: [{ period: "2025", submitted: true, lift: 0 }],
+  },
   {
     name: "Zorggroep Maasoever",
     base: [2.4, 2.8, 2.2, 3.0, 2.6, 2.4, 2.2, 2.8],
@@ -49,17 +57,73 @@ const PROFILES: Profile[] = [
       { period: "2025", submitted: true, lift: 0.3 },
     ],
   },
-  { name: "Thuiszorg Parkstad", base: [1.0, 1.6, 1.2, 1.4, 1.0, 1.2, 1.8, 0.6], periods: [{ period: "2024", submitted: true, lift: 0 }] },
-  { name: "GGZ Dijkzicht", base: [3.2, 3.0, 2.4, 3.4, 2.8, 3.2, 3.6, 3.0], periods: [{ period: "2025", submitted: true, lift: 0 }] },
-  { name: "AZ Scheldeland", base: [2.8, 2.6, 2.2, 3.0, 2.4, 2.6, 2.8, 2.2], periods: [{ period: "2024", submitted: true, lift: 0 }, { period: "2025", submitted: true, lift: 0.3 }] },
-  { name: "Ziekenhuis Noorderkempen", base: [1.8, 1.4, 1.0, 2.0, 1.6, 1.8, 2.0, 1.4], periods: [{ period: "2025", submitted: true, lift: 0 }] },
-  { name: "Woonzorggroep Leiedal", base: [2.2, 2.0, 1.8, 2.6, 2.8, 2.4, 3.0, 1.6], periods: [{ period: "2025", submitted: true, lift: 0 }] },
-  { name: "Thuiszorg Waasland", base: [1.4, 2.2, 1.6, 1.8, 2.0, 2.2, 2.6, 1.2], periods: [{ period: "2025", submitted: true, lift: 0 }] },
-  { name: "Woonzorgnetwerk Dijlevallei", base: [2.0, 1.6, 1.4, 2.2, 2.6, 2.0, 2.4, 1.8], periods: [{ period: "2025", submitted: true, lift: 0 }] },
-  { name: "Zorggroep Eemland", base: [1.6, 1.8, 1.2, 2.0, 1.8, 2.2, 2.6, 1.4], periods: [{ period: "2024", submitted: true, lift: 0 }, { period: "2025", submitted: true, lift: 0.4 }] },
-  { name: "Thuiszorg Rijnstreek", base: [1.2, 1.4, 1.0, 1.6, 1.4, 1.8, 2.2, 1.0], periods: [{ period: "2024", submitted: true, lift: 0 }, { period: "2025", submitted: true, lift: 0.2 }] },
-  { name: "Ziekenhuis De Venen", base: [2.6, 2.4, 2.0, 2.8, 2.2, 2.4, 2.6, 2.2], periods: [{ period: "2024", submitted: true, lift: 0 }, { period: "2025", submitted: true, lift: 0.5 }] },
-  { name: "Stichting Zorgbrug Twente", base: [2.4, 2.0, 1.8, 2.6, 3.0, 2.8, 3.2, 2.0], periods: [{ period: "2025", submitted: true, lift: 0 }] },
+  {
+    name: "Thuiszorg Parkstad",
+    base: [1.0, 1.6, 1.2, 1.4, 1.0, 1.2, 1.8, 0.6],
+    periods: [{ period: "2024", submitted: true, lift: 0 }],
+  },
+  {
+    name: "GGZ Dijkzicht",
+    base: [3.2, 3.0, 2.4, 3.4, 2.8, 3.2, 3.6, 3.0],
+    periods: [{ period: "2025", submitted: true, lift: 0 }],
+  },
+  {
+    name: "AZ Scheldeland",
+    base: [2.8, 2.6, 2.2, 3.0, 2.4, 2.6, 2.8, 2.2],
+    periods: [
+      { period: "2024", submitted: true, lift: 0 },
+      { period: "2025", submitted: true, lift: 0.3 },
+    ],
+  },
+  {
+    name: "Ziekenhuis Noorderkempen",
+    base: [1.8, 1.4, 1.0, 2.0, 1.6, 1.8, 2.0, 1.4],
+    periods: [{ period: "2025", submitted: true, lift: 0 }],
+  },
+  {
+    name: "Woonzorggroep Leiedal",
+    base: [2.2, 2.0, 1.8, 2.6, 2.8, 2.4, 3.0, 1.6],
+    periods: [{ period: "2025", submitted: true, lift: 0 }],
+  },
+  {
+    name: "Thuiszorg Waasland",
+    base: [1.4, 2.2, 1.6, 1.8, 2.0, 2.2, 2.6, 1.2],
+    periods: [{ period: "2025", submitted: true, lift: 0 }],
+  },
+  {
+    name: "Woonzorgnetwerk Dijlevallei",
+    base: [2.0, 1.6, 1.4, 2.2, 2.6, 2.0, 2.4, 1.8],
+    periods: [{ period: "2025", submitted: true, lift: 0 }],
+  },
+  {
+    name: "Zorggroep Eemland",
+    base: [1.6, 1.8, 1.2, 2.0, 1.8, 2.2, 2.6, 1.4],
+    periods: [
+      { period: "2024", submitted: true, lift: 0 },
+      { period: "2025", submitted: true, lift: 0.4 },
+    ],
+  },
+  {
+    name: "Thuiszorg Rijnstreek",
+    base: [1.2, 1.4, 1.0, 1.6, 1.4, 1.8, 2.2, 1.0],
+    periods: [
+      { period: "2024", submitted: true, lift: 0 },
+      { period: "2025", submitted: true, lift: 0.2 },
+    ],
+  },
+  {
+    name: "Ziekenhuis De Venen",
+    base: [2.6, 2.4, 2.0, 2.8, 2.2, 2.4, 2.6, 2.2],
+    periods: [
+      { period: "2024", submitted: true, lift: 0 },
+      { period: "2025", submitted: true, lift: 0.5 },
+    ],
+  },
+  {
+    name: "Stichting Zorgbrug Twente",
+    base: [2.4, 2.0, 1.8, 2.6, 3.0, 2.8, 3.2, 2.0],
+    periods: [{ period: "2025", submitted: true, lift: 0 }],
+  },
 ];
 
 const COMMENTS_NL = [
@@ -83,7 +147,12 @@ function random(seed: string): () => number {
 
 type Value = "0" | "1" | "2" | "3" | "4" | "dont_know" | "not_applicable";
 
-function answersFor(instrument: InstrumentData, profile: Profile, period: string, lift: number): { itemKey: string; value: Value; comment: string | null }[] {
+function answersFor(
+  instrument: InstrumentData,
+  profile: Profile,
+  period: string,
+  lift: number,
+): { itemKey: string; value: Value; comment: string | null }[] {
   const rnd = random(`${profile.name}|${period}`);
   const out: { itemKey: string; value: Value; comment: string | null }[] = [];
   instrument.dimensions.forEach((d, di) => {
@@ -108,12 +177,20 @@ function answersFor(instrument: InstrumentData, profile: Profile, period: string
 export type ScanScorer = (
   instrument: { dimensions: { key: string; items: { key: string; core: boolean }[] }[] },
   answers: Readonly<Record<string, Value>>,
-) => { dimensions: { key: string; score: number | null; level: number | null }[]; overall: number | null; overallLevel: number | null };
+) => {
+  dimensions: { key: string; score: number | null; level: number | null }[];
+  overall: number | null;
+  overallLevel: number | null;
+};
 
 export function seedScans(db: PortalDb, score: ScanScorer, instrument: InstrumentData = INSTRUMENT_V1): void {
   db.transaction((tx) => {
     for (const profile of PROFILES) {
-      const org = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, profile.name)).get();
+      const org = tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.name, profile.name))
+        .get();
       if (!org) continue;
       const hrUsers = tx
         .select({ id: users.id })
@@ -124,27 +201,55 @@ export function seedScans(db: PortalDb, score: ScanScorer, instrument: Instrumen
         .all();
       const first = hrUsers[0]?.id ?? null;
       for (const p of profile.periods) {
-        const exists = tx.select({ id: scans.id }).from(scans).where(and(eq(scans.organisationId, org.id), eq(scans.period, p.period))).get();
+        const exists = tx
+          .select({ id: scans.id })
+          .from(scans)
+          .where(and(eq(scans.organisationId, org.id), eq(scans.period, p.period)))
+          .get();
         if (exists) continue;
         const year = Number(p.period.slice(0, 4));
         const answers = answersFor(instrument, profile, p.period, p.lift).slice(0, p.answerFirst ?? undefined);
         const answeredAt = new Date(Date.UTC(year, 9, 6 + (answers.length % 20), 9, 30)).toISOString();
         const scan = tx
           .insert(scans)
-          .values({ organisationId: org.id, instrumentVersion: instrument.version, period: p.period, startedByUserId: first, createdAt: answeredAt })
+          .values({
+            organisationId: org.id,
+            instrumentVersion: instrument.version,
+            period: p.period,
+            startedByUserId: first,
+            createdAt: answeredAt,
+          })
           .returning({ id: scans.id })
           .get();
         answers.forEach((a, index) => {
           // Two HR users share the work where the organisation has two.
           const by = hrUsers[index % Math.max(1, hrUsers.length)]?.id ?? null;
-          tx.insert(scanAnswers).values({ scanId: scan.id, itemKey: a.itemKey, value: a.value, comment: a.comment, answeredByUserId: by, answeredAt }).run();
+          tx.insert(scanAnswers)
+            .values({
+              scanId: scan.id,
+              itemKey: a.itemKey,
+              value: a.value,
+              comment: a.comment,
+              answeredByUserId: by,
+              answeredAt,
+            })
+            .run();
         });
         if (!p.submitted) continue;
         const result = score(instrument, Object.fromEntries(answers.map((a) => [a.itemKey, a.value])));
-        for (const d of result.dimensions) tx.insert(scanDimensionScores).values({ scanId: scan.id, dimensionKey: d.key, score: d.score, level: d.level }).run();
+        for (const d of result.dimensions)
+          tx.insert(scanDimensionScores)
+            .values({ scanId: scan.id, dimensionKey: d.key, score: d.score, level: d.level })
+            .run();
         const submittedAt = new Date(Date.UTC(year, 10, 14, 15, 0)).toISOString();
         tx.update(scans)
-          .set({ status: "submitted", submittedAt, submittedByUserId: first, overallScore: result.overall, overallLevel: result.overallLevel })
+          .set({
+            status: "submitted",
+            submittedAt,
+            submittedByUserId: first,
+            overallScore: result.overall,
+            overallLevel: result.overallLevel,
+          })
           .where(eq(scans.id, scan.id))
           .run();
       }

@@ -100,7 +100,13 @@ export function seedLarge(db: PortalDb, n: number): number[] {
         sector: SECTORS_FOR_LARGE[number % SECTORS_FOR_LARGE.length] ?? "hospital",
         sizeBand: SIZES_FOR_LARGE[number % SIZES_FOR_LARGE.length] ?? "medium",
         benchmarkConsent: number % 3 === 0,
-        sites: [{ name: "Hoofdlocatie", city: number % 2 === 0 ? "Utrecht" : "Brussel", departments: ["Afdeling A", "Afdeling B", "Afdeling C"] }],
+        sites: [
+          {
+            name: "Hoofdlocatie",
+            city: number % 2 === 0 ? "Utrecht" : "Brussel",
+            departments: ["Afdeling A", "Afdeling B", "Afdeling C"],
+          },
+        ],
       };
       ids.push(insertOrganisation(tx, org).id);
     }

@@ -26,7 +26,8 @@ function isLifecycle(value: unknown): value is AppLifecycle {
 export function appLifecycle(build: ServerBuild): AppLifecycle {
   const entry = build.entry.module;
   const candidate = "lifecycle" in entry ? entry.lifecycle : undefined;
-  if (!isLifecycle(candidate)) throw new Error("The build exports no lifecycle from app/entry.server.tsx: rebuild with `npm run build`.");
+  if (!isLifecycle(candidate))
+    throw new Error("The build exports no lifecycle from app/entry.server.tsx: rebuild with `npm run build`.");
   return candidate;
 }
 
@@ -80,11 +81,18 @@ export function installGracefulShutdown(options: {
     }, grace);
     let idleTimer: NodeJS.Timeout = idleCloser;
     let timer: NodeJS.Timeout | undefined;
-    const drained = await Promise.race([closed, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), requestBudget)))]);
+    const drained = await Promise.race([
+      closed,
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), requestBudget))),
+    ]);
     clearTimeout(timer);
     clearTimeout(idleTimer);
     if (!drained) {
-      log({ level: "warn", msg: `requests still open after ${requestBudget} ms: closing their connections`, inFlight: open.size });
+      log({
+        level: "warn",
+        msg: `requests still open after ${requestBudget} ms: closing their connections`,
+        inFlight: open.size,
+      });
       server.closeAllConnections();
     }
 
@@ -103,7 +111,15 @@ export function installGracefulShutdown(options: {
       exitCode = 1;
       log({ level: "error", msg: "shutdown failed", error: error instanceof Error ? error.message : String(error) });
     }
-    log({ level: "info", msg: "stopped", ms: Date.now() - started, drained, flushed: report?.flushed ?? null, checkpoint: report?.checkpoint ?? null, exitCode });
+    log({
+      level: "info",
+      msg: "stopped",
+      ms: Date.now() - started,
+      drained,
+      flushed: report?.flushed ?? null,
+      checkpoint: report?.checkpoint ?? null,
+      exitCode,
+    });
     process.exit(exitCode);
   }
 

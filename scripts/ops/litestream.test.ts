@@ -11,14 +11,24 @@ describe("replicaConfig: REPLICA_URL to one Litestream replica entry", () => {
     ["s3://portal-backups/prod/db", { type: "s3", bucket: "portal-backups", path: "prod/db", "sync-interval": "1s" }],
     [
       "s3://portal/db?endpoint=https://s3.example.org&region=eu-west-1&force-path-style=true",
-      { type: "s3", bucket: "portal", path: "db", endpoint: "https://s3.example.org", region: "eu-west-1", "force-path-style": true, "sync-interval": "1s" },
+      {
+        type: "s3",
+        bucket: "portal",
+        path: "db",
+        endpoint: "https://s3.example.org",
+        region: "eu-west-1",
+        "force-path-style": true,
+        "sync-interval": "1s",
+      },
     ],
   ])("%s", (url, expected) => {
     expect(replicaConfig(url)).toEqual(expected);
   });
 
   it("refuses other schemes and a bucketless S3 URL with a message that names the problem", () => {
-    expect(() => replicaConfig("ftp://backup.example/portal")).toThrow("only a local directory (path or file://) or s3://bucket/path");
+    expect(() => replicaConfig("ftp://backup.example/portal")).toThrow(
+      "only a local directory (path or file://) or s3://bucket/path",
+    );
     expect(() => replicaConfig("s3:///path")).toThrow("names no bucket");
   });
 

@@ -21,10 +21,13 @@ export function litestreamBinary(): string {
   try {
     manifest = require.resolve(`${platformPackage}/package.json`);
   } catch {
-    throw new Error(`The Litestream binary for ${process.platform}-${process.arch} is not installed (${platformPackage}): run \`npm ci\`, or set LITESTREAM_BIN.`);
+    throw new Error(
+      `The Litestream binary for ${process.platform}-${process.arch} is not installed (${platformPackage}): run \`npm ci\`, or set LITESTREAM_BIN.`,
+    );
   }
   const binary = path.join(path.dirname(manifest), "litestream");
-  if (!fs.existsSync(binary)) throw new Error(`${platformPackage} is installed but holds no binary at ${binary}: run \`npm ci\` again.`);
+  if (!fs.existsSync(binary))
+    throw new Error(`${platformPackage} is installed but holds no binary at ${binary}: run \`npm ci\` again.`);
   return binary;
 }
 
@@ -35,7 +38,12 @@ export function replicaConfig(replica: string, syncInterval = "1s"): ReplicaConf
   if (/^s3:\/\//i.test(replica)) {
     const url = new URL(replica);
     if (!url.hostname) throw new Error(`The replica ${replica} names no bucket (s3://bucket/path).`);
-    const entry: ReplicaConfig = { type: "s3", bucket: url.hostname, path: url.pathname.replace(/^\/+/, ""), "sync-interval": syncInterval };
+    const entry: ReplicaConfig = {
+      type: "s3",
+      bucket: url.hostname,
+      path: url.pathname.replace(/^\/+/, ""),
+      "sync-interval": syncInterval,
+    };
     const endpoint = url.searchParams.get("endpoint");
     const region = url.searchParams.get("region");
     if (endpoint) entry.endpoint = endpoint;

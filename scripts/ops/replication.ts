@@ -100,7 +100,10 @@ export function startReplication(options: ReplicationOptions): ReplicationSuperv
     restartTimer = null;
     // Detached: a Ctrl-C in the terminal reaches the server, which then stops Litestream in its own order.
     const fifo = path.join(path.dirname(config), "log.fifo");
-    const proc = spawn("sh", ["-c", WATCHER, "litestream-watcher", binary, config, fifo], { stdio: ["pipe", "pipe", "pipe"], detached: true });
+    const proc = spawn("sh", ["-c", WATCHER, "litestream-watcher", binary, config, fifo], {
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: true,
+    });
     child = proc;
     let buffer = "";
     const onData = (chunk: Buffer) => {
@@ -119,7 +122,9 @@ export function startReplication(options: ReplicationOptions): ReplicationSuperv
       proc.stdin?.destroy();
       if (child === proc) child = null;
       if (stopping) return;
-      fail(`litestream exited unexpectedly (${signal ?? `code ${code}`}); restarting in ${Math.round(backoffMs / 1000)} s`);
+      fail(
+        `litestream exited unexpectedly (${signal ?? `code ${code}`}); restarting in ${Math.round(backoffMs / 1000)} s`,
+      );
       status.restarts++;
       restartTimer = setTimeout(launch, backoffMs);
       backoffMs = Math.min(backoffMs * 2, 30_000);
@@ -131,11 +136,18 @@ export function startReplication(options: ReplicationOptions): ReplicationSuperv
       fs.mkdirSync(replica.path, { recursive: true });
     } catch (error) {
       // Litestream would fail the same way; say it in our words first, then let it retry.
-      fail(`replica directory ${replica.path} cannot be created: ${error instanceof Error ? error.message : String(error)}`);
+      fail(
+        `replica directory ${replica.path} cannot be created: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   launch();
-  log({ level: "info", msg: "litestream started", replica: status.replica, binary: path.relative(process.cwd(), binary) });
+  log({
+    level: "info",
+    msg: "litestream started",
+    replica: status.replica,
+    binary: path.relative(process.cwd(), binary),
+  });
 
   return {
     status: () => ({ ...status }),

@@ -34,7 +34,12 @@ function withDb<T>(work: (db: ReturnType<typeof openDatabase>) => T): T {
 
 function zasOrganisation(): number {
   return withDb((db) => {
-    const hr = db.select({ organisationId: memberships.organisationId }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.email, "hr@zas.example")).get();
+    const hr = db
+      .select({ organisationId: memberships.organisationId })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(eq(users.email, "hr@zas.example"))
+      .get();
     if (!hr?.organisationId) throw new Error("no ZAS HR user");
     return hr.organisationId;
   });
@@ -47,19 +52,42 @@ async function hrPage(javaScriptEnabled: boolean): Promise<Page> {
 }
 
 /** A submitted scan of ZAS for `period` (submitted through the form, as HR does) with one action on its plan. */
-async function scanWithAction(page: Page, period: string, action: string): Promise<{ scanId: number; actionId: number }> {
-  const answers = Object.fromEntries(INSTRUMENT_V1.dimensions.flatMap((d) => d.items.map((i) => [i.key, "3" as const])));
+async function scanWithAction(
+  page: Page,
+  period: string,
+  action: string,
+): Promise<{ scanId: number; actionId: number }> {
+  const answers = Object.fromEntries(
+    INSTRUMENT_V1.dimensions.flatMap((d) => d.items.map((i) => [i.key, "3" as const])),
+  );
   const scan = withDb((db) => createDraftScan({ organisationId: zasOrganisation(), period, answers }, db));
-  const submitted = await page.request.post(`${server.url}/hr/scans/${scan.id}`, { form: { intent: "submit", confirm: "yes" }, headers: { Origin: server.url }, maxRedirects: 0 });
+  const submitted = await page.request.post(`${server.url}/hr/scans/${scan.id}`, {
+    form: { intent: "submit", confirm: "yes" },
+    headers: { Origin: server.url },
+    maxRedirects: 0,
+  });
   expect(submitted.status()).toBe(302);
   const actionId = withDb(
     (db) =>
-      db.insert(actionItems).values({ organisationId: zasOrganisation(), scanId: scan.id, dimensionKey: "language", action, owner: "Karim Bouzid" }).returning({ id: actionItems.id }).get().id,
+      db
+        .insert(actionItems)
+        .values({
+          organisationId: zasOrganisation(),
+          scanId: scan.id,
+          dimensionKey: "language",
+          action,
+          owner: "Karim Bouzid",
+        })
+        .returning({ id: actionItems.id })
+        .get().id,
   );
   return { scanId: scan.id, actionId };
 }
 const actionRow = (id: number) => withDb((db) => db.select().from(actionItems).where(eq(actionItems.id, id)).get());
-const hrName = () => withDb((db) => db.select({ name: users.name }).from(users).where(eq(users.email, "hr@zas.example")).get()?.name ?? "");
+const hrName = () =>
+  withDb(
+    (db) => db.select({ name: users.name }).from(users).where(eq(users.email, "hr@zas.example")).get()?.name ?? "",
+  );
 
 /** A row control's name: its verb and, for screen readers, the action it acts on. */
 const named = (verb: string, action: string) => new RegExp(`^${verb}\\s?: ${action}$`);
@@ -86,7 +114,12 @@ describe("action plan", () => {
     await page.goto(`${server.url}/hr/scans/${scanId}/actions`);
     await page.getByRole("button", { name: named("Verwijderen", "Taalcoach inplannen") }).waitFor();
     await editAndSave(page, "Taalcoach inplannen", "Taalcoach elke week", false);
-    expect(actionRow(actionId)).toMatchObject({ action: "Taalcoach elke week", status: "in_progress", owner: "", revision: 2 });
+    expect(actionRow(actionId)).toMatchObject({
+      action: "Taalcoach elke week",
+      status: "in_progress",
+      owner: "",
+      revision: 2,
+    });
     await page.context().close();
   });
 
@@ -119,7 +152,10 @@ describe("action plan", () => {
     expect(actionRow(actionId)).toMatchObject({ action: "Buddy een week vooraf koppelen", status: "in_progress" });
 
     await page.getByRole("link", { name: named("Verwijderen", "Buddy een week vooraf koppelen") }).click();
-    await page.waitForURL((url) => url.searchParams.get("confirm") === "delete-action" && url.searchParams.get("action") === String(actionId));
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get("confirm") === "delete-action" && url.searchParams.get("action") === String(actionId),
+    );
     const step = page.getByRole("region", { name: "Deze actie verwijderen?" });
     expect(await step.textContent()).toContain("Buddy een week vooraf koppelen");
     await expectAccessible(page);
@@ -133,11 +169,21 @@ describe("action plan", () => {
 
 describe("organisation page and interests", () => {
   it("HR reads whether partners see the organisation by name; the newcomer form offers no 'Geloof'", async () => {
-    const consent = withDb((db) => db.select({ c: organisations.benchmarkConsent, name: organisations.name }).from(organisations).where(eq(organisations.id, zasOrganisation())).get());
+    const consent = withDb((db) =>
+      db
+        .select({ c: organisations.benchmarkConsent, name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, zasOrganisation()))
+        .get(),
+    );
     const page = await hrPage(false);
     await page.goto(`${server.url}/hr/organisation`);
     const visibility = await page.getByTestId("partner-visibility").textContent();
-    expect(visibility).toContain(consent?.c ? `Projectpartners zien ${consent.name} bij naam` : `Projectpartners zien ${consent?.name} niet bij naam`);
+    expect(visibility).toContain(
+      consent?.c
+        ? `Projectpartners zien ${consent.name} bij naam`
+        : `Projectpartners zien ${consent?.name} niet bij naam`,
+    );
 
     await page.goto(`${server.url}/hr/newcomers/new`);
     await page.getByLabel("Koken").waitFor();

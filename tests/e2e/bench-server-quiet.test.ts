@@ -26,7 +26,9 @@ beforeAll(async () => {
   fs.mkdirSync(dir, { recursive: true });
   await copyBase("migrated", databasePath);
   const db = new Database(databasePath);
-  db.prepare("INSERT INTO outbox (event_key, kind, to_email, locale, subject, text, next_attempt_at) VALUES ('bench:quiet', 'module_assigned', 'someone@bench.example', 'nl', 'Onderwerp', 'Tekst', '1970-01-01T00:00:00.000Z')").run();
+  db.prepare(
+    "INSERT INTO outbox (event_key, kind, to_email, locale, subject, text, next_attempt_at) VALUES ('bench:quiet', 'module_assigned', 'someone@bench.example', 'nl', 'Onderwerp', 'Tekst', '1970-01-01T00:00:00.000Z')",
+  ).run();
   db.close();
 });
 
@@ -38,7 +40,11 @@ afterAll(async () => {
 describe("a benchmark's server", () => {
   it("leaves the outbox alone and prints nothing about mail", { timeout: 180_000 }, async () => {
     // spawnPortal's SMTP port is replaced by QUIET_SERVER_ENV's dead address (port 9: nothing listens).
-    server = await spawnPortal({ databasePath, smtpPort: 9, env: { ...QUIET_SERVER_ENV, SCHEDULER_INTERVAL_SECONDS: "0.2" } });
+    server = await spawnPortal({
+      databasePath,
+      smtpPort: 9,
+      env: { ...QUIET_SERVER_ENV, SCHEDULER_INTERVAL_SECONDS: "0.2" },
+    });
     // Long enough for a scheduler thread to boot (tsx compiles it: seconds on a loaded machine) and tick many
     // times at 0.2 s; without QUIET_SERVER_ENV's SCHEDULER=off the row is tried and the ESOCKET line printed.
     const until = Date.now() + 30_000;

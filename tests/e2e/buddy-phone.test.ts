@@ -55,14 +55,20 @@ describe("a buddy's pages on a phone", () => {
     await declineChoice.click();
     const reason = page.getByLabel(/Waarom niet/);
     await reason.waitFor();
-    const [acceptBox, choiceBox, reasonBox] = [await box(page, accept), await box(page, declineChoice), await box(page, reason)];
+    const [acceptBox, choiceBox, reasonBox] = [
+      await box(page, accept),
+      await box(page, declineChoice),
+      await box(page, reason),
+    ];
     // Not between the two answers: under both of them.
     expect(reasonBox.top).toBeGreaterThanOrEqual(acceptBox.bottom);
     expect(reasonBox.top).toBeGreaterThanOrEqual(choiceBox.bottom);
     // The button that sends the decline comes after the reason, in the same group as the choice.
     const send = page.getByRole("button", { name: "Weigering versturen" });
     expect((await box(page, send)).top).toBeGreaterThan(reasonBox.bottom);
-    expect(await send.evaluate((button) => button.closest("details")?.querySelector("summary")?.textContent)).toBe("Ik weiger");
+    expect(await send.evaluate((button) => button.closest("details")?.querySelector("summary")?.textContent)).toBe(
+      "Ik weiger",
+    );
     expect(await documentWidth(page)).toBeLessThanOrEqual(390);
     expect(await textPastCards(page)).toEqual([]);
     await expectAccessible(page);
@@ -79,7 +85,9 @@ describe("a buddy's pages on a phone", () => {
     await page.goto(`${server.url}/me/buddy/matches/1`);
     const moment = page.getByRole("combobox");
     const headings = await page.getByRole("heading").allTextContents();
-    const momentName = await moment.evaluate((select) => (select as HTMLSelectElement).labels?.[0]?.textContent?.trim() ?? "");
+    const momentName = await moment.evaluate(
+      (select) => (select as HTMLSelectElement).labels?.[0]?.textContent?.trim() ?? "",
+    );
     expect(momentName).not.toBe("");
     expect(headings.map((h) => h.trim())).not.toContain(momentName);
     await page.context().close();
@@ -92,7 +100,9 @@ describe("a buddy's pages on a phone", () => {
     const first = await moment.inputValue();
     const note = page.getByLabel("Korte notitie");
     const longWord = "Kennismakingsgesprekkenplanningsoverleg-met-teamverantwoordelijke";
-    await note.fill(`Goed gestart. ${longWord} en contact via amal.haddad.verpleegkundige@ziekenhuisaandestroom.example.`);
+    await note.fill(
+      `Goed gestart. ${longWord} en contact via amal.haddad.verpleegkundige@ziekenhuisaandestroom.example.`,
+    );
     await page.getByRole("button", { name: "Check-in opslaan" }).click();
     await page.getByText("De check-in is opgeslagen.").waitFor();
     await expect.poll(() => note.inputValue()).toBe("");

@@ -31,10 +31,13 @@ async function pageAs(email: string, mobile: boolean): Promise<Page> {
 
 async function resultsPath(page: Page, period: string): Promise<string> {
   await page.goto(`${server.url}/hr/scans`);
-  const href = await page.locator(`a[href$="/results"]`).evaluateAll(
-    (links, p) => links.find((a) => a.closest("tr, li, article, .card")?.textContent?.includes(p))?.getAttribute("href") ?? null,
-    period,
-  );
+  const href = await page
+    .locator(`a[href$="/results"]`)
+    .evaluateAll(
+      (links, p) =>
+        links.find((a) => a.closest("tr, li, article, .card")?.textContent?.includes(p))?.getAttribute("href") ?? null,
+      period,
+    );
   if (!href) throw new Error(`no results link for ${period}`);
   return href;
 }
@@ -55,7 +58,14 @@ async function expectChartFits(page: Page, testId: string, width: number) {
     const frame = element.getBoundingClientRect();
     return [...element.querySelectorAll("text")]
       .map((text) => ({ text: text.textContent ?? "", r: text.getBoundingClientRect() }))
-      .filter(({ r }) => r.width > 0 && (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1 || r.bottom > frame.bottom + 1))
+      .filter(
+        ({ r }) =>
+          r.width > 0 &&
+          (r.left < frame.left - 1 ||
+            r.right > frame.right + 1 ||
+            r.top < frame.top - 1 ||
+            r.bottom > frame.bottom + 1),
+      )
       .map(({ text }) => text);
   });
   expect(outside).toEqual([]);
@@ -69,7 +79,13 @@ const labelsOf = (page: Page, testId: string) =>
   page
     .getByTestId(testId)
     .locator("svg text.chart__label")
-    .evaluateAll((texts) => texts.map((t) => (t.querySelectorAll("tspan").length ? [...t.querySelectorAll("tspan")].map((s) => s.textContent).join(" ") : (t.textContent ?? ""))));
+    .evaluateAll((texts) =>
+      texts.map((t) =>
+        t.querySelectorAll("tspan").length
+          ? [...t.querySelectorAll("tspan")].map((s) => s.textContent).join(" ")
+          : (t.textContent ?? ""),
+      ),
+    );
 
 describe("results charts", () => {
   for (const viewport of VIEWPORTS) {
@@ -79,7 +95,9 @@ describe("results charts", () => {
       const radar = await expectChartFits(page, "radar-chart", viewport.width);
       expect(await radar.getAttribute("aria-labelledby")).toBeTruthy();
       expect(await radar.locator("title").textContent()).toBe("Scores per thema");
-      expect(await labelsOf(page, "radar-chart")).toEqual(INSTRUMENT_V1.dimensions.map((d, i) => `${i + 1}. ${d.nameNl}`));
+      expect(await labelsOf(page, "radar-chart")).toEqual(
+        INSTRUMENT_V1.dimensions.map((d, i) => `${i + 1}. ${d.nameNl}`),
+      );
       // The legend is below the drawing, not on top of its labels.
       const legend = await page.getByTestId("radar-chart").locator(".chart__legend").boundingBox();
       const drawing = await radar.boundingBox();
@@ -87,10 +105,19 @@ describe("results charts", () => {
 
       await expectChartFits(page, "trend-chart", viewport.width);
       const legendEntries = await page.getByTestId("trend-chart").locator(".chart__legend li").allTextContents();
-      expect(legendEntries).toEqual(["Totaalscore", ...INSTRUMENT_V1.dimensions.map((d, i) => `${i + 1}. ${d.nameNl}`)]);
+      expect(legendEntries).toEqual([
+        "Totaalscore",
+        ...INSTRUMENT_V1.dimensions.map((d, i) => `${i + 1}. ${d.nameNl}`),
+      ]);
       // Two submitted scans: the line has two points, and the table gives both years for every theme.
-      expect(await page.getByTestId("trend-table").locator("thead th").allTextContents()).toEqual(["Thema", "2024", "2025"]);
-      expect(await page.getByTestId("trend-table").locator("tbody tr").count()).toBe(1 + INSTRUMENT_V1.dimensions.length);
+      expect(await page.getByTestId("trend-table").locator("thead th").allTextContents()).toEqual([
+        "Thema",
+        "2024",
+        "2025",
+      ]);
+      expect(await page.getByTestId("trend-table").locator("tbody tr").count()).toBe(
+        1 + INSTRUMENT_V1.dimensions.length,
+      );
       await expectAccessible(page);
       await page.context().close();
     });
@@ -99,7 +126,9 @@ describe("results charts", () => {
   it("with one submitted scan and a draft, the trend says one has been submitted (not 'from two')", async () => {
     const page = await pageAs("hr@zas.example", true);
     await page.goto(`${server.url}${await resultsPath(page, "2025")}`);
-    expect(await page.getByTestId("trend-none").textContent()).toBe("Tot nu toe is één scan ingediend (2025). Het verloop verschijnt zodra een tweede scan is ingediend.");
+    expect(await page.getByTestId("trend-none").textContent()).toBe(
+      "Tot nu toe is één scan ingediend (2025). Het verloop verschijnt zodra een tweede scan is ingediend.",
+    );
     await page.context().close();
   });
 });
@@ -115,14 +144,23 @@ describe("HR benchmark chart", () => {
       expect(await labelsOf(page, "position-chart")).toEqual(INSTRUMENT_V1.dimensions.map((d) => d.nameNl));
       // A bar's length over the axis' 0–100 length is its score (from the table) over 100.
       const scale = await svg.evaluate((element) => {
-        const ticksX = [...element.querySelectorAll(".recharts-xAxis .recharts-cartesian-axis-tick-value")].map((t) => t.getBoundingClientRect());
+        const ticksX = [...element.querySelectorAll(".recharts-xAxis .recharts-cartesian-axis-tick-value")].map((t) =>
+          t.getBoundingClientRect(),
+        );
         const zero = ticksX[0];
         const hundred = ticksX[ticksX.length - 1];
         const bar = element.querySelector(".recharts-bar-rectangle path, .recharts-bar-rectangle rect");
         if (!zero || !hundred || !bar) return null;
-        return { axis: hundred.left + hundred.width / 2 - (zero.left + zero.width / 2), bar: bar.getBoundingClientRect().width };
+        return {
+          axis: hundred.left + hundred.width / 2 - (zero.left + zero.width / 2),
+          bar: bar.getBoundingClientRect().width,
+        };
       });
-      const firstScore = Number((await page.getByTestId("position-table").locator("tbody tr").nth(1).locator("td").first().textContent())?.replace(",", "."));
+      const firstScore = Number(
+        (
+          await page.getByTestId("position-table").locator("tbody tr").nth(1).locator("td").first().textContent()
+        )?.replace(",", "."),
+      );
       expect(scale).not.toBeNull();
       if (scale) expect(Math.abs(scale.bar / scale.axis - firstScore / 100)).toBeLessThan(0.03);
       await expectAccessible(page);
@@ -141,10 +179,14 @@ describe("chart pages ship no chart code", () => {
     expect(response.status()).toBe(200);
     const html = await response.text();
     expect(html).toMatch(/<svg[^>]*role="img"/);
-    const scripts = [...new Set([...html.matchAll(/["'](\/build\/[^"']+\.js)["']/g)].map((m) => `${server.url}${m[1]}`))];
+    const scripts = [
+      ...new Set([...html.matchAll(/["'](\/build\/[^"']+\.js)["']/g)].map((m) => `${server.url}${m[1]}`)),
+    ];
     expect(scripts.length).toBeGreaterThan(3);
     const bodies = await Promise.all(scripts.map(async (src) => ({ src, body: await (await fetch(src)).text() })));
-    expect(bodies.filter((b) => /recharts-(surface|wrapper|cartesian|polar)/.test(b.body)).map((b) => b.src)).toEqual([]);
+    expect(bodies.filter((b) => /recharts-(surface|wrapper|cartesian|polar)/.test(b.body)).map((b) => b.src)).toEqual(
+      [],
+    );
     await page.context().close();
   });
 });

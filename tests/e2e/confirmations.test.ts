@@ -35,7 +35,12 @@ function withDb<T>(work: (db: ReturnType<typeof openDatabase>) => T): T {
 
 function zasOrganisation(): number {
   return withDb((db) => {
-    const hr = db.select({ organisationId: memberships.organisationId }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.email, "hr@zas.example")).get();
+    const hr = db
+      .select({ organisationId: memberships.organisationId })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(eq(users.email, "hr@zas.example"))
+      .get();
     if (!hr?.organisationId) throw new Error("no ZAS HR user");
     return hr.organisationId;
   });
@@ -43,18 +48,37 @@ function zasOrganisation(): number {
 
 /** A complete draft scan of ZAS for `period`. */
 function completeDraftScan(period: string) {
-  const answers = Object.fromEntries(INSTRUMENT_V1.dimensions.flatMap((d) => d.items.map((i) => [i.key, "3" as const])));
+  const answers = Object.fromEntries(
+    INSTRUMENT_V1.dimensions.flatMap((d) => d.items.map((i) => [i.key, "3" as const])),
+  );
   return withDb((db) => createDraftScan({ organisationId: zasOrganisation(), period, answers }, db));
 }
-const scanStatus = (id: number) => withDb((db) => db.select({ status: scans.status }).from(scans).where(eq(scans.id, id)).get()?.status);
+const scanStatus = (id: number) =>
+  withDb((db) => db.select({ status: scans.status }).from(scans).where(eq(scans.id, id)).get()?.status);
 
 /** A newcomer record of ZAS of its own, without an account. */
 function newcomer(name: string) {
-  return withDb((db) =>
-    db.insert(newcomerRecords).values({ organisationId: zasOrganisation(), name, profession: "verpleegkundige", startDate: "2027-03-01", dutchLevel: "B1" }).returning({ id: newcomerRecords.id }).get().id,
+  return withDb(
+    (db) =>
+      db
+        .insert(newcomerRecords)
+        .values({
+          organisationId: zasOrganisation(),
+          name,
+          profession: "verpleegkundige",
+          startDate: "2027-03-01",
+          dutchLevel: "B1",
+        })
+        .returning({ id: newcomerRecords.id })
+        .get().id,
   );
 }
-const erasedAt = (id: number) => withDb((db) => db.select({ erasedAt: newcomerRecords.erasedAt }).from(newcomerRecords).where(eq(newcomerRecords.id, id)).get()?.erasedAt);
+const erasedAt = (id: number) =>
+  withDb(
+    (db) =>
+      db.select({ erasedAt: newcomerRecords.erasedAt }).from(newcomerRecords).where(eq(newcomerRecords.id, id)).get()
+        ?.erasedAt,
+  );
 
 /** A colleague at ZAS of its own. */
 function colleague(name: string, email: string) {
@@ -64,9 +88,17 @@ function colleague(name: string, email: string) {
     return user.id;
   });
 }
-const userStatus = (id: number) => withDb((db) => db.select({ status: users.status }).from(users).where(eq(users.id, id)).get()?.status);
+const userStatus = (id: number) =>
+  withDb((db) => db.select({ status: users.status }).from(users).where(eq(users.id, id)).get()?.status);
 const proposals = () =>
-  withDb((db) => db.select({ n: count() }).from(matches).where(and(eq(matches.organisationId, zasOrganisation()), inArray(matches.status, ["proposed"]))).get()?.n ?? 0);
+  withDb(
+    (db) =>
+      db
+        .select({ n: count() })
+        .from(matches)
+        .where(and(eq(matches.organisationId, zasOrganisation()), inArray(matches.status, ["proposed"])))
+        .get()?.n ?? 0,
+  );
 
 async function hrPage(javaScriptEnabled: boolean): Promise<Page> {
   const context = await newContext(browser, { javaScriptEnabled });
@@ -192,7 +224,9 @@ describe("deactivating a person", () => {
     const page = await hrPage(false);
     await page.goto(`${server.url}/hr/people?q=Zonder`);
     await page.getByRole("link", { name: /^Deactiveren\s?: Zora Zonder$/ }).click();
-    await page.waitForURL((url) => url.searchParams.get("confirm") === "deactivate" && url.searchParams.get("person") === String(id));
+    await page.waitForURL(
+      (url) => url.searchParams.get("confirm") === "deactivate" && url.searchParams.get("person") === String(id),
+    );
     expect(new URL(page.url()).searchParams.get("q")).toBe("Zonder");
     const step = page.getByRole("region", { name: "Zora Zonder deactiveren?" });
     expect(await step.textContent()).toContain("zora.zonder@zas.example");
@@ -219,7 +253,9 @@ describe("sending proposals", () => {
     const count = Number(/(\d+) voorstel/.exec(heading)?.[1]);
     expect(count).toBe(pairs.length);
     for (const pair of pairs) expect(pair).toMatch(/^.+ krijgt het voorstel om buddy te worden van .+$/);
-    expect(await step.textContent()).toMatch(count > 0 ? /e-mail met het voorstel.*dagen om het te aanvaarden of af te wijzen/ : /geen nieuwe voorstellen/);
+    expect(await step.textContent()).toMatch(
+      count > 0 ? /e-mail met het voorstel.*dagen om het te aanvaarden of af te wijzen/ : /geen nieuwe voorstellen/,
+    );
     return count;
   }
 

@@ -19,12 +19,42 @@ afterAll(async () => {
 
 // Each role's menu, in order: every place in it must open (200) and pass axe.
 const HOMES = [
-  ["admin@portal.example", "/admin", ["/admin", "/admin/organisations", "/admin/users", "/admin/audit", "/admin/indicators", "/admin/outbox", "/admin/mailbox", "/account"]],
-  ["onderzoek@thomasmore.example", "/partner", ["/partner", "/partner/benchmark", "/partner/indicators", "/partner/pulse", "/account"]],
+  [
+    "admin@portal.example",
+    "/admin",
+    [
+      "/admin",
+      "/admin/organisations",
+      "/admin/users",
+      "/admin/audit",
+      "/admin/indicators",
+      "/admin/outbox",
+      "/admin/mailbox",
+      "/account",
+    ],
+  ],
+  [
+    "onderzoek@thomasmore.example",
+    "/partner",
+    ["/partner", "/partner/benchmark", "/partner/indicators", "/partner/pulse", "/account"],
+  ],
   [
     "hr@zas.example",
     "/hr",
-    ["/hr", "/hr/scans", "/hr/modules", "/hr/newcomers", "/hr/matching", "/hr/buddies", "/hr/pulse", "/hr/benchmark", "/hr/people", "/hr/import", "/hr/organisation", "/account"],
+    [
+      "/hr",
+      "/hr/scans",
+      "/hr/modules",
+      "/hr/newcomers",
+      "/hr/matching",
+      "/hr/buddies",
+      "/hr/pulse",
+      "/hr/benchmark",
+      "/hr/people",
+      "/hr/import",
+      "/hr/organisation",
+      "/account",
+    ],
   ],
   ["verpleegkundige@zas.example", "/me", ["/me", "/me/modules", "/me/buddy", "/account"]],
   ["nieuwkomer@zas.example", "/newcomer", ["/newcomer", "/me/modules", "/account"]],
@@ -110,7 +140,9 @@ describe("invitation", () => {
     await expectAccessible(page);
     await context.close();
 
-    const mail = await server.mail.waitFor((m) => m.to.includes("femke.lambrechts@zas.example") && m.text.includes("/invite/"));
+    const mail = await server.mail.waitFor(
+      (m) => m.to.includes("femke.lambrechts@zas.example") && m.text.includes("/invite/"),
+    );
     const link = linkIn(mail.text, "/invite/");
     expect(link.startsWith(server.url)).toBe(true);
 
@@ -167,7 +199,9 @@ describe("phone", () => {
     const page = await signedInPage(browser, server.url, "hr@zas.example", { mobile: true });
     const context = page.context();
     await page.goto(`${server.url}/hr/people`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     await context.close();

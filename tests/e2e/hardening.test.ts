@@ -23,13 +23,19 @@ type Flags = { benchmark_consent: number; require_buddy_training: number; requir
 function flags(name: string): Flags | undefined {
   const db = new Database(server.databasePath, { readonly: true });
   try {
-    return db.prepare("select benchmark_consent, require_buddy_training, require_same_site from organisations where name = ?").get(name) as Flags | undefined;
+    return db
+      .prepare("select benchmark_consent, require_buddy_training, require_same_site from organisations where name = ?")
+      .get(name) as Flags | undefined;
   } finally {
     db.close();
   }
 }
 
-function rawRequest(method: string, target: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function rawRequest(
+  method: string,
+  target: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(`${server.url}${target}`, { method, headers }, (response) => {
       let body = "";
@@ -60,7 +66,11 @@ describe("admin organisation form with checkboxes unticked (finding 7)", () => {
     await page.getByRole("button", { name: "Opslaan" }).click();
     await page.waitForURL(/\/admin\/organisations\/\d+\?notice=/);
     expect(await page.getByText("Organisatie aangemaakt.").count()).toBeGreaterThan(0);
-    expect(flags("Woonzorg De Linde")).toEqual({ benchmark_consent: 0, require_buddy_training: 0, require_same_site: 0 });
+    expect(flags("Woonzorg De Linde")).toEqual({
+      benchmark_consent: 0,
+      require_buddy_training: 0,
+      require_same_site: 0,
+    });
     await context.close();
   });
 
@@ -74,31 +84,44 @@ describe("admin organisation form with checkboxes unticked (finding 7)", () => {
     await setBox(page, /^Buddy en nieuwkomer werken op dezelfde locatie/, true);
     await page.getByRole("button", { name: "Opslaan" }).click();
     await page.waitForURL(/\/admin\/organisations\/\d+\?notice=/);
-    expect(flags("Thuiszorg Het Anker")).toEqual({ benchmark_consent: 1, require_buddy_training: 1, require_same_site: 1 });
+    expect(flags("Thuiszorg Het Anker")).toEqual({
+      benchmark_consent: 1,
+      require_buddy_training: 1,
+      require_same_site: 1,
+    });
 
     await setBox(page, /^Mag met naam verschijnen/, false);
     await setBox(page, /^Buddy's moeten de module/, false);
     await setBox(page, /^Buddy en nieuwkomer werken op dezelfde locatie/, false);
     await page.getByRole("button", { name: "Opslaan" }).first().click();
     await page.getByText("Wijzigingen opgeslagen.").first().waitFor();
-    expect(flags("Thuiszorg Het Anker")).toEqual({ benchmark_consent: 0, require_buddy_training: 0, require_same_site: 0 });
+    expect(flags("Thuiszorg Het Anker")).toEqual({
+      benchmark_consent: 0,
+      require_buddy_training: 0,
+      require_same_site: 0,
+    });
     await expectAccessible(page);
     await context.close();
   });
 });
 
 describe("broken addresses and odd methods (finding 4)", () => {
-  it.each(["/hr/scans/%", "/%E0%A4%A", "/build/%", "/hr/scans/%ZZ"])("GET %s → 400 with a translated message", async (target) => {
-    const cookie = await signIn(server, "hr@zas.example");
-    for (const [language, text] of [
-      ["en", "This web address is not valid"],
-      ["nl", "Dit webadres is ongeldig"],
-    ] as const) {
-      const response = await fetch(`${server.url}${target}`, { headers: { Cookie: cookie, "Accept-Language": language } });
-      expect(response.status).toBe(400);
-      expect(await response.text()).toContain(text);
-    }
-  });
+  it.each(["/hr/scans/%", "/%E0%A4%A", "/build/%", "/hr/scans/%ZZ"])(
+    "GET %s → 400 with a translated message",
+    async (target) => {
+      const cookie = await signIn(server, "hr@zas.example");
+      for (const [language, text] of [
+        ["en", "This web address is not valid"],
+        ["nl", "Dit webadres is ongeldig"],
+      ] as const) {
+        const response = await fetch(`${server.url}${target}`, {
+          headers: { Cookie: cookie, "Accept-Language": language },
+        });
+        expect(response.status).toBe(400);
+        expect(await response.text()).toContain(text);
+      }
+    },
+  );
 
   it.each([
     ["TRACE", 405],
@@ -118,15 +141,21 @@ describe("?_data= requests made by hand (finding 15)", () => {
   it("naming a route the address does not serve: 400 and a translated message, not 'Unexpected Server Error'", async () => {
     const cookie = await signIn(server, "hr@zas.example");
     for (const routeId of ["routes/login", "routes/admin._index", "routes/does-not-exist"]) {
-      const response = await fetch(`${server.url}/hr/scans?_data=${encodeURIComponent(routeId)}`, { headers: { Cookie: cookie, "Accept-Language": "en" } });
+      const response = await fetch(`${server.url}/hr/scans?_data=${encodeURIComponent(routeId)}`, {
+        headers: { Cookie: cookie, "Accept-Language": "en" },
+      });
       expect(response.status, routeId).toBe(400);
-      expect(await response.json()).toEqual({ message: "This address does not belong to the data you asked for. Nothing was loaded." });
+      expect(await response.json()).toEqual({
+        message: "This address does not belong to the data you asked for. Nothing was loaded.",
+      });
     }
   });
 
   it("naming the route the address serves still answers its data", async () => {
     const cookie = await signIn(server, "hr@zas.example");
-    const response = await fetch(`${server.url}/hr/scans?_data=${encodeURIComponent("routes/hr.scans._index")}`, { headers: { Cookie: cookie } });
+    const response = await fetch(`${server.url}/hr/scans?_data=${encodeURIComponent("routes/hr.scans._index")}`, {
+      headers: { Cookie: cookie },
+    });
     expect(response.status).toBe(200);
   });
 });

@@ -28,7 +28,12 @@ beforeAll(async () => {
   await fetch(`${server.url}/hr/people`, {
     method: "POST",
     headers: { Cookie: zuyderlandHr, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ intent: "invite", name: "Joep Huls", email: "joep.huls@zuyderland.example", role: "employee" }),
+    body: new URLSearchParams({
+      intent: "invite",
+      name: "Joep Huls",
+      email: "joep.huls@zuyderland.example",
+      role: "employee",
+    }),
   });
   const db = new Database(server.databasePath, { readonly: true });
   const one = (sql: string) => (db.prepare(sql).get() as { id: number }).id;
@@ -36,13 +41,27 @@ beforeAll(async () => {
     zas: one("select id from organisations where name like 'ZAS%'"),
     zuyderlandEmployee: one("select id from users where email = 'iris.janssen@zuyderland.example'"),
     zuyderlandInvitationId: one("select id from invitations where email = 'joep.huls@zuyderland.example'"),
-    zasScan: one("select s.id from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'submitted'"),
-    zuyderlandScan: one("select s.id from scans s join organisations o on o.id = s.organisation_id where o.name like 'Zuyderland%'"),
-    zasNewcomer: one("select n.id from newcomer_records n join organisations o on o.id = n.organisation_id where o.name like 'ZAS%'"),
-    zuyderlandNewcomer: one("select n.id from newcomer_records n join organisations o on o.id = n.organisation_id where o.name like 'Zuyderland%'"),
-    zasMatch: one("select m.id from matches m join organisations o on o.id = m.organisation_id where o.name like 'ZAS%' and m.status = 'active'"),
-    ownProposal: one("select m.id from matches m join buddy_profiles b on b.id = m.buddy_id join users u on u.id = b.user_id where u.email = 'verpleegkundige@zas.example' and m.status = 'proposed'"),
-    zasDraftScan: one("select s.id from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'draft'"),
+    zasScan: one(
+      "select s.id from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'submitted'",
+    ),
+    zuyderlandScan: one(
+      "select s.id from scans s join organisations o on o.id = s.organisation_id where o.name like 'Zuyderland%'",
+    ),
+    zasNewcomer: one(
+      "select n.id from newcomer_records n join organisations o on o.id = n.organisation_id where o.name like 'ZAS%'",
+    ),
+    zuyderlandNewcomer: one(
+      "select n.id from newcomer_records n join organisations o on o.id = n.organisation_id where o.name like 'Zuyderland%'",
+    ),
+    zasMatch: one(
+      "select m.id from matches m join organisations o on o.id = m.organisation_id where o.name like 'ZAS%' and m.status = 'active'",
+    ),
+    ownProposal: one(
+      "select m.id from matches m join buddy_profiles b on b.id = m.buddy_id join users u on u.id = b.user_id where u.email = 'verpleegkundige@zas.example' and m.status = 'proposed'",
+    ),
+    zasDraftScan: one(
+      "select s.id from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'draft'",
+    ),
   };
   db.close();
 
@@ -50,11 +69,33 @@ beforeAll(async () => {
   await fetch(`${server.url}/hr/people`, {
     method: "POST",
     headers: { Cookie: cookies.hr ?? "", "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ intent: "invite", name: "Matrix Invitee", email: "matrix.invitee@zas.example", role: "employee" }),
+    body: new URLSearchParams({
+      intent: "invite",
+      name: "Matrix Invitee",
+      email: "matrix.invitee@zas.example",
+      role: "employee",
+    }),
   });
-  tokens.invite = new URL(linkIn((await server.mail.waitFor((m) => m.to.includes("matrix.invitee@zas.example"))).text, "/invite/")).pathname.split("/")[2] ?? "";
-  await fetch(`${server.url}/forgot-password`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "email=nieuwkomer%40zas.example" });
-  tokens.reset = new URL(linkIn((await server.mail.waitFor((m) => m.to.includes("nieuwkomer@zas.example") && m.text.includes("/reset-password/"))).text, "/reset-password/")).pathname.split("/")[2] ?? "";
+  tokens.invite =
+    new URL(
+      linkIn((await server.mail.waitFor((m) => m.to.includes("matrix.invitee@zas.example"))).text, "/invite/"),
+    ).pathname.split("/")[2] ?? "";
+  await fetch(`${server.url}/forgot-password`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: "email=nieuwkomer%40zas.example",
+  });
+  tokens.reset =
+    new URL(
+      linkIn(
+        (
+          await server.mail.waitFor(
+            (m) => m.to.includes("nieuwkomer@zas.example") && m.text.includes("/reset-password/"),
+          )
+        ).text,
+        "/reset-password/",
+      ),
+    ).pathname.split("/")[2] ?? "";
   const run = await fetch(`${server.url}/hr/matching?index`, {
     method: "POST",
     headers: { Cookie: cookies.hr ?? "", "Content-Type": "application/x-www-form-urlencoded" },
@@ -87,7 +128,10 @@ async function request(role: Role, path: string, form?: Record<string, string>) 
 // Expected outcome per role: a status, or "login" for a redirect to the sign-in page.
 type Cell = number | "login";
 const only = (allowed: Role[], ok: Cell = 200): Record<Role, Cell> =>
-  Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" ? "login" : allowed.includes(r) ? ok : 403])) as Record<Role, Cell>;
+  Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" ? "login" : allowed.includes(r) ? ok : 403])) as Record<
+    Role,
+    Cell
+  >;
 
 const PAGES: [string, Record<Role, Cell>][] = [
   ["/admin", only(["admin"])],
@@ -185,7 +229,11 @@ describe("unknown and foreign ids", () => {
   });
 
   it("HR cannot deactivate another organisation's user: 404 and nothing changes", async () => {
-    const result = await request("hr", "/hr/people", { intent: "deactivate", userId: String(ids.zuyderlandEmployee), confirm: "yes" });
+    const result = await request("hr", "/hr/people", {
+      intent: "deactivate",
+      userId: String(ids.zuyderlandEmployee),
+      confirm: "yes",
+    });
     expect(result.status).toBe(404);
     const db = new Database(server.databasePath, { readonly: true });
     const row = db.prepare("select status from users where id = ?").get(ids.zuyderlandEmployee) as { status: string };
@@ -195,7 +243,12 @@ describe("unknown and foreign ids", () => {
 
   it("HR of another organisation gets 404 for ZAS's scan, newcomer and match, and nothing of their content", async () => {
     const zuyderlandHr = await signIn(server, "hr@zuyderland.example");
-    for (const path of [`/hr/scans/${ids.zasScan}/results`, `/hr/newcomers/${ids.zasNewcomer}`, `/hr/matching/matches/${ids.zasMatch}`, `/hr/newcomers/${ids.zasNewcomer}/export`]) {
+    for (const path of [
+      `/hr/scans/${ids.zasScan}/results`,
+      `/hr/newcomers/${ids.zasNewcomer}`,
+      `/hr/matching/matches/${ids.zasMatch}`,
+      `/hr/newcomers/${ids.zasNewcomer}/export`,
+    ]) {
       const response = await fetch(`${server.url}${path}`, { headers: { Cookie: zuyderlandHr }, redirect: "manual" });
       expect(response.status, path).toBe(404);
       expect(await response.text()).not.toContain("Amal");
@@ -203,7 +256,10 @@ describe("unknown and foreign ids", () => {
   });
 
   it("HR cannot revoke another organisation's invitation", async () => {
-    const result = await request("hr", "/hr/people", { intent: "revoke", invitationId: String(ids.zuyderlandInvitationId) });
+    const result = await request("hr", "/hr/people", {
+      intent: "revoke",
+      invitationId: String(ids.zuyderlandInvitationId),
+    });
     expect(result.status).toBe(404);
   });
 
@@ -218,9 +274,13 @@ describe("unknown and foreign ids", () => {
   });
 
   it("answers malformed ids and intents with 400, not 500", async () => {
-    expect((await request("admin", "/admin/users", { intent: "deactivate", userId: "abc", confirm: "yes" })).status).toBe(400);
+    expect(
+      (await request("admin", "/admin/users", { intent: "deactivate", userId: "abc", confirm: "yes" })).status,
+    ).toBe(400);
     expect((await request("admin", "/admin/users", { intent: "explode" })).status).toBe(400);
-    expect((await request("admin", `/admin/organisations/${ids.zas}`, { intent: "update", name: "", country: "FR" })).status).toBe(400);
+    expect(
+      (await request("admin", `/admin/organisations/${ids.zas}`, { intent: "update", name: "", country: "FR" })).status,
+    ).toBe(400);
   });
 });
 
@@ -319,10 +379,18 @@ function fingerprint(): string {
   const db = new Database(server.databasePath, { readonly: true });
   try {
     const hash = createHash("sha256");
-    const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not in ('sessions', 'sqlite_sequence') order by name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not in ('sessions', 'sqlite_sequence') order by name",
+        )
+        .all() as { name: string }[]
+    ).map((t) => t.name);
     for (const table of tables) {
       const where = table === "audit_log" ? " where action not like 'security.%'" : "";
-      hash.update(table).update(JSON.stringify(db.prepare(`select * from "${table}"${where} order by rowid`).raw().all()));
+      hash
+        .update(table)
+        .update(JSON.stringify(db.prepare(`select * from "${table}"${where} order by rowid`).raw().all()));
     }
     return hash.digest("hex");
   } finally {
@@ -330,17 +398,54 @@ function fingerprint(): string {
   }
 }
 
-const FORM = "intent=update&period=2031&email=hr%40zas.example&password=Nieuwkomer-demo-2026&locale=en&name=Matrix&reason=because";
+const FORM =
+  "intent=update&period=2031&email=hr%40zas.example&password=Nieuwkomer-demo-2026&locale=en&name=Matrix&reason=because";
 type Variant = { name: string; method: string; headers: Record<string, string>; body: string | Blob; status: number };
 const VARIANTS: Variant[] = [
-  { name: "a JSON body", method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ intent: "update", period: "2031" }), status: 415 },
+  {
+    name: "a JSON body",
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ intent: "update", period: "2031" }),
+    status: 415,
+  },
   { name: "a text/plain body", method: "POST", headers: { "Content-Type": "text/plain" }, body: FORM, status: 415 },
   { name: "a body without Content-Type", method: "POST", headers: {}, body: new Blob([FORM]), status: 415 },
-  { name: "a broken multipart body", method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=xyz" }, body: "this is not multipart", status: 400 },
-  { name: "PUT with a form", method: "PUT", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: FORM, status: 405 },
-  { name: "PATCH with a form", method: "PATCH", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: FORM, status: 405 },
-  { name: "DELETE with a form", method: "DELETE", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: FORM, status: 405 },
-  { name: "Origin: null", method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "null" }, body: FORM, status: 403 },
+  {
+    name: "a broken multipart body",
+    method: "POST",
+    headers: { "Content-Type": "multipart/form-data; boundary=xyz" },
+    body: "this is not multipart",
+    status: 400,
+  },
+  {
+    name: "PUT with a form",
+    method: "PUT",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: FORM,
+    status: 405,
+  },
+  {
+    name: "PATCH with a form",
+    method: "PATCH",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: FORM,
+    status: 405,
+  },
+  {
+    name: "DELETE with a form",
+    method: "DELETE",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: FORM,
+    status: 405,
+  },
+  {
+    name: "Origin: null",
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "null" },
+    body: FORM,
+    status: 403,
+  },
 ];
 
 describe("every action refuses what its forms never send (non-form bodies, other methods, Origin: null)", () => {
@@ -371,7 +476,8 @@ describe("every action refuses what its forms never send (non-form bodies, other
       });
       await response.arrayBuffer();
       expect([variant.name, response.status >= 400 && response.status < 500]).toEqual([variant.name, true]);
-      if (variant.method === "POST" && variant.status === 415) expect([variant.name, response.status]).toEqual([variant.name, 404]);
+      if (variant.method === "POST" && variant.status === 415)
+        expect([variant.name, response.status]).toEqual([variant.name, 404]);
     }
   });
 
@@ -432,11 +538,15 @@ describe("every action refuses what its forms never send (non-form bodies, other
 
   it("writes each refused Origin: null to the audit log as a security event", () => {
     const db = new Database(server.databasePath, { readonly: true });
-    const rows = db.prepare("select entity_id as path, detail from audit_log where action = 'security.cross_site_refused'").all() as { path: string; detail: string }[];
+    const rows = db
+      .prepare("select entity_id as path, detail from audit_log where action = 'security.cross_site_refused'")
+      .all() as { path: string; detail: string }[];
     db.close();
     const refusedNull = new Set(rows.filter((r) => JSON.parse(r.detail).origin === "null").map((r) => r.path));
     for (const [, template] of ACTIONS) {
-      const path = template.replace(/\{(\w+)\}/g, (_, key: string) => tokens[key] ?? String(ids[key])).replace(/\?.*$/, "");
+      const path = template
+        .replace(/\{(\w+)\}/g, (_, key: string) => tokens[key] ?? String(ids[key]))
+        .replace(/\?.*$/, "");
       expect(refusedNull, path).toContain(path);
     }
   });

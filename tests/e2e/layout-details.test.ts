@@ -148,8 +148,9 @@ describe("layout details", () => {
     const empty = page.locator(".empty-state");
     expect(await empty.count()).toBeGreaterThan(0);
     // A plus is two crossing strokes: the add icon's path. Where a list is empty and nothing can be added, none.
-    const plusWithoutAction = await empty.evaluateAll((states) =>
-      states.filter((s) => s.querySelector('svg path[d*="h14"][d*="v14"]') && !s.querySelector("a, button")).length,
+    const plusWithoutAction = await empty.evaluateAll(
+      (states) =>
+        states.filter((s) => s.querySelector('svg path[d*="h14"][d*="v14"]') && !s.querySelector("a, button")).length,
     );
     expect(plusWithoutAction).toBe(0);
     await page.context().close();

@@ -31,12 +31,18 @@ function withDb<T>(fn: (db: Database.Database) => T): T {
 /** A submitted scan for ZAS in which Language and Onboarding score under 60. */
 function insertWeakScan(): void {
   withDb((db) => {
-    const org = db.prepare("SELECT organisation_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?").get("hr@zas.example") as { id: number };
+    const org = db
+      .prepare("SELECT organisation_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?")
+      .get("hr@zas.example") as { id: number };
     // On the real instrument (version 1): the module recommendations read the scan through the scan feature.
     const scan = db
-      .prepare("INSERT INTO scans (organisation_id, instrument_version, period, status, submitted_at) VALUES (?, 1, 'e2e', 'submitted', '2099-01-01T00:00:00.000Z') RETURNING id")
+      .prepare(
+        "INSERT INTO scans (organisation_id, instrument_version, period, status, submitted_at) VALUES (?, 1, 'e2e', 'submitted', '2099-01-01T00:00:00.000Z') RETURNING id",
+      )
       .get(org.id) as { id: number };
-    const score = db.prepare("INSERT INTO scan_dimension_scores (scan_id, dimension_key, score, level) VALUES (?, ?, ?, ?)");
+    const score = db.prepare(
+      "INSERT INTO scan_dimension_scores (scan_id, dimension_key, score, level) VALUES (?, ?, ?, ?)",
+    );
     score.run(scan.id, "language", 30, 2);
     score.run(scan.id, "onboarding", 45, 3);
     score.run(scan.id, "leadership", 85, 5);
@@ -44,7 +50,13 @@ function insertWeakScan(): void {
 }
 
 function answerKey(moduleKey: string): number[] {
-  return withDb((db) => JSON.parse((db.prepare("SELECT answer_key FROM modules WHERE key = ?").get(moduleKey) as { answer_key: string }).answer_key) as number[]);
+  return withDb(
+    (db) =>
+      JSON.parse(
+        (db.prepare("SELECT answer_key FROM modules WHERE key = ?").get(moduleKey) as { answer_key: string })
+          .answer_key,
+      ) as number[],
+  );
 }
 
 async function answerCheck(page: Page, moduleKey: string, right: boolean): Promise<void> {
@@ -136,9 +148,19 @@ describe("modules", () => {
     const headers = await hr.locator(".completion-matrix thead th").allTextContents();
     const column = headers.findIndex((h) => h.trim() === target.title);
     expect(column).toBeGreaterThan(0);
-    const cardiologie = hr.locator(".completion-matrix tbody tr", { has: hr.locator("th", { hasText: "Cardiologie" }) });
-    expect(await cardiologie.locator("td").nth(column - 1).textContent()).toMatch(/^1 van 1/);
-    await hr.getByRole("link", { name: `Per persoon: ${target.title}` }).first().click();
+    const cardiologie = hr.locator(".completion-matrix tbody tr", {
+      has: hr.locator("th", { hasText: "Cardiologie" }),
+    });
+    expect(
+      await cardiologie
+        .locator("td")
+        .nth(column - 1)
+        .textContent(),
+    ).toMatch(/^1 van 1/);
+    await hr
+      .getByRole("link", { name: `Per persoon: ${target.title}` })
+      .first()
+      .click();
     await hr.getByRole("heading", { level: 1, name: target.title }).waitFor();
     expect(await hr.locator("tbody tr", { hasText: "An Wouters" }).textContent()).toMatch(/Afgerond/);
     await expectAccessible(hr);
@@ -168,7 +190,9 @@ describe("modules", () => {
     });
 
     it("the module list", async () => {
-      const active = withDb((db) => (db.prepare("SELECT key FROM modules WHERE active = 1").all() as { key: string }[]).map((r) => r.key));
+      const active = withDb((db) =>
+        (db.prepare("SELECT key FROM modules WHERE active = 1").all() as { key: string }[]).map((r) => r.key),
+      );
       expect([...active].sort()).toEqual(contentKeys);
       await page.goto(`${server.url}/me/modules`);
       await expectAccessible(page);
@@ -182,7 +206,10 @@ describe("modules", () => {
       for (let step = 1; step <= steps; step++) {
         if (step > 1) await page.goto(`${server.url}/me/modules/${key}?step=${step}`);
         await expectAccessible(page);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${key} step ${step}`).toBeLessThanOrEqual(390);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+          `${key} step ${step}`,
+        ).toBeLessThanOrEqual(390);
       }
       await page.goto(`${server.url}/me/modules/${key}/check`);
       await expectAccessible(page);

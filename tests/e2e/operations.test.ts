@@ -58,7 +58,13 @@ async function portal(database: string, env: Record<string, string> = {}) {
 }
 
 /** Restores the replica into a fresh file until it holds every acknowledged answer (or the deadline passes). */
-async function restoreHolding(replica: string, dir: string, scanId: number, acknowledged: Acknowledged[], extra: string[] = []) {
+async function restoreHolding(
+  replica: string,
+  dir: string,
+  scanId: number,
+  acknowledged: Acknowledged[],
+  extra: string[] = [],
+) {
   let attempt = 0;
   let lastMissing: Acknowledged[] = acknowledged;
   return poll(
@@ -68,7 +74,8 @@ async function restoreHolding(replica: string, dir: string, scanId: number, ackn
       const result = runRestore([replica, target, ...extra]);
       if (result.status !== 0) throw new Error(`restore exited ${result.status}: ${result.stderr}`);
       lastMissing = missingAcknowledged(storedAnswers(target, scanId), acknowledged);
-      if (lastMissing.length > 0) throw new Error(`${lastMissing.length} acknowledged answers missing, e.g. ${JSON.stringify(lastMissing[0])}`);
+      if (lastMissing.length > 0)
+        throw new Error(`${lastMissing.length} acknowledged answers missing, e.g. ${JSON.stringify(lastMissing[0])}`);
       return { target, stdout: result.stdout };
     },
     45_000,
@@ -94,7 +101,11 @@ describe("continuous replication", () => {
     const writer = async () => {
       while (!killed) {
         const i = n++;
-        const fields = { itemKey: keys[i % keys.length] ?? "", value: values[i % values.length] ?? "2", comment: `write-${i}` };
+        const fields = {
+          itemKey: keys[i % keys.length] ?? "",
+          value: values[i % values.length] ?? "2",
+          comment: `write-${i}`,
+        };
         const outcome = await autosave(server.url, cookie, scanId, fields).outcome;
         if (outcome.ok) acknowledged.push(outcome.ack);
         else if (!killed) failures.push(`${outcome.status}: ${outcome.error}`);
@@ -110,7 +121,11 @@ describe("continuous replication", () => {
 
     // Litestream copies what the killed server had committed, then stops: it does not outlive the server.
     const { target, stdout } = await restoreHolding(replica, dir, scanId, acknowledged);
-    await poll("Litestream to let go of the database", () => (processesHolding(database).length === 0 ? true : null), 20_000);
+    await poll(
+      "Litestream to let go of the database",
+      () => (processesHolding(database).length === 0 ? true : null),
+      20_000,
+    );
     expect(stdout).toMatch(/integrity ok/);
     expect(stdout).toMatch(/scan_answers\s+\d+/);
     // The restored file is a working portal database: the server starts on it and serves the answers.
@@ -126,13 +141,20 @@ describe("continuous replication", () => {
     const cookie = await signIn(server.url);
     const scanId = await startScan(server.url, cookie, "2098");
     const [first, second] = itemKeys(database);
-    const before = await autosave(server.url, cookie, scanId, { itemKey: first ?? "", value: "3", comment: "before" }).outcome;
+    const before = await autosave(server.url, cookie, scanId, { itemKey: first ?? "", value: "3", comment: "before" })
+      .outcome;
     if (!before.ok) throw new Error(before.error);
     await restoreHolding(replica, dir, scanId, [before.ack]);
     // The point in time lies strictly after the first write reached the replica: wait for the clock to pass it.
     const pointInTime = new Date(Date.now() + 1000);
-    await poll("the clock to pass the chosen point in time", () => (Date.now() > pointInTime.getTime() + 1000 ? true : null), 5000, 50);
-    const after = await autosave(server.url, cookie, scanId, { itemKey: second ?? "", value: "1", comment: "after" }).outcome;
+    await poll(
+      "the clock to pass the chosen point in time",
+      () => (Date.now() > pointInTime.getTime() + 1000 ? true : null),
+      5000,
+      50,
+    );
+    const after = await autosave(server.url, cookie, scanId, { itemKey: second ?? "", value: "1", comment: "after" })
+      .outcome;
     if (!after.ok) throw new Error(after.error);
     await restoreHolding(replica, dir, scanId, [before.ack, after.ack]);
 
@@ -181,7 +203,8 @@ describe("npm run restore refuses what it must not do", () => {
     const cookie = await signIn(server.url);
     const scanId = await startScan(server.url, cookie, "2097");
     const [key] = itemKeys(database);
-    const saved = await autosave(server.url, cookie, scanId, { itemKey: key ?? "", value: "4", comment: "live" }).outcome;
+    const saved = await autosave(server.url, cookie, scanId, { itemKey: key ?? "", value: "4", comment: "live" })
+      .outcome;
     if (!saved.ok) throw new Error(saved.error);
     await restoreHolding(replica, dir, scanId, [saved.ack]);
 
@@ -189,7 +212,8 @@ describe("npm run restore refuses what it must not do", () => {
     expect(inUse.status).toBe(3);
     expect(inUse.stderr).toMatch(/is in use by process [\d, ]+: stop the server first\. Nothing was changed\./);
     expect(fs.readdirSync(dir).filter((f) => f.includes(".restoring-"))).toEqual([]);
-    const again = await autosave(server.url, cookie, scanId, { itemKey: key ?? "", value: "2", comment: "still live" }).outcome;
+    const again = await autosave(server.url, cookie, scanId, { itemKey: key ?? "", value: "2", comment: "still live" })
+      .outcome;
     expect(again.ok).toBe(true);
 
     const existing = path.join(dir, "existing.db");
@@ -263,7 +287,13 @@ describe("graceful shutdown", () => {
     let release: () => void = () => {};
     const hold = new Promise<void>((resolve) => (release = resolve));
     const saves = Array.from({ length: 50 }, (_, i) =>
-      autosave(server.url, cookie, scanId, { itemKey: keys[i % keys.length] ?? "", value: String(i % 5), comment: `in-flight-${i}` }, hold),
+      autosave(
+        server.url,
+        cookie,
+        scanId,
+        { itemKey: keys[i % keys.length] ?? "", value: String(i % 5), comment: `in-flight-${i}` },
+        hold,
+      ),
     );
     await Promise.all(saves.map((s) => s.sent));
     // A later request on a new connection is answered only after the server has accepted the 50 before it.
@@ -303,12 +333,23 @@ describe("graceful shutdown", () => {
     const server = await portal(database, { SHUTDOWN_TIMEOUT_MS: "30000" });
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", migrations: "applied", database: "writable", replication: "off" });
+    expect(await ready.json()).toEqual({
+      status: "ready",
+      migrations: "applied",
+      database: "writable",
+      replication: "off",
+    });
 
     // A request that never finishes its body keeps the first signal's drain waiting; the second ends it.
     const cookie = await signIn(server.url);
     const scanId = await startScan(server.url, cookie, "2094");
-    const stuck = autosave(server.url, cookie, scanId, { itemKey: "x", value: "1", comment: "never sent" }, new Promise<void>(() => {}));
+    const stuck = autosave(
+      server.url,
+      cookie,
+      scanId,
+      { itemKey: "x", value: "1", comment: "never sent" },
+      new Promise<void>(() => {}),
+    );
     await stuck.sent;
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     server.child.kill("SIGTERM");

@@ -37,7 +37,9 @@ describe("a form error on an index page without JavaScript", () => {
     await signInContext(context, server.url, "hr@zas.example");
     const page = await context.newPage();
     await page.goto(`${server.url}${path}`);
-    const actions = await page.locator("form[method='post' i]").evaluateAll((forms) => forms.map((f) => f.getAttribute("action") ?? ""));
+    const actions = await page
+      .locator("form[method='post' i]")
+      .evaluateAll((forms) => forms.map((f) => f.getAttribute("action") ?? ""));
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.filter((a) => a.includes("index"))).toEqual([]);
     await context.close();

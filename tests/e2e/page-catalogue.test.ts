@@ -36,7 +36,9 @@ describe("the language catalogue", () => {
     const stale = await fetch(`${server.url}/messages/en?v=000000000000`);
     expect(stale.status).toBe(200);
     expect(stale.headers.get("cache-control")).toBe("public, max-age=60");
-    expect(((await stale.json()) as { validation?: { required?: string } }).validation?.required).toBe("Please fill in this field.");
+    expect(((await stale.json()) as { validation?: { required?: string } }).validation?.required).toBe(
+      "Please fill in this field.",
+    );
     expect((await fetch(`${server.url}/messages/de`)).status).toBe(404);
   });
 

@@ -30,7 +30,10 @@ const start = async () => {
 const outboxStatuses = () => {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status").all() as { status: string; n: number }[];
+    return db.prepare("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status").all() as {
+      status: string;
+      n: number;
+    }[];
   } finally {
     db.close();
   }
@@ -68,7 +71,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const p of running) await p.kill("SIGKILL");
   await catcher?.close();
-  for (const f of [databasePath, `${databasePath}-wal`, `${databasePath}-shm`, clockFile]) fs.rmSync(f, { force: true });
+  for (const f of [databasePath, `${databasePath}-wal`, `${databasePath}-shm`, clockFile])
+    fs.rmSync(f, { force: true });
 });
 
 describe("reminders survive crashes and restarts", () => {
@@ -90,13 +94,26 @@ describe("reminders survive crashes and restarts", () => {
     expect(catcher.messages.length).toBe(before);
     if (duplicates().length) {
       const db = new Database(databasePath, { readonly: true });
-      console.log(JSON.stringify(db.prepare("SELECT id, event_key, status, attempts, lease_until, sent_at, last_error FROM outbox").all(), null, 1));
+      console.log(
+        JSON.stringify(
+          db.prepare("SELECT id, event_key, status, attempts, lease_until, sent_at, last_error FROM outbox").all(),
+          null,
+          1,
+        ),
+      );
       console.log(catcher.messages.map((m) => `${m.receivedAt} ${kindOf(m)} ${m.to}`).join("\n"));
       console.log(running.map((p) => p.output()).join("\n-----\n"));
     }
     expect(duplicates()).toEqual([]);
-    expect(catcher.messages.filter((m) => kindOf(m) === "proposal_expiring").map((m) => m.to)).toEqual([[world.buddy.email]]);
-    expect(catcher.messages.filter((m) => kindOf(m) === "module_assigned").flatMap((m) => m.to).sort()).toEqual([world.buddy.email, world.employee.email, world.newcomer.email].sort());
+    expect(catcher.messages.filter((m) => kindOf(m) === "proposal_expiring").map((m) => m.to)).toEqual([
+      [world.buddy.email],
+    ]);
+    expect(
+      catcher.messages
+        .filter((m) => kindOf(m) === "module_assigned")
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual([world.buddy.email, world.employee.email, world.newcomer.email].sort());
     expect(count("sent")).toBe(catcher.messages.length);
   }, 120_000);
 
@@ -106,13 +123,19 @@ describe("reminders survive crashes and restarts", () => {
     // The clock jumps past the module's due date and the proposal's deadline while no server runs.
     setClock(new Date(T0.getTime() + 12 * DAY));
     await start();
-    await until(() => catcher.messages.filter((m) => kindOf(m) === "module_overdue").length === 3, 20_000, "the overdue reminders");
+    await until(
+      () => catcher.messages.filter((m) => kindOf(m) === "module_overdue").length === 3,
+      20_000,
+      "the overdue reminders",
+    );
     await until(() => catcher.messages.some((m) => kindOf(m) === "match_expired"), 20_000, "HR's expiry notice");
     await settle();
     const afterFirst = catcher.messages.length;
     expect(afterFirst).toBeGreaterThan(sentBefore);
     const expired = catcher.messages.filter((m) => kindOf(m) === "match_expired");
-    expect(expired.map((m) => [m.to, m.subject])).toEqual([[[world.hr.email], "Het voorstel voor Nour Haddad is verlopen"]]);
+    expect(expired.map((m) => [m.to, m.subject])).toEqual([
+      [[world.hr.email], "Het voorstel voor Nour Haddad is verlopen"],
+    ]);
 
     for (const p of running.splice(0)) await p.kill("SIGTERM");
     await start();

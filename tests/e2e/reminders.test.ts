@@ -28,13 +28,24 @@ describe("reminders in the portal", () => {
   it("Lieve sees her unread reminders, follows the overdue check-in and logs it; the count goes down", async () => {
     // The demo's week-6 check-in of Amal and Lieve is a week overdue: the first tick after start reminds her. The
     // scheduler thread runs at low priority (decision 074): on a busy machine that first tick can take minutes.
-    const mail = await server.mail.waitFor((m) => m.to.includes("lieve.maes@zas.example") && m.subject.includes("week 6"), 180_000);
+    const mail = await server.mail.waitFor(
+      (m) => m.to.includes("lieve.maes@zas.example") && m.subject.includes("week 6"),
+      180_000,
+    );
     expect(mail.subject).toBe("Check-in week 6 met Amal Haddad is nog niet genoteerd");
     const context = await newContext(browser);
     const page = await context.newPage();
     await login(page, server.url, "lieve.maes@zas.example");
     const headerLink = page.getByRole("banner").getByRole("link", { name: /^Meldingen/ });
-    const unread = async () => Number(/^(\d+) ongelezen/.exec((await page.locator(".notifications-link .visually-hidden").textContent({ timeout: 2000 }).catch(() => "0")) ?? "")?.[1] ?? 0);
+    const unread = async () =>
+      Number(
+        /^(\d+) ongelezen/.exec(
+          (await page
+            .locator(".notifications-link .visually-hidden")
+            .textContent({ timeout: 2000 })
+            .catch(() => "0")) ?? "",
+        )?.[1] ?? 0,
+      );
     const unreadBefore = await unread();
     expect(unreadBefore).toBeGreaterThanOrEqual(1);
     await headerLink.click();
@@ -70,7 +81,11 @@ describe("reminders in the portal", () => {
     await expect(page.getByLabel("Tijd voor een nieuwe scan").inputValue()).resolves.toBe("digest");
     await expectAccessible(page);
 
-    const digest = await until(() => server.mail.messages.find((m) => m.to.includes("hr@zas.example") && m.headers?.["list-unsubscribe"]), 30_000, "a mail to HR");
+    const digest = await until(
+      () => server.mail.messages.find((m) => m.to.includes("hr@zas.example") && m.headers?.["list-unsubscribe"]),
+      30_000,
+      "a mail to HR",
+    );
     const url = /^<(.+)>$/.exec(digest.headers?.["list-unsubscribe"] ?? "")![1]!;
     const response = await page.goto(url);
     expect(response?.status()).toBe(200);

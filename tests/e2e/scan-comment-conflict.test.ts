@@ -37,7 +37,12 @@ async function signedIn(email: string, javaScriptEnabled = true, throughForm = f
 function draftScan(period: string): string {
   const db = openDatabase(server.databasePath);
   try {
-    const hr = db.select({ id: users.id, organisationId: memberships.organisationId }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.email, "hr@zas.example")).get();
+    const hr = db
+      .select({ id: users.id, organisationId: memberships.organisationId })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(eq(users.email, "hr@zas.example"))
+      .get();
     if (!hr?.organisationId) throw new Error("no ZAS HR");
     return `${server.url}/hr/scans/${createDraftScan({ organisationId: hr.organisationId, period }, db).id}`;
   } finally {
@@ -50,7 +55,9 @@ async function sofieComments(page: Page, key: string, comment: string) {
   const li = item(page, key);
   await li.locator("textarea").fill(comment);
   // Wait for this save's own answer: the status may still say "saved" from the value.
-  const saved = page.waitForResponse((r) => r.url().endsWith("/answers") && r.request().method() === "POST" && r.status() === 200);
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith("/answers") && r.request().method() === "POST" && r.status() === 200,
+  );
   await li.locator("textarea").blur();
   await saved;
 }
@@ -67,7 +74,9 @@ describe("two HR users comment on the same scan item", () => {
     await hydrated(sofie);
     const key = "leadership.1";
     await item(sofie, key).locator('input[name="value"][value="2"]').check();
-    await item(sofie, key).locator(".scan-item__status", { hasText: /^Opgeslagen/ }).waitFor();
+    await item(sofie, key)
+      .locator(".scan-item__status", { hasText: /^Opgeslagen/ })
+      .waitFor();
 
     // Karim opens the same page now: he sees the value, no comment yet.
     const karim = await signedIn("diversiteit@zas.example");
@@ -102,7 +111,9 @@ describe("two HR users comment on the same scan item", () => {
     await sofie.goto(`${scanUrl}?d=leadership`);
     await hydrated(sofie);
     await item(sofie, key).locator('input[name="value"][value="3"]').check();
-    await item(sofie, key).locator(".scan-item__status", { hasText: /^Opgeslagen/ }).waitFor();
+    await item(sofie, key)
+      .locator(".scan-item__status", { hasText: /^Opgeslagen/ })
+      .waitFor();
 
     const karim = await signedIn("diversiteit@zas.example", false);
     await karim.goto(`${scanUrl}?d=leadership`);

@@ -65,12 +65,25 @@ async function answerWithJs(page: Page, scanUrl: string, key: string, value = pl
  * A ZAS draft scan for the period with answers already saved by one of its HR users, written straight into the
  * server's database (the factories, decision 091): each step starts where it needs to, not after the others.
  */
-function draftScan(period: string, answers: Record<string, AnswerValue>, by = "hr@zas.example", comments: Record<string, string> = {}): string {
+function draftScan(
+  period: string,
+  answers: Record<string, AnswerValue>,
+  by = "hr@zas.example",
+  comments: Record<string, string> = {},
+): string {
   const db = openDatabase(server.databasePath);
   try {
-    const user = db.select({ id: users.id, organisationId: memberships.organisationId }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.email, by)).get();
+    const user = db
+      .select({ id: users.id, organisationId: memberships.organisationId })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(eq(users.email, by))
+      .get();
     if (!user?.organisationId) throw new Error(`no HR user ${by}`);
-    const scan = createDraftScan({ organisationId: user.organisationId, period, answers, comments, answeredBy: user.id }, db);
+    const scan = createDraftScan(
+      { organisationId: user.organisationId, period, answers, comments, answeredBy: user.id },
+      db,
+    );
     return `${server.url}/hr/scans/${scan.id}`;
   } finally {
     db.$client.close();
@@ -106,188 +119,244 @@ const EXPECTED_FLAGGED = ["leadership.1", "onboarding.2", "language.2"];
 const STEP = 240_000;
 
 describe("inclusion scan", () => {
-  it("HR starts a scan and answers with mouse and keyboard; a comment is saved when the field loses focus", async () => {
-    // The one real sign-in through the form for HR in this file.
-    const sofieContext = await newContext(browser);
-    const sofie = await sofieContext.newPage();
-    await login(sofie, server.url, "hr@zas.example");
-    await expectAccessible(sofie);
-    await sofie.getByRole("link", { name: "Inclusiescan" }).first().click();
-    await sofie.waitForURL(/\/hr\/scans$/);
-    await expectAccessible(sofie);
-    await sofie.getByLabel("Periode").fill("2027");
-    await sofie.getByLabel("Met een lege scan").check();
-    await sofie.getByRole("button", { name: "Scan starten" }).click();
-    await sofie.waitForURL(/\/hr\/scans\/\d+\?/);
-    const scanUrl = sofie.url().split("?")[0] ?? "";
-    await waitHydrated(sofie);
-    await expectAccessible(sofie);
+  it(
+    "HR starts a scan and answers with mouse and keyboard; a comment is saved when the field loses focus",
+    async () => {
+      // The one real sign-in through the form for HR in this file.
+      const sofieContext = await newContext(browser);
+      const sofie = await sofieContext.newPage();
+      await login(sofie, server.url, "hr@zas.example");
+      await expectAccessible(sofie);
+      await sofie.getByRole("link", { name: "Inclusiescan" }).first().click();
+      await sofie.waitForURL(/\/hr\/scans$/);
+      await expectAccessible(sofie);
+      await sofie.getByLabel("Periode").fill("2027");
+      await sofie.getByLabel("Met een lege scan").check();
+      await sofie.getByRole("button", { name: "Scan starten" }).click();
+      await sofie.waitForURL(/\/hr\/scans\/\d+\?/);
+      const scanUrl = sofie.url().split("?")[0] ?? "";
+      await waitHydrated(sofie);
+      await expectAccessible(sofie);
 
-    for (const key of keysOf(0, 1).slice(1)) await answerWithJs(sofie, scanUrl, key);
-    // Keyboard only: focus a radio and use the arrow keys.
-    const first = item(sofie, "leadership.1");
-    await first.locator('input[name="value"][value="0"]').focus();
-    await sofie.keyboard.press("ArrowRight");
-    await expect.poll(() => first.locator("input[name=value]:checked").getAttribute("value")).toBe("1");
-    await expect.poll(() => first.locator(".scan-item__status").textContent()).toMatch(/^Opgeslagen/);
-    await first.getByLabel(/Toelichting of bewijs/).fill("Beslissing directiecomité 12 maart");
-    await first.getByLabel(/Toelichting of bewijs/).press("Tab");
-    await expect.poll(() => first.locator(".scan-item__status").textContent()).toMatch(/^Opgeslagen/);
-    expect(await sofie.getByTestId("progress-leadership").textContent()).toBe("5/5");
-    await expectAccessible(sofie);
+      for (const key of keysOf(0, 1).slice(1)) await answerWithJs(sofie, scanUrl, key);
+      // Keyboard only: focus a radio and use the arrow keys.
+      const first = item(sofie, "leadership.1");
+      await first.locator('input[name="value"][value="0"]').focus();
+      await sofie.keyboard.press("ArrowRight");
+      await expect.poll(() => first.locator("input[name=value]:checked").getAttribute("value")).toBe("1");
+      await expect.poll(() => first.locator(".scan-item__status").textContent()).toMatch(/^Opgeslagen/);
+      await first.getByLabel(/Toelichting of bewijs/).fill("Beslissing directiecomité 12 maart");
+      await first.getByLabel(/Toelichting of bewijs/).press("Tab");
+      await expect.poll(() => first.locator(".scan-item__status").textContent()).toMatch(/^Opgeslagen/);
+      expect(await sofie.getByTestId("progress-leadership").textContent()).toBe("5/5");
+      await expectAccessible(sofie);
 
-    // Another page of the same scan shows what was saved.
-    await sofie.reload();
-    await waitHydrated(sofie);
-    expect(await checkedValue(sofie, scanUrl, "leadership.1")).toBe("1");
-    expect(await item(sofie, "leadership.1").getByLabel(/Toelichting of bewijs/).inputValue()).toBe("Beslissing directiecomité 12 maart");
-    await sofieContext.close();
-  }, STEP);
+      // Another page of the same scan shows what was saved.
+      await sofie.reload();
+      await waitHydrated(sofie);
+      expect(await checkedValue(sofie, scanUrl, "leadership.1")).toBe("1");
+      expect(
+        await item(sofie, "leadership.1")
+          .getByLabel(/Toelichting of bewijs/)
+          .inputValue(),
+      ).toBe("Beslissing directiecomité 12 maart");
+      await sofieContext.close();
+    },
+    STEP,
+  );
 
-  it("a closed tab loses nothing: without JavaScript every saved answer is there, and plain form posts save more", async () => {
-    const scanUrl = draftScan("2028", planned40(keysOf(0, 2)), "hr@zas.example", { "leadership.1": "Beslissing directiecomité 12 maart" });
-    const plain = await hrPage("hr@zas.example", { javaScriptEnabled: false });
-    await plain.goto(scanUrl);
-    for (const key of keysOf(0, 2)) expect(await checkedValue(plain, scanUrl, key, false), key).toBe(plan.get(key));
-    await ensureOn(plain, scanUrl, "leadership.1", false);
-    expect(await item(plain, "leadership.1").getByLabel(/Toelichting of bewijs/).inputValue()).toBe("Beslissing directiecomité 12 maart");
-    for (const key of keysOf(2, 3)) {
-      await ensureOn(plain, scanUrl, key, false);
-      const li = item(plain, key);
-      await li.locator(`input[name="value"][value="${plan.get(key)}"]`).check();
-      await li.getByRole("button", { name: "Opslaan" }).click();
-      await plain.waitForURL((url) => url.hash === `#item-${key}` && url.searchParams.get("saved") === key);
-      expect(await item(plain, key).locator(".scan-item__notice").textContent()).toBe("Je antwoord is opgeslagen.");
-    }
-    expect(await item(plain, "recognition.1").locator(".scan-item__meta").textContent()).toMatch(/^Laatst beantwoord door Sofie Janssens/);
-    await expectAccessible(plain);
-    await plain.context().close();
-  }, STEP);
+  it(
+    "a closed tab loses nothing: without JavaScript every saved answer is there, and plain form posts save more",
+    async () => {
+      const scanUrl = draftScan("2028", planned40(keysOf(0, 2)), "hr@zas.example", {
+        "leadership.1": "Beslissing directiecomité 12 maart",
+      });
+      const plain = await hrPage("hr@zas.example", { javaScriptEnabled: false });
+      await plain.goto(scanUrl);
+      for (const key of keysOf(0, 2)) expect(await checkedValue(plain, scanUrl, key, false), key).toBe(plan.get(key));
+      await ensureOn(plain, scanUrl, "leadership.1", false);
+      expect(
+        await item(plain, "leadership.1")
+          .getByLabel(/Toelichting of bewijs/)
+          .inputValue(),
+      ).toBe("Beslissing directiecomité 12 maart");
+      for (const key of keysOf(2, 3)) {
+        await ensureOn(plain, scanUrl, key, false);
+        const li = item(plain, key);
+        await li.locator(`input[name="value"][value="${plan.get(key)}"]`).check();
+        await li.getByRole("button", { name: "Opslaan" }).click();
+        await plain.waitForURL((url) => url.hash === `#item-${key}` && url.searchParams.get("saved") === key);
+        expect(await item(plain, key).locator(".scan-item__notice").textContent()).toBe("Je antwoord is opgeslagen.");
+      }
+      expect(await item(plain, "recognition.1").locator(".scan-item__meta").textContent()).toMatch(
+        /^Laatst beantwoord door Sofie Janssens/,
+      );
+      await expectAccessible(plain);
+      await plain.context().close();
+    },
+    STEP,
+  );
 
-  it("two HR users answer at once without overwriting each other, and a stale tab says whose answer it replaced", async () => {
-    const scanUrl = draftScan("2029", {});
-    const a = await hrPage("hr@zas.example");
-    const b = await hrPage("diversiteit@zas.example", { mobile: true });
-    await Promise.all([a.goto(`${scanUrl}?d=onboarding`), b.goto(`${scanUrl}?d=monitoring`)]);
-    await Promise.all([waitHydrated(a), waitHydrated(b)]);
-    await expectAccessible(b);
-    // Karim also has the onboarding step open in a second tab, before Sofie answers it.
-    const bStale = await b.context().newPage();
-    await bStale.goto(`${scanUrl}?d=onboarding`);
-    await waitHydrated(bStale);
-    await Promise.all([
-      (async () => {
-        for (const key of keysOf(3, 4)) await answerWithJs(a, scanUrl, key);
-      })(),
-      (async () => {
-        for (const key of keysOf(7, 8)) await answerWithJs(b, scanUrl, key);
-      })(),
-    ]);
-    // Karim's stale tab still shows no answer for onboarding.1: his answer wins, and he is told it replaced Sofie's.
-    await answerWithJs(bStale, scanUrl, "onboarding.1", "4");
-    await expect.poll(() => item(bStale, "onboarding.1").locator(".scan-item__notice--warning").textContent()).toMatch(/Je hebt het antwoord van Sofie Janssens/);
-    await a.context().close();
-    await b.context().close();
+  it(
+    "two HR users answer at once without overwriting each other, and a stale tab says whose answer it replaced",
+    async () => {
+      const scanUrl = draftScan("2029", {});
+      const a = await hrPage("hr@zas.example");
+      const b = await hrPage("diversiteit@zas.example", { mobile: true });
+      await Promise.all([a.goto(`${scanUrl}?d=onboarding`), b.goto(`${scanUrl}?d=monitoring`)]);
+      await Promise.all([waitHydrated(a), waitHydrated(b)]);
+      await expectAccessible(b);
+      // Karim also has the onboarding step open in a second tab, before Sofie answers it.
+      const bStale = await b.context().newPage();
+      await bStale.goto(`${scanUrl}?d=onboarding`);
+      await waitHydrated(bStale);
+      await Promise.all([
+        (async () => {
+          for (const key of keysOf(3, 4)) await answerWithJs(a, scanUrl, key);
+        })(),
+        (async () => {
+          for (const key of keysOf(7, 8)) await answerWithJs(b, scanUrl, key);
+        })(),
+      ]);
+      // Karim's stale tab still shows no answer for onboarding.1: his answer wins, and he is told it replaced Sofie's.
+      await answerWithJs(bStale, scanUrl, "onboarding.1", "4");
+      await expect
+        .poll(() => item(bStale, "onboarding.1").locator(".scan-item__notice--warning").textContent())
+        .toMatch(/Je hebt het antwoord van Sofie Janssens/);
+      await a.context().close();
+      await b.context().close();
 
-    const page = await hrPage("hr@zas.example");
-    await page.goto(scanUrl);
-    await waitHydrated(page);
-    for (const key of [...keysOf(3, 4), ...keysOf(7, 8)]) expect(await checkedValue(page, scanUrl, key), key).toBe(key === "onboarding.1" ? "4" : plan.get(key));
-    expect(await page.locator(".scan-progress-total").textContent()).toBe("10 van 40 beantwoord");
-    await ensureOn(page, scanUrl, "onboarding.1");
-    expect(await item(page, "onboarding.1").locator(".scan-item__meta").textContent()).toMatch(/^Laatst beantwoord door Karim Bouzid/);
-    expect(await item(page, "onboarding.2").locator(".scan-item__meta").textContent()).toMatch(/^Laatst beantwoord door Sofie Janssens/);
-    await page.context().close();
-  }, STEP);
+      const page = await hrPage("hr@zas.example");
+      await page.goto(scanUrl);
+      await waitHydrated(page);
+      for (const key of [...keysOf(3, 4), ...keysOf(7, 8)])
+        expect(await checkedValue(page, scanUrl, key), key).toBe(key === "onboarding.1" ? "4" : plan.get(key));
+      expect(await page.locator(".scan-progress-total").textContent()).toBe("10 van 40 beantwoord");
+      await ensureOn(page, scanUrl, "onboarding.1");
+      expect(await item(page, "onboarding.1").locator(".scan-item__meta").textContent()).toMatch(
+        /^Laatst beantwoord door Karim Bouzid/,
+      );
+      expect(await item(page, "onboarding.2").locator(".scan-item__meta").textContent()).toMatch(
+        /^Laatst beantwoord door Sofie Janssens/,
+      );
+      await page.context().close();
+    },
+    STEP,
+  );
 
-  it("a complete scan is submitted and locked; results, report, PDF, CSV and JSON show the scores worked out by hand", async () => {
-    const scanUrl = draftScan("2030", planned40(keysOf(0, 8)), "diversiteit@zas.example");
-    const page = await hrPage("hr@zas.example");
-    await page.goto(scanUrl);
-    await waitHydrated(page);
-    expect(await page.locator(".scan-progress-total").textContent()).toBe("40 van 40 beantwoord");
-    await expectAccessible(page);
-    await page.getByRole("button", { name: "Scan indienen", exact: true }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Ja, scan indienen" }).click();
-    await page.waitForURL(/\/results/);
-    await expectAccessible(page);
+  it(
+    "a complete scan is submitted and locked; results, report, PDF, CSV and JSON show the scores worked out by hand",
+    async () => {
+      const scanUrl = draftScan("2030", planned40(keysOf(0, 8)), "diversiteit@zas.example");
+      const page = await hrPage("hr@zas.example");
+      await page.goto(scanUrl);
+      await waitHydrated(page);
+      expect(await page.locator(".scan-progress-total").textContent()).toBe("40 van 40 beantwoord");
+      await expectAccessible(page);
+      await page.getByRole("button", { name: "Scan indienen", exact: true }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Ja, scan indienen" }).click();
+      await page.waitForURL(/\/results/);
+      await expectAccessible(page);
 
-    expect(await page.getByTestId("overall-score").textContent()).toBe("50");
-    expect(await page.getByTestId("overall-level").textContent()).toMatch(/^3 · /);
-    for (const [key, , , shown] of EXPECTED) expect(await page.getByTestId(`score-${key}`).textContent(), key).toBe(shown);
-    const flagged = await page.getByTestId("core-flags").textContent();
-    // Shown as "1.1 <statement>", never by key (issue 14).
-    for (const key of EXPECTED_FLAGGED) expect(flagged).not.toContain(key);
-    for (const number of ["1.1 ", "4.2 ", "5.2 "]) expect(flagged).toContain(number);
+      expect(await page.getByTestId("overall-score").textContent()).toBe("50");
+      expect(await page.getByTestId("overall-level").textContent()).toMatch(/^3 · /);
+      for (const [key, , , shown] of EXPECTED)
+        expect(await page.getByTestId(`score-${key}`).textContent(), key).toBe(shown);
+      const flagged = await page.getByTestId("core-flags").textContent();
+      // Shown as "1.1 <statement>", never by key (issue 14).
+      for (const key of EXPECTED_FLAGGED) expect(flagged).not.toContain(key);
+      for (const number of ["1.1 ", "4.2 ", "5.2 "]) expect(flagged).toContain(number);
 
-    // The scan is locked.
-    await page.goto(scanUrl);
-    expect(await item(page, "leadership.1").locator("input[name=value]").first().isDisabled()).toBe(true);
-    const late = await page.request.post(`${scanUrl}/answers`, { form: { itemKey: "leadership.1", value: "4" } });
-    expect(late.status(), `${late.url()} ${(await late.text()).slice(0, 300)}`).toBe(409);
-    await expectAccessible(page);
+      // The scan is locked.
+      await page.goto(scanUrl);
+      expect(await item(page, "leadership.1").locator("input[name=value]").first().isDisabled()).toBe(true);
+      const late = await page.request.post(`${scanUrl}/answers`, { form: { itemKey: "leadership.1", value: "4" } });
+      expect(late.status(), `${late.url()} ${(await late.text()).slice(0, 300)}`).toBe(409);
+      await expectAccessible(page);
 
-    // An action from a gap, added on the action plan's page, appears on the results page and in the report.
-    await page.goto(`${scanUrl}/results`);
-    await page.getByRole("link", { name: "Een actieplan opstellen" }).click();
-    await page.waitForURL(/\/actions$/);
-    await page.getByLabel("Actie", { exact: true }).fill("Taalcoach op elke afdeling inplannen");
-    await page.getByLabel("Of een andere naam").fill("Karim Bouzid");
-    await page.getByLabel("Uiterlijk op").fill("2030-06-30");
-    await page.getByRole("button", { name: "Actie toevoegen" }).click();
-    await page.waitForURL(/notice=scan\.actions\.added/);
-    expect(await page.getByTestId("action-table").textContent()).toContain("Taalcoach op elke afdeling inplannen");
-    await expectAccessible(page);
-    await page.goto(`${scanUrl}/results`);
-    expect(await page.getByTestId("action-table").textContent()).toContain("Taalcoach op elke afdeling inplannen");
+      // An action from a gap, added on the action plan's page, appears on the results page and in the report.
+      await page.goto(`${scanUrl}/results`);
+      await page.getByRole("link", { name: "Een actieplan opstellen" }).click();
+      await page.waitForURL(/\/actions$/);
+      await page.getByLabel("Actie", { exact: true }).fill("Taalcoach op elke afdeling inplannen");
+      await page.getByLabel("Of een andere naam").fill("Karim Bouzid");
+      await page.getByLabel("Uiterlijk op").fill("2030-06-30");
+      await page.getByRole("button", { name: "Actie toevoegen" }).click();
+      await page.waitForURL(/notice=scan\.actions\.added/);
+      expect(await page.getByTestId("action-table").textContent()).toContain("Taalcoach op elke afdeling inplannen");
+      await expectAccessible(page);
+      await page.goto(`${scanUrl}/results`);
+      expect(await page.getByTestId("action-table").textContent()).toContain("Taalcoach op elke afdeling inplannen");
 
-    // The report prints (print CSS hides the site chrome) and saves as a PDF.
-    await page.getByRole("link", { name: "Rapport afdrukken" }).click();
-    await page.waitForURL(/\/report$/);
-    await expectAccessible(page);
-    expect(await page.getByTestId("report-meta").textContent()).toMatch(/^ZAS Ziekenhuis aan de Stroom · periode 2030 · instrumentversie 1 · /);
-    // The first three actions belong to the one-page summary (decision 142).
-    expect(await page.getByTestId("report-first-actions").textContent()).toContain("Taalcoach op elke afdeling inplannen");
-    await page.emulateMedia({ media: "print" });
-    expect(await page.locator(".site-header").isVisible()).toBe(false);
-    expect(await page.getByTestId("overall-score").textContent()).toBe("50");
-    const pdf = await page.pdf({ format: "A4" });
-    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      // The report prints (print CSS hides the site chrome) and saves as a PDF.
+      await page.getByRole("link", { name: "Rapport afdrukken" }).click();
+      await page.waitForURL(/\/report$/);
+      await expectAccessible(page);
+      expect(await page.getByTestId("report-meta").textContent()).toMatch(
+        /^ZAS Ziekenhuis aan de Stroom · periode 2030 · instrumentversie 1 · /,
+      );
+      // The first three actions belong to the one-page summary (decision 142).
+      expect(await page.getByTestId("report-first-actions").textContent()).toContain(
+        "Taalcoach op elke afdeling inplannen",
+      );
+      await page.emulateMedia({ media: "print" });
+      expect(await page.locator(".site-header").isVisible()).toBe(false);
+      expect(await page.getByTestId("overall-score").textContent()).toBe("50");
+      const pdf = await page.pdf({ format: "A4" });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
 
-    // CSV and JSON hold the same numbers, unrounded.
-    const json = (await (await page.request.get(`${scanUrl}/export.json`)).json()) as {
-      overall: { score: number; level: number };
-      dimensions: { key: string; score: number | null; level: number | null }[];
-      items: { key: string; value: string; comment: string | null }[];
-    };
-    expect(json.overall).toMatchObject({ score: 50, level: 3 });
-    expect(json.dimensions.map((d) => [d.key, d.score, d.level])).toEqual(EXPECTED.map(([key, score, level]) => [key, score, level]));
-    expect(Object.fromEntries(json.items.map((i) => [i.key, i.value]))).toEqual(Object.fromEntries(plan));
-    const csvResponse = await page.request.get(`${scanUrl}/export.csv`);
-    expect(csvResponse.headers()["content-disposition"]).toBe('attachment; filename="scan-zas-ziekenhuis-aan-de-stroom-2030.csv"');
-    const rows = (await csvResponse.text()).trim().split("\r\n").map((l) => l.split(";"));
-    expect(rows.filter((r) => r[0] === "Thema").map((r) => Number(r[5]?.replace(",", ".")))).toEqual(EXPECTED.map(([, score]) => score));
-    expect(Number(rows.find((r) => r[0] === "Totaal")?.[5])).toBe(50);
-    await page.context().close();
-  }, STEP);
+      // CSV and JSON hold the same numbers, unrounded.
+      const json = (await (await page.request.get(`${scanUrl}/export.json`)).json()) as {
+        overall: { score: number; level: number };
+        dimensions: { key: string; score: number | null; level: number | null }[];
+        items: { key: string; value: string; comment: string | null }[];
+      };
+      expect(json.overall).toMatchObject({ score: 50, level: 3 });
+      expect(json.dimensions.map((d) => [d.key, d.score, d.level])).toEqual(
+        EXPECTED.map(([key, score, level]) => [key, score, level]),
+      );
+      expect(Object.fromEntries(json.items.map((i) => [i.key, i.value]))).toEqual(Object.fromEntries(plan));
+      const csvResponse = await page.request.get(`${scanUrl}/export.csv`);
+      expect(csvResponse.headers()["content-disposition"]).toBe(
+        'attachment; filename="scan-zas-ziekenhuis-aan-de-stroom-2030.csv"',
+      );
+      const rows = (await csvResponse.text())
+        .trim()
+        .split("\r\n")
+        .map((l) => l.split(";"));
+      expect(rows.filter((r) => r[0] === "Thema").map((r) => Number(r[5]?.replace(",", ".")))).toEqual(
+        EXPECTED.map(([, score]) => score),
+      );
+      expect(Number(rows.find((r) => r[0] === "Totaal")?.[5])).toBe(50);
+      await page.context().close();
+    },
+    STEP,
+  );
 
   it("an answer given without a connection stays on screen, says it is not saved, and is saved once back online", async () => {
     const page = await hrPage("diversiteit@zas.example");
     const context = page.context();
     await page.goto(`${server.url}/hr/scans`);
-    await page.getByRole("row", { name: /^2026 / }).getByRole("link", { name: "Verder invullen" }).click();
+    await page
+      .getByRole("row", { name: /^2026 / })
+      .getByRole("link", { name: "Verder invullen" })
+      .click();
     await waitHydrated(page);
     const li = item(page, "onboarding.3");
     expect(await li.locator("input[name=value]:checked").count()).toBe(0);
     await context.setOffline(true);
     await li.locator('input[name="value"][value="2"]').check();
-    await expect.poll(() => li.locator(".scan-item__status").textContent()).toMatch(/^(Geen verbinding|Niet opgeslagen)/);
+    await expect
+      .poll(() => li.locator(".scan-item__status").textContent())
+      .toMatch(/^(Geen verbinding|Niet opgeslagen)/);
     expect(await li.locator("input[name=value]:checked").getAttribute("value")).toBe("2");
     await context.setOffline(false);
     await expect.poll(() => li.locator(".scan-item__status").textContent(), { timeout: 20_000 }).toMatch(/^Opgeslagen/);
     await page.reload();
     expect(await item(page, "onboarding.3").locator("input[name=value]:checked").getAttribute("value")).toBe("2");
-    expect(await item(page, "onboarding.3").locator(".scan-item__meta").textContent()).toMatch(/^Laatst beantwoord door Karim Bouzid/);
+    expect(await item(page, "onboarding.3").locator(".scan-item__meta").textContent()).toMatch(
+      /^Laatst beantwoord door Karim Bouzid/,
+    );
     await context.close();
   });
 
@@ -296,10 +365,15 @@ describe("inclusion scan", () => {
     const context = page.context();
     await page.goto(`${server.url}/hr/scans`);
     await expectAccessible(page);
-    await page.getByRole("row", { name: /^2026 / }).getByRole("link", { name: "Verder invullen" }).click();
+    await page
+      .getByRole("row", { name: /^2026 / })
+      .getByRole("link", { name: "Verder invullen" })
+      .click();
     await waitHydrated(page);
     expect(await page.locator(".scan-progress-total").textContent()).toMatch(/^\d+ van 40 beantwoord$/);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     await page.goto(`${server.url}/hr/scans`);

@@ -20,8 +20,21 @@ beforeAll(async () => {
     redirectUris: [`${server.url}/login/sso/callback`],
     postLogoutRedirectUris: [`${server.url}/login`],
     users: [
-      { login: "nadia", password: "ward-password-7", claims: { email: "nadia.benali@zas.example", email_verified: true, name: "Nadia Benali", department: "Geriatrie" } },
-      { login: "sanne", password: "ward-password-8", claims: { email: "sanne.jacobs@zas.example", email_verified: true, name: "S. Jacobs" } },
+      {
+        login: "nadia",
+        password: "ward-password-7",
+        claims: {
+          email: "nadia.benali@zas.example",
+          email_verified: true,
+          name: "Nadia Benali",
+          department: "Geriatrie",
+        },
+      },
+      {
+        login: "sanne",
+        password: "ward-password-8",
+        claims: { email: "sanne.jacobs@zas.example", email_verified: true, name: "S. Jacobs" },
+      },
     ],
   });
 });
@@ -106,11 +119,20 @@ describe("single sign-on", () => {
 
   it("an invitee of an organisation that requires SSO is sent to her organisation, not asked for a password", async () => {
     const db = new Database(server.databasePath);
-    const zas = db.prepare("SELECT id FROM organisations WHERE name = ?").get("ZAS Ziekenhuis aan de Stroom") as { id: number };
+    const zas = db.prepare("SELECT id FROM organisations WHERE name = ?").get("ZAS Ziekenhuis aan de Stroom") as {
+      id: number;
+    };
     const hrId = (db.prepare("SELECT id FROM users WHERE email = ?").get("hr@zas.example") as { id: number }).id;
-    const newcomerId = (db.prepare("SELECT id FROM users WHERE email = ?").get("nieuwkomer@zas.example") as { id: number }).id;
+    const newcomerId = (
+      db.prepare("SELECT id FROM users WHERE email = ?").get("nieuwkomer@zas.example") as { id: number }
+    ).id;
     const post = async (path: string, cookie: string, fields: Record<string, string>) =>
-      fetch(`${server.url}${path}`, { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie }, redirect: "manual" });
+      fetch(`${server.url}${path}`, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+        redirect: "manual",
+      });
     // The admin requires SSO for ZAS (the HR lead is the break-glass account); HR invites a new colleague.
     const saved = await post(`/admin/organisations/${zas.id}/sso`, await signIn(server, "admin@portal.example"), {
       intent: "save",
@@ -123,9 +145,18 @@ describe("single sign-on", () => {
       breakGlassUserId: String(hrId),
     });
     expect(saved.status).toBe(200);
-    const invited = await post("/hr/people", await signIn(server, "hr@zas.example"), { intent: "invite", email: "sanne.jacobs@zas.example", name: "Sanne Jacobs", role: "employee", locale: "nl" });
+    const invited = await post("/hr/people", await signIn(server, "hr@zas.example"), {
+      intent: "invite",
+      email: "sanne.jacobs@zas.example",
+      name: "Sanne Jacobs",
+      role: "employee",
+      locale: "nl",
+    });
     expect(invited.status).toBe(200);
-    const mail = await server.mail.waitFor((m) => m.to.includes("sanne.jacobs@zas.example") && m.text.includes("/invite/"), 60_000);
+    const mail = await server.mail.waitFor(
+      (m) => m.to.includes("sanne.jacobs@zas.example") && m.text.includes("/invite/"),
+      60_000,
+    );
     const link = /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0] ?? "";
     expect(link).not.toBe("");
 
@@ -146,12 +177,18 @@ describe("single sign-on", () => {
     // The invitation is accepted at this first sign-in: her name as HR typed it, and no portal password.
     await page.waitForURL(`${server.url}/me`);
     await page.getByRole("heading", { level: 1, name: /Sanne Jacobs/ }).waitFor();
-    const sanne = db.prepare("SELECT password_hash AS passwordHash FROM users WHERE email = ?").get("sanne.jacobs@zas.example") as { passwordHash: string | null };
+    const sanne = db
+      .prepare("SELECT password_hash AS passwordHash FROM users WHERE email = ?")
+      .get("sanne.jacobs@zas.example") as { passwordHash: string | null };
     expect(sanne.passwordHash).toBeNull();
 
     // A reset link sent before the switch shows the explanation instead of a password form.
     const token = "e2e-reset-link-before-sso-1";
-    db.prepare("INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES (?, ?, ?)").run(createHash("sha256").update(token).digest("hex"), newcomerId, new Date(Date.now() + 3_600_000).toISOString());
+    db.prepare("INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES (?, ?, ?)").run(
+      createHash("sha256").update(token).digest("hex"),
+      newcomerId,
+      new Date(Date.now() + 3_600_000).toISOString(),
+    );
     db.close();
     const reset = await page.goto(`${server.url}/reset-password/${token}`);
     expect(reset?.status()).toBe(403);

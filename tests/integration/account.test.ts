@@ -13,12 +13,21 @@ beforeAll(async () => {
 describe("saving the profile", () => {
   it("answers with a document redirect that carries the language, and the page then says it was saved", async () => {
     const cookie = cookieFor("lieve.maes@zas.example");
-    const saved = await call(account.action, post("/account", { intent: "profile", name: "Lieve Maes", locale: "en" }, cookie));
+    const saved = await call(
+      account.action,
+      post("/account", { intent: "profile", name: "Lieve Maes", locale: "en" }, cookie),
+    );
     expect(saved.status).toBe(302);
     expect(saved.location).toBe("/account?saved=profile");
     expect(saved.headers.get("X-Remix-Reload-Document")).toBe("true");
     expect(saved.headers.get("Set-Cookie")).toMatch(/en/);
-    expect(getDb().select({ locale: users.locale }).from(users).where(eq(users.id, userId("lieve.maes@zas.example"))).get()?.locale).toBe("en");
+    expect(
+      getDb()
+        .select({ locale: users.locale })
+        .from(users)
+        .where(eq(users.id, userId("lieve.maes@zas.example")))
+        .get()?.locale,
+    ).toBe("en");
 
     const page = await call(account.loader, get("/account?saved=profile", cookie));
     expect(page.body).toMatchObject({ locale: "en", notice: "account.profileSaved" });
@@ -28,9 +37,19 @@ describe("saving the profile", () => {
 
   it("keeps the form's answer and changes nothing for a bad name", async () => {
     const cookie = cookieFor("lieve.maes@zas.example");
-    const before = getDb().select({ name: users.name }).from(users).where(eq(users.id, userId("lieve.maes@zas.example"))).get();
+    const before = getDb()
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, userId("lieve.maes@zas.example")))
+      .get();
     const bad = await call(account.action, post("/account", { intent: "profile", name: "", locale: "nl" }, cookie));
     expect(bad.status).toBe(400);
-    expect(getDb().select({ name: users.name }).from(users).where(eq(users.id, userId("lieve.maes@zas.example"))).get()).toEqual(before);
+    expect(
+      getDb()
+        .select({ name: users.name })
+        .from(users)
+        .where(eq(users.id, userId("lieve.maes@zas.example")))
+        .get(),
+    ).toEqual(before);
   });
 });

@@ -10,27 +10,59 @@ import { getDb } from "~/utils/db.server";
 import { answersForAll, cookieOf, createCareOrganisation, createDraftScan } from "../support/factories";
 import { call, get, post } from "../support/requests";
 
-type ActionView = { id: number; action: string; owner: string; ownerUserId: number | null; dueDate: string | null; status: string; itemKey: string | null; revision: number };
+type ActionView = {
+  id: number;
+  action: string;
+  owner: string;
+  ownerUserId: number | null;
+  dueDate: string | null;
+  status: string;
+  itemKey: string | null;
+  revision: number;
+};
 type ResultsBody = { actions: ActionView[]; owners: { id: number; name: string }[] };
-type FailureBody = { ok: false; formError: string; formErrorParams: Record<string, string | number> | null; errors: Record<string, string[]> };
+type FailureBody = {
+  ok: false;
+  formError: string;
+  formErrorParams: Record<string, string | number> | null;
+  errors: Record<string, string[]>;
+};
 
 /** An organisation with a submitted scan, its two HR users signed in, and the action plan page's action and loader. */
 async function planWorld() {
   const world = createCareOrganisation();
-  const scan = createDraftScan({ organisationId: world.organisation.id, period: "2028", answers: answersForAll("2"), answeredBy: world.hr.id });
+  const scan = createDraftScan({
+    organisationId: world.organisation.id,
+    period: "2028",
+    answers: answersForAll("2"),
+    answeredBy: world.hr.id,
+  });
   const hrCookie = cookieOf(world.hr);
   const hr2Cookie = cookieOf(world.hr2);
   const params = { scanId: String(scan.id) };
-  const submittedScan = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit", confirm: "yes" }, hrCookie), params);
+  const submittedScan = await call(
+    scanRoute.action,
+    post(`/hr/scans/${scan.id}`, { intent: "submit", confirm: "yes" }, hrCookie),
+    params,
+  );
   expect(submittedScan.status).toBe(302);
   const url = `/hr/scans/${scan.id}/actions`;
-  const act = (cookie: string, fields: Record<string, string>) => call(actionsRoute.action, post(url, fields, cookie), params);
-  const page = async (cookie = hrCookie) => (await call(actionsRoute.loader, get(url, cookie), params)).body as ResultsBody;
+  const act = (cookie: string, fields: Record<string, string>) =>
+    call(actionsRoute.action, post(url, fields, cookie), params);
+  const page = async (cookie = hrCookie) =>
+    (await call(actionsRoute.loader, get(url, cookie), params)).body as ResultsBody;
   const rows = () => getDb().select().from(actionItems).where(eq(actionItems.scanId, scan.id)).all();
   return { ...world, scanId: scan.id, hrCookie, hr2Cookie, act, page, rows };
 }
 
-const ADD = { intent: "addAction", dimensionKey: "language", itemKey: "language.2", action: "Taalcoach inplannen tijdens werkuren", owner: "Karim Bouzid", dueDate: "2027-03-31" };
+const ADD = {
+  intent: "addAction",
+  dimensionKey: "language",
+  itemKey: "language.2",
+  action: "Taalcoach inplannen tijdens werkuren",
+  owner: "Karim Bouzid",
+  dueDate: "2027-03-31",
+};
 
 async function addOne(w: Awaited<ReturnType<typeof planWorld>>, fields: Record<string, string> = {}) {
   const added = await w.act(w.hrCookie, { ...ADD, ...fields });
@@ -41,7 +73,19 @@ async function addOne(w: Awaited<ReturnType<typeof planWorld>>, fields: Record<s
 }
 
 function editFields(a: ActionView, fields: Record<string, string>) {
-  return { intent: "editAction", actionId: String(a.id), revision: String(a.revision), dimensionKey: "language", itemKey: a.itemKey ?? "", action: a.action, ownerUserId: "", owner: a.owner, dueDate: a.dueDate ?? "", status: a.status, ...fields };
+  return {
+    intent: "editAction",
+    actionId: String(a.id),
+    revision: String(a.revision),
+    dimensionKey: "language",
+    itemKey: a.itemKey ?? "",
+    action: a.action,
+    ownerUserId: "",
+    owner: a.owner,
+    dueDate: a.dueDate ?? "",
+    status: a.status,
+    ...fields,
+  };
 }
 
 describe("action plan", () => {
@@ -59,11 +103,30 @@ describe("action plan", () => {
   it("edits an action's statement, text, owner, due date and status", async () => {
     const w = await planWorld();
     const action = await addOne(w);
-    const edited = await w.act(w.hrCookie, editFields(action, { itemKey: "language.4", action: "Taalmaatjes op elke afdeling", ownerUserId: String(w.hr2.id), owner: "", dueDate: "2027-06-30", status: "in_progress" }));
+    const edited = await w.act(
+      w.hrCookie,
+      editFields(action, {
+        itemKey: "language.4",
+        action: "Taalmaatjes op elke afdeling",
+        ownerUserId: String(w.hr2.id),
+        owner: "",
+        dueDate: "2027-06-30",
+        status: "in_progress",
+      }),
+    );
     expect(edited.status).toBe(302);
     expect(edited.location).toContain("notice=scan.actions.edited");
     const [after] = (await w.page()).actions;
-    expect(after).toMatchObject({ id: action.id, itemKey: "language.4", action: "Taalmaatjes op elke afdeling", owner: w.hr2.name, ownerUserId: w.hr2.id, dueDate: "2027-06-30", status: "in_progress", revision: action.revision + 1 });
+    expect(after).toMatchObject({
+      id: action.id,
+      itemKey: "language.4",
+      action: "Taalmaatjes op elke afdeling",
+      owner: w.hr2.name,
+      ownerUserId: w.hr2.id,
+      dueDate: "2027-06-30",
+      status: "in_progress",
+      revision: action.revision + 1,
+    });
 
     // Back to a typed name (someone without an account).
     const typed = await w.act(w.hrCookie, editFields(after!, { ownerUserId: "", owner: "Externe taalcoach" }));
@@ -101,18 +164,28 @@ describe("action plan", () => {
     const w = await planWorld();
     const action = await addOne(w);
     // Both HR users open the edit form on the same revision; the colleague saves first.
-    const first = await w.act(w.hr2Cookie, editFields(action, { action: "Taalcoach twee uur per week", owner: "Sofie Maes" }));
+    const first = await w.act(
+      w.hr2Cookie,
+      editFields(action, { action: "Taalcoach twee uur per week", owner: "Sofie Maes" }),
+    );
     expect(first.status).toBe(302);
     const late = await w.act(w.hrCookie, editFields(action, { action: "Taalcoach één uur per maand", status: "done" }));
     expect(late.status).toBe(409);
     const body = late.body as FailureBody;
     expect(body.formError).toBe("scan.actions.errors.stale");
-    expect(body.formErrorParams).toMatchObject({ action: "Taalcoach twee uur per week", owner: "Sofie Maes", status: "open", revision: action.revision + 1 });
+    expect(body.formErrorParams).toMatchObject({
+      action: "Taalcoach twee uur per week",
+      owner: "Sofie Maes",
+      status: "open",
+      revision: action.revision + 1,
+    });
     expect(w.rows()[0]).toMatchObject({ action: "Taalcoach twee uur per week", owner: "Sofie Maes", status: "open" });
 
     // A status change is a change too: an edit form opened before it is stale.
     const current = (await w.page()).actions[0]!;
-    expect((await w.act(w.hr2Cookie, { intent: "actionStatus", actionId: String(action.id), status: "in_progress" })).status).toBe(302);
+    expect(
+      (await w.act(w.hr2Cookie, { intent: "actionStatus", actionId: String(action.id), status: "in_progress" })).status,
+    ).toBe(302);
     expect((await w.act(w.hrCookie, editFields(current, { action: "Nog iets anders" }))).status).toBe(409);
     // Saving again on the newer revision is a conscious choice and applies.
     const newest = (await w.page()).actions[0]!;
@@ -152,9 +225,17 @@ describe("action plan", () => {
     const other = await planWorld();
     const action = await addOne(w);
     const otherUrl = `/hr/scans/${other.scanId}/actions`;
-    const edit = await call(actionsRoute.action, post(otherUrl, editFields(action, { action: "Overgenomen" }), other.hrCookie), { scanId: String(other.scanId) });
+    const edit = await call(
+      actionsRoute.action,
+      post(otherUrl, editFields(action, { action: "Overgenomen" }), other.hrCookie),
+      { scanId: String(other.scanId) },
+    );
     expect(edit.status).toBe(404);
-    const del = await call(actionsRoute.action, post(otherUrl, { intent: "deleteAction", actionId: String(action.id), confirm: "yes" }, other.hrCookie), { scanId: String(other.scanId) });
+    const del = await call(
+      actionsRoute.action,
+      post(otherUrl, { intent: "deleteAction", actionId: String(action.id), confirm: "yes" }, other.hrCookie),
+      { scanId: String(other.scanId) },
+    );
     expect(del.status).toBe(404);
     expect(w.rows()[0]).toMatchObject({ action: ADD.action, revision: action.revision });
   });

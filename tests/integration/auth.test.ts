@@ -32,8 +32,14 @@ describe("sign in", () => {
   });
 
   it("gives the same answer for an unknown e-mail and a wrong password", async () => {
-    const unknown = await call(login.action, post("/login", { email: "nobody@zas.example", password: "whatever-password" }));
-    const wrong = await call(login.action, post("/login", { email: "an.wouters@zas.example", password: "wrong-password-here" }));
+    const unknown = await call(
+      login.action,
+      post("/login", { email: "nobody@zas.example", password: "whatever-password" }),
+    );
+    const wrong = await call(
+      login.action,
+      post("/login", { email: "an.wouters@zas.example", password: "wrong-password-here" }),
+    );
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body).toMatchObject({ formError: "auth.invalidCredentials" });
@@ -43,7 +49,9 @@ describe("sign in", () => {
   it("refuses malformed input with field errors and a 400", async () => {
     const result = await call(login.action, post("/login", { email: "not-an-email", password: "" }));
     expect(result.status).toBe(400);
-    expect(result.body).toMatchObject({ fieldErrors: { email: ["validation.email"], password: ["validation.required"] } });
+    expect(result.body).toMatchObject({
+      fieldErrors: { email: ["validation.email"], password: ["validation.required"] },
+    });
   });
 
   it("locks an account after 5 failures, even for the right password, and says so", async () => {
@@ -58,9 +66,15 @@ describe("sign in", () => {
   });
 
   it("only redirects to paths on this site after sign-in", async () => {
-    const evil = await call(login.action, post("/login", { email: "lieve.maes@zas.example", password: DEMO_PASSWORD, redirectTo: "//evil.example/x" }));
+    const evil = await call(
+      login.action,
+      post("/login", { email: "lieve.maes@zas.example", password: DEMO_PASSWORD, redirectTo: "//evil.example/x" }),
+    );
     expect(evil.location).toBe("/me");
-    const good = await call(login.action, post("/login", { email: "lieve.maes@zas.example", password: DEMO_PASSWORD, redirectTo: "/account" }));
+    const good = await call(
+      login.action,
+      post("/login", { email: "lieve.maes@zas.example", password: DEMO_PASSWORD, redirectTo: "/account" }),
+    );
     expect(good.location).toBe("/account");
   });
 });
@@ -96,10 +110,20 @@ describe("sessions", () => {
   it("all end when an admin deactivates the user", async () => {
     const victim = cookieFor("daan.smeets@zuyderland.example");
     const admin = cookieFor("admin@portal.example");
-    const result = await call(adminUsers.action, post("/admin/users", { intent: "deactivate", userId: String(userId("daan.smeets@zuyderland.example")), confirm: "yes" }, admin));
+    const result = await call(
+      adminUsers.action,
+      post(
+        "/admin/users",
+        { intent: "deactivate", userId: String(userId("daan.smeets@zuyderland.example")), confirm: "yes" },
+        admin,
+      ),
+    );
     expect(result.status).toBe(200);
     expect(getCurrentUser(get("/me", victim))).toBeNull();
-    const relogin = await call(login.action, post("/login", { email: "daan.smeets@zuyderland.example", password: DEMO_PASSWORD }));
+    const relogin = await call(
+      login.action,
+      post("/login", { email: "daan.smeets@zuyderland.example", password: DEMO_PASSWORD }),
+    );
     expect(relogin.status).toBe(401);
   });
 });
@@ -110,7 +134,18 @@ describe("invitations by e-mail", () => {
     const zuyderland = getCurrentUser(get("/", cookieFor("hr@zuyderland.example")))?.organisationId;
     const sent = await call(
       adminUsers.action,
-      post("/admin/users", { intent: "invite", name: "Anouk Visser", email: "anouk.visser@zuyderland.example", role: "hr", organisationId: String(zuyderland), locale: "nl" }, admin),
+      post(
+        "/admin/users",
+        {
+          intent: "invite",
+          name: "Anouk Visser",
+          email: "anouk.visser@zuyderland.example",
+          role: "hr",
+          organisationId: String(zuyderland),
+          locale: "nl",
+        },
+        admin,
+      ),
     );
     expect(sent.status).toBe(200);
     const mail = await mailbox().waitFor((m) => m.to.includes("anouk.visser@zuyderland.example"));
@@ -120,19 +155,33 @@ describe("invitations by e-mail", () => {
 
     const page = await call(invite.loader, get(`/invite/${token}`), { token });
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ invitation: { name: "Anouk Visser", role: "hr", organisationName: "Zuyderland Medisch Centrum" } });
+    expect(page.body).toMatchObject({
+      invitation: { name: "Anouk Visser", role: "hr", organisationName: "Zuyderland Medisch Centrum" },
+    });
 
-    const weak = await call(invite.action, post(`/invite/${token}`, { password: "wachtwoord123", confirm: "wachtwoord123" }), { token });
+    const weak = await call(
+      invite.action,
+      post(`/invite/${token}`, { password: "wachtwoord123", confirm: "wachtwoord123" }),
+      { token },
+    );
     expect(weak.status).toBe(400);
     expect(weak.body).toMatchObject({ fieldErrors: { password: ["validation.passwordTooCommon"] } });
 
-    const accepted = await call(invite.action, post(`/invite/${token}`, { password: "heerlen aan de geleenbeek", confirm: "heerlen aan de geleenbeek" }), { token });
+    const accepted = await call(
+      invite.action,
+      post(`/invite/${token}`, { password: "heerlen aan de geleenbeek", confirm: "heerlen aan de geleenbeek" }),
+      { token },
+    );
     expect(accepted.status).toBe(302);
     expect(accepted.location).toBe("/hr");
     const user = getCurrentUser(get("/hr", sessionCookie(accepted.headers.get("Set-Cookie"))));
     expect(user).toMatchObject({ email: "anouk.visser@zuyderland.example", role: "hr", organisationId: zuyderland });
 
-    const reused = await call(invite.action, post(`/invite/${token}`, { password: "heerlen aan de geleenbeek", confirm: "heerlen aan de geleenbeek" }), { token });
+    const reused = await call(
+      invite.action,
+      post(`/invite/${token}`, { password: "heerlen aan de geleenbeek", confirm: "heerlen aan de geleenbeek" }),
+      { token },
+    );
     expect(reused.status).toBe(410);
     const reusedPage = await call(invite.loader, get(`/invite/${token}`), { token });
     expect(reusedPage.status).toBe(410);
@@ -140,19 +189,39 @@ describe("invitations by e-mail", () => {
 
   it("lets HR invite only employees and newcomers, only into its own organisation", async () => {
     const hr = cookieFor("hr@zas.example");
-    const asAdmin = await call(hrPeople.action, post("/hr/people", { intent: "invite", name: "X", email: "x@zas.example", role: "admin" }, hr));
+    const asAdmin = await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "invite", name: "X", email: "x@zas.example", role: "admin" }, hr),
+    );
     expect(asAdmin.status).toBe(400);
     expect(asAdmin.body).toMatchObject({ errors: { role: ["validation.roleNotAllowed"] } });
 
     const zuyderlandDept = getDb().query.departments.findFirst({ where: (d, { eq: e }) => e(d.name, "Neurologie") });
     const foreign = await call(
       hrPeople.action,
-      post("/hr/people", { intent: "invite", name: "Y", email: "y@zas.example", role: "employee", departmentId: String((await zuyderlandDept)?.id) }, hr),
+      post(
+        "/hr/people",
+        {
+          intent: "invite",
+          name: "Y",
+          email: "y@zas.example",
+          role: "employee",
+          departmentId: String((await zuyderlandDept)?.id),
+        },
+        hr,
+      ),
     );
     expect(foreign.status).toBe(400);
     expect(foreign.body).toMatchObject({ errors: { departmentId: ["validation.unknownDepartment"] } });
 
-    const ok = await call(hrPeople.action, post("/hr/people", { intent: "invite", name: "Nadia Karimi", email: "nadia.karimi@zas.example", role: "newcomer", locale: "en" }, hr));
+    const ok = await call(
+      hrPeople.action,
+      post(
+        "/hr/people",
+        { intent: "invite", name: "Nadia Karimi", email: "nadia.karimi@zas.example", role: "newcomer", locale: "en" },
+        hr,
+      ),
+    );
     expect(ok.status).toBe(200);
     const mail = await mailbox().waitFor((m) => m.to.includes("nadia.karimi@zas.example"));
     expect(mail.subject).toBe("Invitation to the Newcomer-Proof Portal");
@@ -160,13 +229,24 @@ describe("invitations by e-mail", () => {
 
   it("does not let HR revoke another organisation's invitation", async () => {
     const zuyderlandHr = cookieFor("hr@zuyderland.example");
-    await call(hrPeople.action, post("/hr/people", { intent: "invite", name: "Lisa Vos", email: "lisa.vos@zuyderland.example", role: "employee" }, zuyderlandHr));
-    const invitationId = getDb().query.invitations.findFirst({ where: (i, { eq: e }) => e(i.email, "lisa.vos@zuyderland.example") });
+    await call(
+      hrPeople.action,
+      post(
+        "/hr/people",
+        { intent: "invite", name: "Lisa Vos", email: "lisa.vos@zuyderland.example", role: "employee" },
+        zuyderlandHr,
+      ),
+    );
+    const invitationId = getDb().query.invitations.findFirst({
+      where: (i, { eq: e }) => e(i.email, "lisa.vos@zuyderland.example"),
+    });
     const id = String((await invitationId)?.id);
     const zasHr = cookieFor("hr@zas.example");
     const attempt = await call(hrPeople.action, post("/hr/people", { intent: "revoke", invitationId: id }, zasHr));
     expect(attempt.status).toBe(404);
-    const still = await getDb().query.invitations.findFirst({ where: (i, { eq: e }) => e(i.email, "lisa.vos@zuyderland.example") });
+    const still = await getDb().query.invitations.findFirst({
+      where: (i, { eq: e }) => e(i.email, "lisa.vos@zuyderland.example"),
+    });
     expect(still?.revokedAt).toBeNull();
   });
 });
@@ -181,13 +261,25 @@ describe("password reset", () => {
 
     const mail = await mailbox().waitFor((m) => m.to.includes(email) && m.subject.includes("wachtwoord"));
     const token = new URL(linkIn(mail.text, "/reset-password/")).pathname.split("/").pop() ?? "";
-    const mismatch = await call(reset.action, post(`/reset-password/${token}`, { password: "een nieuw lang wachtwoord", confirm: "iets anders" }), { token });
+    const mismatch = await call(
+      reset.action,
+      post(`/reset-password/${token}`, { password: "een nieuw lang wachtwoord", confirm: "iets anders" }),
+      { token },
+    );
     expect(mismatch.status).toBe(400);
-    const done = await call(reset.action, post(`/reset-password/${token}`, { password: "een nieuw lang wachtwoord", confirm: "een nieuw lang wachtwoord" }), { token });
+    const done = await call(
+      reset.action,
+      post(`/reset-password/${token}`, { password: "een nieuw lang wachtwoord", confirm: "een nieuw lang wachtwoord" }),
+      { token },
+    );
     expect(done.status).toBe(302);
     expect(getCurrentUser(get("/me", oldSession))).toBeNull();
 
-    const again = await call(reset.action, post(`/reset-password/${token}`, { password: "nog een ander wachtwoord", confirm: "nog een ander wachtwoord" }), { token });
+    const again = await call(
+      reset.action,
+      post(`/reset-password/${token}`, { password: "nog een ander wachtwoord", confirm: "nog een ander wachtwoord" }),
+      { token },
+    );
     expect(again.status).toBe(410);
     const signIn = await call(login.action, post("/login", { email, password: "een nieuw lang wachtwoord" }));
     expect(signIn.status).toBe(302);

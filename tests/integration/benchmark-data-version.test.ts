@@ -21,13 +21,20 @@ beforeAll(async () => {
 });
 
 type Body = { comparison: { periods: string[]; rows: { shown: { name: string }[] } } | null };
-const comparison = async (query = "") => (await call(comparisonLoader, get(`/partner/benchmark${query}`, partner))).body as Body;
+const comparison = async (query = "") =>
+  (await call(comparisonLoader, get(`/partner/benchmark${query}`, partner))).body as Body;
 
 function draftScan(organisation: number, period: string): number {
   const sqlite = getDb().$client;
-  const id = Number(sqlite.prepare("INSERT INTO scans (organisation_id, instrument_version, period, status) VALUES (?, 1, ?, 'draft')").run(organisation, period).lastInsertRowid);
+  const id = Number(
+    sqlite
+      .prepare("INSERT INTO scans (organisation_id, instrument_version, period, status) VALUES (?, 1, ?, 'draft')")
+      .run(organisation, period).lastInsertRowid,
+  );
   const items = sqlite.prepare("SELECT key FROM instrument_items WHERE version = 1").pluck().all() as string[];
-  const insert = sqlite.prepare("INSERT INTO scan_answers (scan_id, item_key, value, answered_at) VALUES (?, ?, '3', '2026-12-02T00:00:00.000Z')");
+  const insert = sqlite.prepare(
+    "INSERT INTO scan_answers (scan_id, item_key, value, answered_at) VALUES (?, ?, '3', '2026-12-02T00:00:00.000Z')",
+  );
   for (const key of items) insert.run(id, key);
   return id;
 }
@@ -45,18 +52,25 @@ describe("benchmark figures per data version", () => {
     getDb().$client.prepare("UPDATE scan_answers SET value = '4' WHERE scan_id = ?").run(drafts[0]);
     expect(dataVersion("scans")).toBe(versionWithDrafts);
     const hr = userId("hr@zas.example");
-    drafts.forEach((scanId, i) => expect(submitScan({ id: hr, organisationId: ids[i] ?? 0 }, { scanId })).toEqual({ ok: true, value: null }));
+    drafts.forEach((scanId, i) =>
+      expect(submitScan({ id: hr, organisationId: ids[i] ?? 0 }, { scanId })).toEqual({ ok: true, value: null }),
+    );
     expect(dataVersion("scans")).not.toBe(versionWithDrafts);
     expect((await comparison()).comparison?.periods).toContain("2026");
   });
 
   it("a consent given or withdrawn changes the named rows at once", async () => {
     const name = "Ziekenhuis Schelde 6";
-    const named = async () => (await comparison("?country=BE&sector=hospital")).comparison?.rows.shown.map((r) => r.name) ?? [];
+    const named = async () =>
+      (await comparison("?country=BE&sector=hospital")).comparison?.rows.shown.map((r) => r.name) ?? [];
     expect(await named()).not.toContain(name);
-    getDb().$client.prepare("UPDATE organisations SET benchmark_consent = 1 WHERE id = ?").run(organisationId(getDb(), name));
+    getDb()
+      .$client.prepare("UPDATE organisations SET benchmark_consent = 1 WHERE id = ?")
+      .run(organisationId(getDb(), name));
     expect(await named()).toContain(name);
-    getDb().$client.prepare("UPDATE organisations SET benchmark_consent = 0 WHERE id = ?").run(organisationId(getDb(), name));
+    getDb()
+      .$client.prepare("UPDATE organisations SET benchmark_consent = 0 WHERE id = ?")
+      .run(organisationId(getDb(), name));
     expect(await named()).not.toContain(name);
   });
 
@@ -73,7 +87,9 @@ describe("benchmark figures per data version", () => {
     // A module completion is an indicator input, not a comparison input.
     const scansVersion = dataVersion("scans");
     getDb()
-      .$client.prepare("INSERT INTO module_completions (user_id, organisation_id, module_key, score_percent, passed_at) SELECT ?, ?, key, 100, '2026-12-01T00:00:00.000Z' FROM modules WHERE key NOT IN (SELECT module_key FROM module_completions WHERE user_id = ?) LIMIT 1")
+      .$client.prepare(
+        "INSERT INTO module_completions (user_id, organisation_id, module_key, score_percent, passed_at) SELECT ?, ?, key, 100, '2026-12-01T00:00:00.000Z' FROM modules WHERE key NOT IN (SELECT module_key FROM module_completions WHERE user_id = ?) LIMIT 1",
+      )
       .run(userId("hr@zas.example"), zas, userId("hr@zas.example"));
     expect(dataVersion("scans")).toBe(scansVersion);
     expect(getOwnPosition(zas, "country")).toBe(position);

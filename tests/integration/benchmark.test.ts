@@ -21,7 +21,13 @@ type Body = {
   kind: string;
   errors: Record<string, string[]> | null;
   comparison: {
-    group: { shown: boolean; n: number | null; measure: "mean" | "median" | null; overall: Figures; dimensions: Figures[] };
+    group: {
+      shown: boolean;
+      n: number | null;
+      measure: "mean" | "median" | null;
+      overall: Figures;
+      dimensions: Figures[];
+    };
     items: { key: string; share: number | null }[] | null;
     breakdown: { cells: { value: string; n: number | null; overall: number | null }[] };
     rows: { shown: { ref: string; name: string }[]; total: number };
@@ -35,10 +41,19 @@ async function comparison(query: string, cookie = partner) {
   return { ...result, body: result.body as Body };
 }
 
-const near = (value: number | null | undefined, truth: number, within: number) => value !== null && value !== undefined && Math.abs(value - truth) <= within;
+const near = (value: number | null | undefined, truth: number, within: number) =>
+  value !== null && value !== undefined && Math.abs(value - truth) <= within;
 
 // Organisations of the world that did not consent (tests/support/benchmark-world.ts).
-const HIDDEN = ["Ziekenhuis Schelde 6", "Ziekenhuis Schelde 10", "Thuiszorg Kempen 1", "Ziekenhuis Maasdal 4", "GGZ Heuvelland", "Woonzorg Leie", "Hof ter Linde"];
+const HIDDEN = [
+  "Ziekenhuis Schelde 6",
+  "Ziekenhuis Schelde 10",
+  "Thuiszorg Kempen 1",
+  "Ziekenhuis Maasdal 4",
+  "GGZ Heuvelland",
+  "Woonzorg Leie",
+  "Hof ter Linde",
+];
 
 beforeAll(async () => {
   await seeded();
@@ -58,10 +73,14 @@ describe("partner comparison", () => {
     expect(c?.group.overall.q1).not.toBeNull();
     expect(c?.group.overall.mean).toBeNull();
     expect(c?.items).toHaveLength(40);
-    expect(c?.trend.map((p) => [p.period, p.shown])).toEqual([["2024", true], ["2025", true]]);
+    expect(c?.trend.map((p) => [p.period, p.shown])).toEqual([
+      ["2024", true],
+      ["2025", true],
+    ]);
     expect(JSON.stringify(body)).not.toMatch(/"(min|max|decision|reason|withheld|answered)"/);
     // Every published score is a whole number.
-    for (const f of [c?.group.overall, ...(c?.group.dimensions ?? [])]) for (const v of Object.values(f ?? {})) if (v !== null) expect(Number.isInteger(v)).toBe(true);
+    for (const f of [c?.group.overall, ...(c?.group.dimensions ?? [])])
+      for (const v of Object.values(f ?? {})) if (v !== null) expect(Number.isInteger(v)).toBe(true);
   });
 
   it("breakdown: hidden and empty cells look alike, with no count", async () => {
@@ -87,10 +106,19 @@ describe("partner comparison", () => {
   it("hides a group whose non-consenting remainder is 1–4: the Dutch hospitals (3 named, 4 not)", async () => {
     const { status, body } = await comparison("?country=NL&sector=hospital");
     expect(status).toBe(200);
-    expect(body.comparison?.group).toMatchObject({ shown: false, n: null, measure: null, overall: { mean: null, median: null, q1: null, q3: null } });
+    expect(body.comparison?.group).toMatchObject({
+      shown: false,
+      n: null,
+      measure: null,
+      overall: { mean: null, median: null, q1: null, q3: null },
+    });
     expect(body.comparison?.items).toBeNull();
     // The named ones are still listed with their own scores.
-    expect(body.comparison?.rows.shown.map((r) => r.name).sort()).toEqual(["Ziekenhuis Maasdal 1", "Ziekenhuis Maasdal 2", "Ziekenhuis Maasdal 3"]);
+    expect(body.comparison?.rows.shown.map((r) => r.name).sort()).toEqual([
+      "Ziekenhuis Maasdal 1",
+      "Ziekenhuis Maasdal 2",
+      "Ziekenhuis Maasdal 3",
+    ]);
     const nl = await comparison("?country=NL");
     expect(nl.body.comparison?.group.shown).toBe(true);
     // Ten Dutch organisations: a mean, no median or quartiles (decision 047).
@@ -151,7 +179,9 @@ describe("partner comparison", () => {
 describe("one organisation's items", () => {
   it("shows a consenting organisation's answers", async () => {
     const id = organisationId(getDb(), "Ziekenhuis Schelde 2");
-    const { status, body } = await call(itemsLoader, get(`/partner/benchmark/organisations/n${id}`, partner), { ref: `n${id}` });
+    const { status, body } = await call(itemsLoader, get(`/partner/benchmark/organisations/n${id}`, partner), {
+      ref: `n${id}`,
+    });
     expect(status).toBe(200);
     expect(body).toMatchObject({ kind: "ok", name: "Ziekenhuis Schelde 2", period: "2025" });
   });
@@ -178,7 +208,9 @@ describe("CSV export", () => {
     // Ten Dutch organisations: the group's figure is a mean, in the last column (decision 047).
     const mean = page.body.comparison?.group.overall.mean;
     expect(mean).not.toBeNull();
-    expect(csv).toContain(`De groep;Totaalscore;${page.body.comparison?.group.n};x;x;x;${String(mean).replace(".", ",")}`);
+    expect(csv).toContain(
+      `De groep;Totaalscore;${page.body.comparison?.group.n};x;x;x;${String(mean).replace(".", ",")}`,
+    );
     expect(csv).toMatch(/(Mediaan|Gemiddelde);Ziekenhuis;x;x;x/);
     expect(csv).toContain("Ziekenhuis Maasdal 1");
     expect(csv).not.toContain("Ziekenhuis Maasdal 5");
@@ -197,7 +229,13 @@ describe("HR's own position", () => {
     expect(country.dimensions).toHaveLength(8);
     expect(country.overall).not.toBeNull();
     const hof = organisationId(getDb(), "Woonzorgcentrum Hof ter Linde");
-    expect(getPeerMedians(hof, "sector", 1)).toEqual({ groupSize: null, shown: false, measure: null, overall: null, dimensions: expect.any(Array) });
+    expect(getPeerMedians(hof, "sector", 1)).toEqual({
+      groupSize: null,
+      shown: false,
+      measure: null,
+      overall: null,
+      dimensions: expect.any(Array),
+    });
   });
 
   it("the HR page shows the chosen group and remembers it; an unknown group is a 400", async () => {
@@ -205,7 +243,10 @@ describe("HR's own position", () => {
     const sector = await call(hrLoader, get("/hr/benchmark?group=sector", hr));
     expect(sector.status).toBe(200);
     expect(sector.headers.get("Set-Cookie")).toMatch(/benchmark_peer=sector/);
-    expect(sector.body).toMatchObject({ group: "sector", position: { kind: "ok", peers: { shown: false, groupSize: null, overall: null } } });
+    expect(sector.body).toMatchObject({
+      group: "sector",
+      position: { kind: "ok", peers: { shown: false, groupSize: null, overall: null } },
+    });
     const remembered = await call(hrLoader, get("/hr/benchmark", `${hr}; benchmark_peer=sector`));
     expect(remembered.body).toMatchObject({ group: "sector" });
     const bad = await call(hrLoader, get("/hr/benchmark?group=everyone", hr));
@@ -222,7 +263,10 @@ describe("HR's own position", () => {
 });
 
 describe("programme indicators", () => {
-  type Table = { rows: { key: string; cells: Record<string, { available: boolean; value?: number | null }> }[]; total: { cells: Record<string, { available: boolean; value?: number | null }> } };
+  type Table = {
+    rows: { key: string; cells: Record<string, { available: boolean; value?: number | null }> }[];
+    total: { cells: Record<string, { available: boolean; value?: number | null }> };
+  };
 
   it("partners and admins see adjusted programme totals of every indicator; cells only where 5 contribute", async () => {
     const result = await call(indicatorsLoader, get("/partner/indicators", partner));
@@ -234,10 +278,15 @@ describe("programme indicators", () => {
     // ZAS and Zuyderland (demo matching), seven organisations with demo trajectories (db/seed/trajectories.ts) and
     // ten with matching history (db/seed/programme.ts, five per country; decision 046) keep newcomer records: the
     // programme total and both countries show (adjusted).
-    const holders = (getDb().$client.prepare("SELECT count(DISTINCT organisation_id) AS n FROM newcomer_records").get() as { n: number }).n;
+    const holders = (
+      getDb().$client.prepare("SELECT count(DISTINCT organisation_id) AS n FROM newcomer_records").get() as {
+        n: number;
+      }
+    ).n;
     expect(holders).toBe(12);
     expect(body.byCountry.total.cells.newcomersRegistered?.value).not.toBeNull();
-    for (const country of ["BE", "NL"]) expect(body.byCountry.rows.find((r) => r.key === country)?.cells.newcomersRegistered?.value).not.toBeNull();
+    for (const country of ["BE", "NL"])
+      expect(body.byCountry.rows.find((r) => r.key === country)?.cells.newcomersRegistered?.value).not.toBeNull();
     expect(JSON.stringify(body)).not.toMatch(/"(decision|reason|n)"/);
     const admin = await call(adminIndicatorsLoader, get("/admin/indicators", cookieFor("admin@portal.example")));
     expect(admin.status).toBe(200);
@@ -249,7 +298,16 @@ describe("programme indicators", () => {
     const result = await call(indicatorsLoader, get("/partner/indicators", partner));
     const table = (result.body as { byCountry: Table }).byCountry;
     const total = table.total.cells;
-    for (const indicator of ["organisationsScanned", "meanScoreChange", "newcomersRegistered", "shareMatched", "medianDaysToMatch", "activeMatches", "completedMatches", "moduleCompletions"]) {
+    for (const indicator of [
+      "organisationsScanned",
+      "meanScoreChange",
+      "newcomersRegistered",
+      "shareMatched",
+      "medianDaysToMatch",
+      "activeMatches",
+      "completedMatches",
+      "moduleCompletions",
+    ]) {
       expect(total[indicator], indicator).toMatchObject({ available: true, value: expect.any(Number) });
     }
     // 11 active and 10 completed matches, adjusted by at most 2 (a count of 5 or more).
@@ -259,7 +317,14 @@ describe("programme indicators", () => {
     expect(total.shareMatched?.value).toBeLessThan(1);
     for (const country of ["BE", "NL"]) {
       const cells = table.rows.find((r) => r.key === country)?.cells ?? {};
-      for (const indicator of ["newcomersRegistered", "shareMatched", "medianDaysToMatch", "activeMatches", "completedMatches", "moduleCompletions"]) {
+      for (const indicator of [
+        "newcomersRegistered",
+        "shareMatched",
+        "medianDaysToMatch",
+        "activeMatches",
+        "completedMatches",
+        "moduleCompletions",
+      ]) {
         expect(cells[indicator]?.value, `${country} ${indicator}`).toEqual(expect.any(Number));
       }
     }

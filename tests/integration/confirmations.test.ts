@@ -23,16 +23,32 @@ const unconfirmed: Record<string, string>[] = [{}, { confirm: "" }, { confirm: "
 describe("irreversible actions need the confirmation step", () => {
   it("submitting (locking) a complete scan: refused without it, the scan stays a draft; with it the scan is locked", async () => {
     const world = createCareOrganisation();
-    const scan = createDraftScan({ organisationId: world.organisation.id, period: "2029", answers: answersForAll("3"), answeredBy: world.hr.id });
+    const scan = createDraftScan({
+      organisationId: world.organisation.id,
+      period: "2029",
+      answers: answersForAll("3"),
+      answeredBy: world.hr.id,
+    });
     const params = { scanId: String(scan.id) };
     const hrCookie = cookieOf(world.hr);
     for (const extra of unconfirmed) {
-      const refused = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit", ...extra }, hrCookie), params);
+      const refused = await call(
+        scanRoute.action,
+        post(`/hr/scans/${scan.id}`, { intent: "submit", ...extra }, hrCookie),
+        params,
+      );
       expect(refused.status).toBe(400);
       expect(refused.body).toMatchObject({ error: "confirm.required" });
     }
-    expect(db().select().from(scans).where(eq(scans.id, scan.id)).get()).toMatchObject({ status: "draft", submittedAt: null });
-    const done = await call(scanRoute.action, post(`/hr/scans/${scan.id}`, { intent: "submit", confirm: "yes" }, hrCookie), params);
+    expect(db().select().from(scans).where(eq(scans.id, scan.id)).get()).toMatchObject({
+      status: "draft",
+      submittedAt: null,
+    });
+    const done = await call(
+      scanRoute.action,
+      post(`/hr/scans/${scan.id}`, { intent: "submit", confirm: "yes" }, hrCookie),
+      params,
+    );
     expect(done.status).toBe(302);
     expect(db().select().from(scans).where(eq(scans.id, scan.id)).get()?.status).toBe("submitted");
   });
@@ -45,13 +61,21 @@ describe("irreversible actions need the confirmation step", () => {
     const runId = Number(/\/hr\/matching\/runs\/(\d+)/.exec(started.location ?? "")?.[1]);
     expect(runId).toBeGreaterThan(0);
     for (const extra of unconfirmed) {
-      const refused = await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send", ...extra }, world.hrCookie()), { id: String(runId) });
+      const refused = await call(
+        hrRun.action,
+        post(`/hr/matching/runs/${runId}`, { intent: "send", ...extra }, world.hrCookie()),
+        { id: String(runId) },
+      );
       expect(refused.status).toBe(400);
       expect(refused.body).toMatchObject({ formError: "confirm.required" });
     }
     expect(db().select().from(matchingRuns).where(eq(matchingRuns.id, runId)).get()?.status).toBe("draft");
     expect(db().select().from(matches).where(eq(matches.organisationId, world.organisationId)).all()).toHaveLength(0);
-    const sent = await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send", confirm: "yes" }, world.hrCookie()), { id: String(runId) });
+    const sent = await call(
+      hrRun.action,
+      post(`/hr/matching/runs/${runId}`, { intent: "send", confirm: "yes" }, world.hrCookie()),
+      { id: String(runId) },
+    );
     expect(sent.status).toBe(302);
     expect(db().select().from(matches).where(eq(matches.organisationId, world.organisationId)).all()).toHaveLength(1);
   });
@@ -60,14 +84,26 @@ describe("irreversible actions need the confirmation step", () => {
     const hr = cookieFor("hr@zas.example");
     const person = userId("tom.peeters@zas.example");
     for (const extra of unconfirmed) {
-      const refused = await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(person), ...extra }, hr));
+      const refused = await call(
+        hrPeople.action,
+        post("/hr/people", { intent: "deactivate", userId: String(person), ...extra }, hr),
+      );
       expect(refused.status).toBe(400);
       expect(refused.body).toMatchObject({ formError: "confirm.required" });
     }
     expect(db().select().from(users).where(eq(users.id, person)).get()?.status).toBe("active");
-    expect((await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(person), confirm: "yes" }, hr))).status).toBe(200);
+    expect(
+      (
+        await call(
+          hrPeople.action,
+          post("/hr/people", { intent: "deactivate", userId: String(person), confirm: "yes" }, hr),
+        )
+      ).status,
+    ).toBe(200);
     expect(db().select().from(users).where(eq(users.id, person)).get()?.status).toBe("deactivated");
-    expect((await call(hrPeople.action, post("/hr/people", { intent: "reactivate", userId: String(person) }, hr))).status).toBe(200);
+    expect(
+      (await call(hrPeople.action, post("/hr/people", { intent: "reactivate", userId: String(person) }, hr))).status,
+    ).toBe(200);
     expect(db().select().from(users).where(eq(users.id, person)).get()?.status).toBe("active");
   });
 

@@ -34,7 +34,9 @@ describe("forgot password (finding 9)", () => {
     expect(known.status).toBe(unknown.status);
     expect(known.body).toEqual(unknown.body);
     // The reset mail for the known address waits in the outbox, unsent; none was queued for the unknown one.
-    const queued = getDb().$client.prepare("select to_email, status from outbox where kind = 'password_reset'").all() as { to_email: string; status: string }[];
+    const queued = getDb()
+      .$client.prepare("select to_email, status from outbox where kind = 'password_reset'")
+      .all() as { to_email: string; status: string }[];
     expect(queued.map((row) => row.to_email)).toEqual(["hr@zas.example"]);
     expect(queued[0]?.status).not.toBe("sent");
   });

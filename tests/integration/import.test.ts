@@ -25,10 +25,23 @@ function upload(path: string, name: string, content: string | Uint8Array<ArrayBu
 /** Everything an import could touch, to compare before and after. */
 function fingerprint() {
   const db = getDb();
-  const n = (table: typeof users | typeof invitations | typeof sites | typeof departments | typeof outbox) => db.select({ n: count() }).from(table).get()?.n ?? 0;
-  const people = db.all<{ v: string }>(sql`SELECT group_concat(u.email || u.name || u.status || coalesce(u.locale,'') || m.role || coalesce(m.department_id,''), '|') AS v FROM users u JOIN memberships m ON m.user_id = u.id`);
-  const pending = db.all<{ v: string }>(sql`SELECT group_concat(email || name || role || coalesce(department_id,'') || coalesce(revoked_at,''), '|') AS v FROM invitations`);
-  return { users: n(users), invitations: n(invitations), sites: n(sites), departments: n(departments), outbox: n(outbox), people: people[0]?.v, pending: pending[0]?.v };
+  const n = (table: typeof users | typeof invitations | typeof sites | typeof departments | typeof outbox) =>
+    db.select({ n: count() }).from(table).get()?.n ?? 0;
+  const people = db.all<{ v: string }>(
+    sql`SELECT group_concat(u.email || u.name || u.status || coalesce(u.locale,'') || m.role || coalesce(m.department_id,''), '|') AS v FROM users u JOIN memberships m ON m.user_id = u.id`,
+  );
+  const pending = db.all<{ v: string }>(
+    sql`SELECT group_concat(email || name || role || coalesce(department_id,'') || coalesce(revoked_at,''), '|') AS v FROM invitations`,
+  );
+  return {
+    users: n(users),
+    invitations: n(invitations),
+    sites: n(sites),
+    departments: n(departments),
+    outbox: n(outbox),
+    people: people[0]?.v,
+    pending: pending[0]?.v,
+  };
 }
 
 type PageBody = {
@@ -37,13 +50,22 @@ type PageBody = {
     batchId: number;
     planHash: string;
     counts: Record<string, number>;
-    plan: { creates: { email: string }[]; changes: { email: string }[]; problems: { line: number; email: string; problems: string[] }[]; deactivations: { userId: number; email: string }[] };
+    plan: {
+      creates: { email: string }[];
+      changes: { email: string }[];
+      problems: { line: number; email: string; problems: string[] }[];
+      deactivations: { userId: number; email: string }[];
+    };
   };
   lastApplied: null | { progress: { total: number } };
 };
 
 async function page(path: string, cookie: string): Promise<PageBody> {
-  const res = await call(path.startsWith("/admin") ? adminImport.loader : hrImport.loader, get(path, cookie), path.startsWith("/admin") ? { id: path.split("/")[3] ?? "" } : {});
+  const res = await call(
+    path.startsWith("/admin") ? adminImport.loader : hrImport.loader,
+    get(path, cookie),
+    path.startsWith("/admin") ? { id: path.split("/")[3] ?? "" } : {},
+  );
   expect(res.status).toBe(200);
   return res.body as PageBody;
 }
@@ -51,7 +73,15 @@ async function page(path: string, cookie: string): Promise<PageBody> {
 function apply(path: string, body: PageBody, cookie: string, extra: Record<string, string | string[]> = {}) {
   if (!body.preview) throw new Error("no preview");
   const action = path.startsWith("/admin") ? adminImport.action : hrImport.action;
-  return call(action, post(path, { intent: "apply", batchId: String(body.preview.batchId), planHash: body.preview.planHash, ...extra }, cookie), path.startsWith("/admin") ? { id: path.split("/")[3] ?? "" } : {});
+  return call(
+    action,
+    post(
+      path,
+      { intent: "apply", batchId: String(body.preview.batchId), planHash: body.preview.planHash, ...extra },
+      cookie,
+    ),
+    path.startsWith("/admin") ? { id: path.split("/")[3] ?? "" } : {},
+  );
 }
 
 const zas = () => cookieFor("hr@zas.example");
@@ -79,7 +109,8 @@ describe("import: preview, apply, re-import", () => {
       [6, ["otherOrganisation"]],
     ]);
     // The problem says "another organisation", never which one.
-    const said = translate("nl", "import.problems.otherOrganisation") + translate("en", "import.problems.otherOrganisation");
+    const said =
+      translate("nl", "import.problems.otherOrganisation") + translate("en", "import.problems.otherOrganisation");
     expect(said).not.toMatch(/Zuyderland/i);
 
     const applied = await apply("/hr/import", preview, zas());
@@ -92,14 +123,26 @@ describe("import: preview, apply, re-import", () => {
     expect(after.departments - before.departments).toBe(1);
     const ruben = getDb().select().from(invitations).where(eq(invitations.email, "ruben.claes@import.example")).get();
     expect(ruben).toMatchObject({ role: "hr", locale: "en" });
-    const mila = getDb().select({ dept: departments.name }).from(invitations).innerJoin(departments, eq(departments.id, invitations.departmentId)).where(eq(invitations.email, "mila.aerts@import.example")).get();
+    const mila = getDb()
+      .select({ dept: departments.name })
+      .from(invitations)
+      .innerJoin(departments, eq(departments.id, invitations.departmentId))
+      .where(eq(invitations.email, "mila.aerts@import.example"))
+      .get();
     expect(mila?.dept).toBe("Dialyse");
     expect((await page("/hr/import", zas())).lastApplied?.progress.total).toBe(3);
 
     // Again, the same file: everything is left alone and applying writes nothing but the batch.
     await call(hrImport.action, upload("/hr/import", "mensen.csv", file, zas()));
     const again = await page("/hr/import", zas());
-    expect(again.preview?.counts).toMatchObject({ creates: 0, changes: 0, unchanged: 3, problems: 2, sites: 0, departments: 0 });
+    expect(again.preview?.counts).toMatchObject({
+      creates: 0,
+      changes: 0,
+      unchanged: 3,
+      problems: 2,
+      sites: 0,
+      departments: 0,
+    });
     const beforeReapply = fingerprint();
     expect((await apply("/hr/import", again, zas())).status).toBe(200);
     expect(fingerprint()).toEqual(beforeReapply);
@@ -108,7 +151,15 @@ describe("import: preview, apply, re-import", () => {
   it("changes what the file changes, and deactivates only the ticked people who are missing from it", async () => {
     const lieve = userId("lieve.maes@zas.example");
     const tom = userId("tom.peeters@zas.example");
-    await call(hrImport.action, upload("/hr/import", "wijziging.csv", "Name,Email,Department,Site\nJonas De Smet,verpleegkundige@zas.example,Cardiologie,ZAS Middelheim\n", zas()));
+    await call(
+      hrImport.action,
+      upload(
+        "/hr/import",
+        "wijziging.csv",
+        "Name,Email,Department,Site\nJonas De Smet,verpleegkundige@zas.example,Cardiologie,ZAS Middelheim\n",
+        zas(),
+      ),
+    );
     const preview = await page("/hr/import", zas());
     expect(preview.preview?.plan.changes.map((c) => c.email)).toEqual(["verpleegkundige@zas.example"]);
     const candidates = preview.preview?.plan.deactivations.map((d) => d.userId) ?? [];
@@ -120,7 +171,9 @@ describe("import: preview, apply, re-import", () => {
 
     // A user outside the list (another organisation's HR) cannot be slipped in.
     const before = fingerprint();
-    const sneaky = await apply("/hr/import", preview, zas(), { deactivate: [String(lieve), String(userId("hr@zuyderland.example"))] });
+    const sneaky = await apply("/hr/import", preview, zas(), {
+      deactivate: [String(lieve), String(userId("hr@zuyderland.example"))],
+    });
     expect(sneaky.status).toBe(400);
     expect(fingerprint()).toEqual(before);
 
@@ -128,17 +181,32 @@ describe("import: preview, apply, re-import", () => {
     const status = (id: number) => getDb().select({ s: users.status }).from(users).where(eq(users.id, id)).get()?.s;
     expect(status(lieve)).toBe("deactivated");
     expect(status(tom)).toBe("active");
-    const jonas = getDb().select({ dept: departments.name }).from(memberships).innerJoin(departments, eq(departments.id, memberships.departmentId)).where(eq(memberships.userId, userId("verpleegkundige@zas.example"))).get();
+    const jonas = getDb()
+      .select({ dept: departments.name })
+      .from(memberships)
+      .innerJoin(departments, eq(departments.id, memberships.departmentId))
+      .where(eq(memberships.userId, userId("verpleegkundige@zas.example")))
+      .get();
     expect(jonas?.dept).toBe("Cardiologie");
   });
 
   it("refuses to apply a preview the organisation has moved away from, and writes nothing", async () => {
-    await call(hrImport.action, upload("/hr/import", "a.csv", "Naam;E-mail\nNoor Vos;noor.vos@import.example\n", zas()));
+    await call(
+      hrImport.action,
+      upload("/hr/import", "a.csv", "Naam;E-mail\nNoor Vos;noor.vos@import.example\n", zas()),
+    );
     const preview = await page("/hr/import", zas());
     // Meanwhile someone invites Noor by hand: the plan the HR lead saw is no longer what would happen.
     getDb()
       .insert(invitations)
-      .values({ tokenHash: "t-noor", email: "noor.vos@import.example", name: "Noor V.", role: "employee", organisationId: preview.organisation.id, expiresAt: "2999-01-01T00:00:00.000Z" })
+      .values({
+        tokenHash: "t-noor",
+        email: "noor.vos@import.example",
+        name: "Noor V.",
+        role: "employee",
+        organisationId: preview.organisation.id,
+        expiresAt: "2999-01-01T00:00:00.000Z",
+      })
       .run();
     const before = fingerprint();
     const res = await apply("/hr/import", preview, zas());
@@ -148,11 +216,21 @@ describe("import: preview, apply, re-import", () => {
   });
 
   it("applies in one transaction: a failure half-way leaves no site, department, invitation or mail behind", async () => {
-    await call(hrImport.action, upload("/hr/import", "b.csv", "Naam;E-mail;Locatie;Afdeling\nA;a.tx@import.example;Campus Tx;Tx1\nB;b.tx@import.example;Campus Tx;Tx1\n", zas()));
+    await call(
+      hrImport.action,
+      upload(
+        "/hr/import",
+        "b.csv",
+        "Naam;E-mail;Locatie;Afdeling\nA;a.tx@import.example;Campus Tx;Tx1\nB;b.tx@import.example;Campus Tx;Tx1\n",
+        zas(),
+      ),
+    );
     const preview = await page("/hr/import", zas());
     const db = getDb();
     // The second invitation fails as a full disk would make it fail.
-    db.run(sql`CREATE TEMP TRIGGER fail_second BEFORE INSERT ON invitations WHEN NEW.email = 'b.tx@import.example' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    db.run(
+      sql`CREATE TEMP TRIGGER fail_second BEFORE INSERT ON invitations WHEN NEW.email = 'b.tx@import.example' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
     const before = fingerprint();
     try {
       await expect(apply("/hr/import", preview, zas())).rejects.toThrow(/disk full/);
@@ -160,16 +238,31 @@ describe("import: preview, apply, re-import", () => {
       db.run(sql`DROP TRIGGER fail_second`);
     }
     expect(fingerprint()).toEqual(before);
-    expect(db.select().from(importBatches).where(eq(importBatches.id, preview.preview?.batchId ?? 0)).get()?.status).toBe("previewed");
+    expect(
+      db
+        .select()
+        .from(importBatches)
+        .where(eq(importBatches.id, preview.preview?.batchId ?? 0))
+        .get()?.status,
+    ).toBe("previewed");
   });
 });
 
 describe("import: scope", () => {
   it("HR cannot apply another organisation's batch; the admin imports for any care organisation", async () => {
-    const zuyderlandId = getDb().select({ id: organisations.id }).from(organisations).where(eq(organisations.name, "Zuyderland Medisch Centrum")).get()?.id ?? 0;
+    const zuyderlandId =
+      getDb()
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.name, "Zuyderland Medisch Centrum"))
+        .get()?.id ?? 0;
     const admin = cookieFor("admin@portal.example");
     const path = `/admin/organisations/${zuyderlandId}/import`;
-    const res = await call(adminImport.action, upload(path, "z.xlsx", "Naam,E-mail\nLars Jansen,lars.jansen@import.example\n", admin), { id: String(zuyderlandId) });
+    const res = await call(
+      adminImport.action,
+      upload(path, "z.xlsx", "Naam,E-mail\nLars Jansen,lars.jansen@import.example\n", admin),
+      { id: String(zuyderlandId) },
+    );
     expect(res.status).toBe(303);
     const adminPage = await page(path, admin);
     expect(adminPage.preview?.counts.creates).toBe(1);
@@ -192,7 +285,10 @@ describe("import: scope", () => {
 
   it("another organisation's person in the file is never changed", async () => {
     const iris = getDb().select().from(users).where(eq(users.email, "hr@zuyderland.example")).get();
-    await call(hrImport.action, upload("/hr/import", "c.csv", "Naam;E-mail;Rol\nSomeone Else;HR@zuyderland.example;medewerker\n", zas()));
+    await call(
+      hrImport.action,
+      upload("/hr/import", "c.csv", "Naam;E-mail;Rol\nSomeone Else;HR@zuyderland.example;medewerker\n", zas()),
+    );
     const preview = await page("/hr/import", zas());
     expect(preview.preview?.plan.problems[0]?.problems).toEqual(["otherOrganisation"]);
     await apply("/hr/import", preview, zas());
@@ -201,13 +297,50 @@ describe("import: scope", () => {
 });
 
 describe("import: bad files get a translated 4xx and change nothing", () => {
-  const rows = (n: number) => ["Naam;E-mail", ...Array.from({ length: n }, (_, i) => `P${i};p${i}@bulk.example`)].join("\n");
+  const rows = (n: number) =>
+    ["Naam;E-mail", ...Array.from({ length: n }, (_, i) => `P${i};p${i}@bulk.example`)].join("\n");
   it.each([
-    ["a PDF named .csv", "people.csv", new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0x01]), 400, "import.file.notSpreadsheet"],
-    ["an old .xls", "people.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 400, "import.file.oldExcel"],
-    ["a zip that is not a workbook", "people.xlsx", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 400, "import.file.notSpreadsheet"],
+    [
+      "a PDF named .csv",
+      "people.csv",
+      new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0x01]),
+      400,
+      "import.file.notSpreadsheet",
+    ],
+    [
+      "an old .xls",
+      "people.xls",
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      400,
+      "import.file.oldExcel",
+    ],
+    [
+      "a zip that is not a workbook",
+      "people.xlsx",
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]),
+      400,
+      "import.file.notSpreadsheet",
+    ],
     ["wrong headers", "people.csv", "Voornaam;Achternaam\nA;B\n", 400, "import.file.missingColumns"],
-    ["mixed encodings", "people.csv", new Uint8Array([...new TextEncoder().encode("Naam;E-mail\nZoë;a@b.example\n"), 0x5a, 0x6f, 0xeb, 0x3b, 0x63, 0x40, 0x64, 0x2e, 0x65, 0x0a]), 400, "import.file.mixedEncoding"],
+    [
+      "mixed encodings",
+      "people.csv",
+      new Uint8Array([
+        ...new TextEncoder().encode("Naam;E-mail\nZoë;a@b.example\n"),
+        0x5a,
+        0x6f,
+        0xeb,
+        0x3b,
+        0x63,
+        0x40,
+        0x64,
+        0x2e,
+        0x65,
+        0x0a,
+      ]),
+      400,
+      "import.file.mixedEncoding",
+    ],
     ["20,001 rows", "people.csv", rows(20_001), 400, "import.file.tooManyRows"],
   ])("%s", async (_label, name, content, status, message) => {
     const before = fingerprint();
@@ -224,7 +357,10 @@ describe("import: bad files get a translated 4xx and change nothing", () => {
     expect(res.status).toBe(303);
     const body = await page("/hr/import", zas());
     expect(body.preview?.counts.creates).toBe(20_000);
-    await call(hrImport.action, post("/hr/import", { intent: "discard", batchId: String(body.preview?.batchId) }, zas()));
+    await call(
+      hrImport.action,
+      post("/hr/import", { intent: "discard", batchId: String(body.preview?.batchId) }, zas()),
+    );
   });
 
   it("a file part over 5 MB is refused with 413 while it streams", async () => {
@@ -237,7 +373,15 @@ describe("import: bad files get a translated 4xx and change nothing", () => {
   });
 
   it("a formula cell is a row problem; it is stored nowhere", async () => {
-    await call(hrImport.action, upload("/hr/import", "f.csv", 'Naam;E-mail\n"=HYPERLINK(""http://evil.example"",""Klik"")";f@import.example\n', zas()));
+    await call(
+      hrImport.action,
+      upload(
+        "/hr/import",
+        "f.csv",
+        'Naam;E-mail\n"=HYPERLINK(""http://evil.example"",""Klik"")";f@import.example\n',
+        zas(),
+      ),
+    );
     const body = await page("/hr/import", zas());
     expect(body.preview?.plan.problems.map((p) => p.problems)).toEqual([["formula"]]);
     expect(body.preview?.counts.creates).toBe(0);

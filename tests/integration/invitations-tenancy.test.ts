@@ -28,11 +28,17 @@ describe("invitations across organisations", () => {
     const email = "samira.bouzid@example.org";
     const zuyderland = cookieFor("hr@zuyderland.example");
     const zas = cookieFor("hr@zas.example");
-    const first = await call(hrPeople.action, post("/hr/people", { intent: "invite", name: "Samira Bouzid", email, role: "employee" }, zuyderland));
+    const first = await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "invite", name: "Samira Bouzid", email, role: "employee" }, zuyderland),
+    );
     expect(first.status).toBe(200);
     const zuyderlandToken = await tokenMailedTo(email);
 
-    const second = await call(hrPeople.action, post("/hr/people", { intent: "invite", name: "Samira Bouzid", email, role: "newcomer" }, zas));
+    const second = await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "invite", name: "Samira Bouzid", email, role: "newcomer" }, zas),
+    );
     expect(second.status).toBe(200);
 
     // Both stay pending, each in its own organisation's list, and the first link still opens.
@@ -42,19 +48,27 @@ describe("invitations across organisations", () => {
     const zuyderlandList = await call(hrPeople.loader, get("/hr/people", zuyderland));
     const zasList = await call(hrPeople.loader, get("/hr/people", zas));
     expect(zuyderlandList.body).toMatchObject({ invitations: [expect.objectContaining({ email, role: "employee" })] });
-    expect((zasList.body as { invitations: { email: string; role: string }[] }).invitations.filter((i) => i.email === email)).toEqual([
-      expect.objectContaining({ role: "newcomer" }),
-    ]);
+    expect(
+      (zasList.body as { invitations: { email: string; role: string }[] }).invitations.filter((i) => i.email === email),
+    ).toEqual([expect.objectContaining({ role: "newcomer" })]);
     const page = await call(invite.loader, get(`/invite/${zuyderlandToken}`), { token: zuyderlandToken });
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ invitation: { role: "employee", organisationName: "Zuyderland Medisch Centrum" } });
+    expect(page.body).toMatchObject({
+      invitation: { role: "employee", organisationName: "Zuyderland Medisch Centrum" },
+    });
   });
 
   it("re-inviting within one organisation replaces its own earlier invitation, and logs it there", async () => {
     const email = "joris.claes@example.org";
     const zas = cookieFor("hr@zas.example");
-    await call(hrPeople.action, post("/hr/people", { intent: "invite", name: "Joris Claes", email, role: "employee" }, zas));
-    await call(hrPeople.action, post("/hr/people", { intent: "invite", name: "Joris Claes", email, role: "employee" }, zas));
+    await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "invite", name: "Joris Claes", email, role: "employee" }, zas),
+    );
+    await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "invite", name: "Joris Claes", email, role: "employee" }, zas),
+    );
     const rows = pendingFor(email);
     expect(rows.filter((r) => r.revokedAt === null)).toHaveLength(1);
     const superseded = rows.find((r) => r.revokedAt !== null);
@@ -70,8 +84,14 @@ describe("invitations across organisations", () => {
     const zas = cookieFor("hr@zas.example");
     const elsewhere = "iris.janssen@zuyderland.example";
     const fresh = "kobe.willems@example.org";
-    const taken = await call(hrPeople.action, post("/hr/people", { intent: "invite", name: "Iris Janssen", email: elsewhere, role: "employee" }, zas));
-    const unknown = await call(hrPeople.action, post("/hr/people", { intent: "invite", name: "Kobe Willems", email: fresh, role: "employee" }, zas));
+    const taken = await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "invite", name: "Iris Janssen", email: elsewhere, role: "employee" }, zas),
+    );
+    const unknown = await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "invite", name: "Kobe Willems", email: fresh, role: "employee" }, zas),
+    );
     expect(taken.status).toBe(unknown.status);
     expect(taken.status).toBe(200);
     expect({ ...(taken.body as object), email: "" }).toEqual({ ...(unknown.body as object), email: "" });
@@ -82,15 +102,30 @@ describe("invitations across organisations", () => {
     const page = await call(invite.loader, get(`/invite/${token}`), { token });
     expect(page.status).toBe(409);
     expect(page.body).toMatchObject({ invitation: null, accountExists: true });
-    const accept = await call(invite.action, post(`/invite/${token}`, { password: "een heel ander wachtwoord", confirm: "een heel ander wachtwoord" }), { token });
+    const accept = await call(
+      invite.action,
+      post(`/invite/${token}`, { password: "een heel ander wachtwoord", confirm: "een heel ander wachtwoord" }),
+      { token },
+    );
     expect(accept.status).toBeGreaterThanOrEqual(400);
-    const membership = getDb().select().from(memberships).where(eq(memberships.userId, userId(elsewhere))).get();
+    const membership = getDb()
+      .select()
+      .from(memberships)
+      .where(eq(memberships.userId, userId(elsewhere)))
+      .get();
     expect(membership?.organisationId).toBe(organisationOf("hr@zuyderland.example"));
   });
 
   it("still tells HR when the address belongs to someone of its own organisation", async () => {
     const zas = cookieFor("hr@zas.example");
-    const result = await call(hrPeople.action, post("/hr/people", { intent: "invite", name: "Lieve Maes", email: "lieve.maes@zas.example", role: "employee" }, zas));
+    const result = await call(
+      hrPeople.action,
+      post(
+        "/hr/people",
+        { intent: "invite", name: "Lieve Maes", email: "lieve.maes@zas.example", role: "employee" },
+        zas,
+      ),
+    );
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({ errors: { email: ["validation.emailTaken"] } });
   });

@@ -36,7 +36,10 @@ describe("capacity and pending proposals", () => {
     const id = Number(/\/hr\/matching\/runs\/(\d+)/.exec(started.location ?? "")?.[1]);
     return getRun(world.organisationId, id)!;
   }
-  const send = (runId: number) => call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send", confirm: "yes" }, world.hrCookie()), { id: String(runId) });
+  const send = (runId: number) =>
+    call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "send", confirm: "yes" }, world.hrCookie()), {
+      id: String(runId),
+    });
 
   it("a re-run does not give a buddy's last slot to someone else while a proposal to them is pending", async () => {
     bea = world.buddy("bea", "Bea Buddy", { profession: "social_worker", department: "A", capacity: 1 });
@@ -64,7 +67,9 @@ describe("capacity and pending proposals", () => {
 
   it("HR is told on the run page why a pending proposal keeps its place", async () => {
     const third = await run();
-    const page = await call(hrRun.loader, get(`/hr/matching/runs/${third.id}`, world.hrCookie()), { id: String(third.id) });
+    const page = await call(hrRun.loader, get(`/hr/matching/runs/${third.id}`, world.hrCookie()), {
+      id: String(third.id),
+    });
     expect(page.status).toBe(200);
     expect((page.body as { run: RunView }).run.result.rows.find((r) => r.newcomerId === anna)?.chosen?.kept).toBe(true);
     expect(translate("nl", "matching.run.heldNote")).toMatch(/capaciteit/);
@@ -79,7 +84,13 @@ describe("capacity and pending proposals", () => {
     const other = world.newcomer("Dana Tussendoor", { profession: "nurse", department: "B" });
     db()
       .insert(matches)
-      .values({ organisationId: world.organisationId, newcomerId: other, buddyId: dirk, status: "proposed", deadline: new Date(Date.now() + 86_400_000).toISOString() })
+      .values({
+        organisationId: world.organisationId,
+        newcomerId: other,
+        buddyId: dirk,
+        status: "proposed",
+        deadline: new Date(Date.now() + 86_400_000).toISOString(),
+      })
       .run();
 
     const refused = await send(draft.id);

@@ -20,7 +20,8 @@ async function draftRun(world: ReturnType<typeof matchingWorld>): Promise<number
   return Number(/\/hr\/matching\/runs\/(\d+)/.exec(started.location ?? "")?.[1]);
 }
 const hrOf = (world: ReturnType<typeof matchingWorld>) => requireOrgRole(get("/hr/matching", world.hrCookie()), "hr");
-const statusOf = (runId: number) => getDb().select({ status: matchingRuns.status }).from(matchingRuns).where(eq(matchingRuns.id, runId)).get()?.status;
+const statusOf = (runId: number) =>
+  getDb().select({ status: matchingRuns.status }).from(matchingRuns).where(eq(matchingRuns.id, runId)).get()?.status;
 
 describe("the run page's use cases", () => {
   it("viewRun gives the organisation's own run with the answer days; another organisation's run is not found", async () => {
@@ -47,20 +48,37 @@ describe("the run page's use cases", () => {
     const hr = hrOf(world);
     const other = hrOf(matchingWorld("Kliniek Runvorm Derde"));
 
-    expect(await changeRun(other, { runId, intent: "pin", newcomerId: nora, buddyId: bea })).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await changeRun(other, { runId, intent: "pin", newcomerId: nora, buddyId: bea })).toMatchObject({
+      ok: false,
+      reason: "not_found",
+    });
     expect(getRun(world.organisationId, runId)?.pins).toEqual({});
 
-    expect(await changeRun(hr, { runId, intent: "pin", newcomerId: nora, buddyId: bea })).toEqual({ ok: true, value: { done: "pinned" } });
+    expect(await changeRun(hr, { runId, intent: "pin", newcomerId: nora, buddyId: bea })).toEqual({
+      ok: true,
+      value: { done: "pinned" },
+    });
     expect(getRun(world.organisationId, runId)?.pins).toEqual({ [String(nora)]: bea });
-    expect(await changeRun(hr, { runId, intent: "unpin", newcomerId: nora })).toEqual({ ok: true, value: { done: "pinned" } });
+    expect(await changeRun(hr, { runId, intent: "unpin", newcomerId: nora })).toEqual({
+      ok: true,
+      value: { done: "pinned" },
+    });
     expect(getRun(world.organisationId, runId)?.pins).toEqual({});
-    expect(await changeRun(hr, { runId, intent: "pin", newcomerId: nora, buddyId: 999_999 })).toMatchObject({ ok: false, reason: "invalid", message: "matching.buddyNotAllowed" });
+    expect(await changeRun(hr, { runId, intent: "pin", newcomerId: nora, buddyId: 999_999 })).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      message: "matching.buddyNotAllowed",
+    });
 
     expect(await changeRun(other, { runId, intent: "discard" })).toMatchObject({ ok: false, reason: "not_found" });
     expect(statusOf(runId)).toBe("draft");
     expect(await changeRun(hr, { runId, intent: "discard" })).toEqual({ ok: true, value: { done: "discarded" } });
     expect(statusOf(runId)).toBe("discarded");
-    expect(await changeRun(hr, { runId, intent: "discard" })).toMatchObject({ ok: false, reason: "conflict", message: "matching.runNotDraft" });
+    expect(await changeRun(hr, { runId, intent: "discard" })).toMatchObject({
+      ok: false,
+      reason: "conflict",
+      message: "matching.runNotDraft",
+    });
   });
 
   it("changeRun sends the run: one proposal per chosen pair, and the run is sent", async () => {
@@ -68,9 +86,18 @@ describe("the run page's use cases", () => {
     const bea = world.buddy("bea", "Bea Buddy", { profession: "nurse", department: "A", capacity: 1 });
     const nora = world.newcomer("Nora Nieuw", { profession: "nurse", department: "A" });
     const runId = await draftRun(world);
-    expect(await changeRun(hrOf(world), { runId, intent: "send", confirm: "yes" })).toEqual({ ok: true, value: { done: "sent", sent: 1 } });
+    expect(await changeRun(hrOf(world), { runId, intent: "send", confirm: "yes" })).toEqual({
+      ok: true,
+      value: { done: "sent", sent: 1 },
+    });
     expect(statusOf(runId)).toBe("sent");
-    expect(getDb().select({ buddyId: matches.buddyId, status: matches.status }).from(matches).where(eq(matches.newcomerId, nora)).all()).toEqual([{ buddyId: bea, status: "proposed" }]);
+    expect(
+      getDb()
+        .select({ buddyId: matches.buddyId, status: matches.status })
+        .from(matches)
+        .where(eq(matches.newcomerId, nora))
+        .all(),
+    ).toEqual([{ buddyId: bea, status: "proposed" }]);
   });
 
   it("the route answers a bad post with a translated 400 and changes nothing", async () => {
@@ -90,7 +117,11 @@ describe("the run page's use cases", () => {
       expect(refused.body).toMatchObject({ ok: false, formError: message });
     }
     expect(statusOf(runId)).toBe("draft");
-    const discarded = await call(hrRun.action, post(`/hr/matching/runs/${runId}`, { intent: "discard" }, world.hrCookie()), params);
+    const discarded = await call(
+      hrRun.action,
+      post(`/hr/matching/runs/${runId}`, { intent: "discard" }, world.hrCookie()),
+      params,
+    );
     expect(discarded).toMatchObject({ status: 302, location: "/hr/matching?notice=matching.run.discarded" });
   });
 });

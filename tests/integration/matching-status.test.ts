@@ -18,10 +18,20 @@ describe("a proposal past its deadline", () => {
     const newcomer = world.newcomer("Sara Haddou", { profession: "nurse", department: "A" });
     const late = getDb()
       .insert(matches)
-      .values({ organisationId: world.organisationId, newcomerId: newcomer, buddyId: buddy, status: "proposed", score: 50, explanation: "[]", proposedAt: new Date(Date.now() - 6 * 86_400_000).toISOString(), deadline: new Date(Date.now() - 60_000).toISOString() })
+      .values({
+        organisationId: world.organisationId,
+        newcomerId: newcomer,
+        buddyId: buddy,
+        status: "proposed",
+        score: 50,
+        explanation: "[]",
+        proposedAt: new Date(Date.now() - 6 * 86_400_000).toISOString(),
+        deadline: new Date(Date.now() - 60_000).toISOString(),
+      })
       .returning({ id: matches.id })
       .get();
-    const statusNow = () => getDb().select({ status: matches.status }).from(matches).where(eq(matches.id, late.id)).get()?.status;
+    const statusNow = () =>
+      getDb().select({ status: matches.status }).from(matches).where(eq(matches.id, late.id)).get()?.status;
 
     const home = await call(hrHome.loader, get("/hr", world.hrCookie()));
     expect((home.body as { waitingNewcomers: number }).waitingNewcomers).toBe(1);
@@ -29,8 +39,16 @@ describe("a proposal past its deadline", () => {
     expect(getDb().select().from(forbiddenPairs).where(eq(forbiddenPairs.newcomerId, newcomer)).all()).toHaveLength(0);
 
     const page = await call(hrMatching.loader, get("/hr/matching", world.hrCookie()));
-    expect((page.body as { answered: { id: number; status: string }[] }).answered).toContainEqual(expect.objectContaining({ id: late.id, status: "expired" }));
+    expect((page.body as { answered: { id: number; status: string }[] }).answered).toContainEqual(
+      expect.objectContaining({ id: late.id, status: "expired" }),
+    );
     expect(statusNow()).toBe("expired");
-    expect(getDb().select({ reason: forbiddenPairs.reason }).from(forbiddenPairs).where(eq(forbiddenPairs.newcomerId, newcomer)).all()).toEqual([{ reason: "expired" }]);
+    expect(
+      getDb()
+        .select({ reason: forbiddenPairs.reason })
+        .from(forbiddenPairs)
+        .where(eq(forbiddenPairs.newcomerId, newcomer))
+        .all(),
+    ).toEqual([{ reason: "expired" }]);
   });
 });

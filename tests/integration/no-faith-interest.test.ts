@@ -41,12 +41,28 @@ describe("faith is gone as an interest", () => {
       process.env.MIGRATIONS_DIR = migrationsBefore(dir);
       migrateDatabase(db);
       const sqlite = db.$client;
-      const org = Number(sqlite.prepare("INSERT INTO organisations (kind, name, country, sector, size_band) VALUES ('care_provider', 'Zorg Oud', 'BE', 'hospital', 'medium') RETURNING id").pluck().get());
-      const user = (email: string) => Number(sqlite.prepare("INSERT INTO users (email, name) VALUES (?, ?) RETURNING id").pluck().get(email, email));
+      const org = Number(
+        sqlite
+          .prepare(
+            "INSERT INTO organisations (kind, name, country, sector, size_band) VALUES ('care_provider', 'Zorg Oud', 'BE', 'hospital', 'medium') RETURNING id",
+          )
+          .pluck()
+          .get(),
+      );
+      const user = (email: string) =>
+        Number(sqlite.prepare("INSERT INTO users (email, name) VALUES (?, ?) RETURNING id").pluck().get(email, email));
       const buddy = (email: string, interests: string) =>
-        sqlite.prepare("INSERT INTO buddy_profiles (organisation_id, user_id, profession, dutch_level, interests) VALUES (?, ?, 'nurse', 'C2', ?)").run(org, user(email), interests);
+        sqlite
+          .prepare(
+            "INSERT INTO buddy_profiles (organisation_id, user_id, profession, dutch_level, interests) VALUES (?, ?, 'nurse', 'C2', ?)",
+          )
+          .run(org, user(email), interests);
       const newcomer = (name: string, interests: string) =>
-        sqlite.prepare("INSERT INTO newcomer_records (organisation_id, name, profession, start_date, dutch_level, interests) VALUES (?, ?, 'nurse', '2027-03-01', 'B1', ?)").run(org, name, interests);
+        sqlite
+          .prepare(
+            "INSERT INTO newcomer_records (organisation_id, name, profession, start_date, dutch_level, interests) VALUES (?, ?, 'nurse', '2027-03-01', 'B1', ?)",
+          )
+          .run(org, name, interests);
       buddy("a@old.example", '["faith","music","cooking"]');
       buddy("b@old.example", '["sport"]');
       buddy("c@old.example", '["faith"]');
@@ -71,19 +87,53 @@ describe("faith is gone as an interest", () => {
     const world = createCareOrganisation();
     const hr = cookieOf(world.hr);
     const name = `Geloof Test ${world.organisation.id}`;
-    const newcomerForm = { name, profession: "nurse", departmentId: String(world.department.id), startDate: "2027-02-01", dutchLevel: "B1", lang0code: "ar", lang0level: "C2", recognitionStatus: "in_progress" };
-    const newcomer = await call(newcomerNew.action, post("/hr/newcomers/new", { ...newcomerForm, interests: ["cooking", "faith"] }, hr));
+    const newcomerForm = {
+      name,
+      profession: "nurse",
+      departmentId: String(world.department.id),
+      startDate: "2027-02-01",
+      dutchLevel: "B1",
+      lang0code: "ar",
+      lang0level: "C2",
+      recognitionStatus: "in_progress",
+    };
+    const newcomer = await call(
+      newcomerNew.action,
+      post("/hr/newcomers/new", { ...newcomerForm, interests: ["cooking", "faith"] }, hr),
+    );
     expect(newcomer.status).toBe(400);
     expect(getDb().select().from(newcomerRecords).where(eq(newcomerRecords.name, name)).all()).toEqual([]);
     // The same form without faith is taken: faith alone was the reason.
-    expect((await call(newcomerNew.action, post("/hr/newcomers/new", { ...newcomerForm, interests: ["cooking"] }, hr))).status).toBe(302);
+    expect(
+      (await call(newcomerNew.action, post("/hr/newcomers/new", { ...newcomerForm, interests: ["cooking"] }, hr)))
+        .status,
+    ).toBe(302);
 
     const employee = createUser({ role: "employee", organisationId: world.organisation.id });
-    const profileForm = { profession: "nurse", departmentId: String(world.department.id), dutchLevel: "C2", lang0code: "ar", lang0level: "C2", capacity: "1", yearsInOrganisation: "3", status: "active" };
-    const profile = await call(buddyProfile.action, post("/me/buddy/profile", { ...profileForm, interests: ["faith"] }, cookieOf(employee)));
+    const profileForm = {
+      profession: "nurse",
+      departmentId: String(world.department.id),
+      dutchLevel: "C2",
+      lang0code: "ar",
+      lang0level: "C2",
+      capacity: "1",
+      yearsInOrganisation: "3",
+      status: "active",
+    };
+    const profile = await call(
+      buddyProfile.action,
+      post("/me/buddy/profile", { ...profileForm, interests: ["faith"] }, cookieOf(employee)),
+    );
     expect(profile.status).toBe(400);
     expect(getDb().select().from(buddyProfiles).where(eq(buddyProfiles.userId, employee.id)).all()).toEqual([]);
-    expect((await call(buddyProfile.action, post("/me/buddy/profile", { ...profileForm, interests: ["music"] }, cookieOf(employee)))).status).toBe(302);
+    expect(
+      (
+        await call(
+          buddyProfile.action,
+          post("/me/buddy/profile", { ...profileForm, interests: ["music"] }, cookieOf(employee)),
+        )
+      ).status,
+    ).toBe(302);
   });
 
   it("matching does not score faith, even on a list stored before the migration", () => {
@@ -95,7 +145,12 @@ describe("faith is gone as an interest", () => {
     const b = getDb().select().from(buddyProfiles).where(eq(buddyProfiles.id, buddyId)).get();
     const n = getDb().select().from(newcomerRecords).where(eq(newcomerRecords.id, newcomerId)).get();
     if (!b || !n) throw new Error("rows missing");
-    const verdict = evaluatePair(newcomerFacts(n), buddyFacts(b, 0, true), { today: "2027-01-01", requireTraining: false, requireSameSite: false, forbiddenPair: false, keep: false }, DEFAULT_WEIGHTS);
+    const verdict = evaluatePair(
+      newcomerFacts(n),
+      buddyFacts(b, 0, true),
+      { today: "2027-01-01", requireTraining: false, requireSameSite: false, forbiddenPair: false, keep: false },
+      DEFAULT_WEIGHTS,
+    );
     expect(verdict.allowed).toBe(true);
     if (!verdict.allowed) return;
     expect(verdict.contributions.map((c) => c.key)).not.toContain("sharedInterests");

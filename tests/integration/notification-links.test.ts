@@ -54,7 +54,16 @@ describe("HR's notice of an expired proposal", () => {
     // Another newcomer of the organisation is waiting too: the run from the notice must leave them out.
     const other = getDb()
       .insert(newcomerRecords)
-      .values({ organisationId: expiring.organisationId, name: "Samir Aziz", profession: "nurse", departmentId: expiring.departmentId, startDate: T0.toISOString().slice(0, 10), dutchLevel: "B1", languages: JSON.stringify([{ code: "nl", level: "B1" }]), createdAt: T0.toISOString() })
+      .values({
+        organisationId: expiring.organisationId,
+        name: "Samir Aziz",
+        profession: "nurse",
+        departmentId: expiring.departmentId,
+        startDate: T0.toISOString().slice(0, 10),
+        dutchLevel: "B1",
+        languages: JSON.stringify([{ code: "nl", level: "B1" }]),
+        createdAt: T0.toISOString(),
+      })
       .returning({ id: newcomerRecords.id })
       .get().id;
     await tick(new Date(T0.getTime() + 4 * DAY));
@@ -64,11 +73,15 @@ describe("HR's notice of an expired proposal", () => {
     expect(notice.html).toContain(`href="${link}"`);
 
     const cookie = cookieFor(expiring.hr.email);
-    const page = await call(rematch.loader, get(`/hr/matching/rematch/${expiring.newcomer.recordId}`, cookie), { id: String(expiring.newcomer.recordId) });
+    const page = await call(rematch.loader, get(`/hr/matching/rematch/${expiring.newcomer.recordId}`, cookie), {
+      id: String(expiring.newcomer.recordId),
+    });
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ name: "Nour Haddad", waiting: true });
 
-    const started = await call(rematch.action, post(`/hr/matching/rematch/${expiring.newcomer.recordId}`, {}, cookie), { id: String(expiring.newcomer.recordId) });
+    const started = await call(rematch.action, post(`/hr/matching/rematch/${expiring.newcomer.recordId}`, {}, cookie), {
+      id: String(expiring.newcomer.recordId),
+    });
     expect(started.status).toBe(302);
     const runId = Number(/^\/hr\/matching\/runs\/(\d+)$/.exec(started.location ?? "")?.[1]);
     const run = getDb().select().from(matchingRuns).where(eq(matchingRuns.id, runId)).get()!;
@@ -86,7 +99,9 @@ describe("HR's notice of an expired proposal", () => {
     expect((await call(rematch.action, post(`/hr/matching/rematch/${id}`, {}, cookie), { id })).status).toBe(404);
     expect(getDb().select().from(matchingRuns).all()).toHaveLength(runsBefore);
     // A buddy (not HR) is refused the page altogether.
-    expect((await call(rematch.loader, get(`/hr/matching/rematch/${id}`, cookieFor(expiring.buddy.email)), { id })).status).toBe(403);
+    expect(
+      (await call(rematch.loader, get(`/hr/matching/rematch/${id}`, cookieFor(expiring.buddy.email)), { id })).status,
+    ).toBe(403);
   });
 });
 
@@ -94,7 +109,11 @@ describe("HR's re-match link for a newcomer who is no longer waiting", () => {
   it("says so on the page, refuses the run with a translated 409 and starts nothing", async () => {
     const matched = await buildWorld(getDb(), new Date(T0.getTime() + 10 * DAY), "matched");
     // Meanwhile the buddy accepted: the newcomer has a buddy and is no longer waiting.
-    getDb().update(matches).set({ status: "accepted", respondedAt: new Date().toISOString() }).where(eq(matches.id, matched.matchId)).run();
+    getDb()
+      .update(matches)
+      .set({ status: "accepted", respondedAt: new Date().toISOString() })
+      .where(eq(matches.id, matched.matchId))
+      .run();
     const cookie = cookieFor(matched.hr.email);
     const id = String(matched.newcomer.recordId);
     const page = await call(rematch.loader, get(`/hr/matching/rematch/${id}`, cookie), { id });
@@ -103,7 +122,10 @@ describe("HR's re-match link for a newcomer who is no longer waiting", () => {
     const runsBefore = getDb().select().from(matchingRuns).all().length;
     const refused = await call(rematch.action, post(`/hr/matching/rematch/${id}`, {}, cookie), { id });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ formError: "notifications.rematch.notWaiting", formErrorParams: { newcomer: "Nour Haddad" } });
+    expect(refused.body).toMatchObject({
+      formError: "notifications.rematch.notWaiting",
+      formErrorParams: { newcomer: "Nour Haddad" },
+    });
     expect(translate("nl", "notifications.rematch.notWaiting", { newcomer: "Nour Haddad" })).toContain("Nour Haddad");
     expect(getDb().select().from(matchingRuns).all()).toHaveLength(runsBefore);
   });
@@ -112,9 +134,18 @@ describe("HR's re-match link for a newcomer who is no longer waiting", () => {
 describe("calendar files", () => {
   it("the acceptance and the check-in reminder carry the check-in's day, due by the organisation's clock", async () => {
     const buddy = getCurrentUser(get("/", cookieFor(accepting.buddy.email)))!;
-    expect((await acceptProposalAndNotify({ ...buddy, organisationId: accepting.organisationId }, { matchId: accepting.matchId })).ok).toBe(true);
+    expect(
+      (
+        await acceptProposalAndNotify(
+          { ...buddy, organisationId: accepting.organisationId },
+          { matchId: accepting.matchId },
+        )
+      ).ok,
+    ).toBe(true);
     const week1 = listCheckIns(accepting.matchId).find((c) => c.key === "week1")!;
-    const accepted = await mailbox().waitFor((m) => m.to.includes(accepting.newcomer.email) && kindOf(m) === "buddy_accepted");
+    const accepted = await mailbox().waitFor(
+      (m) => m.to.includes(accepting.newcomer.email) && kindOf(m) === "buddy_accepted",
+    );
     const first = parseIcs(accepted.attachments!.find((a) => a.filename.endsWith(".ics"))!.content);
     expect(first["DTSTART;VALUE=DATE"]).toBe(week1.dueDate.replace(/-/g, ""));
     expect(first["DTEND;VALUE=DATE"]).toBe(addDays(week1.dueDate, 1).replace(/-/g, ""));
@@ -134,17 +165,28 @@ describe("calendar files", () => {
 
 describe("unsubscribe links that were tampered with", () => {
   it("a token re-labelled for another user is refused and changes nobody's preferences", async () => {
-    const mail = mailbox().messages.find((m) => m.to.includes(accepting.buddy.email) && kindOf(m) === "module_assigned")!;
+    const mail = mailbox().messages.find(
+      (m) => m.to.includes(accepting.buddy.email) && kindOf(m) === "module_assigned",
+    )!;
     const token = /\/unsubscribe\/([^>]+)>$/.exec(mail.headers!["list-unsubscribe"]!)![1]!;
     expect(token.startsWith(`${accepting.buddy.id}.`)).toBe(true);
-    for (const forged of [token.replace(`${accepting.buddy.id}.`, `${accepting.hr.id}.`), token.replace(`${accepting.buddy.id}.`, `${expiring.buddy.id}.`)]) {
-      const refused = await call(unsubscribeRoute.action, post(`/unsubscribe/${forged}`, { "List-Unsubscribe": "One-Click" }), { token: forged });
+    for (const forged of [
+      token.replace(`${accepting.buddy.id}.`, `${accepting.hr.id}.`),
+      token.replace(`${accepting.buddy.id}.`, `${expiring.buddy.id}.`),
+    ]) {
+      const refused = await call(
+        unsubscribeRoute.action,
+        post(`/unsubscribe/${forged}`, { "List-Unsubscribe": "One-Click" }),
+        { token: forged },
+      );
       expect(refused.status).toBe(400);
       const page = await call(unsubscribeRoute.loader, get(`/unsubscribe/${forged}`), { token: forged });
       expect(page.status).toBe(400);
     }
     for (const id of [accepting.buddy.id, accepting.hr.id, expiring.buddy.id]) {
-      expect(getDb().select().from(notificationPreferences).where(eq(notificationPreferences.userId, id)).all()).toEqual([]);
+      expect(
+        getDb().select().from(notificationPreferences).where(eq(notificationPreferences.userId, id)).all(),
+      ).toEqual([]);
     }
   });
 });

@@ -13,11 +13,16 @@ describe("HR's organisation page: visibility to partners", () => {
     const named = createCareOrganisation({ benchmarkConsent: true });
     const anonymous = createCareOrganisation({ benchmarkConsent: false });
     const namedBody = (await call(hrOrganisation.loader, get("/hr/organisation", cookieOf(named.hr)))).body as Body;
-    const anonymousBody = (await call(hrOrganisation.loader, get("/hr/organisation", cookieOf(anonymous.hr)))).body as Body;
+    const anonymousBody = (await call(hrOrganisation.loader, get("/hr/organisation", cookieOf(anonymous.hr))))
+      .body as Body;
     expect(namedBody).toMatchObject({ organisationName: named.organisation.name, partnersSeeName: true });
     expect(anonymousBody).toMatchObject({ organisationName: anonymous.organisation.name, partnersSeeName: false });
 
-    expect(translate("nl", "hr.visibilityNamed", { organisation: named.organisation.name })).toBe(`Projectpartners zien ${named.organisation.name} bij naam in hun vergelijkingen van scanresultaten.`);
-    expect(translate("en", "hr.visibilityAnonymous", { organisation: "Zorg X" })).toContain("do not see Zorg X by name");
+    expect(translate("nl", "hr.visibilityNamed", { organisation: named.organisation.name })).toBe(
+      `Projectpartners zien ${named.organisation.name} bij naam in hun vergelijkingen van scanresultaten.`,
+    );
+    expect(translate("en", "hr.visibilityAnonymous", { organisation: "Zorg X" })).toContain(
+      "do not see Zorg X by name",
+    );
   });
 });

@@ -24,14 +24,27 @@ describe("delivery while the scheduler thread runs", () => {
     const before = mailsSentByThisThread();
     const tag = unique();
     const to = `handoff.${tag}@factory.example`;
-    expect(enqueueMail({ eventKey: `test:handoff:${tag}`, kind: "invitation", to, locale: "nl", subject: `Uitnodiging ${tag}`, text: "Welkom" })).toBe(true);
+    expect(
+      enqueueMail({
+        eventKey: `test:handoff:${tag}`,
+        kind: "invitation",
+        to,
+        locale: "nl",
+        subject: `Uitnodiging ${tag}`,
+        text: "Welkom",
+      }),
+    ).toBe(true);
     wakeOutbox();
     await outboxIdle();
     // The worker boots its TypeScript loader first: allow it a minute on a loaded machine.
     const mail = await mailbox().waitFor((m) => m.to.includes(to), 60_000);
     expect(mail.subject).toBe(`Uitnodiging ${tag}`);
     // The worker marks the row after the SMTP server's answer, which may come just after the catcher has the mail.
-    await expect.poll(() => getDb().select({ status: outbox.status }).from(outbox).where(eq(outbox.toEmail, to)).get()?.status, { timeout: 30_000 }).toBe("sent");
+    await expect
+      .poll(() => getDb().select({ status: outbox.status }).from(outbox).where(eq(outbox.toEmail, to)).get()?.status, {
+        timeout: 30_000,
+      })
+      .toBe("sent");
     expect(mailsSentByThisThread()).toBe(before);
   }, 90_000);
 });

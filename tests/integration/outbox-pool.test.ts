@@ -12,9 +12,26 @@ import { mailbox } from "../support/mail";
 function queue(count: number): { tag: string; ids: number[] } {
   const tag = unique();
   for (let i = 0; i < count; i++) {
-    enqueueMail({ eventKey: `pool-test:${tag}:${i}`, kind: "module_assigned", to: `pool.${tag}.${i}@factory.example`, locale: "nl", subject: `Pool ${tag} ${i}`, text: "Tekst" });
+    enqueueMail({
+      eventKey: `pool-test:${tag}:${i}`,
+      kind: "module_assigned",
+      to: `pool.${tag}.${i}@factory.example`,
+      locale: "nl",
+      subject: `Pool ${tag} ${i}`,
+      text: "Tekst",
+    });
   }
-  const ids = getDb().select({ id: outbox.id }).from(outbox).where(inArray(outbox.eventKey, Array.from({ length: count }, (_, i) => `pool-test:${tag}:${i}`))).all().map((r) => r.id);
+  const ids = getDb()
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      inArray(
+        outbox.eventKey,
+        Array.from({ length: count }, (_, i) => `pool-test:${tag}:${i}`),
+      ),
+    )
+    .all()
+    .map((r) => r.id);
   return { tag, ids };
 }
 
@@ -28,7 +45,14 @@ describe("delivery over pooled SMTP connections", () => {
     expect(received(tag)).toHaveLength(40);
     expect(new Set(received(tag).map((m) => m.to[0])).size).toBe(40);
     expect(mailbox().connections() - connectionsBefore).toBeLessThanOrEqual(3);
-    expect(getDb().select({ status: outbox.status }).from(outbox).where(inArray(outbox.id, ids)).all().every((r) => r.status === "sent")).toBe(true);
+    expect(
+      getDb()
+        .select({ status: outbox.status })
+        .from(outbox)
+        .where(inArray(outbox.id, ids))
+        .all()
+        .every((r) => r.status === "sent"),
+    ).toBe(true);
   });
 
   it("a row sent again after a crash before its 'sent' mark keeps its Message-ID", async () => {
@@ -39,13 +63,19 @@ describe("delivery over pooled SMTP connections", () => {
     expect(first).toHaveLength(1);
     // The state a process leaves when it dies after the SMTP server's 250 and before marking the row sent: the row
     // is still 'sending' under a lease that has run out.
-    getDb().update(outbox).set({ status: "sending", leaseUntil: new Date(Date.now() - 1000).toISOString() }).where(eq(outbox.id, id)).run();
+    getDb()
+      .update(outbox)
+      .set({ status: "sending", leaseUntil: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(outbox.id, id))
+      .run();
     await deliverDue();
     const both = received(tag);
     expect(both).toHaveLength(2);
     const messageId = both[0]!.headers?.["message-id"];
     expect(messageId).toMatch(/^<outbox-\d+\..+@newcomer-proof\.portal>$/);
     expect(both[1]!.headers?.["message-id"]).toBe(messageId);
-    expect(getDb().select({ status: outbox.status, attempts: outbox.attempts }).from(outbox).where(eq(outbox.id, id)).get()).toEqual({ status: "sent", attempts: 2 });
+    expect(
+      getDb().select({ status: outbox.status, attempts: outbox.attempts }).from(outbox).where(eq(outbox.id, id)).get(),
+    ).toEqual({ status: "sent", attempts: 2 });
   });
 });

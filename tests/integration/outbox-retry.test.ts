@@ -17,7 +17,18 @@ function message(status: "failed" | "sent") {
   const tag = unique();
   return getDb()
     .insert(outbox)
-    .values({ eventKey: `test:${tag}`, kind: "module_assigned", toEmail: `retry.${tag}@factory.example`, locale: "nl", subject: `Opnieuw ${tag}`, text: "Tekst", status, attempts: 6, lastError: "ESOCKET", nextAttemptAt: new Date().toISOString() })
+    .values({
+      eventKey: `test:${tag}`,
+      kind: "module_assigned",
+      toEmail: `retry.${tag}@factory.example`,
+      locale: "nl",
+      subject: `Opnieuw ${tag}`,
+      text: "Tekst",
+      status,
+      attempts: 6,
+      lastError: "ESOCKET",
+      nextAttemptAt: new Date().toISOString(),
+    })
     .returning()
     .get();
 }
@@ -49,7 +60,11 @@ describe("retrying a failed message", () => {
     expect(row(sent.id)).toMatchObject({ status: "sent", attempts: 6 });
   });
 
-  it.each([["not a number", "abc"], ["zero", "0"], ["missing", null]])("refuses an id that is %s with a 400, nothing changed", async (_label, id) => {
+  it.each([
+    ["not a number", "abc"],
+    ["zero", "0"],
+    ["missing", null],
+  ])("refuses an id that is %s with a 400, nothing changed", async (_label, id) => {
     const failed = message("failed");
     const answer = await call(outboxRoute.action, post("/admin/outbox", id === null ? {} : { id }, adminCookie));
     expect(answer.status).toBe(400);

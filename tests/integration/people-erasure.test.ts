@@ -20,7 +20,10 @@ describe("erasing a person", () => {
   it("is refused while the person is still active, and without the confirmation step's confirm=yes (decision 150)", async () => {
     const hr = cookieFor("hr@zas.example");
     const tom = userId("tom.peeters@zas.example");
-    const active = await call(hrPeople.action, post("/hr/people", { intent: "erase", userId: String(tom), confirm: "yes" }, hr));
+    const active = await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "erase", userId: String(tom), confirm: "yes" }, hr),
+    );
     expect(active.status).toBe(409);
     expect(active.body).toMatchObject({ formError: "admin.eraseNeedsDeactivation" });
     await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(tom), confirm: "yes" }, hr));
@@ -35,29 +38,59 @@ describe("erasing a person", () => {
     const hr = cookieFor("hr@zas.example");
     const lieve = userId("lieve.maes@zas.example");
     // Lieve is the buddy in an active match: that match has to end first.
-    await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(lieve), confirm: "yes" }, hr));
-    const busy = await call(hrPeople.action, post("/hr/people", { intent: "erase", userId: String(lieve), confirm: "yes" }, hr));
+    await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "deactivate", userId: String(lieve), confirm: "yes" }, hr),
+    );
+    const busy = await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "erase", userId: String(lieve), confirm: "yes" }, hr),
+    );
     expect(busy.status).toBe(409);
     expect(busy.body).toMatchObject({ formError: "admin.eraseOpenMatches" });
 
     const an = userId("an.wouters@zas.example");
     await call(hrPeople.action, post("/hr/people", { intent: "deactivate", userId: String(an), confirm: "yes" }, hr));
-    const erased = await call(hrPeople.action, post("/hr/people", { intent: "erase", userId: String(an), confirm: "yes" }, hr));
+    const erased = await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "erase", userId: String(an), confirm: "yes" }, hr),
+    );
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({ notice: "admin.userErased" });
 
     const after = row(an);
-    expect(after).toMatchObject({ name: "—", email: `erased-${an}@erased.invalid`, passwordHash: null, locale: null, lastLoginAt: null, status: "erased" });
+    expect(after).toMatchObject({
+      name: "—",
+      email: `erased-${an}@erased.invalid`,
+      passwordHash: null,
+      locale: null,
+      lastLoginAt: null,
+      status: "erased",
+    });
     const db = getDb();
     expect(db.select().from(memberships).where(eq(memberships.userId, an)).get()?.organisationId).toBeDefined();
     expect(db.select().from(moduleProgress).where(eq(moduleProgress.userId, an)).all()).toHaveLength(0);
     const profile = db.select().from(buddyProfiles).where(eq(buddyProfiles.userId, an)).get();
-    expect(profile).toMatchObject({ status: "inactive", profession: "", languages: "[]", interests: "[]", gender: null });
-    const entry = db.select().from(auditLog).where(eq(auditLog.entityId, String(an))).all().find((e) => e.action === "user.erased");
+    expect(profile).toMatchObject({
+      status: "inactive",
+      profession: "",
+      languages: "[]",
+      interests: "[]",
+      gender: null,
+    });
+    const entry = db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(an)))
+      .all()
+      .find((e) => e.action === "user.erased");
     expect(entry?.actorUserId).toBe(userId("hr@zas.example"));
 
     // Nobody can sign in with the old address, and the erasure is final.
-    const relogin = await call(login.action, post("/login", { email: "an.wouters@zas.example", password: DEMO_PASSWORD }));
+    const relogin = await call(
+      login.action,
+      post("/login", { email: "an.wouters@zas.example", password: DEMO_PASSWORD }),
+    );
     expect(relogin.status).toBe(401);
     const again = await call(hrPeople.action, post("/hr/people", { intent: "reactivate", userId: String(an) }, hr));
     expect(again.status).toBe(409);
@@ -72,13 +105,25 @@ describe("erasing a person", () => {
     const hr = cookieFor("hr@zas.example");
     const daan = userId("daan.smeets@zuyderland.example");
     const admin = cookieFor("admin@portal.example");
-    await call(adminUsers.action, post("/admin/users", { intent: "deactivate", userId: String(daan), confirm: "yes" }, admin));
-    const foreign = await call(hrPeople.action, post("/hr/people", { intent: "erase", userId: String(daan), confirm: "yes" }, hr));
+    await call(
+      adminUsers.action,
+      post("/admin/users", { intent: "deactivate", userId: String(daan), confirm: "yes" }, admin),
+    );
+    const foreign = await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "erase", userId: String(daan), confirm: "yes" }, hr),
+    );
     expect(foreign.status).toBe(404);
     expect(row(daan)?.name).not.toBe("—");
-    const self = await call(adminUsers.action, post("/admin/users", { intent: "erase", userId: String(userId("admin@portal.example")), confirm: "yes" }, admin));
+    const self = await call(
+      adminUsers.action,
+      post("/admin/users", { intent: "erase", userId: String(userId("admin@portal.example")), confirm: "yes" }, admin),
+    );
     expect(self.status).toBe(400);
-    const done = await call(adminUsers.action, post("/admin/users", { intent: "erase", userId: String(daan), confirm: "yes" }, admin));
+    const done = await call(
+      adminUsers.action,
+      post("/admin/users", { intent: "erase", userId: String(daan), confirm: "yes" }, admin),
+    );
     expect(done.status).toBe(200);
     expect(row(daan)?.status).toBe("erased");
   });

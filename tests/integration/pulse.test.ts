@@ -21,11 +21,36 @@ const db = () => getDb();
 const AMAL = "nieuwkomer@zas.example";
 const LIEVE = "lieve.maes@zas.example";
 const HR = () => cookieFor("hr@zas.example");
-const NEWCOMER_KEYS = ["n.recruitment.1", "n.leadership.1", "n.recognition.1", "n.onboarding.1", "n.onboarding.2", "n.language.1", "n.language.2", "n.team_culture.1", "n.team_culture.2", "n.wellbeing.1", "n.monitoring.1"];
-const BUDDY_KEYS = ["b.onboarding.1", "b.onboarding.2", "b.onboarding.3", "b.leadership.1", "b.team_culture.1", "b.language.1", "b.wellbeing.1", "b.monitoring.1"];
+const NEWCOMER_KEYS = [
+  "n.recruitment.1",
+  "n.leadership.1",
+  "n.recognition.1",
+  "n.onboarding.1",
+  "n.onboarding.2",
+  "n.language.1",
+  "n.language.2",
+  "n.team_culture.1",
+  "n.team_culture.2",
+  "n.wellbeing.1",
+  "n.monitoring.1",
+];
+const BUDDY_KEYS = [
+  "b.onboarding.1",
+  "b.onboarding.2",
+  "b.onboarding.3",
+  "b.leadership.1",
+  "b.team_culture.1",
+  "b.language.1",
+  "b.wellbeing.1",
+  "b.monitoring.1",
+];
 const all = (keys: string[], value: string) => Object.fromEntries(keys.map((k) => [k, value]));
 const OPEN_TEXT = "Een woordenlijst van de afdeling zou me helpen bij de overdracht.";
-const responseCount = () => db().select({ n: sql<number>`count(*)` }).from(pulseResponses).get()!.n;
+const responseCount = () =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(pulseResponses)
+    .get()!.n;
 
 const logged: string[] = [];
 for (const level of ["log", "info", "warn", "error", "debug"] as const) {
@@ -50,12 +75,18 @@ describe("answering the pulse", () => {
 
   it("refuses answers outside the scale, a missing answer and an over-long open answer, storing nothing", async () => {
     const before = responseCount();
-    const outside = await call(pulse.action, post("/pulse", { ...all(NEWCOMER_KEYS, "3"), "n.language.1": "7" }, cookieFor(AMAL)));
+    const outside = await call(
+      pulse.action,
+      post("/pulse", { ...all(NEWCOMER_KEYS, "3"), "n.language.1": "7" }, cookieFor(AMAL)),
+    );
     expect(outside.status).toBe(400);
     expect(outside.body).toMatchObject({ errors: { "n.language.1": ["pulse.errors.chooseAnswer"] } });
     const { "n.wellbeing.1": _, ...missing } = all(NEWCOMER_KEYS, "3");
     expect((await call(pulse.action, post("/pulse", missing, cookieFor(AMAL)))).status).toBe(400);
-    const long = await call(pulse.action, post("/pulse", { ...all(NEWCOMER_KEYS, "3"), open: "x".repeat(601) }, cookieFor(AMAL)));
+    const long = await call(
+      pulse.action,
+      post("/pulse", { ...all(NEWCOMER_KEYS, "3"), open: "x".repeat(601) }, cookieFor(AMAL)),
+    );
     expect(long.status).toBe(400);
     expect(long.body).toMatchObject({ errors: { open: ["pulse.errors.openTooLong"] } });
     expect(responseCount()).toBe(before);
@@ -64,13 +95,29 @@ describe("answering the pulse", () => {
 
   it("stores the answer without person, match or time; the has-answered row holds no answer; answering twice is refused", async () => {
     const before = db().select().from(pulseResponses).all();
-    const ok = await call(pulse.action, post("/pulse", { ...all(NEWCOMER_KEYS, "4"), "n.language.1": "1", "n.recognition.1": "dont_know", open: OPEN_TEXT }, cookieFor(AMAL)));
+    const ok = await call(
+      pulse.action,
+      post(
+        "/pulse",
+        { ...all(NEWCOMER_KEYS, "4"), "n.language.1": "1", "n.recognition.1": "dont_know", open: OPEN_TEXT },
+        cookieFor(AMAL),
+      ),
+    );
     expect(ok.status).toBe(302);
     expect(ok.location).toBe("/newcomer?notice=pulse.answer.thanks");
 
     // The stored rows: exactly these columns, nothing that names or dates a person.
-    const columns = (table: string) => (db().$client.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-    expect(columns("pulse_responses")).toEqual(["id", "organisation_id", "audience", "instrument_version", "period", "batch", "answers"]);
+    const columns = (table: string) =>
+      (db().$client.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+    expect(columns("pulse_responses")).toEqual([
+      "id",
+      "organisation_id",
+      "audience",
+      "instrument_version",
+      "period",
+      "batch",
+      "answers",
+    ]);
     expect(columns("pulse_open_answers")).toEqual(["id", "organisation_id", "audience", "period", "batch", "text"]);
     expect(columns("pulse_participations")).toEqual(["id", "user_id", "occasion"]);
     const added = db()
@@ -82,11 +129,19 @@ describe("answering the pulse", () => {
     const row = added[0]!;
     expect(row.audience).toBe("newcomer");
     expect(row.period).toMatch(/^\d{4}-H[12]$/);
-    expect(JSON.parse(row.answers)).toMatchObject({ "n.language.1": 1, "n.recognition.1": "dont_know", "n.onboarding.1": 4 });
+    expect(JSON.parse(row.answers)).toMatchObject({
+      "n.language.1": 1,
+      "n.recognition.1": "dont_know",
+      "n.onboarding.1": 4,
+    });
     const amalId = userId(AMAL);
     expect(JSON.stringify(row)).not.toContain(`"${amalId}"`);
     // Ids are random, not the next number: neither ids nor row order follow arrival order.
-    const ids = db().select({ id: pulseResponses.id }).from(pulseResponses).all().map((r) => r.id);
+    const ids = db()
+      .select({ id: pulseResponses.id })
+      .from(pulseResponses)
+      .all()
+      .map((r) => r.id);
     expect(Math.max(...ids) - Math.min(...ids)).toBeGreaterThan(ids.length * 1000);
 
     const participation = db().select().from(pulseParticipations).where(eq(pulseParticipations.userId, amalId)).all();
@@ -116,8 +171,12 @@ describe("answering the pulse", () => {
   });
 
   it("a personal data export of the newcomer or the account holds no pulse answer", async () => {
-    const recordId = (db().$client.prepare("select id from newcomer_records where user_id = ?").get(userId(AMAL)) as { id: number }).id;
-    const hrExport = await call(newcomerExport.loader, get(`/hr/newcomers/${recordId}/export`, HR()), { id: String(recordId) });
+    const recordId = (
+      db().$client.prepare("select id from newcomer_records where user_id = ?").get(userId(AMAL)) as { id: number }
+    ).id;
+    const hrExport = await call(newcomerExport.loader, get(`/hr/newcomers/${recordId}/export`, HR()), {
+      id: String(recordId),
+    });
     expect(hrExport.status).toBe(200);
     expect(JSON.stringify(hrExport.body)).not.toContain(OPEN_TEXT);
     expect(JSON.stringify(hrExport.body)).not.toMatch(/pulse|n\.language/);
@@ -132,8 +191,19 @@ describe("answering the pulse", () => {
 });
 
 describe("HR's results", () => {
-  type Group = { shown: boolean; respondents?: number; open?: string[] | null; dimensions?: { key: string; score: number | null }[] };
-  const overview = async (query = "") => (await call(hrPulse.loader, get(`/hr/pulse${query}`, HR()))).body as { period: string; periods: string[]; newcomers: Group; buddies: Group };
+  type Group = {
+    shown: boolean;
+    respondents?: number;
+    open?: string[] | null;
+    dimensions?: { key: string; score: number | null }[];
+  };
+  const overview = async (query = "") =>
+    (await call(hrPulse.loader, get(`/hr/pulse${query}`, HR()))).body as {
+      period: string;
+      periods: string[];
+      newcomers: Group;
+      buddies: Group;
+    };
 
   it("show this half-year's newcomers from five answers (four demo + Amal); buddies stay hidden at four", async () => {
     const o = await overview();
@@ -150,7 +220,10 @@ describe("HR's results", () => {
     expect(again.body).toMatchObject({ formError: "pulse.errors.campaignRunning" });
     const home = await call(meHome.loader, get("/me", cookieFor(LIEVE)));
     expect((home.body as { pulse: { moment: string } | null }).pulse).toMatchObject({ moment: "campaign" });
-    const ok = await call(pulse.action, post("/pulse", { ...all(BUDDY_KEYS, "2"), "b.team_culture.1": "5" }, cookieFor(LIEVE)));
+    const ok = await call(
+      pulse.action,
+      post("/pulse", { ...all(BUDDY_KEYS, "2"), "b.team_culture.1": "5" }, cookieFor(LIEVE)),
+    );
     expect(ok.status).toBe(302);
     expect(ok.location).toBe("/me?notice=pulse.answer.thanks");
     const o = await overview();
@@ -170,12 +243,26 @@ describe("HR's results", () => {
     const previous = (await overview()).periods.find((p) => p !== (bad.period as string))!;
     const prev = await overview(`?period=${previous}`);
     expect(prev.newcomers.open).toHaveLength(5);
-    expect(db().select().from(pulseOpenAnswers).all().some((o) => o.text === OPEN_TEXT)).toBe(true);
+    expect(
+      db()
+        .select()
+        .from(pulseOpenAnswers)
+        .all()
+        .some((o) => o.text === OPEN_TEXT),
+    ).toBe(true);
   });
 
   it("the scan results page and report show the perception gap with the largest gaps called out", async () => {
-    const scan = db().$client.prepare("select s.id as id from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'submitted'").get() as { id: number };
-    type Gap = { rows: { key: string; hr: number | null; newcomers: number | null; buddies: number | null }[]; callouts: { key: string; audience: string; hr: number; experienced: number }[]; newcomers: { respondents: number } | null };
+    const scan = db()
+      .$client.prepare(
+        "select s.id as id from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'submitted'",
+      )
+      .get() as { id: number };
+    type Gap = {
+      rows: { key: string; hr: number | null; newcomers: number | null; buddies: number | null }[];
+      callouts: { key: string; audience: string; hr: number; experienced: number }[];
+      newcomers: { respondents: number } | null;
+    };
     const page = await call(results.loader, get(`/hr/scans/${scan.id}/results`, HR()), { scanId: String(scan.id) });
     expect(page.status).toBe(200);
     const gap = (page.body as { perceptionGap: Gap }).perceptionGap;
@@ -186,7 +273,9 @@ describe("HR's results", () => {
     const printed = await call(report.loader, get(`/hr/scans/${scan.id}/report`, HR()), { scanId: String(scan.id) });
     expect((printed.body as { perceptionGap: Gap }).perceptionGap.callouts).toEqual(gap.callouts);
     // Other organisations' HR never sees ZAS's pulse.
-    const other = await call(results.loader, get(`/hr/scans/${scan.id}/results`, cookieFor("hr@zuyderland.example")), { scanId: String(scan.id) });
+    const other = await call(results.loader, get(`/hr/scans/${scan.id}/results`, cookieFor("hr@zuyderland.example")), {
+      scanId: String(scan.id),
+    });
     expect(other.status).toBe(404);
   });
 });

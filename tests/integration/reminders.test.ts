@@ -34,7 +34,8 @@ async function tick(moment: Date, twice = true) {
 }
 
 const kindOf = (m: CaughtMail) => m.headers?.["x-portal-kind"] ?? "";
-const mailsTo = (email: string, kind?: string) => mailbox().messages.filter((m) => m.to.includes(email) && (!kind || kindOf(m) === kind));
+const mailsTo = (email: string, kind?: string) =>
+  mailbox().messages.filter((m) => m.to.includes(email) && (!kind || kindOf(m) === kind));
 
 beforeAll(async () => {
   world = await buildWorld(getDb(), T0);
@@ -59,7 +60,10 @@ describe("a match from proposal to month 6", () => {
 
   it("tells the newcomer in Dutch who their buddy is, with the first check-in as a calendar file", async () => {
     const buddy = getCurrentUser(get("/", cookieFor(world.buddy.email)))!;
-    const accepted = await acceptProposalAndNotify({ ...buddy, organisationId: world.organisationId }, { matchId: world.matchId });
+    const accepted = await acceptProposalAndNotify(
+      { ...buddy, organisationId: world.organisationId },
+      { matchId: world.matchId },
+    );
     expect(accepted.ok).toBe(true);
     const mail = await mailbox().waitFor((m) => m.to.includes(world.newcomer.email) && kindOf(m) === "buddy_accepted");
     expect(mail.subject).toBe("Je buddy is Bram Claes");
@@ -77,15 +81,31 @@ describe("a match from proposal to month 6", () => {
     const token = url.split("/unsubscribe/")[1]!;
 
     const tampered = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
-    const bad = await call(unsubscribeRoute.action, post(`/unsubscribe/${tampered}`, { "List-Unsubscribe": "One-Click" }), { token: tampered });
+    const bad = await call(
+      unsubscribeRoute.action,
+      post(`/unsubscribe/${tampered}`, { "List-Unsubscribe": "One-Click" }),
+      { token: tampered },
+    );
     expect(bad.status).toBe(400);
     const otherKind = token.replace("module_assigned", "module_overdue");
-    expect((await call(unsubscribeRoute.action, post(`/unsubscribe/${otherKind}`, { "List-Unsubscribe": "One-Click" }), { token: otherKind })).status).toBe(400);
-    expect(getDb().select().from(notificationPreferences).where(eq(notificationPreferences.userId, world.buddy.id)).all()).toHaveLength(0);
+    expect(
+      (
+        await call(unsubscribeRoute.action, post(`/unsubscribe/${otherKind}`, { "List-Unsubscribe": "One-Click" }), {
+          token: otherKind,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      getDb().select().from(notificationPreferences).where(eq(notificationPreferences.userId, world.buddy.id)).all(),
+    ).toHaveLength(0);
 
-    const ok = await call(unsubscribeRoute.action, post(`/unsubscribe/${token}`, { "List-Unsubscribe": "One-Click" }), { token });
+    const ok = await call(unsubscribeRoute.action, post(`/unsubscribe/${token}`, { "List-Unsubscribe": "One-Click" }), {
+      token,
+    });
     expect(ok.status).toBe(200);
-    expect(getDb().select().from(notificationPreferences).where(eq(notificationPreferences.userId, world.buddy.id)).all()).toMatchObject([{ kind: "module_assigned", channel: "off" }]);
+    expect(
+      getDb().select().from(notificationPreferences).where(eq(notificationPreferences.userId, world.buddy.id)).all(),
+    ).toMatchObject([{ kind: "module_assigned", channel: "off" }]);
   });
 
   it("walks 200 days: each check-in reminder exactly once to the right person, none after it was logged", async () => {
@@ -93,16 +113,34 @@ describe("a match from proposal to month 6", () => {
     const buddy = getCurrentUser(get("/", cookieFor(world.buddy.email)))!;
     for (let d = 0; d <= 200; d += 1) {
       const moment = at(d);
-      if (moment.toISOString().slice(0, 10) === new Date(Date.parse(`${week1.dueDate}T12:00:00Z`) + DAY).toISOString().slice(0, 10)) {
+      if (
+        moment.toISOString().slice(0, 10) ===
+        new Date(Date.parse(`${week1.dueDate}T12:00:00Z`) + DAY).toISOString().slice(0, 10)
+      ) {
         expect(logCheckIn(buddy, { matchId: world.matchId, key: "week1", note: "Goed gestart" }).ok).toBe(true);
       }
-      if (d === 5) getDb().insert(moduleCompletions).values({ userId: world.employee.id, organisationId: world.organisationId, moduleKey: "being-a-buddy", score: 100 }).run();
+      if (d === 5)
+        getDb()
+          .insert(moduleCompletions)
+          .values({
+            userId: world.employee.id,
+            organisationId: world.organisationId,
+            moduleKey: "being-a-buddy",
+            score: 100,
+          })
+          .run();
       await tick(moment, d % 7 === 0);
     }
-    const subjects = (email: string, kind: string) => mailsTo(email, kind).map((m) => m.subject).sort();
-    expect(subjects(world.buddy.email, "checkin_due")).toEqual(
-      ["Check-in month 3 with Nour Haddad is today", "Check-in month 6 with Nour Haddad is today", "Check-in week 1 with Nour Haddad is today", "Check-in week 6 with Nour Haddad is today"],
-    );
+    const subjects = (email: string, kind: string) =>
+      mailsTo(email, kind)
+        .map((m) => m.subject)
+        .sort();
+    expect(subjects(world.buddy.email, "checkin_due")).toEqual([
+      "Check-in month 3 with Nour Haddad is today",
+      "Check-in month 6 with Nour Haddad is today",
+      "Check-in week 1 with Nour Haddad is today",
+      "Check-in week 6 with Nour Haddad is today",
+    ]);
     expect(subjects(world.buddy.email, "checkin_overdue")).toEqual([
       "Check-in month 3 with Nour Haddad has not been logged",
       "Check-in month 6 with Nour Haddad has not been logged",
@@ -118,7 +156,12 @@ describe("a match from proposal to month 6", () => {
     expect(due.text).toContain(`http://portal.test/me/buddy/matches/${world.matchId}`);
     expect(due.attachments?.[0]?.content).toContain("BEGIN:VEVENT");
     // Nobody but the buddy and the newcomer hears about the check-ins.
-    expect(mailbox().messages.filter((m) => kindOf(m).startsWith("checkin_") && !m.to.includes(world.buddy.email) && !m.to.includes(world.newcomer.email))).toHaveLength(0);
+    expect(
+      mailbox().messages.filter(
+        (m) =>
+          kindOf(m).startsWith("checkin_") && !m.to.includes(world.buddy.email) && !m.to.includes(world.newcomer.email),
+      ),
+    ).toHaveLength(0);
   }, 180_000);
 
   it("sends HR one weekly digest per week, in Dutch, with the links and without names", () => {
@@ -133,12 +176,16 @@ describe("a match from proposal to month 6", () => {
 
 describe("a module assignment from assignment to overdue", () => {
   it("each pending person hears once that it was assigned, once that it is due, once that it is overdue", () => {
-    expect(mailsTo(world.newcomer.email, "module_assigned").map((m) => m.subject)).toEqual(["Nieuwe module voor jou: Buddy zijn"]);
+    expect(mailsTo(world.newcomer.email, "module_assigned").map((m) => m.subject)).toEqual([
+      "Nieuwe module voor jou: Buddy zijn",
+    ]);
     expect(mailsTo(world.newcomer.email, "module_due")).toHaveLength(1);
     expect(mailsTo(world.newcomer.email, "module_overdue")).toHaveLength(1);
     // The buddy unsubscribed from "assigned" before anything else; the reminders of other kinds still come.
     expect(mailsTo(world.buddy.email, "module_assigned")).toHaveLength(1);
-    expect(mailsTo(world.buddy.email, "module_due").map((m) => m.subject)).toEqual(["A few days left for the module Being a buddy"]);
+    expect(mailsTo(world.buddy.email, "module_due").map((m) => m.subject)).toEqual([
+      "A few days left for the module Being a buddy",
+    ]);
     expect(mailsTo(world.buddy.email, "module_overdue")).toHaveLength(1);
     // The colleague passed the module on day 5: assigned, then nothing more.
     expect(mailsTo(world.employee.email).map(kindOf)).toEqual(["module_assigned"]);
@@ -146,11 +193,29 @@ describe("a module assignment from assignment to overdue", () => {
 
   it("a new assignment still shows in the portal for the buddy who switched that mail off", async () => {
     const due = at(250).toISOString().slice(0, 10);
-    const id = getDb().insert(moduleAssignments).values({ organisationId: world.organisationId, departmentId: world.departmentId, moduleKey: "language-sensitive-working", dueDate: due }).returning({ id: moduleAssignments.id }).get().id;
+    const id = getDb()
+      .insert(moduleAssignments)
+      .values({
+        organisationId: world.organisationId,
+        departmentId: world.departmentId,
+        moduleKey: "language-sensitive-working",
+        dueDate: due,
+      })
+      .returning({ id: moduleAssignments.id })
+      .get().id;
     await tick(at(201));
     expect(mailsTo(world.newcomer.email, "module_assigned")).toHaveLength(2);
     expect(mailsTo(world.buddy.email, "module_assigned")).toHaveLength(1);
-    const row = getDb().select().from(notifications).where(and(eq(notifications.userId, world.buddy.id), eq(notifications.eventKey, `module-assigned:${id}:${world.buddy.id}`))).get();
+    const row = getDb()
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, world.buddy.id),
+          eq(notifications.eventKey, `module-assigned:${id}:${world.buddy.id}`),
+        ),
+      )
+      .get();
     expect(row).toBeDefined();
   });
 });
@@ -161,7 +226,11 @@ describe("a scan from submission to the next year", () => {
     const due = mailsTo(world.hr.email, "scan_due");
     expect(due.map((m) => m.subject)).toEqual(["Tijd voor de volgende inclusiescan"]);
     expect(due[0]!.text).toContain("http://portal.test/hr/scans");
-    const firstDay = getDb().select().from(notifications).where(eq(notifications.eventKey, `scan-due:${world.submittedScanId}:${world.hr.id}`)).get()!;
+    const firstDay = getDb()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.eventKey, `scan-due:${world.submittedScanId}:${world.hr.id}`))
+      .get()!;
     expect(Date.parse(firstDay.createdAt)).toBeGreaterThanOrEqual(at(333).getTime());
   });
 });
@@ -173,29 +242,47 @@ describe("the notifications list and preferences", () => {
     const items = (list.body as { items: { id: number; title: string; read: boolean }[] }).items;
     const reminder = items.find((i) => i.title === "Check-in week 6 with Nour Haddad is today")!;
     expect(reminder.read).toBe(false);
-    const opened = await call(notificationOpen.loader, get(`/notifications/${reminder.id}`, cookie), { id: String(reminder.id) });
+    const opened = await call(notificationOpen.loader, get(`/notifications/${reminder.id}`, cookie), {
+      id: String(reminder.id),
+    });
     expect(opened.status).toBe(302);
     expect(opened.location).toBe(`/me/buddy/matches/${world.matchId}`);
     expect(getDb().select().from(notifications).where(eq(notifications.id, reminder.id)).get()!.readAt).not.toBeNull();
 
     const hrs = getDb().select().from(notifications).where(eq(notifications.userId, world.hr.id)).get()!;
-    const foreign = await call(notificationOpen.loader, get(`/notifications/${hrs.id}`, cookie), { id: String(hrs.id) });
+    const foreign = await call(notificationOpen.loader, get(`/notifications/${hrs.id}`, cookie), {
+      id: String(hrs.id),
+    });
     expect(foreign.status).toBe(404);
     expect(getDb().select().from(notifications).where(eq(notifications.id, hrs.id)).get()!.readAt).toBeNull();
   });
 
   it("refuses unknown kinds and kinds of another role as a whole, and saves a valid choice", async () => {
     const cookie = cookieFor(world.hr.email);
-    const refused: Record<string, string>[] = [{ "kind:scan_due": "digest", "kind:bogus": "off" }, { "kind:scan_due": "sometimes" }, { "kind:checkin_due": "off" }, { "kind:weekly_digest": "digest" }];
+    const refused: Record<string, string>[] = [
+      { "kind:scan_due": "digest", "kind:bogus": "off" },
+      { "kind:scan_due": "sometimes" },
+      { "kind:checkin_due": "off" },
+      { "kind:weekly_digest": "digest" },
+    ];
     for (const fields of refused) {
       const bad = await call(preferences.action, post("/notifications/preferences", fields, cookie));
       expect(bad.status).toBe(400);
       expect(bad.body).toMatchObject({ formError: "notifications.preferences.invalid" });
     }
-    expect(getDb().select().from(notificationPreferences).where(eq(notificationPreferences.userId, world.hr.id)).all()).toHaveLength(0);
-    const ok = await call(preferences.action, post("/notifications/preferences", { "kind:scan_due": "digest", "kind:weekly_digest": "immediate" }, cookie));
+    expect(
+      getDb().select().from(notificationPreferences).where(eq(notificationPreferences.userId, world.hr.id)).all(),
+    ).toHaveLength(0);
+    const ok = await call(
+      preferences.action,
+      post("/notifications/preferences", { "kind:scan_due": "digest", "kind:weekly_digest": "immediate" }, cookie),
+    );
     expect(ok.status).toBe(302);
     const page = await call(preferences.loader, get("/notifications/preferences", cookie));
-    expect((page.body as { preferences: { kind: string; channel: string }[] }).preferences.find((p) => p.kind === "scan_due")).toMatchObject({ channel: "digest" });
+    expect(
+      (page.body as { preferences: { kind: string; channel: string }[] }).preferences.find(
+        (p) => p.kind === "scan_due",
+      ),
+    ).toMatchObject({ channel: "digest" });
   });
 });

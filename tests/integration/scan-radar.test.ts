@@ -20,13 +20,22 @@ type Radar = {
   previousLabel: string | null;
   peer: { key: string; score: number }[] | null;
 };
-type Page = { scan: { period: string }; result: { dimensions: { key: string; score: number | null }[] }; peer: Radar["peer"]; charts: { radar: Radar } };
+type Page = {
+  scan: { period: string };
+  result: { dimensions: { key: string; score: number | null }[] };
+  peer: Radar["peer"];
+  charts: { radar: Radar };
+};
 
 function zasScan() {
   const db = getDb();
   const org = db.select().from(organisations).where(eq(organisations.name, "ZAS Ziekenhuis aan de Stroom")).get();
   if (!org) throw new Error("ZAS missing from the demo");
-  const scan = db.select().from(scans).where(and(eq(scans.organisationId, org.id), eq(scans.status, "submitted"))).get();
+  const scan = db
+    .select()
+    .from(scans)
+    .where(and(eq(scans.organisationId, org.id), eq(scans.status, "submitted")))
+    .get();
   if (!scan) throw new Error("ZAS has no submitted demo scan");
   return scan;
 }

@@ -24,7 +24,11 @@ function zas() {
   const db = getDb();
   const org = db.select().from(organisations).where(eq(organisations.name, "ZAS Ziekenhuis aan de Stroom")).get();
   if (!org) throw new Error("ZAS missing from the demo");
-  const scan = db.select().from(scans).where(and(eq(scans.organisationId, org.id), eq(scans.status, "submitted"))).get();
+  const scan = db
+    .select()
+    .from(scans)
+    .where(and(eq(scans.organisationId, org.id), eq(scans.status, "submitted")))
+    .get();
   if (!scan) throw new Error("ZAS has no submitted demo scan");
   return { org, scan };
 }
@@ -36,7 +40,13 @@ function peersOf(org: Organisation, group: "country" | "sector"): { n: number; n
     .selectDistinct({ id: organisations.id, consent: organisations.benchmarkConsent })
     .from(organisations)
     .innerJoin(scans, and(eq(scans.organisationId, organisations.id), eq(scans.status, "submitted")))
-    .where(and(ne(organisations.id, org.id), eq(organisations.kind, "care_provider"), group === "country" ? eq(organisations.country, org.country) : eq(organisations.sector, org.sector)))
+    .where(
+      and(
+        ne(organisations.id, org.id),
+        eq(organisations.kind, "care_provider"),
+        group === "country" ? eq(organisations.country, org.country) : eq(organisations.sector, org.sector),
+      ),
+    )
     .all();
   return { n: rows.length, nonNamed: rows.filter((r) => !r.consent).length };
 }
@@ -44,7 +54,11 @@ function peersOf(org: Organisation, group: "country" | "sector"): { n: number; n
 describe("scan results", () => {
   it("recommends, with titles, exactly the modules that weak dimensions and flagged core items call for", async () => {
     const { scan } = zas();
-    const page = (await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookieFor("hr@zas.example")), { scanId: String(scan.id) })).body as Page;
+    const page = (
+      await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookieFor("hr@zas.example")), {
+        scanId: String(scan.id),
+      })
+    ).body as Page;
     const stored = getDb().select().from(scanDimensionScores).where(eq(scanDimensionScores.scanId, scan.id)).all();
     // Weak: HR's score or the shown experience of newcomers or buddies under 60 (docs/decisions/081).
     const gapRows = page.perceptionGap.rows;
@@ -66,7 +80,9 @@ describe("scan results", () => {
     const shownFor: Record<string, boolean> = {};
     for (const group of ["country", "sector"] as const) {
       const cookie = `${cookieFor("hr@zas.example")}; benchmark_peer=${group}`;
-      const page = (await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookie), { scanId: String(scan.id) })).body as Page;
+      const page = (
+        await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookie), { scanId: String(scan.id) })
+      ).body as Page;
       const { n, nonNamed } = peersOf(org, group);
       // At least 5 peers, of which none or at least 5 did not consent (docs/decisions/042).
       const shown = n >= 5 && (nonNamed === 0 || nonNamed >= 5);
@@ -88,19 +104,40 @@ describe("scan results", () => {
   it("assigns a recommended module in one click and comes back to the results", async () => {
     const { org, scan } = zas();
     const cookie = cookieFor("hr@zas.example");
-    const page = (await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookie), { scanId: String(scan.id) })).body as Page;
+    const page = (
+      await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookie), { scanId: String(scan.id) })
+    ).body as Page;
     const first = page.modules[0];
     if (!first) throw new Error("the demo scan should call for at least one module");
     const department = getDb().select().from(departments).where(eq(departments.organisationId, org.id)).get();
     const dueDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     const back = `/hr/scans/${scan.id}/results`;
-    const response = await call(modulesRoute.action, post("/hr/modules", { intent: "assign", moduleKey: first.moduleKey, departmentId: String(department?.id), dueDate, redirectTo: back }, cookie));
+    const response = await call(
+      modulesRoute.action,
+      post(
+        "/hr/modules",
+        {
+          intent: "assign",
+          moduleKey: first.moduleKey,
+          departmentId: String(department?.id),
+          dueDate,
+          redirectTo: back,
+        },
+        cookie,
+      ),
+    );
     expect(response.status).toBe(302);
     expect(response.location?.startsWith(`${back}?notice=`)).toBe(true);
     const stored = getDb()
       .select()
       .from(moduleAssignments)
-      .where(and(eq(moduleAssignments.organisationId, org.id), eq(moduleAssignments.moduleKey, first.moduleKey), eq(moduleAssignments.departmentId, department?.id ?? 0)))
+      .where(
+        and(
+          eq(moduleAssignments.organisationId, org.id),
+          eq(moduleAssignments.moduleKey, first.moduleKey),
+          eq(moduleAssignments.departmentId, department?.id ?? 0),
+        ),
+      )
       .get();
     expect(stored?.dueDate).toBe(dueDate);
   });
@@ -108,8 +145,12 @@ describe("scan results", () => {
   it("prints the same recommendations in the report", async () => {
     const { scan } = zas();
     const cookie = cookieFor("hr@zas.example");
-    const results = (await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookie), { scanId: String(scan.id) })).body as Page;
-    const report = (await call(reportRoute.loader, get(`/hr/scans/${scan.id}/report`, cookie), { scanId: String(scan.id) })).body as Page;
+    const results = (
+      await call(resultsRoute.loader, get(`/hr/scans/${scan.id}/results`, cookie), { scanId: String(scan.id) })
+    ).body as Page;
+    const report = (
+      await call(reportRoute.loader, get(`/hr/scans/${scan.id}/report`, cookie), { scanId: String(scan.id) })
+    ).body as Page;
     expect(report.modules.map((m) => m.moduleKey)).toEqual(results.modules.map((m) => m.moduleKey));
   });
 });

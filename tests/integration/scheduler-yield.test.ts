@@ -14,8 +14,17 @@ const notificationCount = () => getDb().get<{ n: number }>(sql`SELECT COUNT(*) A
 
 beforeAll(() => {
   const { organisation, department } = createCareOrganisation();
-  for (let i = 0; i < 24; i++) createUser({ role: "employee", organisationId: organisation.id, departmentId: department.id });
-  getDb().insert(moduleAssignments).values({ organisationId: organisation.id, departmentId: department.id, moduleKey: "being-a-buddy", dueDate: dueIn30Days }).run();
+  for (let i = 0; i < 24; i++)
+    createUser({ role: "employee", organisationId: organisation.id, departmentId: department.id });
+  getDb()
+    .insert(moduleAssignments)
+    .values({
+      organisationId: organisation.id,
+      departmentId: department.id,
+      moduleKey: "being-a-buddy",
+      dueDate: dueIn30Days,
+    })
+    .run();
 });
 
 describe("a tick's writes", () => {

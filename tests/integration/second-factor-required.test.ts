@@ -43,7 +43,13 @@ describe("a required second factor", () => {
   it("is enrolled at the admin's first sign-in, before any session exists", async () => {
     const email = "admin@portal.example";
     const challenge = await passwordStep(email);
-    expect(getDb().select().from(sessions).where(eq(sessions.userId, userId(email))).all()).toEqual([]);
+    expect(
+      getDb()
+        .select()
+        .from(sessions)
+        .where(eq(sessions.userId, userId(email)))
+        .all(),
+    ).toEqual([]);
     const admin = await call(adminHome.loader, get("/admin", challenge));
     expect(admin.status).toBe(302);
     expect(admin.location).toMatch(/^\/login/);
@@ -52,12 +58,18 @@ describe("a required second factor", () => {
     const secret = (page.body as Enrolment).enrolment?.secret ?? "";
     const done = await call(secondStep.action, post("/login/second-factor", { code: totp(secret) }, challenge));
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ next: "/admin", recoveryCodes: expect.arrayContaining([expect.stringMatching(/^\w{5}-\w{5}$/)]) });
+    expect(done.body).toMatchObject({
+      next: "/admin",
+      recoveryCodes: expect.arrayContaining([expect.stringMatching(/^\w{5}-\w{5}$/)]),
+    });
     const session = cookieValue(done.headers.get("Set-Cookie"), "portal_session") ?? "";
     expect(getCurrentUser(get("/admin", session))?.email).toBe(email);
 
     // From now on the admin signs in with a code, and cannot switch the factor off.
-    const refused = await call(accountSecondFactor.action, post("/account/second-factor", { intent: "disable", password: DEMO_PASSWORD, code: totp(secret, 1) }, session));
+    const refused = await call(
+      accountSecondFactor.action,
+      post("/account/second-factor", { intent: "disable", password: DEMO_PASSWORD, code: totp(secret, 1) }, session),
+    );
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ formError: "secondFactor.requiredCannotDisable" });
     const next = await call(secondStep.loader, get("/login/second-factor", await passwordStep(email)));
@@ -71,11 +83,30 @@ describe("a required second factor", () => {
 
   it("is required of HR once the admin ticks it for the organisation, and not of HR elsewhere", async () => {
     const adminCookie = cookieFor("admin@portal.example");
-    const zuyderland = getDb().select().from(organisations).where(eq(organisations.name, "Zuyderland Medisch Centrum")).get();
+    const zuyderland = getDb()
+      .select()
+      .from(organisations)
+      .where(eq(organisations.name, "Zuyderland Medisch Centrum"))
+      .get();
     if (!zuyderland) throw new Error("Zuyderland missing");
     // Every box ticked: an unticked box is finding 7 of issue 11, fixed and tested on its own.
-    const fields = { intent: "update", kind: zuyderland.kind, name: zuyderland.name, country: zuyderland.country, sector: zuyderland.sector, sizeBand: zuyderland.sizeBand, benchmarkConsent: "on", requireBuddyTraining: "on", requireSameSite: "on", requireHrSecondFactor: "on" };
-    const saved = await call(adminOrganisation.action, post(`/admin/organisations/${zuyderland.id}`, fields, adminCookie), { id: String(zuyderland.id) });
+    const fields = {
+      intent: "update",
+      kind: zuyderland.kind,
+      name: zuyderland.name,
+      country: zuyderland.country,
+      sector: zuyderland.sector,
+      sizeBand: zuyderland.sizeBand,
+      benchmarkConsent: "on",
+      requireBuddyTraining: "on",
+      requireSameSite: "on",
+      requireHrSecondFactor: "on",
+    };
+    const saved = await call(
+      adminOrganisation.action,
+      post(`/admin/organisations/${zuyderland.id}`, fields, adminCookie),
+      { id: String(zuyderland.id) },
+    );
     expect(saved.status).toBe(200);
 
     const { session } = await signInAndEnrol("hr@zuyderland.example");
@@ -88,12 +119,27 @@ describe("a required second factor", () => {
     const partnerOrg = getDb().select().from(organisations).where(eq(organisations.kind, "partner")).get();
     const sent = await call(
       adminUsers.action,
-      post("/admin/users", { intent: "invite", name: "Ruben Aerts", email: "ruben.aerts@partner.example", role: "partner", organisationId: String(partnerOrg?.id), locale: "nl" }, cookieFor("admin@portal.example")),
+      post(
+        "/admin/users",
+        {
+          intent: "invite",
+          name: "Ruben Aerts",
+          email: "ruben.aerts@partner.example",
+          role: "partner",
+          organisationId: String(partnerOrg?.id),
+          locale: "nl",
+        },
+        cookieFor("admin@portal.example"),
+      ),
     );
     expect(sent.status).toBe(200);
     const mail = await mailbox().waitFor((m) => m.to.includes("ruben.aerts@partner.example"));
     const token = new URL(linkIn(mail.text, "/invite/")).pathname.split("/").pop() ?? "";
-    const accepted = await call(invite.action, post(`/invite/${token}`, { password: "schelde en maas 2026", confirm: "schelde en maas 2026" }), { token });
+    const accepted = await call(
+      invite.action,
+      post(`/invite/${token}`, { password: "schelde en maas 2026", confirm: "schelde en maas 2026" }),
+      { token },
+    );
     expect(accepted.status).toBe(302);
     expect(accepted.location).toBe("/login/second-factor");
     expect(cookieValue(accepted.headers.get("Set-Cookie"), "portal_session")).toBeNull();

@@ -39,11 +39,21 @@ describe("enrolment from the account page", () => {
     const svg = Buffer.from(enrolment.qrDataUri.replace("data:image/svg+xml;base64,", ""), "base64").toString();
     expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
 
-    const wrong = await call(accountSecondFactor.action, post("/account/second-factor", { intent: "confirm", code: "000000" === totp(enrolment.secret) ? "111111" : "000000" }, cookie));
+    const wrong = await call(
+      accountSecondFactor.action,
+      post(
+        "/account/second-factor",
+        { intent: "confirm", code: "000000" === totp(enrolment.secret) ? "111111" : "000000" },
+        cookie,
+      ),
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ errors: { code: ["secondFactor.codeWrong"] } });
 
-    const confirmed = await call(accountSecondFactor.action, post("/account/second-factor", { intent: "confirm", code: totp(enrolment.secret) }, cookie));
+    const confirmed = await call(
+      accountSecondFactor.action,
+      post("/account/second-factor", { intent: "confirm", code: totp(enrolment.secret) }, cookie),
+    );
     expect(confirmed.status).toBe(200);
     const codes = (confirmed.body as { recoveryCodes: string[] }).recoveryCodes;
     expect(codes).toHaveLength(10);
@@ -66,7 +76,10 @@ describe("enrolment from the account page", () => {
   it("refuses a malformed code with a translated message and changes nothing", async () => {
     const cookie = cookieFor("mariam.tesfaye@zas.example");
     await call(accountSecondFactor.action, post("/account/second-factor", { intent: "start" }, cookie));
-    const bad = await call(accountSecondFactor.action, post("/account/second-factor", { intent: "confirm", code: "12ab" }, cookie));
+    const bad = await call(
+      accountSecondFactor.action,
+      post("/account/second-factor", { intent: "confirm", code: "12ab" }, cookie),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ errors: { code: ["secondFactor.codeInvalid"] } });
     const page = await call(accountSecondFactor.loader, get("/account/second-factor", cookie));
@@ -78,11 +91,20 @@ describe("signing in with a second factor", () => {
   it("asks for the code after the password, and until then there is no session", async () => {
     const email = "tom.peeters@zas.example";
     const { secret } = await enrolFromAccount(cookieFor(email));
-    getDb().delete(sessions).where(eq(sessions.userId, userId(email))).run();
+    getDb()
+      .delete(sessions)
+      .where(eq(sessions.userId, userId(email)))
+      .run();
 
     const challenge = await passwordStep(email);
     // The half-signed-in state is not a session: no row, and its cookie opens nothing.
-    expect(getDb().select().from(sessions).where(eq(sessions.userId, userId(email))).all()).toEqual([]);
+    expect(
+      getDb()
+        .select()
+        .from(sessions)
+        .where(eq(sessions.userId, userId(email)))
+        .all(),
+    ).toEqual([]);
     const token = challenge.split("=")[1] ?? "";
     expect(getCurrentUser(get("/me", `portal_session=${token}`))).toBeNull();
     const meWithChallenge = await call(me.loader, get("/me", challenge));
@@ -93,7 +115,10 @@ describe("signing in with a second factor", () => {
     expect(page.body).toMatchObject({ mode: "verify", enrolment: null });
 
     const before = lastAuditId();
-    const wrong = await call(secondStep.action, post("/login/second-factor", { code: totp(secret, 1) === "123456" ? "654321" : "123456" }, challenge));
+    const wrong = await call(
+      secondStep.action,
+      post("/login/second-factor", { code: totp(secret, 1) === "123456" ? "654321" : "123456" }, challenge),
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ fieldErrors: { code: ["secondFactor.codeWrong"] } });
     expect(auditSince(before, "auth.second_factor_failed")).toHaveLength(1);
@@ -118,9 +143,15 @@ describe("signing in with a second factor", () => {
   it("accepts each recovery code once", async () => {
     const email = "an.wouters@zas.example";
     const { recoveryCodes: codes } = await enrolFromAccount(cookieFor(email));
-    const first = await call(secondStep.action, post("/login/second-factor", { code: codes[3]?.toLowerCase() ?? "" }, await passwordStep(email)));
+    const first = await call(
+      secondStep.action,
+      post("/login/second-factor", { code: codes[3]?.toLowerCase() ?? "" }, await passwordStep(email)),
+    );
     expect(first.status).toBe(302);
-    const reused = await call(secondStep.action, post("/login/second-factor", { code: codes[3] ?? "" }, await passwordStep(email)));
+    const reused = await call(
+      secondStep.action,
+      post("/login/second-factor", { code: codes[3] ?? "" }, await passwordStep(email)),
+    );
     expect(reused.status).toBe(400);
     const status = await call(accountSecondFactor.loader, get("/account/second-factor", cookieFor(email)));
     expect(status.body).toMatchObject({ status: { recoveryCodesLeft: 9 } });
@@ -132,8 +163,21 @@ describe("signing in with a second factor", () => {
     const challenge = await passwordStep(email);
     const before = lastAuditId();
     const right = totp(secret, 1);
-    const wrongCodes = ["000000", "111111", "222222", "333333", "444444", "555555", "666666", "777777", "888888", "999999"].filter((c) => c !== right && c !== totp(secret) && c !== totp(secret, 2));
-    const results = await Promise.all(wrongCodes.slice(0, 8).map((code) => call(secondStep.action, post("/login/second-factor", { code }, challenge))));
+    const wrongCodes = [
+      "000000",
+      "111111",
+      "222222",
+      "333333",
+      "444444",
+      "555555",
+      "666666",
+      "777777",
+      "888888",
+      "999999",
+    ].filter((c) => c !== right && c !== totp(secret) && c !== totp(secret, 2));
+    const results = await Promise.all(
+      wrongCodes.slice(0, 8).map((code) => call(secondStep.action, post("/login/second-factor", { code }, challenge))),
+    );
     expect(results.filter((r) => r.status === 400)).toHaveLength(5);
     expect(results.filter((r) => r.status === 429)).toHaveLength(3);
     const blocked = await call(secondStep.action, post("/login/second-factor", { code: right }, challenge));
@@ -149,13 +193,24 @@ describe("signing in with a second factor", () => {
 describe("the sealed key", () => {
   it("does not work when copied onto another account's row", async () => {
     const { secret } = await enrolFromAccount(cookieFor("bram.jacobs@zas.example"));
-    const sealed = getDb().select().from(secondFactors).where(eq(secondFactors.userId, userId("bram.jacobs@zas.example"))).get();
+    const sealed = getDb()
+      .select()
+      .from(secondFactors)
+      .where(eq(secondFactors.userId, userId("bram.jacobs@zas.example")))
+      .get();
     const victim = "nieuwkomer@zas.example";
     getDb()
       .insert(secondFactors)
-      .values({ userId: userId(victim), secretSealed: sealed?.secretSealed ?? "", confirmedAt: new Date().toISOString() })
+      .values({
+        userId: userId(victim),
+        secretSealed: sealed?.secretSealed ?? "",
+        confirmedAt: new Date().toISOString(),
+      })
       .run();
-    const result = await call(secondStep.action, post("/login/second-factor", { code: totp(secret, 1) }, await passwordStep(victim)));
+    const result = await call(
+      secondStep.action,
+      post("/login/second-factor", { code: totp(secret, 1) }, await passwordStep(victim)),
+    );
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({ fieldErrors: { code: ["secondFactor.codeWrong"] } });
   }, 60_000);
@@ -167,14 +222,23 @@ describe("turning the second factor off", () => {
     const cookie = cookieFor(email);
     const { secret } = await enrolFromAccount(cookie);
     const code = totp(secret, 1);
-    const noPassword = await call(accountSecondFactor.action, post("/account/second-factor", { intent: "disable", password: "not the password", code }, cookie));
+    const noPassword = await call(
+      accountSecondFactor.action,
+      post("/account/second-factor", { intent: "disable", password: "not the password", code }, cookie),
+    );
     expect(noPassword.status).toBe(400);
     expect(noPassword.body).toMatchObject({ errors: { password: ["validation.wrongPassword"] } });
-    const noCode = await call(accountSecondFactor.action, post("/account/second-factor", { intent: "disable", password: DEMO_PASSWORD, code: "" }, cookie));
+    const noCode = await call(
+      accountSecondFactor.action,
+      post("/account/second-factor", { intent: "disable", password: DEMO_PASSWORD, code: "" }, cookie),
+    );
     expect(noCode.status).toBe(400);
     expect(noCode.body).toMatchObject({ errors: { code: ["validation.required"] } });
 
-    const off = await call(accountSecondFactor.action, post("/account/second-factor", { intent: "disable", password: DEMO_PASSWORD, code }, cookie));
+    const off = await call(
+      accountSecondFactor.action,
+      post("/account/second-factor", { intent: "disable", password: DEMO_PASSWORD, code }, cookie),
+    );
     expect(off.status).toBe(302);
     expect(off.location).toBe("/account/second-factor?notice=secondFactor.disabled");
     const signIn = await call(login.action, post("/login", { email, password: DEMO_PASSWORD }));
@@ -187,7 +251,10 @@ describe("demo mode and the admin", () => {
     const result = await call(login.action, post("/login", { email: "admin@portal.example", password: DEMO_PASSWORD }));
     expect(result.status).toBe(302);
     expect(result.location).toBe("/admin");
-    const page = await call(accountSecondFactor.loader, get("/account/second-factor", cookieFor("admin@portal.example")));
+    const page = await call(
+      accountSecondFactor.loader,
+      get("/account/second-factor", cookieFor("admin@portal.example")),
+    );
     expect(page.body).toMatchObject({ demo: true, status: { policy: "required", enrolled: false } });
   }, 60_000);
 
@@ -197,15 +264,25 @@ describe("demo mode and the admin", () => {
     await enrolFromAccount(own);
     const target = String(userId(email));
 
-    const byHr = await call(hrPeople.action, post("/hr/people", { intent: "resetSecondFactor", userId: target }, cookieFor("hr@zas.example")));
+    const byHr = await call(
+      hrPeople.action,
+      post("/hr/people", { intent: "resetSecondFactor", userId: target }, cookieFor("hr@zas.example")),
+    );
     expect(byHr.status).toBe(403);
 
     const before = lastAuditId();
-    const reset = await call(adminUsers.action, post("/admin/users", { intent: "resetSecondFactor", userId: target }, cookieFor("admin@portal.example")));
+    const reset = await call(
+      adminUsers.action,
+      post("/admin/users", { intent: "resetSecondFactor", userId: target }, cookieFor("admin@portal.example")),
+    );
     expect(reset.status).toBe(200);
     expect(reset.body).toMatchObject({ notice: "secondFactor.adminResetDone" });
     const [entry] = auditSince(before, "auth.second_factor_reset");
-    expect(entry).toMatchObject({ entityId: target, actorUserId: userId("admin@portal.example"), organisationId: getCurrentUser(get("/", cookieFor("hr@zas.example")))?.organisationId });
+    expect(entry).toMatchObject({
+      entityId: target,
+      actorUserId: userId("admin@portal.example"),
+      organisationId: getCurrentUser(get("/", cookieFor("hr@zas.example")))?.organisationId,
+    });
     expect(getCurrentUser(get("/me", own))).toBeNull();
     const signIn = await call(login.action, post("/login", { email, password: DEMO_PASSWORD }));
     expect(signIn.location).toBe("/me");

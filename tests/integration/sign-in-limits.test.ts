@@ -32,7 +32,9 @@ describe("the per-account sign-in limit under concurrency", () => {
   it("lets 5 of 40 simultaneous attempts be checked, answers 429 to the other 35, and the right password among them does not sign in", async () => {
     const email = "bram.jacobs@zas.example";
     const before = lastAuditId();
-    const attempts = Array.from({ length: 40 }, (_, i) => post("/login", { email, password: i === 39 ? DEMO_PASSWORD : `wrong-password-${i}` }));
+    const attempts = Array.from({ length: 40 }, (_, i) =>
+      post("/login", { email, password: i === 39 ? DEMO_PASSWORD : `wrong-password-${i}` }),
+    );
     const results = await Promise.all(attempts.map((request) => call(login.action, request)));
     const statuses = results.map((r) => r.status);
 
@@ -41,7 +43,13 @@ describe("the per-account sign-in limit under concurrency", () => {
     expect(results[39]?.status).toBe(429);
     expect(results[39]?.body).toMatchObject({ formError: "auth.rateLimited" });
     expect(results.some((r) => (r.headers.get("Set-Cookie") ?? "").includes("portal_session="))).toBe(false);
-    expect(getDb().select().from(sessions).where(eq(sessions.userId, userId(email))).all()).toEqual([]);
+    expect(
+      getDb()
+        .select()
+        .from(sessions)
+        .where(eq(sessions.userId, userId(email)))
+        .all(),
+    ).toEqual([]);
 
     // Every refusal is a security event in the audit log, without the address itself.
     const logged = rateLimitEntriesSince(before);
@@ -55,11 +63,13 @@ describe("the per-account sign-in limit under concurrency", () => {
 
   it("still counts sequential failures and lets the right password in below the limit", async () => {
     const email = "eva.vandamme@zas.example";
-    for (let i = 0; i < 4; i++) expect((await call(login.action, post("/login", { email, password: `nope-nope-${i}` }))).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await call(login.action, post("/login", { email, password: `nope-nope-${i}` }))).status).toBe(401);
     const ok = await call(login.action, post("/login", { email, password: DEMO_PASSWORD }));
     expect(ok.status).toBe(302);
     // A success clears the account's count: five fresh failures are allowed again before the lock.
-    for (let i = 0; i < 5; i++) expect((await call(login.action, post("/login", { email, password: `nope-again-${i}` }))).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await call(login.action, post("/login", { email, password: `nope-again-${i}` }))).status).toBe(401);
     expect((await call(login.action, post("/login", { email, password: DEMO_PASSWORD }))).status).toBe(429);
   });
 });

@@ -26,10 +26,39 @@ function spawnSolve(stdin: string, ...args: string[]): { status: number | null; 
 
 describe("the real command", () => {
   it("reads stdin, prints the answer on stdout, the refusal on stderr, and exits with the contract's codes", () => {
-    const solved = spawnSolve(JSON.stringify({ scores: [[10, 4], [9, null]], capacities: [1, 1] }), "--certificate");
+    const solved = spawnSolve(
+      JSON.stringify({
+        scores: [
+          [10, 4],
+          [9, null],
+        ],
+        capacities: [1, 1],
+      }),
+      "--certificate",
+    );
     expect(solved.status).toBe(0);
-    expect(JSON.parse(solved.stdout)).toMatchObject({ pairs: [[0, 1], [1, 0]], matched: 2, total: 13, unmatched: [], certified: true });
-    expect(solved.stdout).toBe(runSolve(["--certificate"], JSON.stringify({ scores: [[10, 4], [9, null]], capacities: [1, 1] })).stdout);
+    expect(JSON.parse(solved.stdout)).toMatchObject({
+      pairs: [
+        [0, 1],
+        [1, 0],
+      ],
+      matched: 2,
+      total: 13,
+      unmatched: [],
+      certified: true,
+    });
+    expect(solved.stdout).toBe(
+      runSolve(
+        ["--certificate"],
+        JSON.stringify({
+          scores: [
+            [10, 4],
+            [9, null],
+          ],
+          capacities: [1, 1],
+        }),
+      ).stdout,
+    );
     const refused = spawnSolve("[[1, 2]]", "--certifcate");
     expect(refused.status).toBe(2);
     expect(refused.stdout).toBe("");
@@ -98,7 +127,9 @@ describe("npm run solve", () => {
     instance.scores.forEach((row, i) =>
       row.forEach((score, j) => {
         if (score === null) return;
-        slotDuals[j]!.forEach((v, k) => expect(rowDuals[i]! + v).toBeGreaterThanOrEqual(10 * score - penalty(k) + matchBonus));
+        slotDuals[j]!.forEach((v, k) =>
+          expect(rowDuals[i]! + v).toBeGreaterThanOrEqual(10 * score - penalty(k) + matchBonus),
+        );
       }),
     );
     const dualSum = all.reduce((a, b) => a + b, 0) - matchBonus;
@@ -118,20 +149,44 @@ describe("npm run solve", () => {
   });
 
   const malformed: [string, string, RegExp][] = [
-    ["ragged rows", JSON.stringify({ scores: [[1, 2], [3]], capacities: [1, 1] }), /scores\[1\] has 1 entries but there are 2 buddies/],
-    ["a negative capacity", JSON.stringify({ scores: [[1]], capacities: [-2] }), /capacities\[0\] must be an integer ≥ 0/],
-    ["a non-number score", JSON.stringify({ scores: [[1, "high"]], capacities: [1, 1] }), /scores\[0\]\[1\] must be a number between −1000000 and 1000000 with at most 6 decimals/],
-    ["a non-number capacity", JSON.stringify({ scores: [[1]], capacities: ["one"] }), /capacities\[0\] must be an integer/],
+    [
+      "ragged rows",
+      JSON.stringify({ scores: [[1, 2], [3]], capacities: [1, 1] }),
+      /scores\[1\] has 1 entries but there are 2 buddies/,
+    ],
+    [
+      "a negative capacity",
+      JSON.stringify({ scores: [[1]], capacities: [-2] }),
+      /capacities\[0\] must be an integer ≥ 0/,
+    ],
+    [
+      "a non-number score",
+      JSON.stringify({ scores: [[1, "high"]], capacities: [1, 1] }),
+      /scores\[0\]\[1\] must be a number between −1000000 and 1000000 with at most 6 decimals/,
+    ],
+    [
+      "a non-number capacity",
+      JSON.stringify({ scores: [[1]], capacities: ["one"] }),
+      /capacities\[0\] must be an integer/,
+    ],
     ["invalid JSON", '{"scores": [[1, 2]', /not valid JSON/],
     ["empty input", "", /no input/],
     ["a bare array", "[[1, 2]]", /must be an object/],
-    ["an unknown key", JSON.stringify({ scores: [[1, 2]], capacities: [1, 1], slotPenalty: [0, 5] }), /Unknown key "slotPenalty"/],
+    [
+      "an unknown key",
+      JSON.stringify({ scores: [[1, 2]], capacities: [1, 1], slotPenalty: [0, 5] }),
+      /Unknown key "slotPenalty"/,
+    ],
     [
       "a score of 5e-17",
       JSON.stringify({ scores: [[0], [5e-17]], capacities: [1] }),
       /scores\[1\]\[0\] must be a number between −1000000 and 1000000 with at most 6 decimals, or null \(forbidden\), got 5e-17/,
     ],
-    ["a capacity above 10,000", JSON.stringify({ scores: [[1]], capacities: [10_001] }), /capacities\[0\] must be an integer ≥ 0 \(at most 10000\), got 10001/],
+    [
+      "a capacity above 10,000",
+      JSON.stringify({ scores: [[1]], capacities: [10_001] }),
+      /capacities\[0\] must be an integer ≥ 0 \(at most 10000\), got 10001/,
+    ],
     [
       "an instance beyond the exactness limit",
       JSON.stringify({

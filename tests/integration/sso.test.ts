@@ -26,7 +26,11 @@ let zasId: number;
 let zuyderlandId: number;
 let admin: string;
 
-const person = (login: string, email: string, extra: Record<string, unknown> = {}) => ({ login, password: PASSWORD, claims: { email, email_verified: true, name: login, ...extra } });
+const person = (login: string, email: string, extra: Record<string, unknown> = {}) => ({
+  login,
+  password: PASSWORD,
+  claims: { email, email_verified: true, name: login, ...extra },
+});
 
 beforeAll(async () => {
   await seeded();
@@ -46,7 +50,8 @@ beforeAll(async () => {
   });
   const db = getDb();
   zasId = db.select().from(organisations).where(eq(organisations.name, "ZAS Ziekenhuis aan de Stroom")).get()?.id ?? 0;
-  zuyderlandId = db.select().from(organisations).where(eq(organisations.name, "Zuyderland Medisch Centrum")).get()?.id ?? 0;
+  zuyderlandId =
+    db.select().from(organisations).where(eq(organisations.name, "Zuyderland Medisch Centrum")).get()?.id ?? 0;
   admin = cookieFor("admin@portal.example");
 });
 
@@ -55,11 +60,21 @@ afterAll(async () => {
 });
 
 function settings(fields: Record<string, string> = {}) {
-  return { intent: "save", issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, domains: "zas.example", departmentClaim: "department", ...fields };
+  return {
+    intent: "save",
+    issuer: provider.issuer,
+    clientId: provider.clientId,
+    clientSecret: provider.clientSecret,
+    domains: "zas.example",
+    departmentClaim: "department",
+    ...fields,
+  };
 }
 
 async function save(organisationId: number, fields: Record<string, string>, cookie = admin) {
-  return call(adminSso.action, post(`/admin/organisations/${organisationId}/sso`, fields, cookie), { id: String(organisationId) });
+  return call(adminSso.action, post(`/admin/organisations/${organisationId}/sso`, fields, cookie), {
+    id: String(organisationId),
+  });
 }
 
 /** Starts at the portal, signs in at the provider, and returns the callback as the browser would call it. */
@@ -78,13 +93,21 @@ async function callBack(callbackUrl: string, stateCookie: string) {
 }
 
 function sessionFrom(response: { headers: Headers }): string {
-  const line = response.headers.getSetCookie().find((c) => c.startsWith("portal_session=") && !c.startsWith("portal_session=;"));
+  const line = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("portal_session=") && !c.startsWith("portal_session=;"));
   return line?.split(";")[0] ?? "";
 }
 
 const account = (email: string) =>
   getDb()
-    .select({ id: users.id, passwordHash: users.passwordHash, role: memberships.role, organisationId: memberships.organisationId, departmentId: memberships.departmentId })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      role: memberships.role,
+      organisationId: memberships.organisationId,
+      departmentId: memberships.departmentId,
+    })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(eq(users.email, email))
@@ -118,7 +141,9 @@ describe("configuring single sign-on", () => {
   });
 
   it("refuses plain http to another machine, bad domains, and anyone but the admin", async () => {
-    expect((await save(zasId, settings({ issuer: "http://login.example.org" }))).body).toMatchObject({ errors: { issuer: ["sso.validation.issuerHttps"] } });
+    expect((await save(zasId, settings({ issuer: "http://login.example.org" }))).body).toMatchObject({
+      errors: { issuer: ["sso.validation.issuerHttps"] },
+    });
     expect((await save(zasId, settings({ domains: "zas example; <script>" }))).status).toBe(400);
     const hr = await save(zasId, settings(), cookieFor("hr@zas.example"));
     expect(hr.status).toBe(403);
@@ -140,8 +165,13 @@ describe("configuring single sign-on", () => {
   it("refuses a domain another organisation already claims, and changes nothing there", async () => {
     const refused = await save(zuyderlandId, settings({ domains: "zuyderland.example\nzas.example" }));
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ formError: "sso.errors.domainTaken", formErrorParams: { domain: "zas.example" } });
-    expect(getDb().select().from(ssoConfigurations).where(eq(ssoConfigurations.organisationId, zuyderlandId)).get()).toBeUndefined();
+    expect(refused.body).toMatchObject({
+      formError: "sso.errors.domainTaken",
+      formErrorParams: { domain: "zas.example" },
+    });
+    expect(
+      getDb().select().from(ssoConfigurations).where(eq(ssoConfigurations.organisationId, zuyderlandId)).get(),
+    ).toBeUndefined();
     expect(getDb().select().from(ssoDomains).all()).toEqual([{ domain: "zas.example", organisationId: zasId }]);
   });
 });
@@ -160,16 +190,35 @@ describe("signing in with the organisation", () => {
     expect(done.status).toBe(302);
     expect(done.location).toBe("/me");
     const created = account("fatima.nurse@zas.example");
-    const geriatrie = getDb().select().from(departments).where(and(eq(departments.organisationId, zasId), eq(departments.name, "Geriatrie"))).get();
-    expect(created).toMatchObject({ role: "employee", organisationId: zasId, departmentId: geriatrie?.id, passwordHash: null });
+    const geriatrie = getDb()
+      .select()
+      .from(departments)
+      .where(and(eq(departments.organisationId, zasId), eq(departments.name, "Geriatrie")))
+      .get();
+    expect(created).toMatchObject({
+      role: "employee",
+      organisationId: zasId,
+      departmentId: geriatrie?.id,
+      passwordHash: null,
+    });
     expect(getCurrentUser(get("/me", sessionFrom(done)))?.email).toBe("fatima.nurse@zas.example");
 
     // The same state a second time: refused, and no second session.
-    const before = getDb().select().from(sessions).where(eq(sessions.userId, created?.id ?? 0)).all().length;
+    const before = getDb()
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, created?.id ?? 0))
+      .all().length;
     const replay = await callBack(callbackUrl, stateCookie);
     expect(replay.status).toBe(400);
     expect(replay.body).toMatchObject({ formError: "sso.errors.stateUnknown" });
-    expect(getDb().select().from(sessions).where(eq(sessions.userId, created?.id ?? 0)).all().length).toBe(before);
+    expect(
+      getDb()
+        .select()
+        .from(sessions)
+        .where(eq(sessions.userId, created?.id ?? 0))
+        .all().length,
+    ).toBe(before);
   });
 
   it("signs a returning person in as the same account", async () => {
@@ -187,17 +236,36 @@ describe("signing in with the organisation", () => {
   });
 
   it("accepts an invitation of the organisation: the invited role and department, and the invitation is used", async () => {
-    const sociale = getDb().select().from(departments).where(and(eq(departments.organisationId, zasId), eq(departments.name, "Sociale dienst"))).get();
+    const sociale = getDb()
+      .select()
+      .from(departments)
+      .where(and(eq(departments.organisationId, zasId), eq(departments.name, "Sociale dienst")))
+      .get();
     const invitation = getDb()
       .insert(invitations)
-      .values({ tokenHash: "invite-sso-test", email: "invitee@zas.example", name: "Invited Person", organisationId: zasId, departmentId: sociale?.id ?? null, role: "hr", expiresAt: new Date(Date.now() + 86_400_000).toISOString() })
+      .values({
+        tokenHash: "invite-sso-test",
+        email: "invitee@zas.example",
+        name: "Invited Person",
+        organisationId: zasId,
+        departmentId: sociale?.id ?? null,
+        role: "hr",
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
       .returning({ id: invitations.id })
       .get();
     const { callbackUrl, stateCookie } = await throughProvider("invitee@zas.example", "invitee");
     const done = await callBack(callbackUrl, stateCookie);
     expect(done.location).toBe("/hr");
-    expect(account("invitee@zas.example")).toMatchObject({ role: "hr", organisationId: zasId, departmentId: sociale?.id, passwordHash: null });
-    expect(getDb().select().from(invitations).where(eq(invitations.id, invitation.id)).get()?.acceptedAt).not.toBeNull();
+    expect(account("invitee@zas.example")).toMatchObject({
+      role: "hr",
+      organisationId: zasId,
+      departmentId: sociale?.id,
+      passwordHash: null,
+    });
+    expect(
+      getDb().select().from(invitations).where(eq(invitations.id, invitation.id)).get()?.acceptedAt,
+    ).not.toBeNull();
   });
 
   it("links an existing account of the organisation by its address and removes its portal password", async () => {
@@ -229,7 +297,10 @@ describe("tokens the portal must refuse", () => {
   const cases: [string, (claims: Record<string, unknown>) => Record<string, unknown>][] = [
     ["a wrong issuer", (c) => ({ ...c, iss: "http://localhost:1/evil" })],
     ["a wrong audience", (c) => ({ ...c, aud: "some-other-client" })],
-    ["an expired token", (c) => ({ ...c, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 })],
+    [
+      "an expired token",
+      (c) => ({ ...c, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }),
+    ],
     ["a wrong nonce", (c) => ({ ...c, nonce: "not-the-nonce-we-sent" })],
   ];
   for (const [what, change] of cases) {
@@ -302,12 +373,18 @@ describe("an organisation that requires SSO", () => {
   beforeAll(async () => {
     const refused = await save(zasId, settings({ clientSecret: "", requireSso: "on" }));
     expect(refused.body).toMatchObject({ errors: { breakGlassUserId: ["sso.validation.breakGlassRequired"] } });
-    const saved = await save(zasId, settings({ clientSecret: "", requireSso: "on", breakGlassUserId: String(userId("hr@zas.example")) }));
+    const saved = await save(
+      zasId,
+      settings({ clientSecret: "", requireSso: "on", breakGlassUserId: String(userId("hr@zas.example")) }),
+    );
     expect(saved.status).toBe(200);
   });
 
   it("refuses password sign-in and password reset for its members, with the explanation", async () => {
-    const refused = await call(login.action, post("/login", { email: "nieuwkomer@zas.example", password: DEMO_PASSWORD }));
+    const refused = await call(
+      login.action,
+      post("/login", { email: "nieuwkomer@zas.example", password: DEMO_PASSWORD }),
+    );
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ formError: "sso.passwordRefused" });
     expect(sessionFrom(refused)).toBe("");
@@ -328,7 +405,10 @@ describe("an organisation that requires SSO", () => {
   });
 
   it("signs an SSO session out at the provider too (RP-initiated logout)", async () => {
-    const { callbackUrl, stateCookie } = await throughProvider("amal-at-provider@zas.example".replace("amal-at-provider", "nieuwkomer"), "amal");
+    const { callbackUrl, stateCookie } = await throughProvider(
+      "amal-at-provider@zas.example".replace("amal-at-provider", "nieuwkomer"),
+      "amal",
+    );
     const done = await callBack(callbackUrl, stateCookie);
     const session = sessionFrom(done);
     expect(getCurrentUser(get("/newcomer", session))?.email).toBe("nieuwkomer@zas.example");

@@ -19,7 +19,10 @@ describe("stored JSON that does not read", () => {
     const user = createUser({ role: "employee", organisationId: createOrganisation().id });
     const at = new Date().toISOString();
     const add = (params: string, eventKey: string) =>
-      getDb().insert(notifications).values({ userId: user.id, kind: "module_assigned", eventKey, params, link: "/me/modules", createdAt: at }).run();
+      getDb()
+        .insert(notifications)
+        .values({ userId: user.id, kind: "module_assigned", eventKey, params, link: "/me/modules", createdAt: at })
+        .run();
     add("not json", `bad:${unique()}`);
     add('{"module":{"key":"x"}}', `wrong:${unique()}`);
     add('{"module":"unknown-module","dueDate":"2027-01-15"}', `good:${unique()}`);
@@ -37,7 +40,16 @@ describe("stored JSON that does not read", () => {
     const row = (suffix: string, attachments: string) =>
       getDb()
         .insert(outbox)
-        .values({ eventKey: `stored:${tag}:${suffix}`, kind: "module_assigned", toEmail: `stored.${suffix}.${tag}@factory.example`, locale: "nl", subject: `Opgeslagen ${suffix} ${tag}`, text: "Tekst", attachments, nextAttemptAt: new Date(Date.now() - 1000).toISOString() })
+        .values({
+          eventKey: `stored:${tag}:${suffix}`,
+          kind: "module_assigned",
+          toEmail: `stored.${suffix}.${tag}@factory.example`,
+          locale: "nl",
+          subject: `Opgeslagen ${suffix} ${tag}`,
+          text: "Tekst",
+          attachments,
+          nextAttemptAt: new Date(Date.now() - 1000).toISOString(),
+        })
         .returning()
         .get();
     const bad = row("bad", "{oops");
@@ -46,6 +58,9 @@ describe("stored JSON that does not read", () => {
     const mail = await mailbox().waitFor((m) => m.to.includes(good.toEmail));
     expect(mail.subject).toBe(good.subject);
     expect(getDb().select().from(outbox).where(eq(outbox.id, good.id)).get()).toMatchObject({ status: "sent" });
-    expect(getDb().select().from(outbox).where(eq(outbox.id, bad.id)).get()).toMatchObject({ status: "queued", lastError: "stored_row" });
+    expect(getDb().select().from(outbox).where(eq(outbox.id, bad.id)).get()).toMatchObject({
+      status: "queued",
+      lastError: "stored_row",
+    });
   });
 });

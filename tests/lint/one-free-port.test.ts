@@ -15,7 +15,9 @@ function sources(dir: string): string[] {
 
 describe("one freePort", () => {
   it("is defined only in tests/support/ports.ts", () => {
-    const defining = DIRS.flatMap(sources).filter((file) => /function freePort\s*\(/.test(fs.readFileSync(file, "utf8")));
+    const defining = DIRS.flatMap(sources).filter((file) =>
+      /function freePort\s*\(/.test(fs.readFileSync(file, "utf8")),
+    );
     expect(defining).toEqual([path.join("tests", "support", "ports.ts")]);
   });
 });

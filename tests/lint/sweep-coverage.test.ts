@@ -42,7 +42,9 @@ describe("the screen sweep covers every page", () => {
   it("every page the route × role matrix opens for a role is in that role's sweep", () => {
     const cells = matrixCells();
     expect(cells.length).toBeGreaterThan(30);
-    const missing = cells.filter(({ path, role }) => !SWEEP_PAGES[role]?.some((page) => page.path === path)).map(({ path, role }) => `${role} ${path}`);
+    const missing = cells
+      .filter(({ path, role }) => !SWEEP_PAGES[role]?.some((page) => page.path === path))
+      .map(({ path, role }) => `${role} ${path}`);
     expect(missing).toEqual([]);
   });
 });

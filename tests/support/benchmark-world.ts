@@ -5,7 +5,14 @@ import { organisations, scans } from "@db/schema";
 import { eq } from "drizzle-orm";
 import { addSyntheticScans, ensureFallbackInstrumentV1 } from "../../scripts/large-scans";
 
-type Spec = { prefix: string; country: "BE" | "NL"; sector: "hospital" | "home_care" | "elderly_care" | "mental_health"; sizeBand: "small" | "medium" | "large" | "very_large"; consented: number; count: number };
+type Spec = {
+  prefix: string;
+  country: "BE" | "NL";
+  sector: "hospital" | "home_care" | "elderly_care" | "mental_health";
+  sizeBand: "small" | "medium" | "large" | "very_large";
+  consented: number;
+  count: number;
+};
 
 // Totals with the two demo organisations that get a scan too (ZAS: BE hospital very large, consented;
 // Hof ter Linde: BE elderly care small, not consented): BE 20, NL 10, all 30.
@@ -29,14 +36,25 @@ export function buildBenchmarkWorld(db: PortalDb): { ids: Map<string, number> } 
       const name = `${spec.prefix} ${i}`;
       const row = db
         .insert(organisations)
-        .values({ kind: "care_provider", name, country: spec.country, sector: spec.sector, sizeBand: spec.sizeBand, benchmarkConsent: i <= spec.consented })
+        .values({
+          kind: "care_provider",
+          name,
+          country: spec.country,
+          sector: spec.sector,
+          sizeBand: spec.sizeBand,
+          benchmarkConsent: i <= spec.consented,
+        })
         .returning({ id: organisations.id })
         .get();
       ids.set(name, row.id);
     }
   }
   for (const prefix of DEMO_WITH_SCANS) {
-    const row = db.select({ id: organisations.id, name: organisations.name }).from(organisations).all().find((o) => o.name === prefix);
+    const row = db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .all()
+      .find((o) => o.name === prefix);
     if (!row) throw new Error(`demo organisation ${prefix} missing`);
     ids.set(prefix, row.id);
   }

@@ -4,7 +4,14 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Download, type LaunchOptions, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Download,
+  type LaunchOptions,
+  type Page,
+} from "playwright-core";
 import { expect, inject } from "vitest";
 
 declare module "vitest" {
@@ -56,7 +63,10 @@ export async function launchBrowser(): Promise<Browser> {
 // Contexts opened with JavaScript off: axe cannot run inside them (it injects a script and waits forever).
 const noScriptContexts = new WeakSet<BrowserContext>();
 
-export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string; mobile?: boolean } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; locale?: string; mobile?: boolean } = {},
+): Promise<BrowserContext> {
   const javaScriptEnabled = options.javaScriptEnabled ?? true;
   const context = await browser.newContext({
     javaScriptEnabled,
@@ -80,7 +90,9 @@ async function pageState(page: Page): Promise<string> {
   url.hash = "";
   const viewport = page.viewportSize();
   const js = noScriptContexts.has(page.context()) ? "no-js" : "js";
-  return createHash("sha256").update(`${url.href}|${viewport?.width}x${viewport?.height}|${js}|${stable}`).digest("hex");
+  return createHash("sha256")
+    .update(`${url.href}|${viewport?.width}x${viewport?.height}|${js}|${stable}`)
+    .digest("hex");
 }
 
 /** Fails the test on any serious or critical WCAG 2.1 A/AA violation of the page as it is now. */
@@ -101,7 +113,9 @@ async function checkAccessible(page: Page): Promise<void> {
     try {
       const twinPage = await twin.newPage();
       const url = page.url();
-      await twinPage.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+      await twinPage.route(url, (route) =>
+        route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+      );
       await twinPage.goto(url);
       await checkAccessible(twinPage);
     } finally {
@@ -126,10 +140,21 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     .analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}) on ${page.url()}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}) on ${page.url()}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
 }
 
-export async function login(page: Page, baseUrl: string, email: string, password = "Nieuwkomer-demo-2026"): Promise<void> {
+export async function login(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = "Nieuwkomer-demo-2026",
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
   await page.getByLabel(/^(Wachtwoord|Password)$/).fill(password);
@@ -144,7 +169,12 @@ export async function login(page: Page, baseUrl: string, email: string, password
  * its session cookie set in the context. For journeys that are not about signing in; each role journey keeps
  * one real sign-in through the form (`login`).
  */
-export async function signInContext(context: BrowserContext, baseUrl: string, email: string, password = "Nieuwkomer-demo-2026"): Promise<void> {
+export async function signInContext(
+  context: BrowserContext,
+  baseUrl: string,
+  email: string,
+  password = "Nieuwkomer-demo-2026",
+): Promise<void> {
   const response = await fetch(`${baseUrl}/login`, {
     method: "POST",
     body: new URLSearchParams({ email, password }),
@@ -158,7 +188,12 @@ export async function signInContext(context: BrowserContext, baseUrl: string, em
 }
 
 /** A new context (see `newContext`) already signed in as the user, and a page in it. */
-export async function signedInPage(browser: Browser, baseUrl: string, email: string, options: Parameters<typeof newContext>[1] = {}): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  options: Parameters<typeof newContext>[1] = {},
+): Promise<Page> {
   const context = await newContext(browser, options);
   await signInContext(context, baseUrl, email);
   return context.newPage();

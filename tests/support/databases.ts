@@ -36,7 +36,9 @@ function closeForCopy(db: PortalDb): void {
 }
 
 /** Builds both bases in a new directory (the global setup calls this once per run). */
-export async function buildBaseDatabases(dir = path.join(TMP, `base-${process.pid}-${Date.now()}`)): Promise<BaseDatabases> {
+export async function buildBaseDatabases(
+  dir = path.join(TMP, `base-${process.pid}-${Date.now()}`),
+): Promise<BaseDatabases> {
   fs.mkdirSync(dir, { recursive: true });
   const migrated = path.join(dir, "migrated.db");
   const demo = path.join(dir, "demo.db");
@@ -100,7 +102,9 @@ type Sqlite = PortalDb["$client"];
 
 function names(sqlite: Sqlite, schema: "main" | "demo"): string[] {
   return sqlite
-    .prepare(`select name from ${schema}.sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations' order by name`)
+    .prepare(
+      `select name from ${schema}.sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations' order by name`,
+    )
     .pluck()
     .all()
     .map(String);
@@ -122,7 +126,13 @@ export async function copyDemoRowsInto(db: PortalDb): Promise<boolean> {
   try {
     const tables = names(sqlite, "demo");
     if (names(sqlite, "main").join() !== tables.join()) return false;
-    const count = (schema: string, table: string) => Number(sqlite.prepare(`select count(*) from ${schema}.${quote(table)}`).pluck().get());
+    const count = (schema: string, table: string) =>
+      Number(
+        sqlite
+          .prepare(`select count(*) from ${schema}.${quote(table)}`)
+          .pluck()
+          .get(),
+      );
     const toCopy: string[] = [];
     for (const table of tables) {
       const own = count("main", table);
@@ -130,18 +140,31 @@ export async function copyDemoRowsInto(db: PortalDb): Promise<boolean> {
         toCopy.push(table);
         continue;
       }
-      const differ = Number(sqlite.prepare(`select count(*) from (select * from main.${quote(table)} except select * from demo.${quote(table)})`).pluck().get());
+      const differ = Number(
+        sqlite
+          .prepare(
+            `select count(*) from (select * from main.${quote(table)} except select * from demo.${quote(table)})`,
+          )
+          .pluck()
+          .get(),
+      );
       if (own !== count("demo", table) || differ !== 0) return false;
     }
     // Rows go in in any order, so foreign keys are checked once at the end, not per insert.
     sqlite.pragma("foreign_keys = OFF");
     try {
-      sqlite.transaction(() => {
-        for (const table of toCopy) sqlite.exec(`insert into main.${quote(table)} select * from demo.${quote(table)}`);
-        sqlite.exec("delete from main.sqlite_sequence; insert into main.sqlite_sequence select * from demo.sqlite_sequence");
-        const broken = sqlite.pragma("foreign_key_check");
-        if (Array.isArray(broken) && broken.length > 0) throw new Error(`demo copy breaks foreign keys: ${JSON.stringify(broken.slice(0, 3))}`);
-      }).immediate();
+      sqlite
+        .transaction(() => {
+          for (const table of toCopy)
+            sqlite.exec(`insert into main.${quote(table)} select * from demo.${quote(table)}`);
+          sqlite.exec(
+            "delete from main.sqlite_sequence; insert into main.sqlite_sequence select * from demo.sqlite_sequence",
+          );
+          const broken = sqlite.pragma("foreign_key_check");
+          if (Array.isArray(broken) && broken.length > 0)
+            throw new Error(`demo copy breaks foreign keys: ${JSON.stringify(broken.slice(0, 3))}`);
+        })
+        .immediate();
     } finally {
       sqlite.pragma("foreign_keys = ON");
     }

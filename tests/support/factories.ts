@@ -23,7 +23,10 @@ export const DIMENSION_KEYS: readonly string[] = INSTRUMENT_V1.dimensions.map((d
 
 export type OrganisationValues = Partial<typeof organisations.$inferInsert>;
 
-export function createOrganisation(values: OrganisationValues = {}, db: PortalDb = getDb()): { id: number; name: string } {
+export function createOrganisation(
+  values: OrganisationValues = {},
+  db: PortalDb = getDb(),
+): { id: number; name: string } {
   const name = values.name ?? `Zorghuis ${unique()}`;
   return db
     .insert(organisations)
@@ -32,8 +35,16 @@ export function createOrganisation(values: OrganisationValues = {}, db: PortalDb
     .get();
 }
 
-export function createDepartment(organisationId: number, name = `Afdeling ${unique()}`, db: PortalDb = getDb()): { id: number; name: string } {
-  return db.insert(departments).values({ organisationId, name }).returning({ id: departments.id, name: departments.name }).get();
+export function createDepartment(
+  organisationId: number,
+  name = `Afdeling ${unique()}`,
+  db: PortalDb = getDb(),
+): { id: number; name: string } {
+  return db
+    .insert(departments)
+    .values({ organisationId, name })
+    .returning({ id: departments.id, name: departments.name })
+    .get();
 }
 
 export type UserValues = {
@@ -70,7 +81,14 @@ function insertUser(values: UserValues, hashed: string | null, db: PortalDb): Cr
       .values({ email, name, passwordHash: hashed, locale: values.locale ?? "nl" })
       .returning({ id: users.id })
       .get();
-    tx.insert(memberships).values({ userId: user.id, organisationId: values.organisationId, departmentId: values.departmentId ?? null, role: values.role }).run();
+    tx.insert(memberships)
+      .values({
+        userId: user.id,
+        organisationId: values.organisationId,
+        departmentId: values.departmentId ?? null,
+        role: values.role,
+      })
+      .run();
     return { id: user.id, email, name, role: values.role, organisationId: values.organisationId };
   });
 }
@@ -81,7 +99,10 @@ export function createUser(values: UserValues & { password?: undefined }, db: Po
 }
 
 /** A user who can sign in through the login form with the given password. */
-export async function createUserWithPassword(values: UserValues & { password: string }, db: PortalDb = getDb()): Promise<CreatedUser> {
+export async function createUserWithPassword(
+  values: UserValues & { password: string },
+  db: PortalDb = getDb(),
+): Promise<CreatedUser> {
   return insertUser(values, await passwordHash(values.password), db);
 }
 
@@ -107,19 +128,35 @@ export function createDraftScan(values: ScanValues, db: PortalDb = getDb()): { i
   return db.transaction((tx) => {
     const scan = tx
       .insert(scans)
-      .values({ organisationId: values.organisationId, instrumentVersion: INSTRUMENT_V1.version, period, startedByUserId: values.startedBy ?? values.answeredBy ?? null })
+      .values({
+        organisationId: values.organisationId,
+        instrumentVersion: INSTRUMENT_V1.version,
+        period,
+        startedByUserId: values.startedBy ?? values.answeredBy ?? null,
+      })
       .returning({ id: scans.id })
       .get();
     const at = new Date().toISOString();
     for (const [itemKey, value] of Object.entries(values.answers ?? {})) {
-      tx.insert(scanAnswers).values({ scanId: scan.id, itemKey, value, comment: values.comments?.[itemKey] ?? null, answeredByUserId: values.answeredBy ?? null, answeredAt: at }).run();
+      tx.insert(scanAnswers)
+        .values({
+          scanId: scan.id,
+          itemKey,
+          value,
+          comment: values.comments?.[itemKey] ?? null,
+          answeredByUserId: values.answeredBy ?? null,
+          answeredAt: at,
+        })
+        .run();
     }
     return { id: scan.id, period };
   });
 }
 
 /** The same answer for every item, or per item from a function of its key. */
-export function answersForAll(value: AnswerValue | ((itemKey: string, index: number) => AnswerValue)): Record<string, AnswerValue> {
+export function answersForAll(
+  value: AnswerValue | ((itemKey: string, index: number) => AnswerValue),
+): Record<string, AnswerValue> {
   return Object.fromEntries(ITEM_KEYS.map((key, i) => [key, typeof value === "function" ? value(key, i) : value]));
 }
 
@@ -130,6 +167,9 @@ export function createCareOrganisation(values: OrganisationValues = {}, db: Port
   const tag = unique();
   const hr = createUser({ role: "hr", organisationId: organisation.id, name: `Hanne Verbruggen ${tag}` }, db);
   const hr2 = createUser({ role: "hr", organisationId: organisation.id, name: `Youssef Amrani ${tag}` }, db);
-  const employee = createUser({ role: "employee", organisationId: organisation.id, departmentId: department.id, name: `Eline Claes ${tag}` }, db);
+  const employee = createUser(
+    { role: "employee", organisationId: organisation.id, departmentId: department.id, name: `Eline Claes ${tag}` },
+    db,
+  );
   return { organisation, department, hr, hr2, employee };
 }

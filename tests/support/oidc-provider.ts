@@ -39,11 +39,15 @@ function memoryAdapter() {
       return hit.consumed ? { ...hit.payload, consumed: hit.consumed } : hit.payload;
     }
     async findByUid(uid: string) {
-      for (const [key, value] of store) if (key.startsWith(`${this.model}:`) && value.payload.uid === uid) return this.find(key.slice(this.model.length + 1));
+      for (const [key, value] of store)
+        if (key.startsWith(`${this.model}:`) && value.payload.uid === uid)
+          return this.find(key.slice(this.model.length + 1));
       return undefined;
     }
     async findByUserCode(userCode: string) {
-      for (const [key, value] of store) if (key.startsWith(`${this.model}:`) && value.payload.userCode === userCode) return this.find(key.slice(this.model.length + 1));
+      for (const [key, value] of store)
+        if (key.startsWith(`${this.model}:`) && value.payload.userCode === userCode)
+          return this.find(key.slice(this.model.length + 1));
       return undefined;
     }
     async consume(id: string) {
@@ -89,14 +93,23 @@ function loginPage(uid: string, error: string | null, loginHint: string): string
 <p><button type="submit">Sign in at the provider</button></p></form></main></body></html>`;
 }
 
-export async function startOidcProvider(options: { redirectUris: string[]; postLogoutRedirectUris?: string[]; users: TestUser[] }): Promise<TestProvider> {
+export async function startOidcProvider(options: {
+  redirectUris: string[];
+  postLogoutRedirectUris?: string[];
+  users: TestUser[];
+}): Promise<TestProvider> {
   const port = await freePort();
   const issuer = `http://localhost:${port}`;
   const clientId = "portal-test-client";
   const clientSecret = "portal-test-secret-0123456789abcdef";
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const forged = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
-  const jwk: JsonWebKey & { kid?: string; use?: string; alg?: string } = { ...privateKey.export({ format: "jwk" }), kid: "test-key-1", use: "sig", alg: "RS256" };
+  const jwk: JsonWebKey & { kid?: string; use?: string; alg?: string } = {
+    ...privateKey.export({ format: "jwk" }),
+    kid: "test-key-1",
+    use: "sig",
+    alg: "RS256",
+  };
   const users = new Map(options.users.map((u) => [u.login, u]));
 
   const provider = new Provider(issuer, {
@@ -114,7 +127,11 @@ export async function startOidcProvider(options: { redirectUris: string[]; postL
         token_endpoint_auth_method: "client_secret_basic",
       },
     ],
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "given_name", "family_name", "department"] },
+    claims: {
+      openid: ["sub"],
+      email: ["email", "email_verified"],
+      profile: ["name", "given_name", "family_name", "department"],
+    },
     // Entra ID and most providers put the profile claims in the ID token; the portal reads them there.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
@@ -154,7 +171,12 @@ export async function startOidcProvider(options: { redirectUris: string[]; postL
             res.end(loginPage(details.uid, "Wrong username or password.", form.get("login") ?? ""));
             return;
           }
-          await provider.interactionFinished(req, res, { login: { accountId: user.login } }, { mergeWithLastSubmission: false });
+          await provider.interactionFinished(
+            req,
+            res,
+            { login: { accountId: user.login } },
+            { mergeWithLastSubmission: false },
+          );
           return;
         }
         res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
@@ -164,13 +186,17 @@ export async function startOidcProvider(options: { redirectUris: string[]; postL
       if (req.method === "POST" && url.pathname === "/token" && (change || forge)) {
         // Rewrite the ID token in the token response on its way out.
         const end = res.end.bind(res);
-        res.setHeader = ((set) => (name: string, value: number | string | readonly string[]) => (name.toLowerCase() === "content-length" ? res : set(name, value)))(res.setHeader.bind(res));
+        res.setHeader = ((set) => (name: string, value: number | string | readonly string[]) =>
+          name.toLowerCase() === "content-length" ? res : set(name, value))(res.setHeader.bind(res));
         res.end = ((chunk?: unknown) => {
           const text = Buffer.isBuffer(chunk) ? chunk.toString() : typeof chunk === "string" ? chunk : "";
           try {
             const body = JSON.parse(text) as { id_token?: string };
             if (body.id_token) {
-              const [header, payload] = body.id_token.split(".").slice(0, 2).map((part) => JSON.parse(Buffer.from(part, "base64url").toString()) as Record<string, unknown>);
+              const [header, payload] = body.id_token
+                .split(".")
+                .slice(0, 2)
+                .map((part) => JSON.parse(Buffer.from(part, "base64url").toString()) as Record<string, unknown>);
               const claims = change ? change(payload ?? {}) : (payload ?? {});
               body.id_token = signJwt(header ?? {}, claims, forge ? forged : privateKey);
             }

@@ -11,7 +11,10 @@ export const HR_EMAIL = "hr@zas.example";
 export const PASSWORD = "Nieuwkomer-demo-2026";
 
 export function tempDir(name: string): string {
-  const dir = path.resolve("tests/.tmp", `${name}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+  const dir = path.resolve(
+    "tests/.tmp",
+    `${name}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+  );
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -26,7 +29,12 @@ export type PortalProcess = {
   waitForOutput: (pattern: RegExp, timeoutMs?: number) => Promise<RegExpMatchArray>;
 };
 
-export async function poll<T>(what: string, probe: () => Promise<T | null | undefined> | T | null | undefined, timeoutMs = 30_000, everyMs = 100): Promise<T> {
+export async function poll<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined> | T | null | undefined,
+  timeoutMs = 30_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown = null;
   for (;;) {
@@ -36,13 +44,18 @@ export async function poll<T>(what: string, probe: () => Promise<T | null | unde
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ""}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ""}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
 /** Starts scripts/server.ts (over the built app) on the given database; waits for /healthz unless told not to. */
-export async function startPortal(databasePath: string, env: Record<string, string> = {}, options: { waitHealthy?: boolean } = {}): Promise<PortalProcess> {
+export async function startPortal(
+  databasePath: string,
+  env: Record<string, string> = {},
+  options: { waitHealthy?: boolean } = {},
+): Promise<PortalProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
@@ -64,14 +77,17 @@ export async function startPortal(databasePath: string, env: Record<string, stri
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const portal: PortalProcess = {
     url,
     port,
     child,
     output: () => output,
     exited,
-    waitForOutput: (pattern, timeoutMs = 30_000) => poll(`server output ${pattern}`, () => output.match(pattern), timeoutMs, 25),
+    waitForOutput: (pattern, timeoutMs = 30_000) =>
+      poll(`server output ${pattern}`, () => output.match(pattern), timeoutMs, 25),
   };
   if (options.waitHealthy !== false) {
     await poll(
@@ -127,7 +143,11 @@ export async function startScan(url: string, cookie: string, period: string): Pr
 export function itemKeys(databasePath: string): string[] {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare("select key from instrument_items where version = 1 order by dimension_key, position").pluck().all().map(String);
+    return db
+      .prepare("select key from instrument_items where version = 1 order by dimension_key, position")
+      .pluck()
+      .all()
+      .map(String);
   } finally {
     db.close();
   }
@@ -136,7 +156,9 @@ export function itemKeys(databasePath: string): string[] {
 export type Acknowledged = { itemKey: string; value: string; comment: string; revision: number };
 export type Outcome = { ok: true; ack: Acknowledged } | { ok: false; status: number | null; error: string };
 
-function isAnswerBody(value: unknown): value is { answer: { itemKey: string; value: string; comment: string; revision: number } } {
+function isAnswerBody(
+  value: unknown,
+): value is { answer: { itemKey: string; value: string; comment: string; revision: number } } {
   if (!value || typeof value !== "object" || !("answer" in value)) return false;
   const answer = value.answer;
   return !!answer && typeof answer === "object" && "revision" in answer && typeof answer.revision === "number";
@@ -146,7 +168,13 @@ function isAnswerBody(value: unknown): value is { answer: { itemKey: string; val
  * One autosave over a fresh connection (no keep-alive). `hold` sends the headers and half the body, then waits
  * for the promise before sending the rest: the request is then in flight on the server.
  */
-export function autosave(url: string, cookie: string, scanId: number, fields: { itemKey: string; value: string; comment: string }, hold?: Promise<void>): { sent: Promise<void>; outcome: Promise<Outcome> } {
+export function autosave(
+  url: string,
+  cookie: string,
+  scanId: number,
+  fields: { itemKey: string; value: string; comment: string },
+  hold?: Promise<void>,
+): { sent: Promise<void>; outcome: Promise<Outcome> } {
   const body = Buffer.from(new URLSearchParams(fields).toString());
   const { hostname, port } = new URL(url);
   let markSent: () => void = () => {};
@@ -159,12 +187,19 @@ export function autosave(url: string, cookie: string, scanId: number, fields: { 
         method: "POST",
         path: `/hr/scans/${scanId}/answers`,
         agent: false,
-        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json", "Content-Length": body.length },
+        headers: {
+          Cookie: cookie,
+          "Content-Type": "application/x-www-form-urlencoded",
+          Accept: "application/json",
+          "Content-Length": body.length,
+        },
       },
       (response) => {
         let text = "";
         response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-        response.on("error", (error) => resolve({ ok: false, status: response.statusCode ?? null, error: error.message }));
+        response.on("error", (error) =>
+          resolve({ ok: false, status: response.statusCode ?? null, error: error.message }),
+        );
         response.on("end", () => {
           let parsed: unknown = null;
           try {
@@ -173,12 +208,22 @@ export function autosave(url: string, cookie: string, scanId: number, fields: { 
             /* not JSON */
           }
           if (response.statusCode === 200 && isAnswerBody(parsed)) {
-            resolve({ ok: true, ack: { itemKey: parsed.answer.itemKey, value: parsed.answer.value, comment: parsed.answer.comment, revision: parsed.answer.revision } });
+            resolve({
+              ok: true,
+              ack: {
+                itemKey: parsed.answer.itemKey,
+                value: parsed.answer.value,
+                comment: parsed.answer.comment,
+                revision: parsed.answer.revision,
+              },
+            });
           } else resolve({ ok: false, status: response.statusCode ?? null, error: text.slice(0, 200) });
         });
       },
     );
-    request.on("error", (error: NodeJS.ErrnoException) => resolve({ ok: false, status: null, error: error.code ?? error.message }));
+    request.on("error", (error: NodeJS.ErrnoException) =>
+      resolve({ ok: false, status: null, error: error.code ?? error.message }),
+    );
     if (hold) {
       const half = Math.floor(body.length / 2);
       request.write(body.subarray(0, half), () => markSent());
@@ -191,14 +236,30 @@ export function autosave(url: string, cookie: string, scanId: number, fields: { 
 }
 
 /** The answers of a scan as stored in a database file: item → value, comment, revision. */
-export function storedAnswers(databasePath: string, scanId: number): Map<string, { value: string; comment: string | null; revision: number }> {
+export function storedAnswers(
+  databasePath: string,
+  scanId: number,
+): Map<string, { value: string; comment: string | null; revision: number }> {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare("select item_key, value, comment, revision from scan_answers where scan_id = ?").all(scanId);
+    const rows = db
+      .prepare("select item_key, value, comment, revision from scan_answers where scan_id = ?")
+      .all(scanId);
     const map = new Map<string, { value: string; comment: string | null; revision: number }>();
     for (const row of rows) {
-      if (row && typeof row === "object" && "item_key" in row && "value" in row && "comment" in row && "revision" in row) {
-        map.set(String(row.item_key), { value: String(row.value), comment: row.comment === null ? null : String(row.comment), revision: Number(row.revision) });
+      if (
+        row &&
+        typeof row === "object" &&
+        "item_key" in row &&
+        "value" in row &&
+        "comment" in row &&
+        "revision" in row
+      ) {
+        map.set(String(row.item_key), {
+          value: String(row.value),
+          comment: row.comment === null ? null : String(row.comment),
+          revision: Number(row.revision),
+        });
       }
     }
     return map;
@@ -212,7 +273,10 @@ export function storedAnswers(databasePath: string, scanId: number): Map<string,
  * least the acknowledged one, and equal to it with the same value and comment (a later, unacknowledged save
  * of the same item may have overwritten it: that is not a loss).
  */
-export function missingAcknowledged(stored: ReturnType<typeof storedAnswers>, acknowledged: Acknowledged[]): Acknowledged[] {
+export function missingAcknowledged(
+  stored: ReturnType<typeof storedAnswers>,
+  acknowledged: Acknowledged[],
+): Acknowledged[] {
   const latest = new Map<string, Acknowledged>();
   for (const ack of acknowledged) {
     const seen = latest.get(ack.itemKey);
@@ -226,7 +290,10 @@ export function missingAcknowledged(stored: ReturnType<typeof storedAnswers>, ac
 }
 
 export function runRestore(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/restore.ts", ...args], { encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/restore.ts", ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -240,13 +307,16 @@ export function processesHolding(file: string): number[] {
     } catch {
       continue;
     }
-    if (fds.some((fd) => {
-      try {
-        return fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === file;
-      } catch {
-        return false;
-      }
-    })) found.push(Number(pid));
+    if (
+      fds.some((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === file;
+        } catch {
+          return false;
+        }
+      })
+    )
+      found.push(Number(pid));
   }
   return found;
 }

@@ -2,9 +2,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "./server";
 
-export type PortalProcess = { url: string; child: ChildProcess; output: () => string; kill: (signal: NodeJS.Signals) => Promise<void> };
+export type PortalProcess = {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  kill: (signal: NodeJS.Signals) => Promise<void>;
+};
 
-export async function spawnPortal(options: { databasePath: string; smtpPort: number; env?: Record<string, string> }): Promise<PortalProcess> {
+export async function spawnPortal(options: {
+  databasePath: string;
+  smtpPort: number;
+  env?: Record<string, string>;
+}): Promise<PortalProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
@@ -54,7 +63,11 @@ export async function spawnPortal(options: { databasePath: string; smtpPort: num
 }
 
 /** Polls until the check holds (or fails after the timeout): outcomes, not sleeps. */
-export async function until<T>(check: () => T | undefined | null | false, timeoutMs = 20_000, what = "condition"): Promise<T> {
+export async function until<T>(
+  check: () => T | undefined | null | false,
+  timeoutMs = 20_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();

@@ -79,8 +79,15 @@ async function normalise(result: unknown): Promise<Outcome> {
     return { status: result.status, headers: result.headers, body, location: result.headers.get("Location") };
   }
   // Remix's data() helper: { type: "DataWithResponseInit", data, init }
-  if (result && typeof result === "object" && "type" in result && result.type === "DataWithResponseInit" && "data" in result) {
-    const init = "init" in result && result.init && typeof result.init === "object" ? (result.init as ResponseInit) : {};
+  if (
+    result &&
+    typeof result === "object" &&
+    "type" in result &&
+    result.type === "DataWithResponseInit" &&
+    "data" in result
+  ) {
+    const init =
+      "init" in result && result.init && typeof result.init === "object" ? (result.init as ResponseInit) : {};
     return { status: init.status ?? 200, headers: new Headers(init.headers), body: result.data, location: null };
   }
   return { status: 200, headers: new Headers(), body: result, location: null };

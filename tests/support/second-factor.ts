@@ -7,7 +7,10 @@ import { call, DEMO_PASSWORD, get, post } from "./requests";
 
 /** The code an authenticator app shows for the key, `steps` 30-second periods from now. */
 export function totp(secret: string, steps = 0): string {
-  return TOTP.generate({ secret: Secret.fromBase32(secret.replace(/\s/g, "")), timestamp: Date.now() + steps * 30_000 });
+  return TOTP.generate({
+    secret: Secret.fromBase32(secret.replace(/\s/g, "")),
+    timestamp: Date.now() + steps * 30_000,
+  });
 }
 
 export function cookieValue(setCookie: string | null, name: string): string | null {
@@ -24,7 +27,10 @@ export async function enrolFromAccount(cookie: string): Promise<{ secret: string
   expect(started.status).toBe(302);
   const page = await call(accountSecondFactor.loader, get("/account/second-factor", cookie));
   const secret = (page.body as { enrolment: { secret: string } }).enrolment.secret;
-  const confirmed = await call(accountSecondFactor.action, post("/account/second-factor", { intent: "confirm", code: totp(secret) }, cookie));
+  const confirmed = await call(
+    accountSecondFactor.action,
+    post("/account/second-factor", { intent: "confirm", code: totp(secret) }, cookie),
+  );
   expect(confirmed.status).toBe(200);
   return { secret, recoveryCodes: (confirmed.body as { recoveryCodes: string[] }).recoveryCodes };
 }

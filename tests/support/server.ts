@@ -6,7 +6,13 @@ import { startMailCatcher, type MailCatcher } from "~/utils/mail-catcher.server"
 import { baseDatabases, copyBase, removeDatabase, sameReferenceData } from "./databases";
 import { freePort } from "./ports";
 
-export type RunningServer = { url: string; mail: MailCatcher; databasePath: string; output: () => string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  mail: MailCatcher;
+  databasePath: string;
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 export { freePort };
 
@@ -22,13 +28,18 @@ export type StartOptions = {
   prepare?: (databasePath: string) => Promise<void> | void;
 };
 
-export async function startServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const dir = path.resolve("tests/.tmp");
   fs.mkdirSync(dir, { recursive: true });
   const databasePath = path.join(dir, `server-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`);
   const from = options.from ?? (options.prepare ? "empty" : "demo");
-  const ownReferenceData = env.MODULES_DIR !== undefined || (env.DEMO_PASSWORD !== undefined && env.DEMO_PASSWORD !== "Nieuwkomer-demo-2026");
-  if (from !== "empty" && !ownReferenceData && sameReferenceData(await baseDatabases())) await copyBase(from, databasePath);
+  const ownReferenceData =
+    env.MODULES_DIR !== undefined || (env.DEMO_PASSWORD !== undefined && env.DEMO_PASSWORD !== "Nieuwkomer-demo-2026");
+  if (from !== "empty" && !ownReferenceData && sameReferenceData(await baseDatabases()))
+    await copyBase(from, databasePath);
   if (options.prepare) await options.prepare(databasePath);
   const mail = await startMailCatcher({ port: 0 });
   const port = await freePort();

@@ -1,6 +1,11 @@
 // What a browser does between the portal and the test provider, over real HTTP: follow the authorization URL,
 // fill in the provider's login form, and stop where the provider sends the browser back to the portal.
-export async function signInAtProvider(authorizationUrl: string, login: string, password: string, portalCallback: string): Promise<string> {
+export async function signInAtProvider(
+  authorizationUrl: string,
+  login: string,
+  password: string,
+  portalCallback: string,
+): Promise<string> {
   const jar = new Map<string, string>();
   const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
   const remember = (response: Response) => {
@@ -15,7 +20,12 @@ export async function signInAtProvider(authorizationUrl: string, login: string, 
   let body: URLSearchParams | undefined;
   for (let hop = 0; hop < 15; hop++) {
     if (url.startsWith(portalCallback)) return url;
-    const response = await fetch(url, { method, body, redirect: "manual", headers: { Cookie: cookieHeader(), ...(body ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) } });
+    const response = await fetch(url, {
+      method,
+      body,
+      redirect: "manual",
+      headers: { Cookie: cookieHeader(), ...(body ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+    });
     remember(response);
     const location = response.headers.get("Location");
     if (location) {
@@ -26,7 +36,8 @@ export async function signInAtProvider(authorizationUrl: string, login: string, 
     }
     const html = await response.text();
     const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
-    if (!action || method === "POST") throw new Error(`The provider answered ${response.status} without a way on: ${html.slice(0, 300)}`);
+    if (!action || method === "POST")
+      throw new Error(`The provider answered ${response.status} without a way on: ${html.slice(0, 300)}`);
     url = new URL(action, url).href;
     method = "POST";
     body = new URLSearchParams({ login, password });

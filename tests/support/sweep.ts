@@ -129,9 +129,11 @@ export const SWEEP_PAGES: Record<SweepRole, SweepPage[]> = {
 
 /** Page routes no sweep visits, each with the reason and where it is tested instead. */
 export const NOT_SWEPT: Record<string, string> = {
-  "login_.second-factor": "reached only half-way through a sign-in with a second factor: tests/e2e/second-factor.test.ts",
+  "login_.second-factor":
+    "reached only half-way through a sign-in with a second factor: tests/e2e/second-factor.test.ts",
   "login_.sso_.callback": "reached only back from an identity provider: tests/e2e/sso.test.ts",
-  logout: "a GET goes home; the page shows only after signing out of a session from an identity provider: tests/e2e/sso.test.ts",
+  logout:
+    "a GET goes home; the page shows only after signing out of a session from an identity provider: tests/e2e/sso.test.ts",
   "unsubscribe.$token": "needs a token from a sent notification e-mail: tests/e2e/reminders.test.ts",
 };
 
@@ -143,13 +145,27 @@ export async function sweepIds(server: RunningServer, role: SweepRole): Promise<
   const one = (sql: string): string => String((db.prepare(sql).get() as { v: number | string } | undefined)?.v ?? "");
   const ids: SweepIds = {
     zas: one("select id v from organisations where name like 'ZAS%'"),
-    zasScan: one("select s.id v from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'submitted' order by s.id desc"),
-    zasDraftScan: one("select s.id v from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'draft'"),
-    zasNewcomer: one("select n.id v from newcomer_records n join organisations o on o.id = n.organisation_id where o.name like 'ZAS%'"),
-    zasMatch: one("select m.id v from matches m join organisations o on o.id = m.organisation_id where o.name like 'ZAS%' and m.status = 'active'"),
-    matchedNewcomer: one("select m.newcomer_id v from matches m join organisations o on o.id = m.organisation_id where o.name like 'ZAS%' and m.status = 'active'"),
-    zasMatchBuddy: one("select u.email v from matches m join buddy_profiles b on b.id = m.buddy_id join users u on u.id = b.user_id join organisations o on o.id = m.organisation_id where o.name like 'ZAS%' and m.status = 'active'"),
-    ownProposal: one("select m.id v from matches m join buddy_profiles b on b.id = m.buddy_id join users u on u.id = b.user_id where u.email = 'verpleegkundige@zas.example' and m.status = 'proposed'"),
+    zasScan: one(
+      "select s.id v from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'submitted' order by s.id desc",
+    ),
+    zasDraftScan: one(
+      "select s.id v from scans s join organisations o on o.id = s.organisation_id where o.name like 'ZAS%' and s.status = 'draft'",
+    ),
+    zasNewcomer: one(
+      "select n.id v from newcomer_records n join organisations o on o.id = n.organisation_id where o.name like 'ZAS%'",
+    ),
+    zasMatch: one(
+      "select m.id v from matches m join organisations o on o.id = m.organisation_id where o.name like 'ZAS%' and m.status = 'active'",
+    ),
+    matchedNewcomer: one(
+      "select m.newcomer_id v from matches m join organisations o on o.id = m.organisation_id where o.name like 'ZAS%' and m.status = 'active'",
+    ),
+    zasMatchBuddy: one(
+      "select u.email v from matches m join buddy_profiles b on b.id = m.buddy_id join users u on u.id = b.user_id join organisations o on o.id = m.organisation_id where o.name like 'ZAS%' and m.status = 'active'",
+    ),
+    ownProposal: one(
+      "select m.id v from matches m join buddy_profiles b on b.id = m.buddy_id join users u on u.id = b.user_id where u.email = 'verpleegkundige@zas.example' and m.status = 'proposed'",
+    ),
   };
   db.close();
   if (role === "hr") {
@@ -162,7 +178,9 @@ export async function sweepIds(server: RunningServer, role: SweepRole): Promise<
     ids.run = /\/hr\/matching\/runs\/(\d+)/.exec(run.headers.get("location") ?? "")?.[1] ?? "";
   }
   if (role === "partner") {
-    const page = await fetch(`${server.url}/partner/benchmark`, { headers: { Cookie: await signIn(server, SWEEP_LOGINS.partner) } });
+    const page = await fetch(`${server.url}/partner/benchmark`, {
+      headers: { Cookie: await signIn(server, SWEEP_LOGINS.partner) },
+    });
     ids.benchmarkRef = /\/partner\/benchmark\/organisations\/([^"?]+)/.exec(await page.text())?.[1] ?? "";
   }
   if (role === "public") {
@@ -170,25 +188,39 @@ export async function sweepIds(server: RunningServer, role: SweepRole): Promise<
     await fetch(`${server.url}/hr/people`, {
       method: "POST",
       headers: { Cookie: hr, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ intent: "invite", name: "Sweep Invitee", email: "sweep.invitee@zas.example", role: "employee" }),
+      body: new URLSearchParams({
+        intent: "invite",
+        name: "Sweep Invitee",
+        email: "sweep.invitee@zas.example",
+        role: "employee",
+      }),
     });
     const invite = await server.mail.waitFor((m) => m.to.includes("sweep.invitee@zas.example"));
     ids.inviteToken = /\/invite\/([\w-]+)/.exec(invite.text)?.[1] ?? "";
-    await fetch(`${server.url}/forgot-password`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "email=nieuwkomer%40zas.example" });
-    const reset = await server.mail.waitFor((m) => m.to.includes("nieuwkomer@zas.example") && m.text.includes("/reset-password/"));
+    await fetch(`${server.url}/forgot-password`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=nieuwkomer%40zas.example",
+    });
+    const reset = await server.mail.waitFor(
+      (m) => m.to.includes("nieuwkomer@zas.example") && m.text.includes("/reset-password/"),
+    );
     ids.resetToken = /\/reset-password\/([\w-]+)/.exec(reset.text)?.[1] ?? "";
   }
-  for (const [name, value] of Object.entries(ids)) if (needed(role).has(name)) expect(value, `sweep id ${name}`).not.toBe("");
+  for (const [name, value] of Object.entries(ids))
+    if (needed(role).has(name)) expect(value, `sweep id ${name}`).not.toBe("");
   return ids;
 }
 
 function needed(role: SweepRole): Set<string> {
   const names = new Set<string>();
-  for (const page of SWEEP_PAGES[role]) for (const m of `${page.path}${page.as ?? ""}`.matchAll(/\{(\w+)\}/g)) names.add(m[1] ?? "");
+  for (const page of SWEEP_PAGES[role])
+    for (const m of `${page.path}${page.as ?? ""}`.matchAll(/\{(\w+)\}/g)) names.add(m[1] ?? "");
   return names;
 }
 
-const fill = (template: string, ids: SweepIds) => template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? `{${name}}`);
+const fill = (template: string, ids: SweepIds) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? `{${name}}`);
 
 /** The title key a route's `meta` uses (app/utils/page-title.ts). */
 export function titleKeyOf(route: string): TitleKey {
@@ -234,12 +266,23 @@ async function openSession(browser: Browser, server: RunningServer, email: strin
 }
 
 /** What is wrong with one page of one role in one language, at both widths (empty: nothing). */
-export async function sweepPage(session: Session, server: RunningServer, role: SweepRole, page: SweepPage, ids: SweepIds, lang: "nl" | "en"): Promise<string[]> {
+export async function sweepPage(
+  session: Session,
+  server: RunningServer,
+  role: SweepRole,
+  page: SweepPage,
+  ids: SweepIds,
+  lang: "nl" | "en",
+): Promise<string[]> {
   const address = `${server.url}${fill(page.path, ids)}`;
   const name = page.path.replace(/[{}]/g, "").replace(/^\//, "").replace(/\//g, "-") || "home";
   fs.mkdirSync(path.join(SCREENS, role), { recursive: true });
   // The language the way a person chooses it: for someone signed in it is stored and beats cookie and browser.
-  const chosen = await session.context.request.post(`${server.url}/language`, { form: { locale: lang, redirectTo: "/" }, headers: { Origin: server.url }, maxRedirects: 0 });
+  const chosen = await session.context.request.post(`${server.url}/language`, {
+    form: { locale: lang, redirectTo: "/" },
+    headers: { Origin: server.url },
+    maxRedirects: 0,
+  });
   const problems: string[] = chosen.status() === 302 ? [] : [`choosing ${lang} answered ${chosen.status()}`];
   const title = pageTitles(lang)[titleKeyOf(page.route)];
   // Both widths load side by side: the server renders one while the browser lays out the other.
@@ -249,21 +292,24 @@ export async function sweepPage(session: Session, server: RunningServer, role: S
       const state = `${width} px`;
       const response = await tab.goto(address);
       if (response?.status() !== 200) problems.push(`${state}: status ${response?.status()} at ${tab.url()}`);
-      const seen = await tab.evaluate(
-        () => {
-          const text = `${document.title}\n${document.body.innerText}`;
-          const extra = document.documentElement.scrollWidth - window.innerWidth;
-          // The elements that stick out past the window's right edge, to name the cause.
-          const sticksOut = (el: Element | null) => el !== null && el.getBoundingClientRect().right > window.innerWidth + 0.5;
-          const wide = extra > 0
+      const seen = await tab.evaluate(() => {
+        const text = `${document.title}\n${document.body.innerText}`;
+        const extra = document.documentElement.scrollWidth - window.innerWidth;
+        // The elements that stick out past the window's right edge, to name the cause.
+        const sticksOut = (el: Element | null) =>
+          el !== null && el.getBoundingClientRect().right > window.innerWidth + 0.5;
+        const wide =
+          extra > 0
             ? [...document.body.querySelectorAll("*")]
                 .filter((el) => sticksOut(el) && !sticksOut(el.parentElement))
                 .slice(0, 3)
-                .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} in ${el.parentElement?.tagName.toLowerCase()}.${el.parentElement?.className} (${Math.round(el.getBoundingClientRect().right)} px)`)
+                .map(
+                  (el) =>
+                    `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} in ${el.parentElement?.tagName.toLowerCase()}.${el.parentElement?.className} (${Math.round(el.getBoundingClientRect().right)} px)`,
+                )
             : [];
-          return { lang: document.documentElement.lang, title: document.title, text, extra, wide };
-        },
-      );
+        return { lang: document.documentElement.lang, title: document.title, text, extra, wide };
+      });
       if (seen.lang !== lang) problems.push(`${state}: html lang is "${seen.lang}"`);
       if (seen.title !== title) problems.push(`${state}: title "${seen.title}", expected "${title}"`);
       const codes = keyShapedText(seen.text);

@@ -36,7 +36,19 @@ function useHydrated(): boolean {
   return hydrated;
 }
 
-export function ConfirmAction({ name, target = {}, intent, fields = {}, label, variant = "primary", small, title, children, confirmLabel, confirmVariant = "primary" }: ConfirmActionProps) {
+export function ConfirmAction({
+  name,
+  target = {},
+  intent,
+  fields = {},
+  label,
+  variant = "primary",
+  small,
+  title,
+  children,
+  confirmLabel,
+  confirmVariant = "primary",
+}: ConfirmActionProps) {
   const ownAddress = useOwnAddress();
   const { t } = useI18n();
   const [params] = useSearchParams();
@@ -47,8 +59,11 @@ export function ConfirmAction({ name, target = {}, intent, fields = {}, label, v
   const cancelRef = useRef<HTMLButtonElement>(null);
   const buttonClass = (v: Variant) => `button button--${v}${small ? " button--small" : ""}`;
 
-  const open = params.get("confirm") === name && Object.entries(target).every(([key, value]) => params.get(key) === value);
-  const anchor = `confirm-${name}${Object.values(target).map((v) => `-${v}`).join("")}`;
+  const open =
+    params.get("confirm") === name && Object.entries(target).every(([key, value]) => params.get(key) === value);
+  const anchor = `confirm-${name}${Object.values(target)
+    .map((v) => `-${v}`)
+    .join("")}`;
   const without = new URLSearchParams(params);
   for (const key of ["confirm", "notice", ...Object.keys(target)]) without.delete(key);
   const openParams = new URLSearchParams(without);
@@ -109,7 +124,13 @@ export function ConfirmAction({ name, target = {}, intent, fields = {}, label, v
       >
         {label}
       </button>
-      <dialog ref={dialogRef} className="confirm-step confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onClose={() => triggerRef.current?.focus()}>
+      <dialog
+        ref={dialogRef}
+        className="confirm-step confirm-dialog"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-body`}
+        onClose={() => triggerRef.current?.focus()}
+      >
         <h2 id={`${id}-title`} className="confirm-step__title">
           {title}
         </h2>
@@ -118,7 +139,12 @@ export function ConfirmAction({ name, target = {}, intent, fields = {}, label, v
         </div>
         <div className="confirm-step__actions">
           {yesForm(() => dialogRef.current?.close())}
-          <button ref={cancelRef} type="button" className={buttonClass("ghost")} onClick={() => dialogRef.current?.close()}>
+          <button
+            ref={cancelRef}
+            type="button"
+            className={buttonClass("ghost")}
+            onClick={() => dialogRef.current?.close()}
+          >
             {t("confirm.cancel")}
           </button>
         </div>

@@ -10,7 +10,8 @@ export function nodeText(node: ReactNode): string {
   if (typeof node === "string" || typeof node === "number") return String(node);
   if (Array.isArray(node)) return node.map(nodeText).join("");
   if (isValidElement<{ children?: ReactNode; className?: string }>(node)) {
-    if (typeof node.props.className === "string" && node.props.className.split(/\s+/).includes("visually-hidden")) return "";
+    if (typeof node.props.className === "string" && node.props.className.split(/\s+/).includes("visually-hidden"))
+      return "";
     return nodeText(node.props.children);
   }
   return "";

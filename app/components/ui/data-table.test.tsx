@@ -8,10 +8,27 @@ describe("headerLabels", () => {
   it.each([
     [["Naam"], ["Naam"]],
     [[<span key="a">Buddy</span>], ["Buddy"]],
-    [[<span key="a" className="visually-hidden">Acties</span>], [""]],
+    [
+      [
+        <span key="a" className="visually-hidden">
+          Acties
+        </span>,
+      ],
+      [""],
+    ],
     [[["Start", " ", 2026]], ["Start 2026"]],
-    [[null, false, undefined], ["", "", ""]],
-    [[<abbr key="a" title="Gemiddelde">{"  Gem.\n  score "}</abbr>], ["Gem. score"]],
+    [
+      [null, false, undefined],
+      ["", "", ""],
+    ],
+    [
+      [
+        <abbr key="a" title="Gemiddelde">
+          {"  Gem.\n  score "}
+        </abbr>,
+      ],
+      ["Gem. score"],
+    ],
   ])("%j gives %j", (headers, labels) => {
     expect(headerLabels(headers)).toEqual(labels);
   });

@@ -34,7 +34,9 @@ function withRoles(row: ElementWithChildren, labels: string[], header: boolean, 
 }
 
 function rowGroup(group: ElementWithChildren, labels: string[], header: boolean, groupIndex: number): ReactElement {
-  const rows = elements(group.props.children).map((row, index) => withRoles(row, labels, header, `${groupIndex}-${index}`));
+  const rows = elements(group.props.children).map((row, index) =>
+    withRoles(row, labels, header, `${groupIndex}-${index}`),
+  );
   return cloneElement(group, { role: "rowgroup" } as object, ...rows);
 }
 
@@ -64,11 +66,16 @@ export function DataTable({
   const labels = headerRow ? headerLabels(elements(headerRow.props.children).map((cell) => cell.props.children)) : [];
   const classes = ["table", "table--cards", compact ? "table--compact" : "", className ?? ""].filter(Boolean).join(" ");
   return (
-    <div className="table-wrap table-wrap--cards" {...(label ? { role: "region", "aria-label": label, tabIndex: 0 } : scrollable ? { tabIndex: 0 } : {})}>
+    <div
+      className="table-wrap table-wrap--cards"
+      {...(label ? { role: "region", "aria-label": label, tabIndex: 0 } : scrollable ? { tabIndex: 0 } : {})}
+    >
       <table className={classes} data-testid={testId} role="table">
         {caption ? <caption className="visually-hidden">{caption}</caption> : null}
         {parts.map((part, index) =>
-          part.type === "thead" || part.type === "tbody" || part.type === "tfoot" ? rowGroup(part, labels, part.type === "thead", index) : part,
+          part.type === "thead" || part.type === "tbody" || part.type === "tfoot"
+            ? rowGroup(part, labels, part.type === "thead", index)
+            : part,
         )}
       </table>
     </div>

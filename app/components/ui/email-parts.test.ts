@@ -16,7 +16,10 @@ describe("emailParts", () => {
 
 describe("aroundEmail", () => {
   it("splits a sentence around the address", () => {
-    expect(aroundEmail("Je kunt je buddy mailen op an@zas.example.", "an@zas.example")).toEqual({ before: "Je kunt je buddy mailen op ", after: "." });
+    expect(aroundEmail("Je kunt je buddy mailen op an@zas.example.", "an@zas.example")).toEqual({
+      before: "Je kunt je buddy mailen op ",
+      after: ".",
+    });
   });
   it("gives nothing when the address is not in the sentence", () => {
     expect(aroundEmail("Mail je buddy.", "an@zas.example")).toBeNull();

@@ -23,7 +23,9 @@ function useHydrated(): boolean {
 type Checkable = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 function isCheckable(target: EventTarget | null): target is Checkable {
-  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+  return (
+    target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement
+  );
 }
 
 function messageFor(element: Checkable): ClientMessage | null {
@@ -200,7 +202,14 @@ export function CheckboxField({
   const id = useId();
   return (
     <div className="field field--checkbox">
-      <input id={id} type="checkbox" name={name} value="on" defaultChecked={defaultChecked} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        value="on"
+        defaultChecked={defaultChecked}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
       <label htmlFor={id}>{t(label)}</label>
       {hint ? (
         <p id={`${id}-hint`} className="field__hint">
@@ -211,7 +220,15 @@ export function CheckboxField({
   );
 }
 
-export function SubmitButton({ children, intent, variant = "primary" }: { children: ReactNode; intent?: string; variant?: "primary" | "secondary" | "danger" | "ghost" }) {
+export function SubmitButton({
+  children,
+  intent,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  intent?: string;
+  variant?: "primary" | "secondary" | "danger" | "ghost";
+}) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (

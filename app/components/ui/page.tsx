@@ -3,7 +3,17 @@ import type { MessageKey, TranslateParams } from "~/utils/i18n-core";
 import { useI18n } from "~/utils/i18n-react";
 import { TextWithEmail } from "./email";
 
-export function PageHeader({ title, intro, introParams, actions }: { title: MessageKey; intro?: MessageKey; introParams?: TranslateParams; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  intro,
+  introParams,
+  actions,
+}: {
+  title: MessageKey;
+  intro?: MessageKey;
+  introParams?: TranslateParams;
+  actions?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <div className="page-header">
@@ -16,12 +26,24 @@ export function PageHeader({ title, intro, introParams, actions }: { title: Mess
   );
 }
 
-export function Notice({ kind = "success", message, params }: { kind?: "success" | "info" | "error"; message?: string | null; params?: TranslateParams }) {
+export function Notice({
+  kind = "success",
+  message,
+  params,
+}: {
+  kind?: "success" | "info" | "error";
+  message?: string | null;
+  params?: TranslateParams;
+}) {
   const { t, isKey } = useI18n();
   if (!message || !isKey(message)) return null;
   return (
     <div className={`alert alert--${kind}`} role={kind === "error" ? "alert" : "status"}>
-      {typeof params?.email === "string" && params.email ? <TextWithEmail text={t(message, params)} address={params.email} /> : t(message, params)}
+      {typeof params?.email === "string" && params.email ? (
+        <TextWithEmail text={t(message, params)} address={params.email} />
+      ) : (
+        t(message, params)
+      )}
     </div>
   );
 }
@@ -30,7 +52,15 @@ export function Notice({ kind = "success", message, params }: { kind?: "success"
  * Nothing to show yet. The "+" icon promises that something can be added, so it appears only with an `action` (the
  * link or button that adds); elsewhere a quiet, empty tray (decision 164).
  */
-export function EmptyState({ message, children, action }: { message: MessageKey; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  message,
+  children,
+  action,
+}: {
+  message: MessageKey;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <div className="empty-state">
@@ -42,7 +72,13 @@ export function EmptyState({ message, children, action }: { message: MessageKey;
       ) : (
         <svg aria-hidden="true" width="40" height="40" viewBox="0 0 40 40" data-icon="empty">
           <circle cx="20" cy="20" r="18" fill="#eef1ef" />
-          <path d="M11 21.5h5l1.5 3h5l1.5-3h5M12.5 21.5l2.5-7h10l2.5 7v5h-15z" stroke="#53616a" strokeWidth="1.8" strokeLinejoin="round" fill="none" />
+          <path
+            d="M11 21.5h5l1.5 3h5l1.5-3h5M12.5 21.5l2.5-7h10l2.5 7v5h-15z"
+            stroke="#53616a"
+            strokeWidth="1.8"
+            strokeLinejoin="round"
+            fill="none"
+          />
         </svg>
       )}
       <p>{t(message)}</p>

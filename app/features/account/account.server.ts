@@ -10,9 +10,19 @@ export function setUserLocale(userId: number, locale: Locale): void {
   getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 
-export function updateProfile(user: { id: number; organisationId: number | null }, input: { name: string; locale: Locale }): void {
+export function updateProfile(
+  user: { id: number; organisationId: number | null },
+  input: { name: string; locale: Locale },
+): void {
   getDb().update(users).set({ name: input.name, locale: input.locale }).where(eq(users.id, user.id)).run();
-  audit({ actorUserId: user.id, organisationId: user.organisationId, action: "user.profile_updated", entityType: "user", entityId: user.id, detail: { fields: ["name", "locale"] } });
+  audit({
+    actorUserId: user.id,
+    organisationId: user.organisationId,
+    action: "user.profile_updated",
+    entityType: "user",
+    entityId: user.id,
+    detail: { fields: ["name", "locale"] },
+  });
 }
 
 /** Everything the portal holds about the signed-in person, for a GDPR access request. */
@@ -43,12 +53,23 @@ export function exportMyData(user: { id: number; organisationId: number | null }
     .orderBy(desc(auditLog.at))
     .limit(1000)
     .all();
-  audit({ actorUserId: user.id, organisationId: user.organisationId, action: "user.exported", entityType: "user", entityId: user.id });
+  audit({
+    actorUserId: user.id,
+    organisationId: user.organisationId,
+    action: "user.exported",
+    entityType: "user",
+    entityId: user.id,
+  });
   // A newcomer's own route to work at their level (docs/decisions/110); null for everyone else.
   const trajectory = trajectoryForExport(user);
   // The provider identity the account is linked to (issuer and subject); tokens are never part of an export.
   const singleSignOn = db
-    .select({ issuer: ssoIdentities.issuer, subject: ssoIdentities.subject, linkedAt: ssoIdentities.createdAt, lastSignInAt: ssoIdentities.lastSignInAt })
+    .select({
+      issuer: ssoIdentities.issuer,
+      subject: ssoIdentities.subject,
+      linkedAt: ssoIdentities.createdAt,
+      lastSignInAt: ssoIdentities.lastSignInAt,
+    })
     .from(ssoIdentities)
     .where(eq(ssoIdentities.userId, user.id))
     .all();

@@ -57,16 +57,36 @@ describe("an audit entry as a sentence", () => {
   });
 
   it("calls an erased actor or target an erased person, and nobody signed in someone", () => {
-    expect(auditSentence(entry({ targetErased: true, targetName: null, action: "newcomer.erase" }), nl)).toBe("Anna Peeters wiste de gegevens van een gewiste persoon.");
-    expect(auditSentence(entry({ actorErased: true, actorName: "—" }), en)).toBe("An erased person viewed the record of newcomer Samir A.");
-    expect(auditSentence(entry({ action: "user.deactivated", entityType: "user", entityId: "9", targetName: null }), nl)).toBe("Anna Peeters deactiveerde een gewiste persoon.");
-    expect(auditSentence(entry({ action: "auth.token_rejected", entityType: "invitation", entityId: null, actorName: null }), nl)).toBe("Iemand gebruikte een ongeldige of verlopen link.");
-    expect(auditSentence(entry({ action: "organisation.updated", entityType: "organisation", entityId: "2", targetName: null }), en)).toBe("Anna Peeters changed the details of a removed organisation.");
+    expect(auditSentence(entry({ targetErased: true, targetName: null, action: "newcomer.erase" }), nl)).toBe(
+      "Anna Peeters wiste de gegevens van een gewiste persoon.",
+    );
+    expect(auditSentence(entry({ actorErased: true, actorName: "—" }), en)).toBe(
+      "An erased person viewed the record of newcomer Samir A.",
+    );
+    expect(
+      auditSentence(entry({ action: "user.deactivated", entityType: "user", entityId: "9", targetName: null }), nl),
+    ).toBe("Anna Peeters deactiveerde een gewiste persoon.");
+    expect(
+      auditSentence(
+        entry({ action: "auth.token_rejected", entityType: "invitation", entityId: null, actorName: null }),
+        nl,
+      ),
+    ).toBe("Iemand gebruikte een ongeldige of verlopen link.");
+    expect(
+      auditSentence(
+        entry({ action: "organisation.updated", entityType: "organisation", entityId: "2", targetName: null }),
+        en,
+      ),
+    ).toBe("Anna Peeters changed the details of a removed organisation.");
   });
 
   it("falls back to a translated generic sentence for an action it does not know", () => {
-    expect(auditSentence(entry({ action: "something.new_and_unknown", entityType: "something_internal" }), nl)).toBe("Anna Peeters voerde een andere handeling uit.");
-    expect(auditSentence(entry({ action: "something.new_and_unknown", entityType: "something_internal" }), en)).toBe("Anna Peeters carried out another action.");
+    expect(auditSentence(entry({ action: "something.new_and_unknown", entityType: "something_internal" }), nl)).toBe(
+      "Anna Peeters voerde een andere handeling uit.",
+    );
+    expect(auditSentence(entry({ action: "something.new_and_unknown", entityType: "something_internal" }), en)).toBe(
+      "Anna Peeters carried out another action.",
+    );
   });
 
   it("has its own sentence for every action the code writes, without codes", () => {
@@ -77,7 +97,9 @@ describe("an audit entry as a sentence", () => {
     for (const action of actions) {
       for (const words of [nl, en]) {
         const sentence = auditSentence(entry({ action, entityType: "match", entityId: "5", targetName: null }), words);
-        expect(sentence, action).not.toBe(auditSentence(entry({ action: "x.unknown", entityType: "match", entityId: "5", targetName: null }), words));
+        expect(sentence, action).not.toBe(
+          auditSentence(entry({ action: "x.unknown", entityType: "match", entityId: "5", targetName: null }), words),
+        );
         expect(keyShapedText(sentence), action).toEqual([]);
         expect(sentence, action).not.toMatch(/[{}#]/);
       }
@@ -103,7 +125,16 @@ describe("an audit entry's parts in words", () => {
   });
 
   it("turns JSON details into text without codes", () => {
-    const text = detailText(JSON.stringify({ itemKey: "team_culture.3", fields: ["not_applicable"], sent: true, count: 4, error: "scan.errors.missingAnswers" }), en);
+    const text = detailText(
+      JSON.stringify({
+        itemKey: "team_culture.3",
+        fields: ["not_applicable"],
+        sent: true,
+        count: 4,
+        error: "scan.errors.missingAnswers",
+      }),
+      en,
+    );
     expect(text).not.toContain("{");
     expect(text).toContain("count: 4");
     expect(text).toContain("sent: yes");

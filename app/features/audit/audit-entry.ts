@@ -85,7 +85,9 @@ function targetPhrase(entry: AuditSentenceView, { t, isKey }: Words): string {
   if (PEOPLE.has(entityType)) {
     if (entityId === null) return t("auditLog.unknownAccount");
     if (entry.targetErased || entry.targetName === null) return t("auditLog.erasedPerson");
-    return entityType === "newcomer_record" ? t("auditLog.newcomerNamed", { name: shortName(entry.targetName) }) : entry.targetName;
+    return entityType === "newcomer_record"
+      ? t("auditLog.newcomerNamed", { name: shortName(entry.targetName) })
+      : entry.targetName;
   }
   if (entityType === "organisation") {
     if (entityId === null) return t("auditLog.unknownTarget");

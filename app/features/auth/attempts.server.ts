@@ -12,14 +12,22 @@ import { getEnv } from "~/utils/env.server";
  * awaited) password or code check, so concurrent requests cannot all pass the count first (issue 11, finding 8).
  * A successful check gives its reservation back with `releaseAttempts`.
  */
-export function reserveAttempts(limits: { key: string; max: number }[], now = new Date()): { ok: true; ids: number[] } | { ok: false; key: string } {
+export function reserveAttempts(
+  limits: { key: string; max: number }[],
+  now = new Date(),
+): { ok: true; ids: number[] } | { ok: false; key: string } {
   const env = getEnv();
   const windowStart = new Date(now.getTime() - env.LOGIN_WINDOW_MINUTES * 60_000).toISOString();
   const at = now.toISOString();
   return getDb().transaction(
     (tx): { ok: true; ids: number[] } | { ok: false; key: string } => {
       for (const { key, max } of limits) {
-        const used = tx.select({ n: count() }).from(loginAttempts).where(and(eq(loginAttempts.key, key), gte(loginAttempts.at, windowStart))).get()?.n ?? 0;
+        const used =
+          tx
+            .select({ n: count() })
+            .from(loginAttempts)
+            .where(and(eq(loginAttempts.key, key), gte(loginAttempts.at, windowStart)))
+            .get()?.n ?? 0;
         if (used >= max) return { ok: false, key };
       }
       tx.delete(loginAttempts).where(lt(loginAttempts.at, windowStart)).run();
@@ -45,12 +53,22 @@ export function releaseAttempts(ids: number[]): void {
  */
 export function releaseOneAttempt(key: string): void {
   const db = getDb();
-  const oldest = db.select({ id: loginAttempts.id }).from(loginAttempts).where(eq(loginAttempts.key, key)).orderBy(asc(loginAttempts.id)).limit(1).get();
+  const oldest = db
+    .select({ id: loginAttempts.id })
+    .from(loginAttempts)
+    .where(eq(loginAttempts.key, key))
+    .orderBy(asc(loginAttempts.id))
+    .limit(1)
+    .get();
   if (oldest) db.delete(loginAttempts).where(eq(loginAttempts.id, oldest.id)).run();
 }
 
 /** A refused attempt is a security event: logged without the e-mail address (a hash prefix of the key only). */
-export function auditRateLimited(step: "password" | "second_factor" | "sso_start" | "sso_callback", key: string, user: { id: number; organisationId: number | null } | null): void {
+export function auditRateLimited(
+  step: "password" | "second_factor" | "sso_start" | "sso_callback",
+  key: string,
+  user: { id: number; organisationId: number | null } | null,
+): void {
   const byIp = key.startsWith("ip:") || key.includes(":ip:");
   audit({
     actorUserId: user?.id ?? null,

@@ -13,7 +13,10 @@ export const EmailSchema = z
 
 export const LoginSchema = z.object({
   email: EmailSchema,
-  password: z.string({ error: "validation.required" }).min(1, "validation.required").max(PASSWORD_MAX_LENGTH * 4, "validation.passwordTooLong"),
+  password: z
+    .string({ error: "validation.required" })
+    .min(1, "validation.required")
+    .max(PASSWORD_MAX_LENGTH * 4, "validation.passwordTooLong"),
   redirectTo: z.string().optional(),
 });
 
@@ -34,7 +37,8 @@ export const NewPasswordSchema = z
   .superRefine((value, ctx) => {
     const problem = checkPassword(value.password);
     if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: PROBLEM_MESSAGES[problem] });
-    else if (value.password !== value.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "validation.passwordMismatch" });
+    else if (value.password !== value.confirm)
+      ctx.addIssue({ code: "custom", path: ["confirm"], message: "validation.passwordMismatch" });
   });
 
 export function passwordProblemMessage(password: string, email: string): string | null {
@@ -51,7 +55,8 @@ export const ChangePasswordSchema = z
   .superRefine((value, ctx) => {
     const problem = checkPassword(value.password);
     if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: PROBLEM_MESSAGES[problem] });
-    else if (value.password !== value.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "validation.passwordMismatch" });
+    else if (value.password !== value.confirm)
+      ctx.addIssue({ code: "custom", path: ["confirm"], message: "validation.passwordMismatch" });
   });
 
 const NameSchema = z

@@ -12,9 +12,15 @@ import { afterPassword, type AfterPassword } from "./second-factor.server";
 import { accountIdForEmail, ssoRequiredForDomain, ssoRequiredForMember } from "~/features/sso/sso-store.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
-
 function auditSsoRequired(step: "password" | "password_reset", userId: number | null, organisationId: number): void {
-  audit({ actorUserId: userId, organisationId, action: "auth.password_refused_sso", entityType: "user", entityId: userId, detail: { step } });
+  audit({
+    actorUserId: userId,
+    organisationId,
+    action: "auth.password_refused_sso",
+    entityType: "user",
+    entityId: userId,
+    detail: { step },
+  });
 }
 
 function attemptKeys(email: string, ip: string): { account: string; ip: string } {
@@ -27,7 +33,10 @@ function attemptKeys(email: string, ip: string): { account: string; ip: string }
  * Refusals: `unauthenticated` (wrong or unknown), `forbidden` (this account signs in through its organisation),
  * `too_many` (the rate limit).
  */
-export async function signIn(input: { email: string; password: string; ip: string; redirectTo?: string | null }, now = new Date()): Promise<Outcome<{ next: AfterPassword }>> {
+export async function signIn(
+  input: { email: string; password: string; ip: string; redirectTo?: string | null },
+  now = new Date(),
+): Promise<Outcome<{ next: AfterPassword }>> {
   const env = getEnv();
   const db = getDb();
   const keys = attemptKeys(input.email, input.ip);
@@ -54,7 +63,13 @@ export async function signIn(input: { email: string; password: string; ip: strin
   }
 
   const row = db
-    .select({ id: users.id, passwordHash: users.passwordHash, status: users.status, role: memberships.role, organisationId: memberships.organisationId })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      status: users.status,
+      role: memberships.role,
+      organisationId: memberships.organisationId,
+    })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(eq(users.email, input.email))
@@ -63,7 +78,13 @@ export async function signIn(input: { email: string; password: string; ip: strin
 
   if (!row || !valid || !row.passwordHash || row.status !== "active") {
     // The reservation stays: it is the failure's record.
-    audit({ actorUserId: row?.id ?? null, organisationId: row?.organisationId ?? null, action: "auth.login_failed", entityType: "user", entityId: row?.id ?? null });
+    audit({
+      actorUserId: row?.id ?? null,
+      organisationId: row?.organisationId ?? null,
+      action: "auth.login_failed",
+      entityType: "user",
+      entityId: row?.id ?? null,
+    });
     return fail("unauthenticated", "auth.invalidCredentials");
   }
 
@@ -78,14 +99,24 @@ export async function signIn(input: { email: string; password: string; ip: strin
     auditSsoRequired("password", row.id, byMembership);
     return fail("forbidden", "sso.passwordRefused");
   }
-  return ok({ next: afterPassword({ id: row.id, role: row.role, organisationId: row.organisationId }, input.redirectTo ?? null, now) });
+  return ok({
+    next: afterPassword(
+      { id: row.id, role: row.role, organisationId: row.organisationId },
+      input.redirectTo ?? null,
+      now,
+    ),
+  });
 }
 
 /**
  * Always behaves the same whether the account exists, so it cannot be used to probe e-mail addresses: one
  * lookup and one committed transaction either way, and the mail goes out later through the outbox.
  */
-export async function requestPasswordReset(email: string, locale: Locale, now = new Date()): Promise<{ ssoRequired: boolean }> {
+export async function requestPasswordReset(
+  email: string,
+  locale: Locale,
+  now = new Date(),
+): Promise<{ ssoRequired: boolean }> {
   const env = getEnv();
   const db = getDb();
   const user = db.select().from(users).where(eq(users.email, email)).get();
@@ -99,14 +130,22 @@ export async function requestPasswordReset(email: string, locale: Locale, now = 
   const byMembership = user && member ? ssoRequiredForMember(user.id, member.organisationId) : null;
   if (!user || user.status !== "active" || byMembership !== null) {
     // A member outside the domains gets the answer an unknown address gets: the page must not tell who works where.
-    db.transaction(() => (byMembership !== null ? auditSsoRequired("password_reset", user?.id ?? null, byMembership) : audit({ actorUserId: null, action: "auth.password_reset_unknown", entityType: "user" })));
+    db.transaction(() =>
+      byMembership !== null
+        ? auditSsoRequired("password_reset", user?.id ?? null, byMembership)
+        : audit({ actorUserId: null, action: "auth.password_reset_unknown", entityType: "user" }),
+    );
     return { ssoRequired: false };
   }
   const { token, tokenHash } = newToken();
   const expires = new Date(now.getTime() + env.PASSWORD_RESET_MINUTES * 60_000);
   const mailLocale = user.locale ?? locale;
   db.transaction((tx) => {
-    const resetId = tx.insert(passwordResets).values({ tokenHash, userId: user.id, expiresAt: expires.toISOString() }).returning({ id: passwordResets.id }).get().id;
+    const resetId = tx
+      .insert(passwordResets)
+      .values({ tokenHash, userId: user.id, expiresAt: expires.toISOString() })
+      .returning({ id: passwordResets.id })
+      .get().id;
     audit({ actorUserId: user.id, action: "auth.password_reset_requested", entityType: "user", entityId: user.id });
     enqueueMail(
       {
@@ -133,7 +172,13 @@ export async function requestPasswordReset(email: string, locale: Locale, now = 
 export function findValidPasswordReset(token: string, now = new Date()) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const row = getDb()
-    .select({ id: passwordResets.id, userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt, email: users.email })
+    .select({
+      id: passwordResets.id,
+      userId: passwordResets.userId,
+      expiresAt: passwordResets.expiresAt,
+      usedAt: passwordResets.usedAt,
+      email: users.email,
+    })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(eq(passwordResets.tokenHash, hashToken(token)))
@@ -149,11 +194,17 @@ export function resetNeedsSso(reset: { email: string; userId: number }): boolean
 
 function ssoOrganisationForReset(reset: { email: string; userId: number }): number | null {
   const member = accountIdForEmail(reset.email);
-  return ssoRequiredForDomain(reset.email, reset.userId) ?? ssoRequiredForMember(reset.userId, member?.organisationId ?? null);
+  return (
+    ssoRequiredForDomain(reset.email, reset.userId) ??
+    ssoRequiredForMember(reset.userId, member?.organisationId ?? null)
+  );
 }
 
 /** Refusals: `gone` (the link is unknown, used or expired), `forbidden` (the organisation signs in through SSO). */
-export async function resetPassword(input: { token: string; password: string }, now = new Date()): Promise<Outcome<{ email: string }>> {
+export async function resetPassword(
+  input: { token: string; password: string },
+  now = new Date(),
+): Promise<Outcome<{ email: string }>> {
   const { token, password } = input;
   const reset = findValidPasswordReset(token, now);
   if (!reset) {
@@ -171,10 +222,17 @@ export async function resetPassword(input: { token: string; password: string }, 
   const done = db.transaction(
     (tx) => {
       // Re-check inside the write lock: two tabs using the same link must not both succeed.
-      const fresh = tx.select({ usedAt: passwordResets.usedAt }).from(passwordResets).where(eq(passwordResets.id, reset.id)).get();
+      const fresh = tx
+        .select({ usedAt: passwordResets.usedAt })
+        .from(passwordResets)
+        .where(eq(passwordResets.id, reset.id))
+        .get();
       if (!fresh || fresh.usedAt) return false;
       tx.update(passwordResets).set({ usedAt: now.toISOString() }).where(eq(passwordResets.userId, reset.userId)).run();
-      tx.update(users).set({ passwordHash, passwordChangedAt: now.toISOString() }).where(eq(users.id, reset.userId)).run();
+      tx.update(users)
+        .set({ passwordHash, passwordChangedAt: now.toISOString() })
+        .where(eq(users.id, reset.userId))
+        .run();
       return true;
     },
     { behavior: "immediate" },
@@ -190,15 +248,27 @@ export function passwordChangeNeedsSso(user: { id: number; email: string; organi
   return (ssoRequiredForDomain(user.email, user.id) ?? ssoRequiredForMember(user.id, user.organisationId)) !== null;
 }
 
-export async function changePassword(user: { id: number; sessionId: string; organisationId: number | null }, input: { current: string; password: string }): Promise<Outcome> {
+export async function changePassword(
+  user: { id: number; sessionId: string; organisationId: number | null },
+  input: { current: string; password: string },
+): Promise<Outcome> {
   const db = getDb();
   const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
   if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.current))) {
     return fail("invalid", "common.formErrors", { fields: { current: ["validation.wrongPassword"] } });
   }
   const passwordHash = await hashPassword(input.password);
-  db.update(users).set({ passwordHash, passwordChangedAt: new Date().toISOString() }).where(eq(users.id, user.id)).run();
+  db.update(users)
+    .set({ passwordHash, passwordChangedAt: new Date().toISOString() })
+    .where(eq(users.id, user.id))
+    .run();
   endSessionsOfUser(user.id, user.sessionId);
-  audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.password_changed", entityType: "user", entityId: user.id });
+  audit({
+    actorUserId: user.id,
+    organisationId: user.organisationId,
+    action: "auth.password_changed",
+    entityType: "user",
+    entityId: user.id,
+  });
   return ok();
 }

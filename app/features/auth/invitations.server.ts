@@ -34,7 +34,11 @@ function roleFitsOrganisation(role: Role, kind: "care_provider" | "partner" | nu
  * elsewhere is not told to the inviter — that invitation is stored and mailed like any other and simply cannot
  * be accepted (decision 053).
  */
-export async function createInvitation(inviter: Inviter, input: InviteInput, now = new Date()): Promise<Outcome<{ invitationId: number }>> {
+export async function createInvitation(
+  inviter: Inviter,
+  input: InviteInput,
+  now = new Date(),
+): Promise<Outcome<{ invitationId: number }>> {
   const db = getDb();
   const env = getEnv();
   const existing = db
@@ -52,8 +56,10 @@ export async function createInvitation(inviter: Inviter, input: InviteInput, now
     input.organisationId == null
       ? null
       : (db.select().from(organisations).where(eq(organisations.id, input.organisationId)).get() ?? null);
-  if (input.organisationId != null && !organisation) return fail("invalid", "common.formErrors", { fields: { organisationId: ["validation.invalidChoice"] } });
-  if (input.role !== "admin" && !organisation) return fail("invalid", "common.formErrors", { fields: { organisationId: ["validation.organisationRequired"] } });
+  if (input.organisationId != null && !organisation)
+    return fail("invalid", "common.formErrors", { fields: { organisationId: ["validation.invalidChoice"] } });
+  if (input.role !== "admin" && !organisation)
+    return fail("invalid", "common.formErrors", { fields: { organisationId: ["validation.organisationRequired"] } });
   if (!roleFitsOrganisation(input.role, organisation?.kind ?? null)) {
     return fail("invalid", "common.formErrors", { fields: { role: ["validation.organisationKindMismatch"] } });
   }
@@ -66,14 +72,23 @@ export async function createInvitation(inviter: Inviter, input: InviteInput, now
 
   const { token, tokenHash } = newToken();
   const expires = new Date(now.getTime() + env.INVITATION_DAYS * 86_400_000);
-  const sameOrganisation = organisation ? eq(invitations.organisationId, organisation.id) : isNull(invitations.organisationId);
+  const sameOrganisation = organisation
+    ? eq(invitations.organisationId, organisation.id)
+    : isNull(invitations.organisationId);
   // The invitation, its audit entries and its mail commit together (decision 073): no invitation without its
   // mail, and no mail for an invitation that was rolled back.
   const invitationId = db.transaction((tx) => {
     const replaced = tx
       .update(invitations)
       .set({ revokedAt: now.toISOString() })
-      .where(and(eq(invitations.email, input.email), sameOrganisation, isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(
+        and(
+          eq(invitations.email, input.email),
+          sameOrganisation,
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
       .returning({ id: invitations.id })
       .all();
     const id = tx
@@ -92,7 +107,14 @@ export async function createInvitation(inviter: Inviter, input: InviteInput, now
       .returning({ id: invitations.id })
       .get().id;
     for (const r of replaced) {
-      audit({ actorUserId: inviter.id, organisationId: organisation?.id ?? null, action: "invitation.superseded", entityType: "invitation", entityId: r.id, detail: { by: id } });
+      audit({
+        actorUserId: inviter.id,
+        organisationId: organisation?.id ?? null,
+        action: "invitation.superseded",
+        entityType: "invitation",
+        entityId: r.id,
+        detail: { by: id },
+      });
     }
     audit({
       actorUserId: inviter.id,
@@ -169,7 +191,10 @@ export function invitationNeedsSso(invitation: { email: string; organisationId: 
 
 /** Creates the account from a pending invitation; the link works once. */
 /** Refusals: `gone` (the link is unknown, used, revoked or expired), `forbidden` (the organisation signs in through SSO). */
-export async function acceptInvitation(input: { token: string; password: string }, now = new Date()): Promise<Outcome<{ userId: number; next: AfterPassword }>> {
+export async function acceptInvitation(
+  input: { token: string; password: string },
+  now = new Date(),
+): Promise<Outcome<{ userId: number; next: AfterPassword }>> {
   const { token, password } = input;
   const pending = findPendingInvitation(token, now);
   if (!pending) {
@@ -179,7 +204,14 @@ export async function acceptInvitation(input: { token: string; password: string 
   // No portal password in an organisation that requires SSO: the invitation is accepted at the first sign-in there.
   const ssoOrganisation = ssoRequiredForInvitation(pending.email, pending.organisationId);
   if (ssoOrganisation !== null) {
-    audit({ actorUserId: null, organisationId: ssoOrganisation, action: "auth.password_refused_sso", entityType: "invitation", entityId: pending.id, detail: { step: "invitation" } });
+    audit({
+      actorUserId: null,
+      organisationId: ssoOrganisation,
+      action: "auth.password_refused_sso",
+      entityType: "invitation",
+      entityId: pending.id,
+      detail: { step: "invitation" },
+    });
     return fail("forbidden", "sso.inviteRefused");
   }
   const passwordHash = await hashPassword(password);
@@ -191,11 +223,22 @@ export async function acceptInvitation(input: { token: string; password: string 
       if (tx.select({ id: users.id }).from(users).where(eq(users.email, pending.email)).get()) return null;
       const user = tx
         .insert(users)
-        .values({ email: pending.email, name: pending.name, passwordHash, locale: pending.locale, passwordChangedAt: now.toISOString() })
+        .values({
+          email: pending.email,
+          name: pending.name,
+          passwordHash,
+          locale: pending.locale,
+          passwordChangedAt: now.toISOString(),
+        })
         .returning({ id: users.id })
         .get();
       tx.insert(memberships)
-        .values({ userId: user.id, role: pending.role, organisationId: pending.organisationId, departmentId: pending.departmentId })
+        .values({
+          userId: user.id,
+          role: pending.role,
+          organisationId: pending.organisationId,
+          departmentId: pending.departmentId,
+        })
         .run();
       tx.update(invitations).set({ acceptedAt: now.toISOString() }).where(eq(invitations.id, pending.id)).run();
       return user.id;
@@ -203,9 +246,18 @@ export async function acceptInvitation(input: { token: string; password: string 
     { behavior: "immediate" },
   );
   if (userId == null) return fail("gone", "auth.tokenInvalid");
-  audit({ actorUserId: userId, organisationId: pending.organisationId, action: "invitation.accepted", entityType: "invitation", entityId: pending.id });
+  audit({
+    actorUserId: userId,
+    organisationId: pending.organisationId,
+    action: "invitation.accepted",
+    entityType: "invitation",
+    entityId: pending.id,
+  });
   // A role that requires a second factor enrols it before the first session (outside demo mode).
-  return ok({ userId, next: afterPassword({ id: userId, role: pending.role, organisationId: pending.organisationId }, null, now) });
+  return ok({
+    userId,
+    next: afterPassword({ id: userId, role: pending.role, organisationId: pending.organisationId }, null, now),
+  });
 }
 
 export type InvitationRow = {
@@ -220,7 +272,11 @@ export type InvitationRow = {
 
 /** Pending invitations; scoped to one organisation when `organisationId` is given. */
 export function listPendingInvitations(scope: { organisationId: number } | "all", now = new Date()): InvitationRow[] {
-  const conditions = [isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now.toISOString())];
+  const conditions = [
+    isNull(invitations.acceptedAt),
+    isNull(invitations.revokedAt),
+    gt(invitations.expiresAt, now.toISOString()),
+  ];
   if (scope !== "all") conditions.push(eq(invitations.organisationId, scope.organisationId));
   return getDb()
     .select({
@@ -240,12 +296,26 @@ export function listPendingInvitations(scope: { organisationId: number } | "all"
 }
 
 /** Revokes a pending invitation inside the given scope; another organisation's id is simply not found. */
-export function revokeInvitation(actor: Inviter, invitationId: number, scope: { organisationId: number } | "all"): boolean {
+export function revokeInvitation(
+  actor: Inviter,
+  invitationId: number,
+  scope: { organisationId: number } | "all",
+): boolean {
   const db = getDb();
   const conditions = [eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)];
   if (scope !== "all") conditions.push(eq(invitations.organisationId, scope.organisationId));
-  const result = db.update(invitations).set({ revokedAt: new Date().toISOString() }).where(and(...conditions)).run();
+  const result = db
+    .update(invitations)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(and(...conditions))
+    .run();
   if (result.changes === 0) return false;
-  audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "invitation.revoked", entityType: "invitation", entityId: invitationId });
+  audit({
+    actorUserId: actor.id,
+    organisationId: actor.organisationId,
+    action: "invitation.revoked",
+    entityType: "invitation",
+    entityId: invitationId,
+  });
   return true;
 }

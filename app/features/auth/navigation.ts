@@ -49,7 +49,11 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
         account,
       ];
     case "newcomer":
-      return [{ to: "/newcomer", label: "nav.home", end: true }, { to: "/me/modules", label: "modules.nav.modules" }, account];
+      return [
+        { to: "/newcomer", label: "nav.home", end: true },
+        { to: "/me/modules", label: "modules.nav.modules" },
+        account,
+      ];
   }
 }
 
@@ -57,7 +61,8 @@ export function navigationFor(role: Role, demo: boolean): NavItem[] {
 export function activeItem(items: NavItem[], pathname: string): NavItem | undefined {
   let best: NavItem | undefined;
   for (const item of items) {
-    const inside = pathname === item.to || pathname === `${item.to}/` || (!item.end && pathname.startsWith(`${item.to}/`));
+    const inside =
+      pathname === item.to || pathname === `${item.to}/` || (!item.end && pathname.startsWith(`${item.to}/`));
     if (inside && (!best || item.to.length > best.to.length)) best = item;
   }
   return best;

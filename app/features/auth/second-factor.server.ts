@@ -13,7 +13,14 @@ import { getEnv, isDemo } from "~/utils/env.server";
 import { seal, unseal } from "~/utils/secret-box.server";
 import { endSessionsOfUser } from "~/utils/session.server";
 import { auditRateLimited, clearAttempts, releaseAttempts, reserveAttempts } from "./attempts.server";
-import { formatRecoveryCode, RECOVERY_CODE_COUNT, recoveryCodeFromBytes, secondFactorPolicy, type SecondFactorCode, type SecondFactorPolicy } from "./second-factor";
+import {
+  formatRecoveryCode,
+  RECOVERY_CODE_COUNT,
+  recoveryCodeFromBytes,
+  secondFactorPolicy,
+  type SecondFactorCode,
+  type SecondFactorPolicy,
+} from "./second-factor";
 import { fail, ok, type Failure, type Outcome } from "~/utils/use-case";
 
 const ISSUER = "Newcomer-Proof Portal";
@@ -25,7 +32,14 @@ export const CHALLENGE_MINUTES = 10;
 type Person = { id: number; organisationId: number | null };
 
 function totpFor(secretBase32: string, label: string): TOTP {
-  return new TOTP({ issuer: ISSUER, label, algorithm: "SHA1", digits: 6, period: PERIOD, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: ISSUER,
+    label,
+    algorithm: "SHA1",
+    digits: 6,
+    period: PERIOD,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 const sealContext = (userId: number) => `totp:${userId}`;
@@ -50,20 +64,37 @@ function accountOf(userId: number) {
 export function policyFor(userId: number): SecondFactorPolicy {
   const account = accountOf(userId);
   if (!account) return "optional";
-  return secondFactorPolicy(account.role, account.organisationId == null ? null : { requireHrSecondFactor: Boolean(account.requireHrSecondFactor) });
+  return secondFactorPolicy(
+    account.role,
+    account.organisationId == null ? null : { requireHrSecondFactor: Boolean(account.requireHrSecondFactor) },
+  );
 }
 
-export type SecondFactorStatus = { enrolled: boolean; pending: boolean; policy: SecondFactorPolicy; recoveryCodesLeft: number };
+export type SecondFactorStatus = {
+  enrolled: boolean;
+  pending: boolean;
+  policy: SecondFactorPolicy;
+  recoveryCodesLeft: number;
+};
 
 export function secondFactorStatus(userId: number): SecondFactorStatus {
   const db = getDb();
-  const factor = db.select({ confirmedAt: secondFactors.confirmedAt }).from(secondFactors).where(eq(secondFactors.userId, userId)).get();
+  const factor = db
+    .select({ confirmedAt: secondFactors.confirmedAt })
+    .from(secondFactors)
+    .where(eq(secondFactors.userId, userId))
+    .get();
   const left = db
     .select({ id: recoveryCodes.id })
     .from(recoveryCodes)
     .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
     .all().length;
-  return { enrolled: Boolean(factor?.confirmedAt), pending: Boolean(factor && !factor.confirmedAt), policy: policyFor(userId), recoveryCodesLeft: left };
+  return {
+    enrolled: Boolean(factor?.confirmedAt),
+    pending: Boolean(factor && !factor.confirmedAt),
+    policy: policyFor(userId),
+    recoveryCodesLeft: left,
+  };
 }
 
 /** A fresh secret waiting for its first code; replaces an earlier unconfirmed one, never a confirmed factor. */
@@ -72,16 +103,28 @@ export function startEnrolment(user: Person): Outcome {
   const secret = new Secret({ size: 20 }).base32;
   const done = db.transaction(
     (tx) => {
-      const existing = tx.select({ confirmedAt: secondFactors.confirmedAt }).from(secondFactors).where(eq(secondFactors.userId, user.id)).get();
+      const existing = tx
+        .select({ confirmedAt: secondFactors.confirmedAt })
+        .from(secondFactors)
+        .where(eq(secondFactors.userId, user.id))
+        .get();
       if (existing?.confirmedAt) return false;
       tx.delete(secondFactors).where(eq(secondFactors.userId, user.id)).run();
-      tx.insert(secondFactors).values({ userId: user.id, secretSealed: seal(secret, sealContext(user.id)) }).run();
+      tx.insert(secondFactors)
+        .values({ userId: user.id, secretSealed: seal(secret, sealContext(user.id)) })
+        .run();
       return true;
     },
     { behavior: "immediate" },
   );
   if (!done) return fail("invalid", "secondFactor.alreadyOn");
-  audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.second_factor_enrolment_started", entityType: "user", entityId: user.id });
+  audit({
+    actorUserId: user.id,
+    organisationId: user.organisationId,
+    action: "auth.second_factor_enrolment_started",
+    entityType: "user",
+    entityId: user.id,
+  });
   return ok();
 }
 
@@ -90,7 +133,11 @@ export type EnrolmentDisplay = { secret: string; uri: string; qrDataUri: string 
 /** What the enrolment page shows: only while the factor is unconfirmed. A confirmed secret is never shown again. */
 export async function pendingEnrolment(userId: number): Promise<EnrolmentDisplay | null> {
   const db = getDb();
-  const factor = db.select().from(secondFactors).where(and(eq(secondFactors.userId, userId), isNull(secondFactors.confirmedAt))).get();
+  const factor = db
+    .select()
+    .from(secondFactors)
+    .where(and(eq(secondFactors.userId, userId), isNull(secondFactors.confirmedAt)))
+    .get();
   const account = accountOf(userId);
   if (!factor || !account) return null;
   const secret = unseal(factor.secretSealed, sealContext(userId));
@@ -98,7 +145,11 @@ export async function pendingEnrolment(userId: number): Promise<EnrolmentDisplay
   const uri = totpFor(secret, account.email).toString();
   // SVG made on the server and shown as an image: no script, and the CSP already allows data: images.
   const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-  return { secret: secret.replace(/(.{4})/g, "$1 ").trim(), uri, qrDataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+  return {
+    secret: secret.replace(/(.{4})/g, "$1 ").trim(),
+    uri,
+    qrDataUri: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
+  };
 }
 
 type CodeCheck = "ok" | "wrong" | "replayed";
@@ -114,7 +165,15 @@ function checkTotp(userId: number, code: string, confirmed: boolean, now: Date):
       if (!factor || Boolean(factor.confirmedAt) !== confirmed) return "wrong";
       const secret = unseal(factor.secretSealed, sealContext(userId));
       if (!secret) return "wrong";
-      const delta = TOTP.validate({ token: code, secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: PERIOD, timestamp: now.getTime(), window: WINDOW });
+      const delta = TOTP.validate({
+        token: code,
+        secret: Secret.fromBase32(secret),
+        algorithm: "SHA1",
+        digits: 6,
+        period: PERIOD,
+        timestamp: now.getTime(),
+        window: WINDOW,
+      });
       if (delta === null) return "wrong";
       const step = TOTP.counter({ period: PERIOD, timestamp: now.getTime() }) + delta;
       if (factor.lastUsedStep != null && step <= factor.lastUsedStep) return "replayed";
@@ -185,7 +244,14 @@ async function guardedCheck(
     return { ok: false, reason: "rate_limited" };
   }
   if (!(await check())) {
-    audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.second_factor_failed", entityType: "user", entityId: user.id, detail: { context } });
+    audit({
+      actorUserId: user.id,
+      organisationId: user.organisationId,
+      action: "auth.second_factor_failed",
+      entityType: "user",
+      entityId: user.id,
+      detail: { context },
+    });
     return { ok: false, reason: "invalid" };
   }
   releaseAttempts(reserved.ids);
@@ -195,7 +261,9 @@ async function guardedCheck(
 
 /** A refused code as a Failure: a wrong code belongs to the code field, too many attempts to the whole form. */
 function codeRefused(reason: "invalid" | "rate_limited", field: "code" = "code"): Failure {
-  return reason === "invalid" ? fail("invalid", "secondFactor.codeWrong", { fields: { [field]: ["secondFactor.codeWrong"] } }) : fail("too_many", "auth.rateLimited");
+  return reason === "invalid"
+    ? fail("invalid", "secondFactor.codeWrong", { fields: { [field]: ["secondFactor.codeWrong"] } })
+    : fail("too_many", "auth.rateLimited");
 }
 
 async function checkCode(userId: number, code: SecondFactorCode, now: Date): Promise<boolean> {
@@ -211,13 +279,25 @@ export async function confirmEnrolment(
 ): Promise<Outcome<{ recoveryCodes: string[] }>> {
   const status = secondFactorStatus(user.id);
   if (!status.pending) return fail("gone", "secondFactor.notPending");
-  const checked = await guardedCheck(user, input.ip, () => checkTotp(user.id, input.code, false, now) === "ok", "enrol", now);
+  const checked = await guardedCheck(
+    user,
+    input.ip,
+    () => checkTotp(user.id, input.code, false, now) === "ok",
+    "enrol",
+    now,
+  );
   if (!checked.ok) return codeRefused(checked.reason);
   const codes = await newRecoveryCodes(user.id);
   // Sessions opened before the second factor existed end; the one enrolling stays.
   if (user.sessionId) endSessionsOfUser(user.id, user.sessionId);
   else endSessionsOfUser(user.id);
-  audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.second_factor_enabled", entityType: "user", entityId: user.id });
+  audit({
+    actorUserId: user.id,
+    organisationId: user.organisationId,
+    action: "auth.second_factor_enabled",
+    entityType: "user",
+    entityId: user.id,
+  });
   return ok({ recoveryCodes: codes });
 }
 
@@ -225,21 +305,40 @@ export async function confirmEnrolment(
  * Needs the password and a current code; refused where the role or organisation requires a second factor. A wrong
  * password or code (and too many attempts) is a field error; the others are about the whole form.
  */
-export async function disableSecondFactor(user: Person, input: { password: string; code: SecondFactorCode; ip: string }, now = new Date()): Promise<Outcome> {
+export async function disableSecondFactor(
+  user: Person,
+  input: { password: string; code: SecondFactorCode; ip: string },
+  now = new Date(),
+): Promise<Outcome> {
   const status = secondFactorStatus(user.id);
   if (!status.enrolled) return fail("invalid", "secondFactor.notOn");
   if (status.policy === "required") return fail("invalid", "secondFactor.requiredCannotDisable");
   const account = accountOf(user.id);
   if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, input.password))) {
-    audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.second_factor_failed", entityType: "user", entityId: user.id, detail: { context: "disable_password" } });
+    audit({
+      actorUserId: user.id,
+      organisationId: user.organisationId,
+      action: "auth.second_factor_failed",
+      entityType: "user",
+      entityId: user.id,
+      detail: { context: "disable_password" },
+    });
     return fail("invalid", "validation.wrongPassword", { fields: { password: ["validation.wrongPassword"] } });
   }
   const checked = await guardedCheck(user, input.ip, () => checkCode(user.id, input.code, now), "disable", now);
   if (!checked.ok) {
-    return checked.reason === "invalid" ? codeRefused("invalid") : fail("too_many", "auth.rateLimited", { fields: { code: ["auth.rateLimited"] } });
+    return checked.reason === "invalid"
+      ? codeRefused("invalid")
+      : fail("too_many", "auth.rateLimited", { fields: { code: ["auth.rateLimited"] } });
   }
   removeFactor(user.id);
-  audit({ actorUserId: user.id, organisationId: user.organisationId, action: "auth.second_factor_disabled", entityType: "user", entityId: user.id });
+  audit({
+    actorUserId: user.id,
+    organisationId: user.organisationId,
+    action: "auth.second_factor_disabled",
+    entityType: "user",
+    entityId: user.id,
+  });
   return ok();
 }
 
@@ -256,11 +355,21 @@ export function resetSecondFactor(admin: Person, userId: number): Outcome {
   if (admin.id === userId) return fail("invalid", "validation.cannotChangeSelf");
   const target = accountOf(userId);
   if (!target) return fail("not_found", "errors.notFound");
-  const factor = getDb().select({ userId: secondFactors.userId }).from(secondFactors).where(eq(secondFactors.userId, userId)).get();
+  const factor = getDb()
+    .select({ userId: secondFactors.userId })
+    .from(secondFactors)
+    .where(eq(secondFactors.userId, userId))
+    .get();
   if (!factor) return fail("invalid", "secondFactor.notOn");
   removeFactor(userId);
   endSessionsOfUser(userId);
-  audit({ actorUserId: admin.id, organisationId: target.organisationId, action: "auth.second_factor_reset", entityType: "user", entityId: userId });
+  audit({
+    actorUserId: admin.id,
+    organisationId: target.organisationId,
+    action: "auth.second_factor_reset",
+    entityType: "user",
+    entityId: userId,
+  });
   return ok();
 }
 
@@ -275,9 +384,14 @@ export type AfterPassword =
  * factor is enrolled before any session exists — except in demo mode, where the demo accounts stay usable as
  * printed and enrolment is only offered.
  */
-export function afterPassword(user: { id: number; role: Role; organisationId: number | null }, redirectTo: string | null, now = new Date()): AfterPassword {
+export function afterPassword(
+  user: { id: number; role: Role; organisationId: number | null },
+  redirectTo: string | null,
+  now = new Date(),
+): AfterPassword {
   const status = secondFactorStatus(user.id);
-  if (status.enrolled) return { step: "second_factor", challengeToken: createChallenge(user.id, "verify", redirectTo, now) };
+  if (status.enrolled)
+    return { step: "second_factor", challengeToken: createChallenge(user.id, "verify", redirectTo, now) };
   if (status.policy === "required" && !isDemo()) {
     startEnrolment(user);
     return { step: "second_factor", challengeToken: createChallenge(user.id, "enrol", redirectTo, now) };
@@ -306,12 +420,26 @@ function createChallenge(userId: number, purpose: "verify" | "enrol", redirectTo
   // One pending sign-in per user: a new password entry replaces the earlier one.
   db.delete(signInChallenges).where(eq(signInChallenges.userId, userId)).run();
   db.insert(signInChallenges)
-    .values({ id: tokenHash, userId, purpose, redirectTo, createdAt: iso, expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000).toISOString() })
+    .values({
+      id: tokenHash,
+      userId,
+      purpose,
+      redirectTo,
+      createdAt: iso,
+      expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000).toISOString(),
+    })
     .run();
   return token;
 }
 
-export type PendingSignIn = { challengeId: string; userId: number; role: Role; organisationId: number | null; purpose: "verify" | "enrol"; redirectTo: string | null };
+export type PendingSignIn = {
+  challengeId: string;
+  userId: number;
+  role: Role;
+  organisationId: number | null;
+  purpose: "verify" | "enrol";
+  redirectTo: string | null;
+};
 
 export function findChallenge(token: string | null, now = new Date()): PendingSignIn | null {
   if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
@@ -337,7 +465,14 @@ export function findChallenge(token: string | null, now = new Date()): PendingSi
     db.delete(signInChallenges).where(eq(signInChallenges.id, row.challengeId)).run();
     return null;
   }
-  return { challengeId: row.challengeId, userId: row.userId, role: row.role, organisationId: row.organisationId, purpose: row.purpose, redirectTo: row.redirectTo };
+  return {
+    challengeId: row.challengeId,
+    userId: row.userId,
+    role: row.role,
+    organisationId: row.organisationId,
+    purpose: row.purpose,
+    redirectTo: row.redirectTo,
+  };
 }
 
 /** Ends the half-signed-in state once: a second request with the same challenge finds nothing. */
@@ -351,7 +486,10 @@ export type SignedInByCode = { userId: number; role: Role; redirectTo: string | 
  * The second step of a sign-in: a code (or recovery code), or the first code of a required enrolment. No user
  * yet: the challenge token (from the browser's cookie) says whose sign-in it is. `gone` when the challenge expired.
  */
-export async function completeChallenge(input: { token: string | null; code: SecondFactorCode; ip: string }, now = new Date()): Promise<Outcome<SignedInByCode>> {
+export async function completeChallenge(
+  input: { token: string | null; code: SecondFactorCode; ip: string },
+  now = new Date(),
+): Promise<Outcome<SignedInByCode>> {
   const { code, ip } = input;
   const pending = findChallenge(input.token, now);
   if (!pending) return fail("gone", "secondFactor.challengeExpired");

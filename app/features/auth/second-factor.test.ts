@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatRecoveryCode, normaliseRecoveryCode, recoveryCodeFromBytes, SecondFactorCodeSchema, secondFactorPolicy, TotpCodeSchema } from "./second-factor";
+import {
+  formatRecoveryCode,
+  normaliseRecoveryCode,
+  recoveryCodeFromBytes,
+  SecondFactorCodeSchema,
+  secondFactorPolicy,
+  TotpCodeSchema,
+} from "./second-factor";
 
 describe("secondFactorPolicy", () => {
   it.each([

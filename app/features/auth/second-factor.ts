@@ -10,7 +10,10 @@ const RECOVERY_LENGTH = 10;
 export type SecondFactorPolicy = "required" | "optional";
 
 /** Admin and partner accounts always; HR when its organisation says so; everyone else may choose. */
-export function secondFactorPolicy(role: Role, organisation: { requireHrSecondFactor: boolean } | null): SecondFactorPolicy {
+export function secondFactorPolicy(
+  role: Role,
+  organisation: { requireHrSecondFactor: boolean } | null,
+): SecondFactorPolicy {
   if (role === "admin" || role === "partner") return "required";
   if (role === "hr" && organisation?.requireHrSecondFactor) return "required";
   return "optional";
@@ -18,11 +21,7 @@ export function secondFactorPolicy(role: Role, organisation: { requireHrSecondFa
 
 /** Upper case, spaces and dashes dropped, the letters people confuse with digits read as those digits. */
 export function normaliseRecoveryCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  return input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
 }
 
 export function formatRecoveryCode(code: string): string {
@@ -45,7 +44,8 @@ export const SecondFactorCodeSchema = z
     const digits = value.replace(/\s/g, "");
     if (/^\d{6}$/.test(digits)) return { kind: "totp", code: digits };
     const recovery = normaliseRecoveryCode(value);
-    if (recovery.length === RECOVERY_LENGTH && [...recovery].every((c) => RECOVERY_ALPHABET.includes(c))) return { kind: "recovery", code: recovery };
+    if (recovery.length === RECOVERY_LENGTH && [...recovery].every((c) => RECOVERY_ALPHABET.includes(c)))
+      return { kind: "recovery", code: recovery };
     ctx.addIssue({ code: "custom", message: value.trim() === "" ? "validation.required" : "secondFactor.codeInvalid" });
     return z.NEVER;
   });
@@ -53,11 +53,19 @@ export const SecondFactorCodeSchema = z
 export const TotpCodeSchema = z
   .string({ error: "validation.required" })
   .transform((v) => v.replace(/\s/g, ""))
-  .pipe(z.string().min(1, "validation.required").regex(/^\d{6}$/, "secondFactor.codeInvalid"));
+  .pipe(
+    z
+      .string()
+      .min(1, "validation.required")
+      .regex(/^\d{6}$/, "secondFactor.codeInvalid"),
+  );
 
 export const ChallengeSchema = z.object({ code: SecondFactorCodeSchema });
 export const ConfirmEnrolmentSchema = z.object({ code: TotpCodeSchema });
 export const DisableSecondFactorSchema = z.object({
-  password: z.string({ error: "validation.required" }).min(1, "validation.required").max(1024, "validation.passwordTooLong"),
+  password: z
+    .string({ error: "validation.required" })
+    .min(1, "validation.required")
+    .max(1024, "validation.passwordTooLong"),
   code: SecondFactorCodeSchema,
 });

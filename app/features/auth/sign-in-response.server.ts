@@ -12,7 +12,11 @@ export function homeOrTarget(role: keyof typeof ROLE_HOME, redirectTo: string | 
 }
 
 /** Throws the redirect: to the target with a fresh session, or to the second step with the challenge cookie only. */
-export function respondAfterPassword(next: AfterPassword, redirectTo: string | null | undefined, extraCookies: string[] = []): never {
+export function respondAfterPassword(
+  next: AfterPassword,
+  redirectTo: string | null | undefined,
+  extraCookies: string[] = [],
+): never {
   const headers = new Headers();
   if (next.step === "second_factor") {
     headers.append("Set-Cookie", challengeCookie(next.challengeToken, CHALLENGE_MINUTES * 60));

@@ -6,20 +6,40 @@ type Spec = [country: string, sector: string, size: string, consented: boolean, 
 
 // A small hand-built world: 2 dimensions × 2 items; unit keys from a fixed mixer of organisation and period.
 function world(orgs: Spec[], periods = ["2025"]): Dataset {
-  const organisations: DatasetOrganisation[] = orgs.map(([country, sector, sizeBand, consented], i) => ({ id: i + 1, name: `Org ${i + 1}`, country, sector, sizeBand, consented }));
+  const organisations: DatasetOrganisation[] = orgs.map(([country, sector, sizeBand, consented], i) => ({
+    id: i + 1,
+    name: `Org ${i + 1}`,
+    country,
+    sector,
+    sizeBand,
+    consented,
+  }));
   const scans: DatasetScan[] = [];
   const latest = new Map<number, number>();
   orgs.forEach(([, , , , scores], org) => {
     periods.forEach((period, p) => {
       const score = scores[p] ?? scores[0] ?? 0;
       const key = Math.imul(org + 1, 0x9e3779b1) ^ Math.imul(Number(period), 0x85ebca6b);
-      scans.push({ org, key: key >>> 0, period, submittedAt: `${period}-06-01T00:00:00Z`, overall: score, overallLevel: 3, dimensions: [score, score], dimensionLevels: [3, 3], answers: Int8Array.from([score >= 75 ? 3 : 1, -1, 4, 0]) });
+      scans.push({
+        org,
+        key: key >>> 0,
+        period,
+        submittedAt: `${period}-06-01T00:00:00Z`,
+        overall: score,
+        overallLevel: 3,
+        dimensions: [score, score],
+        dimensionLevels: [3, 3],
+        answers: Int8Array.from([score >= 75 ? 3 : 1, -1, 4, 0]),
+      });
       latest.set(org, scans.length - 1);
     });
   });
   return {
     version: 1,
-    dimensions: [{ key: "a", nameNl: "A", nameEn: "A" }, { key: "b", nameNl: "B", nameEn: "B" }],
+    dimensions: [
+      { key: "a", nameNl: "A", nameEn: "A" },
+      { key: "b", nameNl: "B", nameEn: "B" },
+    ],
     items: [
       { key: "a.1", dimensionKey: "a", textNl: "", textEn: "" },
       { key: "a.2", dimensionKey: "a", textNl: "", textEn: "" },
@@ -33,14 +53,29 @@ function world(orgs: Spec[], periods = ["2025"]): Dataset {
   };
 }
 
-const org = (country: string, sector: string, consented: boolean, score: number): Spec => [country, sector, "large", consented, [score]];
+const org = (country: string, sector: string, consented: boolean, score: number): Spec => [
+  country,
+  sector,
+  "large",
+  consented,
+  [score],
+];
 
 describe("compare", () => {
   // BE: 2 named + 6 not named hospitals; NL: 1 named + 3 not named (remainder 3: never a group figure).
   const data = world([
-    org("BE", "hospital", true, 80), org("BE", "hospital", true, 72), org("BE", "hospital", false, 70), org("BE", "hospital", false, 60), org("BE", "hospital", false, 50),
-    org("BE", "home_care", false, 40), org("BE", "home_care", false, 30), org("BE", "home_care", false, 55),
-    org("NL", "hospital", false, 20), org("NL", "hospital", true, 10), org("NL", "hospital", false, 90), org("NL", "hospital", false, 65),
+    org("BE", "hospital", true, 80),
+    org("BE", "hospital", true, 72),
+    org("BE", "hospital", false, 70),
+    org("BE", "hospital", false, 60),
+    org("BE", "hospital", false, 50),
+    org("BE", "home_care", false, 40),
+    org("BE", "home_care", false, 30),
+    org("BE", "home_care", false, 55),
+    org("NL", "hospital", false, 20),
+    org("NL", "hospital", true, 10),
+    org("NL", "hospital", false, 90),
+    org("NL", "hospital", false, 65),
   ]);
 
   it("a group of fewer than 20 publishes a perturbed mean near the truth and no median, quartiles, min or max (decision 047)", () => {
@@ -68,7 +103,11 @@ describe("compare", () => {
     expect(g.overall.mean).toBeNull();
     // Nineteen of them: a mean, and no order statistic at all.
     const nineteen = world(Array.from({ length: 19 }, (_, i) => org("BE", "hospital", i < 10, 30 + 2 * i)));
-    expect(compare(nineteen, { breakdown: "country" }).group.overall).toMatchObject({ median: null, q1: null, q3: null });
+    expect(compare(nineteen, { breakdown: "country" }).group.overall).toMatchObject({
+      median: null,
+      q1: null,
+      q3: null,
+    });
   });
 
   it("hides a group whose non-named remainder is 1–4 and gives it no size", () => {
@@ -91,8 +130,20 @@ describe("compare", () => {
     // BE has 8 organisations: a mean, no median and no quartiles.
     expect(be.group.overall).toMatchObject({ median: null, q1: null, q3: null });
     // An empty cell and a hidden one look the same: not shown.
-    expect(all.breakdown.cells.find((c) => c.value === "NL")).toEqual({ value: "NL", n: null, measure: null, overall: null, dimensions: [null, null] });
-    expect(be.breakdown.cells.find((c) => c.value === "disability_care")).toEqual({ value: "disability_care", n: null, measure: null, overall: null, dimensions: [null, null] });
+    expect(all.breakdown.cells.find((c) => c.value === "NL")).toEqual({
+      value: "NL",
+      n: null,
+      measure: null,
+      overall: null,
+      dimensions: [null, null],
+    });
+    expect(be.breakdown.cells.find((c) => c.value === "disability_care")).toEqual({
+      value: "disability_care",
+      n: null,
+      measure: null,
+      overall: null,
+      dimensions: [null, null],
+    });
   });
 
   it("is deterministic: the same filters give the same figures", () => {
@@ -132,7 +183,9 @@ describe("compare", () => {
     expect(result.trend.map((p) => p.period)).toEqual(["2024", "2025"]);
     // Ten organisations: a mean (true 54.5), within 2 points.
     expect(Math.abs((result.trend[1]?.overall.mean ?? 0) - 54.5)).toBeLessThanOrEqual(2);
-    expect(result.trend[1]?.overall.mean).toBe(compare(years, { year: "2025", breakdown: "country" }).group.overall.mean);
+    expect(result.trend[1]?.overall.mean).toBe(
+      compare(years, { year: "2025", breakdown: "country" }).group.overall.mean,
+    );
     expect(() => compare(years, { year: "1999", breakdown: "country" })).toThrow(UnknownYearError);
   });
 });

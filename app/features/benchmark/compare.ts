@@ -2,7 +2,18 @@
 // The result holds exactly the figures a partner sees (perturbed, rounded, null = not shown) and nothing
 // else: the loader sends it as it is, the CSV writes it as it is (docs/decisions/042).
 import { type Dataset, type DatasetOrganisation, type DatasetScan } from "./dataset";
-import { type CentreMeasure, type Group, centreMeasure, mayPublishScoreQuartiles, mayShowOrganisation, publishGroupSizeOf, publishQuantileOf, publishScoreCentreOf, publishShareOf, MIN_GROUP_SIZE } from "./disclosure";
+import {
+  type CentreMeasure,
+  type Group,
+  centreMeasure,
+  mayPublishScoreQuartiles,
+  mayShowOrganisation,
+  publishGroupSizeOf,
+  publishQuantileOf,
+  publishScoreCentreOf,
+  publishShareOf,
+  MIN_GROUP_SIZE,
+} from "./disclosure";
 import { type Breakdown, type ComparisonFilters, FILTER_COUNTRIES, FILTER_SECTORS, FILTER_SIZE_BANDS } from "./filters";
 
 export const ROWS_PER_PAGE = 50;
@@ -48,7 +59,13 @@ export type GroupFigures = {
 };
 
 /** A breakdown cell: its centre (mean or median, see `measure`) of the overall and each dimension score. */
-export type BreakdownCell = { value: string; n: number | null; measure: CentreMeasure | null; overall: number | null; dimensions: (number | null)[] };
+export type BreakdownCell = {
+  value: string;
+  n: number | null;
+  measure: CentreMeasure | null;
+  overall: number | null;
+  dimensions: (number | null)[];
+};
 
 export type TrendPoint = { period: string } & GroupFigures;
 
@@ -116,7 +133,11 @@ export function members(dataset: Dataset, scans: readonly DatasetScan[], criteri
 }
 
 /** The group of the scans with a value, its values sorted ascending (for quantiles). */
-function scoreGroup(dataset: Dataset, scans: readonly DatasetScan[], value: (s: DatasetScan) => number | null): { group: Group; sorted: Float64Array } {
+function scoreGroup(
+  dataset: Dataset,
+  scans: readonly DatasetScan[],
+  value: (s: DatasetScan) => number | null,
+): { group: Group; sorted: Float64Array } {
   const values: number[] = [];
   let nonNamed = 0;
   let key = 0;
@@ -130,7 +151,14 @@ function scoreGroup(dataset: Dataset, scans: readonly DatasetScan[], value: (s: 
   return { group: { n: values.length, nonNamed, key }, sorted: Float64Array.from(values).sort() };
 }
 
-function figuresOf(dataset: Dataset, scans: readonly DatasetScan[], value: (s: DatasetScan) => number | null, label: string, quartiles: boolean, measure: CentreMeasure | null): Figures {
+function figuresOf(
+  dataset: Dataset,
+  scans: readonly DatasetScan[],
+  value: (s: DatasetScan) => number | null,
+  label: string,
+  quartiles: boolean,
+  measure: CentreMeasure | null,
+): Figures {
   const { group, sorted } = scoreGroup(dataset, scans, value);
   const centre = publishScoreCentreOf(group, sorted, label, measure);
   const median = centre?.measure === "median" ? centre.value : null;
@@ -154,7 +182,9 @@ export function groupFigures(dataset: Dataset, scans: readonly DatasetScan[], qu
     n,
     measure,
     overall,
-    dimensions: dataset.dimensions.map((d, i) => figuresOf(dataset, scans, (s) => s.dimensions[i] ?? null, `dimension:${d.key}`, quartiles, measure)),
+    dimensions: dataset.dimensions.map((d, i) =>
+      figuresOf(dataset, scans, (s) => s.dimensions[i] ?? null, `dimension:${d.key}`, quartiles, measure),
+    ),
   };
 }
 
@@ -234,7 +264,12 @@ export function compare(dataset: Dataset, filters: ComparisonFilters): Compariso
   const named = namedRows(dataset, selectedScans);
   const pages = Math.max(1, Math.ceil(named.length / ROWS_PER_PAGE));
   const page = Math.min(Number(filters.page ?? "1"), pages);
-  const rows = { shown: named.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE).map((s) => toRow(dataset, s)), total: named.length, page, pages };
+  const rows = {
+    shown: named.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE).map((s) => toRow(dataset, s)),
+    total: named.length,
+    page,
+    pages,
+  };
 
   let selected: ComparisonRow | null = null;
   if (filters.org) {
@@ -246,9 +281,22 @@ export function compare(dataset: Dataset, filters: ComparisonFilters): Compariso
   }
 
   // Trends: the same filter in each year, each year a group of its own.
-  const trend: TrendPoint[] = dataset.periods.map((period) => ({ period, ...groupFigures(dataset, members(dataset, scansOf(dataset, period), criteria)) }));
+  const trend: TrendPoint[] = dataset.periods.map((period) => ({
+    period,
+    ...groupFigures(dataset, members(dataset, scansOf(dataset, period), criteria)),
+  }));
 
-  return { version: dataset.version, periods: dataset.periods, dimensions: dataset.dimensions, group, items, breakdown: { by, cells }, rows, trend, selected };
+  return {
+    version: dataset.version,
+    periods: dataset.periods,
+    dimensions: dataset.dimensions,
+    group,
+    items,
+    breakdown: { by, cells },
+    rows,
+    trend,
+    selected,
+  };
 }
 
 /** Every named row of the group (all pages), for the CSV export. */

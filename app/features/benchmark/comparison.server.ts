@@ -1,6 +1,13 @@
 // Use cases of the partner comparison: the comparison page, its CSV export and one consenting organisation's
 // item answers. Partners see organisations only through the disclosure rules (disclosure.ts).
-import { allRows, compare, type Comparison, type ComparisonRow, UnknownOrganisationError, UnknownYearError } from "./compare";
+import {
+  allRows,
+  compare,
+  type Comparison,
+  type ComparisonRow,
+  UnknownOrganisationError,
+  UnknownYearError,
+} from "./compare";
 import { loadDataset, currentVersion } from "./dataset.server";
 import { mayShowOrganisation } from "./disclosure";
 import type { Dataset } from "./dataset";
@@ -45,8 +52,10 @@ export function getComparison(filters: ComparisonFilters): Outcome<ComparisonVie
   try {
     return ok({ comparison: cachedCompare(dataset, filters) });
   } catch (error) {
-    if (error instanceof UnknownYearError) return fail("invalid", "common.formErrors", { fields: { year: ["benchmark.errors.unknownYear"] } });
-    if (error instanceof UnknownOrganisationError) return fail("not_found", "common.formErrors", { fields: { org: ["benchmark.errors.organisationNotShown"] } });
+    if (error instanceof UnknownYearError)
+      return fail("invalid", "common.formErrors", { fields: { year: ["benchmark.errors.unknownYear"] } });
+    if (error instanceof UnknownOrganisationError)
+      return fail("not_found", "common.formErrors", { fields: { org: ["benchmark.errors.organisationNotShown"] } });
     throw error;
   }
 }
@@ -57,7 +66,9 @@ export function comparisonPeriods(): string[] {
   return version === null ? [] : loadDataset(version).periods;
 }
 
-export function getComparisonRows(filters: ComparisonFilters): { dimensions: { key: string; nameNl: string; nameEn: string }[]; rows: ComparisonRow[] } | null {
+export function getComparisonRows(
+  filters: ComparisonFilters,
+): { dimensions: { key: string; nameNl: string; nameEn: string }[]; rows: ComparisonRow[] } | null {
   const version = currentVersion();
   if (version === null) return null;
   const dataset = loadDataset(version);

@@ -46,35 +46,115 @@ export function comparisonTable(filters: ComparisonFilters, locale: Locale): Exp
 
   // Group
   // The mean (groups under 20, decision 047) is the last column, so the earlier columns keep their place.
-  heading([t("benchmark.csv.section"), t("benchmark.comparison.dimension"), t("benchmark.comparison.n"), t("benchmark.comparison.q1"), t("benchmark.comparison.median"), t("benchmark.comparison.q3"), t("benchmark.centre.mean")]);
-  const groupRows = [{ label: t("benchmark.comparison.overall"), f: c.group.overall }, ...c.dimensions.map((d, i) => ({ label: name(d), f: c.group.dimensions[i] ?? { mean: null, median: null, q1: null, q3: null } }))];
-  for (const { label, f } of groupRows) lines.push([t("benchmark.comparison.groupTitle"), label, fig(c.group.n), fig(f.q1), fig(f.median), fig(f.q3), fig(f.mean)]);
+  heading([
+    t("benchmark.csv.section"),
+    t("benchmark.comparison.dimension"),
+    t("benchmark.comparison.n"),
+    t("benchmark.comparison.q1"),
+    t("benchmark.comparison.median"),
+    t("benchmark.comparison.q3"),
+    t("benchmark.centre.mean"),
+  ]);
+  const groupRows = [
+    { label: t("benchmark.comparison.overall"), f: c.group.overall },
+    ...c.dimensions.map((d, i) => ({
+      label: name(d),
+      f: c.group.dimensions[i] ?? { mean: null, median: null, q1: null, q3: null },
+    })),
+  ];
+  for (const { label, f } of groupRows)
+    lines.push([
+      t("benchmark.comparison.groupTitle"),
+      label,
+      fig(c.group.n),
+      fig(f.q1),
+      fig(f.median),
+      fig(f.q3),
+      fig(f.mean),
+    ]);
   lines.push([]);
 
   // Breakdown: each row says whether its figures are medians or means (groups under 20)
-  heading([t("benchmark.csv.section"), t(`benchmark.comparison.${c.breakdown.by}` as MessageKey), t("benchmark.comparison.n"), t("benchmark.comparison.overall"), ...c.dimensions.map(name)]);
-  for (const cell of c.breakdown.cells) lines.push([t(cell.measure === "mean" ? "benchmark.centre.mean" : "benchmark.comparison.median"), byLabel[c.breakdown.by](cell.value), fig(cell.n), fig(cell.overall), ...cell.dimensions.map(fig)]);
+  heading([
+    t("benchmark.csv.section"),
+    t(`benchmark.comparison.${c.breakdown.by}` as MessageKey),
+    t("benchmark.comparison.n"),
+    t("benchmark.comparison.overall"),
+    ...c.dimensions.map(name),
+  ]);
+  for (const cell of c.breakdown.cells)
+    lines.push([
+      t(cell.measure === "mean" ? "benchmark.centre.mean" : "benchmark.comparison.median"),
+      byLabel[c.breakdown.by](cell.value),
+      fig(cell.n),
+      fig(cell.overall),
+      ...cell.dimensions.map(fig),
+    ]);
   lines.push([]);
 
   // Trend
-  heading([t("benchmark.csv.section"), t("benchmark.comparison.year"), t("benchmark.comparison.n"), t("benchmark.comparison.q1"), t("benchmark.comparison.median"), t("benchmark.comparison.q3"), ...c.dimensions.map(name), t("benchmark.centre.mean")]);
+  heading([
+    t("benchmark.csv.section"),
+    t("benchmark.comparison.year"),
+    t("benchmark.comparison.n"),
+    t("benchmark.comparison.q1"),
+    t("benchmark.comparison.median"),
+    t("benchmark.comparison.q3"),
+    ...c.dimensions.map(name),
+    t("benchmark.centre.mean"),
+  ]);
   // The dimension columns hold each year's centre: the median, or the mean for a year with fewer than 20.
-  for (const p of c.trend) lines.push([t("benchmark.comparison.trendTitle"), p.period, fig(p.n), fig(p.overall.q1), fig(p.overall.median), fig(p.overall.q3), ...p.dimensions.map((f) => fig(f.median ?? f.mean)), fig(p.overall.mean)]);
+  for (const p of c.trend)
+    lines.push([
+      t("benchmark.comparison.trendTitle"),
+      p.period,
+      fig(p.n),
+      fig(p.overall.q1),
+      fig(p.overall.median),
+      fig(p.overall.q3),
+      ...p.dimensions.map((f) => fig(f.median ?? f.mean)),
+      fig(p.overall.mean),
+    ]);
   lines.push([]);
 
   // Items
   if (c.items) {
     heading([t("benchmark.csv.section"), t("benchmark.comparison.item"), t("benchmark.comparison.share")]);
-    for (const item of c.items) lines.push([t("benchmark.comparison.itemsTitle"), item.key, item.share === null ? x : Math.round(item.share * 100)]);
+    for (const item of c.items)
+      lines.push([
+        t("benchmark.comparison.itemsTitle"),
+        item.key,
+        item.share === null ? x : Math.round(item.share * 100),
+      ]);
     lines.push([]);
   }
 
   // Named organisations (all pages): their own, exact scores, as they consented to.
   const listed = getComparisonRows(filters);
   if (listed) {
-    heading([t("benchmark.csv.section"), t("benchmark.comparison.organisation"), t("benchmark.comparison.country"), t("benchmark.comparison.sector"), t("benchmark.comparison.sizeBand"), t("benchmark.comparison.year"), t("benchmark.comparison.overall"), t("benchmark.comparison.level"), ...c.dimensions.map(name)]);
+    heading([
+      t("benchmark.csv.section"),
+      t("benchmark.comparison.organisation"),
+      t("benchmark.comparison.country"),
+      t("benchmark.comparison.sector"),
+      t("benchmark.comparison.sizeBand"),
+      t("benchmark.comparison.year"),
+      t("benchmark.comparison.overall"),
+      t("benchmark.comparison.level"),
+      ...c.dimensions.map(name),
+    ]);
     for (const row of listed.rows) {
-      lines.push([t("benchmark.comparison.organisationsTitle"), row.name, country(row.country), sector(row.sector), sizeBand(row.sizeBand), row.period, round(row.overall), row.overallLevel, ...row.dimensions.map((d) => round(d.score))]);
+      lines.push([
+        t("benchmark.comparison.organisationsTitle"),
+        row.name,
+        country(row.country),
+        sector(row.sector),
+        sizeBand(row.sizeBand),
+        row.period,
+        round(row.overall),
+        row.overallLevel,
+        ...row.dimensions.map((d) => round(d.score)),
+      ]);
     }
     lines.push([t("benchmark.comparison.organisationsTitle"), t("benchmark.comparison.unlisted")]);
   }

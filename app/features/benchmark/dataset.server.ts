@@ -50,7 +50,9 @@ export function perDataVersion<T>(topic: DataTopic, compute: (key: string) => T)
 
 const versionOf = perDataVersion("scans", () => {
   const rows = getDb()
-    .$client.prepare("SELECT instrument_version AS v, count(DISTINCT organisation_id) AS n FROM scans WHERE status = 'submitted' GROUP BY instrument_version ORDER BY instrument_version DESC")
+    .$client.prepare(
+      "SELECT instrument_version AS v, count(DISTINCT organisation_id) AS n FROM scans WHERE status = 'submitted' GROUP BY instrument_version ORDER BY instrument_version DESC",
+    )
     .all() as { v: number; n: number }[];
   return (rows.find((r) => r.n >= MIN_GROUP_SIZE) ?? rows[0])?.v ?? null;
 });
@@ -74,15 +76,23 @@ export function loadDataset(version: number): Dataset {
 function buildDataset(version: number): Dataset {
   const sqlite = getDb().$client;
   const dimensions = sqlite
-    .prepare("SELECT key, name_nl AS nameNl, name_en AS nameEn FROM instrument_dimensions WHERE version = ? ORDER BY number")
+    .prepare(
+      "SELECT key, name_nl AS nameNl, name_en AS nameEn FROM instrument_dimensions WHERE version = ? ORDER BY number",
+    )
     .all(version) as Dataset["dimensions"];
   const dimensionIndex = new Map(dimensions.map((d, i) => [d.key, i]));
   const items = (
     sqlite
-      .prepare("SELECT key, dimension_key AS dimensionKey, text_nl AS textNl, text_en AS textEn, position FROM instrument_items WHERE version = ? ORDER BY dimension_key, position")
+      .prepare(
+        "SELECT key, dimension_key AS dimensionKey, text_nl AS textNl, text_en AS textEn, position FROM instrument_items WHERE version = ? ORDER BY dimension_key, position",
+      )
       .all(version) as (Dataset["items"][number] & { position: number })[]
   )
-    .sort((a, b) => (dimensionIndex.get(a.dimensionKey) ?? 0) - (dimensionIndex.get(b.dimensionKey) ?? 0) || a.position - b.position)
+    .sort(
+      (a, b) =>
+        (dimensionIndex.get(a.dimensionKey) ?? 0) - (dimensionIndex.get(b.dimensionKey) ?? 0) ||
+        a.position - b.position,
+    )
     .map(({ key, dimensionKey, textNl, textEn }) => ({ key, dimensionKey, textNl, textEn }));
   const itemIndex = new Map(items.map((it, i) => [it.key, i]));
 
@@ -114,7 +124,14 @@ function buildDataset(version: number): Dataset {
         WHERE s.status = 'submitted' AND s.instrument_version = ? AND o.kind = 'care_provider'
         ORDER BY s.organisation_id, s.period`,
     )
-    .all(version) as { id: number; organisationId: number; period: string; submittedAt: string; overall: number | null; overallLevel: number | null }[];
+    .all(version) as {
+    id: number;
+    organisationId: number;
+    period: string;
+    submittedAt: string;
+    overall: number | null;
+    overallLevel: number | null;
+  }[];
   const scans: DatasetScan[] = [];
   const byScanId = new Map<number, DatasetScan>();
   const latest = new Map<number, number>();

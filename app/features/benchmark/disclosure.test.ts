@@ -186,7 +186,13 @@ describe("magnitude perturbation", () => {
     for (let i = 0; i < 1000; i++) {
       const u = i / 1000;
       const v = perturbMagnitude(50.3, u, 3);
-      if (Math.abs(v - 50.3) > 3.5 || !Number.isInteger(v) || perturbMagnitude(99.5, u, 3) > 100 || perturbMagnitude(0.2, u, 3) < 0) bad.push(u);
+      if (
+        Math.abs(v - 50.3) > 3.5 ||
+        !Number.isInteger(v) ||
+        perturbMagnitude(99.5, u, 3) > 100 ||
+        perturbMagnitude(0.2, u, 3) < 0
+      )
+        bad.push(u);
     }
     expect(bad).toEqual([]);
   });
@@ -202,7 +208,9 @@ describe("magnitude perturbation", () => {
     for (let g = 0; g < groups; g++) {
       const published = publishMean(contributions(values, 1000 + g), { statistic: "mean:x", digits: 3 });
       expect(published).not.toBeNull();
-      expect(Math.abs((published ?? 0) - truth)).toBeLessThanOrEqual(magnitudeDeviation(values.length, [0, 100], MEAN_NOISE_SHARE) + 0.0005);
+      expect(Math.abs((published ?? 0) - truth)).toBeLessThanOrEqual(
+        magnitudeDeviation(values.length, [0, 100], MEAN_NOISE_SHARE) + 0.0005,
+      );
       sum += published ?? 0;
     }
     expect(sum / groups).toBeCloseTo(truth, 1);
@@ -310,9 +318,24 @@ describe("rules", () => {
 
   it("hides a group whose remainder without named rows is between 1 and 4", () => {
     const values = [50, 60, 70, 55, 65, 45, 40, 75];
-    expect(publishMedian(contributions(values, 3, (i) => i < 4), { statistic: "m" })).toBeNull(); // 4 not named
-    expect(publishMedian(contributions(values, 3, (i) => i < 3), { statistic: "m" })).not.toBeNull(); // 5 not named
-    expect(publishMedian(contributions(values, 3, () => true), { statistic: "m" })).not.toBeNull(); // all named
+    expect(
+      publishMedian(
+        contributions(values, 3, (i) => i < 4),
+        { statistic: "m" },
+      ),
+    ).toBeNull(); // 4 not named
+    expect(
+      publishMedian(
+        contributions(values, 3, (i) => i < 3),
+        { statistic: "m" },
+      ),
+    ).not.toBeNull(); // 5 not named
+    expect(
+      publishMedian(
+        contributions(values, 3, () => true),
+        { statistic: "m" },
+      ),
+    ).not.toBeNull(); // all named
     expect(publishGroupSizeOf(groupOf(contributions(values, 3, (i) => i < 7)))).toBeNull(); // 1 not named
   });
 
@@ -407,8 +430,14 @@ describe("the centre of a group's scores: a mean below 20, a median from 20 (dec
   });
 
   it("publishes the mean under 20 and the median from 20, each near the truth; never below the threshold or remainder rule", () => {
-    const nineteen = contributions(Array.from({ length: 19 }, (_, i) => 20 + 3 * i), 7);
-    const twenty = contributions(Array.from({ length: 20 }, (_, i) => 20 + 3 * i), 7);
+    const nineteen = contributions(
+      Array.from({ length: 19 }, (_, i) => 20 + 3 * i),
+      7,
+    );
+    const twenty = contributions(
+      Array.from({ length: 20 }, (_, i) => 20 + 3 * i),
+      7,
+    );
     const mean19 = nineteen.reduce((s, c) => s + c.value, 0) / 19;
     const c19 = publishScoreCentreOf(groupOf(nineteen), sortedOf(nineteen), "overall");
     expect(c19?.measure).toBe("mean");
@@ -429,7 +458,10 @@ describe("the centre of a group's scores: a mean below 20, a median from 20 (dec
       let sum = 0;
       const groups = 2000;
       for (let g = 0; g < groups; g++) {
-        const cs = contributions(Array.from({ length: n }, (_, i) => 30 + ((i * 7) % 40)), 90_000 + n * 10_000 + g);
+        const cs = contributions(
+          Array.from({ length: n }, (_, i) => 30 + ((i * 7) % 40)),
+          90_000 + n * 10_000 + g,
+        );
         const truth = cs.reduce((s, c) => s + c.value, 0) / n;
         const v = publishScoreCentreOf(groupOf(cs), sortedOf(cs), "overall")?.value ?? Number.NaN;
         expect(Math.abs(v - truth)).toBeLessThanOrEqual(2);

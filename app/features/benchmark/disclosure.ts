@@ -94,13 +94,34 @@ export function statisticKey(cell: number, statistic: string): number {
  */
 export const COUNT_TABLE: Readonly<Record<number, readonly (readonly [number, number])[]>> = {
   0: [[0, 1]],
-  1: [[0, 2 / 3], [3, 1 / 3]],
-  2: [[0, 1 / 3], [3, 2 / 3]],
-  3: [[0, 0.1], [3, 0.7], [4, 0.1], [5, 0.1]],
-  4: [[3, 0.25], [4, 0.5], [5, 0.25]],
+  1: [
+    [0, 2 / 3],
+    [3, 1 / 3],
+  ],
+  2: [
+    [0, 1 / 3],
+    [3, 2 / 3],
+  ],
+  3: [
+    [0, 0.1],
+    [3, 0.7],
+    [4, 0.1],
+    [5, 0.1],
+  ],
+  4: [
+    [3, 0.25],
+    [4, 0.5],
+    [5, 0.25],
+  ],
 };
 /** The adjustments for counts of 5 and more. */
-export const COUNT_ADJUSTMENTS: readonly (readonly [number, number])[] = [[-2, 0.1], [-1, 0.2], [0, 0.4], [1, 0.2], [2, 0.1]];
+export const COUNT_ADJUSTMENTS: readonly (readonly [number, number])[] = [
+  [-2, 0.1],
+  [-1, 0.2],
+  [0, 0.4],
+  [1, 0.2],
+  [2, 0.1],
+];
 /** The largest difference between a true and a published count (a true 3 may be published as 0). */
 export const COUNT_MAX_DEVIATION = 3;
 
@@ -159,7 +180,11 @@ export function magnitudeNoise(u: number): number {
  * one unit's share of the range, times MAGNITUDE_NOISE_SHARE, at least MIN_MAGNITUDE_DEVIATION. On scores
  * (0–100): ±3 for 5 organisations, ±1.5 for 10, ±1 from 15 on.
  */
-export function magnitudeDeviation(n: number, bounds: readonly [number, number] = SCORE_BOUNDS, share = MAGNITUDE_NOISE_SHARE): number {
+export function magnitudeDeviation(
+  n: number,
+  bounds: readonly [number, number] = SCORE_BOUNDS,
+  share = MAGNITUDE_NOISE_SHARE,
+): number {
   const range = bounds[1] - bounds[0];
   return Math.max(MIN_MAGNITUDE_DEVIATION, (share * range) / Math.max(1, n));
 }
@@ -185,7 +210,14 @@ export function uniformNoise(u: number): number {
 }
 
 /** value + deviation·noise(u), rounded to `digits` decimals and kept inside the bounds. */
-export function perturbMagnitude(value: number, u: number, deviation: number, bounds: readonly [number, number] = SCORE_BOUNDS, digits = 0, noise = magnitudeNoise): number {
+export function perturbMagnitude(
+  value: number,
+  u: number,
+  deviation: number,
+  bounds: readonly [number, number] = SCORE_BOUNDS,
+  digits = 0,
+  noise = magnitudeNoise,
+): number {
   const factor = 10 ** digits;
   const noisy = Math.round((value + deviation * noise(u)) * factor) / factor;
   return Math.min(bounds[1], Math.max(bounds[0], noisy));
@@ -254,18 +286,44 @@ const clamp = (v: number, bounds: readonly [number, number]) => Math.min(bounds[
 export function publishMeanOf(group: Group, mean: number, options: PublishOptions): number | null {
   if (!mayPublish(group.n, group.nonNamed)) return null;
   const bounds = options.bounds ?? SCORE_BOUNDS;
-  return perturbMagnitude(mean, statisticKey(group.key, options.statistic), options.deviation ?? magnitudeDeviation(group.n, bounds, MEAN_NOISE_SHARE), bounds, options.digits ?? 0, uniformNoise);
+  return perturbMagnitude(
+    mean,
+    statisticKey(group.key, options.statistic),
+    options.deviation ?? magnitudeDeviation(group.n, bounds, MEAN_NOISE_SHARE),
+    bounds,
+    options.digits ?? 0,
+    uniformNoise,
+  );
 }
 
 /** A published quantile of a group's values (sorted ascending): never p = 0 or 1, quartiles only from 10. */
-export function publishQuantileOf(group: Group, sorted: ArrayLike<number>, p: number, options: PublishOptions): number | null {
+export function publishQuantileOf(
+  group: Group,
+  sorted: ArrayLike<number>,
+  p: number,
+  options: PublishOptions,
+): number | null {
   if (!(p > 0 && p < 1)) return null; // never a minimum or maximum
   if (!mayPublish(group.n, group.nonNamed)) return null;
   if (p !== 0.5 && !mayPublishQuartiles(group.n)) return null;
   const bounds = options.bounds ?? SCORE_BOUNDS;
   const q = clamp(quantileSorted(sorted, p) ?? 0, bounds);
-  if (options.deviation !== undefined) return perturbMagnitude(q, statisticKey(group.key, options.statistic), options.deviation, bounds, options.digits ?? 0);
-  return perturbMagnitude(q, statisticKey(group.key, options.statistic), quantileDeviation(group.n, bounds), bounds, options.digits ?? 0, quantileNoiseOf(group.n));
+  if (options.deviation !== undefined)
+    return perturbMagnitude(
+      q,
+      statisticKey(group.key, options.statistic),
+      options.deviation,
+      bounds,
+      options.digits ?? 0,
+    );
+  return perturbMagnitude(
+    q,
+    statisticKey(group.key, options.statistic),
+    quantileDeviation(group.n, bounds),
+    bounds,
+    options.digits ?? 0,
+    quantileNoiseOf(group.n),
+  );
 }
 
 /** The published size of a group: the group-size table on its cell key, or null (rule 1). */
@@ -285,7 +343,10 @@ export function publishShareOf(answered: Group, hits: { n: number; key: number }
   // The hits' noise is keyed on the pair (answered group, hits): with the hits' key alone, a group next to the
   // same group plus one organisation that answered < 3 had identical hits noise, so an unchanged numerator
   // told that organisation's answer (decision 042, "Small groups").
-  let publishedHits = Math.min(publishedAnswered, perturbCount(hits.n, statisticKey((answered.key ^ mix32(hits.key)) >>> 0, `${statistic}:hits`)));
+  let publishedHits = Math.min(
+    publishedAnswered,
+    perturbCount(hits.n, statisticKey((answered.key ^ mix32(hits.key)) >>> 0, `${statistic}:hits`)),
+  );
   if (answered.nonNamed < MIN_GROUP_SIZE) publishedHits = Math.min(publishedAnswered - 1, Math.max(1, publishedHits));
   return Math.round((100 * publishedHits) / publishedAnswered) / 100;
 }
@@ -295,7 +356,11 @@ export function publishShareOf(answered: Group, hits: { n: number; key: number }
  * their counts, perturbed with the count table on the group's key. `minContributors`: how many must
  * contribute a non-zero count (breakdown cells: MIN_GROUP_SIZE; a programme total: none, see decision 042).
  */
-export function publishTotal(contributions: readonly Contribution[], statistic: string, minContributors = MIN_GROUP_SIZE): number | null {
+export function publishTotal(
+  contributions: readonly Contribution[],
+  statistic: string,
+  minContributors = MIN_GROUP_SIZE,
+): number | null {
   let contributors = 0;
   let total = 0;
   for (const c of contributions) {
@@ -355,7 +420,12 @@ export function mayPublishScoreQuartiles(n: number): boolean {
  * `sorted` holds the (clipped) values ascending. `measure`: the centre of the whole group, so that a group's
  * overall and dimension figures are all means or all medians.
  */
-export function publishScoreCentreOf(group: Group, sorted: ArrayLike<number>, label: string, measure: CentreMeasure | null = centreMeasure(group.n)): { measure: CentreMeasure; value: number } | null {
+export function publishScoreCentreOf(
+  group: Group,
+  sorted: ArrayLike<number>,
+  label: string,
+  measure: CentreMeasure | null = centreMeasure(group.n),
+): { measure: CentreMeasure; value: number } | null {
   if (!mayPublish(group.n, group.nonNamed) || measure === null) return null;
   // A measure forced by the group (e.g. a dimension with fewer scored units than the group) never gives a
   // median of fewer than MIN_ORDER_STATISTIC_GROUP.
@@ -366,7 +436,10 @@ export function publishScoreCentreOf(group: Group, sorted: ArrayLike<number>, la
   }
   let sum = 0;
   for (let i = 0; i < sorted.length; i++) sum += clamp(sorted[i] ?? 0, SCORE_BOUNDS);
-  const value = publishMeanOf(group, sum / Math.max(1, sorted.length), { statistic: `mean:${label}`, deviation: centreMeanDeviation(group.n) });
+  const value = publishMeanOf(group, sum / Math.max(1, sorted.length), {
+    statistic: `mean:${label}`,
+    deviation: centreMeanDeviation(group.n),
+  });
   return value === null ? null : { measure, value };
 }
 
@@ -384,17 +457,32 @@ export function publishScoreCentreOf(group: Group, sorted: ArrayLike<number>, la
  */
 export function publishMean(contributions: readonly Contribution[], options: PublishOptions): number | null {
   const bounds = options.bounds ?? SCORE_BOUNDS;
-  const mean = contributions.length === 0 ? 0 : contributions.reduce((s, c) => s + clamp(c.value, bounds), 0) / contributions.length;
+  const mean =
+    contributions.length === 0
+      ? 0
+      : contributions.reduce((s, c) => s + clamp(c.value, bounds), 0) / contributions.length;
   return publishMeanOf(groupOf(contributions), mean, options);
 }
 
 /** The published median of a group (rule 1), perturbed like publishMean. */
 export function publishMedian(contributions: readonly Contribution[], options: PublishOptions): number | null {
-  return publishQuantileOf(groupOf(contributions), Float64Array.from(contributions, (c) => c.value).sort(), 0.5, options);
+  return publishQuantileOf(
+    groupOf(contributions),
+    Float64Array.from(contributions, (c) => c.value).sort(),
+    0.5,
+    options,
+  );
 }
 
 /** The maximum deviations readers are told about (noise plus rounding, whole points), for the note. */
-export function noteParams(): { score10: number; score5: number; mean10: number; count: number; k: number; orderStatistics: number } {
+export function noteParams(): {
+  score10: number;
+  score5: number;
+  mean10: number;
+  count: number;
+  k: number;
+  orderStatistics: number;
+} {
   return {
     // Scores of groups of ≥ 10: medians and quartiles (from 20) and means (10–19) alike (decision 047).
     score10: Math.ceil(Math.max(magnitudeDeviation(MIN_QUARTILE_GROUP), centreMeanDeviation(MIN_QUARTILE_GROUP)) + 0.5),

@@ -13,9 +13,16 @@ export function indicatorsTable(locale: Locale): ExportTable {
   const headerRows: number[] = [];
   const add = (table: IndicatorTable, title: MessageKey) => {
     headerRows.push(lines.length);
-    lines.push([t("benchmark.csv.section"), t("benchmark.indicators.group"), ...INDICATORS.map((i) => t(`benchmark.indicators.${i}`))]);
+    lines.push([
+      t("benchmark.csv.section"),
+      t("benchmark.indicators.group"),
+      ...INDICATORS.map((i) => t(`benchmark.indicators.${i}`)),
+    ]);
     for (const row of [...table.rows, table.total]) {
-      const label = row.key === "total" ? t("benchmark.indicators.total") : t((table.by === "country" ? `countries.${row.key}` : `sectors.${row.key}`) as MessageKey);
+      const label =
+        row.key === "total"
+          ? t("benchmark.indicators.total")
+          : t((table.by === "country" ? `countries.${row.key}` : `sectors.${row.key}`) as MessageKey);
       lines.push([
         t(title),
         label,

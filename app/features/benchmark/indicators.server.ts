@@ -3,7 +3,13 @@ import { matchingIndicatorsByOrganisation } from "~/features/matching/indicators
 import { getDb } from "~/utils/db.server";
 import { perDataVersion } from "./dataset.server";
 import { FILTER_COUNTRIES, FILTER_SECTORS } from "./filters";
-import { indicatorTable, type IndicatorTable, type MatchingIndicatorRow, type OrganisationFacts, type UnitKeyOf } from "./indicators";
+import {
+  indicatorTable,
+  type IndicatorTable,
+  type MatchingIndicatorRow,
+  type OrganisationFacts,
+  type UnitKeyOf,
+} from "./indicators";
 import { recordKeys, unitKey } from "./record-keys.server";
 
 /** The matching capability's figures per organisation (newcomers, matches, days to a match). */
@@ -13,7 +19,9 @@ export function matchingRows(): MatchingIndicatorRow[] | null {
 
 export function organisationFacts(): OrganisationFacts[] {
   const sqlite = getDb().$client;
-  const orgs = sqlite.prepare("SELECT id, country, sector FROM organisations WHERE kind = 'care_provider' ORDER BY id").all() as { id: number; country: string; sector: string }[];
+  const orgs = sqlite
+    .prepare("SELECT id, country, sector FROM organisations WHERE kind = 'care_provider' ORDER BY id")
+    .all() as { id: number; country: string; sector: string }[];
   const scans = sqlite
     .prepare(
       `SELECT organisation_id AS org, instrument_version AS version, overall_score AS overall FROM scans
@@ -27,7 +35,13 @@ export function organisationFacts(): OrganisationFacts[] {
     byOrg.set(s.org, list);
   }
   const completions = new Map(
-    (sqlite.prepare("SELECT organisation_id AS org, count(*) AS n FROM module_completions WHERE organisation_id IS NOT NULL GROUP BY organisation_id").all() as { org: number; n: number }[]).map((r) => [r.org, r.n]),
+    (
+      sqlite
+        .prepare(
+          "SELECT organisation_id AS org, count(*) AS n FROM module_completions WHERE organisation_id IS NOT NULL GROUP BY organisation_id",
+        )
+        .all() as { org: number; n: number }[]
+    ).map((r) => [r.org, r.n]),
   );
   return orgs.map((o) => {
     const list = byOrg.get(o.id) ?? [];
@@ -36,8 +50,18 @@ export function organisationFacts(): OrganisationFacts[] {
     const sameVersion = last ? list.filter((s) => s.version === last.version && s.overall !== null) : [];
     const first = sameVersion[0];
     const latest = sameVersion[sameVersion.length - 1];
-    const scoreChange = sameVersion.length >= 2 && first && latest && first.overall !== null && latest.overall !== null ? latest.overall - first.overall : null;
-    return { organisationId: o.id, country: o.country, sector: o.sector, scanned: list.length > 0, scoreChange, moduleCompletions: completions.get(o.id) ?? 0 };
+    const scoreChange =
+      sameVersion.length >= 2 && first && latest && first.overall !== null && latest.overall !== null
+        ? latest.overall - first.overall
+        : null;
+    return {
+      organisationId: o.id,
+      country: o.country,
+      sector: o.sector,
+      scanned: list.length > 0,
+      scoreChange,
+      moduleCompletions: completions.get(o.id) ?? 0,
+    };
   });
 }
 

@@ -4,7 +4,15 @@
 // least MIN_GROUP_SIZE organisations contributing to the indicator; the programme total is shown (adjusted) as
 // long as the programme holds MIN_GROUP_SIZE care organisations — except a count published as 0, and a median
 // of days of fewer than MIN_GROUP_SIZE organisations with matches, which are "not shown" (decision 045).
-import { type Contribution, MIN_GROUP_SIZE, groupOf, magnitudeDeviation, publishMeanOf, publishQuantileOf, publishTotal } from "./disclosure";
+import {
+  type Contribution,
+  MIN_GROUP_SIZE,
+  groupOf,
+  magnitudeDeviation,
+  publishMeanOf,
+  publishQuantileOf,
+  publishTotal,
+} from "./disclosure";
 
 /** What the matching capability reports per organisation (app/features/matching/indicators.server.ts). */
 export type MatchingIndicatorRow = {
@@ -37,7 +45,13 @@ export const INDICATORS = [
   "moduleCompletions",
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
-const MATCHING: ReadonlySet<Indicator> = new Set(["newcomersRegistered", "shareMatched", "medianDaysToMatch", "activeMatches", "completedMatches"]);
+const MATCHING: ReadonlySet<Indicator> = new Set([
+  "newcomersRegistered",
+  "shareMatched",
+  "medianDaysToMatch",
+  "activeMatches",
+  "completedMatches",
+]);
 
 /** value null: not shown (one symbol, no reason). */
 export type IndicatorCell = { available: false } | { available: true; value: number | null };
@@ -91,10 +105,18 @@ function figure(indicator: Indicator, orgs: readonly Joined[], unitKeyOf: UnitKe
   switch (indicator) {
     case "meanScoreChange": {
       const contributors = orgs.filter((o) => o.scoreChange !== null);
-      const contributions = contributors.map((o): Contribution => ({ key: unitKeyOf(o.organisationId, `indicator:scoreChange:${o.scoreChange}`), value: o.scoreChange ?? 0 }));
-      const clipped = contributions.map((c) => Math.min(SCORE_CHANGE_BOUNDS[1], Math.max(SCORE_CHANGE_BOUNDS[0], c.value)));
+      const contributions = contributors.map((o): Contribution => ({
+        key: unitKeyOf(o.organisationId, `indicator:scoreChange:${o.scoreChange}`),
+        value: o.scoreChange ?? 0,
+      }));
+      const clipped = contributions.map((c) =>
+        Math.min(SCORE_CHANGE_BOUNDS[1], Math.max(SCORE_CHANGE_BOUNDS[0], c.value)),
+      );
       const mean = clipped.length === 0 ? 0 : clipped.reduce((a, b) => a + b, 0) / clipped.length;
-      return publishMeanOf(groupOf(contributions), mean, { statistic: "indicator:meanScoreChange", bounds: SCORE_CHANGE_BOUNDS });
+      return publishMeanOf(groupOf(contributions), mean, {
+        statistic: "indicator:meanScoreChange",
+        bounds: SCORE_CHANGE_BOUNDS,
+      });
     }
     case "shareMatched": {
       const registered = totalOf("newcomersRegistered", (o) => o.matching?.newcomersRegistered ?? 0);
@@ -109,8 +131,17 @@ function figure(indicator: Indicator, orgs: readonly Joined[], unitKeyOf: UnitKe
       if (contributors.length < MIN_GROUP_SIZE || orgs.length < MIN_GROUP_SIZE) return null;
       const days = Float64Array.from(contributors.flatMap((o) => o.matching?.daysToMatch ?? [])).sort();
       // The group is the cell's organisations (as for the sums); the noise follows the contributing ones.
-      const group = groupOf(orgs.map((o) => ({ key: unitKeyOf(o.organisationId, `indicator:days:${(o.matching?.daysToMatch ?? []).join(",")}`), value: 0 })));
-      return publishQuantileOf(group, days, 0.5, { statistic: "indicator:medianDaysToMatch", bounds: DAYS_BOUNDS, deviation: magnitudeDeviation(contributors.length, DAYS_BOUNDS) });
+      const group = groupOf(
+        orgs.map((o) => ({
+          key: unitKeyOf(o.organisationId, `indicator:days:${(o.matching?.daysToMatch ?? []).join(",")}`),
+          value: 0,
+        })),
+      );
+      return publishQuantileOf(group, days, 0.5, {
+        statistic: "indicator:medianDaysToMatch",
+        bounds: DAYS_BOUNDS,
+        deviation: magnitudeDeviation(contributors.length, DAYS_BOUNDS),
+      });
     }
     default:
       return totalOf(indicator, (o) => count(o, indicator));

@@ -37,9 +37,16 @@ const peerMedians = perDataVersion("scans", (key) => {
 });
 
 function computePeerMedians(organisationId: number, group: PeerGroup, instrumentVersion: number): PeerMedians {
-  const own = getDb().$client.prepare("SELECT country, sector FROM organisations WHERE id = ?").get(organisationId) as { country: string; sector: string } | undefined;
+  const own = getDb().$client.prepare("SELECT country, sector FROM organisations WHERE id = ?").get(organisationId) as
+    { country: string; sector: string } | undefined;
   const dataset = loadDataset(instrumentVersion);
-  const hidden: PeerMedians = { groupSize: null, shown: false, measure: null, dimensions: dataset.dimensions.map((d) => ({ key: d.key, median: null })), overall: null };
+  const hidden: PeerMedians = {
+    groupSize: null,
+    shown: false,
+    measure: null,
+    dimensions: dataset.dimensions.map((d) => ({ key: d.key, median: null })),
+    overall: null,
+  };
   if (!own) return hidden;
   const peers: DatasetScan[] = [];
   for (const [orgIndex, scanIndex] of dataset.latest) {
@@ -72,7 +79,14 @@ export type OwnPosition =
       sector: string;
       period: string;
       version: number;
-      dimensions: { key: string; nameNl: string; nameEn: string; own: number | null; ownLevel: number | null; peerMedian: number | null }[];
+      dimensions: {
+        key: string;
+        nameNl: string;
+        nameEn: string;
+        own: number | null;
+        ownLevel: number | null;
+        peerMedian: number | null;
+      }[];
       overall: number | null;
       overallLevel: number | null;
       peers: PeerMedians;
@@ -95,11 +109,19 @@ function computeOwnPosition(organisationId: number, group: PeerGroup): OwnPositi
       `SELECT s.id, s.period, s.instrument_version AS version, s.overall_score AS overall, s.overall_level AS overallLevel
          FROM scans s WHERE s.organisation_id = ? AND s.status = 'submitted' ORDER BY s.period DESC LIMIT 1`,
     )
-    .get(organisationId) as { id: number; period: string; version: number; overall: number | null; overallLevel: number | null } | undefined;
+    .get(organisationId) as
+    { id: number; period: string; version: number; overall: number | null; overallLevel: number | null } | undefined;
   if (!scan) return { kind: "no_scan" };
-  const own = sqlite.prepare("SELECT country, sector FROM organisations WHERE id = ?").get(organisationId) as { country: string; sector: string };
+  const own = sqlite.prepare("SELECT country, sector FROM organisations WHERE id = ?").get(organisationId) as {
+    country: string;
+    sector: string;
+  };
   const scores = new Map(
-    (sqlite.prepare("SELECT dimension_key AS key, score, level FROM scan_dimension_scores WHERE scan_id = ?").all(scan.id) as { key: string; score: number | null; level: number | null }[]).map((r) => [r.key, r]),
+    (
+      sqlite
+        .prepare("SELECT dimension_key AS key, score, level FROM scan_dimension_scores WHERE scan_id = ?")
+        .all(scan.id) as { key: string; score: number | null; level: number | null }[]
+    ).map((r) => [r.key, r]),
   );
   const dataset = loadDataset(scan.version);
   const peers = getPeerMedians(organisationId, group, scan.version);

@@ -14,14 +14,23 @@ export function recordKeys(organisationIds: readonly number[]): Map<number, stri
   const cached = known.get(sqlite);
   if (cached && organisationIds.every((id) => cached.has(id))) return cached;
   const read = () => {
-    const map = new Map((sqlite.prepare("SELECT organisation_id AS id, record_key AS k FROM benchmark_record_keys").all() as { id: number; k: string }[]).map((r) => [r.id, r.k]));
+    const map = new Map(
+      (
+        sqlite.prepare("SELECT organisation_id AS id, record_key AS k FROM benchmark_record_keys").all() as {
+          id: number;
+          k: string;
+        }[]
+      ).map((r) => [r.id, r.k]),
+    );
     known.set(sqlite, map);
     return map;
   };
   let keys = read();
   const missing = organisationIds.filter((id) => !keys.has(id));
   if (missing.length > 0) {
-    const insert = sqlite.prepare("INSERT OR IGNORE INTO benchmark_record_keys (organisation_id, record_key) VALUES (?, ?)");
+    const insert = sqlite.prepare(
+      "INSERT OR IGNORE INTO benchmark_record_keys (organisation_id, record_key) VALUES (?, ?)",
+    );
     sqlite.transaction(() => {
       for (const id of missing) insert.run(id, randomBytes(32).toString("hex"));
     })();

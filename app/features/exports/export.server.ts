@@ -15,7 +15,12 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 function sheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, " ").slice(0, 31).trim() || "Export";
+  return (
+    name
+      .replace(/[[\]:*?/\\]/g, " ")
+      .slice(0, 31)
+      .trim() || "Export"
+  );
 }
 
 /** A workbook with one worksheet per table: numbers as numbers, texts as texts, headings bold. */
@@ -30,7 +35,9 @@ export async function toXlsx(tables: readonly ExportTable[]): Promise<Uint8Array
     const sheet = workbook.addWorksheet(name);
     const widths: number[] = [];
     table.rows.forEach((row, index) => {
-      const added = sheet.addRow(row.map((cell) => (cell === undefined || (typeof cell === "number" && !Number.isFinite(cell)) ? null : cell)));
+      const added = sheet.addRow(
+        row.map((cell) => (cell === undefined || (typeof cell === "number" && !Number.isFinite(cell)) ? null : cell)),
+      );
       if (table.headerRows?.includes(index)) added.font = { bold: true };
       row.forEach((cell, col) => {
         widths[col] = Math.max(widths[col] ?? 8, Math.min(60, String(cell ?? "").length + 2));
@@ -45,8 +52,16 @@ export async function toXlsx(tables: readonly ExportTable[]): Promise<Uint8Array
 }
 
 /** The download: CSV (one table, the locale's dialect) or .xlsx (every table a worksheet). */
-export async function exportResponse(tables: readonly ExportTable[], format: ExportFormat, locale: Locale, baseName: string): Promise<Response> {
-  const body: string | Uint8Array<ArrayBuffer> = format === "xlsx" ? await toXlsx(tables) : toCsv({ sheet: "", rows: tables.flatMap((table, i) => (i === 0 ? table.rows : [[], ...table.rows])) }, locale);
+export async function exportResponse(
+  tables: readonly ExportTable[],
+  format: ExportFormat,
+  locale: Locale,
+  baseName: string,
+): Promise<Response> {
+  const body: string | Uint8Array<ArrayBuffer> =
+    format === "xlsx"
+      ? await toXlsx(tables)
+      : toCsv({ sheet: "", rows: tables.flatMap((table, i) => (i === 0 ? table.rows : [[], ...table.rows])) }, locale);
   return new Response(body, {
     headers: {
       "Content-Type": CONTENT_TYPES[format],
@@ -60,5 +75,8 @@ export async function exportResponse(tables: readonly ExportTable[], format: Exp
 export function requestedFormat(request: Request, locale: Locale): ExportFormat {
   const parsed = parseWith(ExportFormatSchema, Object.fromEntries(new URL(request.url).searchParams));
   if (parsed.success) return parsed.data.format;
-  throw new Response(translate(locale, "exports.unknownFormat"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  throw new Response(translate(locale, "exports.unknownFormat"), {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }

@@ -27,8 +27,30 @@ describe("csvField", () => {
 
 describe("toCsv", () => {
   it("starts with a byte order mark and ends every row with CRLF", () => {
-    expect(toCsv({ sheet: "x", rows: [["a", 1.5], ["b", null]] }, "nl")).toBe("\uFEFFa;1,5\r\nb;\r\n");
-    expect(toCsv({ sheet: "x", rows: [["a", 1.5], ["b", null]] }, "en")).toBe("\uFEFFa,1.5\r\nb,\r\n");
+    expect(
+      toCsv(
+        {
+          sheet: "x",
+          rows: [
+            ["a", 1.5],
+            ["b", null],
+          ],
+        },
+        "nl",
+      ),
+    ).toBe("\uFEFFa;1,5\r\nb;\r\n");
+    expect(
+      toCsv(
+        {
+          sheet: "x",
+          rows: [
+            ["a", 1.5],
+            ["b", null],
+          ],
+        },
+        "en",
+      ),
+    ).toBe("\uFEFFa,1.5\r\nb,\r\n");
   });
   it("leaves text that only starts like a number alone and neutralises formulas", () => {
     expect(neutraliseFormula("-")).toBe("'-");
@@ -39,7 +61,9 @@ describe("toCsv", () => {
 
 describe("exportHref", () => {
   it("adds the format and keeps the page's filters", () => {
-    expect(exportHref("/partner/benchmark/export?country=NL", "xlsx")).toBe("/partner/benchmark/export?country=NL&format=xlsx");
+    expect(exportHref("/partner/benchmark/export?country=NL", "xlsx")).toBe(
+      "/partner/benchmark/export?country=NL&format=xlsx",
+    );
     expect(exportHref("/hr/modules/export", "csv")).toBe("/hr/modules/export?format=csv");
   });
 });

@@ -13,16 +13,26 @@ export function checkDatabase(): boolean {
   }
 }
 
-export type Readiness = { migrations: "applied" | "pending" | "unknown"; database: "writable" | "read-only" | "unavailable" };
+export type Readiness = {
+  migrations: "applied" | "pending" | "unknown";
+  database: "writable" | "read-only" | "unavailable";
+};
 
 /** The newest migration this build ships, from drizzle-kit's journal (read once). */
 let newestShipped: number | null | undefined;
 function newestShippedMigration(): number | null {
   if (newestShipped === undefined) {
     try {
-      const journal: unknown = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8"));
-      const entries = journal && typeof journal === "object" && "entries" in journal && Array.isArray(journal.entries) ? journal.entries : [];
-      const whens = entries.map((e: unknown) => (e && typeof e === "object" && "when" in e ? Number(e.when) : NaN)).filter(Number.isFinite);
+      const journal: unknown = JSON.parse(
+        fs.readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8"),
+      );
+      const entries =
+        journal && typeof journal === "object" && "entries" in journal && Array.isArray(journal.entries)
+          ? journal.entries
+          : [];
+      const whens = entries
+        .map((e: unknown) => (e && typeof e === "object" && "when" in e ? Number(e.when) : NaN))
+        .filter(Number.isFinite);
       newestShipped = whens.length > 0 ? Math.max(...whens) : null;
     } catch {
       newestShipped = null;

@@ -11,13 +11,18 @@ import { IMPORT_MAX_BYTES } from "./table";
 export async function importAction(request: Request, actor: ImportActor, organisationId: number, pagePath: string) {
   const form = await readUploadForm(request, IMPORT_MAX_BYTES);
   const intent = String(form.get("intent") ?? "");
-  const invalid = (message: string) => data({ ok: false as const, intent, formError: message, formErrorParams: null, errors: {} }, { status: 400 });
+  const invalid = (message: string) =>
+    data({ ok: false as const, intent, formError: message, formErrorParams: null, errors: {} }, { status: 400 });
 
   if (intent === "upload") {
     const parsed = parseWith(UploadSchema, { file: form.get("file") });
     if (!parsed.success) return invalid(parsed.fieldErrors.file?.[0] ?? "import.file.choose");
     const { file } = parsed.data;
-    const result = await previewImport(actor, { organisationId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const result = await previewImport(actor, {
+      organisationId,
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
     if (!result.ok) return failureResponse(result, { intent });
     return redirect(pagePath, 303);
   }
@@ -30,7 +35,12 @@ export async function importAction(request: Request, actor: ImportActor, organis
     });
     if (!parsed.success) return invalid("errors.badRequest");
     const { batchId, planHash, deactivate, deactivateAll } = parsed.data;
-    const result = applyImport(actor, { organisationId, batchId, planHash, deactivate: deactivateAll ? "all" : deactivate });
+    const result = applyImport(actor, {
+      organisationId,
+      batchId,
+      planHash,
+      deactivate: deactivateAll ? "all" : deactivate,
+    });
     if (!result.ok) return failureResponse(result, { intent });
     return data({ ok: true as const, intent, notice: "import.applied" as const, noticeParams: result.value });
   }

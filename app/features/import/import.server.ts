@@ -14,7 +14,14 @@ import { getEnv, publicUrl } from "~/utils/env.server";
 import { formatDate, translate, type MessageKey } from "~/utils/i18n";
 import type { CurrentUser } from "~/utils/session.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
-import { buildPlan, placeKey, type DepartmentRef, type ImportPlan, type MemberState, type OrganisationState } from "./plan";
+import {
+  buildPlan,
+  placeKey,
+  type DepartmentRef,
+  type ImportPlan,
+  type MemberState,
+  type OrganisationState,
+} from "./plan";
 import { mapHeaders, readRows, type ImportRow } from "./rows";
 import { csvTable, IMPORT_MAX_ROWS, sniffFile, type TableProblem } from "./table";
 import { xlsxTable } from "./xlsx.server";
@@ -27,7 +34,11 @@ export type ImportActor = Pick<CurrentUser, "id" | "name" | "role" | "organisati
 /** HR imports into its own organisation only; the platform admin into any care organisation. */
 function organisationFor(actor: ImportActor, organisationId: number, db: Reader = getDb()) {
   if (actor.role !== "admin" && (actor.role !== "hr" || actor.organisationId !== organisationId)) return null;
-  const org = db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(eq(organisations.id, organisationId)).get();
+  const org = db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .get();
   return org && org.kind === "care_provider" ? org : null;
 }
 
@@ -46,20 +57,58 @@ function hashOf(value: unknown): string {
 }
 
 /** The organisation as the plan needs it; addresses elsewhere only for the addresses in the file. */
-export function loadState(db: Reader, actor: ImportActor, organisationId: number, rows: readonly ImportRow[], now = new Date()): OrganisationState {
+export function loadState(
+  db: Reader,
+  actor: ImportActor,
+  organisationId: number,
+  rows: readonly ImportRow[],
+  now = new Date(),
+): OrganisationState {
   const members: MemberState[] = db
-    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, status: users.status, departmentId: memberships.departmentId, locale: users.locale })
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      status: users.status,
+      departmentId: memberships.departmentId,
+      locale: users.locale,
+    })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(eq(memberships.organisationId, organisationId), ne(users.status, "erased"), inArray(memberships.role, ["employee", "hr", "newcomer"])))
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        ne(users.status, "erased"),
+        inArray(memberships.role, ["employee", "hr", "newcomer"]),
+      ),
+    )
     .orderBy(asc(users.id))
     .all()
-    .flatMap((m) => (m.role === "employee" || m.role === "hr" || m.role === "newcomer") && m.status !== "erased" ? [{ ...m, role: m.role, status: m.status }] : []);
+    .flatMap((m) =>
+      (m.role === "employee" || m.role === "hr" || m.role === "newcomer") && m.status !== "erased"
+        ? [{ ...m, role: m.role, status: m.status }]
+        : [],
+    );
   const pending = new Map<string, OrganisationState["invitations"][number]>();
   for (const inv of db
-    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, departmentId: invitations.departmentId, locale: invitations.locale })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      name: invitations.name,
+      role: invitations.role,
+      departmentId: invitations.departmentId,
+      locale: invitations.locale,
+    })
     .from(invitations)
-    .where(and(eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now.toISOString())))
+    .where(
+      and(
+        eq(invitations.organisationId, organisationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now.toISOString()),
+      ),
+    )
     .orderBy(asc(invitations.id))
     .all()) {
     pending.set(inv.email, inv);
@@ -73,7 +122,12 @@ export function loadState(db: Reader, actor: ImportActor, organisationId: number
       .select({ email: users.email })
       .from(users)
       .leftJoin(memberships, eq(memberships.userId, users.id))
-      .where(and(inArray(users.email, chunk), or(isNull(memberships.organisationId), ne(memberships.organisationId, organisationId))))
+      .where(
+        and(
+          inArray(users.email, chunk),
+          or(isNull(memberships.organisationId), ne(memberships.organisationId, organisationId)),
+        ),
+      )
       .all()) {
       elsewhere.add(r.email);
     }
@@ -81,8 +135,18 @@ export function loadState(db: Reader, actor: ImportActor, organisationId: number
   return {
     actorUserId: actor.id,
     actorIsAdmin: actor.role === "admin",
-    sites: db.select({ id: sites.id, name: sites.name }).from(sites).where(eq(sites.organisationId, organisationId)).orderBy(asc(sites.id)).all(),
-    departments: db.select({ id: departments.id, siteId: departments.siteId, name: departments.name }).from(departments).where(eq(departments.organisationId, organisationId)).orderBy(asc(departments.id)).all(),
+    sites: db
+      .select({ id: sites.id, name: sites.name })
+      .from(sites)
+      .where(eq(sites.organisationId, organisationId))
+      .orderBy(asc(sites.id))
+      .all(),
+    departments: db
+      .select({ id: departments.id, siteId: departments.siteId, name: departments.name })
+      .from(departments)
+      .where(eq(departments.organisationId, organisationId))
+      .orderBy(asc(departments.id))
+      .all(),
     members,
     invitations: [...pending.values()],
     elsewhere,
@@ -100,10 +164,15 @@ export async function previewImport(actor: ImportActor, input: UploadInput): Pro
   const table = sniffed.kind === "xlsx" ? await xlsxTable(input.bytes) : csvTable(input.bytes);
   if (!table.ok) return fail("invalid", TABLE_MESSAGES[table.problem], { params: { max: IMPORT_MAX_ROWS } });
   const headers = mapHeaders(table.rows[0] ?? []);
-  if (!headers.ok) return fail("invalid", headers.problem === "missingColumns" ? "import.file.missingColumns" : "import.file.duplicateColumn");
+  if (!headers.ok)
+    return fail(
+      "invalid",
+      headers.problem === "missingColumns" ? "import.file.missingColumns" : "import.file.duplicateColumn",
+    );
   const rows = readRows(table.rows, headers.map);
   if (rows.length === 0) return fail("invalid", "import.file.empty");
-  if (rows.length > IMPORT_MAX_ROWS) return fail("invalid", "import.file.tooManyRows", { params: { max: IMPORT_MAX_ROWS } });
+  if (rows.length > IMPORT_MAX_ROWS)
+    return fail("invalid", "import.file.tooManyRows", { params: { max: IMPORT_MAX_ROWS } });
   const db = getDb();
   const plan = buildPlan(rows, loadState(db, actor, org.id, rows));
   const batchId = db.transaction((tx) => {
@@ -125,7 +194,14 @@ export async function previewImport(actor: ImportActor, input: UploadInput): Pro
       .returning({ id: importBatches.id })
       .get().id;
   });
-  audit({ actorUserId: actor.id, organisationId: org.id, action: "import.previewed", entityType: "import_batch", entityId: batchId, detail: { rows: rows.length } });
+  audit({
+    actorUserId: actor.id,
+    organisationId: org.id,
+    action: "import.previewed",
+    entityType: "import_batch",
+    entityId: batchId,
+    detail: { rows: rows.length },
+  });
   return ok({ batchId });
 }
 
@@ -150,7 +226,8 @@ function progressOf(batchId: number, db: Reader = getDb()): Progress {
     .where(eq(importInvitations.batchId, batchId))
     .groupBy(outbox.status)
     .all();
-  const total = db.select({ n: count() }).from(importInvitations).where(eq(importInvitations.batchId, batchId)).get()?.n ?? 0;
+  const total =
+    db.select({ n: count() }).from(importInvitations).where(eq(importInvitations.batchId, batchId)).get()?.n ?? 0;
   const by = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
   return { total, sent: by("sent"), failed: by("failed"), waiting: total - by("sent") - by("failed") };
 }
@@ -167,12 +244,26 @@ export type ImportPage = {
     ignored: string[];
     planHash: string;
     rowCount: number;
-    counts: { creates: number; changes: number; unchanged: number; problems: number; deactivations: number; sites: number; departments: number };
+    counts: {
+      creates: number;
+      changes: number;
+      unchanged: number;
+      problems: number;
+      deactivations: number;
+      sites: number;
+      departments: number;
+    };
     plan: ImportPlan;
     /** Names ("site – department") of the existing departments the plan points at. */
     departmentNames: Record<number, string>;
   };
-  lastApplied: null | { batchId: number; fileName: string; appliedAt: string; summary: AppliedSummary; progress: Progress };
+  lastApplied: null | {
+    batchId: number;
+    fileName: string;
+    appliedAt: string;
+    summary: AppliedSummary;
+    progress: Progress;
+  };
 };
 
 /** The page: the open preview (recomputed against the organisation as it is now) and the last applied import. */
@@ -180,7 +271,12 @@ export function importPage(actor: ImportActor, organisationId: number, now = new
   const db = getDb();
   const org = organisationFor(actor, organisationId, db);
   if (!org) return fail("not_found", "errors.notFound");
-  const open = db.select().from(importBatches).where(and(eq(importBatches.organisationId, org.id), eq(importBatches.status, "previewed"))).orderBy(desc(importBatches.id)).get();
+  const open = db
+    .select()
+    .from(importBatches)
+    .where(and(eq(importBatches.organisationId, org.id), eq(importBatches.status, "previewed")))
+    .orderBy(desc(importBatches.id))
+    .get();
   let preview: ImportPage["preview"] = null;
   if (open) {
     const { rows, ignored } = storedRows(open.rows);
@@ -218,18 +314,45 @@ export function importPage(actor: ImportActor, organisationId: number, now = new
       },
     };
   }
-  const applied = db.select().from(importBatches).where(and(eq(importBatches.organisationId, org.id), eq(importBatches.status, "applied"))).orderBy(desc(importBatches.id)).get();
+  const applied = db
+    .select()
+    .from(importBatches)
+    .where(and(eq(importBatches.organisationId, org.id), eq(importBatches.status, "applied")))
+    .orderBy(desc(importBatches.id))
+    .get();
   const lastApplied =
     applied && applied.appliedAt
-      ? { batchId: applied.id, fileName: applied.fileName, appliedAt: applied.appliedAt, summary: parseSummary(applied.summary), progress: progressOf(applied.id, db) }
+      ? {
+          batchId: applied.id,
+          fileName: applied.fileName,
+          appliedAt: applied.appliedAt,
+          summary: parseSummary(applied.summary),
+          progress: progressOf(applied.id, db),
+        }
       : null;
   return ok({ organisation: { id: org.id, name: org.name }, preview, lastApplied });
 }
 
-export type AppliedSummary = { invited: number; changed: number; unchanged: number; skipped: number; deactivated: number; sites: number; departments: number };
+export type AppliedSummary = {
+  invited: number;
+  changed: number;
+  unchanged: number;
+  skipped: number;
+  deactivated: number;
+  sites: number;
+  departments: number;
+};
 
 function parseSummary(json: string | null): AppliedSummary {
-  const empty: AppliedSummary = { invited: 0, changed: 0, unchanged: 0, skipped: 0, deactivated: 0, sites: 0, departments: 0 };
+  const empty: AppliedSummary = {
+    invited: 0,
+    changed: 0,
+    unchanged: 0,
+    skipped: 0,
+    deactivated: 0,
+    sites: 0,
+    departments: 0,
+  };
   if (!json) return empty;
   const parsed: unknown = JSON.parse(json);
   if (!parsed || typeof parsed !== "object") return empty;
@@ -258,7 +381,11 @@ export function applyImport(actor: ImportActor, input: ApplyInput, now = new Dat
   type Result = Outcome<AppliedSummary & { roleChanged: number[]; deactivatedIds: number[] }>;
   const result = db.transaction(
     (tx): Result => {
-      const batch = tx.select().from(importBatches).where(and(eq(importBatches.id, input.batchId), eq(importBatches.organisationId, org.id))).get();
+      const batch = tx
+        .select()
+        .from(importBatches)
+        .where(and(eq(importBatches.id, input.batchId), eq(importBatches.organisationId, org.id)))
+        .get();
       if (!batch) return fail("not_found", "errors.notFound");
       if (batch.status !== "previewed") return fail("conflict", "import.alreadyDone");
       const { rows } = storedRows(batch.rows);
@@ -269,25 +396,50 @@ export function applyImport(actor: ImportActor, input: ApplyInput, now = new Dat
       if (toDeactivate.some((id) => !candidates.has(id))) return fail("invalid", "import.notACandidate");
 
       // Places first, so people can point at them.
-      const siteIds = new Map(tx.select({ id: sites.id, name: sites.name }).from(sites).where(eq(sites.organisationId, org.id)).all().map((s) => [placeKey(s.name), s.id]));
+      const siteIds = new Map(
+        tx
+          .select({ id: sites.id, name: sites.name })
+          .from(sites)
+          .where(eq(sites.organisationId, org.id))
+          .all()
+          .map((s) => [placeKey(s.name), s.id]),
+      );
       for (const name of plan.sitesToCreate) {
-        siteIds.set(placeKey(name), tx.insert(sites).values({ organisationId: org.id, name, city: "" }).returning({ id: sites.id }).get().id);
+        siteIds.set(
+          placeKey(name),
+          tx.insert(sites).values({ organisationId: org.id, name, city: "" }).returning({ id: sites.id }).get().id,
+        );
       }
       const newDeptIds = new Map<string, number>();
       for (const d of plan.departmentsToCreate) {
         const siteId = siteIds.get(placeKey(d.site)) ?? null;
-        const id = tx.insert(departments).values({ organisationId: org.id, siteId, name: d.name }).returning({ id: departments.id }).get().id;
+        const id = tx
+          .insert(departments)
+          .values({ organisationId: org.id, siteId, name: d.name })
+          .returning({ id: departments.id })
+          .get().id;
         newDeptIds.set(`${placeKey(d.site)}\u0000${placeKey(d.name)}`, id);
       }
-      const deptId = (ref: DepartmentRef | null): number | null => (ref == null ? null : "id" in ref ? ref.id : (newDeptIds.get(`${placeKey(ref.site)}\u0000${placeKey(ref.name)}`) ?? null));
+      const deptId = (ref: DepartmentRef | null): number | null =>
+        ref == null
+          ? null
+          : "id" in ref
+            ? ref.id
+            : (newDeptIds.get(`${placeKey(ref.site)}\u0000${placeKey(ref.name)}`) ?? null);
 
       const roleChanged: number[] = [];
       for (const change of plan.changes) {
         const v = change.values;
         if (change.target.kind === "user") {
           const userId = change.target.userId;
-          tx.update(users).set({ name: v.name, locale: v.locale, ...(change.reactivate ? { status: "active" as const } : {}) }).where(eq(users.id, userId)).run();
-          tx.update(memberships).set({ role: v.role, departmentId: deptId(v.department) }).where(eq(memberships.userId, userId)).run();
+          tx.update(users)
+            .set({ name: v.name, locale: v.locale, ...(change.reactivate ? { status: "active" as const } : {}) })
+            .where(eq(users.id, userId))
+            .run();
+          tx.update(memberships)
+            .set({ role: v.role, departmentId: deptId(v.department) })
+            .where(eq(memberships.userId, userId))
+            .run();
           if (change.changes.some((c) => c.field === "role")) {
             // New permissions: sign the person in again, as the people page does.
             tx.delete(sessions).where(eq(sessions.userId, userId)).run();
@@ -295,7 +447,10 @@ export function applyImport(actor: ImportActor, input: ApplyInput, now = new Dat
           }
         } else {
           // A pending invitation is corrected in place; its link (already mailed) stays valid.
-          tx.update(invitations).set({ name: v.name, role: v.role, locale: v.locale, departmentId: deptId(v.department) }).where(eq(invitations.id, change.target.invitationId)).run();
+          tx.update(invitations)
+            .set({ name: v.name, role: v.role, locale: v.locale, departmentId: deptId(v.department) })
+            .where(eq(invitations.id, change.target.invitationId))
+            .run();
         }
       }
 
@@ -324,7 +479,9 @@ export function applyImport(actor: ImportActor, input: ApplyInput, now = new Dat
           .all();
         const idByHash = new Map(inserted.map((r) => [r.tokenHash, r.id]));
         const ids = chunk.map((c) => idByHash.get(c.tokenHash) ?? 0);
-        tx.insert(importInvitations).values(ids.map((invitationId) => ({ batchId: batch.id, invitationId }))).run();
+        tx.insert(importInvitations)
+          .values(ids.map((invitationId) => ({ batchId: batch.id, invitationId })))
+          .run();
         chunk.forEach(({ person, token }, k) => {
           enqueueMail(
             {
@@ -365,7 +522,13 @@ export function applyImport(actor: ImportActor, input: ApplyInput, now = new Dat
       };
       // The rows (names and addresses of a whole staff) are not kept once applied: what happened is in the data.
       tx.update(importBatches)
-        .set({ status: "applied", appliedAt: now.toISOString(), appliedByUserId: actor.id, summary: JSON.stringify(summary), rows: "[]" })
+        .set({
+          status: "applied",
+          appliedAt: now.toISOString(),
+          appliedByUserId: actor.id,
+          summary: JSON.stringify(summary),
+          rows: "[]",
+        })
         .where(eq(importBatches.id, batch.id))
         .run();
       return ok({ ...summary, roleChanged, deactivatedIds: toDeactivate });
@@ -374,7 +537,14 @@ export function applyImport(actor: ImportActor, input: ApplyInput, now = new Dat
   );
   if (!result.ok) return result;
   const { roleChanged, deactivatedIds, ...summary } = result.value;
-  audit({ actorUserId: actor.id, organisationId: org.id, action: "import.applied", entityType: "import_batch", entityId: input.batchId, detail: { ...summary, roleChanged, deactivated: deactivatedIds } });
+  audit({
+    actorUserId: actor.id,
+    organisationId: org.id,
+    action: "import.applied",
+    entityType: "import_batch",
+    entityId: input.batchId,
+    detail: { ...summary, roleChanged, deactivated: deactivatedIds },
+  });
   if (summary.invited > 0) wakeOutbox();
   return ok(summary);
 }
@@ -386,7 +556,13 @@ export function discardImport(actor: ImportActor, input: { organisationId: numbe
   const done = getDb()
     .update(importBatches)
     .set({ status: "discarded", rows: "[]" })
-    .where(and(eq(importBatches.id, input.batchId), eq(importBatches.organisationId, org.id), eq(importBatches.status, "previewed")))
+    .where(
+      and(
+        eq(importBatches.id, input.batchId),
+        eq(importBatches.organisationId, org.id),
+        eq(importBatches.status, "previewed"),
+      ),
+    )
     .run();
   return done.changes ? ok() : fail("not_found", "errors.notFound");
 }

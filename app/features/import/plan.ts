@@ -87,7 +87,8 @@ export function buildPlan(rows: readonly ImportRow[], state: OrganisationState):
       const member = members.get(row.email);
       if (state.elsewhere.has(row.email)) problems.push("otherOrganisation");
       else if (member?.role === "newcomer") problems.push("newcomerAccount");
-      else if (member && member.userId === state.actorUserId && row.role && row.role !== member.role) problems.push("ownRole");
+      else if (member && member.userId === state.actorUserId && row.role && row.role !== member.role)
+        problems.push("ownRole");
     }
     return { row, problems };
   });
@@ -104,7 +105,8 @@ export function buildPlan(rows: readonly ImportRow[], state: OrganisationState):
     const dk = placeKey(row.department);
     const exists = site && state.departments.some((d) => d.siteId === site.id && placeKey(d.name) === dk);
     const key = `${sk}\u0000${dk}`;
-    if (!exists && !newDepartments.has(key)) newDepartments.set(key, { site: sitesToCreate.get(sk) ?? site?.name ?? row.site, name: row.department });
+    if (!exists && !newDepartments.has(key))
+      newDepartments.set(key, { site: sitesToCreate.get(sk) ?? site?.name ?? row.site, name: row.department });
   }
 
   // C: each row's department; a department named without its site must be one of a kind.
@@ -125,8 +127,10 @@ export function buildPlan(rows: readonly ImportRow[], state: OrganisationState):
     if (fresh[0]) return fresh[0][1];
     return "unknown";
   };
-  const refLabel = (ref: DepartmentRef | null): string => (ref == null ? "" : "id" in ref ? deptLabel(ref.id) : `${ref.site} – ${ref.name}`);
-  const sameRef = (ref: DepartmentRef | null, id: number | null) => (ref == null ? id == null : "id" in ref && ref.id === id);
+  const refLabel = (ref: DepartmentRef | null): string =>
+    ref == null ? "" : "id" in ref ? deptLabel(ref.id) : `${ref.site} – ${ref.name}`;
+  const sameRef = (ref: DepartmentRef | null, id: number | null) =>
+    ref == null ? id == null : "id" in ref && ref.id === id;
 
   const creates: PlannedCreate[] = [];
   const changes: PlannedChange[] = [];
@@ -137,14 +141,27 @@ export function buildPlan(rows: readonly ImportRow[], state: OrganisationState):
     if (department === "unknown") found.push("unknownDepartment");
     if (department === "ambiguous") found.push("ambiguousDepartment");
     if (found.length) {
-      problems.push({ line: row.line, name: row.name, email: row.email, problems: found, ...(row.otherLine ? { otherLine: row.otherLine } : {}) });
+      problems.push({
+        line: row.line,
+        name: row.name,
+        email: row.email,
+        problems: found,
+        ...(row.otherLine ? { otherLine: row.otherLine } : {}),
+      });
       continue;
     }
     if (row.email === "" || department === "unknown" || department === "ambiguous") continue;
     const member = members.get(row.email);
     const invitation = member ? undefined : invitations.get(row.email);
     if (!member && !invitation) {
-      creates.push({ line: row.line, email: row.email, name: row.name, role: row.role ?? "employee", department, locale: row.language ?? "nl" });
+      creates.push({
+        line: row.line,
+        email: row.email,
+        name: row.name,
+        role: row.role ?? "employee",
+        department,
+        locale: row.language ?? "nl",
+      });
       continue;
     }
     const current = member ?? invitation;
@@ -159,8 +176,10 @@ export function buildPlan(rows: readonly ImportRow[], state: OrganisationState):
     const fieldChanges: FieldChange[] = [];
     if (values.name !== current.name) fieldChanges.push({ field: "name", from: current.name, to: values.name });
     if (values.role !== current.role) fieldChanges.push({ field: "role", from: current.role, to: values.role });
-    if (!sameRef(department, current.departmentId)) fieldChanges.push({ field: "department", from: deptLabel(current.departmentId), to: refLabel(department) });
-    if (row.language && row.language !== current.locale) fieldChanges.push({ field: "language", from: current.locale ?? "", to: row.language });
+    if (!sameRef(department, current.departmentId))
+      fieldChanges.push({ field: "department", from: deptLabel(current.departmentId), to: refLabel(department) });
+    if (row.language && row.language !== current.locale)
+      fieldChanges.push({ field: "language", from: current.locale ?? "", to: row.language });
     const reactivate = member?.status === "deactivated";
     if (reactivate) fieldChanges.push({ field: "status", from: "deactivated", to: "active" });
     if (fieldChanges.length === 0) {
@@ -170,7 +189,9 @@ export function buildPlan(rows: readonly ImportRow[], state: OrganisationState):
     changes.push({
       line: row.line,
       email: row.email,
-      target: member ? { kind: "user", userId: member.userId } : { kind: "invitation", invitationId: invitation?.id ?? 0 },
+      target: member
+        ? { kind: "user", userId: member.userId }
+        : { kind: "invitation", invitationId: invitation?.id ?? 0 },
       values,
       changes: fieldChanges,
       reactivate,
@@ -181,7 +202,13 @@ export function buildPlan(rows: readonly ImportRow[], state: OrganisationState):
   const deactivations = state.members
     .filter((m) => m.status === "active" && m.userId !== state.actorUserId && !inFile.has(m.email))
     .filter((m) => m.role === "employee" || (m.role === "hr" && state.actorIsAdmin))
-    .map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: m.role, department: deptLabel(m.departmentId) }))
+    .map((m) => ({
+      userId: m.userId,
+      name: m.name,
+      email: m.email,
+      role: m.role,
+      department: deptLabel(m.departmentId),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, "nl") || a.userId - b.userId);
 
   return {

@@ -24,7 +24,8 @@ export function normaliseHeader(value: string): string {
 }
 
 export type HeaderMap = { index: Partial<Record<Column, number>>; ignored: string[] };
-export type HeaderProblem = { problem: "missingColumns"; columns: Column[] } | { problem: "duplicateColumn"; column: Column };
+export type HeaderProblem =
+  { problem: "missingColumns"; columns: Column[] } | { problem: "duplicateColumn"; column: Column };
 
 export function mapHeaders(header: readonly string[]): { ok: true; map: HeaderMap } | ({ ok: false } & HeaderProblem) {
   const index: Partial<Record<Column, number>> = {};
@@ -156,7 +157,16 @@ export function readRows(table: readonly (readonly string[])[], map: HeaderMap):
       language = LANGUAGE_WORDS[normaliseHeader(values.language)] ?? null;
       if (!language) problems.push("invalidLanguage");
     }
-    const row: ImportRow = { line: r + 1, name: values.name, email, role, site: values.site, department: values.department, language, problems };
+    const row: ImportRow = {
+      line: r + 1,
+      name: values.name,
+      email,
+      role,
+      site: values.site,
+      department: values.department,
+      language,
+      problems,
+    };
     if (email !== "" && !problems.includes("invalidEmail")) {
       const first = otherLineOf.get(email);
       if (first !== undefined) {

@@ -19,7 +19,11 @@ describe("sniffFile goes by the bytes, not the name", () => {
     ["xlsx (zip)", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), { ok: true, kind: "xlsx" }],
     ["old .xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]), { ok: false, problem: "oldExcel" }],
     ["PDF", utf8("%PDF-1.7\n"), { ok: false, problem: "notSpreadsheet" }],
-    ["PNG", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), { ok: false, problem: "notSpreadsheet" }],
+    [
+      "PNG",
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+      { ok: false, problem: "notSpreadsheet" },
+    ],
     ["text with NUL", utf8("naam\u0000;email"), { ok: false, problem: "notSpreadsheet" }],
     ["empty", new Uint8Array(), { ok: false, problem: "empty" }],
     ["CSV text", utf8("naam;email\r\n"), { ok: true, kind: "csv" }],
@@ -61,8 +65,24 @@ describe("detectSeparator reads the header line", () => {
 
 describe("parseCsv (RFC 4180)", () => {
   it.each([
-    ["plain", "a;b\r\nc;d", ";", [["a", "b"], ["c", "d"]]],
-    ["LF only, trailing newline", "a,b\nc,d\n", ",", [["a", "b"], ["c", "d"]]],
+    [
+      "plain",
+      "a;b\r\nc;d",
+      ";",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    [
+      "LF only, trailing newline",
+      "a,b\nc,d\n",
+      ",",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
     ["quoted separator", '"Peeters; Zoë";x', ";", [["Peeters; Zoë", "x"]]],
     ["doubled quotes", '"Jan ""Sjang"" Janssens",x', ",", [['Jan "Sjang" Janssens', "x"]]],
     ["line break inside quotes", '"Campus\r\nNoord",x', ",", [["Campus\r\nNoord", "x"]]],
@@ -85,7 +105,13 @@ describe("parseCsv (RFC 4180)", () => {
 describe("csvTable", () => {
   it("reads a Windows-1252 semicolon file as Excel in Belgium saves it", () => {
     const bytes = concat(utf8("Naam;E-mail\r\n"), cp1252Zoe, utf8(";zoe@example.org\r\n"));
-    expect(csvTable(bytes)).toEqual({ ok: true, rows: [["Naam", "E-mail"], ["Zoë Peeters", "zoe@example.org"]] });
+    expect(csvTable(bytes)).toEqual({
+      ok: true,
+      rows: [
+        ["Naam", "E-mail"],
+        ["Zoë Peeters", "zoe@example.org"],
+      ],
+    });
   });
   it("calls a file of blank lines empty", () => {
     expect(csvTable(utf8("\r\n\r\n"))).toEqual({ ok: false, problem: "empty" });

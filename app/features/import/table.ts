@@ -6,7 +6,8 @@ export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 20_000;
 
 export type FileKind = "xlsx" | "csv";
-export type TableProblem = "notSpreadsheet" | "oldExcel" | "mixedEncoding" | "empty" | "tooManyRows" | "tooLarge" | "brokenQuotes";
+export type TableProblem =
+  "notSpreadsheet" | "oldExcel" | "mixedEncoding" | "empty" | "tooManyRows" | "tooLarge" | "brokenQuotes";
 
 export type Sniffed = { ok: true; kind: FileKind } | { ok: false; problem: TableProblem };
 
@@ -14,15 +15,19 @@ export type Sniffed = { ok: true; kind: FileKind } | { ok: false; problem: Table
 export function sniffFile(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return { ok: false, problem: "empty" };
   if (bytes.length > IMPORT_MAX_BYTES) return { ok: false, problem: "tooLarge" };
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return { ok: true, kind: "xlsx" };
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return { ok: false, problem: "oldExcel" };
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return { ok: true, kind: "xlsx" };
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    return { ok: false, problem: "oldExcel" };
   // Text has no NUL and no control characters besides tab, line feed, carriage return (and form feed/EOF that
   // old exports leave); a PDF, image or executable always has some within its first kilobytes.
   const probe = bytes.subarray(0, 8192);
   for (const b of probe) {
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1a) return { ok: false, problem: "notSpreadsheet" };
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1a)
+      return { ok: false, problem: "notSpreadsheet" };
   }
-  if (probe[0] === 0x25 && probe[1] === 0x50 && probe[2] === 0x44 && probe[3] === 0x46) return { ok: false, problem: "notSpreadsheet" };
+  if (probe[0] === 0x25 && probe[1] === 0x50 && probe[2] === 0x44 && probe[3] === 0x46)
+    return { ok: false, problem: "notSpreadsheet" };
   return { ok: true, kind: "csv" };
 }
 
@@ -40,19 +45,23 @@ function hasUtf8Sequence(bytes: Uint8Array): boolean {
 
 // Windows-1252's 0x80–0x9F; Node 20's TextDecoder("windows-1252") decodes them as ISO-8859-1 control characters
 // (nodejs/node#56542), which would turn "€" and "’" into invisible garbage. Unassigned bytes keep their code.
-const CP1252_HIGH = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+const CP1252_HIGH =
+  "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
 
 export function decodeWindows1252(bytes: Uint8Array): string {
   let out = "";
   const chunk = 8192;
   for (let i = 0; i < bytes.length; i += chunk) {
     const part = bytes.subarray(i, i + chunk);
-    out += String.fromCharCode(...Array.from(part, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+    out += String.fromCharCode(
+      ...Array.from(part, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)),
+    );
   }
   return out;
 }
 
-export type Decoded = { ok: true; text: string; encoding: "utf-8" | "windows-1252" } | { ok: false; problem: TableProblem };
+export type Decoded =
+  { ok: true; text: string; encoding: "utf-8" | "windows-1252" } | { ok: false; problem: TableProblem };
 
 /**
  * UTF-8 (a BOM is dropped) when the bytes are valid UTF-8; otherwise Windows-1252 — unless the bytes also hold

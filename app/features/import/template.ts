@@ -33,6 +33,8 @@ function csvField(value: string, sep: string): string {
  */
 export function templateCsv(locale: TemplateLocale): string {
   const sep = locale === "nl" ? ";" : ",";
-  const lines = [TEMPLATE_HEADERS[locale], ...TEMPLATE_EXAMPLES[locale]].map((r) => r.map((c) => csvField(c, sep)).join(sep));
+  const lines = [TEMPLATE_HEADERS[locale], ...TEMPLATE_EXAMPLES[locale]].map((r) =>
+    r.map((c) => csvField(c, sep)).join(sep),
+  );
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

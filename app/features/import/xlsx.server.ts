@@ -22,7 +22,9 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function xlsxTable(bytes: Uint8Array, maxRows = IMPORT_MAX_ROWS): Promise<Parsed> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+    );
   } catch {
     return { ok: false, problem: "notSpreadsheet" };
   }

@@ -13,17 +13,28 @@ import type { Locale } from "~/utils/i18n";
 import type { OrgUser } from "~/utils/permissions.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
-
 export const NEWCOMER_AUDIENCE = "newcomers";
 
 function ownActiveMatch(userId: number) {
   return getDb()
-    .select({ id: matches.id, status: matches.status, buddyId: matches.buddyId, buddyName: users.name, buddyEmail: users.email })
+    .select({
+      id: matches.id,
+      status: matches.status,
+      buddyId: matches.buddyId,
+      buddyName: users.name,
+      buddyEmail: users.email,
+    })
     .from(matches)
     .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
     .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
     .innerJoin(users, eq(users.id, buddyProfiles.userId))
-    .where(and(eq(newcomerRecords.userId, userId), isNull(newcomerRecords.erasedAt), inArray(matches.status, ["accepted", "active"])))
+    .where(
+      and(
+        eq(newcomerRecords.userId, userId),
+        isNull(newcomerRecords.erasedAt),
+        inArray(matches.status, ["accepted", "active"]),
+      ),
+    )
     .get();
 }
 
@@ -33,13 +44,32 @@ export function newcomerJourney(user: OrgUser, locale: Locale) {
   const record = db
     .select({ startDate: newcomerRecords.startDate })
     .from(newcomerRecords)
-    .where(and(eq(newcomerRecords.userId, user.id), eq(newcomerRecords.organisationId, user.organisationId), isNull(newcomerRecords.erasedAt)))
+    .where(
+      and(
+        eq(newcomerRecords.userId, user.id),
+        eq(newcomerRecords.organisationId, user.organisationId),
+        isNull(newcomerRecords.erasedAt),
+      ),
+    )
     .get();
   const match = record ? ownActiveMatch(user.id) : undefined;
-  const introduction = match ? (db.select({ text: buddyIntroductions.text }).from(buddyIntroductions).where(eq(buddyIntroductions.buddyProfileId, match.buddyId)).get()?.text ?? null) : null;
+  const introduction = match
+    ? (db
+        .select({ text: buddyIntroductions.text })
+        .from(buddyIntroductions)
+        .where(eq(buddyIntroductions.buddyProfileId, match.buddyId))
+        .get()?.text ?? null)
+    : null;
   const checks = match
     ? db
-        .select({ id: checkIns.id, key: checkIns.key, dueDate: checkIns.dueDate, doneAt: checkIns.doneAt, note: newcomerCheckInNotes.note, wantsToTalk: newcomerCheckInNotes.wantsToTalk })
+        .select({
+          id: checkIns.id,
+          key: checkIns.key,
+          dueDate: checkIns.dueDate,
+          doneAt: checkIns.doneAt,
+          note: newcomerCheckInNotes.note,
+          wantsToTalk: newcomerCheckInNotes.wantsToTalk,
+        })
         .from(checkIns)
         .leftJoin(newcomerCheckInNotes, eq(newcomerCheckInNotes.checkInId, checkIns.id))
         .where(eq(checkIns.matchId, match.id))
@@ -48,7 +78,15 @@ export function newcomerJourney(user: OrgUser, locale: Locale) {
         .map((c) => ({ ...c, wantsToTalk: Boolean(c.wantsToTalk) }))
     : [];
   const { assigned, other } = listModulesForUser(user, locale);
-  const modules = [...assigned, ...other].filter((m) => m.audience.includes(NEWCOMER_AUDIENCE)).map((m) => ({ key: m.key, title: m.title, summary: m.summary, status: m.status, durationMinutes: m.durationMinutes }));
+  const modules = [...assigned, ...other]
+    .filter((m) => m.audience.includes(NEWCOMER_AUDIENCE))
+    .map((m) => ({
+      key: m.key,
+      title: m.title,
+      summary: m.summary,
+      status: m.status,
+      durationMinutes: m.durationMinutes,
+    }));
   const pulse = pulseInvitationsDue(user.id)[0] ?? null;
   return {
     startDate: record?.startDate ?? null,
@@ -61,15 +99,32 @@ export function newcomerJourney(user: OrgUser, locale: Locale) {
 }
 
 /** The newcomer writes their own short note on a check-in of their own running match, or asks to talk. */
-export function saveNewcomerNote(user: OrgUser, input: { checkInId: number; note: string; wantsToTalk: boolean }): Outcome {
+export function saveNewcomerNote(
+  user: OrgUser,
+  input: { checkInId: number; note: string; wantsToTalk: boolean },
+): Outcome {
   const match = ownActiveMatch(user.id);
   if (!match) return fail("not_found", "errors.notFound");
   const db = getDb();
-  const check = db.select({ id: checkIns.id }).from(checkIns).where(and(eq(checkIns.id, input.checkInId), eq(checkIns.matchId, match.id))).get();
+  const check = db
+    .select({ id: checkIns.id })
+    .from(checkIns)
+    .where(and(eq(checkIns.id, input.checkInId), eq(checkIns.matchId, match.id)))
+    .get();
   if (!check) return fail("not_found", "errors.notFound");
   const values = { note: input.note || null, wantsToTalk: input.wantsToTalk, updatedAt: nowIso() };
-  db.insert(newcomerCheckInNotes).values({ checkInId: check.id, ...values }).onConflictDoUpdate({ target: newcomerCheckInNotes.checkInId, set: values }).run();
-  audit({ actorUserId: user.id, organisationId: user.organisationId, action: "checkin.newcomer_note", entityType: "match", entityId: match.id, detail: { fields: ["note", "wantsToTalk"] } });
+  db.insert(newcomerCheckInNotes)
+    .values({ checkInId: check.id, ...values })
+    .onConflictDoUpdate({ target: newcomerCheckInNotes.checkInId, set: values })
+    .run();
+  audit({
+    actorUserId: user.id,
+    organisationId: user.organisationId,
+    action: "checkin.newcomer_note",
+    entityType: "match",
+    entityId: match.id,
+    detail: { fields: ["note", "wantsToTalk"] },
+  });
   return ok();
 }
 
@@ -80,7 +135,9 @@ export function newcomerNotesForBuddy(user: OrgUser, matchId: number) {
     .select({ id: matches.id })
     .from(matches)
     .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
-    .where(and(eq(matches.id, matchId), eq(buddyProfiles.userId, user.id), eq(matches.organisationId, user.organisationId)))
+    .where(
+      and(eq(matches.id, matchId), eq(buddyProfiles.userId, user.id), eq(matches.organisationId, user.organisationId)),
+    )
     .get();
   if (!match) return [];
   return db
@@ -94,17 +151,42 @@ export function newcomerNotesForBuddy(user: OrgUser, matchId: number) {
 
 export function buddyIntroduction(user: OrgUser): { hasProfile: boolean; text: string | null } {
   const db = getDb();
-  const profile = db.select({ id: buddyProfiles.id }).from(buddyProfiles).where(and(eq(buddyProfiles.userId, user.id), eq(buddyProfiles.organisationId, user.organisationId))).get();
+  const profile = db
+    .select({ id: buddyProfiles.id })
+    .from(buddyProfiles)
+    .where(and(eq(buddyProfiles.userId, user.id), eq(buddyProfiles.organisationId, user.organisationId)))
+    .get();
   if (!profile) return { hasProfile: false, text: null };
-  return { hasProfile: true, text: db.select({ text: buddyIntroductions.text }).from(buddyIntroductions).where(eq(buddyIntroductions.buddyProfileId, profile.id)).get()?.text ?? null };
+  return {
+    hasProfile: true,
+    text:
+      db
+        .select({ text: buddyIntroductions.text })
+        .from(buddyIntroductions)
+        .where(eq(buddyIntroductions.buddyProfileId, profile.id))
+        .get()?.text ?? null,
+  };
 }
 
 export function saveBuddyIntroduction(user: OrgUser, input: { text: string }): Outcome {
   const db = getDb();
-  const profile = db.select({ id: buddyProfiles.id }).from(buddyProfiles).where(and(eq(buddyProfiles.userId, user.id), eq(buddyProfiles.organisationId, user.organisationId))).get();
+  const profile = db
+    .select({ id: buddyProfiles.id })
+    .from(buddyProfiles)
+    .where(and(eq(buddyProfiles.userId, user.id), eq(buddyProfiles.organisationId, user.organisationId)))
+    .get();
   if (!profile) return fail("not_found", "errors.notFound");
   const values = { text: input.text, updatedAt: nowIso() };
-  db.insert(buddyIntroductions).values({ buddyProfileId: profile.id, ...values }).onConflictDoUpdate({ target: buddyIntroductions.buddyProfileId, set: values }).run();
-  audit({ actorUserId: user.id, organisationId: user.organisationId, action: "buddy.introduction", entityType: "buddy_profile", entityId: profile.id });
+  db.insert(buddyIntroductions)
+    .values({ buddyProfileId: profile.id, ...values })
+    .onConflictDoUpdate({ target: buddyIntroductions.buddyProfileId, set: values })
+    .run();
+  audit({
+    actorUserId: user.id,
+    organisationId: user.organisationId,
+    action: "buddy.introduction",
+    entityType: "buddy_profile",
+    entityId: profile.id,
+  });
   return ok();
 }

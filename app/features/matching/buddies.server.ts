@@ -7,7 +7,15 @@ import { getDb, nowIso } from "~/utils/db.server";
 import type { CurrentUser } from "~/utils/session.server";
 import type { Gender, Interest, LanguageSkill, Profession, Shift } from "./criteria";
 import type { BuddyProfileInput } from "./matching.schema";
-import { buddyLoads, departmentChoices, departmentInOrganisation, parseInterests, parseList, refreshMatchStates, trainedUserIds } from "./store.server";
+import {
+  buddyLoads,
+  departmentChoices,
+  departmentInOrganisation,
+  parseInterests,
+  parseList,
+  refreshMatchStates,
+  trainedUserIds,
+} from "./store.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
 export type OwnProfile = Omit<BuddyProfile, "languages" | "shifts" | "interests" | "profession" | "gender"> & {
@@ -42,7 +50,8 @@ export function saveOwnProfile(user: CurrentUser & { organisationId: number }, i
   const existing = db.select().from(buddyProfiles).where(eq(buddyProfiles.userId, user.id)).get();
   if (existing && existing.organisationId !== user.organisationId) return fail("forbidden", "errors.forbidden");
   const load = existing ? (buddyLoads(user.organisationId).get(existing.id) ?? 0) : 0;
-  if (input.capacity < load) return fail("invalid", "common.formErrors", { fields: { capacity: ["matching.capacityBelowLoad"] } });
+  if (input.capacity < load)
+    return fail("invalid", "common.formErrors", { fields: { capacity: ["matching.capacityBelowLoad"] } });
   const values = {
     profession: input.profession,
     departmentId: input.departmentId,
@@ -59,19 +68,34 @@ export function saveOwnProfile(user: CurrentUser & { organisationId: number }, i
     pausedUntil: input.pausedUntil,
   };
   if (existing) {
-    const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => String(values[k] ?? "") !== String(existing[k] ?? ""));
+    const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
+      (k) => String(values[k] ?? "") !== String(existing[k] ?? ""),
+    );
     db.update(buddyProfiles)
       .set({ ...values, updatedAt: nowIso() })
       .where(eq(buddyProfiles.id, existing.id))
       .run();
-    audit({ actorUserId: user.id, organisationId: user.organisationId, action: "buddy_profile.update", entityType: "buddy_profile", entityId: existing.id, detail: { fields: changed } });
+    audit({
+      actorUserId: user.id,
+      organisationId: user.organisationId,
+      action: "buddy_profile.update",
+      entityType: "buddy_profile",
+      entityId: existing.id,
+      detail: { fields: changed },
+    });
   } else {
     const row = db
       .insert(buddyProfiles)
       .values({ organisationId: user.organisationId, userId: user.id, ...values })
       .returning({ id: buddyProfiles.id })
       .get();
-    audit({ actorUserId: user.id, organisationId: user.organisationId, action: "buddy_profile.create", entityType: "buddy_profile", entityId: row.id });
+    audit({
+      actorUserId: user.id,
+      organisationId: user.organisationId,
+      action: "buddy_profile.create",
+      entityType: "buddy_profile",
+      entityId: row.id,
+    });
   }
   return ok();
 }

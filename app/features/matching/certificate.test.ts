@@ -34,7 +34,12 @@ function totalUnits(instance: AssignmentInstance, pairs: readonly (readonly [num
 }
 
 /** The same certificate on other pairs, with their own correct matched, total and unmatched. */
-function withPairs(instance: AssignmentInstance, base: Assignment, pairs: [number, number][], unit: number): Assignment {
+function withPairs(
+  instance: AssignmentInstance,
+  base: Assignment,
+  pairs: [number, number][],
+  unit: number,
+): Assignment {
   const matchedRows = new Set(pairs.map(([i]) => i));
   return {
     pairs,
@@ -61,7 +66,10 @@ function oneUnitWorse(instance: AssignmentInstance, result: Assignment, unit: nu
       const s = row[t];
       if (t === j || s === null || s === undefined || load[t]! >= instance.capacities[t]!) continue;
       const delta =
-        Math.round(s * unit) - here - penaltyUnits(instance, load[t]!, unit) + penaltyUnits(instance, load[j]! - 1, unit);
+        Math.round(s * unit) -
+        here -
+        penaltyUnits(instance, load[t]!, unit) +
+        penaltyUnits(instance, load[j]! - 1, unit);
       if (delta !== -1) continue;
       const pairs = result.pairs.map((pair, q): [number, number] => (q === p ? [i, t] : [pair[0], pair[1]]));
       const worse = withPairs(instance, result, pairs, unit);
@@ -127,7 +135,13 @@ describe("verifyAssignment", () => {
 
   it("rejects a certificate whose match bonus is too small to put matches first", () => {
     // With B = 1, matching row 0 alone (100) beats two matches (1 + 1), and these duals prove exactly that.
-    const small: AssignmentInstance = { scores: [[100, 1], [1, null]], capacities: [1, 1] };
+    const small: AssignmentInstance = {
+      scores: [
+        [100, 1],
+        [1, null],
+      ],
+      capacities: [1, 1],
+    };
     const fake: Assignment = {
       pairs: [[0, 0]],
       matched: 1,
@@ -147,7 +161,10 @@ describe("verifyAssignment", () => {
     [
       "a buddy over capacity",
       (a) => {
-        a.pairs = [[0, 0], [1, 0]];
+        a.pairs = [
+          [0, 0],
+          [1, 0],
+        ];
         a.matched = 2;
         a.unmatched = [2, 3];
       },
@@ -156,7 +173,11 @@ describe("verifyAssignment", () => {
     ["a wrong total", (a) => (a.total += 1), /total/],
     ["a wrong matched count", (a) => (a.matched -= 1), /matched/],
     ["a wrong unmatched list", (a) => a.unmatched.push(2), /unmatched/],
-    ["a lowered row dual", (a) => (a.certificate.rowDuals[1] = a.certificate.rowDuals[1]! - 1), /violates its dual constraint|negative/],
+    [
+      "a lowered row dual",
+      (a) => (a.certificate.rowDuals[1] = a.certificate.rowDuals[1]! - 1),
+      /violates its dual constraint|negative/,
+    ],
     ["a negative slot dual", (a) => (a.certificate.slotDuals[0]![0] = -1), /negative/],
     ["a missing slot dual", (a) => a.certificate.slotDuals[1]!.pop(), /slotDuals\[1\]/],
     ["a raised dual (gap)", (a) => (a.certificate.rowDuals[0] = a.certificate.rowDuals[0]! + 1), /duality gap/],
@@ -227,14 +248,20 @@ describe("verifyAssignment is exact on the instances of issue 16", () => {
   });
 
   it("refuses an answer 100 points, or one millionth of a point, worse on a 1 × 3 instance near ±1e6 with large capacities", () => {
-    const instance: AssignmentInstance = { scores: [[1_000_000, 999_900, -1_000_000]], capacities: [10_000, 10_000, 10_000] };
+    const instance: AssignmentInstance = {
+      scores: [[1_000_000, 999_900, -1_000_000]],
+      capacities: [10_000, 10_000, 10_000],
+    };
     const result = solveAssignment(instance);
     expect(result).toMatchObject({ pairs: [[0, 0]], total: 1_000_000 });
     expect(verifyAssignment(instance, result)).toEqual({ ok: true });
     expect(verifyAssignment(instance, withPairs(instance, result, [[0, 1]], 1)).ok).toBe(false);
     expect(verifyAssignment(instance, withPairs(instance, result, [[0, 2]], 1)).ok).toBe(false);
 
-    const fine: AssignmentInstance = { scores: [[1_000_000, 999_999.999999, -1_000_000]], capacities: [10_000, 10_000, 10_000] };
+    const fine: AssignmentInstance = {
+      scores: [[1_000_000, 999_999.999999, -1_000_000]],
+      capacities: [10_000, 10_000, 10_000],
+    };
     const fineResult = solveAssignment(fine);
     expect(fineResult.pairs).toEqual([[0, 0]]);
     expect(verifyAssignment(fine, fineResult)).toEqual({ ok: true });
@@ -261,7 +288,9 @@ describe("verifyAssignment is exact on the instances of issue 16", () => {
       const verdict = verifyAssignment(instance, claim(decimals, unit));
       expect(verdict.ok).toBe(false);
       if (!verdict.ok) {
-        expect(verdict.reason).toMatch(new RegExp(`scores\\[1\\]\\[0\\] = 5e-17 is not a number with at most ${decimals} decimals`));
+        expect(verdict.reason).toMatch(
+          new RegExp(`scores\\[1\\]\\[0\\] = 5e-17 is not a number with at most ${decimals} decimals`),
+        );
       }
     }
   });
@@ -325,7 +354,8 @@ function enumerate(instance: AssignmentInstance, unit: number) {
   type Found = { matched: number; total: number; pairs: [number, number][] };
   let best: Found | null = null;
   let second: Found | null = null;
-  const better = (a: Found, b: Found | null) => !b || a.matched > b.matched || (a.matched === b.matched && a.total > b.total);
+  const better = (a: Found, b: Found | null) =>
+    !b || a.matched > b.matched || (a.matched === b.matched && a.total > b.total);
   const same = (a: Found, b: Found) => a.matched === b.matched && a.total === b.total;
   const load = new Array<number>(m).fill(0);
   const chosen: [number, number][] = [];
@@ -385,13 +415,22 @@ function smallInstance(seed: number): { instance: AssignmentInstance; unit: numb
         return pick([-1_000_000, -1, 0, 1, 1_000_000]);
     }
   };
-  const scores = Array.from({ length: n }, () => Array.from({ length: m }, () => (next() < forbidden ? null : score())));
-  const capacity = (): number => (kind === "large capacities" || kind === "6 decimals near ±1e6" ? pick([0, 1, 2, 248, 10_000]) : Math.floor(next() * 3));
+  const scores = Array.from({ length: n }, () =>
+    Array.from({ length: m }, () => (next() < forbidden ? null : score())),
+  );
+  const capacity = (): number =>
+    kind === "large capacities" || kind === "6 decimals near ±1e6"
+      ? pick([0, 1, 2, 248, 10_000])
+      : Math.floor(next() * 3);
   const instance: AssignmentInstance = { scores, capacities: Array.from({ length: m }, capacity) };
   const unit = kind === "3 decimals" ? 1e3 : kind === "6 decimals near ±1e6" ? 1e6 : 1;
   if (next() < 0.6) {
     const steps =
-      unit === 1e6 ? [0, 0.000001, 0.5, 999_999.999999, 1_000_000] : unit === 1e3 ? [0, 0.001, 0.25, 2] : [0, 1, 3, 1_000_000];
+      unit === 1e6
+        ? [0, 0.000001, 0.5, 999_999.999999, 1_000_000]
+        : unit === 1e3
+          ? [0, 0.001, 0.25, 2]
+          : [0, 1, 3, 1_000_000];
     const penalties = Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(steps)).sort((a, b) => a - b);
     instance.slotPenalties = penalties;
   }

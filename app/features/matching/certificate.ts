@@ -84,7 +84,8 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
   const certificate = typeof assignment === "object" && assignment !== null ? assignment.certificate : undefined;
   if (typeof certificate !== "object" || certificate === null) return fail("The certificate is missing.");
   const { decimals, rowDuals, slotDuals, matchBonus } = certificate;
-  if (!isIndex(decimals, MAX_DECIMALS + 1)) return fail(`certificate.decimals must be an integer from 0 to ${MAX_DECIMALS}.`);
+  if (!isIndex(decimals, MAX_DECIMALS + 1))
+    return fail(`certificate.decimals must be an integer from 0 to ${MAX_DECIMALS}.`);
   const unit = UNITS[decimals]!;
   const unitName = decimals === 0 ? "whole points" : `units of 10^-${decimals}`;
 
@@ -136,7 +137,8 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
 
   if (!Array.isArray(rowDuals) || rowDuals.length !== n) return fail("rowDuals must have one value per row.");
   if (!Array.isArray(slotDuals) || slotDuals.length !== m) return fail("slotDuals must have one list per buddy.");
-  if (!isDual(matchBonus) || matchBonus === 0) return fail(`matchBonus must be an integer from 1 to 2^51, got ${matchBonus}.`);
+  if (!isDual(matchBonus) || matchBonus === 0)
+    return fail(`matchBonus must be an integer from 1 to 2^51, got ${matchBonus}.`);
 
   // Per buddy: the slot term of the dual constraint, max_k (−P(k) − v_jk), and Σ v.
   // Every dual, for Σu + Σv.
@@ -153,7 +155,10 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
     let term = -Infinity;
     for (let k = 0; k < slots; k++) {
       const v = duals[k];
-      if (!isDual(v)) return fail(`slotDuals[${j}][${k}] must be an integer from 0 to 2^51 (negative duals are infeasible), got ${v}.`);
+      if (!isDual(v))
+        return fail(
+          `slotDuals[${j}][${k}] must be an integer from 0 to 2^51 (negative duals are infeasible), got ${v}.`,
+        );
       dualTerms[nDualTerms++] = v;
       const t = -penaltyUnits[k]! - v;
       if (t > term) term = t;
@@ -163,7 +168,8 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
   }
   for (let i = 0; i < n; i++) {
     const v = rowDuals[i];
-    if (!isDual(v)) return fail(`rowDuals[${i}] must be an integer from 0 to 2^51 (negative duals are infeasible), got ${v}.`);
+    if (!isDual(v))
+      return fail(`rowDuals[${i}] must be an integer from 0 to 2^51 (negative duals are infeasible), got ${v}.`);
     dualTerms[nDualTerms++] = v;
   }
 
@@ -201,7 +207,9 @@ export function verifyAssignment(instance: AssignmentInstance, assignment: Assig
     let required = (matchable - 1n) * (maxW - minW) - minW;
     if (required < 0n) required = 0n;
     if (!(bonus > required)) {
-      return fail(`matchBonus ${matchBonus} must exceed ${required} ${unitName} for one more match to outweigh any total.`);
+      return fail(
+        `matchBonus ${matchBonus} must exceed ${required} ${unitName} for one more match to outweigh any total.`,
+      );
     }
   }
   // 3. No duality gap.

@@ -9,7 +9,6 @@ import { auditMissingId } from "~/utils/tenancy.server";
 import { todayIso } from "./store.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
-
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -30,12 +29,19 @@ export function checkInDueDates(startDate: string, acceptedOn: string): Record<(
 
 export function createCheckIns(tx: Writer, matchId: number, startDate: string, acceptedOn: string): void {
   const due = checkInDueDates(startDate, acceptedOn);
-  for (const key of CHECKIN_KEYS) tx.insert(checkIns).values({ matchId, key, dueDate: due[key] }).onConflictDoNothing().run();
+  for (const key of CHECKIN_KEYS)
+    tx.insert(checkIns).values({ matchId, key, dueDate: due[key] }).onConflictDoNothing().run();
 }
 
 export function listCheckIns(matchId: number) {
   return getDb()
-    .select({ id: checkIns.id, key: checkIns.key, dueDate: checkIns.dueDate, doneAt: checkIns.doneAt, note: checkIns.note })
+    .select({
+      id: checkIns.id,
+      key: checkIns.key,
+      dueDate: checkIns.dueDate,
+      doneAt: checkIns.doneAt,
+      note: checkIns.note,
+    })
     .from(checkIns)
     .where(eq(checkIns.matchId, matchId))
     .orderBy(asc(checkIns.dueDate))
@@ -43,10 +49,18 @@ export function listCheckIns(matchId: number) {
 }
 
 /** The buddy of the match logs a check-in; a check-in already logged can be corrected. */
-export function logCheckIn(user: CurrentUser, { matchId, key, note }: { matchId: number; key: (typeof CHECKIN_KEYS)[number]; note: string }): Outcome {
+export function logCheckIn(
+  user: CurrentUser,
+  { matchId, key, note }: { matchId: number; key: (typeof CHECKIN_KEYS)[number]; note: string },
+): Outcome {
   const db = getDb();
   const match = db
-    .select({ id: matches.id, status: matches.status, buddyUserId: buddyProfiles.userId, organisationId: matches.organisationId })
+    .select({
+      id: matches.id,
+      status: matches.status,
+      buddyUserId: buddyProfiles.userId,
+      organisationId: matches.organisationId,
+    })
     .from(matches)
     .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
     .where(eq(matches.id, matchId))
@@ -64,21 +78,47 @@ export function logCheckIn(user: CurrentUser, { matchId, key, note }: { matchId:
     .returning({ id: checkIns.id })
     .get();
   if (!updated) return fail("not_found", "errors.notFound");
-  audit({ actorUserId: user.id, organisationId: match.organisationId, action: "checkin.log", entityType: "match", entityId: matchId, detail: { key } });
+  audit({
+    actorUserId: user.id,
+    organisationId: match.organisationId,
+    action: "checkin.log",
+    entityType: "match",
+    entityId: matchId,
+    detail: { key },
+  });
   return ok();
 }
 
-export type OverdueCheckIn = { matchId: number; key: (typeof CHECKIN_KEYS)[number]; dueDate: string; newcomerName: string; buddyName: string };
+export type OverdueCheckIn = {
+  matchId: number;
+  key: (typeof CHECKIN_KEYS)[number];
+  dueDate: string;
+  newcomerName: string;
+  buddyName: string;
+};
 
 export function overdueCheckIns(organisationId: number, today = todayIso()): OverdueCheckIn[] {
   return getDb()
-    .select({ matchId: checkIns.matchId, key: checkIns.key, dueDate: checkIns.dueDate, newcomerName: newcomerRecords.name, buddyName: users.name })
+    .select({
+      matchId: checkIns.matchId,
+      key: checkIns.key,
+      dueDate: checkIns.dueDate,
+      newcomerName: newcomerRecords.name,
+      buddyName: users.name,
+    })
     .from(checkIns)
     .innerJoin(matches, eq(matches.id, checkIns.matchId))
     .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
     .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
     .innerJoin(users, eq(users.id, buddyProfiles.userId))
-    .where(and(eq(matches.organisationId, organisationId), inArray(matches.status, ["accepted", "active"]), isNull(checkIns.doneAt), lt(checkIns.dueDate, today)))
+    .where(
+      and(
+        eq(matches.organisationId, organisationId),
+        inArray(matches.status, ["accepted", "active"]),
+        isNull(checkIns.doneAt),
+        lt(checkIns.dueDate, today),
+      ),
+    )
     .orderBy(asc(checkIns.dueDate))
     .all();
 }

@@ -52,8 +52,20 @@ describe("hard rules", () => {
     ["buddy paused without end date", {}, { status: "paused", pausedUntil: null }, {}, "buddyUnavailable"],
     ["buddy full", {}, { load: 2 }, {}, "buddyFull"],
     ["untrained when required", {}, { trained: false }, {}, "untrained"],
-    ["Dutch A2 and no other shared language", { dutchLevel: "A2" }, { languages: [{ code: "fr", level: "C1" }] }, {}, "noSharedLanguage"],
-    ["shared language only at A2 on one side", { dutchLevel: "A2" }, { languages: [{ code: "ar", level: "A2" }] }, {}, "noSharedLanguage"],
+    [
+      "Dutch A2 and no other shared language",
+      { dutchLevel: "A2" },
+      { languages: [{ code: "fr", level: "C1" }] },
+      {},
+      "noSharedLanguage",
+    ],
+    [
+      "shared language only at A2 on one side",
+      { dutchLevel: "A2" },
+      { languages: [{ code: "ar", level: "A2" }] },
+      {},
+      "noSharedLanguage",
+    ],
     ["other site when required", {}, { siteId: 11 }, { requireSameSite: true }, "otherSite"],
     ["newcomer without site when same site required", { siteId: null }, {}, { requireSameSite: true }, "otherSite"],
     ["declined before", {}, {}, { forbiddenPair: true }, "forbiddenPair"],
@@ -69,10 +81,17 @@ describe("hard rules", () => {
     ["paused until today is available again", {}, { status: "paused", pausedUntil: "2026-11-25" }, {}],
     ["untrained when not required", {}, { trained: false }, { requireTraining: false }],
     ["other site when not required", {}, { siteId: 11 }, {}],
-    ["Dutch A2 but Arabic shared", { dutchLevel: "A2" }, { dutchLevel: "A2", languages: [{ code: "ar", level: "B2" }] }, {}],
+    [
+      "Dutch A2 but Arabic shared",
+      { dutchLevel: "A2" },
+      { dutchLevel: "A2", languages: [{ code: "ar", level: "B2" }] },
+      {},
+    ],
     ["one slot left", {}, { load: 1 }, {}],
   ])("%s is allowed", (_name, n, b, c) => {
-    expect(evaluatePair({ ...newcomer, ...n }, { ...buddy, ...b }, { ...ctx, ...c }, DEFAULT_WEIGHTS).allowed).toBe(true);
+    expect(evaluatePair({ ...newcomer, ...n }, { ...buddy, ...b }, { ...ctx, ...c }, DEFAULT_WEIGHTS).allowed).toBe(
+      true,
+    );
   });
 });
 
@@ -93,7 +112,12 @@ describe("weighted criteria", () => {
       yearsInOrganisation: 8,
       load: 1,
     };
-    const verdict = evaluatePair({ ...newcomer, buddyGenderPreference: "female" }, b, { ...ctx, keep: true }, DEFAULT_WEIGHTS);
+    const verdict = evaluatePair(
+      { ...newcomer, buddyGenderPreference: "female" },
+      b,
+      { ...ctx, keep: true },
+      DEFAULT_WEIGHTS,
+    );
     expect(verdict).toEqual({
       allowed: true,
       score: 30 + 30 + 10 + 20 + 20 + 7 + 20 + 10 - 5 + 15,
@@ -119,13 +143,25 @@ describe("weighted criteria", () => {
   });
 
   it("does not count 'other' as the same profession", () => {
-    const verdict = evaluatePair({ ...newcomer, profession: "other" }, { ...buddy, profession: "other" }, ctx, DEFAULT_WEIGHTS);
+    const verdict = evaluatePair(
+      { ...newcomer, profession: "other" },
+      { ...buddy, profession: "other" },
+      ctx,
+      DEFAULT_WEIGHTS,
+    );
     expect(verdict).toMatchObject({ score: 0 });
   });
 
   it("gives no gender points when the newcomer states no preference", () => {
     expect(evaluatePair(newcomer, { ...buddy, gender: "male" }, ctx, DEFAULT_WEIGHTS)).toMatchObject({ score: 0 });
-    expect(evaluatePair({ ...newcomer, buddyGenderPreference: "female" }, { ...buddy, gender: "male" }, ctx, DEFAULT_WEIGHTS)).toMatchObject({ score: 0 });
+    expect(
+      evaluatePair(
+        { ...newcomer, buddyGenderPreference: "female" },
+        { ...buddy, gender: "male" },
+        ctx,
+        DEFAULT_WEIGHTS,
+      ),
+    ).toMatchObject({ score: 0 });
   });
 });
 
@@ -134,7 +170,18 @@ describe("languages", () => {
     ["none", [], [], []],
     ["both B1+", [{ code: "ti", level: "C2" }], [{ code: "ti", level: "B1" }], ["ti"]],
     ["one below B1", [{ code: "ti", level: "C2" }], [{ code: "ti", level: "A2" }], []],
-    ["newcomer's order", [{ code: "fr", level: "B2" }, { code: "en", level: "C1" }], [{ code: "en", level: "C1" }, { code: "fr", level: "C1" }], ["fr", "en"]],
+    [
+      "newcomer's order",
+      [
+        { code: "fr", level: "B2" },
+        { code: "en", level: "C1" },
+      ],
+      [
+        { code: "en", level: "C1" },
+        { code: "fr", level: "C1" },
+      ],
+      ["fr", "en"],
+    ],
   ])("%s", (_name, a, b, expected) => {
     expect(sharedLanguages(a, b)).toEqual(expected);
   });
@@ -148,7 +195,10 @@ describe("languages", () => {
 
 describe("normaliseWeights", () => {
   it("keeps known levels and falls back to the defaults", () => {
-    expect(normaliseWeights({ sameDepartment: "low", seniority: "huge", other: "high" })).toEqual({ ...DEFAULT_WEIGHTS, sameDepartment: "low" });
+    expect(normaliseWeights({ sameDepartment: "low", seniority: "huge", other: "high" })).toEqual({
+      ...DEFAULT_WEIGHTS,
+      sameDepartment: "low",
+    });
     expect(normaliseWeights(null)).toEqual(DEFAULT_WEIGHTS);
   });
 });

@@ -6,14 +6,49 @@ import { isBuddyAvailable } from "./match-status";
 export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
 export type CefrLevel = (typeof CEFR_LEVELS)[number];
 
-export const LANGUAGE_CODES = ["en", "fr", "de", "es", "pt", "it", "pl", "ro", "uk", "ru", "ar", "ti", "am", "so", "prs", "fa", "ps", "tr", "ku", "hi", "tl", "zh"] as const;
+export const LANGUAGE_CODES = [
+  "en",
+  "fr",
+  "de",
+  "es",
+  "pt",
+  "it",
+  "pl",
+  "ro",
+  "uk",
+  "ru",
+  "ar",
+  "ti",
+  "am",
+  "so",
+  "prs",
+  "fa",
+  "ps",
+  "tr",
+  "ku",
+  "hi",
+  "tl",
+  "zh",
+] as const;
 export type LanguageCode = (typeof LANGUAGE_CODES)[number];
 
 export const SHIFTS = ["day", "evening", "night", "weekend"] as const;
 export type Shift = (typeof SHIFTS)[number];
 
 // No religion ("faith" was dropped, decision 167): it is sensitive data under the GDPR and not the portal's business.
-export const INTERESTS = ["sport", "music", "cooking", "reading", "nature", "family", "technology", "art", "travel", "volunteering", "games"] as const;
+export const INTERESTS = [
+  "sport",
+  "music",
+  "cooking",
+  "reading",
+  "nature",
+  "family",
+  "technology",
+  "art",
+  "travel",
+  "volunteering",
+  "games",
+] as const;
 export type Interest = (typeof INTERESTS)[number];
 
 const INTEREST_SET: ReadonlySet<string> = new Set(INTERESTS);
@@ -122,12 +157,26 @@ export type PairContext = {
   today: string;
 };
 
-export const HARD_RULES = ["otherOrganisation", "buddyUnavailable", "buddyFull", "untrained", "noSharedLanguage", "otherSite", "forbiddenPair"] as const;
+export const HARD_RULES = [
+  "otherOrganisation",
+  "buddyUnavailable",
+  "buddyFull",
+  "untrained",
+  "noSharedLanguage",
+  "otherSite",
+  "forbiddenPair",
+] as const;
 export type HardRule = (typeof HARD_RULES)[number];
 
-export type Contribution = { key: Criterion | "load" | "keep"; points: number; language?: LanguageCode; count?: number };
+export type Contribution = {
+  key: Criterion | "load" | "keep";
+  points: number;
+  language?: LanguageCode;
+  count?: number;
+};
 
-export type PairVerdict = { allowed: false; rule: HardRule } | { allowed: true; score: number; contributions: Contribution[] };
+export type PairVerdict =
+  { allowed: false; rule: HardRule } | { allowed: true; score: number; contributions: Contribution[] };
 
 const RANK: Record<CefrLevel, number> = { A1: 0, A2: 1, B1: 2, B2: 3, C1: 4, C2: 5 };
 
@@ -167,7 +216,8 @@ export function evaluatePair(n: NewcomerFacts, b: BuddyFacts, ctx: PairContext, 
   if (b.load >= b.capacity) return { allowed: false, rule: "buddyFull" };
   if (ctx.requireTraining && !b.trained) return { allowed: false, rule: "untrained" };
   const shared = sharedLanguages(n.languages, b.languages);
-  if (shared.length === 0 && !(atLeast(n.dutchLevel, "B1") && atLeast(b.dutchLevel, "B1"))) return { allowed: false, rule: "noSharedLanguage" };
+  if (shared.length === 0 && !(atLeast(n.dutchLevel, "B1") && atLeast(b.dutchLevel, "B1")))
+    return { allowed: false, rule: "noSharedLanguage" };
   if (ctx.requireSameSite && (n.siteId == null || n.siteId !== b.siteId)) return { allowed: false, rule: "otherSite" };
   if (ctx.forbiddenPair) return { allowed: false, rule: "forbiddenPair" };
 
@@ -177,17 +227,30 @@ export function evaluatePair(n: NewcomerFacts, b: BuddyFacts, ctx: PairContext, 
   };
   const pts = (c: Criterion) => LEVEL_POINTS[weights[c]];
 
-  if (n.departmentId != null && n.departmentId === b.departmentId) add({ key: "sameDepartment", points: pts("sameDepartment") });
-  if (n.profession !== "other" && n.profession === b.profession) add({ key: "sameProfession", points: pts("sameProfession") });
+  if (n.departmentId != null && n.departmentId === b.departmentId)
+    add({ key: "sameDepartment", points: pts("sameDepartment") });
+  if (n.profession !== "other" && n.profession === b.profession)
+    add({ key: "sameProfession", points: pts("sameProfession") });
   if (n.shifts.length > 0) {
     const overlap = n.shifts.filter((s) => b.shifts.includes(s)).length;
-    if (overlap > 0) add({ key: "shiftOverlap", points: Math.round((pts("shiftOverlap") * overlap) / n.shifts.length), count: overlap });
+    if (overlap > 0)
+      add({
+        key: "shiftOverlap",
+        points: Math.round((pts("shiftOverlap") * overlap) / n.shifts.length),
+        count: overlap,
+      });
   }
   if (shared[0]) add({ key: "sharedLanguage", points: pts("sharedLanguage"), language: shared[0] });
   if (b.ownNewcomerExperience) add({ key: "ownNewcomerExperience", points: pts("ownNewcomerExperience") });
   const interests = n.interests.filter((i) => b.interests.includes(i)).length;
-  if (interests > 0) add({ key: "sharedInterests", points: Math.round((pts("sharedInterests") * Math.min(interests, 3)) / 3), count: interests });
-  if (n.buddyGenderPreference && n.buddyGenderPreference === b.gender) add({ key: "genderPreference", points: pts("genderPreference") });
+  if (interests > 0)
+    add({
+      key: "sharedInterests",
+      points: Math.round((pts("sharedInterests") * Math.min(interests, 3)) / 3),
+      count: interests,
+    });
+  if (n.buddyGenderPreference && n.buddyGenderPreference === b.gender)
+    add({ key: "genderPreference", points: pts("genderPreference") });
   if (b.yearsInOrganisation >= 5) add({ key: "seniority", points: pts("seniority") });
   else if (b.yearsInOrganisation >= 2) add({ key: "seniority", points: Math.round(pts("seniority") / 2) });
   if (b.load > 0) add({ key: "load", points: -LOAD_PENALTY_PER_NEWCOMER * b.load, count: b.load });

@@ -27,8 +27,15 @@ export function pairFit(contributions: readonly Contribution[], levels: WeightLe
 /** What HR's overrides cost against the best assignment without them, in fit points and newcomers left out. */
 export type OverrideCost = { fitPoints: number; newcomers: number };
 
-export function overrideCost(best: { total: number; matched: number }, chosen: { total: number; matched: number }, levels: WeightLevels): OverrideCost {
+export function overrideCost(
+  best: { total: number; matched: number },
+  chosen: { total: number; matched: number },
+  levels: WeightLevels,
+): OverrideCost {
   const max = maxPoints(levels);
   const lost = Math.max(0, best.total - chosen.total);
-  return { fitPoints: max > 0 ? Math.round((100 * lost) / max) : 0, newcomers: Math.max(0, best.matched - chosen.matched) };
+  return {
+    fitPoints: max > 0 ? Math.round((100 * lost) / max) : 0,
+    newcomers: Math.max(0, best.matched - chosen.matched),
+  };
 }

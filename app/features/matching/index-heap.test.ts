@@ -64,7 +64,10 @@ describe("index heap", () => {
     const dist = Array.from({ length: 200 }, (_, i) => (i * 7919) % 37);
     const h = makeHeap(dist);
     for (let n = 0; n < dist.length; n++) h.push(n);
-    const expected = dist.map((d, n) => ({ d, n })).sort((a, b) => a.d - b.d || a.n - b.n).map((x) => x.n);
+    const expected = dist
+      .map((d, n) => ({ d, n }))
+      .sort((a, b) => a.d - b.d || a.n - b.n)
+      .map((x) => x.n);
     expect(drain(h)).toEqual(expected);
   });
 });

@@ -41,7 +41,14 @@ export function matchingIndicatorsByOrganisation(): MatchingIndicators[] {
   const get = (id: number) => {
     let row = out.get(id);
     if (!row) {
-      row = { organisationId: id, newcomersRegistered: 0, newcomersMatched: 0, daysToMatch: [], activeMatches: 0, completedMatches: 0 };
+      row = {
+        organisationId: id,
+        newcomersRegistered: 0,
+        newcomersMatched: 0,
+        daysToMatch: [],
+        activeMatches: 0,
+        completedMatches: 0,
+      };
       out.set(id, row);
     }
     return row;

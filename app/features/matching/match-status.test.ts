@@ -5,13 +5,41 @@ const NOW = new Date("2027-03-10T09:00:00.000Z");
 
 describe("effectiveStatus", () => {
   it.each([
-    ["a proposal before its deadline stays proposed", { status: "proposed", deadline: "2027-03-10T09:00:01.000Z", startDate: "2027-01-01" }, "proposed"],
-    ["a proposal past its deadline is expired", { status: "proposed", deadline: "2027-03-10T08:59:59.999Z", startDate: "2027-04-01" }, "expired"],
-    ["a proposal exactly at its deadline can still be answered", { status: "proposed", deadline: "2027-03-10T09:00:00.000Z", startDate: "2027-04-01" }, "proposed"],
-    ["an accepted match before the start date stays accepted", { status: "accepted", deadline: "2027-01-01T00:00:00.000Z", startDate: "2027-03-11" }, "accepted"],
-    ["an accepted match on the start date is active", { status: "accepted", deadline: "2027-01-01T00:00:00.000Z", startDate: "2027-03-10" }, "active"],
-    ["a declined proposal past its deadline stays declined", { status: "declined", deadline: "2027-01-01T00:00:00.000Z", startDate: "2027-03-01" }, "declined"],
-    ["a completed match stays completed", { status: "completed", deadline: "2027-01-01T00:00:00.000Z", startDate: "2027-01-01" }, "completed"],
+    [
+      "a proposal before its deadline stays proposed",
+      { status: "proposed", deadline: "2027-03-10T09:00:01.000Z", startDate: "2027-01-01" },
+      "proposed",
+    ],
+    [
+      "a proposal past its deadline is expired",
+      { status: "proposed", deadline: "2027-03-10T08:59:59.999Z", startDate: "2027-04-01" },
+      "expired",
+    ],
+    [
+      "a proposal exactly at its deadline can still be answered",
+      { status: "proposed", deadline: "2027-03-10T09:00:00.000Z", startDate: "2027-04-01" },
+      "proposed",
+    ],
+    [
+      "an accepted match before the start date stays accepted",
+      { status: "accepted", deadline: "2027-01-01T00:00:00.000Z", startDate: "2027-03-11" },
+      "accepted",
+    ],
+    [
+      "an accepted match on the start date is active",
+      { status: "accepted", deadline: "2027-01-01T00:00:00.000Z", startDate: "2027-03-10" },
+      "active",
+    ],
+    [
+      "a declined proposal past its deadline stays declined",
+      { status: "declined", deadline: "2027-01-01T00:00:00.000Z", startDate: "2027-03-01" },
+      "declined",
+    ],
+    [
+      "a completed match stays completed",
+      { status: "completed", deadline: "2027-01-01T00:00:00.000Z", startDate: "2027-01-01" },
+      "completed",
+    ],
   ])("%s", (_, m, expected) => {
     expect(effectiveStatus(m, NOW)).toBe(expected);
   });

@@ -14,7 +14,11 @@ export function isStarting(startDate: string, today: string): boolean {
 }
 
 /** A buddy can be proposed unless inactive, or paused with no end date or an end date still ahead. */
-export function isBuddyAvailable(status: "active" | "paused" | "inactive", pausedUntil: string | null, today: string): boolean {
+export function isBuddyAvailable(
+  status: "active" | "paused" | "inactive",
+  pausedUntil: string | null,
+  today: string,
+): boolean {
   if (status === "inactive") return false;
   if (status === "paused") return pausedUntil != null && pausedUntil <= today;
   return true;
@@ -30,7 +34,10 @@ export function effectiveStatus(m: ClockedMatch, now: Date): string {
 }
 
 /** Which of these matches change at `now`: proposals that expire, accepted matches that start. */
-export function dueChanges<T extends ClockedMatch & { id: number }>(rows: readonly T[], now: Date): { expire: T[]; start: T[] } {
+export function dueChanges<T extends ClockedMatch & { id: number }>(
+  rows: readonly T[],
+  now: Date,
+): { expire: T[]; start: T[] } {
   const expire: T[] = [];
   const start: T[] = [];
   for (const m of rows) {

@@ -4,8 +4,17 @@ import { z } from "zod";
 import { ConfirmedSchema } from "~/utils/form-fields";
 import { LANGUAGE_ROWS, RECOGNITION_STATUSES, CHECKIN_NOTE_MAX } from "./matching.options";
 import { dateField, idField, wholeNumberField } from "~/utils/form-fields";
-import { CEFR_LEVELS, CRITERIA, GENDERS, INTERESTS, LANGUAGE_CODES, LEVELS, PROFESSIONS, SHIFTS, type LanguageSkill } from "./criteria";
-
+import {
+  CEFR_LEVELS,
+  CRITERIA,
+  GENDERS,
+  INTERESTS,
+  LANGUAGE_CODES,
+  LEVELS,
+  PROFESSIONS,
+  SHIFTS,
+  type LanguageSkill,
+} from "./criteria";
 
 const asArray = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -14,8 +23,14 @@ const isoDate = dateField("matching.invalidDate");
 
 const languageRows = Object.fromEntries(
   Array.from({ length: LANGUAGE_ROWS }, (_, i) => [
-    [`lang${i}code`, z.preprocess(emptyToUndefined, z.enum(LANGUAGE_CODES, { error: "validation.invalidChoice" }).optional())],
-    [`lang${i}level`, z.preprocess(emptyToUndefined, z.enum(CEFR_LEVELS, { error: "validation.invalidChoice" }).optional())],
+    [
+      `lang${i}code`,
+      z.preprocess(emptyToUndefined, z.enum(LANGUAGE_CODES, { error: "validation.invalidChoice" }).optional()),
+    ],
+    [
+      `lang${i}level`,
+      z.preprocess(emptyToUndefined, z.enum(CEFR_LEVELS, { error: "validation.invalidChoice" }).optional()),
+    ],
   ]).flat(),
 ) as Record<string, z.ZodType<string | undefined>>;
 
@@ -48,16 +63,26 @@ const common = {
   departmentId: idField("validation.required"),
   dutchLevel: z.enum(CEFR_LEVELS, { error: "validation.invalidChoice" }),
   shifts: z.preprocess(asArray, z.array(z.enum(SHIFTS, { error: "validation.invalidChoice" })).max(SHIFTS.length)),
-  interests: z.preprocess(asArray, z.array(z.enum(INTERESTS, { error: "validation.invalidChoice" })).max(INTERESTS.length)),
+  interests: z.preprocess(
+    asArray,
+    z.array(z.enum(INTERESTS, { error: "validation.invalidChoice" })).max(INTERESTS.length),
+  ),
   ...languageRows,
 };
 
 export const NewcomerSchema = z
   .object({
-    name: z.string({ error: "validation.required" }).trim().min(2, { error: "validation.required" }).max(120, { error: "matching.tooLong" }),
+    name: z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(2, { error: "validation.required" })
+      .max(120, { error: "matching.tooLong" }),
     userId: z.preprocess(emptyToUndefined, idField("validation.invalidChoice").optional()),
     startDate: isoDate,
-    buddyGenderPreference: z.preprocess(emptyToUndefined, z.enum(GENDERS, { error: "validation.invalidChoice" }).optional()),
+    buddyGenderPreference: z.preprocess(
+      emptyToUndefined,
+      z.enum(GENDERS, { error: "validation.invalidChoice" }).optional(),
+    ),
     recognitionStatus: z.enum(RECOGNITION_STATUSES, { error: "validation.invalidChoice" }),
     notes: z.preprocess(emptyToUndefined, z.string().trim().max(2000, { error: "matching.tooLong" }).optional()),
     ...common,
@@ -89,7 +114,8 @@ export const BuddyProfileSchema = z
     ...common,
   })
   .superRefine((data, ctx) => {
-    if (data.status === "paused" && !data.pausedUntil) ctx.addIssue({ code: "custom", path: ["pausedUntil"], message: "matching.pausedUntilRequired" });
+    if (data.status === "paused" && !data.pausedUntil)
+      ctx.addIssue({ code: "custom", path: ["pausedUntil"], message: "matching.pausedUntilRequired" });
   })
   .transform((data, ctx) => ({
     profession: data.profession,
@@ -107,20 +133,37 @@ export const BuddyProfileSchema = z
   }));
 export type BuddyProfileInput = z.output<typeof BuddyProfileSchema>;
 
-export const WeightsSchema = z.object(Object.fromEntries(CRITERIA.map((c) => [c, z.enum(LEVELS, { error: "validation.invalidChoice" })])) as Record<(typeof CRITERIA)[number], z.ZodEnum<{ [K in (typeof LEVELS)[number]]: K }>>);
+export const WeightsSchema = z.object(
+  Object.fromEntries(CRITERIA.map((c) => [c, z.enum(LEVELS, { error: "validation.invalidChoice" })])) as Record<
+    (typeof CRITERIA)[number],
+    z.ZodEnum<{ [K in (typeof LEVELS)[number]]: K }>
+  >,
+);
 
 export const DeclineSchema = z.object({
-  reason: z.string({ error: "matching.reasonRequired" }).trim().min(3, { error: "matching.reasonRequired" }).max(500, { error: "matching.tooLong" }),
+  reason: z
+    .string({ error: "matching.reasonRequired" })
+    .trim()
+    .min(3, { error: "matching.reasonRequired" })
+    .max(500, { error: "matching.tooLong" }),
 });
 
 export const CheckInSchema = z.object({
   key: z.enum(["week1", "week6", "month3", "month6"], { error: "validation.invalidChoice" }),
-  note: z.string({ error: "validation.required" }).trim().min(2, { error: "validation.required" }).max(CHECKIN_NOTE_MAX, { error: "matching.tooLong" }),
+  note: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(2, { error: "validation.required" })
+    .max(CHECKIN_NOTE_MAX, { error: "matching.tooLong" }),
 });
 
 export const EndMatchSchema = z.object({
   outcome: z.enum(["completed", "stopped"], { error: "validation.invalidChoice" }),
-  reason: z.string({ error: "matching.reasonRequired" }).trim().min(3, { error: "matching.reasonRequired" }).max(500, { error: "matching.tooLong" }),
+  reason: z
+    .string({ error: "matching.reasonRequired" })
+    .trim()
+    .min(3, { error: "matching.reasonRequired" })
+    .max(500, { error: "matching.tooLong" }),
   doNotRematch: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
 });
 
@@ -155,7 +198,10 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "
 const many = (v: string | string[] | undefined) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 
 function rawLanguages(raw: Raw): { code: string; level: string }[] {
-  return Array.from({ length: LANGUAGE_ROWS }, (_, i) => ({ code: one(raw[`lang${i}code`]), level: one(raw[`lang${i}level`]) }));
+  return Array.from({ length: LANGUAGE_ROWS }, (_, i) => ({
+    code: one(raw[`lang${i}code`]),
+    level: one(raw[`lang${i}level`]),
+  }));
 }
 
 /** What the person typed, back into the form after a refused post (so nothing is lost without JavaScript). */

@@ -13,7 +13,14 @@ import { wipeAccount } from "~/features/people/people.server";
 import { eraseTrajectoryIn } from "~/features/trajectories/trajectories.server";
 import type { EraseNewcomerInput, NewcomerInput } from "./matching.schema";
 import { effectiveStatus, isStarting } from "./match-status";
-import { departmentChoices, departmentInOrganisation, parseInterests, parseList, refreshMatchStates, todayIso } from "./store.server";
+import {
+  departmentChoices,
+  departmentInOrganisation,
+  parseInterests,
+  parseList,
+  refreshMatchStates,
+  todayIso,
+} from "./store.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
 export type NewcomerState = "waiting" | "proposed" | "matched" | "ended" | "erased";
@@ -42,10 +49,21 @@ function stateOf(record: NewcomerRecord, statuses: string[]): NewcomerState {
 /** The organisation's newcomers with their state; a read only (statuses as of now: match-status.ts). */
 export function listNewcomers(organisationId: number, now = new Date()): NewcomerRow[] {
   const db = getDb();
-  const records = db.select().from(newcomerRecords).where(eq(newcomerRecords.organisationId, organisationId)).orderBy(asc(newcomerRecords.startDate), asc(newcomerRecords.id)).all();
+  const records = db
+    .select()
+    .from(newcomerRecords)
+    .where(eq(newcomerRecords.organisationId, organisationId))
+    .orderBy(asc(newcomerRecords.startDate), asc(newcomerRecords.id))
+    .all();
   const deps = new Map(departmentChoices(organisationId).map((d) => [d.id, d]));
   const ms = db
-    .select({ newcomerId: matches.newcomerId, status: matches.status, deadline: matches.deadline, startDate: newcomerRecords.startDate, buddyName: users.name })
+    .select({
+      newcomerId: matches.newcomerId,
+      status: matches.status,
+      deadline: matches.deadline,
+      startDate: newcomerRecords.startDate,
+      buddyName: users.name,
+    })
     .from(matches)
     .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
     .innerJoin(users, eq(users.id, buddyProfiles.userId))
@@ -55,7 +73,8 @@ export function listNewcomers(organisationId: number, now = new Date()): Newcome
     .map((m) => ({ ...m, status: effectiveStatus(m, now) }));
   return records.map((r) => {
     const mine = ms.filter((m) => m.newcomerId === r.id);
-    const current = mine.find((m) => m.status === "active" || m.status === "accepted") ?? mine.find((m) => m.status === "proposed");
+    const current =
+      mine.find((m) => m.status === "active" || m.status === "accepted") ?? mine.find((m) => m.status === "proposed");
     const dep = r.departmentId ? deps.get(r.departmentId) : undefined;
     return {
       id: r.id,
@@ -79,7 +98,10 @@ export function viewNewcomerList(actor: OrgUser): NewcomerRow[] {
   const { organisationId } = actor;
   refreshMatchStates();
   const rows = listNewcomers(organisationId);
-  auditNewcomerView({ id: actor.id, organisationId }, { action: "newcomers.viewed", entityType: "newcomer_list", newcomerIds: rows.map((r) => r.id) });
+  auditNewcomerView(
+    { id: actor.id, organisationId },
+    { action: "newcomers.viewed", entityType: "newcomer_list", newcomerIds: rows.map((r) => r.id) },
+  );
   return rows;
 }
 
@@ -93,7 +115,15 @@ export type NewcomerDetail = {
     accountEmail: string | null;
   };
   state: NewcomerState;
-  history: { id: number; status: string; buddyName: string; proposedAt: string; acceptedAt: string | null; endedAt: string | null; reason: string | null }[];
+  history: {
+    id: number;
+    status: string;
+    buddyName: string;
+    proposedAt: string;
+    acceptedAt: string | null;
+    endedAt: string | null;
+    reason: string | null;
+  }[];
 };
 
 /** The organisation's record, or undefined after writing the probe entry for an id that is not theirs. */
@@ -112,7 +142,11 @@ export function getNewcomer(actor: OrgUser, input: { id: number }): NewcomerDeta
   const { organisationId } = actor;
   const { id } = input;
   const detail = loadNewcomer(actor, organisationId, id);
-  if (detail) auditNewcomerView({ id: actor.id, organisationId }, { action: "newcomer.view", entityType: "newcomer_record", entityId: id, newcomerIds: [id] });
+  if (detail)
+    auditNewcomerView(
+      { id: actor.id, organisationId },
+      { action: "newcomer.view", entityType: "newcomer_record", entityId: id, newcomerIds: [id] },
+    );
   return detail;
 }
 
@@ -121,7 +155,9 @@ function loadNewcomer(actor: CurrentUser, organisationId: number, id: number): N
   const record = recordOf(actor, organisationId, id);
   if (!record) return null;
   const db = getDb();
-  const account = record.userId ? db.select({ email: users.email }).from(users).where(eq(users.id, record.userId)).get() : undefined;
+  const account = record.userId
+    ? db.select({ email: users.email }).from(users).where(eq(users.id, record.userId)).get()
+    : undefined;
   const history = db
     .select({
       id: matches.id,
@@ -157,7 +193,10 @@ function loadNewcomer(actor: CurrentUser, organisationId: number, id: number): N
 }
 
 /** Newcomer accounts of the organisation that no record points at yet (plus the one this record uses). */
-export function linkableAccounts(organisationId: number, keepUserId: number | null = null): { id: number; name: string; email: string }[] {
+export function linkableAccounts(
+  organisationId: number,
+  keepUserId: number | null = null,
+): { id: number; name: string; email: string }[] {
   const db = getDb();
   const linked = new Set(
     db
@@ -178,7 +217,11 @@ export function linkableAccounts(organisationId: number, keepUserId: number | nu
     .filter((u) => !linked.has(u.id));
 }
 
-function checkRefs(organisationId: number, input: NewcomerInput, keepUserId: number | null): Outcome<{ siteId: number | null }> {
+function checkRefs(
+  organisationId: number,
+  input: NewcomerInput,
+  keepUserId: number | null,
+): Outcome<{ siteId: number | null }> {
   const dep = departmentInOrganisation(organisationId, input.departmentId);
   if (!dep) return fail("invalid", "common.formErrors", { fields: { departmentId: ["validation.unknownDepartment"] } });
   if (input.userId != null && !linkableAccounts(organisationId, keepUserId).some((a) => a.id === input.userId)) {
@@ -214,7 +257,13 @@ export function createNewcomer(actor: OrgUser, input: NewcomerInput): Outcome<{ 
     .values({ organisationId, createdByUserId: actor.id, ...values(input, refs.value.siteId) })
     .returning({ id: newcomerRecords.id })
     .get();
-  audit({ actorUserId: actor.id, organisationId, action: "newcomer.create", entityType: "newcomer_record", entityId: row.id });
+  audit({
+    actorUserId: actor.id,
+    organisationId,
+    action: "newcomer.create",
+    entityType: "newcomer_record",
+    entityId: row.id,
+  });
   return ok({ id: row.id });
 }
 
@@ -227,13 +276,22 @@ export function updateNewcomer(actor: OrgUser, { id, ...input }: NewcomerInput &
   const refs = checkRefs(organisationId, input, record.userId);
   if (!refs.ok) return refs;
   const next = values(input, refs.value.siteId);
-  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => String(next[k] ?? "") !== String(record[k] ?? ""));
+  const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+    (k) => String(next[k] ?? "") !== String(record[k] ?? ""),
+  );
   getDb()
     .update(newcomerRecords)
     .set({ ...next, updatedAt: nowIso() })
     .where(eq(newcomerRecords.id, id))
     .run();
-  audit({ actorUserId: actor.id, organisationId, action: "newcomer.update", entityType: "newcomer_record", entityId: id, detail: { fields: changed } });
+  audit({
+    actorUserId: actor.id,
+    organisationId,
+    action: "newcomer.update",
+    entityType: "newcomer_record",
+    entityId: id,
+    detail: { fields: changed },
+  });
   return ok();
 }
 
@@ -247,12 +305,21 @@ export function exportNewcomer(actor: OrgUser, input: { id: number }): Record<st
   const matchIds = detail.history.map((h) => h.id);
   const notes = matchIds.length
     ? getDb()
-        .select({ matchId: checkIns.matchId, key: checkIns.key, dueDate: checkIns.dueDate, doneAt: checkIns.doneAt, note: checkIns.note })
+        .select({
+          matchId: checkIns.matchId,
+          key: checkIns.key,
+          dueDate: checkIns.dueDate,
+          doneAt: checkIns.doneAt,
+          note: checkIns.note,
+        })
         .from(checkIns)
         .where(inArray(checkIns.matchId, matchIds))
         .all()
     : [];
-  auditNewcomerView({ id: actor.id, organisationId }, { action: "newcomer.export", entityType: "newcomer_record", entityId: id, newcomerIds: [id] });
+  auditNewcomerView(
+    { id: actor.id, organisationId },
+    { action: "newcomer.export", entityType: "newcomer_record", entityId: id, newcomerIds: [id] },
+  );
   return { exportedAt: nowIso(), record: detail.record, matches: detail.history, checkIns: notes };
 }
 
@@ -262,7 +329,10 @@ export function exportNewcomer(actor: OrgUser, input: { id: number }): Record<st
  * record is linked to one, is erased in the same transaction (decision 062): a record without a name next to an
  * account that still carries it would erase nothing. The input type makes the confirmation part of the call.
  */
-export function eraseNewcomer(actor: OrgUser, input: EraseNewcomerInput & { id: number }): Outcome<{ accountErased: boolean }> {
+export function eraseNewcomer(
+  actor: OrgUser,
+  input: EraseNewcomerInput & { id: number },
+): Outcome<{ accountErased: boolean }> {
   const { organisationId } = actor;
   const { id } = input;
   const record = recordOf(actor, organisationId, id);
@@ -278,7 +348,13 @@ export function eraseNewcomer(actor: OrgUser, input: EraseNewcomerInput & { id: 
             .select({ id: users.id, email: users.email, status: users.status })
             .from(users)
             .innerJoin(memberships, eq(memberships.userId, users.id))
-            .where(and(eq(users.id, record.userId), eq(memberships.organisationId, organisationId), eq(memberships.role, "newcomer")))
+            .where(
+              and(
+                eq(users.id, record.userId),
+                eq(memberships.organisationId, organisationId),
+                eq(memberships.role, "newcomer"),
+              ),
+            )
             .get()
         : undefined;
       tx.update(newcomerRecords)
@@ -296,13 +372,24 @@ export function eraseNewcomer(actor: OrgUser, input: EraseNewcomerInput & { id: 
         })
         .where(eq(newcomerRecords.id, id))
         .run();
-      const ids = tx.select({ id: matches.id }).from(matches).where(eq(matches.newcomerId, id)).all().map((m) => m.id);
+      const ids = tx
+        .select({ id: matches.id })
+        .from(matches)
+        .where(eq(matches.newcomerId, id))
+        .all()
+        .map((m) => m.id);
       if (ids.length) {
         tx.update(matches).set({ explanation: "[]", reason: null }).where(inArray(matches.id, ids)).run();
         tx.update(checkIns).set({ note: null }).where(inArray(checkIns.matchId, ids)).run();
         // The newcomer's own notes on those check-ins (docs/decisions/082).
-        const checkInIds = tx.select({ id: checkIns.id }).from(checkIns).where(inArray(checkIns.matchId, ids)).all().map((c) => c.id);
-        if (checkInIds.length) tx.delete(newcomerCheckInNotes).where(inArray(newcomerCheckInNotes.checkInId, checkInIds)).run();
+        const checkInIds = tx
+          .select({ id: checkIns.id })
+          .from(checkIns)
+          .where(inArray(checkIns.matchId, ids))
+          .all()
+          .map((c) => c.id);
+        if (checkInIds.length)
+          tx.delete(newcomerCheckInNotes).where(inArray(newcomerCheckInNotes.checkInId, checkInIds)).run();
         // An open proposal about an erased person is withdrawn; active matches are stopped.
         tx.update(matches)
           .set({ status: "withdrawn", respondedAt: at })
@@ -321,8 +408,23 @@ export function eraseNewcomer(actor: OrgUser, input: EraseNewcomerInput & { id: 
     },
     { behavior: "immediate" },
   );
-  audit({ actorUserId: actor.id, organisationId, action: "newcomer.erase", entityType: "newcomer_record", entityId: id, detail: { accountErased: accountId != null } });
-  if (accountId != null) audit({ actorUserId: actor.id, organisationId, action: "user.erased", entityType: "user", entityId: accountId, detail: { newcomerRecordId: id } });
+  audit({
+    actorUserId: actor.id,
+    organisationId,
+    action: "newcomer.erase",
+    entityType: "newcomer_record",
+    entityId: id,
+    detail: { accountErased: accountId != null },
+  });
+  if (accountId != null)
+    audit({
+      actorUserId: actor.id,
+      organisationId,
+      action: "user.erased",
+      entityType: "user",
+      entityId: accountId,
+      detail: { newcomerRecordId: id },
+    });
   return ok({ accountErased: accountId != null });
 }
 
@@ -337,7 +439,13 @@ export function newcomerOwnView(userId: number, now = new Date()) {
     .get();
   if (!record) return null;
   const match = db
-    .select({ id: matches.id, status: matches.status, acceptedAt: matches.acceptedAt, buddyName: users.name, buddyEmail: users.email })
+    .select({
+      id: matches.id,
+      status: matches.status,
+      acceptedAt: matches.acceptedAt,
+      buddyName: users.name,
+      buddyEmail: users.email,
+    })
     .from(matches)
     .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
     .innerJoin(users, eq(users.id, buddyProfiles.userId))
@@ -351,5 +459,14 @@ export function newcomerOwnView(userId: number, now = new Date()) {
         .orderBy(asc(checkIns.dueDate))
         .all()
     : [];
-  return { startDate: record.startDate, match: match ? { ...match, status: match.status === "accepted" && isStarting(record.startDate, todayIso(now)) ? "active" : match.status } : null, checkIns: checks };
+  return {
+    startDate: record.startDate,
+    match: match
+      ? {
+          ...match,
+          status: match.status === "accepted" && isStarting(record.startDate, todayIso(now)) ? "active" : match.status,
+        }
+      : null,
+    checkIns: checks,
+  };
 }

@@ -15,7 +15,6 @@ import { effectiveStatus } from "./match-status";
 import { departmentChoices, parseList, refreshMatchStates, todayIso } from "./store.server";
 import { fail, ok, type Outcome } from "~/utils/use-case";
 
-
 export type MatchCard = {
   id: number;
   status: string;
@@ -26,7 +25,16 @@ export type MatchCard = {
   reason: string | null;
   score: number;
   explanation: Contribution[];
-  newcomer: { name: string; profession: Profession; department: string | null; startDate: string; dutchLevel: string; languages: LanguageSkill[]; shifts: Shift[]; erased: boolean };
+  newcomer: {
+    name: string;
+    profession: Profession;
+    department: string | null;
+    startDate: string;
+    dutchLevel: string;
+    languages: LanguageSkill[];
+    shifts: Shift[];
+    erased: boolean;
+  };
   newcomerId: number;
   buddyName: string;
   buddyUserId: number;
@@ -47,7 +55,11 @@ function loadMatches(where: ReturnType<typeof and>, now = new Date()): MatchCard
   const deps = new Map<number, Map<number, string>>();
   const depName = (orgId: number, id: number | null) => {
     if (id == null) return null;
-    if (!deps.has(orgId)) deps.set(orgId, new Map(departmentChoices(orgId).map((d) => [d.id, `${d.name}${d.siteName ? ` (${d.siteName})` : ""}`])));
+    if (!deps.has(orgId))
+      deps.set(
+        orgId,
+        new Map(departmentChoices(orgId).map((d) => [d.id, `${d.name}${d.siteName ? ` (${d.siteName})` : ""}`])),
+      );
     return deps.get(orgId)!.get(id) ?? null;
   };
   return rows.map(({ m, n, buddyName, buddyUserId }) => ({
@@ -80,10 +92,20 @@ function loadMatches(where: ReturnType<typeof and>, now = new Date()): MatchCard
 /** The signed-in employee's proposals and matches as a buddy. */
 export function buddyOverview(user: OrgUser) {
   refreshMatchStates();
-  const profile = getDb().select({ id: buddyProfiles.id }).from(buddyProfiles).where(eq(buddyProfiles.userId, user.id)).get();
+  const profile = getDb()
+    .select({ id: buddyProfiles.id })
+    .from(buddyProfiles)
+    .where(eq(buddyProfiles.userId, user.id))
+    .get();
   if (!profile) return { hasProfile: false, proposals: [], current: [], past: [] };
   const all = loadMatches(and(eq(matches.buddyId, profile.id), eq(matches.organisationId, user.organisationId)));
-  if (all.length) auditNewcomerView(user, { action: "matches.viewed", entityType: "buddy_overview", entityId: profile.id, newcomerIds: all.map((m) => m.newcomerId) });
+  if (all.length)
+    auditNewcomerView(user, {
+      action: "matches.viewed",
+      entityType: "buddy_overview",
+      entityId: profile.id,
+      newcomerIds: all.map((m) => m.newcomerId),
+    });
   return {
     hasProfile: true,
     proposals: all.filter((m) => m.status === "proposed"),
@@ -93,7 +115,10 @@ export function buddyOverview(user: OrgUser) {
 }
 
 /** One match as its buddy sees it: 404 for another organisation, 403 for a colleague's proposal. */
-export function matchForBuddy(user: OrgUser, { matchId }: { matchId: number }): Outcome<{ match: MatchCard; checkIns: ReturnType<typeof listCheckIns> }> {
+export function matchForBuddy(
+  user: OrgUser,
+  { matchId }: { matchId: number },
+): Outcome<{ match: MatchCard; checkIns: ReturnType<typeof listCheckIns> }> {
   refreshMatchStates();
   const match = loadMatches(and(eq(matches.id, matchId)))[0];
   if (!match || match.organisationId !== user.organisationId) {
@@ -101,11 +126,19 @@ export function matchForBuddy(user: OrgUser, { matchId }: { matchId: number }): 
     return fail("not_found", "errors.notFound");
   }
   if (match.buddyUserId !== user.id) return fail("forbidden", "matching.notYours");
-  auditNewcomerView(user, { action: "match.viewed", entityType: "match", entityId: matchId, newcomerIds: [match.newcomerId] });
+  auditNewcomerView(user, {
+    action: "match.viewed",
+    entityType: "match",
+    entityId: matchId,
+    newcomerIds: [match.newcomerId],
+  });
   return ok({ match, checkIns: listCheckIns(matchId) });
 }
 
-export function matchForHr(actor: OrgUser, { matchId }: { matchId: number }): { match: MatchCard; checkIns: ReturnType<typeof listCheckIns> } | null {
+export function matchForHr(
+  actor: OrgUser,
+  { matchId }: { matchId: number },
+): { match: MatchCard; checkIns: ReturnType<typeof listCheckIns> } | null {
   const { organisationId } = actor;
   refreshMatchStates();
   const viewer = { id: actor.id, organisationId };
@@ -114,7 +147,12 @@ export function matchForHr(actor: OrgUser, { matchId }: { matchId: number }): { 
     auditMissingId(viewer, "match", matchId);
     return null;
   }
-  auditNewcomerView(viewer, { action: "match.viewed", entityType: "match", entityId: matchId, newcomerIds: [match.newcomerId] });
+  auditNewcomerView(viewer, {
+    action: "match.viewed",
+    entityType: "match",
+    entityId: matchId,
+    newcomerIds: [match.newcomerId],
+  });
   return { match, checkIns: listCheckIns(matchId) };
 }
 
@@ -123,7 +161,12 @@ export function acceptProposal(user: OrgUser, { matchId }: { matchId: number }, 
   const outcome = db.transaction(
     (tx): Outcome => {
       const row = tx
-        .select({ m: matches, buddyUserId: buddyProfiles.userId, capacity: buddyProfiles.capacity, startDate: newcomerRecords.startDate })
+        .select({
+          m: matches,
+          buddyUserId: buddyProfiles.userId,
+          capacity: buddyProfiles.capacity,
+          startDate: newcomerRecords.startDate,
+        })
         .from(matches)
         .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
         .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
@@ -131,7 +174,8 @@ export function acceptProposal(user: OrgUser, { matchId }: { matchId: number }, 
         .get();
       if (!row || row.m.organisationId !== user.organisationId) return fail("not_found", "errors.notFound");
       if (row.buddyUserId !== user.id) return fail("forbidden", "matching.notYours");
-      if (row.m.status !== "proposed") return fail("conflict", row.m.status === "expired" ? "matching.proposalExpired" : "matching.alreadyAnswered");
+      if (row.m.status !== "proposed")
+        return fail("conflict", row.m.status === "expired" ? "matching.proposalExpired" : "matching.alreadyAnswered");
       if (row.m.deadline < now.toISOString()) return fail("conflict", "matching.proposalExpired");
       const committed = tx
         .select({ id: matches.id })
@@ -147,7 +191,11 @@ export function acceptProposal(user: OrgUser, { matchId }: { matchId: number }, 
       if (taken) return fail("conflict", "matching.newcomerTaken");
       const today = todayIso(now);
       tx.update(matches)
-        .set({ status: row.startDate <= today ? "active" : "accepted", acceptedAt: now.toISOString(), respondedAt: now.toISOString() })
+        .set({
+          status: row.startDate <= today ? "active" : "accepted",
+          acceptedAt: now.toISOString(),
+          respondedAt: now.toISOString(),
+        })
         .where(eq(matches.id, matchId))
         .run();
       createCheckIns(tx, matchId, row.startDate, today);
@@ -155,7 +203,14 @@ export function acceptProposal(user: OrgUser, { matchId }: { matchId: number }, 
     },
     { behavior: "immediate" },
   );
-  if (outcome.ok) audit({ actorUserId: user.id, organisationId: user.organisationId, action: "match.accept", entityType: "match", entityId: matchId });
+  if (outcome.ok)
+    audit({
+      actorUserId: user.id,
+      organisationId: user.organisationId,
+      action: "match.accept",
+      entityType: "match",
+      entityId: matchId,
+    });
   else if (outcome.reason === "not_found") auditMissingId(user, "match", matchId);
   return outcome;
 }
@@ -189,7 +244,11 @@ export async function acceptProposalAndNotify(user: OrgUser, { matchId }: { matc
   return result;
 }
 
-export function declineProposal(user: OrgUser, { matchId, reason }: { matchId: number; reason: string }, now = new Date()): Outcome {
+export function declineProposal(
+  user: OrgUser,
+  { matchId, reason }: { matchId: number; reason: string },
+  now = new Date(),
+): Outcome {
   const outcome = getDb().transaction(
     (tx): Outcome => {
       const row = tx
@@ -200,35 +259,65 @@ export function declineProposal(user: OrgUser, { matchId, reason }: { matchId: n
         .get();
       if (!row || row.m.organisationId !== user.organisationId) return fail("not_found", "errors.notFound");
       if (row.buddyUserId !== user.id) return fail("forbidden", "matching.notYours");
-      if (row.m.status !== "proposed") return fail("conflict", row.m.status === "expired" ? "matching.proposalExpired" : "matching.alreadyAnswered");
+      if (row.m.status !== "proposed")
+        return fail("conflict", row.m.status === "expired" ? "matching.proposalExpired" : "matching.alreadyAnswered");
       if (row.m.deadline < now.toISOString()) return fail("conflict", "matching.proposalExpired");
-      tx.update(matches).set({ status: "declined", reason, respondedAt: now.toISOString() }).where(eq(matches.id, matchId)).run();
+      tx.update(matches)
+        .set({ status: "declined", reason, respondedAt: now.toISOString() })
+        .where(eq(matches.id, matchId))
+        .run();
       tx.insert(forbiddenPairs)
-        .values({ organisationId: row.m.organisationId, newcomerId: row.m.newcomerId, buddyId: row.m.buddyId, reason: "declined" })
+        .values({
+          organisationId: row.m.organisationId,
+          newcomerId: row.m.newcomerId,
+          buddyId: row.m.buddyId,
+          reason: "declined",
+        })
         .onConflictDoNothing()
         .run();
       return ok();
     },
     { behavior: "immediate" },
   );
-  if (outcome.ok) audit({ actorUserId: user.id, organisationId: user.organisationId, action: "match.decline", entityType: "match", entityId: matchId });
+  if (outcome.ok)
+    audit({
+      actorUserId: user.id,
+      organisationId: user.organisationId,
+      action: "match.decline",
+      entityType: "match",
+      entityId: matchId,
+    });
   else if (outcome.reason === "not_found") auditMissingId(user, "match", matchId);
   return outcome;
 }
 
-export function endMatch(actor: OrgUser, { matchId, ...input }: { matchId: number; outcome: "completed" | "stopped"; reason: string; doNotRematch: boolean }, now = new Date()): Outcome {
+export function endMatch(
+  actor: OrgUser,
+  { matchId, ...input }: { matchId: number; outcome: "completed" | "stopped"; reason: string; doNotRematch: boolean },
+  now = new Date(),
+): Outcome {
   const outcome = getDb().transaction(
     (tx): Outcome => {
       const m = tx.select().from(matches).where(eq(matches.id, matchId)).get();
       if (!m || m.organisationId !== actor.organisationId) return fail("not_found", "errors.notFound");
       if (m.status !== "active" && m.status !== "accepted") return fail("conflict", "matching.matchNotActive");
       tx.update(matches)
-        .set({ status: input.outcome, reason: input.reason, doNotRematch: input.doNotRematch, endedAt: now.toISOString() })
+        .set({
+          status: input.outcome,
+          reason: input.reason,
+          doNotRematch: input.doNotRematch,
+          endedAt: now.toISOString(),
+        })
         .where(eq(matches.id, matchId))
         .run();
       if (input.doNotRematch) {
         tx.insert(forbiddenPairs)
-          .values({ organisationId: m.organisationId, newcomerId: m.newcomerId, buddyId: m.buddyId, reason: "do_not_rematch" })
+          .values({
+            organisationId: m.organisationId,
+            newcomerId: m.newcomerId,
+            buddyId: m.buddyId,
+            reason: "do_not_rematch",
+          })
           .onConflictDoNothing()
           .run();
       }
@@ -236,7 +325,14 @@ export function endMatch(actor: OrgUser, { matchId, ...input }: { matchId: numbe
     },
     { behavior: "immediate" },
   );
-  if (outcome.ok) audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: `match.${input.outcome}`, entityType: "match", entityId: matchId });
+  if (outcome.ok)
+    audit({
+      actorUserId: actor.id,
+      organisationId: actor.organisationId,
+      action: `match.${input.outcome}`,
+      entityType: "match",
+      entityId: matchId,
+    });
   else if (outcome.reason === "not_found") auditMissingId(actor, "match", matchId);
   return outcome;
 }
@@ -260,24 +356,38 @@ export function viewMatchingOverview(actor: OrgUser) {
         .all()
         .map((m) => m.newcomerId)
     : [];
-  const newcomerIds = [...waiting.map((n) => n.id), ...[...overview.proposals, ...overview.running, ...overview.answered].map((m) => m.newcomerId), ...overdueNewcomers];
-  auditNewcomerView({ id: actor.id, organisationId }, { action: "matching.viewed", entityType: "matching_overview", newcomerIds });
+  const newcomerIds = [
+    ...waiting.map((n) => n.id),
+    ...[...overview.proposals, ...overview.running, ...overview.answered].map((m) => m.newcomerId),
+    ...overdueNewcomers,
+  ];
+  auditNewcomerView(
+    { id: actor.id, organisationId },
+    { action: "matching.viewed", entityType: "matching_overview", newcomerIds },
+  );
   return { waiting, ...overview, overdue };
 }
 
 /** HR's overview: proposals waiting for an answer and the matches running now, with their next check-in. */
 export function hrMatchOverview(organisationId: number) {
-  const all = loadMatches(and(eq(matches.organisationId, organisationId), inArray(matches.status, ["proposed", "accepted", "active", "declined", "expired"])));
+  const all = loadMatches(
+    and(
+      eq(matches.organisationId, organisationId),
+      inArray(matches.status, ["proposed", "accepted", "active", "declined", "expired"]),
+    ),
+  );
   const running = all.filter((m) => m.status === "accepted" || m.status === "active");
   const next = new Map<number, string>();
   if (running.length) {
     for (const c of getDb()
       .select({ matchId: checkIns.matchId, dueDate: checkIns.dueDate, doneAt: checkIns.doneAt })
       .from(checkIns)
-      .where(inArray(
-        checkIns.matchId,
-        running.map((m) => m.id),
-      ))
+      .where(
+        inArray(
+          checkIns.matchId,
+          running.map((m) => m.id),
+        ),
+      )
       .orderBy(asc(checkIns.dueDate))
       .all()) {
       if (!c.doneAt && !next.has(c.matchId)) next.set(c.matchId, c.dueDate);

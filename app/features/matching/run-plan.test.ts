@@ -43,7 +43,11 @@ const newcomer = (id: number, extra: Partial<PoolNewcomer> = {}): PoolNewcomer =
   forbiddenBuddyIds: new Set(),
   ...extra,
 });
-const buddy = (id: number, facts: Partial<BuddyFacts> = {}): PoolBuddy => ({ id, name: `Buddy ${id}`, facts: { ...buddyFacts, ...facts } });
+const buddy = (id: number, facts: Partial<BuddyFacts> = {}): PoolBuddy => ({
+  id,
+  name: `Buddy ${id}`,
+  facts: { ...buddyFacts, ...facts },
+});
 const sameDepartment = { departmentId: 100 };
 
 const pool = (newcomers: PoolNewcomer[], buddies: PoolBuddy[]): MatchingPool => ({
@@ -66,10 +70,18 @@ type Case = {
 };
 
 const cases: Case[] = [
-  { name: "the better buddy (same department) goes to the only newcomer", pool: pool([newcomer(1)], [buddy(1, sameDepartment), buddy(2)]), chosen: { 1: 1 }, matched: 1 },
+  {
+    name: "the better buddy (same department) goes to the only newcomer",
+    pool: pool([newcomer(1)], [buddy(1, sameDepartment), buddy(2)]),
+    chosen: { 1: 1 },
+    matched: 1,
+  },
   {
     name: "capacity: two newcomers, one slot each — both matched, the better pair kept",
-    pool: pool([newcomer(1), newcomer(2, { facts: { ...newcomerFacts, departmentId: 300 }, departmentId: 300 })], [buddy(1, sameDepartment), buddy(2)]),
+    pool: pool(
+      [newcomer(1), newcomer(2, { facts: { ...newcomerFacts, departmentId: 300 }, departmentId: 300 })],
+      [buddy(1, sameDepartment), buddy(2)],
+    ),
     chosen: { 1: 1, 2: 2 },
     matched: 2,
   },
@@ -85,7 +97,12 @@ const cases: Case[] = [
     pool: pool([newcomer(1)], [buddy(1, { trained: false }), buddy(2, { organisationId: 2 })]),
     chosen: { 1: null },
     matched: 0,
-    reasons: { 1: [{ rule: "untrained", count: 1 }, { rule: "otherOrganisation", count: 1 }] },
+    reasons: {
+      1: [
+        { rule: "untrained", count: 1 },
+        { rule: "otherOrganisation", count: 1 },
+      ],
+    },
   },
   {
     name: "a declined pair is forbidden: the other buddy is chosen",
@@ -129,7 +146,11 @@ describe("planRun", () => {
   });
 
   it("shows the department with its site, the alternatives best first, and the chosen pair's fit on 0–100", () => {
-    const plan = planRun(pool([newcomer(1)], [buddy(1, sameDepartment), buddy(2), buddy(3, { trained: false })]), DEFAULT_WEIGHTS, {});
+    const plan = planRun(
+      pool([newcomer(1)], [buddy(1, sameDepartment), buddy(2), buddy(3, { trained: false })]),
+      DEFAULT_WEIGHTS,
+      {},
+    );
     const [row] = plan.rows;
     expect(row?.department).toBe("Geriatrie (Campus Noord)");
     expect(row?.alternatives.map((a) => a.buddyId)).toEqual([2]);
@@ -151,7 +172,11 @@ describe("planRun", () => {
   });
 
   it("keeps a pending pair marked as kept", () => {
-    const plan = planRun(pool([newcomer(1, { pendingBuddyId: 2 })], [buddy(1, sameDepartment), buddy(2)]), DEFAULT_WEIGHTS, {});
+    const plan = planRun(
+      pool([newcomer(1, { pendingBuddyId: 2 })], [buddy(1, sameDepartment), buddy(2)]),
+      DEFAULT_WEIGHTS,
+      {},
+    );
     expect(plan.rows[0]?.chosen).toMatchObject({ buddyId: 2, kept: true, pinned: false });
     expect(plan.rows[0]?.pendingBuddyId).toBe(2);
   });

@@ -2,7 +2,16 @@
 // slots pending proposals hold), verify the certificate and build the rows HR previews. Pure: the pool is loaded
 // and the plan stored by runs.server.ts (decision 032, 063, 122, 125).
 import { verifyAssignment } from "./certificate";
-import { SLOT_PENALTIES, evaluatePair, type BuddyFacts, type Contribution, type HardRule, type NewcomerFacts, type PairVerdict, type WeightLevels } from "./criteria";
+import {
+  SLOT_PENALTIES,
+  evaluatePair,
+  type BuddyFacts,
+  type Contribution,
+  type HardRule,
+  type NewcomerFacts,
+  type PairVerdict,
+  type WeightLevels,
+} from "./criteria";
 import { pairFit } from "./fit";
 import { solveAssignment, type AssignmentInstance } from "./solver";
 
@@ -68,7 +77,13 @@ export function pairVerdicts(pool: MatchingPool, levels: WeightLevels): (i: numb
     return evaluatePair(
       n.facts,
       buddies[j]!.facts,
-      { requireTraining: rules.requireTraining, requireSameSite: rules.requireSameSite, today, forbiddenPair: n.forbiddenBuddyIds.has(buddyId), keep: n.pendingBuddyId === buddyId },
+      {
+        requireTraining: rules.requireTraining,
+        requireSameSite: rules.requireSameSite,
+        today,
+        forbiddenPair: n.forbiddenBuddyIds.has(buddyId),
+        keep: n.pendingBuddyId === buddyId,
+      },
       levels,
     );
   };
@@ -107,7 +122,8 @@ export function planRun(pool: MatchingPool, levels: WeightLevels, pins: Pins, on
       if (outside(i) && n.pendingBuddyId == null) row.fill(null);
       const pin = pinsNow[String(n.id)];
       const pinnedCol = pin != null ? (colOf.get(pin) ?? -1) : -1;
-      if (pinnedCol >= 0 && row[pinnedCol] != null) for (let j = 0; j < row.length; j++) if (j !== pinnedCol) row[j] = null;
+      if (pinnedCol >= 0 && row[pinnedCol] != null)
+        for (let j = 0; j < row.length; j++) if (j !== pinnedCol) row[j] = null;
       return row;
     });
     // A pending proposal holds its buddy's slot (decision 063): the buddy has been asked and may accept any
@@ -170,7 +186,9 @@ export function planRun(pool: MatchingPool, levels: WeightLevels, pins: Pins, on
       newcomerId: n.id,
       newcomerName: n.name,
       department: dep ? `${dep.name}${dep.siteName ? ` (${dep.siteName})` : ""}` : null,
-      chosen: chosen ? { ...chosen, pinned: pins[String(n.id)] === chosen.buddyId, kept: n.pendingBuddyId === chosen.buddyId } : null,
+      chosen: chosen
+        ? { ...chosen, pinned: pins[String(n.id)] === chosen.buddyId, kept: n.pendingBuddyId === chosen.buddyId }
+        : null,
       alternatives: ranked
         .filter((r) => r.j !== col)
         .slice(0, 3)
@@ -202,5 +220,12 @@ export function planRun(pool: MatchingPool, levels: WeightLevels, pins: Pins, on
       best: best ? onlyRowBest(best) : null,
     };
   }
-  return { rows: allRows, buddyIds, certificate, matched: solved.matched, total: solved.total, best: best ? { matched: best.matched, total: best.total } : null };
+  return {
+    rows: allRows,
+    buddyIds,
+    certificate,
+    matched: solved.matched,
+    total: solved.total,
+    best: best ? { matched: best.matched, total: best.total } : null,
+  };
 }

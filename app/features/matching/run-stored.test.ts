@@ -3,13 +3,44 @@ import { DEFAULT_WEIGHTS, type BuddyFacts, type NewcomerFacts } from "./criteria
 import { planRun, type MatchingPool } from "./run-plan";
 import { readStored, StoredPinsSchema, StoredRunResultSchema } from "./run-stored";
 
-const n: NewcomerFacts = { organisationId: 1, siteId: 1, departmentId: 5, profession: "nurse", dutchLevel: "B1", languages: [{ code: "ar", level: "C1" }], shifts: ["day"], interests: ["music"], buddyGenderPreference: null };
+const n: NewcomerFacts = {
+  organisationId: 1,
+  siteId: 1,
+  departmentId: 5,
+  profession: "nurse",
+  dutchLevel: "B1",
+  languages: [{ code: "ar", level: "C1" }],
+  shifts: ["day"],
+  interests: ["music"],
+  buddyGenderPreference: null,
+};
 const b: BuddyFacts = {
-  organisationId: 1, siteId: 1, departmentId: 5, profession: "nurse", dutchLevel: "C2", languages: [{ code: "ar", level: "B2" }], shifts: ["day"], interests: ["music"],
-  gender: null, status: "active", pausedUntil: null, capacity: 1, load: 0, trained: true, yearsInOrganisation: 3, ownNewcomerExperience: true,
+  organisationId: 1,
+  siteId: 1,
+  departmentId: 5,
+  profession: "nurse",
+  dutchLevel: "C2",
+  languages: [{ code: "ar", level: "B2" }],
+  shifts: ["day"],
+  interests: ["music"],
+  gender: null,
+  status: "active",
+  pausedUntil: null,
+  capacity: 1,
+  load: 0,
+  trained: true,
+  yearsInOrganisation: 3,
+  ownNewcomerExperience: true,
 };
 const pool: MatchingPool = {
-  newcomers: [1, 2].map((id) => ({ id, name: `N${id}`, departmentId: 5, facts: n, pendingBuddyId: null, forbiddenBuddyIds: new Set<number>() })),
+  newcomers: [1, 2].map((id) => ({
+    id,
+    name: `N${id}`,
+    departmentId: 5,
+    facts: n,
+    pendingBuddyId: null,
+    forbiddenBuddyIds: new Set<number>(),
+  })),
   buddies: [{ id: 7, name: "B7", facts: b }],
   rules: { requireTraining: true, requireSameSite: false },
   today: "2026-12-02",
@@ -25,11 +56,48 @@ describe("stored run JSON", () => {
   });
 
   it.each([
-    ["a row without its reasons", JSON.stringify({ rows: [{ newcomerId: 1, newcomerName: "N", department: null, chosen: null, alternatives: [], allowed: [], allowedCount: 0, pendingBuddyId: null }], buddyCount: 1 })],
-    ["an unknown hard rule", JSON.stringify({ rows: [{ newcomerId: 1, newcomerName: "N", department: null, chosen: null, alternatives: [], allowed: [], allowedCount: 0, reasons: [{ rule: "tooTall", count: 1 }], pendingBuddyId: null }], buddyCount: 1 })],
+    [
+      "a row without its reasons",
+      JSON.stringify({
+        rows: [
+          {
+            newcomerId: 1,
+            newcomerName: "N",
+            department: null,
+            chosen: null,
+            alternatives: [],
+            allowed: [],
+            allowedCount: 0,
+            pendingBuddyId: null,
+          },
+        ],
+        buddyCount: 1,
+      }),
+    ],
+    [
+      "an unknown hard rule",
+      JSON.stringify({
+        rows: [
+          {
+            newcomerId: 1,
+            newcomerName: "N",
+            department: null,
+            chosen: null,
+            alternatives: [],
+            allowed: [],
+            allowedCount: 0,
+            reasons: [{ rule: "tooTall", count: 1 }],
+            pendingBuddyId: null,
+          },
+        ],
+        buddyCount: 1,
+      }),
+    ],
     ["not a result at all", "[]"],
   ])("refuses %s instead of reading half of it", (_what, json) => {
-    expect(() => readStored(StoredRunResultSchema, json, "matching run 1 result")).toThrow(/matching run 1 result does not match its schema/);
+    expect(() => readStored(StoredRunResultSchema, json, "matching run 1 result")).toThrow(
+      /matching run 1 result does not match its schema/,
+    );
   });
 
   it.each([

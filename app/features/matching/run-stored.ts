@@ -36,6 +36,9 @@ export const StoredPinsSchema = z.record(z.string().regex(/^\d+$/), z.number().i
 /** Parses a stored JSON column with its schema; throws (a 500 for a damaged row, never a silent half-read). */
 export function readStored<T>(schema: z.ZodType<T>, json: string, what: string): T {
   const parsed = schema.safeParse(JSON.parse(json));
-  if (!parsed.success) throw new Error(`Stored ${what} does not match its schema: ${parsed.error.issues[0]?.path.join(".") ?? ""} ${parsed.error.issues[0]?.message ?? ""}`);
+  if (!parsed.success)
+    throw new Error(
+      `Stored ${what} does not match its schema: ${parsed.error.issues[0]?.path.join(".") ?? ""} ${parsed.error.issues[0]?.message ?? ""}`,
+    );
   return parsed.data;
 }

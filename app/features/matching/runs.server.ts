@@ -2,7 +2,14 @@
 // certificate, let HR pin pairs (lock / override), then send the proposals. Decision 032.
 import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { users } from "@db/schema";
-import { buddyProfiles, matches, matchingRuns, matchingWeights, newcomerRecords, type MatchingRun } from "@db/schema-matching";
+import {
+  buddyProfiles,
+  matches,
+  matchingRuns,
+  matchingWeights,
+  newcomerRecords,
+  type MatchingRun,
+} from "@db/schema-matching";
 import { audit, auditNewcomerView } from "~/utils/audit.server";
 import { getEnv } from "~/utils/env.server";
 import { getDb, nowIso } from "~/utils/db.server";
@@ -53,7 +60,13 @@ export function saveWeights(actor: OrgUser, levels: WeightLevels): Outcome<{ ver
     .insert(matchingWeights)
     .values({ organisationId, version, levels: JSON.stringify(levels), createdByUserId: actor.id })
     .run();
-  audit({ actorUserId: actor.id, organisationId, action: "matching.weights", entityType: "matching_weights", entityId: version });
+  audit({
+    actorUserId: actor.id,
+    organisationId,
+    action: "matching.weights",
+    entityType: "matching_weights",
+    entityId: version,
+  });
   return ok({ version });
 }
 
@@ -80,7 +93,9 @@ function runNewcomers(organisationId: number) {
     if (m.status === "accepted" || m.status === "active" || m.status === "completed") settled.add(m.newcomerId);
     if (m.status === "proposed") pending.set(m.newcomerId, m.buddyId);
   }
-  return records.filter((r) => !settled.has(r.id)).map((r) => ({ record: r, pendingBuddyId: pending.get(r.id) ?? null }));
+  return records
+    .filter((r) => !settled.has(r.id))
+    .map((r) => ({ record: r, pendingBuddyId: pending.get(r.id) ?? null }));
 }
 
 /** The run's pool as the database holds it now: waiting newcomers, active buddies with their loads, rules. */
@@ -107,7 +122,11 @@ function loadMatchingPool(organisationId: number): MatchingPool {
       pendingBuddyId,
       forbiddenBuddyIds: forbidden.get(record.id) ?? none,
     })),
-    buddies: buddies.map((b) => ({ id: b.profile.id, name: b.name, facts: buddyFacts(b.profile, loads.get(b.profile.id) ?? 0, trained.has(b.profile.userId)) })),
+    buddies: buddies.map((b) => ({
+      id: b.profile.id,
+      name: b.name,
+      facts: buddyFacts(b.profile, loads.get(b.profile.id) ?? 0, trained.has(b.profile.userId)),
+    })),
     rules: organisationRules(organisationId),
     today: todayIso(),
     departments: departmentChoices(organisationId),
@@ -165,7 +184,13 @@ function waitingNewcomer(user: OrgUser, newcomerId: number) {
   const record = getDb()
     .select({ id: newcomerRecords.id, name: newcomerRecords.name })
     .from(newcomerRecords)
-    .where(and(eq(newcomerRecords.id, newcomerId), eq(newcomerRecords.organisationId, user.organisationId), isNull(newcomerRecords.erasedAt)))
+    .where(
+      and(
+        eq(newcomerRecords.id, newcomerId),
+        eq(newcomerRecords.organisationId, user.organisationId),
+        isNull(newcomerRecords.erasedAt),
+      ),
+    )
     .get();
   if (!record) {
     auditMissingId({ id: user.id, organisationId: user.organisationId }, "newcomer_record", newcomerId);
@@ -175,7 +200,10 @@ function waitingNewcomer(user: OrgUser, newcomerId: number) {
 }
 
 /** The page behind HR's decline/expiry notice: who it is about and whether a run for them can start. */
-export function viewRematch(user: OrgUser, input: { newcomerId: number }): Outcome<{ newcomerId: number; name: string; waiting: boolean }> {
+export function viewRematch(
+  user: OrgUser,
+  input: { newcomerId: number },
+): Outcome<{ newcomerId: number; name: string; waiting: boolean }> {
   refreshMatchStates();
   const found = waitingNewcomer(user, input.newcomerId);
   if (!found) return fail("not_found", "errors.notFound");
@@ -191,11 +219,22 @@ export function rematchNewcomer(user: OrgUser, input: { newcomerId: number }): O
   const weights = currentWeights(user.organisationId);
   const plan = planRun(loadMatchingPool(user.organisationId), weights.levels, {}, found.id);
   const runId = saveRunPlan(null, user.organisationId, user, weights, {}, found.id, plan);
-  audit({ actorUserId: user.id, organisationId: user.organisationId, action: "matching.run", entityType: "matching_run", entityId: runId, detail: { newcomerId: found.id } });
+  audit({
+    actorUserId: user.id,
+    organisationId: user.organisationId,
+    action: "matching.run",
+    entityType: "matching_run",
+    entityId: runId,
+    detail: { newcomerId: found.id },
+  });
   return ok({ runId });
 }
 
-export type RunView = Omit<MatchingRun, "result" | "pins" | "weightsLevels"> & { result: RunResult; pins: Record<string, number>; weightsLevels: WeightLevels };
+export type RunView = Omit<MatchingRun, "result" | "pins" | "weightsLevels"> & {
+  result: RunResult;
+  pins: Record<string, number>;
+  weightsLevels: WeightLevels;
+};
 
 function runRow(organisationId: number, runId: number): MatchingRun | undefined {
   return getDb()
@@ -227,11 +266,24 @@ function ownRun(actor: OrgUser, runId: number): RunView | null {
  * The run page: one `matching_run.viewed` entry naming every newcomer in the snapshot. `pinCost`: with HR's
  * pins, what they cost against the best assignment without them (null without pins).
  */
-export function viewRun(actor: OrgUser, { runId }: { runId: number }): Outcome<{ run: RunView & { pinCost: OverrideCost | null }; days: number }> {
+export function viewRun(
+  actor: OrgUser,
+  { runId }: { runId: number },
+): Outcome<{ run: RunView & { pinCost: OverrideCost | null }; days: number }> {
   const run = ownRun(actor, runId);
   if (!run) return fail("not_found", "errors.notFound");
-  auditNewcomerView({ id: actor.id, organisationId: actor.organisationId }, { action: "matching_run.viewed", entityType: "matching_run", entityId: runId, newcomerIds: run.result.rows.map((r) => r.newcomerId) });
-  const pinCost = run.result.best ? overrideCost(run.result.best, { total: run.total, matched: run.matched }, run.weightsLevels) : null;
+  auditNewcomerView(
+    { id: actor.id, organisationId: actor.organisationId },
+    {
+      action: "matching_run.viewed",
+      entityType: "matching_run",
+      entityId: runId,
+      newcomerIds: run.result.rows.map((r) => r.newcomerId),
+    },
+  );
+  const pinCost = run.result.best
+    ? overrideCost(run.result.best, { total: run.total, matched: run.matched }, run.weightsLevels)
+    : null;
   return ok({ run: { ...run, pinCost }, days: proposalDays() });
 }
 
@@ -273,8 +325,23 @@ function pinPair(actor: OrgUser, runId: number, newcomerId: number, buddyId: num
     pins[String(newcomerId)] = buddyId;
   }
   const plan = planRun(loadMatchingPool(organisationId), run.weightsLevels, pins, run.onlyNewcomerId);
-  saveRunPlan(runId, organisationId, actor, { version: run.weightsVersion, levels: run.weightsLevels }, pins, run.onlyNewcomerId, plan);
-  audit({ actorUserId: actor.id, organisationId, action: buddyId == null ? "matching.unpin" : "matching.pin", entityType: "matching_run", entityId: runId, detail: { newcomerId, buddyId } });
+  saveRunPlan(
+    runId,
+    organisationId,
+    actor,
+    { version: run.weightsVersion, levels: run.weightsLevels },
+    pins,
+    run.onlyNewcomerId,
+    plan,
+  );
+  audit({
+    actorUserId: actor.id,
+    organisationId,
+    action: buddyId == null ? "matching.unpin" : "matching.pin",
+    entityType: "matching_run",
+    entityId: runId,
+    detail: { newcomerId, buddyId },
+  });
   return ok();
 }
 
@@ -283,8 +350,18 @@ function discardRun(actor: OrgUser, runId: number): Outcome {
   const run = ownRun(actor, runId);
   if (!run) return fail("not_found", "errors.notFound");
   if (run.status !== "draft") return fail("conflict", "matching.runNotDraft");
-  getDb().update(matchingRuns).set({ status: "discarded", updatedAt: nowIso() }).where(eq(matchingRuns.id, runId)).run();
-  audit({ actorUserId: actor.id, organisationId, action: "matching.discard", entityType: "matching_run", entityId: runId });
+  getDb()
+    .update(matchingRuns)
+    .set({ status: "discarded", updatedAt: nowIso() })
+    .where(eq(matchingRuns.id, runId))
+    .run();
+  audit({
+    actorUserId: actor.id,
+    organisationId,
+    action: "matching.discard",
+    entityType: "matching_run",
+    entityId: runId,
+  });
   return ok();
 }
 
@@ -294,7 +371,14 @@ const SLOT_USING = ["proposed", "accepted", "active"] as const;
 /** Thrown inside the send transaction to roll it back when a buddy would get more than their capacity. */
 class CapacityExceeded extends Error {}
 
-type Outgoing = { matchId: number; buddyUserId: number; buddyEmail: string; buddyName: string; newcomerName: string; deadline: string };
+type Outgoing = {
+  matchId: number;
+  buddyUserId: number;
+  buddyEmail: string;
+  buddyName: string;
+  newcomerName: string;
+  deadline: string;
+};
 
 /**
  * Sends the run's proposals. The pairs are checked again against the world as it is now (a buddy may have
@@ -328,7 +412,11 @@ async function sendRun(actor: OrgUser, runId: number, now = new Date()): Promise
     outcome = db.transaction(
       (tx) => {
         // Two HR users sending at once: only the first send of a draft goes through.
-        const status = tx.select({ status: matchingRuns.status }).from(matchingRuns).where(eq(matchingRuns.id, runId)).get()?.status;
+        const status = tx
+          .select({ status: matchingRuns.status })
+          .from(matchingRuns)
+          .where(eq(matchingRuns.id, runId))
+          .get()?.status;
         if (status !== "draft") return "notDraft";
         // A newcomer the run left without a buddy (the pending pair is no longer allowed, or HR overrode it
         // and the pin failed) loses the old proposal too: the run decides for every row it shows.
@@ -347,12 +435,19 @@ async function sendRun(actor: OrgUser, runId: number, now = new Date()): Promise
             .where(and(eq(matches.newcomerId, row.newcomerId), eq(matches.status, "proposed")))
             .get();
           // The proposal carries the run's own numbers, so preview, proposal and match pages show one fit.
-          const shown = { score: pairFit(chosen.contributions, run.weightsLevels), explanation: JSON.stringify(chosen.contributions.filter((c) => c.key !== "keep")) };
+          const shown = {
+            score: pairFit(chosen.contributions, run.weightsLevels),
+            explanation: JSON.stringify(chosen.contributions.filter((c) => c.key !== "keep")),
+          };
           if (pending?.buddyId === chosen.buddyId) {
-            tx.update(matches).set({ locked: chosen.pinned, kept: true, ...shown }).where(eq(matches.id, pending.id)).run();
+            tx.update(matches)
+              .set({ locked: chosen.pinned, kept: true, ...shown })
+              .where(eq(matches.id, pending.id))
+              .run();
             continue;
           }
-          if (pending) tx.update(matches).set({ status: "withdrawn", respondedAt: at }).where(eq(matches.id, pending.id)).run();
+          if (pending)
+            tx.update(matches).set({ status: "withdrawn", respondedAt: at }).where(eq(matches.id, pending.id)).run();
           const m = tx
             .insert(matches)
             .values({
@@ -383,10 +478,19 @@ async function sendRun(actor: OrgUser, runId: number, now = new Date()): Promise
           // Capacities come from the profiles the pool loaded above; only the slot counts need the lock.
           if (used.some((u) => u.n > (capacityOf.get(u.buddyId) ?? 0))) throw new CapacityExceeded();
         }
-        tx.update(matchingRuns).set({ status: "sent", sentAt: at, updatedAt: at }).where(eq(matchingRuns.id, runId)).run();
+        tx.update(matchingRuns)
+          .set({ status: "sent", sentAt: at, updatedAt: at })
+          .where(eq(matchingRuns.id, runId))
+          .run();
         tx.update(matchingRuns)
           .set({ status: "discarded", updatedAt: at })
-          .where(and(eq(matchingRuns.organisationId, organisationId), eq(matchingRuns.status, "draft"), ne(matchingRuns.id, runId)))
+          .where(
+            and(
+              eq(matchingRuns.organisationId, organisationId),
+              eq(matchingRuns.status, "draft"),
+              ne(matchingRuns.id, runId),
+            ),
+          )
           .run();
         return "sent";
       },
@@ -398,10 +502,24 @@ async function sendRun(actor: OrgUser, runId: number, now = new Date()): Promise
   }
   if (outcome === "notDraft") return fail("conflict", "matching.runNotDraft");
   if (outcome === "full") return fail("conflict", "matching.runFull");
-  audit({ actorUserId: actor.id, organisationId, action: "matching.send", entityType: "matching_run", entityId: runId, detail: { proposals: created.length } });
+  audit({
+    actorUserId: actor.id,
+    organisationId,
+    action: "matching.send",
+    entityType: "matching_run",
+    entityId: runId,
+    detail: { proposals: created.length },
+  });
   if (created.length) {
     const outgoing: Outgoing[] = db
-      .select({ matchId: matches.id, buddyUserId: users.id, buddyEmail: users.email, buddyName: users.name, newcomerName: newcomerRecords.name, deadline: matches.deadline })
+      .select({
+        matchId: matches.id,
+        buddyUserId: users.id,
+        buddyEmail: users.email,
+        buddyName: users.name,
+        newcomerName: newcomerRecords.name,
+        deadline: matches.deadline,
+      })
       .from(matches)
       .innerJoin(buddyProfiles, eq(buddyProfiles.id, matches.buddyId))
       .innerJoin(users, eq(users.id, buddyProfiles.userId))
@@ -410,7 +528,13 @@ async function sendRun(actor: OrgUser, runId: number, now = new Date()): Promise
       .all();
     // The buddies hear of it through the outbox: the request does not wait for SMTP.
     notifyNow(
-      outgoing.map((m) => ({ key: `proposal-received:${m.matchId}`, kind: "proposal_received", userId: m.buddyUserId, params: { newcomer: m.newcomerName, deadlineAt: m.deadline }, link: `/me/buddy/proposals/${m.matchId}` })),
+      outgoing.map((m) => ({
+        key: `proposal-received:${m.matchId}`,
+        kind: "proposal_received",
+        userId: m.buddyUserId,
+        params: { newcomer: m.newcomerName, deadlineAt: m.deadline },
+        link: `/me/buddy/proposals/${m.matchId}`,
+      })),
       organisationId,
     );
   }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { verifyAssignment } from "./certificate";
-import { type AssignmentInstance, EXACT_LIMIT, SolverInputError, slotPenalty, solveAssignment, validateInstance } from "./solver";
+import {
+  type AssignmentInstance,
+  EXACT_LIMIT,
+  SolverInputError,
+  slotPenalty,
+  solveAssignment,
+  validateInstance,
+} from "./solver";
 
 /** Small deterministic generator (mulberry32) so every failing case can be replayed from its seed. */
 function rng(seed: number): () => number {
@@ -104,9 +111,18 @@ describe("solveAssignment cases", () => {
 
   it("prefers one more match over a higher total", () => {
     // Row 0 alone on buddy 0 scores 100; matching both rows scores 1 + 1.
-    const instance = { scores: [[100, 1], [1, null]], capacities: [1, 1] };
+    const instance = {
+      scores: [
+        [100, 1],
+        [1, null],
+      ],
+      capacities: [1, 1],
+    };
     const result = solveAssignment(instance);
-    expect(result.pairs).toEqual([[0, 1], [1, 0]]);
+    expect(result.pairs).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
     expect(result).toMatchObject({ matched: 2, total: 2, unmatched: [] });
   });
 
@@ -118,7 +134,14 @@ describe("solveAssignment cases", () => {
   });
 
   it("reports rows with only forbidden pairs, and buddies of capacity 0, as unmatched", () => {
-    const instance = { scores: [[null, null], [5, 7], [3, 9]], capacities: [1, 0] };
+    const instance = {
+      scores: [
+        [null, null],
+        [5, 7],
+        [3, 9],
+      ],
+      capacities: [1, 0],
+    };
     const result = solveAssignment(instance);
     expect(result.pairs).toEqual([[1, 0]]);
     expect(result.unmatched).toEqual([0, 2]);
@@ -126,29 +149,64 @@ describe("solveAssignment cases", () => {
   });
 
   it("never uses a forbidden pair, even when every allowed pair scores badly", () => {
-    const result = solveAssignment({ scores: [[null, -50], [null, null]], capacities: [2, 2] });
+    const result = solveAssignment({
+      scores: [
+        [null, -50],
+        [null, null],
+      ],
+      capacities: [2, 2],
+    });
     expect(result.pairs).toEqual([[0, 1]]);
     expect(result.total).toBe(-50);
   });
 
   it("fills a buddy up to its capacity and no further", () => {
-    const instance = { scores: [[9, 1], [9, 1], [9, 1]], capacities: [2, 5] };
+    const instance = {
+      scores: [
+        [9, 1],
+        [9, 1],
+        [9, 1],
+      ],
+      capacities: [2, 5],
+    };
     const result = solveAssignment(instance);
-    expect(result.pairs).toEqual([[0, 0], [1, 0], [2, 1]]);
+    expect(result.pairs).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 1],
+    ]);
     expect(result.total).toBe(19);
   });
 
   it("spreads newcomers when the slot penalty outweighs the score difference", () => {
-    const instance = { scores: [[10, 8], [10, 8]], capacities: [2, 2], slotPenalties: [0, 3] };
+    const instance = {
+      scores: [
+        [10, 8],
+        [10, 8],
+      ],
+      capacities: [2, 2],
+      slotPenalties: [0, 3],
+    };
     const result = solveAssignment(instance);
-    expect(result.pairs).toEqual([[0, 0], [1, 1]]);
+    expect(result.pairs).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
     expect(result.total).toBe(18);
     expect(solveAssignment({ ...instance, slotPenalties: [0, 1] }).total).toBe(19);
   });
 
   it("breaks ties by the lowest column index", () => {
     expect(solveAssignment({ scores: [[5, 5, 5]], capacities: [1, 1, 1] }).pairs).toEqual([[0, 0]]);
-    expect(solveAssignment({ scores: [[5, 5, 5], [5, 5, 5]], capacities: [1, 1, 1] }).pairs).toEqual([
+    expect(
+      solveAssignment({
+        scores: [
+          [5, 5, 5],
+          [5, 5, 5],
+        ],
+        capacities: [1, 1, 1],
+      }).pairs,
+    ).toEqual([
       [0, 0],
       [1, 1],
     ]);
@@ -171,12 +229,29 @@ describe("solveAssignment cases", () => {
 
   it("moves an earlier newcomer to another equally good buddy when a later one needs its buddy", () => {
     // Row 0 first takes buddy 0 (its lowest-index best); row 1 can only use buddy 0, so row 0 moves to buddy 1.
-    expect(solveAssignment({ scores: [[5, 5], [5, null]], capacities: [1, 1] }).pairs).toEqual([
+    expect(
+      solveAssignment({
+        scores: [
+          [5, 5],
+          [5, null],
+        ],
+        capacities: [1, 1],
+      }).pairs,
+    ).toEqual([
       [0, 1],
       [1, 0],
     ]);
     // With a slot penalty, a second newcomer on buddy 0 costs more than moving to the equally good buddy 1.
-    expect(solveAssignment({ scores: [[7, 7], [7, null]], capacities: [2, 1], slotPenalties: [0, 2] }).pairs).toEqual([
+    expect(
+      solveAssignment({
+        scores: [
+          [7, 7],
+          [7, null],
+        ],
+        capacities: [2, 1],
+        slotPenalties: [0, 2],
+      }).pairs,
+    ).toEqual([
       [0, 1],
       [1, 0],
     ]);
@@ -184,7 +259,13 @@ describe("solveAssignment cases", () => {
 
   it("reports the total as the exact decimal sum, not a float64 sum of the scores", () => {
     // 0.1 + 0.2 is 0.30000000000000004 in float64; the pairs add up to 0.3.
-    const instance = { scores: [[0.1, null], [null, 0.2]], capacities: [1, 1] };
+    const instance = {
+      scores: [
+        [0.1, null],
+        [null, 0.2],
+      ],
+      capacities: [1, 1],
+    };
     expect(solveAssignment(instance).total).toBe(0.3);
     const penalised = { scores: [[1.1], [2.2]], capacities: [2], slotPenalties: [0, 0.3] };
     expect(solveAssignment(penalised).total).toBe(3);
@@ -196,7 +277,12 @@ describe("solveAssignment cases", () => {
   });
 
   it("handles empty instances", () => {
-    expect(solveAssignment({ scores: [], capacities: [] })).toMatchObject({ pairs: [], matched: 0, total: 0, unmatched: [] });
+    expect(solveAssignment({ scores: [], capacities: [] })).toMatchObject({
+      pairs: [],
+      matched: 0,
+      total: 0,
+      unmatched: [],
+    });
     expect(solveAssignment({ scores: [[], []], capacities: [] })).toMatchObject({ matched: 0, unmatched: [0, 1] });
     const noRows = { scores: [], capacities: [2, 1] };
     expect(verifyAssignment(noRows, solveAssignment(noRows))).toEqual({ ok: true });
@@ -219,25 +305,52 @@ describe("input validation", () => {
     ["not an object", [1, 2], /must be an object/],
     ["missing capacities", { scores: [[1]] }, /"capacities" must be an array/],
     ["ragged rows", { scores: [[1, 2], [3]], capacities: [1, 1] }, /scores\[1\] has 1 entries but there are 2 buddies/],
-    ["negative capacity", { scores: [[1]], capacities: [-1] }, /capacities\[0\] must be an integer ≥ 0 \(at most 10000\), got -1/],
+    [
+      "negative capacity",
+      { scores: [[1]], capacities: [-1] },
+      /capacities\[0\] must be an integer ≥ 0 \(at most 10000\), got -1/,
+    ],
     ["fractional capacity", { scores: [[1]], capacities: [1.5] }, /capacities\[0\] must be an integer/],
-    ["string score", { scores: [[1, "a"]], capacities: [1, 1] }, /scores\[0\]\[1\] must be a number between −1000000 and 1000000 with at most 6 decimals, or null \(forbidden\), got "a"/],
-    ["huge score", { scores: [[1e300]], capacities: [1] }, /scores\[0\]\[0\] must be a number between −1000000 and 1000000/],
+    [
+      "string score",
+      { scores: [[1, "a"]], capacities: [1, 1] },
+      /scores\[0\]\[1\] must be a number between −1000000 and 1000000 with at most 6 decimals, or null \(forbidden\), got "a"/,
+    ],
+    [
+      "huge score",
+      { scores: [[1e300]], capacities: [1] },
+      /scores\[0\]\[0\] must be a number between −1000000 and 1000000/,
+    ],
     // 1 + 5e-17 rounds to 1: such a score cannot be told from 0, so it is refused instead of silently becoming 0.
-    ["a score of 5e-17", { scores: [[0], [5e-17]], capacities: [1] }, /scores\[1\]\[0\] must be a number .* with at most 6 decimals.* got 5e-17/],
-    ["a score with float noise", { scores: [[0.1 + 0.2]], capacities: [1] }, /scores\[0\]\[0\] .* at most 6 decimals.* got 0.30000000000000004/],
-    ["a penalty with 7 decimals", { scores: [[1]], capacities: [1], slotPenalties: [0.0000001] }, /slotPenalties\[0\] must be a number between 0 and 1000000 with at most 6 decimals/],
+    [
+      "a score of 5e-17",
+      { scores: [[0], [5e-17]], capacities: [1] },
+      /scores\[1\]\[0\] must be a number .* with at most 6 decimals.* got 5e-17/,
+    ],
+    [
+      "a score with float noise",
+      { scores: [[0.1 + 0.2]], capacities: [1] },
+      /scores\[0\]\[0\] .* at most 6 decimals.* got 0.30000000000000004/,
+    ],
+    [
+      "a penalty with 7 decimals",
+      { scores: [[1]], capacities: [1], slotPenalties: [0.0000001] },
+      /slotPenalties\[0\] must be a number between 0 and 1000000 with at most 6 decimals/,
+    ],
     ["a misspelt key", { scores: [[1]], capacities: [1], slotPenalty: [0, 5] }, /Unknown key "slotPenalty"/],
     ["decreasing penalties", { scores: [[1]], capacities: [1], slotPenalties: [2, 1] }, /non-decreasing/],
     ["negative penalty", { scores: [[1]], capacities: [1], slotPenalties: [-1] }, /slotPenalties\[0\]/],
   ];
-  it.each(cases)("rejects %s with a clear message, in validateInstance and solveAssignment", (_name, input, message) => {
-    const checked = validateInstance(input);
-    expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.message).toMatch(message);
-    expect(() => solveAssignment(input as AssignmentInstance)).toThrow(SolverInputError);
-    expect(() => solveAssignment(input as AssignmentInstance)).toThrow(message);
-  });
+  it.each(cases)(
+    "rejects %s with a clear message, in validateInstance and solveAssignment",
+    (_name, input, message) => {
+      const checked = validateInstance(input);
+      expect(checked.ok).toBe(false);
+      if (!checked.ok) expect(checked.message).toMatch(message);
+      expect(() => solveAssignment(input as AssignmentInstance)).toThrow(SolverInputError);
+      expect(() => solveAssignment(input as AssignmentInstance)).toThrow(message);
+    },
+  );
 
   it("refuses an instance beyond the exactness limit, naming the limit and the instance's figures", () => {
     // 6-decimal scores spanning ±1e6 and penalties up to 1e6: 373 matchable newcomers are one too many (the
@@ -247,7 +360,9 @@ describe("input validation", () => {
     expect(validateInstance(instance).ok).toBe(true);
     expect(() => solveAssignment(instance)).toThrow(SolverInputError);
     expect(() => solveAssignment(instance)).toThrow(
-      new RegExp(`must be at most 2\\^50 = ${EXACT_LIMIT}, counted in units of 10\\^-6 .* N = 373 newcomers can be matched and R = 3000000000000`),
+      new RegExp(
+        `must be at most 2\\^50 = ${EXACT_LIMIT}, counted in units of 10\\^-6 .* N = 373 newcomers can be matched and R = 3000000000000`,
+      ),
     );
     const fits = { ...instance, scores: scores.slice(0, 372), capacities: [372] };
     expect(verifyAssignment(fits, solveAssignment(fits))).toEqual({ ok: true });

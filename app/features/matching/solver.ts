@@ -37,9 +37,24 @@
 //
 // Pure: no IO. Input checking lives in solver-input.ts, the binary heap of phase 3 in index-heap.ts.
 import { siftDown, siftUp } from "./index-heap";
-import { badCell, checkHeader, decimalsOf, isValidScore, MAX_ABS_VALUE, SolverInputError, type AssignmentInstance } from "./solver-input";
+import {
+  badCell,
+  checkHeader,
+  decimalsOf,
+  isValidScore,
+  MAX_ABS_VALUE,
+  SolverInputError,
+  type AssignmentInstance,
+} from "./solver-input";
 
-export { decimalsOf, MAX_ABS_VALUE, MAX_CAPACITY, MAX_DECIMALS, SolverInputError, validateInstance } from "./solver-input";
+export {
+  decimalsOf,
+  MAX_ABS_VALUE,
+  MAX_CAPACITY,
+  MAX_DECIMALS,
+  SolverInputError,
+  validateInstance,
+} from "./solver-input";
 export type { AssignmentInstance } from "./solver-input";
 
 /**
@@ -593,7 +608,12 @@ export function solveAssignment(instance: AssignmentInstance): Assignment {
   }
   const unit = UNITS[decimals]!;
   const scaled = scores.map((row) => row.map((v) => (v === null ? null : Math.round(v * unit))));
-  const result = solveInUnits(scaled, instance.capacities, penalties.map((p) => Math.round(p * unit)), decimals);
+  const result = solveInUnits(
+    scaled,
+    instance.capacities,
+    penalties.map((p) => Math.round(p * unit)),
+    decimals,
+  );
   if (!result) throw new Error("unreachable: a scaled score is not an integer");
   return result;
 }

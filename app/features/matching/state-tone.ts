@@ -17,5 +17,10 @@ export function stateTone(state: NewcomerStateName): Tone {
 
 /** The badge class for a tone (app.css). */
 export function toneClass(tone: Tone): string {
-  return { attention: "badge badge--attention", progress: "badge badge--progress", done: "badge", muted: "badge badge--muted" }[tone];
+  return {
+    attention: "badge badge--attention",
+    progress: "badge badge--progress",
+    done: "badge",
+    muted: "badge badge--muted",
+  }[tone];
 }

@@ -5,7 +5,17 @@ import { forbiddenPairs, matches, newcomerRecords, type BuddyProfile, type Newco
 import { moduleCompletions } from "@db/schema-modules";
 import { getDb } from "~/utils/db.server";
 import { dueChanges } from "./match-status";
-import { isInterest, type BuddyFacts, type CefrLevel, type Gender, type Interest, type LanguageSkill, type NewcomerFacts, type Profession, type Shift } from "./criteria";
+import {
+  isInterest,
+  type BuddyFacts,
+  type CefrLevel,
+  type Gender,
+  type Interest,
+  type LanguageSkill,
+  type NewcomerFacts,
+  type Profession,
+  type Shift,
+} from "./criteria";
 
 export const BUDDY_MODULE_KEY = "being-a-buddy";
 export const COMMITTED = ["accepted", "active"] as const;
@@ -120,11 +130,24 @@ export function refreshMatchStates(now = new Date()): void {
   const nowIso = now.toISOString();
   const open = (tx: Pick<typeof db, "select">) =>
     tx
-      .select({ id: matches.id, status: matches.status, deadline: matches.deadline, startDate: newcomerRecords.startDate, organisationId: matches.organisationId, newcomerId: matches.newcomerId, buddyId: matches.buddyId })
+      .select({
+        id: matches.id,
+        status: matches.status,
+        deadline: matches.deadline,
+        startDate: newcomerRecords.startDate,
+        organisationId: matches.organisationId,
+        newcomerId: matches.newcomerId,
+        buddyId: matches.buddyId,
+      })
       .from(matches)
       .innerJoin(newcomerRecords, eq(newcomerRecords.id, matches.newcomerId))
       // The index narrows the candidates (decision 098: this runs on busy pages); the rules decide.
-      .where(or(and(eq(matches.status, "proposed"), lt(matches.deadline, nowIso)), and(eq(matches.status, "accepted"), lte(newcomerRecords.startDate, todayIso(now)))))
+      .where(
+        or(
+          and(eq(matches.status, "proposed"), lt(matches.deadline, nowIso)),
+          and(eq(matches.status, "accepted"), lte(newcomerRecords.startDate, todayIso(now))),
+        ),
+      )
       .all();
   // Reads stay reads: the write lock is only taken when something is due.
   const probe = dueChanges(open(db), now);
@@ -165,4 +188,3 @@ export function userLocale(userId: number): "nl" | "en" {
   const row = getDb().select({ locale: users.locale }).from(users).where(eq(users.id, userId)).get();
   return row?.locale ?? "nl";
 }
-

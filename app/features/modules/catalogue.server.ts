@@ -14,7 +14,9 @@ const ContentSchema = z.object({
   title: z.string(),
   summary: z.string(),
   sections: z.array(z.object({ heading: z.string(), html: z.string() })),
-  quiz: z.array(z.object({ question: z.string(), options: z.array(z.object({ text: z.string(), feedback: z.string() })) })),
+  quiz: z.array(
+    z.object({ question: z.string(), options: z.array(z.object({ text: z.string(), feedback: z.string() })) }),
+  ),
 });
 
 export type LoadedModule = {
@@ -51,11 +53,14 @@ export function activeModules(locale: Locale): LoadedModule[] {
 
 /** An active module of the catalogue, or null (unknown and retired modules are not available). */
 export function findModule(key: string, locale: Locale): LoadedModule | null {
-  const row = getDb().select().from(modules).where(and(eq(modules.key, key), eq(modules.active, true))).get();
+  const row = getDb()
+    .select()
+    .from(modules)
+    .where(and(eq(modules.key, key), eq(modules.active, true)))
+    .get();
   return row ? loadModule(row, locale) : null;
 }
 
 export function moduleTitles(locale: Locale): { key: string; title: string }[] {
   return activeModules(locale).map((m) => ({ key: m.key, title: m.content.title }));
 }
-

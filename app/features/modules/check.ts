@@ -11,7 +11,13 @@ export type CheckKey = {
 
 export type QuestionResult = { field: string; chosen: number; correct: number; isCorrect: boolean };
 
-export type CheckResult = { questions: QuestionResult[]; correctCount: number; total: number; percent: number; passed: boolean };
+export type CheckResult = {
+  questions: QuestionResult[];
+  correctCount: number;
+  total: number;
+  percent: number;
+  passed: boolean;
+};
 
 export type CheckOutcome =
   | { ok: true; result: CheckResult }

@@ -35,7 +35,11 @@ export type ModuleListItem = {
 function dueDatesFor(actor: Actor): Map<string, string> {
   if (actor.role === "newcomer") return new Map();
   const rows = getDb()
-    .select({ moduleKey: moduleAssignments.moduleKey, dueDate: moduleAssignments.dueDate, departmentId: moduleAssignments.departmentId })
+    .select({
+      moduleKey: moduleAssignments.moduleKey,
+      dueDate: moduleAssignments.dueDate,
+      departmentId: moduleAssignments.departmentId,
+    })
     .from(moduleAssignments)
     .where(eq(moduleAssignments.organisationId, actor.organisationId))
     .all()
@@ -55,11 +59,29 @@ function readSet(json: string | undefined): number[] {
 }
 
 /** Every available module for the user: assigned ones first (by due date), then the catalogue order. */
-export function listModulesForUser(actor: Actor, locale: Locale, today = todayInBrussels()): { assigned: ModuleListItem[]; other: ModuleListItem[] } {
+export function listModulesForUser(
+  actor: Actor,
+  locale: Locale,
+  today = todayInBrussels(),
+): { assigned: ModuleListItem[]; other: ModuleListItem[] } {
   const db = getDb();
   const due = dueDatesFor(actor);
-  const progress = new Map(db.select().from(moduleProgress).where(eq(moduleProgress.userId, actor.id)).all().map((p) => [p.moduleKey, p]));
-  const done = new Map(db.select().from(moduleCompletions).where(eq(moduleCompletions.userId, actor.id)).all().map((c) => [c.moduleKey, c]));
+  const progress = new Map(
+    db
+      .select()
+      .from(moduleProgress)
+      .where(eq(moduleProgress.userId, actor.id))
+      .all()
+      .map((p) => [p.moduleKey, p]),
+  );
+  const done = new Map(
+    db
+      .select()
+      .from(moduleCompletions)
+      .where(eq(moduleCompletions.userId, actor.id))
+      .all()
+      .map((c) => [c.moduleKey, c]),
+  );
   const items = activeModules(locale).map((m): ModuleListItem => {
     const p = progress.get(m.key);
     const c = done.get(m.key);
@@ -80,7 +102,13 @@ export function listModulesForUser(actor: Actor, locale: Locale, today = todayIn
       overdue: Boolean(dueDate && !c && dueDate < today),
     };
   });
-  const assigned = items.filter((i) => i.dueDate).sort((a, b) => Number(a.status === "completed") - Number(b.status === "completed") || (a.dueDate ?? "").localeCompare(b.dueDate ?? ""));
+  const assigned = items
+    .filter((i) => i.dueDate)
+    .sort(
+      (a, b) =>
+        Number(a.status === "completed") - Number(b.status === "completed") ||
+        (a.dueDate ?? "").localeCompare(b.dueDate ?? ""),
+    );
   return { assigned, other: items.filter((i) => !i.dueDate) };
 }
 
@@ -99,9 +127,13 @@ export function moduleHomeSummary(actor: Actor, locale: Locale) {
   const { assigned, other } = listModulesForUser(actor, locale);
   const all = [...assigned, ...other];
   return {
-    open: assigned.filter((m) => m.status !== "completed").map(({ key, title, dueDate, overdue, status }) => ({ key, title, dueDate, overdue, status })),
+    open: assigned
+      .filter((m) => m.status !== "completed")
+      .map(({ key, title, dueDate, overdue, status }) => ({ key, title, dueDate, overdue, status })),
     inProgress: other.filter((m) => m.status === "in_progress").map(({ key, title }) => ({ key, title })),
-    completed: all.filter((m) => m.status === "completed").map(({ key, title, passedAt, score }) => ({ key, title, passedAt, score })),
+    completed: all
+      .filter((m) => m.status === "completed")
+      .map(({ key, title, passedAt, score }) => ({ key, title, passedAt, score })),
     trainedBuddy: isTrainedBuddy(actor.id),
     available: all.length,
   };
@@ -124,8 +156,16 @@ export function getModuleForReading(actor: Actor, key: string, locale: Locale): 
   const m = findModule(key, locale);
   if (!m) return null;
   const db = getDb();
-  const p = db.select().from(moduleProgress).where(and(eq(moduleProgress.userId, actor.id), eq(moduleProgress.moduleKey, key))).get();
-  const c = db.select().from(moduleCompletions).where(and(eq(moduleCompletions.userId, actor.id), eq(moduleCompletions.moduleKey, key))).get();
+  const p = db
+    .select()
+    .from(moduleProgress)
+    .where(and(eq(moduleProgress.userId, actor.id), eq(moduleProgress.moduleKey, key)))
+    .get();
+  const c = db
+    .select()
+    .from(moduleCompletions)
+    .where(and(eq(moduleCompletions.userId, actor.id), eq(moduleCompletions.moduleKey, key)))
+    .get();
   return {
     key: m.key,
     title: m.content.title,
@@ -145,15 +185,27 @@ export function markSectionRead(actor: Actor, input: { moduleKey: string; sectio
   const { moduleKey: key, section } = input;
   const m = findModule(key, "nl");
   if (!m) return fail("not_found", "modules.errors.unknownModule");
-  if (!Number.isInteger(section) || section < 0 || section >= m.content.sections.length) return fail("invalid", "modules.errors.unknownSection");
+  if (!Number.isInteger(section) || section < 0 || section >= m.content.sections.length)
+    return fail("invalid", "modules.errors.unknownSection");
   const db = getDb();
   db.transaction(
     (tx) => {
-      const p = tx.select().from(moduleProgress).where(and(eq(moduleProgress.userId, actor.id), eq(moduleProgress.moduleKey, key))).get();
+      const p = tx
+        .select()
+        .from(moduleProgress)
+        .where(and(eq(moduleProgress.userId, actor.id), eq(moduleProgress.moduleKey, key)))
+        .get();
       const read = [...new Set([...readSet(p?.sectionsRead), section])].sort((a, b) => a - b);
       const now = new Date().toISOString();
-      if (p) tx.update(moduleProgress).set({ sectionsRead: JSON.stringify(read), updatedAt: now }).where(eq(moduleProgress.id, p.id)).run();
-      else tx.insert(moduleProgress).values({ userId: actor.id, moduleKey: key, sectionsRead: JSON.stringify(read) }).run();
+      if (p)
+        tx.update(moduleProgress)
+          .set({ sectionsRead: JSON.stringify(read), updatedAt: now })
+          .where(eq(moduleProgress.id, p.id))
+          .run();
+      else
+        tx.insert(moduleProgress)
+          .values({ userId: actor.id, moduleKey: key, sectionsRead: JSON.stringify(read) })
+          .run();
     },
     { behavior: "immediate" },
   );
@@ -173,12 +225,24 @@ export function getCheck(actor: Actor, key: string, locale: Locale): CheckView |
   const m = findModule(key, locale);
   if (!m) return null;
   const db = getDb();
-  const p = db.select().from(moduleProgress).where(and(eq(moduleProgress.userId, actor.id), eq(moduleProgress.moduleKey, key))).get();
-  const c = db.select().from(moduleCompletions).where(and(eq(moduleCompletions.userId, actor.id), eq(moduleCompletions.moduleKey, key))).get();
+  const p = db
+    .select()
+    .from(moduleProgress)
+    .where(and(eq(moduleProgress.userId, actor.id), eq(moduleProgress.moduleKey, key)))
+    .get();
+  const c = db
+    .select()
+    .from(moduleCompletions)
+    .where(and(eq(moduleCompletions.userId, actor.id), eq(moduleCompletions.moduleKey, key)))
+    .get();
   return {
     key: m.key,
     title: m.content.title,
-    questions: m.content.quiz.map((q, qi) => ({ field: questionField(qi), question: q.question, options: q.options.map((o, oi) => ({ id: optionId(oi), text: o.text })) })),
+    questions: m.content.quiz.map((q, qi) => ({
+      field: questionField(qi),
+      question: q.question,
+      options: q.options.map((o, oi) => ({ id: optionId(oi), text: o.text })),
+    })),
     attempts: p?.attempts ?? 0,
     status: c ? "completed" : p ? "in_progress" : "not_started",
     score: c?.score ?? null,
@@ -191,32 +255,73 @@ export type CheckFeedback = {
   total: number;
   passed: boolean;
   attempts: number;
-  questions: { field: string; chosen: string; isCorrect: boolean; chosenText: string; feedback: string; correctText: string }[];
+  questions: {
+    field: string;
+    chosen: string;
+    isCorrect: boolean;
+    chosenText: string;
+    feedback: string;
+    correctText: string;
+  }[];
 };
 
 /** Scores a knowledge check, counts the attempt and, at ≥ 80 %, records the completion (best score kept). */
-export function submitCheck(actor: Actor, input: { moduleKey: string; answers: CheckAnswers }, locale: Locale): Outcome<CheckFeedback> {
+export function submitCheck(
+  actor: Actor,
+  input: { moduleKey: string; answers: CheckAnswers },
+  locale: Locale,
+): Outcome<CheckFeedback> {
   const { moduleKey: key, answers } = input;
   const m = findModule(key, locale);
   if (!m) return fail("not_found", "modules.errors.unknownModule");
-  const outcome = scoreCheck({ questions: m.answerKey.map((correct, i) => ({ correct, optionCount: m.content.quiz[i]?.options.length ?? 0 })) }, answers);
+  const outcome = scoreCheck(
+    { questions: m.answerKey.map((correct, i) => ({ correct, optionCount: m.content.quiz[i]?.options.length ?? 0 })) },
+    answers,
+  );
   if (!outcome.ok) {
     if (outcome.kind === "tampered") return fail("invalid", "modules.errors.tampered");
-    return fail("invalid", "modules.check.answerAll", { fields: Object.fromEntries(outcome.fields.map((f) => [f, ["modules.check.answerRequired"]])) });
+    return fail("invalid", "modules.check.answerAll", {
+      fields: Object.fromEntries(outcome.fields.map((f) => [f, ["modules.check.answerRequired"]])),
+    });
   }
   const result: CheckResult = outcome.result;
   let attempts = 0;
   getDb().transaction(
     (tx) => {
       const now = new Date().toISOString();
-      const p = tx.select().from(moduleProgress).where(and(eq(moduleProgress.userId, actor.id), eq(moduleProgress.moduleKey, key))).get();
+      const p = tx
+        .select()
+        .from(moduleProgress)
+        .where(and(eq(moduleProgress.userId, actor.id), eq(moduleProgress.moduleKey, key)))
+        .get();
       attempts = (p?.attempts ?? 0) + 1;
-      if (p) tx.update(moduleProgress).set({ attempts, lastScore: result.percent, updatedAt: now }).where(eq(moduleProgress.id, p.id)).run();
-      else tx.insert(moduleProgress).values({ userId: actor.id, moduleKey: key, attempts, lastScore: result.percent }).run();
+      if (p)
+        tx.update(moduleProgress)
+          .set({ attempts, lastScore: result.percent, updatedAt: now })
+          .where(eq(moduleProgress.id, p.id))
+          .run();
+      else
+        tx.insert(moduleProgress)
+          .values({ userId: actor.id, moduleKey: key, attempts, lastScore: result.percent })
+          .run();
       if (result.passed) {
-        const c = tx.select().from(moduleCompletions).where(and(eq(moduleCompletions.userId, actor.id), eq(moduleCompletions.moduleKey, key))).get();
-        if (!c) tx.insert(moduleCompletions).values({ userId: actor.id, organisationId: actor.organisationId, moduleKey: key, score: result.percent, passedAt: now }).run();
-        else if (result.percent > c.score) tx.update(moduleCompletions).set({ score: result.percent }).where(eq(moduleCompletions.id, c.id)).run();
+        const c = tx
+          .select()
+          .from(moduleCompletions)
+          .where(and(eq(moduleCompletions.userId, actor.id), eq(moduleCompletions.moduleKey, key)))
+          .get();
+        if (!c)
+          tx.insert(moduleCompletions)
+            .values({
+              userId: actor.id,
+              organisationId: actor.organisationId,
+              moduleKey: key,
+              score: result.percent,
+              passedAt: now,
+            })
+            .run();
+        else if (result.percent > c.score)
+          tx.update(moduleCompletions).set({ score: result.percent }).where(eq(moduleCompletions.id, c.id)).run();
       }
     },
     { behavior: "immediate" },
@@ -230,22 +335,21 @@ export function submitCheck(actor: Actor, input: { moduleKey: string; answers: C
     detail: { attempt: attempts, percent: result.percent },
   });
   return ok({
-      percent: result.percent,
-      correctCount: result.correctCount,
-      total: result.total,
-      passed: result.passed,
-      attempts,
-      questions: result.questions.map((q, i) => {
-        const options = m.content.quiz[i]?.options ?? [];
-        return {
-          field: q.field,
-          chosen: optionId(q.chosen),
-          isCorrect: q.isCorrect,
-          chosenText: options[q.chosen]?.text ?? "",
-          feedback: options[q.chosen]?.feedback ?? "",
-          correctText: options[q.correct]?.text ?? "",
-        };
-      }),
+    percent: result.percent,
+    correctCount: result.correctCount,
+    total: result.total,
+    passed: result.passed,
+    attempts,
+    questions: result.questions.map((q, i) => {
+      const options = m.content.quiz[i]?.options ?? [];
+      return {
+        field: q.field,
+        chosen: optionId(q.chosen),
+        isCorrect: q.isCorrect,
+        chosenText: options[q.chosen]?.text ?? "",
+        feedback: options[q.chosen]?.feedback ?? "",
+        correctText: options[q.correct]?.text ?? "",
+      };
+    }),
   });
 }
-

@@ -9,9 +9,18 @@ import { recommendModules, type RecommendationReason } from "./recommendations";
 
 type Actor = { id: number; organisationId: number };
 
-export type RecommendedModule = { moduleKey: string; title: string; summary: string; durationMinutes: number; reasons: RecommendationReason[] };
+export type RecommendedModule = {
+  moduleKey: string;
+  title: string;
+  summary: string;
+  durationMinutes: number;
+  reasons: RecommendationReason[];
+};
 
-type ScanRecommendations = { scan: { id: number; period: string; submittedAt: string | null }; modules: RecommendedModule[] };
+type ScanRecommendations = {
+  scan: { id: number; period: string; submittedAt: string | null };
+  modules: RecommendedModule[];
+};
 
 /** Recommendations from the organisation's latest submitted scan, or null when it has none. */
 export function recommendationsForOrganisation(actor: Actor, locale: Locale): ScanRecommendations | null {
@@ -24,7 +33,12 @@ export function recommendationsForOrganisation(actor: Actor, locale: Locale): Sc
  * another organisation's). The scan results page calls this and renders <RecommendedModules>.
  * `experienced`: per dimension the lowest of HR's and the pulse's scores (docs/decisions/081); a gap recommends too.
  */
-export function recommendationsForScan(actor: Actor, scanId: number, locale: Locale, experienced?: readonly { key: string; score: number | null }[]): ScanRecommendations | null {
+export function recommendationsForScan(
+  actor: Actor,
+  scanId: number,
+  locale: Locale,
+  experienced?: readonly { key: string; score: number | null }[],
+): ScanRecommendations | null {
   const scores = getSubmittedScanScores(actor.organisationId, scanId);
   if (!scores) return null;
   const dimensions = scores.dimensions.map((d) => {
@@ -49,7 +63,17 @@ export function recommendationsForScan(actor: Actor, scanId: number, locale: Loc
     scan: scores.scan,
     modules: recommended.flatMap((r) => {
       const m = byKey.get(r.moduleKey);
-      return m ? [{ moduleKey: m.key, title: m.content.title, summary: m.content.summary, durationMinutes: m.durationMinutes, reasons: r.reasons }] : [];
+      return m
+        ? [
+            {
+              moduleKey: m.key,
+              title: m.content.title,
+              summary: m.content.summary,
+              durationMinutes: m.durationMinutes,
+              reasons: r.reasons,
+            },
+          ]
+        : [];
     }),
   };
 }

@@ -18,26 +18,47 @@ const base = (over: Partial<RecommendationInput>): RecommendationInput => ({
 
 describe("recommendModules", () => {
   it("recommends nothing when every dimension scores 60 or more and no core item is flagged", () => {
-    const dimensions = ["onboarding", "recruitment", "language", "leadership", "team_culture"].map((key) => ({ key, score: 60 }));
+    const dimensions = ["onboarding", "recruitment", "language", "leadership", "team_culture"].map((key) => ({
+      key,
+      score: 60,
+    }));
     expect(recommendModules(base({ dimensions }))).toEqual([]);
   });
 
   it("treats a score under 60 as weak, but not 60 itself and not a missing score", () => {
     const result = recommendModules(
-      base({ dimensions: [{ key: "recruitment", score: 59.99 }, { key: "language", score: 60 }, { key: "leadership", score: null }] }),
+      base({
+        dimensions: [
+          { key: "recruitment", score: 59.99 },
+          { key: "language", score: 60 },
+          { key: "leadership", score: null },
+        ],
+      }),
     );
-    expect(result).toEqual([{ moduleKey: "bias-in-selection", reasons: [{ dimensionKey: "recruitment", kind: "weak" }] }]);
+    expect(result).toEqual([
+      { moduleKey: "bias-in-selection", reasons: [{ dimensionKey: "recruitment", kind: "weak" }] },
+    ]);
   });
 
   it("orders the lowest score first", () => {
-    const result = recommendModules(base({ dimensions: [{ key: "recruitment", score: 50 }, { key: "language", score: 20 }] }));
+    const result = recommendModules(
+      base({
+        dimensions: [
+          { key: "recruitment", score: 50 },
+          { key: "language", score: 20 },
+        ],
+      }),
+    );
     expect(result.map((r) => r.moduleKey)).toEqual(["language-sensitive-working", "bias-in-selection"]);
   });
 
   it("puts modules with a flagged core item first, even when their dimension scores well", () => {
     const result = recommendModules(
       base({
-        dimensions: [{ key: "language", score: 10 }, { key: "recruitment", score: 75 }],
+        dimensions: [
+          { key: "language", score: 10 },
+          { key: "recruitment", score: 75 },
+        ],
         flaggedCoreItems: [{ itemKey: "recruitment_3", dimensionKey: "recruitment" }],
       }),
     );
@@ -58,13 +79,33 @@ describe("recommendModules", () => {
       }),
     );
     expect(result).toEqual([
-      { moduleKey: "who-are-our-newcomers", reasons: [{ dimensionKey: "onboarding", kind: "core" }, { dimensionKey: "onboarding", kind: "weak" }] },
-      { moduleKey: "being-a-buddy", reasons: [{ dimensionKey: "onboarding", kind: "core" }, { dimensionKey: "onboarding", kind: "weak" }] },
+      {
+        moduleKey: "who-are-our-newcomers",
+        reasons: [
+          { dimensionKey: "onboarding", kind: "core" },
+          { dimensionKey: "onboarding", kind: "weak" },
+        ],
+      },
+      {
+        moduleKey: "being-a-buddy",
+        reasons: [
+          { dimensionKey: "onboarding", kind: "core" },
+          { dimensionKey: "onboarding", kind: "weak" },
+        ],
+      },
     ]);
   });
 
   it("breaks a tie on score by the number of reasons, then by catalogue order", () => {
-    const result = recommendModules(base({ dimensions: [{ key: "onboarding", score: 40 }, { key: "team_culture", score: 40 }, { key: "leadership", score: 40 }] }));
+    const result = recommendModules(
+      base({
+        dimensions: [
+          { key: "onboarding", score: 40 },
+          { key: "team_culture", score: 40 },
+          { key: "leadership", score: 40 },
+        ],
+      }),
+    );
     expect(result.map((r) => [r.moduleKey, r.reasons.length])).toEqual([
       ["who-are-our-newcomers", 2],
       ["inclusive-leadership", 2],
@@ -73,12 +114,16 @@ describe("recommendModules", () => {
   });
 
   it("leaves out modules already assigned to all departments", () => {
-    const result = recommendModules(base({ dimensions: [{ key: "onboarding", score: 10 }], assignedToAll: ["being-a-buddy"] }));
+    const result = recommendModules(
+      base({ dimensions: [{ key: "onboarding", score: 10 }], assignedToAll: ["being-a-buddy"] }),
+    );
     expect(result.map((r) => r.moduleKey)).toEqual(["who-are-our-newcomers"]);
   });
 
   it("ignores dimensions no module is linked to, and an empty catalogue", () => {
     expect(recommendModules(base({ dimensions: [{ key: "monitoring", score: 0 }] }))).toEqual([]);
-    expect(recommendModules({ dimensions: [{ key: "language", score: 0 }], flaggedCoreItems: [], moduleDimensions: {} })).toEqual([]);
+    expect(
+      recommendModules({ dimensions: [{ key: "language", score: 0 }], flaggedCoreItems: [], moduleDimensions: {} }),
+    ).toEqual([]);
   });
 });

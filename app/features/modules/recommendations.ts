@@ -23,7 +23,11 @@ export type Recommendation = { moduleKey: string; reasons: RecommendationReason[
 
 export function recommendModules(input: RecommendationInput): Recommendation[] {
   const scores = new Map(input.dimensions.map((d) => [d.key, d.score]));
-  const weak = new Set(input.dimensions.filter((d) => d.score !== null && Number.isFinite(d.score) && d.score < WEAK_BELOW).map((d) => d.key));
+  const weak = new Set(
+    input.dimensions
+      .filter((d) => d.score !== null && Number.isFinite(d.score) && d.score < WEAK_BELOW)
+      .map((d) => d.key),
+  );
   const core = new Set(input.flaggedCoreItems.map((i) => i.dimensionKey));
   const skip = new Set(input.assignedToAll ?? []);
 
@@ -41,7 +45,10 @@ export function recommendModules(input: RecommendationInput): Recommendation[] {
 
   ranked.sort(
     (a, b) =>
-      Number(b.hasCore) - Number(a.hasCore) || a.lowest - b.lowest || b.reasons.length - a.reasons.length || a.position - b.position,
+      Number(b.hasCore) - Number(a.hasCore) ||
+      a.lowest - b.lowest ||
+      b.reasons.length - a.reasons.length ||
+      a.position - b.position,
   );
   return ranked.map(({ moduleKey, reasons }) => ({ moduleKey, reasons }));
 }

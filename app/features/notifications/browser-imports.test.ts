@@ -9,9 +9,19 @@ const root = path.resolve(__dirname, "../../..");
 const app = path.join(root, "app");
 
 function resolveLocal(from: string, spec: string): string | null {
-  const base = spec.startsWith("~/") ? path.join(app, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
+  const base = spec.startsWith("~/")
+    ? path.join(app, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : null;
   if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ]) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
   }
   return null;
@@ -22,7 +32,16 @@ function bindings(clause: string): string[] {
   return clause
     .replace(/[{}]/g, " ")
     .split(",")
-    .map((part) => part.trim().split(/\s+as\s+/).pop()?.replace(/^\*\s*/, "").replace(/^type\s+/, "").trim() ?? "")
+    .map(
+      (part) =>
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()
+          ?.replace(/^\*\s*/, "")
+          .replace(/^type\s+/, "")
+          .trim() ?? "",
+    )
     .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
 }
 
@@ -45,11 +64,22 @@ function browserPackages(route: string): Map<string, string[]> {
       const [, typeOnly, clause, spec] = m;
       if (typeOnly || !spec || spec.includes(".server")) continue;
       // In a route, an import only the loader or action uses is dropped with them.
-      if (isRoute && clause && !clause.startsWith("*") && !bindings(clause).some((name) => new RegExp(`\\b${name.replace("$", "\\$")}\\b`).test(rest))) continue;
+      if (
+        isRoute &&
+        clause &&
+        !clause.startsWith("*") &&
+        !bindings(clause).some((name) => new RegExp(`\\b${name.replace("$", "\\$")}\\b`).test(rest))
+      )
+        continue;
       const here = [...trail, path.relative(root, file)];
       const local = resolveLocal(file, spec);
       if (local) walk(local, here, false);
-      else if (!spec.startsWith(".") && !spec.startsWith("~/") && !spec.startsWith("@db/") && !spec.startsWith("node:")) {
+      else if (
+        !spec.startsWith(".") &&
+        !spec.startsWith("~/") &&
+        !spec.startsWith("@db/") &&
+        !spec.startsWith("node:")
+      ) {
         const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] ?? spec);
         if (!found.has(name)) found.set(name, here);
       }
@@ -60,7 +90,13 @@ function browserPackages(route: string): Map<string, string[]> {
 }
 
 describe("notification pages in the browser", () => {
-  it.each(["admin.outbox.tsx", "notifications._index.tsx", "notifications.preferences.tsx", "notifications.$id.tsx", "unsubscribe.$token.tsx"])("%s ships no zod", (route) => {
+  it.each([
+    "admin.outbox.tsx",
+    "notifications._index.tsx",
+    "notifications.preferences.tsx",
+    "notifications.$id.tsx",
+    "unsubscribe.$token.tsx",
+  ])("%s ships no zod", (route) => {
     const packages = browserPackages(route);
     expect(packages.get("zod") ?? "no zod").toBe("no zod");
     // The walk itself works: every page reaches React through the shared components.

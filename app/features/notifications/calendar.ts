@@ -11,7 +11,14 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function parts(now: Date, timeZone: string): { date: string; hour: number } {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
+    f = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      hourCycle: "h23",
+    });
     formatters.set(timeZone, f);
   }
   const p = Object.fromEntries(f.formatToParts(now).map((x) => [x.type, x.value]));

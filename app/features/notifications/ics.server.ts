@@ -2,7 +2,13 @@
 import { createEvent } from "ics";
 import type { MailAttachment } from "~/utils/mail.server";
 
-export function dayEventAttachment(input: { uid: string; date: string; title: string; description: string; url: string }): MailAttachment | null {
+export function dayEventAttachment(input: {
+  uid: string;
+  date: string;
+  title: string;
+  description: string;
+  url: string;
+}): MailAttachment | null {
   const [y, m, d] = input.date.split("-").map(Number);
   if (!y || !m || !d) return null;
   const next = new Date(Date.UTC(y, m - 1, d + 1));

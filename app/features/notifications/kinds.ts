@@ -35,8 +35,29 @@ type Role = "admin" | "partner" | "hr" | "employee" | "newcomer";
 export const KINDS_BY_ROLE: Record<Role, readonly NotificationKind[]> = {
   admin: [],
   partner: [],
-  hr: ["match_declined", "match_expired", "newcomer_waiting", "trajectory_followup", "action_due", "scan_stale", "scan_due", "weekly_digest", "module_assigned", "module_due", "module_overdue"],
-  employee: ["proposal_received", "proposal_expiring", "checkin_due", "checkin_overdue", "module_assigned", "module_due", "module_overdue", "weekly_digest"],
+  hr: [
+    "match_declined",
+    "match_expired",
+    "newcomer_waiting",
+    "trajectory_followup",
+    "action_due",
+    "scan_stale",
+    "scan_due",
+    "weekly_digest",
+    "module_assigned",
+    "module_due",
+    "module_overdue",
+  ],
+  employee: [
+    "proposal_received",
+    "proposal_expiring",
+    "checkin_due",
+    "checkin_overdue",
+    "module_assigned",
+    "module_due",
+    "module_overdue",
+    "weekly_digest",
+  ],
   newcomer: ["buddy_accepted", "checkin_upcoming", "module_assigned", "module_due", "module_overdue", "weekly_digest"],
 };
 

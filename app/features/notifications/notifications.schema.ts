@@ -37,7 +37,10 @@ export function onlyAllowed(choices: PreferenceChoices, allowed: readonly Notifi
 }
 
 /** The form as a whole, for a role's allowed kinds (what the route and the use case check together). */
-export function parsePreferenceForm(entries: Iterable<[string, unknown]>, allowed: readonly NotificationKind[]): { ok: true; value: PreferenceChoices } | { ok: false } {
+export function parsePreferenceForm(
+  entries: Iterable<[string, unknown]>,
+  allowed: readonly NotificationKind[],
+): { ok: true; value: PreferenceChoices } | { ok: false } {
   const form: Record<string, unknown> = {};
   for (const [name, value] of entries) form[name] = name in form ? [form[name], value].flat() : value;
   const parsed = PreferenceFormSchema.safeParse(form);

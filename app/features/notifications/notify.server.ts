@@ -29,8 +29,14 @@ let secret: Buffer | undefined;
 function signingSecret(): Buffer {
   if (!secret) {
     const db = getDb();
-    db.insert(appSettings).values({ name: "unsubscribe_secret", value: randomBytes(32).toString("base64url") }).onConflictDoNothing().run();
-    secret = Buffer.from(db.select().from(appSettings).where(eq(appSettings.name, "unsubscribe_secret")).get()!.value, "base64url");
+    db.insert(appSettings)
+      .values({ name: "unsubscribe_secret", value: randomBytes(32).toString("base64url") })
+      .onConflictDoNothing()
+      .run();
+    secret = Buffer.from(
+      db.select().from(appSettings).where(eq(appSettings.name, "unsubscribe_secret")).get()!.value,
+      "base64url",
+    );
   }
   return secret;
 }
@@ -63,7 +69,11 @@ function moduleTitles(): Map<string, { nl: string; en: string }> {
   if (!titles || Date.now() - titles.at > 300_000) {
     const map = new Map<string, { nl: string; en: string }>();
     for (const m of getDb()
-      .select({ key: modules.key, nl: sql<string>`json_extract(${modules.contentNl}, '$.title')`, en: sql<string>`json_extract(${modules.contentEn}, '$.title')` })
+      .select({
+        key: modules.key,
+        nl: sql<string>`json_extract(${modules.contentNl}, '$.title')`,
+        en: sql<string>`json_extract(${modules.contentEn}, '$.title')`,
+      })
       .from(modules)
       .all()) {
       map.set(m.key, { nl: m.nl, en: m.en });
@@ -73,7 +83,10 @@ function moduleTitles(): Map<string, { nl: string; en: string }> {
   return titles.map;
 }
 
-const StoredEventParamsSchema = z.record(z.string(), z.union([z.string(), z.number()])) satisfies z.ZodType<EventParams>;
+const StoredEventParamsSchema = z.record(
+  z.string(),
+  z.union([z.string(), z.number()]),
+) satisfies z.ZodType<EventParams>;
 
 /**
  * A stored notification's line in the reader's language. Params that do not read as the event's (a damaged row)
@@ -81,7 +94,9 @@ const StoredEventParamsSchema = z.record(z.string(), z.union([z.string(), z.numb
  */
 export function storedNotificationTitle(kind: NotificationKind, locale: Locale, paramsJson: string): string {
   const params = parseStoredJson(StoredEventParamsSchema, paramsJson);
-  return params ? notificationTitle(kind, locale, params, names) : translate(locale, `notifications.kinds.${kind}.label`);
+  return params
+    ? notificationTitle(kind, locale, params, names)
+    : translate(locale, `notifications.kinds.${kind}.label`);
 }
 
 export const names: Names = { moduleTitle: (key, locale) => moduleTitles().get(key)?.[locale] ?? key };
@@ -92,7 +107,9 @@ export type Recipient = { id: number; email: string; name: string; locale: Local
 
 /** Every active user with what a mail needs: read once per tick instead of once per organisation. */
 export function activeRecipients(): Map<number, Recipient> {
-  const rows = getDb().$client.prepare("SELECT id, email, name, locale, status FROM users WHERE status = 'active'").all() as (Omit<Recipient, "locale"> & { locale: Locale | null })[];
+  const rows = getDb()
+    .$client.prepare("SELECT id, email, name, locale, status FROM users WHERE status = 'active'")
+    .all() as (Omit<Recipient, "locale"> & { locale: Locale | null })[];
   return new Map(rows.map((u) => [u.id, { ...u, locale: u.locale ?? "nl" }]));
 }
 
@@ -104,7 +121,12 @@ function recipients(db: Db, ids: number[]): Map<number, Recipient> {
     for (const u of db
       .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, status: users.status })
       .from(users)
-      .where(sql`${users.id} IN (${sql.join(chunk.map((c) => sql`${c}`), sql`, `)})`)
+      .where(
+        sql`${users.id} IN (${sql.join(
+          chunk.map((c) => sql`${c}`),
+          sql`, `,
+        )})`,
+      )
       .all()) {
       out.set(u.id, { ...u, locale: u.locale ?? "nl" });
     }
@@ -112,7 +134,9 @@ function recipients(db: Db, ids: number[]): Map<number, Recipient> {
   return out;
 }
 
-const channelOf = prepared((db) => db.$client.prepare("SELECT channel FROM notification_preferences WHERE user_id = ? AND kind = ?").pluck());
+const channelOf = prepared((db) =>
+  db.$client.prepare("SELECT channel FROM notification_preferences WHERE user_id = ? AND kind = ?").pluck(),
+);
 
 /** The user's choice for the kind (immediate when never chosen). Runs on the one connection, inside `db`'s transaction if any. */
 export function channelFor(_db: Db, userId: number, kind: NotificationKind): Channel {
@@ -121,12 +145,18 @@ export function channelFor(_db: Db, userId: number, kind: NotificationKind): Cha
 }
 
 const insertNotification = prepared((db) =>
-  db.$client.prepare("INSERT INTO notifications (user_id, organisation_id, kind, event_key, params, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+  db.$client.prepare(
+    "INSERT INTO notifications (user_id, organisation_id, kind, event_key, params, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+  ),
 );
 
 export function mailLinks(userId: number, kind: NotificationKind, link: string) {
   const base = publicUrl();
-  return { open: `${base}${link}`, preferences: `${base}/notifications/preferences`, unsubscribe: `${base}/unsubscribe/${unsubscribeToken(userId, kind)}` };
+  return {
+    open: `${base}${link}`,
+    preferences: `${base}/notifications/preferences`,
+    unsubscribe: `${base}/unsubscribe/${unsubscribeToken(userId, kind)}`,
+  };
 }
 
 export function unsubscribeHeaders(url: string): Record<string, string> {
@@ -136,12 +166,23 @@ export function unsubscribeHeaders(url: string): Record<string, string> {
 function calendarFor(event: DueEvent, locale: Locale) {
   if (!event.calendar) return [];
   const params = localiseParams(event.params, locale, names);
-  const title = event.kind === "buddy_accepted" ? translate(locale, "notifications.mail.calendarFirstTitle", params) : translate(locale, "notifications.mail.calendarTitle", params);
-  const ics = dayEventAttachment({ uid: event.calendar.uid, date: event.calendar.date, title, description: translate(locale, "notifications.mail.calendarDescription"), url: `${publicUrl()}${event.link}` });
+  const title =
+    event.kind === "buddy_accepted"
+      ? translate(locale, "notifications.mail.calendarFirstTitle", params)
+      : translate(locale, "notifications.mail.calendarTitle", params);
+  const ics = dayEventAttachment({
+    uid: event.calendar.uid,
+    date: event.calendar.date,
+    title,
+    description: translate(locale, "notifications.mail.calendarDescription"),
+    url: `${publicUrl()}${event.link}`,
+  });
   return ics ? [ics] : [];
 }
 
-const notificationRecorded = prepared((db) => db.$client.prepare("SELECT 1 FROM notifications WHERE user_id = ? AND event_key = ?").pluck());
+const notificationRecorded = prepared((db) =>
+  db.$client.prepare("SELECT 1 FROM notifications WHERE user_id = ? AND event_key = ?").pluck(),
+);
 
 /** An event not recorded yet, with the mail its recipient gets now (null: in-portal only, or the digest). */
 export type PreparedEvent = { event: DueEvent; mail: NewMail | null };
@@ -150,9 +191,19 @@ export type PreparedEvent = { event: DueEvent; mail: NewMail | null };
  * The reading half of recording events: which of them are new, and their mails rendered. Only reads, so the
  * scheduler runs it outside any write transaction (WAL readers take no lock) and the lock is held only to insert.
  */
-export function prepareEvents(events: DueEvent[], organisationId: number | null, known?: Map<number, Recipient>, db: Db = getDb()): PreparedEvent[] {
+export function prepareEvents(
+  events: DueEvent[],
+  organisationId: number | null,
+  known?: Map<number, Recipient>,
+  db: Db = getDb(),
+): PreparedEvent[] {
   if (events.length === 0) return [];
-  const people = known ?? recipients(db, events.map((e) => e.userId));
+  const people =
+    known ??
+    recipients(
+      db,
+      events.map((e) => e.userId),
+    );
   const out: PreparedEvent[] = [];
   for (const event of events) {
     const person = people.get(event.userId);
@@ -164,7 +215,12 @@ export function prepareEvents(events: DueEvent[], organisationId: number | null,
       continue;
     }
     const links = mailLinks(person.id, event.kind, event.link);
-    const mail = renderNotificationMail(event.kind, person.locale, { name: person.name, params: event.params, links, names });
+    const mail = renderNotificationMail(event.kind, person.locale, {
+      name: person.name,
+      params: event.params,
+      links,
+      names,
+    });
     out.push({
       event,
       mail: {
@@ -187,12 +243,28 @@ export function prepareEvents(events: DueEvent[], organisationId: number | null,
  * The writing half: inserts each prepared event's notification and, only when that insert was new, its mail. The
  * unique keys decide: an event another tick or process recorded since it was prepared changes nothing.
  */
-export function writePreparedEvents(db: Db, events: PreparedEvent[], at: Date, organisationId: number | null): { notifications: number; mails: number } {
+export function writePreparedEvents(
+  db: Db,
+  events: PreparedEvent[],
+  at: Date,
+  organisationId: number | null,
+): { notifications: number; mails: number } {
   const createdAt = at.toISOString();
   let created = 0;
   let mails = 0;
   for (const { event, mail } of events) {
-    if (insertNotification().run(event.userId, organisationId, event.kind, event.key, JSON.stringify(event.params), event.link, createdAt).changes === 0) continue;
+    if (
+      insertNotification().run(
+        event.userId,
+        organisationId,
+        event.kind,
+        event.key,
+        JSON.stringify(event.params),
+        event.link,
+        createdAt,
+      ).changes === 0
+    )
+      continue;
     created += 1;
     if (mail && enqueueMail(mail, db)) mails += 1;
   }
@@ -203,7 +275,13 @@ export function writePreparedEvents(db: Db, events: PreparedEvent[], at: Date, o
  * Records events (synchronously; call inside a transaction for one commit). Returns the number of new
  * notifications and of mails queued. Inactive users get nothing.
  */
-export function recordEvents(db: Db, events: DueEvent[], at: Date, organisationId: number | null, known?: Map<number, Recipient>): { notifications: number; mails: number } {
+export function recordEvents(
+  db: Db,
+  events: DueEvent[],
+  at: Date,
+  organisationId: number | null,
+  known?: Map<number, Recipient>,
+): { notifications: number; mails: number } {
   return writePreparedEvents(db, prepareEvents(events, organisationId, known, db), at, organisationId);
 }
 
@@ -217,13 +295,22 @@ export function notifyNow(events: DueEvent[], organisationId: number, at = new D
 // ——— The in-portal list ————————————————————————————————————————————————————————————————
 
 export function unreadCount(userId: number): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  );
 }
 
 export type NotificationItem = { id: number; kind: string; title: string; createdAt: string; read: boolean };
 
 /** The signed-in user's own notifications, newest first, titled in their language. */
-export function listNotifications(user: { id: number }, input: { locale: Locale; limit?: number }): Outcome<NotificationItem[]> {
+export function listNotifications(
+  user: { id: number },
+  input: { locale: Locale; limit?: number },
+): Outcome<NotificationItem[]> {
   const items = getDb()
     .select()
     .from(notifications)
@@ -242,11 +329,20 @@ export function listNotifications(user: { id: number }, input: { locale: Locale;
 }
 
 /** Marks the user's own notification read and says where it leads; someone else's id is not found. */
-export function openNotification(user: { id: number }, input: { id: number }, at = new Date()): Outcome<{ link: string }> {
+export function openNotification(
+  user: { id: number },
+  input: { id: number },
+  at = new Date(),
+): Outcome<{ link: string }> {
   const db = getDb();
-  const row = db.select({ link: notifications.link, readAt: notifications.readAt }).from(notifications).where(and(eq(notifications.id, input.id), eq(notifications.userId, user.id))).get();
+  const row = db
+    .select({ link: notifications.link, readAt: notifications.readAt })
+    .from(notifications)
+    .where(and(eq(notifications.id, input.id), eq(notifications.userId, user.id)))
+    .get();
   if (!row) return fail("not_found", "notifications.list.notFound");
-  if (!row.readAt) db.update(notifications).set({ readAt: at.toISOString() }).where(eq(notifications.id, input.id)).run();
+  if (!row.readAt)
+    db.update(notifications).set({ readAt: at.toISOString() }).where(eq(notifications.id, input.id)).run();
   return ok({ link: row.link });
 }
 
@@ -259,8 +355,21 @@ export type PreferenceRow = { kind: NotificationKind; channel: Channel; channels
 /** The kinds the user's role can receive, each with the user's choice (immediate when never chosen). */
 export function listPreferences(user: { id: number; role: Role }): Outcome<PreferenceRow[]> {
   const db = getDb();
-  const chosen = new Map(db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, user.id)).all().map((p) => [p.kind, p.channel]));
-  return ok(KINDS_BY_ROLE[user.role].map((kind) => ({ kind, channel: chosen.get(kind) ?? ("immediate" as Channel), channels: channelsFor(kind) })));
+  const chosen = new Map(
+    db
+      .select()
+      .from(notificationPreferences)
+      .where(eq(notificationPreferences.userId, user.id))
+      .all()
+      .map((p) => [p.kind, p.channel]),
+  );
+  return ok(
+    KINDS_BY_ROLE[user.role].map((kind) => ({
+      kind,
+      channel: chosen.get(kind) ?? ("immediate" as Channel),
+      channels: channelsFor(kind),
+    })),
+  );
 }
 
 /** Saves the choices, all or none: a kind the user's role cannot receive refuses the whole form. */
@@ -275,7 +384,10 @@ export function savePreferences(user: { id: number; role: Role }, input: Prefere
 function setChannel(db: Db, userId: number, kind: string, channel: Channel): void {
   db.insert(notificationPreferences)
     .values({ userId, kind, channel })
-    .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { channel, updatedAt: new Date().toISOString() } })
+    .onConflictDoUpdate({
+      target: [notificationPreferences.userId, notificationPreferences.kind],
+      set: { channel, updatedAt: new Date().toISOString() },
+    })
     .run();
 }
 
@@ -283,20 +395,33 @@ function setChannel(db: Db, userId: number, kind: string, channel: Channel): voi
  * The one-click unsubscribe: nobody is signed in (`_user` is null), the signed token is the authority. A valid
  * token for an existing user turns that kind's mail off; anything else changes nothing.
  */
-export function unsubscribe(_user: null, input: { token: string }): Outcome<{ kind: NotificationKind; locale: Locale }> {
+export function unsubscribe(
+  _user: null,
+  input: { token: string },
+): Outcome<{ kind: NotificationKind; locale: Locale }> {
   const verified = verifyUnsubscribeToken(input.token);
   if (!verified) return fail("invalid", "notifications.unsubscribe.invalid");
   const db = getDb();
-  const user = db.select({ id: users.id, locale: users.locale, role: memberships.role }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(eq(users.id, verified.userId)).get();
+  const user = db
+    .select({ id: users.id, locale: users.locale, role: memberships.role })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.id, verified.userId))
+    .get();
   if (!user) return fail("invalid", "notifications.unsubscribe.invalid");
   setChannel(db, user.id, verified.kind, "off");
   return ok({ kind: verified.kind, locale: user.locale ?? "nl" });
 }
 
 /** What the unsubscribe page asks about (a GET changes nothing: mail scanners follow links). */
-export function describeUnsubscribe(_user: null, input: { token: string }): Outcome<{ kind: NotificationKind; locale: Locale }> {
+export function describeUnsubscribe(
+  _user: null,
+  input: { token: string },
+): Outcome<{ kind: NotificationKind; locale: Locale }> {
   const verified = verifyUnsubscribeToken(input.token);
   if (!verified) return fail("invalid", "notifications.unsubscribe.invalid");
   const user = getDb().select({ locale: users.locale }).from(users).where(eq(users.id, verified.userId)).get();
-  return user ? ok({ kind: verified.kind, locale: user.locale ?? "nl" }) : fail("invalid", "notifications.unsubscribe.invalid");
+  return user
+    ? ok({ kind: verified.kind, locale: user.locale ?? "nl" })
+    : fail("invalid", "notifications.unsubscribe.invalid");
 }

@@ -83,9 +83,13 @@ function claimBatch(at: Date): OutboxRow[] {
   // ran out belonged to a process that died mid-send; it is taken over first (leases go by the real clock, not the
   // test clock). Two statements rather than one with OR: the queued rows then come straight off the
   // (status, next_attempt_at) index in order, instead of every due row being sorted for each claim (decision 078).
-  const stale = claim(sql`(SELECT id FROM outbox WHERE status = 'sending' AND lease_until <= ${realNow} ORDER BY id LIMIT ${CLAIM_BATCH})`);
+  const stale = claim(
+    sql`(SELECT id FROM outbox WHERE status = 'sending' AND lease_until <= ${realNow} ORDER BY id LIMIT ${CLAIM_BATCH})`,
+  );
   if (stale.length) return stale;
-  return claim(sql`(SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ${at.toISOString()} ORDER BY next_attempt_at, id LIMIT ${CLAIM_BATCH})`);
+  return claim(
+    sql`(SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ${at.toISOString()} ORDER BY next_attempt_at, id LIMIT ${CLAIM_BATCH})`,
+  );
 }
 
 function errorCode(error: unknown): string {
@@ -109,7 +113,9 @@ export function mailsSentByThisThread(): number {
 }
 
 const StoredHeadersSchema = z.record(z.string(), z.string());
-const StoredAttachmentsSchema = z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })) satisfies z.ZodType<MailAttachment[]>;
+const StoredAttachmentsSchema = z.array(
+  z.object({ filename: z.string(), contentType: z.string(), content: z.string() }),
+) satisfies z.ZodType<MailAttachment[]>;
 
 /** Thrown for a row whose stored headers or attachments do not read: it fails like a refused delivery. */
 class DamagedRow extends Error {
@@ -136,16 +142,29 @@ async function deliver(row: OutboxRow, at: Date): Promise<boolean> {
     const delay = retryDelaySeconds(row.attempts);
     getDb()
       .update(outbox)
-      .set({ status: failed ? "failed" : "queued", leaseUntil: null, lastError: errorCode(error), nextAttemptAt: new Date(at.getTime() + delay * 1000).toISOString() })
+      .set({
+        status: failed ? "failed" : "queued",
+        leaseUntil: null,
+        lastError: errorCode(error),
+        nextAttemptAt: new Date(at.getTime() + delay * 1000).toISOString(),
+      })
       .where(and(eq(outbox.id, row.id), eq(outbox.status, "sending")))
       .run();
-    console.error(`outbox: message ${row.id} (${row.kind}) attempt ${row.attempts} failed: ${errorCode(error)}${failed ? " — marked failed" : ""}`);
+    console.error(
+      `outbox: message ${row.id} (${row.kind}) attempt ${row.attempts} failed: ${errorCode(error)}${failed ? " — marked failed" : ""}`,
+    );
     if (!failed) setTimeout(wakeOutbox, delay * 1000).unref();
     return false;
   }
   getDb()
     .update(outbox)
-    .set({ status: "sent", sentAt: at.toISOString(), leaseUntil: null, lastError: null, ...(row.sensitive ? { text: "", html: null } : {}) })
+    .set({
+      status: "sent",
+      sentAt: at.toISOString(),
+      leaseUntil: null,
+      lastError: null,
+      ...(row.sensitive ? { text: "", html: null } : {}),
+    })
     .where(eq(outbox.id, row.id))
     .run();
   sentHere += 1;
@@ -222,7 +241,12 @@ export async function outboxIdle(): Promise<void> {
 // ——— Admin ——————————————————————————————————————————————————————————————————————————
 
 export function outboxCounts(): { kind: string; queued: number; sending: number; sent: number; failed: number }[] {
-  const rows = getDb().select({ kind: outbox.kind, status: outbox.status, n: count() }).from(outbox).groupBy(outbox.kind, outbox.status).orderBy(asc(outbox.kind)).all();
+  const rows = getDb()
+    .select({ kind: outbox.kind, status: outbox.status, n: count() })
+    .from(outbox)
+    .groupBy(outbox.kind, outbox.status)
+    .orderBy(asc(outbox.kind))
+    .all();
   const byKind = new Map<string, { kind: string; queued: number; sending: number; sent: number; failed: number }>();
   for (const r of rows) {
     const entry = byKind.get(r.kind) ?? { kind: r.kind, queued: 0, sending: 0, sent: 0, failed: 0 };
@@ -235,7 +259,13 @@ export function outboxCounts(): { kind: string; queued: number; sending: number;
 /** Failed messages without their content or address: the kind, when, how often tried, and the SMTP code. */
 export function failedMessages(limit = 100) {
   return getDb()
-    .select({ id: outbox.id, kind: outbox.kind, createdAt: outbox.createdAt, attempts: outbox.attempts, lastError: outbox.lastError })
+    .select({
+      id: outbox.id,
+      kind: outbox.kind,
+      createdAt: outbox.createdAt,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+    })
     .from(outbox)
     .where(eq(outbox.status, "failed"))
     .orderBy(desc(outbox.id))

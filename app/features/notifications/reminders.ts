@@ -24,9 +24,24 @@ export type OrgSnapshot = {
   /** Proposals waiting for the buddy's answer. */
   proposals: { matchId: number; buddyUserId: number; newcomerName: string; deadline: string }[];
   /** Proposals that were declined or expired (with the moment of that answer or of the deadline). */
-  answered: { matchId: number; status: "declined" | "expired"; at: string; newcomerId: number; newcomerName: string; buddyName: string }[];
+  answered: {
+    matchId: number;
+    status: "declined" | "expired";
+    at: string;
+    newcomerId: number;
+    newcomerName: string;
+    buddyName: string;
+  }[];
   /** Check-ins not yet logged, of matches that are accepted or running. */
-  checkIns: { matchId: number; key: string; dueDate: string; buddyUserId: number; buddyName: string; newcomerUserId: number | null; newcomerName: string }[];
+  checkIns: {
+    matchId: number;
+    key: string;
+    dueDate: string;
+    buddyUserId: number;
+    buddyName: string;
+    newcomerUserId: number | null;
+    newcomerName: string;
+  }[];
   /** Module assignments with the users who have not passed the module yet. */
   assignments: { assignmentId: number; moduleKey: string; dueDate: string; pendingUserIds: number[] }[];
   /** Newcomers without a proposal or match, with the moment their record was made. */
@@ -62,7 +77,13 @@ export function dueEvents(org: OrgSnapshot, now: Date): DueEvent[] {
   for (const p of org.proposals) {
     const deadline = Date.parse(p.deadline);
     if (t >= deadline - RULES.proposalExpiringHours * HOUR && t < deadline) {
-      out.push({ key: `proposal-expiring:${p.matchId}`, kind: "proposal_expiring", userId: p.buddyUserId, params: { newcomer: p.newcomerName, deadlineAt: p.deadline }, link: `/me/buddy/proposals/${p.matchId}` });
+      out.push({
+        key: `proposal-expiring:${p.matchId}`,
+        kind: "proposal_expiring",
+        userId: p.buddyUserId,
+        params: { newcomer: p.newcomerName, deadlineAt: p.deadline },
+        link: `/me/buddy/proposals/${p.matchId}`,
+      });
     }
   }
 
@@ -70,13 +91,33 @@ export function dueEvents(org: OrgSnapshot, now: Date): DueEvent[] {
     const params = { newcomer: c.newcomerName, buddy: c.buddyName, moment: c.key, dueDate: c.dueDate };
     const calendar = { date: c.dueDate, uid: `checkin-${c.matchId}-${c.key}` };
     if (c.newcomerUserId != null && today >= addDays(c.dueDate, -RULES.checkInUpcomingDays) && today <= c.dueDate) {
-      out.push({ key: `checkin-upcoming:${c.matchId}:${c.key}:${c.dueDate}`, kind: "checkin_upcoming", userId: c.newcomerUserId, params, link: "/newcomer", calendar });
+      out.push({
+        key: `checkin-upcoming:${c.matchId}:${c.key}:${c.dueDate}`,
+        kind: "checkin_upcoming",
+        userId: c.newcomerUserId,
+        params,
+        link: "/newcomer",
+        calendar,
+      });
     }
     const overdueFrom = addDays(c.dueDate, RULES.checkInOverdueDays);
     if (today >= c.dueDate && today < overdueFrom) {
-      out.push({ key: `checkin-due:${c.matchId}:${c.key}:${c.dueDate}`, kind: "checkin_due", userId: c.buddyUserId, params, link: `/me/buddy/matches/${c.matchId}`, calendar });
+      out.push({
+        key: `checkin-due:${c.matchId}:${c.key}:${c.dueDate}`,
+        kind: "checkin_due",
+        userId: c.buddyUserId,
+        params,
+        link: `/me/buddy/matches/${c.matchId}`,
+        calendar,
+      });
     } else if (today >= overdueFrom) {
-      out.push({ key: `checkin-overdue:${c.matchId}:${c.key}:${c.dueDate}`, kind: "checkin_overdue", userId: c.buddyUserId, params, link: `/me/buddy/matches/${c.matchId}` });
+      out.push({
+        key: `checkin-overdue:${c.matchId}:${c.key}:${c.dueDate}`,
+        kind: "checkin_overdue",
+        userId: c.buddyUserId,
+        params,
+        link: `/me/buddy/matches/${c.matchId}`,
+      });
     }
   }
 
@@ -84,11 +125,25 @@ export function dueEvents(org: OrgSnapshot, now: Date): DueEvent[] {
     const params = { module: a.moduleKey, dueDate: a.dueDate };
     const link = `/me/modules/${a.moduleKey}`;
     for (const userId of a.pendingUserIds) {
-      if (today <= a.dueDate) out.push({ key: `module-assigned:${a.assignmentId}:${userId}`, kind: "module_assigned", userId, params, link });
+      if (today <= a.dueDate)
+        out.push({ key: `module-assigned:${a.assignmentId}:${userId}`, kind: "module_assigned", userId, params, link });
       if (today >= addDays(a.dueDate, -RULES.moduleDueSoonDays) && today <= a.dueDate) {
-        out.push({ key: `module-due:${a.assignmentId}:${userId}:${a.dueDate}`, kind: "module_due", userId, params, link });
+        out.push({
+          key: `module-due:${a.assignmentId}:${userId}:${a.dueDate}`,
+          kind: "module_due",
+          userId,
+          params,
+          link,
+        });
       }
-      if (today > a.dueDate) out.push({ key: `module-overdue:${a.assignmentId}:${userId}:${a.dueDate}`, kind: "module_overdue", userId, params, link });
+      if (today > a.dueDate)
+        out.push({
+          key: `module-overdue:${a.assignmentId}:${userId}:${a.dueDate}`,
+          kind: "module_overdue",
+          userId,
+          params,
+          link,
+        });
     }
   }
 
@@ -98,24 +153,49 @@ export function dueEvents(org: OrgSnapshot, now: Date): DueEvent[] {
 
   for (const a of org.answered) {
     if (t - Date.parse(a.at) > RULES.answeredLookbackDays * DAY) continue;
-    hr(`match-${a.status}:${a.matchId}`, a.status === "declined" ? "match_declined" : "match_expired", { newcomer: a.newcomerName, buddy: a.buddyName }, `/hr/matching/rematch/${a.newcomerId}`);
+    hr(
+      `match-${a.status}:${a.matchId}`,
+      a.status === "declined" ? "match_declined" : "match_expired",
+      { newcomer: a.newcomerName, buddy: a.buddyName },
+      `/hr/matching/rematch/${a.newcomerId}`,
+    );
   }
   for (const w of org.waiting) {
     if (t - Date.parse(w.since) < RULES.newcomerWaitingDays * DAY) continue;
-    hr(`newcomer-waiting:${w.newcomerId}`, "newcomer_waiting", { newcomer: w.name, sinceDate: w.since.slice(0, 10) }, `/hr/newcomers/${w.newcomerId}`);
+    hr(
+      `newcomer-waiting:${w.newcomerId}`,
+      "newcomer_waiting",
+      { newcomer: w.name, sinceDate: w.since.slice(0, 10) },
+      `/hr/newcomers/${w.newcomerId}`,
+    );
   }
   for (const a of org.actions) {
     if (today < addDays(a.dueDate, -RULES.actionDueSoonDays)) continue;
-    hr(`action-due:${a.id}:${a.dueDate}`, "action_due", { action: a.action, dueDate: a.dueDate }, `/hr/scans/${a.scanId}/actions`);
+    hr(
+      `action-due:${a.id}:${a.dueDate}`,
+      "action_due",
+      { action: a.action, dueDate: a.dueDate },
+      `/hr/scans/${a.scanId}/actions`,
+    );
   }
   for (const d of org.drafts) {
     if (t - Date.parse(d.lastTouchedAt) < RULES.scanStaleDays * DAY) continue;
-    hr(`scan-stale:${d.scanId}:${d.lastTouchedAt.slice(0, 10)}`, "scan_stale", { period: d.period, sinceDate: d.lastTouchedAt.slice(0, 10) }, `/hr/scans/${d.scanId}`);
+    hr(
+      `scan-stale:${d.scanId}:${d.lastTouchedAt.slice(0, 10)}`,
+      "scan_stale",
+      { period: d.period, sinceDate: d.lastTouchedAt.slice(0, 10) },
+      `/hr/scans/${d.scanId}`,
+    );
   }
   if (org.lastSubmitted) {
     const s = org.lastSubmitted;
     if (today >= addMonths(localDate(new Date(s.submittedAt), timeZoneOf(org.country)), RULES.nextScanMonths)) {
-      hr(`scan-due:${s.scanId}`, "scan_due", { period: s.period, submittedDate: s.submittedAt.slice(0, 10) }, "/hr/scans");
+      hr(
+        `scan-due:${s.scanId}`,
+        "scan_due",
+        { period: s.period, submittedDate: s.submittedAt.slice(0, 10) },
+        "/hr/scans",
+      );
     }
   }
   return out;

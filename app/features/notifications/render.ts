@@ -31,18 +31,30 @@ export function notificationTitle(kind: NotificationKind, locale: Locale, params
 export type RenderedMail = { subject: string; text: string; html: string };
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }
 
 export type MailLinks = { open: string; preferences: string; unsubscribe: string | null };
 
 /** A mail is a greeting, paragraphs, a link to open, and a footer with the preferences and unsubscribe links. */
-export function composeMail(locale: Locale, input: { name: string; subject: string; paragraphs: string[]; links: MailLinks }): RenderedMail {
+export function composeMail(
+  locale: Locale,
+  input: { name: string; subject: string; paragraphs: string[]; links: MailLinks },
+): RenderedMail {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const { links } = input;
   const footer = [t("notifications.mail.footer"), `${t("notifications.mail.preferences")}: ${links.preferences}`];
   if (links.unsubscribe) footer.push(`${t("notifications.mail.unsubscribe")}: ${links.unsubscribe}`);
-  const text = [t("notifications.mail.greeting", { name: input.name }), ...input.paragraphs, `${t("notifications.mail.open")}:\n${links.open}`, `—\n${footer.join("\n")}`].join("\n\n") + "\n";
+  const text =
+    [
+      t("notifications.mail.greeting", { name: input.name }),
+      ...input.paragraphs,
+      `${t("notifications.mail.open")}:\n${links.open}`,
+      `—\n${footer.join("\n")}`,
+    ].join("\n\n") + "\n";
 
   const paragraph = (p: string) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`;
   const a = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
@@ -58,7 +70,11 @@ export function composeMail(locale: Locale, input: { name: string; subject: stri
   return { subject: input.subject, text, html };
 }
 
-export function renderNotificationMail(kind: NotificationKind, locale: Locale, input: { name: string; params: EventParams; links: MailLinks; names: Names }): RenderedMail {
+export function renderNotificationMail(
+  kind: NotificationKind,
+  locale: Locale,
+  input: { name: string; params: EventParams; links: MailLinks; names: Names },
+): RenderedMail {
   const params = localiseParams(input.params, locale, input.names);
   const subject = translate(locale, `notifications.kinds.${kind}.title` as MessageKey, params);
   const body = translate(locale, `notifications.kinds.${kind}.body` as MessageKey, params);

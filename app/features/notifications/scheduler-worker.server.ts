@@ -73,12 +73,23 @@ if (mode === "loop") {
     void (async () => {
       const started = performance.now();
       const cpuStarted = threadCpuMs();
-      const result = message.tick === false ? { notifications: 0, mails: 0, organisations: 0, longestWriteMs: 0 } : await runTick(at);
+      const result =
+        message.tick === false
+          ? { notifications: 0, mails: 0, organisations: 0, longestWriteMs: 0 }
+          : await runTick(at);
       checkpoint();
       const tickMs = performance.now() - started;
       const tickCpuMs = threadCpuMs() - cpuStarted;
       const sent = message.deliver ? await deliverDue(() => at) : 0;
-      port.postMessage({ id: message.id, result, sent, tickMs, tickCpuMs, deliverMs: performance.now() - started - tickMs, deliverCpuMs: threadCpuMs() - cpuStarted - tickCpuMs });
+      port.postMessage({
+        id: message.id,
+        result,
+        sent,
+        tickMs,
+        tickCpuMs,
+        deliverMs: performance.now() - started - tickMs,
+        deliverCpuMs: threadCpuMs() - cpuStarted - tickCpuMs,
+      });
     })();
   });
 }

@@ -15,12 +15,19 @@ import { translate, type Locale } from "~/utils/i18n";
 import { digestWeek, localDate, timeZoneOf, addDays, type Country } from "./calendar";
 import { notificationConfig } from "./config.server";
 import { isNotificationKind } from "./kinds";
-import { activeRecipients, channelFor, mailLinks, prepareEvents, storedNotificationTitle, unsubscribeHeaders, writePreparedEvents } from "./notify.server";
+import {
+  activeRecipients,
+  channelFor,
+  mailLinks,
+  prepareEvents,
+  storedNotificationTitle,
+  unsubscribeHeaders,
+  writePreparedEvents,
+} from "./notify.server";
 import { deliverDue, deliverElsewhere, enqueueMail } from "./outbox.server";
 import { dueEvents, type OrgSnapshot } from "./reminders";
 import { trajectoryFollowUpEvents } from "./trajectory-followups";
 import { composeMail } from "./render";
-
 
 function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
   const out = new Map<number, T[]>();
@@ -38,14 +45,22 @@ export function loadSnapshots(at: Date): OrgSnapshot[] {
   const sqlite = getDb().$client;
   const nowIso = at.toISOString();
   const soon = addDays(localDate(at, "Europe/Brussels"), 4);
-  const orgs = sqlite.prepare("SELECT id, country FROM organisations WHERE kind = 'care_provider' ORDER BY id").all() as { id: number; country: Country }[];
+  const orgs = sqlite
+    .prepare("SELECT id, country FROM organisations WHERE kind = 'care_provider' ORDER BY id")
+    .all() as { id: number; country: Country }[];
   const hr = groupBy(
-    sqlite.prepare("SELECT m.organisation_id AS org, u.id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.role = 'hr' AND u.status = 'active' AND m.organisation_id IS NOT NULL").all() as { org: number; id: number }[],
+    sqlite
+      .prepare(
+        "SELECT m.organisation_id AS org, u.id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.role = 'hr' AND u.status = 'active' AND m.organisation_id IS NOT NULL",
+      )
+      .all() as { org: number; id: number }[],
     (r) => r.org,
   );
   const proposals = groupBy(
     sqlite
-      .prepare("SELECT m.organisation_id AS org, m.id AS matchId, b.user_id AS buddyUserId, n.name AS newcomerName, m.deadline AS deadline FROM matches m JOIN buddy_profiles b ON b.id = m.buddy_id JOIN newcomer_records n ON n.id = m.newcomer_id WHERE m.status = 'proposed' AND m.deadline > ?")
+      .prepare(
+        "SELECT m.organisation_id AS org, m.id AS matchId, b.user_id AS buddyUserId, n.name AS newcomerName, m.deadline AS deadline FROM matches m JOIN buddy_profiles b ON b.id = m.buddy_id JOIN newcomer_records n ON n.id = m.newcomer_id WHERE m.status = 'proposed' AND m.deadline > ?",
+      )
       .all(nowIso) as (OrgSnapshot["proposals"][number] & { org: number })[],
     (r) => r.org,
   );
@@ -81,7 +96,8 @@ export function loadSnapshots(at: Date): OrgSnapshot[] {
     let list = assignments.get(p.org);
     if (!list) assignments.set(p.org, (list = []));
     let a = list[list.length - 1];
-    if (!a || a.assignmentId !== p.assignmentId) list.push((a = { assignmentId: p.assignmentId, moduleKey: p.moduleKey, dueDate: p.dueDate, pendingUserIds: [] }));
+    if (!a || a.assignmentId !== p.assignmentId)
+      list.push((a = { assignmentId: p.assignmentId, moduleKey: p.moduleKey, dueDate: p.dueDate, pendingUserIds: [] }));
     a.pendingUserIds.push(p.userId);
   }
   const waiting = groupBy(
@@ -94,7 +110,9 @@ export function loadSnapshots(at: Date): OrgSnapshot[] {
   );
   const actions = groupBy(
     sqlite
-      .prepare("SELECT organisation_id AS org, id, scan_id AS scanId, due_date AS dueDate, action FROM action_items WHERE status != 'done' AND due_date IS NOT NULL AND due_date <= ?")
+      .prepare(
+        "SELECT organisation_id AS org, id, scan_id AS scanId, due_date AS dueDate, action FROM action_items WHERE status != 'done' AND due_date IS NOT NULL AND due_date <= ?",
+      )
       .all(soon) as (OrgSnapshot["actions"][number] & { org: number })[],
     (r) => r.org,
   );
@@ -109,11 +127,14 @@ export function loadSnapshots(at: Date): OrgSnapshot[] {
   const latest = new Map(
     (
       sqlite
-        .prepare("SELECT s.organisation_id AS org, s.id AS scanId, s.period AS period, s.status AS status, s.submitted_at AS submittedAt FROM scans s WHERE s.id = (SELECT MAX(id) FROM scans x WHERE x.organisation_id = s.organisation_id)")
+        .prepare(
+          "SELECT s.organisation_id AS org, s.id AS scanId, s.period AS period, s.status AS status, s.submitted_at AS submittedAt FROM scans s WHERE s.id = (SELECT MAX(id) FROM scans x WHERE x.organisation_id = s.organisation_id)",
+        )
         .all() as { org: number; scanId: number; period: string; status: string; submittedAt: string | null }[]
     ).map((r) => [r.org, r]),
   );
-  const strip = <T extends { org: number }>(rows: T[] | undefined): Omit<T, "org">[] => (rows ?? []).map(({ org: _org, ...rest }) => rest);
+  const strip = <T extends { org: number }>(rows: T[] | undefined): Omit<T, "org">[] =>
+    (rows ?? []).map(({ org: _org, ...rest }) => rest);
   return orgs.map((o) => {
     const last = latest.get(o.id);
     return {
@@ -127,14 +148,19 @@ export function loadSnapshots(at: Date): OrgSnapshot[] {
       waiting: strip(waiting.get(o.id)),
       actions: strip(actions.get(o.id)),
       drafts: strip(drafts.get(o.id)),
-      lastSubmitted: last && last.status === "submitted" && last.submittedAt ? { scanId: last.scanId, period: last.period, submittedAt: last.submittedAt } : null,
+      lastSubmitted:
+        last && last.status === "submitted" && last.submittedAt
+          ? { scanId: last.scanId, period: last.period, submittedAt: last.submittedAt }
+          : null,
     };
   });
 }
 
 // ——— The weekly digest ————————————————————————————————————————————————————————————————
 
-const notificationExists = prepared((db) => db.$client.prepare("SELECT 1 FROM notifications WHERE user_id = ? AND event_key = ?").pluck());
+const notificationExists = prepared((db) =>
+  db.$client.prepare("SELECT 1 FROM notifications WHERE user_id = ? AND event_key = ?").pluck(),
+);
 
 function hasNotification(userId: number, eventKey: string): boolean {
   return notificationExists().get(userId, eventKey) !== undefined;
@@ -145,7 +171,9 @@ type Member = { id: number; email: string; name: string; locale: Locale | null; 
 /** HR and the users who chose the digest for something, per organisation: the only ones a digest can be for. */
 function digestMembers(digesters: Set<number>): Map<number, Member[]> {
   const rows = getDb()
-    .$client.prepare("SELECT m.organisation_id AS org, u.id, u.email, u.name, u.locale, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organisation_id IS NOT NULL AND u.status = 'active'")
+    .$client.prepare(
+      "SELECT m.organisation_id AS org, u.id, u.email, u.name, u.locale, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organisation_id IS NOT NULL AND u.status = 'active'",
+    )
     .all() as (Member & { org: number })[];
   return groupBy(
     rows.filter((r) => r.role === "hr" || digesters.has(r.id)),
@@ -180,19 +208,41 @@ function hrSummary(org: OrgSnapshot, at: Date) {
        JOIN memberships ms ON ms.organisation_id = a.organisation_id AND ms.role IN ('employee', 'newcomer') AND (a.department_id IS NULL OR ms.department_id = a.department_id)
        WHERE a.organisation_id = ? GROUP BY a.department_id ORDER BY d.name`,
     )
-    .all(today, org.organisationId) as { department: string; departmentId: number | null; total: number; done: number; overdue: number }[];
+    .all(today, org.organisationId) as {
+    department: string;
+    departmentId: number | null;
+    total: number;
+    done: number;
+    overdue: number;
+  }[];
   return {
     waiting: org.waiting.length,
-    proposals: one("SELECT COUNT(*) AS n FROM matches WHERE organisation_id = ? AND status = 'proposed'", org.organisationId),
-    overdueCheckIns: one("SELECT COUNT(*) AS n FROM check_ins c JOIN matches m ON m.id = c.match_id WHERE m.organisation_id = ? AND m.status IN ('accepted','active') AND c.done_at IS NULL AND c.due_date < ?", org.organisationId, today),
-    openActions: one("SELECT COUNT(*) AS n FROM action_items WHERE organisation_id = ? AND status != 'done'", org.organisationId),
+    proposals: one(
+      "SELECT COUNT(*) AS n FROM matches WHERE organisation_id = ? AND status = 'proposed'",
+      org.organisationId,
+    ),
+    overdueCheckIns: one(
+      "SELECT COUNT(*) AS n FROM check_ins c JOIN matches m ON m.id = c.match_id WHERE m.organisation_id = ? AND m.status IN ('accepted','active') AND c.done_at IS NULL AND c.due_date < ?",
+      org.organisationId,
+      today,
+    ),
+    openActions: one(
+      "SELECT COUNT(*) AS n FROM action_items WHERE organisation_id = ? AND status != 'done'",
+      org.organisationId,
+    ),
     modules,
   };
 }
 
 /** Users who chose the digest for some kind: only they can have items waiting for it. */
 function usersWithDigestItems(): Set<number> {
-  return new Set((getDb().$client.prepare("SELECT DISTINCT user_id AS id FROM notification_preferences WHERE channel = 'digest'").all() as { id: number }[]).map((r) => r.id));
+  return new Set(
+    (
+      getDb()
+        .$client.prepare("SELECT DISTINCT user_id AS id FROM notification_preferences WHERE channel = 'digest'")
+        .all() as { id: number }[]
+    ).map((r) => r.id),
+  );
 }
 
 function digestItems(userId: number) {
@@ -201,7 +251,10 @@ function digestItems(userId: number) {
     .from(notifications)
     .where(and(eq(notifications.userId, userId), isNull(notifications.digestedAt)))
     .all()
-    .filter((n) => isNotificationKind(n.kind) && n.kind !== "weekly_digest" && channelFor(getDb(), userId, n.kind) === "digest");
+    .filter(
+      (n) =>
+        isNotificationKind(n.kind) && n.kind !== "weekly_digest" && channelFor(getDb(), userId, n.kind) === "digest",
+    );
 }
 
 /** Records each due weekly digest once: HR always (with the organisation's figures), others when they have items. */
@@ -219,7 +272,10 @@ function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>, membe
     if (m.role !== "hr" && items.length === 0) continue;
     const locale: Locale = m.locale ?? "nl";
     const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, k, p);
-    const weekDate = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-BE", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${week}T12:00:00Z`));
+    const weekDate = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-BE", {
+      dateStyle: "long",
+      timeZone: "UTC",
+    }).format(new Date(`${week}T12:00:00Z`));
     const paragraphs = [t("notifications.digest.intro", { weekDate })];
     if (m.role === "hr") {
       summary ??= hrSummary(org, at);
@@ -233,32 +289,82 @@ function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>, membe
       );
       if (summary.modules.length) {
         paragraphs.push(
-          [t("notifications.digest.modulesTitle"), ...summary.modules.map((d) => `- ${t("notifications.digest.moduleLine", { department: d.departmentId == null ? t("notifications.digest.allDepartments") : d.department, done: d.done, total: d.total, overdue: d.overdue })}`)].join("\n"),
+          [
+            t("notifications.digest.modulesTitle"),
+            ...summary.modules.map(
+              (d) =>
+                `- ${t("notifications.digest.moduleLine", { department: d.departmentId == null ? t("notifications.digest.allDepartments") : d.department, done: d.done, total: d.total, overdue: d.overdue })}`,
+            ),
+          ].join("\n"),
         );
       }
       const base = publicUrl();
-      paragraphs.push(t("notifications.digest.links", { newcomers: `${base}/hr/newcomers`, matching: `${base}/hr/matching`, modules: `${base}/hr/modules`, scans: `${base}/hr/scans` }));
+      paragraphs.push(
+        t("notifications.digest.links", {
+          newcomers: `${base}/hr/newcomers`,
+          matching: `${base}/hr/matching`,
+          modules: `${base}/hr/modules`,
+          scans: `${base}/hr/scans`,
+        }),
+      );
     }
     if (items.length) {
       const base = publicUrl();
-      paragraphs.push([t("notifications.digest.yourItems"), ...items.map((n) => `- ${isNotificationKind(n.kind) ? storedNotificationTitle(n.kind, locale, n.params) : n.kind}\n  ${base}${n.link}`)].join("\n"));
+      paragraphs.push(
+        [
+          t("notifications.digest.yourItems"),
+          ...items.map(
+            (n) =>
+              `- ${isNotificationKind(n.kind) ? storedNotificationTitle(n.kind, locale, n.params) : n.kind}\n  ${base}${n.link}`,
+          ),
+        ].join("\n"),
+      );
     }
     const link = m.role === "hr" ? "/hr" : "/notifications";
     const isoAt = at.toISOString();
     // Rendered before the write transaction, which then only inserts (decision 076).
     const links = mailLinks(m.id, "weekly_digest", link);
-    const mail = channelFor(db, m.id, "weekly_digest") === "immediate" ? composeMail(locale, { name: m.name, subject: t("notifications.digest.subject", { weekDate }), paragraphs, links }) : null;
+    const mail =
+      channelFor(db, m.id, "weekly_digest") === "immediate"
+        ? composeMail(locale, {
+            name: m.name,
+            subject: t("notifications.digest.subject", { weekDate }),
+            paragraphs,
+            links,
+          })
+        : null;
     db.transaction((tx) => {
       const inserted = tx
         .insert(notifications)
-        .values({ userId: m.id, organisationId: org.organisationId, kind: "weekly_digest", eventKey: key, params: JSON.stringify({ weekDate: week }), link, createdAt: isoAt })
+        .values({
+          userId: m.id,
+          organisationId: org.organisationId,
+          kind: "weekly_digest",
+          eventKey: key,
+          params: JSON.stringify({ weekDate: week }),
+          link,
+          createdAt: isoAt,
+        })
         .onConflictDoNothing()
         .returning({ id: notifications.id })
         .get();
       if (!inserted) return;
-      for (const n of items) tx.update(notifications).set({ digestedAt: isoAt }).where(eq(notifications.id, n.id)).run();
+      for (const n of items)
+        tx.update(notifications).set({ digestedAt: isoAt }).where(eq(notifications.id, n.id)).run();
       if (!mail) return;
-      enqueueMail({ eventKey: `notify:${m.id}:${key}`, kind: "weekly_digest", userId: m.id, organisationId: org.organisationId, to: m.email, locale, ...mail, headers: unsubscribeHeaders(links.unsubscribe) }, tx);
+      enqueueMail(
+        {
+          eventKey: `notify:${m.id}:${key}`,
+          kind: "weekly_digest",
+          userId: m.id,
+          organisationId: org.organisationId,
+          to: m.email,
+          locale,
+          ...mail,
+          headers: unsubscribeHeaders(links.unsubscribe),
+        },
+        tx,
+      );
       made += 1;
     });
   }
@@ -306,10 +412,19 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
   for (let i = 0; i < snapshots.length; i += every) {
     const chunk = snapshots.slice(i, i + every);
     const prepared = chunk.map((org) => {
-      const events = [...dueEvents(org, at), ...trajectoryFollowUpEvents(org.hrUserIds, followUps.get(org.organisationId) ?? [], localDate(at, timeZoneOf(org.country)))];
+      const events = [
+        ...dueEvents(org, at),
+        ...trajectoryFollowUpEvents(
+          org.hrUserIds,
+          followUps.get(org.organisationId) ?? [],
+          localDate(at, timeZoneOf(org.country)),
+        ),
+      ];
       return { org, events: prepareEvents(events, org.organisationId, people) };
     });
-    const pending = prepared.flatMap(({ org, events }) => events.map((event) => ({ organisationId: org.organisationId, event })));
+    const pending = prepared.flatMap(({ org, events }) =>
+      events.map((event) => ({ organisationId: org.organisationId, event })),
+    );
     // A few events per transaction: the scheduler's thread runs at low priority and may lose the processor while it
     // holds the lock, so the less it writes per transaction, the shorter a request's write can be kept waiting.
     for (let j = 0; j < pending.length; j += WRITE_BATCH) {

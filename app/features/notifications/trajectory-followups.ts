@@ -9,12 +9,22 @@ export type TrajectoryFollowUpDue = { recordId: number; newcomerName: string; mo
 /** A follow-up that came longer ago than this (e.g. a route entered afterwards) is not reminded about. */
 export const FOLLOW_UP_LOOKBACK_DAYS = 60;
 
-export function trajectoryFollowUpEvents(hrUserIds: readonly number[], due: readonly TrajectoryFollowUpDue[], today: string): DueEvent[] {
+export function trajectoryFollowUpEvents(
+  hrUserIds: readonly number[],
+  due: readonly TrajectoryFollowUpDue[],
+  today: string,
+): DueEvent[] {
   const out: DueEvent[] = [];
   for (const f of due) {
     if (today < f.dueDate || today > addDays(f.dueDate, FOLLOW_UP_LOOKBACK_DAYS)) continue;
     for (const userId of hrUserIds) {
-      out.push({ key: `trajectory-followup:${f.recordId}:${f.moment}`, kind: "trajectory_followup", userId, params: { newcomer: f.newcomerName, dueDate: f.dueDate }, link: `/hr/newcomers/${f.recordId}/trajectory` });
+      out.push({
+        key: `trajectory-followup:${f.recordId}:${f.moment}`,
+        kind: "trajectory_followup",
+        userId,
+        params: { newcomer: f.newcomerName, dueDate: f.dueDate },
+        link: `/hr/newcomers/${f.recordId}/trajectory`,
+      });
     }
   }
   return out;

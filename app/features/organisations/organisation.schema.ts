@@ -2,7 +2,6 @@ import { z } from "zod";
 import { COUNTRIES, SECTORS, SIZE_BANDS, ORGANISATION_KINDS } from "./organisation.options";
 import { checkboxField, optionalIdField } from "~/utils/form-fields";
 
-
 const checkbox = checkboxField;
 
 const Text = (max: number) =>

@@ -33,16 +33,30 @@ export function getOrganisation(id: number) {
 /** Sites with their departments, for one organisation only. */
 export function getStructure(organisationId: number) {
   const db = getDb();
-  const siteRows = db.select().from(sites).where(eq(sites.organisationId, organisationId)).orderBy(asc(sites.name)).all();
+  const siteRows = db
+    .select()
+    .from(sites)
+    .where(eq(sites.organisationId, organisationId))
+    .orderBy(asc(sites.name))
+    .all();
   const departmentRows = db
     .select()
     .from(departments)
     .where(eq(departments.organisationId, organisationId))
     .orderBy(asc(departments.name))
     .all();
-  const organisation = db.select({ name: organisations.name, benchmarkConsent: organisations.benchmarkConsent }).from(organisations).where(eq(organisations.id, organisationId)).get();
+  const organisation = db
+    .select({ name: organisations.name, benchmarkConsent: organisations.benchmarkConsent })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .get();
   // Whether partners see the organisation by name in the benchmark (its consent), for the HR page to say so.
-  return { sites: siteRows, departments: departmentRows, organisationName: organisation?.name ?? "", partnersSeeName: organisation?.benchmarkConsent ?? false };
+  return {
+    sites: siteRows,
+    departments: departmentRows,
+    organisationName: organisation?.name ?? "",
+    partnersSeeName: organisation?.benchmarkConsent ?? false,
+  };
 }
 
 const nameRefused = (): Failure => fail("invalid", "common.formErrors", { fields: { name: ["validation.nameTaken"] } });
@@ -55,7 +69,13 @@ function nameTaken(name: string, exceptId?: number): boolean {
 export function createOrganisation(actor: Actor, input: OrganisationInput): Outcome<{ id: number }> {
   if (nameTaken(input.name)) return nameRefused();
   const row = getDb().insert(organisations).values(input).returning({ id: organisations.id }).get();
-  audit({ actorUserId: actor.id, organisationId: row.id, action: "organisation.created", entityType: "organisation", entityId: row.id });
+  audit({
+    actorUserId: actor.id,
+    organisationId: row.id,
+    action: "organisation.created",
+    entityType: "organisation",
+    entityId: row.id,
+  });
   return ok({ id: row.id });
 }
 
@@ -67,23 +87,48 @@ export function updateOrganisation(actor: Actor, { id, ...input }: OrganisationI
     .set({ ...input, updatedAt: new Date().toISOString() })
     .where(eq(organisations.id, id))
     .run();
-  audit({ actorUserId: actor.id, organisationId: id, action: "organisation.updated", entityType: "organisation", entityId: id, detail: { fields: Object.keys(input) } });
+  audit({
+    actorUserId: actor.id,
+    organisationId: id,
+    action: "organisation.updated",
+    entityType: "organisation",
+    entityId: id,
+    detail: { fields: Object.keys(input) },
+  });
   return ok();
 }
 
-export function addSite(actor: Actor, { organisationId, ...input }: { organisationId: number; name: string; city: string }): Outcome {
+export function addSite(
+  actor: Actor,
+  { organisationId, ...input }: { organisationId: number; name: string; city: string },
+): Outcome {
   const db = getDb();
-  const exists = db.select({ id: sites.id }).from(sites).where(and(eq(sites.organisationId, organisationId), eq(sites.name, input.name))).get();
+  const exists = db
+    .select({ id: sites.id })
+    .from(sites)
+    .where(and(eq(sites.organisationId, organisationId), eq(sites.name, input.name)))
+    .get();
   if (exists) return nameRefused();
-  const row = db.insert(sites).values({ organisationId, ...input }).returning({ id: sites.id }).get();
+  const row = db
+    .insert(sites)
+    .values({ organisationId, ...input })
+    .returning({ id: sites.id })
+    .get();
   audit({ actorUserId: actor.id, organisationId, action: "site.created", entityType: "site", entityId: row.id });
   return ok();
 }
 
-export function addDepartment(actor: Actor, { organisationId, ...input }: { organisationId: number; name: string; siteId: number | null }): Outcome {
+export function addDepartment(
+  actor: Actor,
+  { organisationId, ...input }: { organisationId: number; name: string; siteId: number | null },
+): Outcome {
   const db = getDb();
   if (input.siteId != null) {
-    const site = db.select().from(sites).where(and(eq(sites.id, input.siteId), eq(sites.organisationId, organisationId))).get();
+    const site = db
+      .select()
+      .from(sites)
+      .where(and(eq(sites.id, input.siteId), eq(sites.organisationId, organisationId)))
+      .get();
     if (!site) return fail("invalid", "common.formErrors", { fields: { siteId: ["validation.invalidChoice"] } });
   }
   const sameName = db
@@ -93,20 +138,40 @@ export function addDepartment(actor: Actor, { organisationId, ...input }: { orga
     .all()
     .some((d) => d.siteId === input.siteId);
   if (sameName) return nameRefused();
-  const row = db.insert(departments).values({ organisationId, ...input }).returning({ id: departments.id }).get();
-  audit({ actorUserId: actor.id, organisationId, action: "department.created", entityType: "department", entityId: row.id });
+  const row = db
+    .insert(departments)
+    .values({ organisationId, ...input })
+    .returning({ id: departments.id })
+    .get();
+  audit({
+    actorUserId: actor.id,
+    organisationId,
+    action: "department.created",
+    entityType: "department",
+    entityId: row.id,
+  });
   return ok();
 }
 
 export function platformStats(now = new Date()) {
   const db = getDb();
-  const orgs = db.select({ kind: organisations.kind, n: count() }).from(organisations).groupBy(organisations.kind).all();
+  const orgs = db
+    .select({ kind: organisations.kind, n: count() })
+    .from(organisations)
+    .groupBy(organisations.kind)
+    .all();
   const activeUsers = db.select({ n: count() }).from(users).where(eq(users.status, "active")).get()?.n ?? 0;
   const pending =
     db
       .select({ n: count() })
       .from(invitations)
-      .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now.toISOString())))
+      .where(
+        and(
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, now.toISOString()),
+        ),
+      )
       .get()?.n ?? 0;
   return {
     careProviders: orgs.find((o) => o.kind === "care_provider")?.n ?? 0,
@@ -119,8 +184,10 @@ export function platformStats(now = new Date()) {
 export function organisationStats(organisationId: number) {
   const db = getDb();
   const siteCount = db.select({ n: count() }).from(sites).where(eq(sites.organisationId, organisationId)).get()?.n ?? 0;
-  const departmentCount = db.select({ n: count() }).from(departments).where(eq(departments.organisationId, organisationId)).get()?.n ?? 0;
-  const people = db.select({ n: count() }).from(memberships).where(eq(memberships.organisationId, organisationId)).get()?.n ?? 0;
+  const departmentCount =
+    db.select({ n: count() }).from(departments).where(eq(departments.organisationId, organisationId)).get()?.n ?? 0;
+  const people =
+    db.select({ n: count() }).from(memberships).where(eq(memberships.organisationId, organisationId)).get()?.n ?? 0;
   return { sites: siteCount, departments: departmentCount, people };
 }
 

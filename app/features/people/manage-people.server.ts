@@ -14,15 +14,22 @@ function done(outcome: Outcome, notice: MessageKey): Outcome<PeopleNotice> {
 }
 
 /** Carries out one button of the people page (input parsed by the page's schema) within the actor's scope. */
-export async function managePeople(actor: CurrentUser, scope: Scope, input: PeopleAction): Promise<Outcome<PeopleNotice>> {
+export async function managePeople(
+  actor: CurrentUser,
+  scope: Scope,
+  input: PeopleAction,
+): Promise<Outcome<PeopleNotice>> {
   switch (input.intent) {
     case "invite": {
-      const organisationId = scope === "all" ? ("organisationId" in input ? input.organisationId : null) : scope.organisationId;
+      const organisationId =
+        scope === "all" ? ("organisationId" in input ? input.organisationId : null) : scope.organisationId;
       const created = await createInvitation(actor, { ...input, organisationId });
       return created.ok ? ok({ notice: "admin.inviteSent", email: input.email }) : created;
     }
     case "revoke":
-      return revokeInvitation(actor, input.invitationId, scope) ? ok({ notice: "admin.invitationRevoked" }) : fail("not_found", "errors.notFound");
+      return revokeInvitation(actor, input.invitationId, scope)
+        ? ok({ notice: "admin.invitationRevoked" })
+        : fail("not_found", "errors.notFound");
     case "changeRole":
       if (scope !== "all") return fail("forbidden", "errors.forbidden");
       return done(changeRole(actor, input.userId, input.role, scope), "admin.roleChanged");

@@ -18,11 +18,19 @@ const PersonActions = [
 ] as const;
 
 /** The admin invites to any organisation and role. */
-export const AdminPeopleActionSchema = z.discriminatedUnion("intent", [AdminInviteSchema.extend({ intent: z.literal("invite") }), ...PersonActions], {
-  error: "errors.badRequest",
-});
+export const AdminPeopleActionSchema = z.discriminatedUnion(
+  "intent",
+  [AdminInviteSchema.extend({ intent: z.literal("invite") }), ...PersonActions],
+  {
+    error: "errors.badRequest",
+  },
+);
 /** HR invites colleagues and newcomers to its own organisation only. */
-export const HrPeopleActionSchema = z.discriminatedUnion("intent", [HrInviteSchema.extend({ intent: z.literal("invite") }), ...PersonActions], {
-  error: "errors.badRequest",
-});
+export const HrPeopleActionSchema = z.discriminatedUnion(
+  "intent",
+  [HrInviteSchema.extend({ intent: z.literal("invite") }), ...PersonActions],
+  {
+    error: "errors.badRequest",
+  },
+);
 export type PeopleAction = z.output<typeof AdminPeopleActionSchema> | z.output<typeof HrPeopleActionSchema>;

@@ -1,5 +1,15 @@
 import { and, asc, count, eq, inArray, isNull, like, or, type SQL } from "drizzle-orm";
-import { departments, invitations, memberships, organisations, passwordResets, sessions, users, type Role, type UserStatus } from "@db/schema";
+import {
+  departments,
+  invitations,
+  memberships,
+  organisations,
+  passwordResets,
+  sessions,
+  users,
+  type Role,
+  type UserStatus,
+} from "@db/schema";
 import { recoveryCodes, secondFactors, signInChallenges } from "@db/schema-auth";
 import { buddyProfiles, matches, newcomerRecords } from "@db/schema-matching";
 import { moduleProgress } from "@db/schema-modules";
@@ -41,7 +51,9 @@ export function listPeople(actor: Actor, scope: Scope, options: { search?: strin
     if (match) conditions.push(match);
   }
   const where = conditions.length ? and(...conditions) : undefined;
-  const total = db.select({ n: count() }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(where).get()?.n ?? 0;
+  const total =
+    db.select({ n: count() }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(where).get()
+      ?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page ?? 1), pages);
   const rows: PersonRow[] = db
@@ -81,7 +93,13 @@ export function listPeople(actor: Actor, scope: Scope, options: { search?: strin
 
 function findInScope(actor: Actor, userId: number, scope: Scope) {
   const row = getDb()
-    .select({ id: users.id, status: users.status, role: memberships.role, organisationId: memberships.organisationId, kind: organisations.kind })
+    .select({
+      id: users.id,
+      status: users.status,
+      role: memberships.role,
+      organisationId: memberships.organisationId,
+      kind: organisations.kind,
+    })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
@@ -110,7 +128,14 @@ export function changeRole(actor: Actor, userId: number, role: Role, scope: Scop
   getDb().update(memberships).set({ role }).where(eq(memberships.userId, userId)).run();
   // A new role means new permissions: sign the person in again.
   endSessionsOfUser(userId);
-  audit({ actorUserId: actor.id, organisationId: target.organisationId, action: "user.role_changed", entityType: "user", entityId: userId, detail: { from: target.role, to: role } });
+  audit({
+    actorUserId: actor.id,
+    organisationId: target.organisationId,
+    action: "user.role_changed",
+    entityType: "user",
+    entityId: userId,
+    detail: { from: target.role, to: role },
+  });
   return ok();
 }
 
@@ -145,7 +170,14 @@ const OPEN_MATCH_STATUSES = ["proposed", "accepted", "active"] as const;
  */
 export function wipeAccount(tx: Tx, userId: number, email: string): void {
   tx.update(users)
-    .set({ name: ERASED_NAME, email: `erased-${userId}@erased.invalid`, passwordHash: null, locale: null, lastLoginAt: null, status: "erased" })
+    .set({
+      name: ERASED_NAME,
+      email: `erased-${userId}@erased.invalid`,
+      passwordHash: null,
+      locale: null,
+      lastLoginAt: null,
+      status: "erased",
+    })
     .where(eq(users.id, userId))
     .run();
   tx.delete(sessions).where(eq(sessions.userId, userId)).run();
@@ -156,10 +188,20 @@ export function wipeAccount(tx: Tx, userId: number, email: string): void {
   // The provider's issuer + subject identify the person too; without the link a later sign-in cannot reach the
   // erased row (it would start afresh, as a new person).
   tx.delete(ssoIdentities).where(eq(ssoIdentities.userId, userId)).run();
-  tx.delete(invitations).where(and(eq(invitations.email, email), isNull(invitations.acceptedAt))).run();
+  tx.delete(invitations)
+    .where(and(eq(invitations.email, email), isNull(invitations.acceptedAt)))
+    .run();
   tx.delete(moduleProgress).where(eq(moduleProgress.userId, userId)).run();
   tx.update(buddyProfiles)
-    .set({ status: "inactive", profession: "", languages: "[]", shifts: "[]", interests: "[]", gender: null, pausedUntil: null })
+    .set({
+      status: "inactive",
+      profession: "",
+      languages: "[]",
+      shifts: "[]",
+      interests: "[]",
+      gender: null,
+      pausedUntil: null,
+    })
     .where(eq(buddyProfiles.userId, userId))
     .run();
   tx.update(newcomerRecords).set({ userId: null }).where(eq(newcomerRecords.userId, userId)).run();
@@ -178,7 +220,11 @@ export function erasePerson(actor: Actor, userId: number, scope: Scope): Outcome
   if (scope !== "all" && target.role === "hr") return fail("invalid", "validation.roleNotAllowed");
   const outcome = getDb().transaction(
     (tx): Outcome => {
-      const user = tx.select({ status: users.status, email: users.email }).from(users).where(eq(users.id, userId)).get();
+      const user = tx
+        .select({ status: users.status, email: users.email })
+        .from(users)
+        .where(eq(users.id, userId))
+        .get();
       if (!user) return fail("not_found", "errors.notFound");
       if (user.status === "erased") return fail("conflict", "admin.erasedIsFinal");
       if (user.status !== "deactivated") return fail("conflict", "admin.eraseNeedsDeactivation");
@@ -194,7 +240,14 @@ export function erasePerson(actor: Actor, userId: number, scope: Scope): Outcome
     },
     { behavior: "immediate" },
   );
-  if (outcome.ok) audit({ actorUserId: actor.id, organisationId: target.organisationId, action: "user.erased", entityType: "user", entityId: userId });
+  if (outcome.ok)
+    audit({
+      actorUserId: actor.id,
+      organisationId: target.organisationId,
+      action: "user.erased",
+      entityType: "user",
+      entityId: userId,
+    });
   return outcome;
 }
 
@@ -209,7 +262,12 @@ export function organisationOptions() {
 export function departmentOptions(organisationId?: number) {
   const db = getDb();
   const query = db
-    .select({ id: departments.id, name: departments.name, organisationId: departments.organisationId, organisationName: organisations.name })
+    .select({
+      id: departments.id,
+      name: departments.name,
+      organisationId: departments.organisationId,
+      organisationName: organisations.name,
+    })
     .from(departments)
     .innerJoin(organisations, eq(organisations.id, departments.organisationId));
   return (organisationId == null ? query : query.where(eq(departments.organisationId, organisationId)))

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { batchFor, groupExperience, isShown, openAnswersToShow, periodOf, previousPeriod, publishedRows, scaleToScore, type PulseValue } from "./anonymity";
+import {
+  batchFor,
+  groupExperience,
+  isShown,
+  openAnswersToShow,
+  periodOf,
+  previousPeriod,
+  publishedRows,
+  scaleToScore,
+  type PulseValue,
+} from "./anonymity";
 
 const statements = [
   { key: "a1", dimensionKey: "language" },
@@ -7,7 +17,8 @@ const statements = [
   { key: "b1", dimensionKey: "onboarding" },
 ];
 const DIMS = ["language", "onboarding", "recognition"];
-const rows = (list: Record<string, PulseValue>[], batches?: number[]) => list.map((answers, i) => ({ batch: batches?.[i] ?? Math.floor(i / 5), answers }));
+const rows = (list: Record<string, PulseValue>[], batches?: number[]) =>
+  list.map((answers, i) => ({ batch: batches?.[i] ?? Math.floor(i / 5), answers }));
 
 describe("periods and batches", () => {
   it.each([
@@ -102,9 +113,13 @@ describe("open answers", () => {
 
   it("shuffles them with the random source, not in stored order", () => {
     let seed = 1;
-    const rng = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rng = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const shown = openAnswersToShow(open(10), rng);
-    expect(shown.shown && shown.texts.slice().sort()).toEqual(open(10).map((o) => o.text).sort());
+    expect(shown.shown && shown.texts.slice().sort()).toEqual(
+      open(10)
+        .map((o) => o.text)
+        .sort(),
+    );
     expect(shown.shown && shown.texts).not.toEqual(open(10).map((o) => o.text));
   });
 });

@@ -50,7 +50,12 @@ export type Statement = { key: string; dimensionKey: string };
 export type DimensionExperience = { key: string; score: number | null; respondents: number };
 export type GroupResult =
   | { shown: false }
-  | { shown: true; respondents: number; dimensions: DimensionExperience[]; statements: { key: string; score: number | null; respondents: number }[] };
+  | {
+      shown: true;
+      respondents: number;
+      dimensions: DimensionExperience[];
+      statements: { key: string; score: number | null; respondents: number }[];
+    };
 
 /**
  * The experience of one group per dimension (0–100), over published rows only. A respondent counts for a
@@ -58,27 +63,46 @@ export type GroupResult =
  * of the respondents' own means (everyone weighs the same, however many statements the dimension has).
  * A dimension or statement with fewer than five respondents has no score.
  */
-export function groupExperience(rows: readonly { batch: number; answers: Record<string, PulseValue> }[], statements: readonly Statement[], dimensionKeys: readonly string[]): GroupResult {
+export function groupExperience(
+  rows: readonly { batch: number; answers: Record<string, PulseValue> }[],
+  statements: readonly Statement[],
+  dimensionKeys: readonly string[],
+): GroupResult {
   const published = publishedRows(rows);
   if (!isShown(published.length)) return { shown: false };
   const dimensions = dimensionKeys.map((key): DimensionExperience => {
     const own = statements.filter((s) => s.dimensionKey === key);
     const means: number[] = [];
     for (const r of published) {
-      const values = own.map((s) => r.answers[s.key]).filter((v): v is ScaleValue => typeof v === "number" && v >= 1 && v <= 5);
+      const values = own
+        .map((s) => r.answers[s.key])
+        .filter((v): v is ScaleValue => typeof v === "number" && v >= 1 && v <= 5);
       if (values.length) means.push(values.reduce((sum, v) => sum + scaleToScore(v), 0) / values.length);
     }
-    return { key, respondents: means.length, score: isShown(means.length) ? means.reduce((a, b) => a + b, 0) / means.length : null };
+    return {
+      key,
+      respondents: means.length,
+      score: isShown(means.length) ? means.reduce((a, b) => a + b, 0) / means.length : null,
+    };
   });
   const perStatement = statements.map((s) => {
-    const values = published.map((r) => r.answers[s.key]).filter((v): v is ScaleValue => typeof v === "number" && v >= 1 && v <= 5);
-    return { key: s.key, respondents: values.length, score: isShown(values.length) ? values.reduce((sum, v) => sum + scaleToScore(v), 0) / values.length : null };
+    const values = published
+      .map((r) => r.answers[s.key])
+      .filter((v): v is ScaleValue => typeof v === "number" && v >= 1 && v <= 5);
+    return {
+      key: s.key,
+      respondents: values.length,
+      score: isShown(values.length) ? values.reduce((sum, v) => sum + scaleToScore(v), 0) / values.length : null,
+    };
   });
   return { shown: true, respondents: published.length, dimensions, statements: perStatement };
 }
 
 /** Open answers of complete batches, shuffled with the given random source; none below five. */
-export function openAnswersToShow(rows: readonly { batch: number; text: string }[], random: () => number = Math.random): { shown: false } | { shown: true; texts: string[] } {
+export function openAnswersToShow(
+  rows: readonly { batch: number; text: string }[],
+  random: () => number = Math.random,
+): { shown: false } | { shown: true; texts: string[] } {
   const published = publishedRows(rows);
   if (!isShown(published.length)) return { shown: false };
   const texts = published.map((r) => r.text);

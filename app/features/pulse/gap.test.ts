@@ -25,7 +25,13 @@ describe("perception gap", () => {
         { key: "language", score: null },
       ],
     });
-    expect(rows.find((r) => r.key === "language")).toEqual({ key: "language", hr: 75, newcomers: 40, buddies: null, largest: { audience: "newcomers", gap: 35 } });
+    expect(rows.find((r) => r.key === "language")).toEqual({
+      key: "language",
+      hr: 75,
+      newcomers: 40,
+      buddies: null,
+      largest: { audience: "newcomers", gap: 35 },
+    });
     expect(rows.find((r) => r.key === "wellbeing")?.largest).toBeNull(); // people experience it better than HR scores it
     expect(callouts).toEqual([
       { key: "language", audience: "newcomers", hr: 75, experienced: 40, gap: 35 },
@@ -37,7 +43,12 @@ describe("perception gap", () => {
     [14.9, 0],
     [15, 1],
   ])("a gap of %s points gives %i callouts", (gap, n) => {
-    const { callouts } = perceptionGap({ dimensionKeys: ["language"], hr: [{ key: "language", score: 50 + gap }], newcomers: [{ key: "language", score: 50 }], buddies: null });
+    const { callouts } = perceptionGap({
+      dimensionKeys: ["language"],
+      hr: [{ key: "language", score: 50 + gap }],
+      newcomers: [{ key: "language", score: 50 }],
+      buddies: null,
+    });
     expect(callouts).toHaveLength(n);
   });
 
@@ -55,7 +66,12 @@ describe("perception gap", () => {
   });
 
   it("feeds recommendations the lowest known score per dimension", () => {
-    const { rows } = perceptionGap({ dimensionKeys: ["language", "onboarding"], hr: [{ key: "language", score: 75 }], newcomers: [{ key: "language", score: 40 }], buddies: [{ key: "language", score: 60 }] });
+    const { rows } = perceptionGap({
+      dimensionKeys: ["language", "onboarding"],
+      hr: [{ key: "language", score: 75 }],
+      newcomers: [{ key: "language", score: 40 }],
+      buddies: [{ key: "language", score: 60 }],
+    });
     expect(experiencedScores(rows)).toEqual([
       { key: "language", score: 40 },
       { key: "onboarding", score: null },

@@ -5,7 +5,13 @@ export const GAP_CALLOUT_MIN = 15;
 export const GAP_CALLOUTS_MAX = 3;
 
 export type GapAudience = "newcomers" | "buddies";
-export type GapRow = { key: string; hr: number | null; newcomers: number | null; buddies: number | null; largest: { audience: GapAudience; gap: number } | null };
+export type GapRow = {
+  key: string;
+  hr: number | null;
+  newcomers: number | null;
+  buddies: number | null;
+  largest: { audience: GapAudience; gap: number } | null;
+};
 export type GapCallout = { key: string; audience: GapAudience; hr: number; experienced: number; gap: number };
 
 /**
@@ -20,7 +26,8 @@ export function perceptionGap(input: {
   newcomers: readonly { key: string; score: number | null }[] | null;
   buddies: readonly { key: string; score: number | null }[] | null;
 }): { rows: GapRow[]; callouts: GapCallout[] } {
-  const lookup = (list: readonly { key: string; score: number | null }[] | null, key: string) => list?.find((d) => d.key === key)?.score ?? null;
+  const lookup = (list: readonly { key: string; score: number | null }[] | null, key: string) =>
+    list?.find((d) => d.key === key)?.score ?? null;
   const rows = input.dimensionKeys.map((key): GapRow => {
     const hr = lookup(input.hr, key);
     const newcomers = lookup(input.newcomers, key);

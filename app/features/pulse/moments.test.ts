@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { invitationsDue, type MatchFacts } from "./moments";
 
-const match = (over: Partial<MatchFacts> = {}): MatchFacts => ({ id: 7, status: "active", base: "2026-01-10", endedOn: null, ...over });
-const due = (audience: "newcomer" | "buddy", today: string, m: MatchFacts[] = [match()], used: string[] = [], campaigns = [] as { id: number; opensOn: string; closesOn: string }[]) =>
+const match = (over: Partial<MatchFacts> = {}): MatchFacts => ({
+  id: 7,
+  status: "active",
+  base: "2026-01-10",
+  endedOn: null,
+  ...over,
+});
+const due = (
+  audience: "newcomer" | "buddy",
+  today: string,
+  m: MatchFacts[] = [match()],
+  used: string[] = [],
+  campaigns = [] as { id: number; opensOn: string; closesOn: string }[],
+) =>
   invitationsDue({ audience, matches: m, campaigns, used: new Set(used), today }).map((i) => `${i.moment}@${i.dueOn}`);
 
 describe("pulse moments", () => {

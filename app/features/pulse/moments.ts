@@ -11,7 +11,13 @@ export const OPEN_DAYS = 42;
 export type PulseAudience = "newcomer" | "buddy";
 export type MatchFacts = { id: number; status: string; base: string; endedOn: string | null };
 export type CampaignFacts = { id: number; opensOn: string; closesOn: string };
-export type Invitation = { occasion: string; audience: PulseAudience; moment: "week6" | "month3" | "month6" | "end" | "campaign"; dueOn: string; closesOn: string };
+export type Invitation = {
+  occasion: string;
+  audience: PulseAudience;
+  moment: "week6" | "month3" | "month6" | "end" | "campaign";
+  dueOn: string;
+  closesOn: string;
+};
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
@@ -34,7 +40,13 @@ function windowFrom(dueOn: string, today: string): string | null {
 }
 
 /** Invitations open on `today` for someone in `audience` with these matches and campaigns, minus those used. */
-export function invitationsDue(input: { audience: PulseAudience; matches: readonly MatchFacts[]; campaigns: readonly CampaignFacts[]; used: ReadonlySet<string>; today: string }): Invitation[] {
+export function invitationsDue(input: {
+  audience: PulseAudience;
+  matches: readonly MatchFacts[];
+  campaigns: readonly CampaignFacts[];
+  used: ReadonlySet<string>;
+  today: string;
+}): Invitation[] {
   const { audience, today } = input;
   const out: Invitation[] = [];
   for (const m of input.matches) {
@@ -46,7 +58,10 @@ export function invitationsDue(input: { audience: PulseAudience; matches: readon
             { moment: "month3", dueOn: addMonths(m.base, 3) },
             { moment: "month6", dueOn: addMonths(m.base, 6) },
           ]
-        : [{ moment: "month3", dueOn: addMonths(m.base, 3) }, ...(ENDED.has(m.status) && m.endedOn ? [{ moment: "end" as const, dueOn: m.endedOn.slice(0, 10) }] : [])];
+        : [
+            { moment: "month3", dueOn: addMonths(m.base, 3) },
+            ...(ENDED.has(m.status) && m.endedOn ? [{ moment: "end" as const, dueOn: m.endedOn.slice(0, 10) }] : []),
+          ];
     for (const { moment, dueOn } of moments) {
       // A moment after the end of a match is not asked about (except the end itself).
       if (moment !== "end" && m.endedOn && dueOn > m.endedOn.slice(0, 10)) continue;
@@ -57,7 +72,8 @@ export function invitationsDue(input: { audience: PulseAudience; matches: readon
   }
   for (const c of input.campaigns) {
     const occasion = `campaign:${c.id}:${audience}`;
-    if (c.opensOn <= today && today <= c.closesOn && !input.used.has(occasion)) out.push({ occasion, audience, moment: "campaign", dueOn: c.opensOn, closesOn: c.closesOn });
+    if (c.opensOn <= today && today <= c.closesOn && !input.used.has(occasion))
+      out.push({ occasion, audience, moment: "campaign", dueOn: c.opensOn, closesOn: c.closesOn });
   }
   return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.occasion.localeCompare(b.occasion));
 }

@@ -12,12 +12,23 @@ import { recordKeys, unitKey } from "~/features/benchmark/record-keys.server";
 import { DIMENSION_KEYS } from "~/features/scan/constants";
 import { dimensionNames, latestExperience } from "./pulse.server";
 
-export type PartnerGap = { shown: false } | { shown: true; organisations: number; rows: GapRow[]; dimensions: { key: string; number: number; name: string }[] };
+export type PartnerGap =
+  | { shown: false }
+  | { shown: true; organisations: number; rows: GapRow[]; dimensions: { key: string; number: number; name: string }[] };
 
 export function partnerPerceptionGap(locale: Locale): PartnerGap {
   const db = getDb();
-  const orgIds = db.selectDistinct({ id: pulseResponses.organisationId }).from(pulseResponses).all().map((r) => r.id);
-  const contributions: { organisationId: number; hr: Map<string, number>; newcomers: Map<string, number>; buddies: Map<string, number> }[] = [];
+  const orgIds = db
+    .selectDistinct({ id: pulseResponses.organisationId })
+    .from(pulseResponses)
+    .all()
+    .map((r) => r.id);
+  const contributions: {
+    organisationId: number;
+    hr: Map<string, number>;
+    newcomers: Map<string, number>;
+    buddies: Map<string, number>;
+  }[] = [];
   for (const organisationId of orgIds) {
     const latest = latestExperience(organisationId);
     if (!latest.newcomers && !latest.buddies) continue;
@@ -37,8 +48,14 @@ export function partnerPerceptionGap(locale: Locale): PartnerGap {
         .all()
         .flatMap((d) => (d.score === null ? [] : [[d.key, d.score] as const])),
     );
-    const toMap = (list: { key: string; score: number | null }[] | undefined) => new Map((list ?? []).flatMap((d) => (d.score === null ? [] : [[d.key, d.score] as const])));
-    contributions.push({ organisationId, hr, newcomers: toMap(latest.newcomers?.dimensions), buddies: toMap(latest.buddies?.dimensions) });
+    const toMap = (list: { key: string; score: number | null }[] | undefined) =>
+      new Map((list ?? []).flatMap((d) => (d.score === null ? [] : [[d.key, d.score] as const])));
+    contributions.push({
+      organisationId,
+      hr,
+      newcomers: toMap(latest.newcomers?.dimensions),
+      buddies: toMap(latest.buddies?.dimensions),
+    });
   }
   // No organisation is named here, so the group needs 5 contributors (decision 042, rule 1).
   if (!mayPublish(contributions.length, contributions.length)) return { shown: false };
@@ -51,7 +68,9 @@ export function partnerPerceptionGap(locale: Locale): PartnerGap {
       contributions.flatMap((c) => {
         const value = c[side].get(key);
         const recordKey = keys.get(c.organisationId);
-        return value === undefined || !recordKey ? [] : [{ key: unitKey(recordKey, `pulse-gap:${side}:${key}`), value }];
+        return value === undefined || !recordKey
+          ? []
+          : [{ key: unitKey(recordKey, `pulse-gap:${side}:${key}`), value }];
       }),
       { statistic: `pulse-gap:${side}:${key}` },
     );

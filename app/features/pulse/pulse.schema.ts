@@ -2,7 +2,6 @@ import { z } from "zod";
 import { PULSE_VALUES, PERIOD_PATTERN, INTRODUCTION_MAX, NEWCOMER_NOTE_MAX } from "./pulse.options";
 import { OPEN_ANSWER_MAX } from "./anonymity";
 
-
 /** The answer form for one instrument: every statement answered on the scale or "don't know", one optional open answer. */
 export function pulseAnswerSchema(statementKeys: readonly string[]) {
   const shape: Record<string, z.ZodType<(typeof PULSE_VALUES)[number]>> = {};
@@ -25,13 +24,21 @@ export function pulseFormInput(fields: Record<string, string | string[]>, statem
 }
 
 export const CampaignSchema = z.object({
-  weeks: z.coerce.number({ error: "validation.invalidChoice" }).int({ error: "validation.invalidChoice" }).min(1, { error: "validation.invalidChoice" }).max(8, { error: "validation.invalidChoice" }),
+  weeks: z.coerce
+    .number({ error: "validation.invalidChoice" })
+    .int({ error: "validation.invalidChoice" })
+    .min(1, { error: "validation.invalidChoice" })
+    .max(8, { error: "validation.invalidChoice" }),
 });
 
 export const PeriodQuerySchema = z.string().regex(PERIOD_PATTERN).nullable();
 
 export const IntroductionSchema = z.object({
-  text: z.string({ error: "validation.required" }).trim().min(10, { error: "pulse.errors.introTooShort" }).max(INTRODUCTION_MAX, { error: "pulse.errors.tooLong" }),
+  text: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(10, { error: "pulse.errors.introTooShort" })
+    .max(INTRODUCTION_MAX, { error: "pulse.errors.tooLong" }),
 });
 
 export const NewcomerNoteSchema = z.object({

@@ -74,8 +74,10 @@ function submittedScan(actor: Actor, scanId: number): Outcome<NonNullable<Return
 /** The statement and theme of an action must exist in the scan's instrument version. */
 function checkItem(instrumentVersion: number, item: ActionItemInput): Outcome {
   const dimension = requireInstrument(instrumentVersion).dimensions.find((d) => d.key === item.dimensionKey);
-  if (!dimension) return fail("invalid", "common.formErrors", { fields: { dimensionKey: ["scan.errors.unknownDimension"] } });
-  if (item.itemKey && !dimension.items.some((i) => i.key === item.itemKey)) return fail("invalid", "common.formErrors", { fields: { itemKey: ["scan.errors.unknownItem"] } });
+  if (!dimension)
+    return fail("invalid", "common.formErrors", { fields: { dimensionKey: ["scan.errors.unknownDimension"] } });
+  if (item.itemKey && !dimension.items.some((i) => i.key === item.itemKey))
+    return fail("invalid", "common.formErrors", { fields: { itemKey: ["scan.errors.unknownItem"] } });
   return ok();
 }
 
@@ -83,19 +85,31 @@ function checkItem(instrumentVersion: number, item: ActionItemInput): Outcome {
  * The owner as stored: a person picked from the list (then the typed name is not kept) must be an active member
  * of the actor's organisation — or the person the action already had; without a person a typed name is required.
  */
-function resolveOwner(actor: Actor, item: ActionItemInput, currentOwnerUserId: number | null = null): Outcome<{ owner: string; ownerUserId: number | null }> {
+function resolveOwner(
+  actor: Actor,
+  item: ActionItemInput,
+  currentOwnerUserId: number | null = null,
+): Outcome<{ owner: string; ownerUserId: number | null }> {
   if (item.ownerUserId !== null) {
     if (item.ownerUserId === currentOwnerUserId) return ok({ owner: "", ownerUserId: item.ownerUserId });
     const member = getDb()
       .select({ id: users.id })
       .from(users)
       .innerJoin(memberships, eq(memberships.userId, users.id))
-      .where(and(eq(users.id, item.ownerUserId), eq(memberships.organisationId, actor.organisationId), eq(users.status, "active")))
+      .where(
+        and(
+          eq(users.id, item.ownerUserId),
+          eq(memberships.organisationId, actor.organisationId),
+          eq(users.status, "active"),
+        ),
+      )
       .get();
-    if (!member) return fail("invalid", "common.formErrors", { fields: { ownerUserId: ["scan.actions.errors.ownerNotHere"] } });
+    if (!member)
+      return fail("invalid", "common.formErrors", { fields: { ownerUserId: ["scan.actions.errors.ownerNotHere"] } });
     return ok({ owner: "", ownerUserId: member.id });
   }
-  if (!item.owner) return fail("invalid", "common.formErrors", { fields: { owner: ["scan.actions.errors.ownerRequired"] } });
+  if (!item.owner)
+    return fail("invalid", "common.formErrors", { fields: { owner: ["scan.actions.errors.ownerRequired"] } });
   return ok({ owner: item.owner, ownerUserId: null });
 }
 
@@ -109,15 +123,35 @@ export function addActionItem(actor: Actor, input: { scanId: number; item: Actio
   if (!owner.ok) return owner;
   const row = getDb()
     .insert(actionItems)
-    .values({ organisationId: actor.organisationId, scanId: input.scanId, itemKey: item.itemKey, dimensionKey: item.dimensionKey, action: item.action, ...owner.value, dueDate: item.dueDate, status: item.status, createdByUserId: actor.id })
+    .values({
+      organisationId: actor.organisationId,
+      scanId: input.scanId,
+      itemKey: item.itemKey,
+      dimensionKey: item.dimensionKey,
+      action: item.action,
+      ...owner.value,
+      dueDate: item.dueDate,
+      status: item.status,
+      createdByUserId: actor.id,
+    })
     .returning({ id: actionItems.id })
     .get();
-  audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "scan.action.add", entityType: "action_item", entityId: row.id });
+  audit({
+    actorUserId: actor.id,
+    organisationId: actor.organisationId,
+    action: "scan.action.add",
+    entityType: "action_item",
+    entityId: row.id,
+  });
   return ok({ id: row.id });
 }
 
 function actionOfScan(actor: Actor, scanId: number, actionId: number) {
-  const where = and(eq(actionItems.id, actionId), eq(actionItems.scanId, scanId), eq(actionItems.organisationId, actor.organisationId));
+  const where = and(
+    eq(actionItems.id, actionId),
+    eq(actionItems.scanId, scanId),
+    eq(actionItems.organisationId, actor.organisationId),
+  );
   const exists = getDb().select({ id: actionItems.id }).from(actionItems).where(where).get();
   return exists ? where : null;
 }
@@ -127,17 +161,32 @@ function actionOfScan(actor: Actor, scanId: number, actionId: number) {
  * when a colleague saved since, nothing changes and the failure carries the newer version (text, owner, due date,
  * status and its revision) so the page can show it and the user can decide.
  */
-export function editActionItem(actor: Actor, input: { scanId: number; actionId: number; revision: number; item: ActionItemInput }): Outcome<{ revision: number }> {
+export function editActionItem(
+  actor: Actor,
+  input: { scanId: number; actionId: number; revision: number; item: ActionItemInput },
+): Outcome<{ revision: number }> {
   const scan = submittedScan(actor, input.scanId);
   if (!scan.ok) return scan;
   const { item } = input;
   const checked = checkItem(scan.value.instrumentVersion, item);
   if (!checked.ok) return checked;
-  const where = and(eq(actionItems.id, input.actionId), eq(actionItems.scanId, input.scanId), eq(actionItems.organisationId, actor.organisationId));
+  const where = and(
+    eq(actionItems.id, input.actionId),
+    eq(actionItems.scanId, input.scanId),
+    eq(actionItems.organisationId, actor.organisationId),
+  );
   const outcome = getDb().transaction(
     (tx): Outcome<{ revision: number }> => {
       const current = tx
-        .select({ revision: actionItems.revision, action: actionItems.action, ownerText: actionItems.owner, ownerUserId: actionItems.ownerUserId, ownerName: users.name, dueDate: actionItems.dueDate, status: actionItems.status })
+        .select({
+          revision: actionItems.revision,
+          action: actionItems.action,
+          ownerText: actionItems.owner,
+          ownerUserId: actionItems.ownerUserId,
+          ownerName: users.name,
+          dueDate: actionItems.dueDate,
+          status: actionItems.status,
+        })
         .from(actionItems)
         .leftJoin(users, eq(users.id, actionItems.ownerUserId))
         .where(where)
@@ -145,7 +194,13 @@ export function editActionItem(actor: Actor, input: { scanId: number; actionId: 
       if (!current) return fail("not_found", "errors.notFound");
       const stale = () =>
         fail("conflict", "scan.actions.errors.stale", {
-          params: { action: current.action, owner: current.ownerName ?? current.ownerText, dueDate: current.dueDate ?? "", status: current.status, revision: current.revision },
+          params: {
+            action: current.action,
+            owner: current.ownerName ?? current.ownerText,
+            dueDate: current.dueDate ?? "",
+            status: current.status,
+            revision: current.revision,
+          },
         });
       if (current.revision !== input.revision) return stale();
       const owner = resolveOwner(actor, item, current.ownerUserId);
@@ -153,7 +208,16 @@ export function editActionItem(actor: Actor, input: { scanId: number; actionId: 
       const revision = current.revision + 1;
       const changed = tx
         .update(actionItems)
-        .set({ itemKey: item.itemKey, dimensionKey: item.dimensionKey, action: item.action, ...owner.value, dueDate: item.dueDate, status: item.status, revision, updatedAt: nowIso() })
+        .set({
+          itemKey: item.itemKey,
+          dimensionKey: item.dimensionKey,
+          action: item.action,
+          ...owner.value,
+          dueDate: item.dueDate,
+          status: item.status,
+          revision,
+          updatedAt: nowIso(),
+        })
         .where(and(where, eq(actionItems.revision, input.revision)))
         .run();
       if (changed.changes !== 1) return stale();
@@ -161,11 +225,22 @@ export function editActionItem(actor: Actor, input: { scanId: number; actionId: 
     },
     { behavior: "immediate" },
   );
-  if (outcome.ok) audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "scan.action.edit", entityType: "action_item", entityId: input.actionId, detail: { fields: ["item", "action", "owner", "dueDate", "status"] } });
+  if (outcome.ok)
+    audit({
+      actorUserId: actor.id,
+      organisationId: actor.organisationId,
+      action: "scan.action.edit",
+      entityType: "action_item",
+      entityId: input.actionId,
+      detail: { fields: ["item", "action", "owner", "dueDate", "status"] },
+    });
   return outcome;
 }
 
-export function setActionStatus(actor: Actor, input: { scanId: number; actionId: number; status: ActionStatus }): Outcome {
+export function setActionStatus(
+  actor: Actor,
+  input: { scanId: number; actionId: number; status: ActionStatus },
+): Outcome {
   const scan = submittedScan(actor, input.scanId);
   if (!scan.ok) return scan;
   const where = actionOfScan(actor, input.scanId, input.actionId);
@@ -176,7 +251,14 @@ export function setActionStatus(actor: Actor, input: { scanId: number; actionId:
     .set({ status: input.status, revision: sql`${actionItems.revision} + 1`, updatedAt: nowIso() })
     .where(and(where, ne(actionItems.status, input.status)))
     .run();
-  audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "scan.action.status", entityType: "action_item", entityId: input.actionId, detail: { fields: ["status"] } });
+  audit({
+    actorUserId: actor.id,
+    organisationId: actor.organisationId,
+    action: "scan.action.status",
+    entityType: "action_item",
+    entityId: input.actionId,
+    detail: { fields: ["status"] },
+  });
   return ok();
 }
 
@@ -186,6 +268,12 @@ export function deleteActionItem(actor: Actor, input: { scanId: number; actionId
   const where = actionOfScan(actor, input.scanId, input.actionId);
   if (!where) return fail("not_found", "errors.notFound");
   getDb().delete(actionItems).where(where).run();
-  audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "scan.action.delete", entityType: "action_item", entityId: input.actionId });
+  audit({
+    actorUserId: actor.id,
+    organisationId: actor.organisationId,
+    action: "scan.action.delete",
+    entityType: "action_item",
+    entityId: input.actionId,
+  });
   return ok();
 }

@@ -12,7 +12,14 @@ import { isAnswerValue, type AnswerValue } from "./scoring";
 
 type Actor = { id: number; organisationId: number };
 
-export type SavedAnswer = { itemKey: string; value: AnswerValue; comment: string | null; revision: number; answeredAt: string; answeredByName: string | null };
+export type SavedAnswer = {
+  itemKey: string;
+  value: AnswerValue;
+  comment: string | null;
+  revision: number;
+  answeredAt: string;
+  answeredByName: string | null;
+};
 /** The comment a stale save did not apply: the user's and the stored (newer) one, to choose from. */
 export type CommentConflict = { mine: string | null; theirs: string | null; byName: string | null; at: string };
 export type SavedAnswerResult = {
@@ -24,7 +31,13 @@ type SaveResult = Outcome<SavedAnswerResult>;
 export type SaveAnswerInput = { scanId: number; answer: AnswerInput };
 
 type SaveActor = Actor & { name: string };
-type PendingSave = { actor: SaveActor; scanId: number; input: AnswerInput; resolve: (r: SaveResult) => void; reject: (e: unknown) => void };
+type PendingSave = {
+  actor: SaveActor;
+  scanId: number;
+  input: AnswerInput;
+  resolve: (r: SaveResult) => void;
+  reject: (e: unknown) => void;
+};
 
 let pendingSaves: PendingSave[] = [];
 let flushScheduled = false;
@@ -58,7 +71,9 @@ function flushSaves(): number {
   if (batch.length === 0) return 0;
   let results: SaveResult[];
   try {
-    results = getDb().transaction((tx) => batch.map((p) => saveOne(tx, p.actor, p.scanId, p.input)), { behavior: "immediate" });
+    results = getDb().transaction((tx) => batch.map((p) => saveOne(tx, p.actor, p.scanId, p.input)), {
+      behavior: "immediate",
+    });
   } catch (error) {
     for (const p of batch) p.reject(error);
     return 0;
@@ -106,27 +121,61 @@ function saveOne(tx: Tx, actor: SaveActor, scanId: number, input: AnswerInput): 
   const scan = findScan(actor.organisationId, scanId);
   if (!scan) return fail("not_found", "errors.notFound");
   if (scan.status !== "draft") return fail("conflict", "scan.errors.locked");
-  if (!requireInstrument(scan.instrumentVersion).itemKeys.has(input.itemKey)) return fail("invalid", "scan.errors.unknownItem", { fields: { itemKey: ["scan.errors.unknownItem"] } });
+  if (!requireInstrument(scan.instrumentVersion).itemKeys.has(input.itemKey))
+    return fail("invalid", "scan.errors.unknownItem", { fields: { itemKey: ["scan.errors.unknownItem"] } });
   const existing = statements.existing.get({ scanId, itemKey: input.itemKey });
   const at = nowIso();
-  const stored = existing && isAnswerValue(existing.value) ? { value: existing.value, comment: existing.comment ?? null, revision: existing.revision } : null;
+  const stored =
+    existing && isAnswerValue(existing.value)
+      ? { value: existing.value, comment: existing.comment ?? null, revision: existing.revision }
+      : null;
   const merged = mergeAnswer(stored, input);
   let replaced: SavedAnswerResult["replaced"] = null;
   let commentConflict: CommentConflict | null = null;
-  const byName = () => (existing?.answeredByUserId ? (tx.select({ name: users.name }).from(users).where(eq(users.id, existing.answeredByUserId)).get()?.name ?? null) : null);
+  const byName = () =>
+    existing?.answeredByUserId
+      ? (tx.select({ name: users.name }).from(users).where(eq(users.id, existing.answeredByUserId)).get()?.name ?? null)
+      : null;
   if (existing && stored) {
-    if (merged.valueReplaced && existing.answeredByUserId !== actor.id) replaced = { value: stored.value, comment: stored.comment, byName: byName(), at: existing.answeredAt };
-    if (merged.commentConflict) commentConflict = { mine: input.comment, theirs: stored.comment, byName: byName(), at: existing.answeredAt };
+    if (merged.valueReplaced && existing.answeredByUserId !== actor.id)
+      replaced = { value: stored.value, comment: stored.comment, byName: byName(), at: existing.answeredAt };
+    if (merged.commentConflict)
+      commentConflict = { mine: input.comment, theirs: stored.comment, byName: byName(), at: existing.answeredAt };
   }
   if (existing && !merged.write) {
     // Nothing changes (e.g. only a comment that lost to a newer one): the row and its author stay as they are.
-    const answer = { itemKey: input.itemKey, value: stored?.value ?? input.value, comment: existing.comment, revision: existing.revision, answeredAt: existing.answeredAt, answeredByName: byName() };
+    const answer = {
+      itemKey: input.itemKey,
+      value: stored?.value ?? input.value,
+      comment: existing.comment,
+      revision: existing.revision,
+      answeredAt: existing.answeredAt,
+      answeredByName: byName(),
+    };
     return ok({ answer, replaced, commentConflict });
   }
   const revision = existing ? existing.revision + 1 : 1;
-  const values = { scanId, itemKey: input.itemKey, value: merged.value, comment: merged.comment, userId: actor.id, at, revision };
+  const values = {
+    scanId,
+    itemKey: input.itemKey,
+    value: merged.value,
+    comment: merged.comment,
+    userId: actor.id,
+    at,
+    revision,
+  };
   if (existing) statements.update.run(values);
   else statements.insert.run(values);
-  return ok({ answer: { itemKey: input.itemKey, value: merged.value, comment: merged.comment, revision, answeredAt: at, answeredByName: actor.name }, replaced, commentConflict });
+  return ok({
+    answer: {
+      itemKey: input.itemKey,
+      value: merged.value,
+      comment: merged.comment,
+      revision,
+      answeredAt: at,
+      answeredByName: actor.name,
+    },
+    replaced,
+    commentConflict,
+  });
 }
-

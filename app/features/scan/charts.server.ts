@@ -22,8 +22,10 @@ export type ScanRadarData = {
   peer: { key: string; score: number }[] | null;
 };
 
-const dimensionName = (locale: Locale) => (d: { number: number; nameNl: string; nameEn: string }) => `${d.number}. ${locale === "nl" ? d.nameNl : d.nameEn}`;
-const scoreOf = (series: { key: string; score: number | null }[] | null | undefined, key: string) => series?.find((s) => s.key === key)?.score ?? null;
+const dimensionName = (locale: Locale) => (d: { number: number; nameNl: string; nameEn: string }) =>
+  `${d.number}. ${locale === "nl" ? d.nameNl : d.nameEn}`;
+const scoreOf = (series: { key: string; score: number | null }[] | null | undefined, key: string) =>
+  series?.find((s) => s.key === key)?.score ?? null;
 
 export function scanRadar(r: Omit<ChartInput, "trend">, locale: Locale): ScanRadarData {
   const t = makeTranslate(locale);
@@ -34,16 +36,45 @@ export function scanRadar(r: Omit<ChartInput, "trend">, locale: Locale): ScanRad
   const series: RadarSeries[] = [];
   if (r.previous && previousLabel) {
     const previous = r.previous.dimensions;
-    series.push({ name: previousLabel, colour: CHART_COLOURS.previous, values: keys.map((k) => scoreOf(previous, k)), dashed: true, fillOpacity: 0.06 });
+    series.push({
+      name: previousLabel,
+      colour: CHART_COLOURS.previous,
+      values: keys.map((k) => scoreOf(previous, k)),
+      dashed: true,
+      fillOpacity: 0.06,
+    });
   }
   if (r.peer) {
     const peer = r.peer;
-    series.push({ name: t(r.peerInfo.measure === "mean" ? "scan.radarPeerMean" : "scan.radarPeer"), colour: CHART_COLOURS.peer, values: keys.map((k) => scoreOf(peer, k)), fillOpacity: 0.04 });
+    series.push({
+      name: t(r.peerInfo.measure === "mean" ? "scan.radarPeerMean" : "scan.radarPeer"),
+      colour: CHART_COLOURS.peer,
+      values: keys.map((k) => scoreOf(peer, k)),
+      fillOpacity: 0.04,
+    });
   }
-  series.push({ name: currentLabel, colour: CHART_COLOURS.current, values: keys.map((k) => scoreOf(current, k)), fillOpacity: 0.28 });
+  series.push({
+    name: currentLabel,
+    colour: CHART_COLOURS.current,
+    values: keys.map((k) => scoreOf(current, k)),
+    fillOpacity: 0.28,
+  });
   const dimensions = r.dimensions.map((d) => ({ key: d.key, name: dimensionName(locale)(d) }));
-  const chart = radarChart({ title: t("scan.radarTitle"), description: t("scan.charts.radarDescription"), labels: dimensions.map((d) => d.name), series });
-  return { chart, dimensions, current, currentLabel, previous: r.previous?.dimensions ?? null, previousLabel, peer: r.peer };
+  const chart = radarChart({
+    title: t("scan.radarTitle"),
+    description: t("scan.charts.radarDescription"),
+    labels: dimensions.map((d) => d.name),
+    series,
+  });
+  return {
+    chart,
+    dimensions,
+    current,
+    currentLabel,
+    previous: r.previous?.dimensions ?? null,
+    previousLabel,
+    peer: r.peer,
+  };
 }
 
 export function scanCharts(r: ChartInput, locale: Locale): ScanCharts {
@@ -59,7 +90,12 @@ export function scanCharts(r: ChartInput, locale: Locale): ScanCharts {
           description: t("scan.charts.trendDescription"),
           periods: points.map((p) => p.period),
           series: [
-            { name: t("scan.overall"), colour: CHART_COLOURS.current, values: points.map((p) => p.overall), bold: true },
+            {
+              name: t("scan.overall"),
+              colour: CHART_COLOURS.current,
+              values: points.map((p) => p.overall),
+              bold: true,
+            },
             ...r.dimensions.map((d, i) => ({
               name: name(d),
               colour: CHART_COLOURS.dimensions[i % CHART_COLOURS.dimensions.length] ?? CHART_COLOURS.peer,

@@ -13,7 +13,12 @@ export type ExportScan = {
 };
 export type ExportAnswer = { itemKey: string; dimensionKey: string; value: string | null; comment: string | null };
 
-export type ExportDimension = { key: string; number: number; name: string; items: { key: string; position: number; text: string }[] };
+export type ExportDimension = {
+  key: string;
+  number: number;
+  name: string;
+  items: { key: string; position: number; text: string }[];
+};
 
 /** The table's words, translated by the caller (a pure module has no catalogue). */
 export type ScanTableLabels = {
@@ -32,7 +37,13 @@ export type ScanTableLabels = {
  * One table: a heading row, the answers (Nr "6.3", theme, statement, answer, comment), then per theme its score and
  * level, then the overall score. Answers 0–4 are numbers; "don't know" and "not applicable" are their words.
  */
-export function scanTable(dimensions: readonly ExportDimension[], answers: readonly Pick<ExportAnswer, "itemKey" | "value" | "comment">[], result: ScanResult, labels: ScanTableLabels, sheet: string): ExportTable {
+export function scanTable(
+  dimensions: readonly ExportDimension[],
+  answers: readonly Pick<ExportAnswer, "itemKey" | "value" | "comment">[],
+  result: ScanResult,
+  labels: ScanTableLabels,
+  sheet: string,
+): ExportTable {
   const byKey = new Map(answers.map((a) => [a.itemKey, a]));
   const answer = (value: string | null): ExportCell => {
     if (value === null) return null;
@@ -46,14 +57,44 @@ export function scanTable(dimensions: readonly ExportDimension[], answers: reado
   for (const d of dimensions) {
     for (const item of d.items) {
       const a = byKey.get(item.key);
-      rows.push([labels.item, `${d.number}.${item.position}`, d.name, item.text, answer(a?.value ?? null), null, null, null, a?.comment ?? null]);
+      rows.push([
+        labels.item,
+        `${d.number}.${item.position}`,
+        d.name,
+        item.text,
+        answer(a?.value ?? null),
+        null,
+        null,
+        null,
+        a?.comment ?? null,
+      ]);
     }
   }
   for (const d of dimensions) {
     const r = result.dimensions.find((x) => x.key === d.key);
-    rows.push([labels.dimension, String(d.number), d.name, null, null, r?.score ?? null, r?.level ?? null, levelName(r?.level ?? null), null]);
+    rows.push([
+      labels.dimension,
+      String(d.number),
+      d.name,
+      null,
+      null,
+      r?.score ?? null,
+      r?.level ?? null,
+      levelName(r?.level ?? null),
+      null,
+    ]);
   }
-  rows.push([labels.overallSection, null, labels.overall, null, null, result.overall, result.overallLevel, levelName(result.overallLevel), null]);
+  rows.push([
+    labels.overallSection,
+    null,
+    labels.overall,
+    null,
+    null,
+    result.overall,
+    result.overallLevel,
+    levelName(result.overallLevel),
+    null,
+  ]);
   return { sheet, rows, headerRows: [0] };
 }
 
@@ -65,8 +106,18 @@ export function scanToJson(scan: ExportScan, answers: readonly ExportAnswer[], r
     status: scan.status,
     submittedAt: scan.submittedAt,
     items: answers.map((a) => ({ key: a.itemKey, dimension: a.dimensionKey, value: a.value, comment: a.comment })),
-    dimensions: result.dimensions.map((d) => ({ key: d.key, score: d.score, level: d.level, scoredItems: d.scoredItems })),
-    overall: { score: result.overall, level: result.overallLevel, uncappedLevel: result.uncappedLevel, capped: result.capped },
+    dimensions: result.dimensions.map((d) => ({
+      key: d.key,
+      score: d.score,
+      level: d.level,
+      scoredItems: d.scoredItems,
+    })),
+    overall: {
+      score: result.overall,
+      level: result.overallLevel,
+      uncappedLevel: result.uncappedLevel,
+      capped: result.capped,
+    },
     flaggedCoreItems: result.flaggedCoreItems,
   };
 }

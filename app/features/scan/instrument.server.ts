@@ -4,7 +4,16 @@ import { z } from "zod";
 import { instrumentDimensions, instrumentItems } from "@db/schema";
 import { getDb } from "~/utils/db.server";
 
-export type InstrumentItem = { key: string; dimensionKey: string; position: number; textNl: string; textEn: string; helpNl: string; helpEn: string; core: boolean };
+export type InstrumentItem = {
+  key: string;
+  dimensionKey: string;
+  position: number;
+  textNl: string;
+  textEn: string;
+  helpNl: string;
+  helpEn: string;
+  core: boolean;
+};
 export type InstrumentDimension = {
   key: string;
   number: number;
@@ -27,9 +36,19 @@ export function getInstrument(version: number): Instrument | null {
   const cached = instrumentCache.get(version);
   if (cached) return cached;
   const db = getDb();
-  const dims = db.select().from(instrumentDimensions).where(eq(instrumentDimensions.version, version)).orderBy(asc(instrumentDimensions.number)).all();
+  const dims = db
+    .select()
+    .from(instrumentDimensions)
+    .where(eq(instrumentDimensions.version, version))
+    .orderBy(asc(instrumentDimensions.number))
+    .all();
   if (dims.length === 0) return null;
-  const items = db.select().from(instrumentItems).where(eq(instrumentItems.version, version)).orderBy(asc(instrumentItems.position)).all();
+  const items = db
+    .select()
+    .from(instrumentItems)
+    .where(eq(instrumentItems.version, version))
+    .orderBy(asc(instrumentItems.position))
+    .all();
   const dimensions = dims.map((d) => ({
     key: d.key,
     number: d.number,
@@ -40,7 +59,16 @@ export function getInstrument(version: number): Instrument | null {
     moduleKeys: ModuleKeysSchema.parse(JSON.parse(d.moduleKeys)),
     items: items
       .filter((i) => i.dimensionKey === d.key)
-      .map((i) => ({ key: i.key, dimensionKey: i.dimensionKey, position: i.position, textNl: i.textNl, textEn: i.textEn, helpNl: i.helpNl, helpEn: i.helpEn, core: i.core })),
+      .map((i) => ({
+        key: i.key,
+        dimensionKey: i.dimensionKey,
+        position: i.position,
+        textNl: i.textNl,
+        textEn: i.textEn,
+        helpNl: i.helpNl,
+        helpEn: i.helpEn,
+        core: i.core,
+      })),
   }));
   const instrument = { version, dimensions, itemKeys: new Set(items.map((i) => i.key)) };
   instrumentCache.set(version, instrument);
@@ -48,7 +76,12 @@ export function getInstrument(version: number): Instrument | null {
 }
 
 export function latestInstrumentVersion(): number {
-  const row = getDb().select({ version: instrumentDimensions.version }).from(instrumentDimensions).orderBy(desc(instrumentDimensions.version)).limit(1).get();
+  const row = getDb()
+    .select({ version: instrumentDimensions.version })
+    .from(instrumentDimensions)
+    .orderBy(desc(instrumentDimensions.version))
+    .limit(1)
+    .get();
   if (!row) throw new Error("No instrument loaded");
   return row.version;
 }
@@ -80,9 +113,14 @@ export function localisedInstrument(instrument: Instrument, locale: "nl" | "en")
     number: d.number,
     name: nl ? d.nameNl : d.nameEn,
     description: nl ? d.descriptionNl : d.descriptionEn,
-    items: d.items.map((i) => ({ key: i.key, position: i.position, text: nl ? i.textNl : i.textEn, help: nl ? i.helpNl : i.helpEn, core: i.core })),
+    items: d.items.map((i) => ({
+      key: i.key,
+      position: i.position,
+      text: nl ? i.textNl : i.textEn,
+      help: nl ? i.helpNl : i.helpEn,
+      core: i.core,
+    })),
   }));
   localisedCache.set(cacheKey, dimensions);
   return dimensions;
 }
-

@@ -2,8 +2,23 @@ import { describe, expect, it } from "vitest";
 import { itemLabel, itemLabelIn, itemNumber, numberItems } from "./item-label";
 
 const dimensions = [
-  { key: "leadership", number: 1, items: [{ key: "leadership.1", position: 1, textNl: "Formeel engagement", textEn: "Formal commitment" }] },
-  { key: "team_culture", number: 6, items: [{ key: "team_culture.3", position: 3, textNl: "Een bekende meldprocedure", textEn: "A known reporting procedure" }] },
+  {
+    key: "leadership",
+    number: 1,
+    items: [{ key: "leadership.1", position: 1, textNl: "Formeel engagement", textEn: "Formal commitment" }],
+  },
+  {
+    key: "team_culture",
+    number: 6,
+    items: [
+      {
+        key: "team_culture.3",
+        position: 3,
+        textNl: "Een bekende meldprocedure",
+        textEn: "A known reporting procedure",
+      },
+    ],
+  },
 ];
 
 describe("scan item labels", () => {
@@ -23,6 +38,10 @@ describe("scan item labels", () => {
 
   it("numbers a flat benchmark list by dimension order and position", () => {
     const items = [{ dimensionKey: "a" }, { dimensionKey: "a" }, { dimensionKey: "b" }];
-    expect(numberItems(["a", "b"], items).map((i) => itemNumber(i.dimensionNumber, i.position))).toEqual(["1.1", "1.2", "2.1"]);
+    expect(numberItems(["a", "b"], items).map((i) => itemNumber(i.dimensionNumber, i.position))).toEqual([
+      "1.1",
+      "1.2",
+      "2.1",
+    ]);
   });
 });

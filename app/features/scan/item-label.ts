@@ -13,7 +13,11 @@ export function itemNumber(dimensionNumber: number, position: number): string {
 type Item = { key: string; position: number };
 
 /** The label of item `key` in an instrument's dimensions; `statement` picks its text in the page's language. */
-export function itemLabelIn<I extends Item>(dimensions: readonly { number: number; items: readonly I[] }[], key: string, statement: (item: I) => string): string {
+export function itemLabelIn<I extends Item>(
+  dimensions: readonly { number: number; items: readonly I[] }[],
+  key: string,
+  statement: (item: I) => string,
+): string {
   for (const d of dimensions) {
     const item = d.items.find((i) => i.key === key);
     if (item) return itemLabel(d.number, item.position, statement(item));
@@ -25,7 +29,10 @@ export function itemLabelIn<I extends Item>(dimensions: readonly { number: numbe
  * Numbers a flat list of items (ordered by dimension, then by position, as the benchmark data is) with the
  * dimensions' order: the first dimension is 1, its first item 1.1.
  */
-export function numberItems<T extends { dimensionKey: string }>(dimensionKeys: readonly string[], items: readonly T[]): (T & { dimensionNumber: number; position: number })[] {
+export function numberItems<T extends { dimensionKey: string }>(
+  dimensionKeys: readonly string[],
+  items: readonly T[],
+): (T & { dimensionNumber: number; position: number })[] {
   const seen = new Map<string, number>();
   return items.map((item) => {
     const position = (seen.get(item.dimensionKey) ?? 0) + 1;

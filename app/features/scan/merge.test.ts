@@ -4,7 +4,12 @@ import { mergeAnswer, type IncomingAnswer, type StoredAnswer } from "./merge";
 const stored: StoredAnswer = { value: "2", comment: "Sofie: plan approved in May", revision: 3 };
 
 describe("mergeAnswer", () => {
-  const cases: { name: string; stored: StoredAnswer | null; incoming: IncomingAnswer; expected: Partial<ReturnType<typeof mergeAnswer>> }[] = [
+  const cases: {
+    name: string;
+    stored: StoredAnswer | null;
+    incoming: IncomingAnswer;
+    expected: Partial<ReturnType<typeof mergeAnswer>>;
+  }[] = [
     {
       name: "first answer to an item is written as sent",
       stored: null,

@@ -26,7 +26,13 @@ export type Merged = {
 };
 
 export function mergeAnswer(stored: StoredAnswer | null, incoming: IncomingAnswer): Merged {
-  const plain = { value: incoming.value, comment: incoming.comment, write: true, valueReplaced: false, commentConflict: false };
+  const plain = {
+    value: incoming.value,
+    comment: incoming.comment,
+    write: true,
+    valueReplaced: false,
+    commentConflict: false,
+  };
   if (!stored) return plain;
   const stale = incoming.baseRevision !== undefined && incoming.baseRevision !== stored.revision;
   if (!stale) return plain;
@@ -43,5 +49,11 @@ export function mergeAnswer(stored: StoredAnswer | null, incoming: IncomingAnswe
     if (colleagueLeftItAlone || stored.comment === null) comment = incoming.comment;
     else commentConflict = true;
   }
-  return { value, comment, write: value !== stored.value || comment !== stored.comment, valueReplaced, commentConflict };
+  return {
+    value,
+    comment,
+    write: value !== stored.value || comment !== stored.comment,
+    valueReplaced,
+    commentConflict,
+  };
 }

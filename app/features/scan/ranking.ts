@@ -8,7 +8,10 @@ export type RankedDimension = { key: string; score: number };
  * Ties keep instrument order. A dimension is never both: with fewer than 2n scored dimensions
  * the gaps take the lower half and the strengths the rest.
  */
-export function strengthsAndGaps(dimensions: readonly DimensionResult[], n = 3): { strengths: RankedDimension[]; gaps: RankedDimension[] } {
+export function strengthsAndGaps(
+  dimensions: readonly DimensionResult[],
+  n = 3,
+): { strengths: RankedDimension[]; gaps: RankedDimension[] } {
   const scored = dimensions
     .map((d, index) => ({ key: d.key, score: d.score, index }))
     .filter((d): d is { key: string; score: number; index: number } => d.score !== null);

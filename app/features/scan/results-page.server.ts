@@ -21,11 +21,18 @@ export type ScanResultsPage = ScanResults & {
 };
 
 /** Null when the scan is not one of the user's organisation's. */
-export function getScanResultsPage(user: OrgUser, scanId: number, locale: Locale, group: PeerGroup): ScanResultsPage | null {
+export function getScanResultsPage(
+  user: OrgUser,
+  scanId: number,
+  locale: Locale,
+  group: PeerGroup,
+): ScanResultsPage | null {
   const results = getScanResults(user.organisationId, scanId);
   if (!results) return null;
   const medians: PeerMedians | null =
-    results.scan.status === "submitted" ? getPeerMedians(user.organisationId, group, results.scan.instrumentVersion) : null;
+    results.scan.status === "submitted"
+      ? getPeerMedians(user.organisationId, group, results.scan.instrumentVersion)
+      : null;
   const peer = medians?.shown
     ? medians.dimensions.flatMap((d) => (d.median === null ? [] : [{ key: d.key, score: d.median }]))
     : null;
@@ -38,7 +45,12 @@ export function getScanResultsPage(user: OrgUser, scanId: number, locale: Locale
     actions: listActions(user.organisationId, scanId),
     perceptionGap,
     peer,
-    peerInfo: { group, groupSize: medians?.groupSize ?? null, shown: Boolean(medians?.shown), measure: medians?.measure ?? null },
+    peerInfo: {
+      group,
+      groupSize: medians?.groupSize ?? null,
+      shown: Boolean(medians?.shown),
+      measure: medians?.measure ?? null,
+    },
     modules: recommendationsForScan(user, scanId, locale, recommendationScores)?.modules ?? [],
     assignOptions: assignmentFormOptions(user, locale),
   };

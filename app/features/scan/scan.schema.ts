@@ -4,7 +4,6 @@ import { confirmField, idField, optionalDateField, optionalIdField, wholeNumberF
 import { ACTION_STATUSES, ACTION_TEXT_MAX, COMMENT_MAX, OWNER_MAX } from "./constants";
 import { ANSWER_VALUES } from "./scoring";
 
-
 export const ITEM_KEY_PATTERN = /^[a-z_]{2,40}\.[1-9]\d?$/;
 
 export const PeriodSchema = z
@@ -34,7 +33,10 @@ export const AnswerSchema = z.object({
     .optional(),
   // The value and comment the page showed, so values and comments are merged separately (decision 061).
   // Empty means "no answer yet" for the value; absent means "unknown".
-  baseValue: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ANSWER_VALUES, { error: "scan.errors.value" }).optional()),
+  baseValue: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(ANSWER_VALUES, { error: "scan.errors.value" }).optional(),
+  ),
   baseComment: z
     .string()
     .max(COMMENT_MAX, { error: "scan.errors.commentTooLong" })
@@ -51,8 +53,14 @@ export const ActionItemSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null))
     .refine((v) => v === null || ITEM_KEY_PATTERN.test(v), { error: "scan.errors.unknownItem" }),
-  dimensionKey: z.string({ error: "validation.required" }).regex(/^[a-z_]{2,40}$/, { error: "scan.errors.unknownDimension" }),
-  action: z.string({ error: "validation.required" }).trim().min(3, { error: "validation.required" }).max(ACTION_TEXT_MAX, { error: "scan.errors.tooLong" }),
+  dimensionKey: z
+    .string({ error: "validation.required" })
+    .regex(/^[a-z_]{2,40}$/, { error: "scan.errors.unknownDimension" }),
+  action: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(3, { error: "validation.required" })
+    .max(ACTION_TEXT_MAX, { error: "scan.errors.tooLong" }),
   // The owner: a person of the organisation (`ownerUserId`, from the list) or a name typed freely (`owner`); the
   // use case requires one and checks the person belongs to the organisation.
   ownerUserId: optionalIdField("validation.invalidChoice"),
@@ -83,7 +91,12 @@ export const ActionPlanFormSchema = z.discriminatedUnion(
       intent: z.literal("editAction"),
       actionId: idField("errors.badRequest"),
       // The revision the form was opened on: an edit based on an older one is refused (a colleague's is newer).
-      revision: wholeNumberField({ min: 1, max: 999_999_999, message: "errors.badRequest", requiredMessage: "errors.badRequest" }),
+      revision: wholeNumberField({
+        min: 1,
+        max: 999_999_999,
+        message: "errors.badRequest",
+        requiredMessage: "errors.badRequest",
+      }),
     }),
     z.object({ intent: z.literal("deleteAction"), actionId: idField("errors.badRequest"), confirm: confirmField() }),
   ],

@@ -5,7 +5,10 @@ import { levelOf, scoreScan, type AnswerValue, type Answers, type ScoringInstrum
 const instrument: ScoringInstrument = {
   dimensions: Array.from({ length: 8 }, (_, d) => ({
     key: `d${d + 1}`,
-    items: Array.from({ length: 5 }, (_, i) => ({ key: `d${d + 1}.${i + 1}`, core: i === 0 && [0, 3, 4, 5].includes(d) })),
+    items: Array.from({ length: 5 }, (_, i) => ({
+      key: `d${d + 1}.${i + 1}`,
+      core: i === 0 && [0, 3, 4, 5].includes(d),
+    })),
   })),
 };
 
@@ -21,7 +24,16 @@ function all(value: AnswerValue): Record<string, AnswerValue[]> {
 
 describe("levelOf", () => {
   it.each([
-    [0, 1], [19.999, 1], [20, 2], [39.99, 2], [40, 3], [59.99, 3], [60, 4], [79.99, 4], [80, 5], [100, 5],
+    [0, 1],
+    [19.999, 1],
+    [20, 2],
+    [39.99, 2],
+    [40, 3],
+    [59.99, 3],
+    [60, 4],
+    [79.99, 4],
+    [80, 5],
+    [100, 5],
   ])("score %s is level %s", (score, level) => expect(levelOf(score)).toBe(level));
 
   it.each([-1, 100.01, Number.NaN])("refuses %s", (score) => expect(() => levelOf(score)).toThrow(RangeError));
@@ -101,7 +113,12 @@ describe("overall score and level", () => {
 
 describe("core items", () => {
   it.each<[AnswerValue, boolean]>([
-    ["0", true], ["1", true], ["2", false], ["4", false], ["dont_know", false], ["not_applicable", false],
+    ["0", true],
+    ["1", true],
+    ["2", false],
+    ["4", false],
+    ["dont_know", false],
+    ["not_applicable", false],
   ])("a core item answered %s is flagged: %s", (value, flagged) => {
     const result = scoreScan(instrument, { "d4.1": value, "d4.2": "0" });
     expect(result.flaggedCoreItems.includes("d4.1")).toBe(flagged);

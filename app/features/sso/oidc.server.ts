@@ -28,10 +28,13 @@ function classify(error: unknown, whileDiscovering: boolean): ProviderError {
   const name = error instanceof Error ? error.name : "";
   const code = error instanceof oidc.ClientError ? (error.code ?? "") : "";
   const detail = (code || (error instanceof Error ? error.message : String(error))).slice(0, 200);
-  if (error instanceof TypeError || name === "TimeoutError" || name === "AbortError") return new ProviderError("unreachable", detail);
+  if (error instanceof TypeError || name === "TimeoutError" || name === "AbortError")
+    return new ProviderError("unreachable", detail);
   if (whileDiscovering) return new ProviderError("garbage", detail);
-  if (error instanceof oidc.ResponseBodyError || error instanceof oidc.AuthorizationResponseError) return new ProviderError("refused", detail);
-  if (code === "OAUTH_RESPONSE_IS_NOT_CONFORM" || code === "OAUTH_RESPONSE_IS_NOT_JSON") return new ProviderError("garbage", detail);
+  if (error instanceof oidc.ResponseBodyError || error instanceof oidc.AuthorizationResponseError)
+    return new ProviderError("refused", detail);
+  if (code === "OAUTH_RESPONSE_IS_NOT_CONFORM" || code === "OAUTH_RESPONSE_IS_NOT_JSON")
+    return new ProviderError("garbage", detail);
   return new ProviderError("token_invalid", detail);
 }
 
@@ -46,12 +49,23 @@ export async function discover(settings: ProviderSettings): Promise<oidc.Configu
   } catch {
     throw new ProviderError("garbage", "issuer is not a URL");
   }
-  const execute = [oidc.enableNonRepudiationChecks, ...(isLoopbackHttp(settings.issuer) ? [oidc.allowInsecureRequests] : [])];
+  const execute = [
+    oidc.enableNonRepudiationChecks,
+    ...(isLoopbackHttp(settings.issuer) ? [oidc.allowInsecureRequests] : []),
+  ];
   try {
-    const config = await oidc.discovery(server, settings.clientId, { client_secret: settings.clientSecret }, oidc.ClientSecretBasic(settings.clientSecret), { execute, timeout: TIMEOUT_SECONDS });
+    const config = await oidc.discovery(
+      server,
+      settings.clientId,
+      { client_secret: settings.clientSecret },
+      oidc.ClientSecretBasic(settings.clientSecret),
+      { execute, timeout: TIMEOUT_SECONDS },
+    );
     const metadata = config.serverMetadata();
-    if (!metadata.authorization_endpoint || !metadata.token_endpoint || !metadata.jwks_uri) throw new ProviderError("garbage", "metadata lacks an endpoint");
-    if (metadata.code_challenge_methods_supported && !metadata.code_challenge_methods_supported.includes("S256")) throw new ProviderError("garbage", "no S256 PKCE");
+    if (!metadata.authorization_endpoint || !metadata.token_endpoint || !metadata.jwks_uri)
+      throw new ProviderError("garbage", "metadata lacks an endpoint");
+    if (metadata.code_challenge_methods_supported && !metadata.code_challenge_methods_supported.includes("S256"))
+      throw new ProviderError("garbage", "no S256 PKCE");
     return config;
   } catch (error) {
     throw classify(error, true);
@@ -70,7 +84,12 @@ const inFlight = new Map<number, { key: string; promise: Promise<oidc.Configurat
  * Starts that arrive together share one discovery, and a failure is repeated for thirty seconds without asking
  * again: however many sign-ins start, a provider that does not answer sensibly gets about two requests a minute.
  */
-export async function providerFor(organisationId: number, version: string, settings: ProviderSettings, now = Date.now()): Promise<oidc.Configuration> {
+export async function providerFor(
+  organisationId: number,
+  version: string,
+  settings: ProviderSettings,
+  now = Date.now(),
+): Promise<oidc.Configuration> {
   const key = `${version}|${settings.issuer}|${settings.clientId}`;
   const hit = cache.get(organisationId);
   if (hit && hit.key === key) {
@@ -105,7 +124,11 @@ export function forgetProvider(organisationId: number): void {
 export type AuthorizationRequest = { url: string; state: string; nonce: string; codeVerifier: string };
 
 /** The authorization request of the code flow with PKCE (S256), a fresh state and a fresh nonce. */
-export async function authorizationRequest(config: oidc.Configuration, redirectUri: string, loginHint: string): Promise<AuthorizationRequest> {
+export async function authorizationRequest(
+  config: oidc.Configuration,
+  redirectUri: string,
+  loginHint: string,
+): Promise<AuthorizationRequest> {
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -137,11 +160,12 @@ export async function completeAuthorization(
     // openid-client takes the redirect_uri from this URL: the configured address with the provider's parameters.
     const current = new URL(expected.redirectUri);
     current.search = callbackUrl.search;
-    const tokens = await oidc.authorizationCodeGrant(
-      config,
-      current,
-      { pkceCodeVerifier: expected.codeVerifier, expectedState: expected.state, expectedNonce: expected.nonce, idTokenExpected: true },
-    );
+    const tokens = await oidc.authorizationCodeGrant(config, current, {
+      pkceCodeVerifier: expected.codeVerifier,
+      expectedState: expected.state,
+      expectedNonce: expected.nonce,
+      idTokenExpected: true,
+    });
     const claims = tokens.claims();
     if (!claims || !tokens.id_token) throw new ProviderError("token_invalid", "no ID token");
     return { claims: { ...claims }, idToken: tokens.id_token };
@@ -151,7 +175,12 @@ export async function completeAuthorization(
 }
 
 /** The provider's logout address for RP-initiated logout, when it offers one. */
-export function endSessionUrl(config: oidc.Configuration, idToken: string, postLogoutRedirectUri: string): string | null {
+export function endSessionUrl(
+  config: oidc.Configuration,
+  idToken: string,
+  postLogoutRedirectUri: string,
+): string | null {
   if (!config.serverMetadata().end_session_endpoint) return null;
-  return oidc.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: postLogoutRedirectUri }).href;
+  return oidc.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: postLogoutRedirectUri })
+    .href;
 }

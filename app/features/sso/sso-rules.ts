@@ -92,10 +92,13 @@ export function identityFromClaims(claims: Claims, departmentClaim: string | nul
   const email = candidates.find((c): c is string => c !== null && EMAIL.test(c))?.toLowerCase() ?? null;
   if (!subject || !email) return null;
   const verified = claims.email_verified;
-  const emailVerified = verified === true || verified === "true" ? true : verified === false || verified === "false" ? false : null;
+  const emailVerified =
+    verified === true || verified === "true" ? true : verified === false || verified === "false" ? false : null;
   const given = stringClaim(claims, "given_name", 100);
   const family = stringClaim(claims, "family_name", 100);
-  const name = stringClaim(claims, "name", 200) ?? ([given, family].filter(Boolean).join(" ") || email.slice(0, email.indexOf("@")));
+  const name =
+    stringClaim(claims, "name", 200) ??
+    ([given, family].filter(Boolean).join(" ") || email.slice(0, email.indexOf("@")));
   const department = departmentClaim ? stringClaim(claims, departmentClaim, 200) : null;
   return { subject, email, emailVerified, name, department };
 }
@@ -105,23 +108,35 @@ export function identityFromClaims(claims: Claims, departmentClaim: string | nul
  * are unique across organisations and the organisation's own provider vouches for them) and the provider does
  * not say outright that it is unverified (decision 107).
  */
-export function addressBelongsTo(identity: Pick<ProviderIdentity, "email" | "emailVerified">, domains: readonly string[]): boolean {
+export function addressBelongsTo(
+  identity: Pick<ProviderIdentity, "email" | "emailVerified">,
+  domains: readonly string[],
+): boolean {
   const domain = emailDomain(identity.email);
   return domain !== null && domains.includes(domain) && identity.emailVerified !== false;
 }
 
 /** The department named by the claim (case and spacing ignored), else the organisation's default, else none. */
-export function pickDepartment(claimValue: string | null, departments: readonly { id: number; name: string }[], defaultDepartmentId: number | null): number | null {
+export function pickDepartment(
+  claimValue: string | null,
+  departments: readonly { id: number; name: string }[],
+  defaultDepartmentId: number | null,
+): number | null {
   if (claimValue) {
     const wanted = claimValue.replace(/\s+/g, " ").trim().toLocaleLowerCase("nl");
     const hit = departments.find((d) => d.name.replace(/\s+/g, " ").trim().toLocaleLowerCase("nl") === wanted);
     if (hit) return hit.id;
   }
-  return defaultDepartmentId !== null && departments.some((d) => d.id === defaultDepartmentId) ? defaultDepartmentId : null;
+  return defaultDepartmentId !== null && departments.some((d) => d.id === defaultDepartmentId)
+    ? defaultDepartmentId
+    : null;
 }
 
 /** Password sign-in and reset for a member of an organisation: refused when it requires SSO, except the break-glass account. */
-export function passwordAllowed(config: { requireSso: boolean; breakGlassUserId: number | null } | null, userId: number | null): boolean {
+export function passwordAllowed(
+  config: { requireSso: boolean; breakGlassUserId: number | null } | null,
+  userId: number | null,
+): boolean {
   if (!config?.requireSso) return true;
   return userId !== null && config.breakGlassUserId === userId;
 }

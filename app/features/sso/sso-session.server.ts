@@ -42,7 +42,14 @@ export function openSsoSession(signedIn: SsoSignedIn): string {
   const cookie = createSession(signedIn.userId);
   const token = cookie.slice(cookie.indexOf("=") + 1, cookie.indexOf(";"));
   const sessionId = hashToken(token);
-  getDb().insert(ssoSessions).values({ sessionId, organisationId: signedIn.organisationId, idTokenSealed: seal(signedIn.idToken, idTokenContext(sessionId)) }).run();
+  getDb()
+    .insert(ssoSessions)
+    .values({
+      sessionId,
+      organisationId: signedIn.organisationId,
+      idTokenSealed: seal(signedIn.idToken, idTokenContext(sessionId)),
+    })
+    .run();
   return cookie;
 }
 
@@ -62,7 +69,11 @@ export async function providerLogoutUrl(request: Request): Promise<string | null
   const secret = config ? storedClientSecret(row.organisationId) : null;
   if (!idToken || !config || secret === null) return null;
   try {
-    const provider = await providerFor(row.organisationId, config.updatedAt, { issuer: config.issuer, clientId: config.clientId, clientSecret: secret });
+    const provider = await providerFor(row.organisationId, config.updatedAt, {
+      issuer: config.issuer,
+      clientId: config.clientId,
+      clientSecret: secret,
+    });
     return endSessionUrl(provider, idToken, `${publicUrl()}/login`);
   } catch (error) {
     if (error instanceof ProviderError) return null;

@@ -54,7 +54,12 @@ function hrCandidates(organisationId: number) {
 }
 
 function departmentsOf(organisationId: number) {
-  return getDb().select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.organisationId, organisationId)).orderBy(asc(departments.name)).all();
+  return getDb()
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(eq(departments.organisationId, organisationId))
+    .orderBy(asc(departments.name))
+    .all();
 }
 
 function domainsOf(organisationId: number): string[] {
@@ -71,7 +76,11 @@ export function getSsoSettings(user: Admin, input: { organisationId: number }): 
   if (user.role !== "admin") return fail("forbidden", "errors.forbidden");
   const organisation = careProvider(input.organisationId);
   if (!organisation) return fail("not_found", "errors.notFound");
-  const config = getDb().select().from(ssoConfigurations).where(eq(ssoConfigurations.organisationId, organisation.id)).get();
+  const config = getDb()
+    .select()
+    .from(ssoConfigurations)
+    .where(eq(ssoConfigurations.organisationId, organisation.id))
+    .get();
   return ok({
     organisation: { id: organisation.id, name: organisation.name },
     configured: Boolean(config),
@@ -101,35 +110,59 @@ function claimedElsewhere(domains: readonly string[], organisationId: number): s
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && "code" in error && (error.code === "SQLITE_CONSTRAINT_PRIMARYKEY" || error.code === "SQLITE_CONSTRAINT_UNIQUE");
+  return (
+    error instanceof Error &&
+    "code" in error &&
+    (error.code === "SQLITE_CONSTRAINT_PRIMARYKEY" || error.code === "SQLITE_CONSTRAINT_UNIQUE")
+  );
 }
 
-export async function saveSsoSettings(user: Admin, input: SsoSettingsInput & { organisationId: number }): Promise<Outcome<{ created: boolean }>> {
+export async function saveSsoSettings(
+  user: Admin,
+  input: SsoSettingsInput & { organisationId: number },
+): Promise<Outcome<{ created: boolean }>> {
   if (user.role !== "admin") return fail("forbidden", "errors.forbidden");
   const organisation = careProvider(input.organisationId);
   if (!organisation) return fail("not_found", "errors.notFound");
   if (organisation.kind !== "care_provider") return fail("invalid", "sso.errors.careProvidersOnly");
   const db = getDb();
-  const existing = db.select().from(ssoConfigurations).where(eq(ssoConfigurations.organisationId, organisation.id)).get();
+  const existing = db
+    .select()
+    .from(ssoConfigurations)
+    .where(eq(ssoConfigurations.organisationId, organisation.id))
+    .get();
 
   // Cheap checks first, so a refused form does not cost a round trip to the provider.
-  if (!input.clientSecret && !existing) return fail("invalid", "sso.errors.checkFields", { fields: { clientSecret: ["validation.required"] } });
+  if (!input.clientSecret && !existing)
+    return fail("invalid", "sso.errors.checkFields", { fields: { clientSecret: ["validation.required"] } });
   const taken = claimedElsewhere(input.domains, organisation.id);
-  if (taken) return fail("conflict", "sso.errors.domainTaken", { params: { domain: taken }, fields: { domains: ["sso.validation.domainTaken"] } });
+  if (taken)
+    return fail("conflict", "sso.errors.domainTaken", {
+      params: { domain: taken },
+      fields: { domains: ["sso.validation.domainTaken"] },
+    });
   if (input.breakGlassUserId !== null && !hrCandidates(organisation.id).some((c) => c.id === input.breakGlassUserId)) {
     return fail("invalid", "sso.errors.checkFields", { fields: { breakGlassUserId: ["validation.invalidChoice"] } });
   }
   if (input.requireSso && input.breakGlassUserId === null) {
-    return fail("invalid", "sso.errors.checkFields", { fields: { breakGlassUserId: ["sso.validation.breakGlassRequired"] } });
+    return fail("invalid", "sso.errors.checkFields", {
+      fields: { breakGlassUserId: ["sso.validation.breakGlassRequired"] },
+    });
   }
-  if (input.defaultDepartmentId !== null && !departmentsOf(organisation.id).some((d) => d.id === input.defaultDepartmentId)) {
+  if (
+    input.defaultDepartmentId !== null &&
+    !departmentsOf(organisation.id).some((d) => d.id === input.defaultDepartmentId)
+  ) {
     return fail("invalid", "sso.errors.checkFields", { fields: { defaultDepartmentId: ["validation.invalidChoice"] } });
   }
 
   // The provider must answer now: a configuration nobody can sign in with is not saved.
-  const secretSealed = input.clientSecret ? seal(input.clientSecret, secretContext(organisation.id)) : (existing?.clientSecretSealed ?? "");
+  const secretSealed = input.clientSecret
+    ? seal(input.clientSecret, secretContext(organisation.id))
+    : (existing?.clientSecretSealed ?? "");
   const clientSecret = input.clientSecret ?? storedClientSecret(organisation.id);
-  if (clientSecret === null) return fail("invalid", "sso.errors.checkFields", { fields: { clientSecret: ["sso.validation.secretUnreadable"] } });
+  if (clientSecret === null)
+    return fail("invalid", "sso.errors.checkFields", { fields: { clientSecret: ["sso.validation.secretUnreadable"] } });
   let issuer: string;
   try {
     const config = await discover({ issuer: input.issuer, clientId: input.clientId, clientSecret });
@@ -137,7 +170,14 @@ export async function saveSsoSettings(user: Admin, input: SsoSettingsInput & { o
   } catch (error) {
     const problem = error instanceof ProviderError ? error.problem : "garbage";
     const message = problem === "unreachable" ? "sso.validation.issuerUnreachable" : "sso.validation.issuerGarbage";
-    audit({ actorUserId: user.id, organisationId: organisation.id, action: "sso.configuration_refused", entityType: "organisation", entityId: organisation.id, detail: { problem } });
+    audit({
+      actorUserId: user.id,
+      organisationId: organisation.id,
+      action: "sso.configuration_refused",
+      entityType: "organisation",
+      entityId: organisation.id,
+      detail: { problem },
+    });
     return fail("invalid", "sso.errors.checkFields", { fields: { issuer: [message] } });
   }
 
@@ -161,18 +201,24 @@ export async function saveSsoSettings(user: Admin, input: SsoSettingsInput & { o
           .run();
         tx.delete(ssoDomains).where(eq(ssoDomains.organisationId, organisation.id)).run();
         // Another organisation may have claimed a domain since the check above: the primary key refuses it.
-        for (const domain of input.domains) tx.insert(ssoDomains).values({ domain, organisationId: organisation.id }).run();
+        for (const domain of input.domains)
+          tx.insert(ssoDomains).values({ domain, organisationId: organisation.id }).run();
       },
       { behavior: "immediate" },
     );
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const raced = claimedElsewhere(input.domains, organisation.id) ?? input.domains[0] ?? "";
-    return fail("conflict", "sso.errors.domainTaken", { params: { domain: raced }, fields: { domains: ["sso.validation.domainTaken"] } });
+    return fail("conflict", "sso.errors.domainTaken", {
+      params: { domain: raced },
+      fields: { domains: ["sso.validation.domainTaken"] },
+    });
   }
   forgetProvider(organisation.id);
   const changed = existing
-    ? (["issuer", "clientId", "requireSso", "breakGlassUserId", "departmentClaim", "defaultDepartmentId"] as const).filter((k) => existing[k] !== values[k])
+    ? (
+        ["issuer", "clientId", "requireSso", "breakGlassUserId", "departmentClaim", "defaultDepartmentId"] as const
+      ).filter((k) => existing[k] !== values[k])
     : [];
   audit({
     actorUserId: user.id,
@@ -180,7 +226,11 @@ export async function saveSsoSettings(user: Admin, input: SsoSettingsInput & { o
     action: existing ? "sso.configuration_updated" : "sso.configuration_created",
     entityType: "organisation",
     entityId: organisation.id,
-    detail: { fields: [...changed, ...(input.clientSecret ? ["clientSecret"] : [])], domains: input.domains, requireSso: input.requireSso },
+    detail: {
+      fields: [...changed, ...(input.clientSecret ? ["clientSecret"] : [])],
+      domains: input.domains,
+      requireSso: input.requireSso,
+    },
   });
   return ok({ created: !existing });
 }
@@ -193,12 +243,20 @@ export function removeSsoSettings(user: Admin, input: { organisationId: number }
   const removed = db.transaction(
     (tx) => {
       tx.delete(ssoDomains).where(eq(ssoDomains.organisationId, organisation.id)).run();
-      return tx.delete(ssoConfigurations).where(eq(ssoConfigurations.organisationId, organisation.id)).run().changes > 0;
+      return (
+        tx.delete(ssoConfigurations).where(eq(ssoConfigurations.organisationId, organisation.id)).run().changes > 0
+      );
     },
     { behavior: "immediate" },
   );
   if (!removed) return fail("not_found", "sso.errors.notConfigured");
   forgetProvider(organisation.id);
-  audit({ actorUserId: user.id, organisationId: organisation.id, action: "sso.configuration_removed", entityType: "organisation", entityId: organisation.id });
+  audit({
+    actorUserId: user.id,
+    organisationId: organisation.id,
+    action: "sso.configuration_removed",
+    entityType: "organisation",
+    entityId: organisation.id,
+  });
   return ok();
 }

@@ -9,14 +9,20 @@ import { emailDomain, passwordAllowed } from "./sso-rules";
 export const secretContext = (organisationId: number) => `sso-client-secret:${organisationId}`;
 
 export function configurationOf(organisationId: number): SsoConfiguration | null {
-  return getDb().select().from(ssoConfigurations).where(eq(ssoConfigurations.organisationId, organisationId)).get() ?? null;
+  return (
+    getDb().select().from(ssoConfigurations).where(eq(ssoConfigurations.organisationId, organisationId)).get() ?? null
+  );
 }
 
 /** The organisation whose domain the address is in, with its configuration; null when no organisation claims it. */
 export function configurationForEmail(email: string): SsoConfiguration | null {
   const domain = emailDomain(email);
   if (!domain) return null;
-  const row = getDb().select({ organisationId: ssoDomains.organisationId }).from(ssoDomains).where(eq(ssoDomains.domain, domain)).get();
+  const row = getDb()
+    .select({ organisationId: ssoDomains.organisationId })
+    .from(ssoDomains)
+    .where(eq(ssoDomains.domain, domain))
+    .get();
   return row ? configurationOf(row.organisationId) : null;
 }
 

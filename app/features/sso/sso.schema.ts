@@ -4,12 +4,17 @@ import { checkboxField, optionalIdField } from "~/utils/form-fields";
 import { EmailSchema } from "~/features/auth/auth.schema";
 import { issuerProblem, parseDomainList } from "./sso-rules";
 
-const text = (max: number) => z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
+const text = (max: number) =>
+  z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
 
 export const SsoSettingsSchema = z.object({
   issuer: text(500).superRefine((value, ctx) => {
     const problem = issuerProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem === "not_https" ? "sso.validation.issuerHttps" : "sso.validation.issuerUrl" });
+    if (problem)
+      ctx.addIssue({
+        code: "custom",
+        message: problem === "not_https" ? "sso.validation.issuerHttps" : "sso.validation.issuerUrl",
+      });
   }),
   clientId: text(255),
   // Empty on a later save keeps the stored secret: the page never shows it again.
@@ -24,7 +29,15 @@ export const SsoSettingsSchema = z.object({
     .transform((v, ctx) => {
       const parsed = parseDomainList(v);
       if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", message: parsed.problem === "empty" ? "sso.validation.domainsRequired" : parsed.problem === "too_many" ? "sso.validation.tooManyDomains" : "sso.validation.domainInvalid" });
+        ctx.addIssue({
+          code: "custom",
+          message:
+            parsed.problem === "empty"
+              ? "sso.validation.domainsRequired"
+              : parsed.problem === "too_many"
+                ? "sso.validation.tooManyDomains"
+                : "sso.validation.domainInvalid",
+        });
         return z.NEVER;
       }
       return parsed.domains;
@@ -51,7 +64,12 @@ export const SsoStartSchema = z.object({
 export type SsoStartInput = z.output<typeof SsoStartSchema>;
 
 // What the provider sends back to the callback (RFC 6749 4.1.2, 4.1.2.1). Anything else in the query is ignored.
-const param = (max: number) => z.string().min(1).max(max).regex(/^[\x21-\x7e]+$/);
+const param = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[\x21-\x7e]+$/);
 
 export const SsoCallbackSchema = z.union([
   z.object({ error: param(200), state: param(512).optional() }),

@@ -11,6 +11,11 @@ describe("the follow-up reminder rule (docs/decisions/112)", () => {
   ])("%s", (_name, today, count) => {
     const events = trajectoryFollowUpEvents([11, 12], due, today);
     expect(events).toHaveLength(count);
-    for (const e of events) expect(e).toMatchObject({ key: "trajectory-followup:7:month12", kind: "trajectory_followup", link: "/hr/newcomers/7/trajectory" });
+    for (const e of events)
+      expect(e).toMatchObject({
+        key: "trajectory-followup:7:month12",
+        kind: "trajectory_followup",
+        link: "/hr/newcomers/7/trajectory",
+      });
   });
 });

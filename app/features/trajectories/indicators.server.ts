@@ -11,7 +11,9 @@ export type ProgrammeOutcomes = { byCountry: OutcomeTable; bySector: OutcomeTabl
 
 export function programmeOutcomes(today = todayIso()): ProgrammeOutcomes {
   const sqlite = getDb().$client;
-  const orgs = sqlite.prepare("SELECT id, country, sector FROM organisations WHERE kind = 'care_provider' ORDER BY id").all() as { id: number; country: string; sector: string }[];
+  const orgs = sqlite
+    .prepare("SELECT id, country, sector FROM organisations WHERE kind = 'care_provider' ORDER BY id")
+    .all() as { id: number; country: string; sector: string }[];
   const latest = new Map(
     (
       sqlite
@@ -25,7 +27,13 @@ export function programmeOutcomes(today = todayIso()): ProgrammeOutcomes {
   const figures = figuresByOrganisation(today);
   const outcomes: OrganisationOutcomes[] = orgs.map((o) => {
     const overall = latest.get(o.id) ?? null;
-    return { organisationId: o.id, country: o.country, sector: o.sector, scanBand: scanBandOf(overall), people: figures.get(o.id) ?? [] };
+    return {
+      organisationId: o.id,
+      country: o.country,
+      sector: o.sector,
+      scanBand: scanBandOf(overall),
+      people: figures.get(o.id) ?? [],
+    };
   });
   const keys = recordKeys(outcomes.map((o) => o.organisationId));
   const unitKeyOf = (id: number, context: string) => unitKey(keys.get(id) ?? "", context);

@@ -4,10 +4,25 @@
 // through the count perturbation table and medians and means through the magnitude noise, each on the cell
 // key of exactly the organisations that contribute, with unit keys that change when an organisation's own
 // value changes. Shares are perturbed hits over perturbed people, so neither count is ever exact.
-import { MIN_GROUP_SIZE, groupOf, magnitudeDeviation, publishMeanOf, publishQuantileOf, publishTotal, type Contribution } from "~/features/benchmark/disclosure";
+import {
+  MIN_GROUP_SIZE,
+  groupOf,
+  magnitudeDeviation,
+  publishMeanOf,
+  publishQuantileOf,
+  publishTotal,
+  type Contribution,
+} from "~/features/benchmark/disclosure";
 import type { PersonFigures } from "./rules";
 
-export const OUTCOME_INDICATORS = ["atLevel12", "retained6", "retained12", "medianMonthsToRecognition", "medianMonthsToLevelContract", "meanLanguageGain"] as const;
+export const OUTCOME_INDICATORS = [
+  "atLevel12",
+  "retained6",
+  "retained12",
+  "medianMonthsToRecognition",
+  "medianMonthsToLevelContract",
+  "meanLanguageGain",
+] as const;
 export type OutcomeIndicator = (typeof OUTCOME_INDICATORS)[number];
 
 export const MONTHS_BOUNDS = [0, 48] as const;
@@ -21,7 +36,13 @@ export function scanBandOf(level: number | null): ScanBand {
   return level <= 2 ? "low" : level === 3 ? "middle" : "high";
 }
 
-export type OrganisationOutcomes = { organisationId: number; country: string; sector: string; scanBand: ScanBand; people: readonly PersonFigures[] };
+export type OrganisationOutcomes = {
+  organisationId: number;
+  country: string;
+  sector: string;
+  scanBand: ScanBand;
+  people: readonly PersonFigures[];
+};
 export type UnitKeyOf = (organisationId: number, context: string) => number;
 
 /** value null: not shown (one symbol, no reason). Shares are 0–1, months and CEFR steps one decimal. */
@@ -33,7 +54,9 @@ type ShareKey = "atLevel12" | "retained6" | "retained12";
 function shareFigure(orgs: readonly OrganisationOutcomes[], key: ShareKey, unitKeyOf: UnitKeyOf): number | null {
   const parts = orgs.flatMap((o) => {
     const known = o.people.filter((p) => p[key] !== null);
-    return known.length ? [{ id: o.organisationId, of: known.length, hits: known.filter((p) => p[key] === true).length }] : [];
+    return known.length
+      ? [{ id: o.organisationId, of: known.length, hits: known.filter((p) => p[key] === true).length }]
+      : [];
   });
   if (parts.length < MIN_GROUP_SIZE) return null;
   const of = publishTotal(
@@ -42,7 +65,10 @@ function shareFigure(orgs: readonly OrganisationOutcomes[], key: ShareKey, unitK
     0,
   );
   const hits = publishTotal(
-    parts.map((p): Contribution => ({ key: unitKeyOf(p.id, `trajectory:${key}:hits:${p.of}:${p.hits}`), value: p.hits })),
+    parts.map((p): Contribution => ({
+      key: unitKeyOf(p.id, `trajectory:${key}:hits:${p.of}:${p.hits}`),
+      value: p.hits,
+    })),
     `trajectory:${key}:hits`,
     0,
   );
@@ -50,15 +76,26 @@ function shareFigure(orgs: readonly OrganisationOutcomes[], key: ShareKey, unitK
   return Math.round(Math.min(1, hits / of) * 100) / 100;
 }
 
-function medianFigure(orgs: readonly OrganisationOutcomes[], key: "monthsToRecognition" | "monthsToLevelContract", unitKeyOf: UnitKeyOf): number | null {
+function medianFigure(
+  orgs: readonly OrganisationOutcomes[],
+  key: "monthsToRecognition" | "monthsToLevelContract",
+  unitKeyOf: UnitKeyOf,
+): number | null {
   const parts = orgs.flatMap((o) => {
     const values = o.people.flatMap((p) => (p[key] === null ? [] : [p[key]]));
     return values.length ? [{ id: o.organisationId, values }] : [];
   });
   if (parts.length < MIN_GROUP_SIZE) return null;
   const sorted = Float64Array.from(parts.flatMap((p) => p.values)).sort();
-  const group = groupOf(parts.map((p) => ({ key: unitKeyOf(p.id, `trajectory:${key}:${p.values.join(",")}`), value: 0 })));
-  return publishQuantileOf(group, sorted, 0.5, { statistic: `trajectory:${key}`, bounds: MONTHS_BOUNDS, digits: 1, deviation: magnitudeDeviation(parts.length, MONTHS_BOUNDS) });
+  const group = groupOf(
+    parts.map((p) => ({ key: unitKeyOf(p.id, `trajectory:${key}:${p.values.join(",")}`), value: 0 })),
+  );
+  return publishQuantileOf(group, sorted, 0.5, {
+    statistic: `trajectory:${key}`,
+    bounds: MONTHS_BOUNDS,
+    digits: 1,
+    deviation: magnitudeDeviation(parts.length, MONTHS_BOUNDS),
+  });
 }
 
 function gainFigure(orgs: readonly OrganisationOutcomes[], unitKeyOf: UnitKeyOf): number | null {
@@ -69,7 +106,9 @@ function gainFigure(orgs: readonly OrganisationOutcomes[], unitKeyOf: UnitKeyOf)
   if (parts.length < MIN_GROUP_SIZE) return null;
   const all = parts.flatMap((p) => p.values).map((v) => Math.min(GAIN_BOUNDS[1], Math.max(GAIN_BOUNDS[0], v)));
   const mean = all.reduce((a, b) => a + b, 0) / all.length;
-  const group = groupOf(parts.map((p) => ({ key: unitKeyOf(p.id, `trajectory:languageGain:${p.values.join(",")}`), value: 0 })));
+  const group = groupOf(
+    parts.map((p) => ({ key: unitKeyOf(p.id, `trajectory:languageGain:${p.values.join(",")}`), value: 0 })),
+  );
   return publishMeanOf(group, mean, { statistic: "trajectory:meanLanguageGain", bounds: GAIN_BOUNDS, digits: 1 });
 }
 
@@ -87,10 +126,21 @@ export function outcomeRow(key: string, orgs: readonly OrganisationOutcomes[], u
   };
 }
 
-export function outcomeTable(orgs: readonly OrganisationOutcomes[], by: OutcomeTable["by"], values: readonly string[], unitKeyOf: UnitKeyOf): OutcomeTable {
+export function outcomeTable(
+  orgs: readonly OrganisationOutcomes[],
+  by: OutcomeTable["by"],
+  values: readonly string[],
+  unitKeyOf: UnitKeyOf,
+): OutcomeTable {
   return {
     by,
-    rows: values.map((v) => outcomeRow(v, orgs.filter((o) => o[by] === v), unitKeyOf)),
+    rows: values.map((v) =>
+      outcomeRow(
+        v,
+        orgs.filter((o) => o[by] === v),
+        unitKeyOf,
+      ),
+    ),
     total: outcomeRow("total", orgs, unitKeyOf),
   };
 }

@@ -8,7 +8,18 @@ export const CONTRACT_TYPES = ["internship", "dual_learning", "fixed_term", "per
 export type ContractType = (typeof CONTRACT_TYPES)[number];
 
 /** Roles at qualification level: a contract in one of these counts as "at level". */
-export const QUALIFIED_ROLES = ["nurse", "midwife", "doctor", "social_worker", "physiotherapist", "pharmacist", "psychologist", "occupational_therapist", "lab_technician", "radiographer"] as const;
+export const QUALIFIED_ROLES = [
+  "nurse",
+  "midwife",
+  "doctor",
+  "social_worker",
+  "physiotherapist",
+  "pharmacist",
+  "psychologist",
+  "occupational_therapist",
+  "lab_technician",
+  "radiographer",
+] as const;
 export const BELOW_LEVEL_ROLES = ["care_assistant", "nursing_student", "care_support", "logistics", "other"] as const;
 export const ROLES = [...QUALIFIED_ROLES, ...BELOW_LEVEL_ROLES] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,7 +29,17 @@ export type Situation = (typeof SITUATIONS)[number];
 /** The outcome when a trajectory ends: the same four situations. */
 export const OUTCOMES = SITUATIONS;
 export type Outcome = Situation;
-export const LEAVE_REASONS = ["other_employer_care", "work_outside_care", "moved_away", "studies", "family_or_health", "residence_status", "recognition_refused", "contract_ended", "other"] as const;
+export const LEAVE_REASONS = [
+  "other_employer_care",
+  "work_outside_care",
+  "moved_away",
+  "studies",
+  "family_or_health",
+  "residence_status",
+  "recognition_refused",
+  "contract_ended",
+  "other",
+] as const;
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
 
 export const FOLLOW_UP_MONTHS = [6, 12] as const;
@@ -54,19 +75,30 @@ export function monthsBetween(a: string, b: string): number {
 
 // ——— Steps ———————————————————————————————————————————————————————————————————————————————
 
-export type CatalogueStep = { key: string; order: number; countries: readonly string[]; professions: readonly string[]; recognises: readonly string[] };
+export type CatalogueStep = {
+  key: string;
+  order: number;
+  countries: readonly string[];
+  professions: readonly string[];
+  recognises: readonly string[];
+};
 export type RecordedStep = { stepKey: string; reachedOn: string };
 
 /** The catalogue's steps that belong to a route in this country for this profession, in route order. */
 export function stepsFor<S extends CatalogueStep>(steps: readonly S[], country: string, profession: string): S[] {
-  return steps.filter((s) => s.countries.includes(country) && (s.professions.length === 0 || s.professions.includes(profession))).sort((a, b) => a.order - b.order);
+  return steps
+    .filter((s) => s.countries.includes(country) && (s.professions.length === 0 || s.professions.includes(profession)))
+    .sort((a, b) => a.order - b.order);
 }
 
 /**
  * The first step that is dated before a step that comes earlier on the route, with that earlier step, or
  * null when the dates follow the route. Steps of equal order may have any dates.
  */
-export function stepOrderProblem(recorded: readonly RecordedStep[], orderOf: (key: string) => number | undefined): { step: string; after: string } | null {
+export function stepOrderProblem(
+  recorded: readonly RecordedStep[],
+  orderOf: (key: string) => number | undefined,
+): { step: string; after: string } | null {
   const sorted = recorded
     .map((r) => ({ ...r, order: orderOf(r.stepKey) ?? Number.POSITIVE_INFINITY }))
     .sort((a, b) => a.order - b.order || a.reachedOn.localeCompare(b.reachedOn));
@@ -75,14 +107,18 @@ export function stepOrderProblem(recorded: readonly RecordedStep[], orderOf: (ke
     if (!later) continue;
     for (let i = 0; i < j; i++) {
       const earlier = sorted[i];
-      if (earlier && earlier.order < later.order && later.reachedOn < earlier.reachedOn) return { step: later.stepKey, after: earlier.stepKey };
+      if (earlier && earlier.order < later.order && later.reachedOn < earlier.reachedOn)
+        return { step: later.stepKey, after: earlier.stepKey };
     }
   }
   return null;
 }
 
 /** The step furthest along the route that was reached (HR's "position"), or null. */
-export function positionOf(recorded: readonly RecordedStep[], orderOf: (key: string) => number | undefined): string | null {
+export function positionOf(
+  recorded: readonly RecordedStep[],
+  orderOf: (key: string) => number | undefined,
+): string | null {
   let best: { key: string; order: number } | null = null;
   for (const r of recorded) {
     const order = orderOf(r.stepKey) ?? -1;
@@ -109,20 +145,39 @@ export type RouteFacts = {
 export type FollowUpMoment = { moment: string; dueDate: string; months: number | null; contractId: number | null };
 
 /** 6 and 12 months after the start, and the end of every contract with an end date; none after leaving. */
-export function followUpMoments(facts: Pick<RouteFacts, "startDate" | "contracts" | "outcome" | "outcomeDate">): FollowUpMoment[] {
-  const moments: FollowUpMoment[] = FOLLOW_UP_MONTHS.map((months) => ({ moment: `month${months}`, dueDate: addMonthsIso(facts.startDate, months), months, contractId: null }));
-  for (const c of facts.contracts) if (c.endDate) moments.push({ moment: `contract-${c.id}`, dueDate: c.endDate, months: null, contractId: c.id });
+export function followUpMoments(
+  facts: Pick<RouteFacts, "startDate" | "contracts" | "outcome" | "outcomeDate">,
+): FollowUpMoment[] {
+  const moments: FollowUpMoment[] = FOLLOW_UP_MONTHS.map((months) => ({
+    moment: `month${months}`,
+    dueDate: addMonthsIso(facts.startDate, months),
+    months,
+    contractId: null,
+  }));
+  for (const c of facts.contracts)
+    if (c.endDate) moments.push({ moment: `contract-${c.id}`, dueDate: c.endDate, months: null, contractId: c.id });
   const leftOn = facts.outcome === "left" ? facts.outcomeDate : null;
-  return moments.filter((m) => leftOn === null || m.dueDate <= leftOn).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.moment.localeCompare(b.moment));
+  return moments
+    .filter((m) => leftOn === null || m.dueDate <= leftOn)
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.moment.localeCompare(b.moment));
 }
 
-export type FollowUpState = FollowUpMoment & { state: "upcoming" | "due" | "overdue" | "confirmed"; situation: Situation | null };
+export type FollowUpState = FollowUpMoment & {
+  state: "upcoming" | "due" | "overdue" | "confirmed";
+  situation: Situation | null;
+};
 
 export function followUpStates(facts: RouteFacts, today: string): FollowUpState[] {
   const confirmed = new Map(facts.followUps.map((f) => [f.moment, f.situation]));
   return followUpMoments(facts).map((m) => {
     const situation = confirmed.get(m.moment) ?? null;
-    const state = situation ? "confirmed" : today < m.dueDate ? "upcoming" : today > addDaysIso(m.dueDate, FOLLOW_UP_GRACE_DAYS) ? "overdue" : "due";
+    const state = situation
+      ? "confirmed"
+      : today < m.dueDate
+        ? "upcoming"
+        : today > addDaysIso(m.dueDate, FOLLOW_UP_GRACE_DAYS)
+          ? "overdue"
+          : "due";
     return { ...m, state, situation };
   });
 }
@@ -162,14 +217,23 @@ export function atLevelAfter12(facts: RouteFacts, today: string): boolean | null
 }
 
 /** Months from the start to the first step that recognises this profession; null until reached. */
-export function monthsToRecognition(facts: RouteFacts, recognisesOf: (key: string) => readonly string[]): number | null {
-  const dates = facts.steps.filter((s) => recognisesOf(s.stepKey).includes(facts.profession)).map((s) => s.reachedOn).sort();
+export function monthsToRecognition(
+  facts: RouteFacts,
+  recognisesOf: (key: string) => readonly string[],
+): number | null {
+  const dates = facts.steps
+    .filter((s) => recognisesOf(s.stepKey).includes(facts.profession))
+    .map((s) => s.reachedOn)
+    .sort();
   return dates[0] ? monthsBetween(facts.startDate, dates[0]) : null;
 }
 
 /** Months from the start to the first fixed-term or permanent contract in a role at qualification level. */
 export function monthsToLevelContract(facts: RouteFacts): number | null {
-  const dates = facts.contracts.filter((c) => (c.type === "fixed_term" || c.type === "permanent") && isQualifiedRole(c.role)).map((c) => c.startDate).sort();
+  const dates = facts.contracts
+    .filter((c) => (c.type === "fixed_term" || c.type === "permanent") && isQualifiedRole(c.role))
+    .map((c) => c.startDate)
+    .sort();
   return dates[0] ? monthsBetween(facts.startDate, dates[0]) : null;
 }
 
@@ -179,7 +243,9 @@ export function cefrIndex(level: string): number {
 
 /** CEFR steps between the first and the latest measurement (B1 → B2 is 1); null with fewer than two. */
 export function languageGain(facts: Pick<RouteFacts, "languages">): number | null {
-  const sorted = [...facts.languages].filter((l) => cefrIndex(l.level) >= 0).sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
+  const sorted = [...facts.languages]
+    .filter((l) => cefrIndex(l.level) >= 0)
+    .sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (!first || !last || sorted.length < 2) return null;
@@ -202,7 +268,11 @@ export type PersonFigures = {
   languageGain: number | null;
 };
 
-export function personFigures(facts: RouteFacts, today: string, recognisesOf: (key: string) => readonly string[]): PersonFigures {
+export function personFigures(
+  facts: RouteFacts,
+  today: string,
+  recognisesOf: (key: string) => readonly string[],
+): PersonFigures {
   return {
     retained6: retainedAt(facts, 6, today),
     retained12: retainedAt(facts, 12, today),
@@ -249,8 +319,12 @@ export function ownFigures(people: readonly PersonFigures[], censored12: number)
     retained6: share(people.map((p) => p.retained6)),
     retained12: share(people.map((p) => p.retained12)),
     notYet12: censored12,
-    medianMonthsToRecognition: median(people.flatMap((p) => (p.monthsToRecognition === null ? [] : [p.monthsToRecognition]))),
-    medianMonthsToLevelContract: median(people.flatMap((p) => (p.monthsToLevelContract === null ? [] : [p.monthsToLevelContract]))),
+    medianMonthsToRecognition: median(
+      people.flatMap((p) => (p.monthsToRecognition === null ? [] : [p.monthsToRecognition])),
+    ),
+    medianMonthsToLevelContract: median(
+      people.flatMap((p) => (p.monthsToLevelContract === null ? [] : [p.monthsToLevelContract])),
+    ),
     meanLanguageGain: gains.length ? Math.round((gains.reduce((a, b) => a + b, 0) / gains.length) * 10) / 10 : null,
   };
 }

@@ -38,7 +38,16 @@ import {
   type RouteFacts,
   type Situation,
 } from "./rules";
-import type { ContractInput, FollowUpInput, LanguageInput, OutcomeInput, OverviewFilter, RemoveInput, RolesInput, StepInput } from "./trajectory.schema";
+import type {
+  ContractInput,
+  FollowUpInput,
+  LanguageInput,
+  OutcomeInput,
+  OverviewFilter,
+  RemoveInput,
+  RolesInput,
+  StepInput,
+} from "./trajectory.schema";
 
 type OrgActor = Pick<CurrentUser, "id"> & { organisationId: number };
 
@@ -52,7 +61,8 @@ function catalogueSteps(version: number): readonly RouteStepData[] {
   return (routeCatalogue(version) ?? CURRENT_ROUTE_CATALOGUE).steps;
 }
 const orderIn = (version: number) => (key: string) => catalogueSteps(version).find((s) => s.key === key)?.order;
-const recognisesIn = (version: number) => (key: string) => catalogueSteps(version).find((s) => s.key === key)?.recognises ?? [];
+const recognisesIn = (version: number) => (key: string) =>
+  catalogueSteps(version).find((s) => s.key === key)?.recognises ?? [];
 
 export type StepView = { key: string; title: string; help: string; reachedOn: string | null; stepId: number | null };
 
@@ -62,7 +72,9 @@ function stepText(step: RouteStepData, locale: Locale) {
 
 /** The step titles of the current catalogue, for HR's filter. */
 export function stepChoices(locale: Locale): { value: string; label: string }[] {
-  return [...CURRENT_ROUTE_CATALOGUE.steps].sort((a, b) => a.order - b.order || a.key.localeCompare(b.key)).map((s) => ({ value: s.key, label: `${s.countries.join("/")} · ${stepText(s, locale).title}` }));
+  return [...CURRENT_ROUTE_CATALOGUE.steps]
+    .sort((a, b) => a.order - b.order || a.key.localeCompare(b.key))
+    .map((s) => ({ value: s.key, label: `${s.countries.join("/")} · ${stepText(s, locale).title}` }));
 }
 
 // ——— Loading facts in bulk ——————————————————————————————————————————————————————————————————
@@ -89,19 +101,73 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => number): Map<number, T[]>
 }
 
 /** Every live record (of one organisation, or all), or the named records, with its trajectory, in six queries. */
-function loadRoutes(db: ReturnType<typeof getDb> | Tx, organisationId: number | null, recordIds?: readonly number[]): Loaded[] {
+function loadRoutes(
+  db: ReturnType<typeof getDb> | Tx,
+  organisationId: number | null,
+  recordIds?: readonly number[],
+): Loaded[] {
   // Named records are read as they are (erasure reads its own record after emptying it); lists skip erased ones.
   const conditions = recordIds ? [inArray(newcomerRecords.id, [...recordIds])] : [isNull(newcomerRecords.erasedAt)];
   if (organisationId !== null) conditions.push(eq(newcomerRecords.organisationId, organisationId));
-  const records = db.select().from(newcomerRecords).where(and(...conditions)).orderBy(asc(newcomerRecords.startDate), asc(newcomerRecords.id)).all();
+  const records = db
+    .select()
+    .from(newcomerRecords)
+    .where(and(...conditions))
+    .orderBy(asc(newcomerRecords.startDate), asc(newcomerRecords.id))
+    .all();
   if (records.length === 0) return [];
-  const countries = new Map(db.select({ id: organisations.id, country: organisations.country }).from(organisations).all().map((o) => [o.id, o.country]));
-  const ts = db.select().from(trajectories).where(inArray(trajectories.newcomerRecordId, records.map((r) => r.id))).all();
+  const countries = new Map(
+    db
+      .select({ id: organisations.id, country: organisations.country })
+      .from(organisations)
+      .all()
+      .map((o) => [o.id, o.country]),
+  );
+  const ts = db
+    .select()
+    .from(trajectories)
+    .where(
+      inArray(
+        trajectories.newcomerRecordId,
+        records.map((r) => r.id),
+      ),
+    )
+    .all();
   const tIds = ts.map((t) => t.id);
-  const steps = tIds.length ? groupBy(db.select().from(trajectorySteps).where(inArray(trajectorySteps.trajectoryId, tIds)).all(), (r) => r.trajectoryId) : new Map();
-  const languages = tIds.length ? groupBy(db.select().from(trajectoryLanguageLevels).where(inArray(trajectoryLanguageLevels.trajectoryId, tIds)).orderBy(asc(trajectoryLanguageLevels.measuredOn)).all(), (r) => r.trajectoryId) : new Map();
-  const contracts = tIds.length ? groupBy(db.select().from(trajectoryContracts).where(inArray(trajectoryContracts.trajectoryId, tIds)).orderBy(asc(trajectoryContracts.startDate)).all(), (r) => r.trajectoryId) : new Map();
-  const followUps = tIds.length ? groupBy(db.select().from(trajectoryFollowUps).where(inArray(trajectoryFollowUps.trajectoryId, tIds)).all(), (r) => r.trajectoryId) : new Map();
+  const steps = tIds.length
+    ? groupBy(
+        db.select().from(trajectorySteps).where(inArray(trajectorySteps.trajectoryId, tIds)).all(),
+        (r) => r.trajectoryId,
+      )
+    : new Map();
+  const languages = tIds.length
+    ? groupBy(
+        db
+          .select()
+          .from(trajectoryLanguageLevels)
+          .where(inArray(trajectoryLanguageLevels.trajectoryId, tIds))
+          .orderBy(asc(trajectoryLanguageLevels.measuredOn))
+          .all(),
+        (r) => r.trajectoryId,
+      )
+    : new Map();
+  const contracts = tIds.length
+    ? groupBy(
+        db
+          .select()
+          .from(trajectoryContracts)
+          .where(inArray(trajectoryContracts.trajectoryId, tIds))
+          .orderBy(asc(trajectoryContracts.startDate))
+          .all(),
+        (r) => r.trajectoryId,
+      )
+    : new Map();
+  const followUps = tIds.length
+    ? groupBy(
+        db.select().from(trajectoryFollowUps).where(inArray(trajectoryFollowUps.trajectoryId, tIds)).all(),
+        (r) => r.trajectoryId,
+      )
+    : new Map();
   const byRecord = new Map(ts.map((t) => [t.newcomerRecordId, t]));
   return records.map((record) => {
     const trajectory = byRecord.get(record.id) ?? null;
@@ -110,10 +176,28 @@ function loadRoutes(db: ReturnType<typeof getDb> | Tx, organisationId: number | 
       record,
       country: countries.get(record.organisationId) ?? "BE",
       trajectory,
-      steps: (steps.get(id) ?? []).map((s: { id: number; stepKey: string; reachedOn: string }) => ({ id: s.id, stepKey: s.stepKey, reachedOn: s.reachedOn })),
-      languages: (languages.get(id) ?? []).map((l: { id: number; level: string; measuredOn: string }) => ({ id: l.id, level: l.level, measuredOn: l.measuredOn })),
-      contracts: (contracts.get(id) ?? []).map((c: Loaded["contracts"][number]) => ({ id: c.id, type: c.type, role: c.role, startDate: c.startDate, endDate: c.endDate })),
-      followUps: (followUps.get(id) ?? []).map((f: { moment: string; situation: string; confirmedAt: string }) => ({ moment: f.moment, situation: f.situation, confirmedAt: f.confirmedAt })),
+      steps: (steps.get(id) ?? []).map((s: { id: number; stepKey: string; reachedOn: string }) => ({
+        id: s.id,
+        stepKey: s.stepKey,
+        reachedOn: s.reachedOn,
+      })),
+      languages: (languages.get(id) ?? []).map((l: { id: number; level: string; measuredOn: string }) => ({
+        id: l.id,
+        level: l.level,
+        measuredOn: l.measuredOn,
+      })),
+      contracts: (contracts.get(id) ?? []).map((c: Loaded["contracts"][number]) => ({
+        id: c.id,
+        type: c.type,
+        role: c.role,
+        startDate: c.startDate,
+        endDate: c.endDate,
+      })),
+      followUps: (followUps.get(id) ?? []).map((f: { moment: string; situation: string; confirmedAt: string }) => ({
+        moment: f.moment,
+        situation: f.situation,
+        confirmedAt: f.confirmedAt,
+      })),
     };
   });
 }
@@ -144,9 +228,17 @@ export function figuresByOrganisation(today = todayIso()): Map<number, PersonFig
     list.push(f);
     out.set(org, list);
   };
-  for (const l of loadRoutes(db, null)) push(l.record.organisationId, personFigures(factsOf(l), today, recognisesIn(versionOf(l))));
+  for (const l of loadRoutes(db, null))
+    push(l.record.organisationId, personFigures(factsOf(l), today, recognisesIn(versionOf(l))));
   for (const a of db.select().from(trajectoryAnonymousOutcomes).all()) {
-    push(a.organisationId, { retained6: a.retained6, retained12: a.retained12, atLevel12: a.atLevel12, monthsToRecognition: a.monthsToRecognition, monthsToLevelContract: a.monthsToLevelContract, languageGain: a.languageGain });
+    push(a.organisationId, {
+      retained6: a.retained6,
+      retained12: a.retained12,
+      atLevel12: a.atLevel12,
+      monthsToRecognition: a.monthsToRecognition,
+      monthsToLevelContract: a.monthsToLevelContract,
+      languageGain: a.languageGain,
+    });
   }
   return out;
 }
@@ -178,12 +270,23 @@ function routeView(l: Loaded, locale: Locale, today: string): RouteView {
   const all = catalogueSteps(version);
   const facts = factsOf(l);
   const reached = new Map(l.steps.map((s) => [s.stepKey, s]));
-  const route = stepsFor(all, l.country, l.record.profession).map((s): StepView => ({ key: s.key, ...stepText(s, locale), reachedOn: reached.get(s.key)?.reachedOn ?? null, stepId: reached.get(s.key)?.id ?? null }));
+  const route = stepsFor(all, l.country, l.record.profession).map((s): StepView => ({
+    key: s.key,
+    ...stepText(s, locale),
+    reachedOn: reached.get(s.key)?.reachedOn ?? null,
+    stepId: reached.get(s.key)?.id ?? null,
+  }));
   // A step recorded earlier that no longer fits the profession or country stays visible.
   for (const s of l.steps) {
     if (route.some((r) => r.key === s.stepKey)) continue;
     const def = all.find((d) => d.key === s.stepKey);
-    route.push({ key: s.stepKey, title: def ? stepText(def, locale).title : s.stepKey, help: def ? stepText(def, locale).help : "", reachedOn: s.reachedOn, stepId: s.id });
+    route.push({
+      key: s.stepKey,
+      title: def ? stepText(def, locale).title : s.stepKey,
+      help: def ? stepText(def, locale).help : "",
+      reachedOn: s.reachedOn,
+      stepId: s.id,
+    });
   }
   return {
     recordId: l.record.id,
@@ -212,18 +315,46 @@ export function viewTrajectoryOverview(actor: OrgActor, filter: OverviewFilter, 
   const today = todayIso();
   const loaded = loadRoutes(getDb(), actor.organisationId);
   const all = loaded.map((l) => routeView(l, locale, today));
-  const rows = all.filter((r) => (filter.step === null || r.position === filter.step) && (!filter.overdue || r.followUps.some((f) => f.state === "overdue")));
+  const rows = all.filter(
+    (r) =>
+      (filter.step === null || r.position === filter.step) &&
+      (!filter.overdue || r.followUps.some((f) => f.state === "overdue")),
+  );
   const people = loaded.map((l) => personFigures(factsOf(l), today, recognisesIn(versionOf(l))));
-  const kept = getDb().select().from(trajectoryAnonymousOutcomes).where(eq(trajectoryAnonymousOutcomes.organisationId, actor.organisationId)).all();
+  const kept = getDb()
+    .select()
+    .from(trajectoryAnonymousOutcomes)
+    .where(eq(trajectoryAnonymousOutcomes.organisationId, actor.organisationId))
+    .all();
   const censored12 = loaded.filter((l) => situationAt(factsOf(l), 12, today) === "censored").length;
-  const figures = ownFigures([...people, ...kept.map((a) => ({ retained6: a.retained6, retained12: a.retained12, atLevel12: a.atLevel12, monthsToRecognition: a.monthsToRecognition, monthsToLevelContract: a.monthsToLevelContract, languageGain: a.languageGain }))], censored12);
-  auditNewcomerView({ id: actor.id, organisationId: actor.organisationId }, { action: "trajectories.viewed", entityType: "trajectory_list", newcomerIds: rows.map((r) => r.recordId) });
+  const figures = ownFigures(
+    [
+      ...people,
+      ...kept.map((a) => ({
+        retained6: a.retained6,
+        retained12: a.retained12,
+        atLevel12: a.atLevel12,
+        monthsToRecognition: a.monthsToRecognition,
+        monthsToLevelContract: a.monthsToLevelContract,
+        languageGain: a.languageGain,
+      })),
+    ],
+    censored12,
+  );
+  auditNewcomerView(
+    { id: actor.id, organisationId: actor.organisationId },
+    { action: "trajectories.viewed", entityType: "trajectory_list", newcomerIds: rows.map((r) => r.recordId) },
+  );
   return { rows, total: all.length, figures, today };
 }
 
 /** The organisation's live record, or a failure (404 with the probe entry for a foreign id; 409 when erased). */
 function ownRecord(actor: OrgActor, recordId: number): Outcome<NewcomerRecord> {
-  const record = getDb().select().from(newcomerRecords).where(and(eq(newcomerRecords.id, recordId), eq(newcomerRecords.organisationId, actor.organisationId))).get();
+  const record = getDb()
+    .select()
+    .from(newcomerRecords)
+    .where(and(eq(newcomerRecords.id, recordId), eq(newcomerRecords.organisationId, actor.organisationId)))
+    .get();
   if (!record) {
     auditMissingId({ id: actor.id, organisationId: actor.organisationId }, "newcomer_record", recordId);
     return fail("not_found", "errors.notFound");
@@ -233,23 +364,39 @@ function ownRecord(actor: OrgActor, recordId: number): Outcome<NewcomerRecord> {
 }
 
 /** One newcomer's route for HR: one `trajectory.view` entry. */
-export function viewTrajectory(actor: OrgActor, recordId: number, locale: Locale): Outcome<RouteView & { today: string }> {
+export function viewTrajectory(
+  actor: OrgActor,
+  recordId: number,
+  locale: Locale,
+): Outcome<RouteView & { today: string }> {
   const record = ownRecord(actor, recordId);
   if (!record.ok) return record;
   const today = todayIso();
   const [loaded] = loadRoutes(getDb(), actor.organisationId, [recordId]);
   if (!loaded) return fail("not_found", "errors.notFound");
-  auditNewcomerView({ id: actor.id, organisationId: actor.organisationId }, { action: "trajectory.view", entityType: "trajectory", entityId: recordId, newcomerIds: [recordId] });
+  auditNewcomerView(
+    { id: actor.id, organisationId: actor.organisationId },
+    { action: "trajectory.view", entityType: "trajectory", entityId: recordId, newcomerIds: [recordId] },
+  );
   return ok({ ...routeView(loaded, locale, today), today });
 }
 
 /** The signed-in newcomer's own route (their linked record in their organisation), or null. */
-export function myTrajectory(user: Pick<CurrentUser, "id" | "organisationId">, locale: Locale): (RouteView & { today: string }) | null {
+export function myTrajectory(
+  user: Pick<CurrentUser, "id" | "organisationId">,
+  locale: Locale,
+): (RouteView & { today: string }) | null {
   if (user.organisationId === null) return null;
   const record = getDb()
     .select({ id: newcomerRecords.id })
     .from(newcomerRecords)
-    .where(and(eq(newcomerRecords.userId, user.id), eq(newcomerRecords.organisationId, user.organisationId), isNull(newcomerRecords.erasedAt)))
+    .where(
+      and(
+        eq(newcomerRecords.userId, user.id),
+        eq(newcomerRecords.organisationId, user.organisationId),
+        isNull(newcomerRecords.erasedAt),
+      ),
+    )
     .get();
   if (!record) return null;
   const [loaded] = loadRoutes(getDb(), user.organisationId, [record.id]);
@@ -272,7 +419,9 @@ export function trajectoryForExport(user: Pick<CurrentUser, "id" | "organisation
     outcome: view.outcome,
     outcomeDate: view.outcomeDate,
     outcomeReason: view.outcomeReason,
-    followUps: view.followUps.filter((f) => f.situation).map((f) => ({ moment: f.moment, dueDate: f.dueDate, situation: f.situation })),
+    followUps: view.followUps
+      .filter((f) => f.situation)
+      .map((f) => ({ moment: f.moment, dueDate: f.dueDate, situation: f.situation })),
   };
 }
 
@@ -284,14 +433,27 @@ type Change = { recordId: number };
 function ensureTrajectory(tx: Tx, record: NewcomerRecord): Trajectory {
   const existing = tx.select().from(trajectories).where(eq(trajectories.newcomerRecordId, record.id)).get();
   if (existing) return existing;
-  return tx.insert(trajectories).values({ organisationId: record.organisationId, newcomerRecordId: record.id, catalogueVersion: CURRENT_ROUTE_CATALOGUE.version }).returning().get();
+  return tx
+    .insert(trajectories)
+    .values({
+      organisationId: record.organisationId,
+      newcomerRecordId: record.id,
+      catalogueVersion: CURRENT_ROUTE_CATALOGUE.version,
+    })
+    .returning()
+    .get();
 }
 
 /**
  * Runs one change in an immediate transaction: the record is checked first, the change may refuse (then
  * nothing is written, not even the empty trajectory), and every accepted change is audited.
  */
-function change(actor: OrgActor, recordId: number, part: string, apply: (tx: Tx, t: Trajectory, record: NewcomerRecord, today: string) => Outcome<null>): Outcome<null> {
+function change(
+  actor: OrgActor,
+  recordId: number,
+  part: string,
+  apply: (tx: Tx, t: Trajectory, record: NewcomerRecord, today: string) => Outcome<null>,
+): Outcome<null> {
   const record = ownRecord(actor, recordId);
   if (!record.ok) return record;
   const today = todayIso();
@@ -311,27 +473,46 @@ function change(actor: OrgActor, recordId: number, part: string, apply: (tx: Tx,
     if (!(error instanceof Refused)) throw error;
     return result;
   }
-  audit({ actorUserId: actor.id, organisationId: actor.organisationId, action: "trajectory.update", entityType: "trajectory", entityId: recordId, detail: { part } });
+  audit({
+    actorUserId: actor.id,
+    organisationId: actor.organisationId,
+    action: "trajectory.update",
+    entityType: "trajectory",
+    entityId: recordId,
+    detail: { part },
+  });
   return result;
 }
 
 class Refused extends Error {}
 
-const invalid = (field: string, key: Parameters<typeof fail>[1], params?: Record<string, string>) => fail("invalid", key, { fields: { [field]: [key] }, params });
+const invalid = (field: string, key: Parameters<typeof fail>[1], params?: Record<string, string>) =>
+  fail("invalid", key, { fields: { [field]: [key] }, params });
 
 export function recordStep(actor: OrgActor, input: Change & StepInput): Outcome<null> {
   return change(actor, input.recordId, "step", (tx, t, record, today) => {
-    const country = tx.select({ c: organisations.country }).from(organisations).where(eq(organisations.id, record.organisationId)).get()?.c ?? "BE";
+    const country =
+      tx
+        .select({ c: organisations.country })
+        .from(organisations)
+        .where(eq(organisations.id, record.organisationId))
+        .get()?.c ?? "BE";
     const allowed = stepsFor(catalogueSteps(t.catalogueVersion), country, record.profession);
     if (!allowed.some((s) => s.key === input.stepKey)) return invalid("stepKey", "trajectories.errors.unknownStep");
     if (input.reachedOn > today) return invalid("reachedOn", "trajectories.errors.future");
     const existing = tx.select().from(trajectorySteps).where(eq(trajectorySteps.trajectoryId, t.id)).all();
-    const next = [...existing.filter((s) => s.stepKey !== input.stepKey), { stepKey: input.stepKey, reachedOn: input.reachedOn }];
+    const next = [
+      ...existing.filter((s) => s.stepKey !== input.stepKey),
+      { stepKey: input.stepKey, reachedOn: input.reachedOn },
+    ];
     const problem = stepOrderProblem(next, orderIn(t.catalogueVersion));
     if (problem) return invalid("reachedOn", "trajectories.errors.stepOrder");
     tx.insert(trajectorySteps)
       .values({ trajectoryId: t.id, stepKey: input.stepKey, reachedOn: input.reachedOn })
-      .onConflictDoUpdate({ target: [trajectorySteps.trajectoryId, trajectorySteps.stepKey], set: { reachedOn: input.reachedOn } })
+      .onConflictDoUpdate({
+        target: [trajectorySteps.trajectoryId, trajectorySteps.stepKey],
+        set: { reachedOn: input.reachedOn },
+      })
       .run();
     return ok();
   });
@@ -339,7 +520,11 @@ export function recordStep(actor: OrgActor, input: Change & StepInput): Outcome<
 
 export function removeStep(actor: OrgActor, input: Change & RemoveInput): Outcome<null> {
   return change(actor, input.recordId, "step.remove", (tx, t) => {
-    const removed = tx.delete(trajectorySteps).where(and(eq(trajectorySteps.id, input.itemId), eq(trajectorySteps.trajectoryId, t.id))).returning({ id: trajectorySteps.id }).all();
+    const removed = tx
+      .delete(trajectorySteps)
+      .where(and(eq(trajectorySteps.id, input.itemId), eq(trajectorySteps.trajectoryId, t.id)))
+      .returning({ id: trajectorySteps.id })
+      .all();
     return removed.length ? ok() : fail("not_found", "errors.notFound");
   });
 }
@@ -347,37 +532,62 @@ export function removeStep(actor: OrgActor, input: Change & RemoveInput): Outcom
 export function recordLanguageLevel(actor: OrgActor, input: Change & LanguageInput): Outcome<null> {
   return change(actor, input.recordId, "language", (tx, t, _record, today) => {
     if (input.measuredOn > today) return invalid("measuredOn", "trajectories.errors.future");
-    tx.insert(trajectoryLanguageLevels).values({ trajectoryId: t.id, level: input.level, measuredOn: input.measuredOn }).run();
+    tx.insert(trajectoryLanguageLevels)
+      .values({ trajectoryId: t.id, level: input.level, measuredOn: input.measuredOn })
+      .run();
     return ok();
   });
 }
 
 export function removeLanguageLevel(actor: OrgActor, input: Change & RemoveInput): Outcome<null> {
   return change(actor, input.recordId, "language.remove", (tx, t) => {
-    const removed = tx.delete(trajectoryLanguageLevels).where(and(eq(trajectoryLanguageLevels.id, input.itemId), eq(trajectoryLanguageLevels.trajectoryId, t.id))).returning({ id: trajectoryLanguageLevels.id }).all();
+    const removed = tx
+      .delete(trajectoryLanguageLevels)
+      .where(and(eq(trajectoryLanguageLevels.id, input.itemId), eq(trajectoryLanguageLevels.trajectoryId, t.id)))
+      .returning({ id: trajectoryLanguageLevels.id })
+      .all();
     return removed.length ? ok() : fail("not_found", "errors.notFound");
   });
 }
 
 export function setRoles(actor: OrgActor, input: Change & RolesInput): Outcome<null> {
   return change(actor, input.recordId, "roles", (tx, t) => {
-    tx.update(trajectories).set({ currentRole: input.currentRole, targetRole: input.targetRole }).where(eq(trajectories.id, t.id)).run();
+    tx.update(trajectories)
+      .set({ currentRole: input.currentRole, targetRole: input.targetRole })
+      .where(eq(trajectories.id, t.id))
+      .run();
     return ok();
   });
 }
 
 export function recordContract(actor: OrgActor, input: Change & ContractInput): Outcome<null> {
   return change(actor, input.recordId, "contract", (tx, t) => {
-    tx.insert(trajectoryContracts).values({ trajectoryId: t.id, type: input.type, role: input.role, startDate: input.startDate, endDate: input.endDate }).run();
+    tx.insert(trajectoryContracts)
+      .values({
+        trajectoryId: t.id,
+        type: input.type,
+        role: input.role,
+        startDate: input.startDate,
+        endDate: input.endDate,
+      })
+      .run();
     return ok();
   });
 }
 
 export function removeContract(actor: OrgActor, input: Change & RemoveInput): Outcome<null> {
   return change(actor, input.recordId, "contract.remove", (tx, t) => {
-    const removed = tx.delete(trajectoryContracts).where(and(eq(trajectoryContracts.id, input.itemId), eq(trajectoryContracts.trajectoryId, t.id))).returning({ id: trajectoryContracts.id }).all();
+    const removed = tx
+      .delete(trajectoryContracts)
+      .where(and(eq(trajectoryContracts.id, input.itemId), eq(trajectoryContracts.trajectoryId, t.id)))
+      .returning({ id: trajectoryContracts.id })
+      .all();
     if (!removed.length) return fail("not_found", "errors.notFound");
-    tx.delete(trajectoryFollowUps).where(and(eq(trajectoryFollowUps.trajectoryId, t.id), eq(trajectoryFollowUps.moment, `contract-${input.itemId}`))).run();
+    tx.delete(trajectoryFollowUps)
+      .where(
+        and(eq(trajectoryFollowUps.trajectoryId, t.id), eq(trajectoryFollowUps.moment, `contract-${input.itemId}`)),
+      )
+      .run();
     return ok();
   });
 }
@@ -388,7 +598,11 @@ export function recordOutcome(actor: OrgActor, input: Change & OutcomeInput): Ou
     if (input.outcomeDate > today) return invalid("outcomeDate", "trajectories.errors.future");
     if (input.outcomeDate < record.startDate) return invalid("outcomeDate", "trajectories.errors.beforeStart");
     tx.update(trajectories)
-      .set({ outcome: input.outcome, outcomeDate: input.outcomeDate, outcomeReason: input.outcome === "left" ? input.reason : null })
+      .set({
+        outcome: input.outcome,
+        outcomeDate: input.outcomeDate,
+        outcomeReason: input.outcome === "left" ? input.reason : null,
+      })
       .where(eq(trajectories.id, t.id))
       .run();
     return ok();
@@ -397,7 +611,10 @@ export function recordOutcome(actor: OrgActor, input: Change & OutcomeInput): Ou
 
 export function clearOutcome(actor: OrgActor, input: Change): Outcome<null> {
   return change(actor, input.recordId, "outcome.clear", (tx, t) => {
-    tx.update(trajectories).set({ outcome: null, outcomeDate: null, outcomeReason: null }).where(eq(trajectories.id, t.id)).run();
+    tx.update(trajectories)
+      .set({ outcome: null, outcomeDate: null, outcomeReason: null })
+      .where(eq(trajectories.id, t.id))
+      .run();
     return ok();
   });
 }
@@ -406,12 +623,26 @@ export function clearOutcome(actor: OrgActor, input: Change): Outcome<null> {
 export function confirmFollowUp(actor: OrgActor, input: Change & FollowUpInput): Outcome<null> {
   return change(actor, input.recordId, "followUp", (tx, t, record, today) => {
     const contracts = tx.select().from(trajectoryContracts).where(eq(trajectoryContracts.trajectoryId, t.id)).all();
-    const moment = followUpMoments({ startDate: record.startDate, contracts, outcome: t.outcome as Situation | null, outcomeDate: t.outcomeDate }).find((m) => m.moment === input.moment);
+    const moment = followUpMoments({
+      startDate: record.startDate,
+      contracts,
+      outcome: t.outcome as Situation | null,
+      outcomeDate: t.outcomeDate,
+    }).find((m) => m.moment === input.moment);
     if (!moment) return fail("invalid", "trajectories.errors.unknownFollowUp");
     if (moment.dueDate > today) return fail("invalid", "trajectories.errors.followUpNotDue");
     tx.insert(trajectoryFollowUps)
-      .values({ trajectoryId: t.id, moment: input.moment, situation: input.situation, confirmedByUserId: actor.id, confirmedAt: nowIso() })
-      .onConflictDoUpdate({ target: [trajectoryFollowUps.trajectoryId, trajectoryFollowUps.moment], set: { situation: input.situation, confirmedByUserId: actor.id, confirmedAt: nowIso() } })
+      .values({
+        trajectoryId: t.id,
+        moment: input.moment,
+        situation: input.situation,
+        confirmedByUserId: actor.id,
+        confirmedAt: nowIso(),
+      })
+      .onConflictDoUpdate({
+        target: [trajectoryFollowUps.trajectoryId, trajectoryFollowUps.moment],
+        set: { situation: input.situation, confirmedByUserId: actor.id, confirmedAt: nowIso() },
+      })
       .run();
     return ok();
   });
@@ -427,10 +658,17 @@ export function confirmFollowUp(actor: OrgActor, input: Change & FollowUpInput):
 export function eraseTrajectoryIn(tx: Tx, recordId: number, today = todayIso()): void {
   const [loaded] = loadRoutes(tx, null, [recordId]);
   if (loaded?.trajectory) {
-    tx.insert(trajectoryAnonymousOutcomes).values({ organisationId: loaded.record.organisationId, ...personFigures(factsOf(loaded), today, recognisesIn(versionOf(loaded))) }).run();
+    tx.insert(trajectoryAnonymousOutcomes)
+      .values({
+        organisationId: loaded.record.organisationId,
+        ...personFigures(factsOf(loaded), today, recognisesIn(versionOf(loaded))),
+      })
+      .run();
     tx.delete(trajectories).where(eq(trajectories.id, loaded.trajectory.id)).run();
   }
-  tx.delete(notifications).where(like(notifications.eventKey, `trajectory-followup:${recordId}:%`)).run();
+  tx.delete(notifications)
+    .where(like(notifications.eventKey, `trajectory-followup:${recordId}:%`))
+    .run();
 }
 
 export type FollowUpDue = { recordId: number; newcomerName: string; moment: string; dueDate: string };

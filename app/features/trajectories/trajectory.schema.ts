@@ -9,7 +9,11 @@ const date = dateField("trajectories.errors.date");
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const StepInputSchema = z.object({
-  stepKey: z.string({ error: "validation.choose" }).trim().min(1, { error: "validation.choose" }).max(60, { error: "validation.invalidChoice" }),
+  stepKey: z
+    .string({ error: "validation.choose" })
+    .trim()
+    .min(1, { error: "validation.choose" })
+    .max(60, { error: "validation.invalidChoice" }),
   reachedOn: date,
 });
 export type StepInput = z.infer<typeof StepInputSchema>;
@@ -21,8 +25,12 @@ export const LanguageInputSchema = z.object({
 export type LanguageInput = z.infer<typeof LanguageInputSchema>;
 
 export const RolesInputSchema = z.object({
-  currentRole: z.preprocess(emptyToUndefined, z.enum(ROLES, { error: "validation.invalidChoice" }).optional()).transform((v) => v ?? null),
-  targetRole: z.preprocess(emptyToUndefined, z.enum(QUALIFIED_ROLES, { error: "validation.invalidChoice" }).optional()).transform((v) => v ?? null),
+  currentRole: z
+    .preprocess(emptyToUndefined, z.enum(ROLES, { error: "validation.invalidChoice" }).optional())
+    .transform((v) => v ?? null),
+  targetRole: z
+    .preprocess(emptyToUndefined, z.enum(QUALIFIED_ROLES, { error: "validation.invalidChoice" }).optional())
+    .transform((v) => v ?? null),
 });
 export type RolesInput = z.infer<typeof RolesInputSchema>;
 
@@ -34,8 +42,10 @@ export const ContractInputSchema = z
     endDate: optionalDateField("trajectories.errors.date"),
   })
   .superRefine((v, ctx) => {
-    if (v.endDate !== null && v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "trajectories.errors.endBeforeStart" });
-    if (v.type === "permanent" && v.endDate !== null) ctx.addIssue({ code: "custom", path: ["endDate"], message: "trajectories.errors.permanentEnd" });
+    if (v.endDate !== null && v.endDate < v.startDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "trajectories.errors.endBeforeStart" });
+    if (v.type === "permanent" && v.endDate !== null)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "trajectories.errors.permanentEnd" });
   });
 export type ContractInput = z.infer<typeof ContractInputSchema>;
 
@@ -43,16 +53,22 @@ export const OutcomeInputSchema = z
   .object({
     outcome: z.enum(OUTCOMES, { error: "validation.choose" }),
     outcomeDate: optionalDateField("trajectories.errors.date"),
-    reason: z.preprocess(emptyToUndefined, z.enum(LEAVE_REASONS, { error: "validation.invalidChoice" }).optional()).transform((v) => v ?? null),
+    reason: z
+      .preprocess(emptyToUndefined, z.enum(LEAVE_REASONS, { error: "validation.invalidChoice" }).optional())
+      .transform((v) => v ?? null),
   })
   .superRefine((v, ctx) => {
-    if (v.outcomeDate === null) ctx.addIssue({ code: "custom", path: ["outcomeDate"], message: "trajectories.errors.outcomeDate" });
-    if (v.reason !== null && v.outcome !== "left") ctx.addIssue({ code: "custom", path: ["reason"], message: "trajectories.errors.reasonOnlyLeft" });
+    if (v.outcomeDate === null)
+      ctx.addIssue({ code: "custom", path: ["outcomeDate"], message: "trajectories.errors.outcomeDate" });
+    if (v.reason !== null && v.outcome !== "left")
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "trajectories.errors.reasonOnlyLeft" });
   });
 export type OutcomeInput = z.infer<typeof OutcomeInputSchema>;
 
 export const FollowUpInputSchema = z.object({
-  moment: z.string({ error: "errors.badRequest" }).regex(/^(month6|month12|contract-[1-9]\d{0,14})$/, { error: "errors.badRequest" }),
+  moment: z
+    .string({ error: "errors.badRequest" })
+    .regex(/^(month6|month12|contract-[1-9]\d{0,14})$/, { error: "errors.badRequest" }),
   situation: z.enum(SITUATIONS, { error: "validation.choose" }),
 });
 export type FollowUpInput = z.infer<typeof FollowUpInputSchema>;

@@ -15,7 +15,8 @@ export const benchmark: Catalogue<typeof source> = {
   },
   comparison: {
     title: "Compare organisations",
-    intro: "The latest submitted scan of every care organisation (instrument version {version}). Organisations that consented are listed by name; the others count in the group figures only. Group figures appear only from {k} organisations.",
+    intro:
+      "The latest submitted scan of every care organisation (instrument version {version}). Organisations that consented are listed by name; the others count in the group figures only. Group figures appear only from {k} organisations.",
     filters: "Filters",
     country: "Country",
     sector: "Sector",
@@ -37,14 +38,17 @@ export const benchmark: Catalogue<typeof source> = {
     median: "Median",
     q3: "3rd quartile",
     distributionTitle: "Distribution per theme",
-    distributionChart: "Distribution per theme: 1st quartile, median and 3rd quartile. The table below gives the same figures.",
+    distributionChart:
+      "Distribution per theme: 1st quartile, median and 3rd quartile. The table below gives the same figures.",
     itemsTitle: "Practices in place",
-    itemsIntro: "Per statement, the share of organisations that answered 3 (in place and documented) or 4, among those that answered it 0–4.",
+    itemsIntro:
+      "Per statement, the share of organisations that answered 3 (in place and documented) or 4, among those that answered it 0–4.",
     item: "Statement",
     share: "Share ≥ 3",
     breakdownTitle: "Broken down by {by}",
     trendTitle: "Trend over the years",
-    trendChart: "Median overall score and median of each theme per year; in a year with fewer than 20 organisations, the mean. The table below gives the same figures.",
+    trendChart:
+      "Median overall score and median of each theme per year; in a year with fewer than 20 organisations, the mean. The table below gives the same figures.",
     trendMedian: "Median overall",
     organisationsTitle: "Organisations",
     organisation: "Organisation",
@@ -52,7 +56,8 @@ export const benchmark: Catalogue<typeof source> = {
     unlisted: "Only organisations that consented are listed. The others count in the group figures.",
     compareWithGroup: "Compare with group",
     selectedTitle: "{organisation} against the group",
-    selectedChart: "Scores of {organisation} against the group's median per theme. The table below gives the same figures.",
+    selectedChart:
+      "Scores of {organisation} against the group's median per theme. The table below gives the same figures.",
     selectedScore: "Organisation's score",
     groupMedian: "Group median",
     closeSelected: "Close comparison",
@@ -69,12 +74,22 @@ export const benchmark: Catalogue<typeof source> = {
     intro: "Scan {period}. This organisation consented to share its results with project partners.",
     value: "Answer",
     back: "Back to the comparison",
-    answers: { "0": "0 – not in place", "1": "1 – ad hoc", "2": "2 – planned or partly", "3": "3 – in place and documented", "4": "4 – evaluated and improved", dont_know: "Don't know", not_applicable: "Not applicable", missing: "Not answered" },
+    answers: {
+      "0": "0 – not in place",
+      "1": "1 – ad hoc",
+      "2": "2 – planned or partly",
+      "3": "3 – in place and documented",
+      "4": "4 – evaluated and improved",
+      dont_know: "Don't know",
+      not_applicable: "Not applicable",
+      missing: "Not answered",
+    },
   },
   levels: { "1": "Starting", "2": "Aware", "3": "Developing", "4": "Embedded", "5": "Leading" },
   indicators: {
     title: "Programme indicators",
-    intro: "Figures for reporting to the programme, per country and per sector. The programme total is always shown; a cell per country or sector from {k} contributing organisations.",
+    intro:
+      "Figures for reporting to the programme, per country and per sector. The programme total is always shown; a cell per country or sector from {k} contributing organisations.",
     byCountry: "Per country",
     bySector: "Per sector",
     group: "Group",
@@ -93,14 +108,17 @@ export const benchmark: Catalogue<typeof source> = {
   },
   hr: {
     title: "Your position",
-    intro: "The scores of your latest submitted scan ({period}) next to the median of other care organisations. Your own organisation does not count in the group.",
+    intro:
+      "The scores of your latest submitted scan ({period}) next to the median of other care organisations. Your own organisation does not count in the group.",
     groupLabel: "Compare with",
     groupCountry: "Organisations in the same country ({value})",
     groupSector: "Organisations in the same sector ({value})",
     apply: "Compare",
-    noScan: "Your organisation has no submitted scan yet. Once you submit one, you will see here how your scores relate to other organisations.",
+    noScan:
+      "Your organisation has no submitted scan yet. Once you submit one, you will see here how your scores relate to other organisations.",
     peers: "The group holds about {n} other organisations.",
-    suppressed: "For this group we show no figures, to protect the organisations in it. You may choose the other group.",
+    suppressed:
+      "For this group we show no figures, to protect the organisations in it. You may choose the other group.",
     chart: "Your scores against the group's median per theme. The table below gives the same figures.",
     own: "Your score",
     peerMedian: "Group median",
@@ -110,7 +128,8 @@ export const benchmark: Catalogue<typeof source> = {
     unknownValue: "This filter value does not exist.",
     unknownFilter: "This filter does not exist.",
     unknownYear: "There are no submitted scans for this year.",
-    organisationNotShown: "This organisation is not in the list shown: it falls outside the filters, or may not be shown individually.",
+    organisationNotShown:
+      "This organisation is not in the list shown: it falls outside the filters, or may not be shown individually.",
     invalidTitle: "We cannot apply these filters",
   },
   csv: {

@@ -98,9 +98,20 @@ export const matching: Catalogue<typeof source> = {
     games: "Games",
   },
   genders: { female: "Woman", male: "Man", x: "X / other" },
-  recognition: { not_started: "Not started", in_progress: "In progress", recognised: "Recognised", not_needed: "Not needed" },
+  recognition: {
+    not_started: "Not started",
+    in_progress: "In progress",
+    recognised: "Recognised",
+    not_needed: "Not needed",
+  },
   buddyStatus: { active: "Available", paused: "Paused", inactive: "Not available" },
-  states: { waiting: "Waiting for a buddy", proposed: "Proposal sent", matched: "Matched", ended: "Match ended", erased: "Erased" },
+  states: {
+    waiting: "Waiting for a buddy",
+    proposed: "Proposal sent",
+    matched: "Matched",
+    ended: "Match ended",
+    erased: "Erased",
+  },
   status: {
     proposed: "Proposed",
     accepted: "Accepted",
@@ -145,7 +156,8 @@ export const matching: Catalogue<typeof source> = {
   },
   newcomers: {
     title: "Newcomers",
-    intro: "The newcomers HR keeps for the buddy programme. Do not ask for nationality or origin: languages are enough.",
+    intro:
+      "The newcomers HR keeps for the buddy programme. Do not ask for nationality or origin: languages are enough.",
     add: "Add a newcomer",
     newTitle: "Add a newcomer",
     editTitle: "Newcomer: {name}",
@@ -157,8 +169,10 @@ export const matching: Catalogue<typeof source> = {
     saved: "The changes have been saved.",
     export: "Export data (JSON)",
     erase: "Erase personal data",
-    eraseIntro: "Erasing removes name, languages, interests, preferences and all notes. Only anonymous counts remain. This cannot be undone.",
-    eraseIntroAccount: "Erasing removes name, languages, interests, preferences and all notes, and erases the newcomer's own login account too (name, e-mail address, password; they are signed out at once). Only anonymous counts remain. This cannot be undone.",
+    eraseIntro:
+      "Erasing removes name, languages, interests, preferences and all notes. Only anonymous counts remain. This cannot be undone.",
+    eraseIntroAccount:
+      "Erasing removes name, languages, interests, preferences and all notes, and erases the newcomer's own login account too (name, e-mail address, password; they are signed out at once). Only anonymous counts remain. This cannot be undone.",
     eraseConfirmBox: "I understand that the personal data will be erased for good.",
     eraseConfirmRequired: "First tick the box to confirm that you want to erase the personal data for good.",
     erasedWithAccount: "The personal data and the newcomer's login account have been erased.",
@@ -172,7 +186,8 @@ export const matching: Catalogue<typeof source> = {
   },
   hr: {
     title: "Buddy matching",
-    intro: "Start a matching run for the newcomers who are waiting. You first see a preview with explanations; the proposals only go to the buddies once you confirm.",
+    intro:
+      "Start a matching run for the newcomers who are waiting. You first see a preview with explanations; the proposals only go to the buddies once you confirm.",
     run: "Start a matching run",
     waiting: "Waiting newcomers",
     proposals: "Proposals without an answer",
@@ -189,7 +204,8 @@ export const matching: Catalogue<typeof source> = {
     deadline: "Answer before",
     nextCheckIn: "Next check-in",
     weightsTitle: "Weights of the criteria",
-    weightsIntro: "How much each criterion counts in your organisation. Each matching run remembers the weights it was worked out with.",
+    weightsIntro:
+      "How much each criterion counts in your organisation. Each matching run remembers the weights it was worked out with.",
     weightsVersion: "Your adjusted weights apply now (change no. {version}).",
     weightsSave: "Save weights",
     weightsSaved: "The weights have been saved as version {version}.",
@@ -206,7 +222,8 @@ export const matching: Catalogue<typeof source> = {
     title: "Matching run {id}",
     intro: "{matched} of {total} newcomers get a proposal.",
     certified: "We checked it: no other assignment gives more newcomers a buddy or fits better overall.",
-    notCertified: "We could not check that this is the best assignment ({reason}). Review the proposals with extra care.",
+    notCertified:
+      "We could not check that this is the best assignment ({reason}). Review the proposals with extra care.",
     proposal: "Proposal",
     noBuddy: "No buddy possible",
     why: "Why",
@@ -214,7 +231,8 @@ export const matching: Catalogue<typeof source> = {
     noAlternatives: "No other allowed buddies.",
     reasons: "Why not: {reasons}",
     pinned: "Pinned",
-    heldNote: "A proposal that is still waiting for the buddy's answer keeps its place: it counts against the buddy's capacity, and the run does not give that place to anyone else. To move such a newcomer, choose another buddy for them below.",
+    heldNote:
+      "A proposal that is still waiting for the buddy's answer keeps its place: it counts against the buddy's capacity, and the run does not give that place to anyone else. To move such a newcomer, choose another buddy for them below.",
     kept: "Already running",
     lock: "Lock",
     unlock: "Unlock",
@@ -245,13 +263,16 @@ export const matching: Catalogue<typeof source> = {
   },
   me: {
     title: "Being a buddy",
-    intro: "As a buddy you help a new colleague through the first months: answering questions, showing the ward, catching up now and then.",
+    intro:
+      "As a buddy you help a new colleague through the first months: answering questions, showing the ward, catching up now and then.",
     profile: "My buddy profile",
-    profileIntro: "HR uses what you fill in here to match you with a suitable newcomer. You can pause your profile at any time.",
+    profileIntro:
+      "HR uses what you fill in here to match you with a suitable newcomer. You can pause your profile at any time.",
     optIn: "Become a buddy",
     editProfile: "Edit profile",
     saved: "Your buddy profile has been saved.",
-    untrained: "You have not passed the module 'Being a buddy' yet. As long as your organisation requires it, you will not get proposals.",
+    untrained:
+      "You have not passed the module 'Being a buddy' yet. As long as your organisation requires it, you will not get proposals.",
     trainedBadge: "Trained as a buddy",
     proposals: "Proposals",
     noProposals: "No proposals waiting for your answer.",
@@ -317,12 +338,14 @@ export const matching: Catalogue<typeof source> = {
   notYours: "This proposal is not addressed to you.",
   alreadyAnswered: "This proposal has already been answered.",
   proposalExpired: "This proposal has expired: the time to answer is over.",
-  capacityUsed: "You already guide as many newcomers as you said you could. Raise the number in your profile or decline the proposal.",
+  capacityUsed:
+    "You already guide as many newcomers as you said you could. Raise the number in your profile or decline the proposal.",
   newcomerTaken: "This newcomer already has a buddy in the meantime.",
   matchNotActive: "This match is not running (any more).",
   nobodyWaiting: "No newcomer is waiting for a buddy.",
   runNotDraft: "This run has already been sent or discarded.",
-  runFull: "A buddy in this run has no free place any more: proposals waiting for an answer count against their capacity. Start a new run.",
+  runFull:
+    "A buddy in this run has no free place any more: proposals waiting for an answer count against their capacity. Start a new run.",
   runStale: "Something changed since this run (a buddy accepted or paused). Start a new run.",
   buddyNotAllowed: "This buddy is not allowed for this newcomer.",
   recordErased: "This record has been erased.",
@@ -343,8 +366,11 @@ export const matching: Catalogue<typeof source> = {
     weightsStandardNow: "The standard weights apply now.",
     help: "The fit (0–100) counts the criteria this buddy and newcomer share, with your organisation's weights: 100 means everything matches. A buddy who already supports newcomers gets a few points less.",
     outOf: "{fit} out of 100",
-    pinnedBest: "With your choices, this is the best assignment for the other newcomers. Your choices cost nothing: without them the assignment fits no better.",
-    pinnedCost: "With your choices, this is the best assignment for the other newcomers. Your choices cost {fitPoints} fit points in total against the best assignment without them.",
-    pinnedCostNewcomers: "With your choices, this is the best assignment for the other newcomers. Without your choices {newcomers, plural, one {# more newcomer} other {# more newcomers}} would get a buddy, and the assignment would fit {fitPoints} points better.",
+    pinnedBest:
+      "With your choices, this is the best assignment for the other newcomers. Your choices cost nothing: without them the assignment fits no better.",
+    pinnedCost:
+      "With your choices, this is the best assignment for the other newcomers. Your choices cost {fitPoints} fit points in total against the best assignment without them.",
+    pinnedCostNewcomers:
+      "With your choices, this is the best assignment for the other newcomers. Without your choices {newcomers, plural, one {# more newcomer} other {# more newcomers}} would get a buddy, and the assignment would fit {fitPoints} points better.",
   },
 };

@@ -18,7 +18,8 @@ export const modules: Catalogue<typeof source> = {
   status: { not_started: "Not started", in_progress: "In progress", completed: "Completed" },
   list: {
     title: "Awareness modules",
-    intro: "Short modules on what it takes to welcome a newcomer well. Read them at your own pace, on your phone too; your progress is saved.",
+    intro:
+      "Short modules on what it takes to welcome a newcomer well. Read them at your own pace, on your phone too; your progress is saved.",
     assignedTitle: "Assigned to you",
     otherTitle: "All modules",
     otherEmpty: "There are no other modules.",
@@ -46,7 +47,8 @@ export const modules: Catalogue<typeof source> = {
   },
   check: {
     title: "Knowledge check",
-    intro: "Answer all {n} questions. You pass with 80% or more right. If you do not pass, read the feedback and try again.",
+    intro:
+      "Answer all {n} questions. You pass with 80% or more right. If you do not pass, read the feedback and try again.",
     submit: "Submit answers",
     answerAll: "Answer every question.",
     answerRequired: "Choose an answer.",
@@ -79,7 +81,8 @@ export const modules: Catalogue<typeof source> = {
     title: "Modules and assignment",
     intro: "Assign modules to departments with a due date and follow up who completed them.",
     recommendTitle: "Recommended from your scan",
-    recommendIntro: "From the {period} scan: modules for themes scoring under 60 and for flagged core statements, most needed first.",
+    recommendIntro:
+      "From the {period} scan: modules for themes scoring under 60 and for flagged core statements, most needed first.",
     noScan: "Once you have submitted a scan, recommended modules appear here.",
     noRecommendations: "The latest scan calls for no extra modules (or they are already assigned to all departments).",
     reasonWeak: "{dimension} scores under 60",
@@ -94,7 +97,8 @@ export const modules: Catalogue<typeof source> = {
     assignmentsTitle: "Assignments",
     noAssignments: "No modules have been assigned yet.",
     matrixTitle: "Completion per department",
-    matrixCaption: "Employees who completed the module, of all in the department. ‘Overdue’: the due date has passed and not everyone is done.",
+    matrixCaption:
+      "Employees who completed the module, of all in the department. ‘Overdue’: the due date has passed and not everyone is done.",
     notAssigned: "not assigned",
     completedOf: "{completed} of {total}",
     overdue: "Overdue",
@@ -103,7 +107,8 @@ export const modules: Catalogue<typeof source> = {
     removeLabel: "Remove the assignment of {module} to {department}",
     perPerson: "Per person",
     perPersonLabel: "Per person: {module}",
-    detailIntro: "Who in the departments with this assignment completed the module. Visible to your organisation's HR only.",
+    detailIntro:
+      "Who in the departments with this assignment completed the module. Visible to your organisation's HR only.",
     noPeople: "There are no employees in the assigned departments.",
     noDepartment: "No department",
     colName: "Name",
@@ -134,7 +139,8 @@ export const modules: Catalogue<typeof source> = {
     unknownDepartment: "This department does not exist in your organisation.",
     dueDatePast: "Choose a due date today or later.",
     dueDateFormat: "Enter a valid date.",
-    tampered: "Your answers could not be processed: they do not belong to these questions. Reload the page and try again.",
+    tampered:
+      "Your answers could not be processed: they do not belong to these questions. Reload the page and try again.",
     unknownSection: "This part of the module does not exist.",
   },
   csv: {
@@ -149,7 +155,8 @@ export const modules: Catalogue<typeof source> = {
   remind: {
     progressTitle: "Progress per department",
     overdueNone: "No assignment is past its due date.",
-    overdueSome: "{count, plural, one {# assignment is} other {# assignments are}} past the due date and not completed by everyone ({people, plural, one {# employee} other {# employees}}).",
+    overdueSome:
+      "{count, plural, one {# assignment is} other {# assignments are}} past the due date and not completed by everyone ({people, plural, one {# employee} other {# employees}}).",
     button: "Remind the late ones",
     hint: "Whoever has not completed a module after its due date gets a notification in the portal and, by their own settings, an e-mail. At most one reminder a day.",
     sent: "{count, plural, one {# reminder} other {# reminders}} sent.",

@@ -7,7 +7,8 @@ export const notifications: Catalogue<typeof nl> = {
   headerUnread: "{count, plural, one {# unread notification} other {# unread notifications}}",
   list: {
     title: "Notifications",
-    intro: "Reminders and messages about your buddy matches, modules and scans. Open a notification to mark it as read.",
+    intro:
+      "Reminders and messages about your buddy matches, modules and scans. Open a notification to mark it as read.",
     empty: "You have no notifications yet.",
     unread: "New",
     read: "Read",
@@ -15,23 +16,91 @@ export const notifications: Catalogue<typeof nl> = {
     notFound: "This notification does not exist or is not addressed to you.",
   },
   kinds: {
-    proposal_received: { label: "New buddy proposal", title: "Proposal: would you be {newcomer}'s buddy?", body: "HR proposes you as the buddy of a new colleague, {newcomer}. The portal shows why you are a good match. Please accept or decline before {deadlineAt}." },
-    proposal_expiring: { label: "Buddy proposal about to expire", title: "24 hours left to answer the proposal for {newcomer}", body: "The proposal to become {newcomer}'s buddy expires on {deadlineAt}. Please accept or decline before then." },
-    checkin_due: { label: "Check-in today", title: "Check-in {moment} with {newcomer} is today", body: "Today ({dueDate}) the {moment} check-in with {newcomer} is planned. After your conversation, note briefly how it is going." },
-    checkin_overdue: { label: "Check-in overdue", title: "Check-in {moment} with {newcomer} has not been logged", body: "The {moment} check-in with {newcomer} was planned for {dueDate} and has not been logged yet. Plan the conversation and log it in the portal afterwards." },
-    buddy_accepted: { label: "Your buddy is known", title: "Your buddy is {buddy}", body: "{buddy} is your buddy from now on: a colleague who helps you through the first months. The portal shows when you will catch up together." },
-    checkin_upcoming: { label: "Check-in coming up", title: "Coming up: check-in {moment} with {buddy}", body: "On {dueDate} you will catch up with your buddy {buddy} (the {moment} check-in). Feel free to think about what you would like to discuss." },
-    module_assigned: { label: "Module assigned", title: "A new module for you: {module}", body: "HR asks you to take the module ‘{module}’ before {dueDate}." },
-    module_due: { label: "Module due soon", title: "A few days left for the module {module}", body: "The module ‘{module}’ is due on {dueDate}. Your progress is saved: you can continue where you stopped." },
-    module_overdue: { label: "Module overdue", title: "The module {module} is overdue", body: "The module ‘{module}’ was due on {dueDate}. Please complete it as soon as you can." },
-    match_declined: { label: "A buddy declined", title: "{buddy} declined the proposal for {newcomer}", body: "{buddy} cannot or does not want to be {newcomer}'s buddy. This pair will not be proposed again. Run matching again to propose another buddy for {newcomer}." },
-    match_expired: { label: "Proposal expired", title: "The proposal for {newcomer} has expired", body: "{buddy} did not answer the proposal for {newcomer} in time. Run matching again to propose another buddy for {newcomer}." },
-    trajectory_followup: { label: "Route follow-up", title: "Follow-up: how is {newcomer} doing now?", body: "The follow-up of {newcomer} fell on {dueDate}. Confirm the situation in two clicks: working at qualification level, below it, in training, or left." },
-    newcomer_waiting: { label: "Newcomer waiting for a buddy", title: "{newcomer} has been waiting for a buddy for more than 14 days", body: "{newcomer} was registered on {sinceDate} and has no buddy proposal yet. Look at the record or run matching." },
-    action_due: { label: "Action-plan item due", title: "Action due on {dueDate}: {action}", body: "The action ‘{action}’ of your action plan is due on {dueDate} and is not done yet." },
-    scan_stale: { label: "Scan untouched", title: "The {period} scan has not been touched for 30 days", body: "Nothing has been answered in the {period} scan since {sinceDate}. Every answer is saved: continue where you stopped." },
-    scan_due: { label: "Time for a new scan", title: "Time for the next inclusion scan", body: "Your last scan ({period}) was submitted on {submittedDate}. A new scan shows what changed in a year; you can start from the previous answers." },
-    weekly_digest: { label: "Weekly digest", title: "Your digest for the week of {weekDate}", body: "What happened and what is open." },
+    proposal_received: {
+      label: "New buddy proposal",
+      title: "Proposal: would you be {newcomer}'s buddy?",
+      body: "HR proposes you as the buddy of a new colleague, {newcomer}. The portal shows why you are a good match. Please accept or decline before {deadlineAt}.",
+    },
+    proposal_expiring: {
+      label: "Buddy proposal about to expire",
+      title: "24 hours left to answer the proposal for {newcomer}",
+      body: "The proposal to become {newcomer}'s buddy expires on {deadlineAt}. Please accept or decline before then.",
+    },
+    checkin_due: {
+      label: "Check-in today",
+      title: "Check-in {moment} with {newcomer} is today",
+      body: "Today ({dueDate}) the {moment} check-in with {newcomer} is planned. After your conversation, note briefly how it is going.",
+    },
+    checkin_overdue: {
+      label: "Check-in overdue",
+      title: "Check-in {moment} with {newcomer} has not been logged",
+      body: "The {moment} check-in with {newcomer} was planned for {dueDate} and has not been logged yet. Plan the conversation and log it in the portal afterwards.",
+    },
+    buddy_accepted: {
+      label: "Your buddy is known",
+      title: "Your buddy is {buddy}",
+      body: "{buddy} is your buddy from now on: a colleague who helps you through the first months. The portal shows when you will catch up together.",
+    },
+    checkin_upcoming: {
+      label: "Check-in coming up",
+      title: "Coming up: check-in {moment} with {buddy}",
+      body: "On {dueDate} you will catch up with your buddy {buddy} (the {moment} check-in). Feel free to think about what you would like to discuss.",
+    },
+    module_assigned: {
+      label: "Module assigned",
+      title: "A new module for you: {module}",
+      body: "HR asks you to take the module ‘{module}’ before {dueDate}.",
+    },
+    module_due: {
+      label: "Module due soon",
+      title: "A few days left for the module {module}",
+      body: "The module ‘{module}’ is due on {dueDate}. Your progress is saved: you can continue where you stopped.",
+    },
+    module_overdue: {
+      label: "Module overdue",
+      title: "The module {module} is overdue",
+      body: "The module ‘{module}’ was due on {dueDate}. Please complete it as soon as you can.",
+    },
+    match_declined: {
+      label: "A buddy declined",
+      title: "{buddy} declined the proposal for {newcomer}",
+      body: "{buddy} cannot or does not want to be {newcomer}'s buddy. This pair will not be proposed again. Run matching again to propose another buddy for {newcomer}.",
+    },
+    match_expired: {
+      label: "Proposal expired",
+      title: "The proposal for {newcomer} has expired",
+      body: "{buddy} did not answer the proposal for {newcomer} in time. Run matching again to propose another buddy for {newcomer}.",
+    },
+    trajectory_followup: {
+      label: "Route follow-up",
+      title: "Follow-up: how is {newcomer} doing now?",
+      body: "The follow-up of {newcomer} fell on {dueDate}. Confirm the situation in two clicks: working at qualification level, below it, in training, or left.",
+    },
+    newcomer_waiting: {
+      label: "Newcomer waiting for a buddy",
+      title: "{newcomer} has been waiting for a buddy for more than 14 days",
+      body: "{newcomer} was registered on {sinceDate} and has no buddy proposal yet. Look at the record or run matching.",
+    },
+    action_due: {
+      label: "Action-plan item due",
+      title: "Action due on {dueDate}: {action}",
+      body: "The action ‘{action}’ of your action plan is due on {dueDate} and is not done yet.",
+    },
+    scan_stale: {
+      label: "Scan untouched",
+      title: "The {period} scan has not been touched for 30 days",
+      body: "Nothing has been answered in the {period} scan since {sinceDate}. Every answer is saved: continue where you stopped.",
+    },
+    scan_due: {
+      label: "Time for a new scan",
+      title: "Time for the next inclusion scan",
+      body: "Your last scan ({period}) was submitted on {submittedDate}. A new scan shows what changed in a year; you can start from the previous answers.",
+    },
+    weekly_digest: {
+      label: "Weekly digest",
+      title: "Your digest for the week of {weekDate}",
+      body: "What happened and what is open.",
+    },
   },
   moments: { week1: "week 1", week6: "week 6", month3: "month 3", month6: "month 6" },
   mail: {
@@ -75,12 +144,14 @@ export const notifications: Catalogue<typeof nl> = {
     confirm: "Stop receiving e-mails of the kind ‘{kind}’? You will still see these notifications in the portal.",
     button: "Yes, stop these e-mails",
     done: "You will no longer receive e-mails of the kind ‘{kind}’. You can undo this in your preferences at any time.",
-    invalid: "This unsubscribe link is invalid or incomplete. Nothing was changed. Sign in and choose your preferences in the portal.",
+    invalid:
+      "This unsubscribe link is invalid or incomplete. Nothing was changed. Sign in and choose your preferences in the portal.",
     preferencesLink: "To my preferences",
   },
   rematch: {
     title: "Match {newcomer} again",
-    intro: "A buddy declined or the proposal expired. Start a matching run for this newcomer only: other proposals and running matches stay as they are, and you see the proposal before you send it.",
+    intro:
+      "A buddy declined or the proposal expired. Start a matching run for this newcomer only: other proposals and running matches stay as they are, and you see the proposal before you send it.",
     start: "Start matching for {newcomer}",
     notWaiting: "{newcomer} already has a buddy or a running match: there is nothing to match again.",
     back: "Back to the matching overview",
@@ -88,7 +159,8 @@ export const notifications: Catalogue<typeof nl> = {
   outbox: {
     nav: "Outgoing mail",
     title: "Outgoing mail",
-    intro: "Every e-mail of the portal goes through this queue. Failed messages can be retried; contents and addresses are not shown here.",
+    intro:
+      "Every e-mail of the portal goes through this queue. Failed messages can be retried; contents and addresses are not shown here.",
     countsTitle: "Counts per kind",
     kind: "Kind",
     queued: "Queued",

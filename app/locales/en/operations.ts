@@ -28,7 +28,8 @@ export const operations: Catalogue<typeof source> = {
       failing: "failing",
       stopped: "stopped",
     },
-    offHelp: "Without REPLICA_URL there is no continuous copy: only what npm run backup makes by hand. Set REPLICA_URL to a directory or an S3 bucket.",
+    offHelp:
+      "Without REPLICA_URL there is no continuous copy: only what npm run backup makes by hand. Set REPLICA_URL to a directory or an S3 bucket.",
     replica: "Replica",
     since: "Started",
     lastReplicatedAt: "Last copied to the replica",

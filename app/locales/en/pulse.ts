@@ -17,7 +17,8 @@ export const pulse: Catalogue<typeof nl> = {
     introBuddy: "A few short questions about what it is like to be a buddy. It takes about 3 minutes.",
     privacyTitle: "What HR will and will not see",
     privacyWill: "HR only sees averages of groups of at least 5 people, per half-year.",
-    privacyWillNot: "HR does not see who answered what. We store your answers without your name, without your buddy or match and without a date. We only store that you answered, apart from your answers, so that you answer only once.",
+    privacyWillNot:
+      "HR does not see who answered what. We store your answers without your name, without your buddy or match and without a date. We only store that you answered, apart from your answers, so that you answer only once.",
     privacyOpen: "Your answer to the open question reaches HR only when there are at least 5 answers, in random order.",
     statementsLegend: "How much do you agree with these sentences?",
     openLabel: "Anything else you want to say? (optional)",
@@ -52,9 +53,11 @@ export const pulse: Catalogue<typeof nl> = {
   },
   hr: {
     title: "Pulse",
-    intro: "What newcomers and buddies experience themselves, anonymously. Newcomers are asked after 6 weeks, 3 months and 6 months; buddies after 3 months and at the end of a match.",
+    intro:
+      "What newcomers and buddies experience themselves, anonymously. Newcomers are asked after 6 weeks, 3 months and 6 months; buddies after 3 months and at the end of a match.",
     rulesTitle: "How it stays anonymous",
-    rules: "Answers are stored without name, match or date, per half-year. A group appears only from 5 answers, and figures change only with every 5 new answers. You see open answers in groups of 5, in random order.",
+    rules:
+      "Answers are stored without name, match or date, per half-year. A group appears only from 5 answers, and figures change only with every 5 new answers. You see open answers in groups of 5, in random order.",
     period: "Period",
     show: "Show",
     newcomers: "Newcomers",
@@ -69,7 +72,8 @@ export const pulse: Catalogue<typeof nl> = {
     trendTitle: "Trend per period",
     trendIntro: "Mean experience over the themes shown.",
     campaignTitle: "Pulse for everyone",
-    campaignIntro: "Invite all active newcomers and buddies to answer the pulse now. They see the invitation on their home page.",
+    campaignIntro:
+      "Invite all active newcomers and buddies to answer the pulse now. They see the invitation on their home page.",
     weeks: "Open for",
     weeksOption: "{count, plural, one {# week} other {# weeks}}",
     openCampaign: "Open the pulse",
@@ -95,7 +99,8 @@ export const pulse: Catalogue<typeof nl> = {
     audienceBuddies: "buddies",
     noCallouts: "No large gaps between your score and the experience.",
     addAction: "Add to the action plan",
-    actionText: "Close the gap between policy and experience: {dimension} (scan {hr}, {audience} {experienced}). Discuss with newcomers and buddies what is needed.",
+    actionText:
+      "Close the gap between policy and experience: {dimension} (scan {hr}, {audience} {experienced}). Discuss with newcomers and buddies what is needed.",
     owner: "HR",
     trend: "Trend of the experience",
     open: "Go to the pulse",
@@ -128,7 +133,8 @@ export const pulse: Catalogue<typeof nl> = {
     introTitle: "Your introduction",
     introIntro: "Write a few sentences about who you are. Your new colleague sees this on their home page.",
     introLabel: "Introduction",
-    introHint: "For example: how long you have worked here, what you like doing, and how your new colleague can best reach you. At most {max} characters.",
+    introHint:
+      "For example: how long you have worked here, what you like doing, and how your new colleague can best reach you. At most {max} characters.",
     introSave: "Save introduction",
     introSaved: "Your introduction was saved.",
     introEdit: "Write or change your introduction",
@@ -139,9 +145,11 @@ export const pulse: Catalogue<typeof nl> = {
   partner: {
     nav: "Policy and experience",
     title: "Policy and experience across organisations",
-    intro: "Per theme the mean of organisations' own scan scores beside the mean experience of newcomers and buddies, over organisations where enough people answered.",
+    intro:
+      "Per theme the mean of organisations' own scan scores beside the mean experience of newcomers and buddies, over organisations where enough people answered.",
     organisations: "{count, plural, one {# organisation} other {# organisations}}",
     notShown: "Not shown: too few organisations with enough answers.",
-    rules: "Only group figures of at least 5 organisations, under the comparison's rules. An organisation's answers count only when it has at least 5 answers per group itself.",
+    rules:
+      "Only group figures of at least 5 organisations, under the comparison's rules. An organisation's answers count only when it has at least 5 answers per group itself.",
   },
 };

@@ -25,7 +25,8 @@ export const scan: Catalogue<typeof nl> = {
   viewResults: "Results",
   progress: "{answered} of {total} answered",
   fillTitle: "Inclusion scan {period}",
-  fillIntro: "For each statement, choose what fits best. Every answer is saved as soon as you give it; you can always continue later, also with colleagues at the same time.",
+  fillIntro:
+    "For each statement, choose what fits best. Every answer is saved as soon as you give it; you can always continue later, also with colleagues at the same time.",
   lockedIntro: "This scan has been submitted and can no longer be changed.",
   contents: "Themes",
   dimensionProgress: "{answered}/{total}",
@@ -49,8 +50,10 @@ export const scan: Catalogue<typeof nl> = {
   lastAnsweredUnknown: "Last answered on {time}",
   conflict: {
     title: "Two versions of the comment",
-    intro: "{name} changed the comment at {time}, after you opened this page. Your comment has not been saved yet; the answer itself has.",
-    introUnknown: "Someone changed the comment at {time}, after you opened this page. Your comment has not been saved yet; the answer itself has.",
+    intro:
+      "{name} changed the comment at {time}, after you opened this page. Your comment has not been saved yet; the answer itself has.",
+    introUnknown:
+      "Someone changed the comment at {time}, after you opened this page. Your comment has not been saved yet; the answer itself has.",
     theirs: "Comment that applies now:",
     mine: "Your comment (in the field above, not saved yet):",
     empty: "(no comment)",
@@ -62,7 +65,8 @@ export const scan: Catalogue<typeof nl> = {
   replacedNoJs: "Someone else had changed this answer in the meantime; your answer now applies.",
   savedNoJs: "Your answer has been saved.",
   submitTitle: "Submit",
-  submitIntro: "You can submit once every statement is answered (‘don't know’ and ‘not applicable’ count). The scan is then locked.",
+  submitIntro:
+    "You can submit once every statement is answered (‘don't know’ and ‘not applicable’ count). The scan is then locked.",
   submitButton: "Submit scan",
   submitMissing: "{count, plural, one {# statement} other {# statements}} still to answer.",
   submitted: "The scan has been submitted and locked.",
@@ -165,7 +169,8 @@ export const scan: Catalogue<typeof nl> = {
     ownerOther: "Or another name",
     ownerOtherHint: "Only when the owner is not in the list, for example someone without an account.",
     deleteTitle: "Delete this action?",
-    deleteBody: "The action ‘{action}’ (owner: {owner}) disappears from this scan's action plan, for everyone in your organisation. This cannot be undone.",
+    deleteBody:
+      "The action ‘{action}’ (owner: {owner}) disappears from this scan's action plan, for everyone in your organisation. This cannot be undone.",
     deleteYes: "Yes, delete",
     staleTitle: "A colleague changed this action in the meantime",
     staleBody: "Your change has not been saved, so your colleague's is not lost. This is what is saved now:",
@@ -182,7 +187,8 @@ export const scan: Catalogue<typeof nl> = {
   homeDraft: "Scan {period}: {answered} of {total} answered.",
   homeSubmitted: "Latest scan {period}: {score} – {level}.",
   errors: {
-    commentConflict: "A colleague changed the comment in the meantime; your comment has not been saved. Choose which comment applies.",
+    commentConflict:
+      "A colleague changed the comment in the meantime; your comment has not been saved. Choose which comment applies.",
     period: "Enter a year such as 2026 (or 2026-H1, 2026-Q3).",
     periodTaken: "There already is a scan for this period.",
     noPrevious: "There is no previous scan to start from yet.",
@@ -210,7 +216,8 @@ export const scan: Catalogue<typeof nl> = {
   },
   charts: {
     radarDescription: "Scores from 0 to 100 per theme; the figures are in the table with the chart.",
-    trendDescription: "The overall score and each theme's score from 0 to 100 per submitted scan; the figures are in the table with the chart.",
+    trendDescription:
+      "The overall score and each theme's score from 0 to 100 per submitted scan; the figures are in the table with the chart.",
     trendOne: "So far one scan has been submitted ({period}). The trend appears once a second scan has been submitted.",
     trendNoScans: "No scan has been submitted yet. The trend appears once two scans have been submitted.",
     trendTable: "Trend as a table",

@@ -15,7 +15,8 @@ export const trajectories: Catalogue<typeof nl> = {
     empty: "No newcomers for this filter.",
     open: "View route",
     figuresTitle: "Your organisation's outcomes",
-    figuresIntro: "Only your own newcomers, exact numbers. People who started less than 12 months ago are not yet counted in the 12-month figures.",
+    figuresIntro:
+      "Only your own newcomers, exact numbers. People who started less than 12 months ago are not yet counted in the 12-month figures.",
     atLevel12: "Working at qualification level after 12 months",
     retained6: "Still with the organisation after 6 months",
     retained12: "Still with the organisation after 12 months",
@@ -35,7 +36,8 @@ export const trajectories: Catalogue<typeof nl> = {
     intro: "Only what the route needs. No origin or nationality. The newcomer sees this route too.",
     started: "Started on {date}",
     stepsTitle: "Steps of the route",
-    stepsIntro: "Enter the date a step was reached. Steps follow the order of the route; a date in the future is not possible.",
+    stepsIntro:
+      "Enter the date a step was reached. Steps follow the order of the route; a date in the future is not possible.",
     reachedOn: "Reached on",
     notReached: "Not yet",
     saveStep: "Save date",
@@ -162,9 +164,11 @@ export const trajectories: Catalogue<typeof nl> = {
   },
   indicators: {
     title: "Outcomes of the routes",
-    intro: "Do newcomers work at their qualification level after their route, and do they stay? Group figures of at least 5 organisations, slightly adjusted as in the comparison.",
+    intro:
+      "Do newcomers work at their qualification level after their route, and do they stay? Group figures of at least 5 organisations, slightly adjusted as in the comparison.",
     link: "View the outcomes of the routes",
-    linkIntro: "Work at qualification level, retention after 6 and 12 months, time to recognition and language progress.",
+    linkIntro:
+      "Work at qualification level, retention after 6 and 12 months, time to recognition and language progress.",
     note: "Every figure comes from at least 5 organisations and is slightly adjusted (counts of people by at most {count}). People who started less than 12 months ago, or whose situation HR has not confirmed yet, are not counted. Median months only cover those who reached the step.",
     group: "Group",
     total: "Whole programme",

@@ -77,7 +77,8 @@ export const auditLog = {
     auth_login_failed: "Aanmelden als {target} is mislukt.",
     auth_logout: "{actor} meldde zich af.",
     auth_password_changed: "{actor} wijzigde het eigen wachtwoord.",
-    auth_password_refused_sso: "{actor} mocht zich niet met een wachtwoord aanmelden: de organisatie gebruikt haar eigen aanmelding.",
+    auth_password_refused_sso:
+      "{actor} mocht zich niet met een wachtwoord aanmelden: de organisatie gebruikt haar eigen aanmelding.",
     auth_password_reset: "{actor} stelde een nieuw wachtwoord in via een herstellink.",
     auth_password_reset_requested: "{actor} vroeg een link aan om het wachtwoord van {target} te herstellen.",
     auth_password_reset_unknown: "Iemand vroeg een wachtwoordherstel aan voor een onbekend e-mailadres.",

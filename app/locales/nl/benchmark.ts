@@ -12,7 +12,8 @@ export const benchmark = {
   },
   comparison: {
     title: "Organisaties vergelijken",
-    intro: "De laatste ingediende scan van elke zorgorganisatie (instrumentversie {version}). Organisaties die toestemming gaven, staan er met naam in; de andere tellen alleen mee in de groepscijfers. Groepscijfers verschijnen pas vanaf {k} organisaties.",
+    intro:
+      "De laatste ingediende scan van elke zorgorganisatie (instrumentversie {version}). Organisaties die toestemming gaven, staan er met naam in; de andere tellen alleen mee in de groepscijfers. Groepscijfers verschijnen pas vanaf {k} organisaties.",
     filters: "Filters",
     country: "Land",
     sector: "Sector",
@@ -34,14 +35,17 @@ export const benchmark = {
     median: "Mediaan",
     q3: "3e kwartiel",
     distributionTitle: "Spreiding per thema",
-    distributionChart: "Spreiding per thema: 1e kwartiel, mediaan en 3e kwartiel. De tabel eronder geeft dezelfde cijfers.",
+    distributionChart:
+      "Spreiding per thema: 1e kwartiel, mediaan en 3e kwartiel. De tabel eronder geeft dezelfde cijfers.",
     itemsTitle: "Praktijken die op orde zijn",
-    itemsIntro: "Per uitspraak het aandeel organisaties dat 3 (ingevoerd en vastgelegd) of 4 antwoordde, van wie de uitspraak beantwoordde met 0–4.",
+    itemsIntro:
+      "Per uitspraak het aandeel organisaties dat 3 (ingevoerd en vastgelegd) of 4 antwoordde, van wie de uitspraak beantwoordde met 0–4.",
     item: "Uitspraak",
     share: "Aandeel ≥ 3",
     breakdownTitle: "Uitgesplitst naar {by}",
     trendTitle: "Verloop over de jaren",
-    trendChart: "Mediaan van de totaalscore en van elk thema per jaar; in een jaar met minder dan 20 organisaties het gemiddelde. De tabel eronder geeft dezelfde cijfers.",
+    trendChart:
+      "Mediaan van de totaalscore en van elk thema per jaar; in een jaar met minder dan 20 organisaties het gemiddelde. De tabel eronder geeft dezelfde cijfers.",
     trendMedian: "Mediaan totaal",
     organisationsTitle: "Organisaties",
     organisation: "Organisatie",
@@ -49,7 +53,8 @@ export const benchmark = {
     unlisted: "Alleen organisaties die toestemming gaven, staan in de lijst. De andere tellen mee in de groepscijfers.",
     compareWithGroup: "Met groep vergelijken",
     selectedTitle: "{organisation} tegenover de groep",
-    selectedChart: "Scores van {organisation} tegenover de mediaan van de groep per thema. De tabel eronder geeft dezelfde cijfers.",
+    selectedChart:
+      "Scores van {organisation} tegenover de mediaan van de groep per thema. De tabel eronder geeft dezelfde cijfers.",
     selectedScore: "Score organisatie",
     groupMedian: "Mediaan groep",
     closeSelected: "Vergelijking sluiten",
@@ -66,12 +71,22 @@ export const benchmark = {
     intro: "Scan {period}. Deze organisatie gaf toestemming om haar resultaten met projectpartners te delen.",
     value: "Antwoord",
     back: "Terug naar de vergelijking",
-    answers: { "0": "0 – niet aanwezig", "1": "1 – ad hoc", "2": "2 – gepland of deels", "3": "3 – ingevoerd en vastgelegd", "4": "4 – geëvalueerd en verbeterd", dont_know: "Weet niet", not_applicable: "Niet van toepassing", missing: "Niet beantwoord" },
+    answers: {
+      "0": "0 – niet aanwezig",
+      "1": "1 – ad hoc",
+      "2": "2 – gepland of deels",
+      "3": "3 – ingevoerd en vastgelegd",
+      "4": "4 – geëvalueerd en verbeterd",
+      dont_know: "Weet niet",
+      not_applicable: "Niet van toepassing",
+      missing: "Niet beantwoord",
+    },
   },
   levels: { "1": "Startend", "2": "Bewust", "3": "In opbouw", "4": "Verankerd", "5": "Voortrekker" },
   indicators: {
     title: "Programma-indicatoren",
-    intro: "Cijfers voor de rapportage aan het programma, per land en per sector. Het programmatotaal staat er altijd; een cel per land of sector pas vanaf {k} bijdragende organisaties.",
+    intro:
+      "Cijfers voor de rapportage aan het programma, per land en per sector. Het programmatotaal staat er altijd; een cel per land of sector pas vanaf {k} bijdragende organisaties.",
     byCountry: "Per land",
     bySector: "Per sector",
     group: "Groep",
@@ -90,14 +105,17 @@ export const benchmark = {
   },
   hr: {
     title: "Jouw positie",
-    intro: "De scores van jullie laatste ingediende scan ({period}) naast de mediaan van andere zorgorganisaties. Jullie eigen organisatie telt niet mee in de groep.",
+    intro:
+      "De scores van jullie laatste ingediende scan ({period}) naast de mediaan van andere zorgorganisaties. Jullie eigen organisatie telt niet mee in de groep.",
     groupLabel: "Vergelijk met",
     groupCountry: "Organisaties uit hetzelfde land ({value})",
     groupSector: "Organisaties uit dezelfde sector ({value})",
     apply: "Vergelijken",
-    noScan: "Jullie organisatie heeft nog geen ingediende scan. Na het indienen zie je hier hoe jullie scores zich verhouden tot andere organisaties.",
+    noScan:
+      "Jullie organisatie heeft nog geen ingediende scan. Na het indienen zie je hier hoe jullie scores zich verhouden tot andere organisaties.",
     peers: "De groep telt ongeveer {n} andere organisaties.",
-    suppressed: "Voor deze groep tonen we geen cijfers, om de organisaties erin te beschermen. Kies eventueel de andere groep.",
+    suppressed:
+      "Voor deze groep tonen we geen cijfers, om de organisaties erin te beschermen. Kies eventueel de andere groep.",
     chart: "Jullie scores tegenover de mediaan van de groep per thema. De tabel eronder geeft dezelfde cijfers.",
     own: "Jullie score",
     peerMedian: "Mediaan groep",
@@ -107,7 +125,8 @@ export const benchmark = {
     unknownValue: "Deze filterwaarde bestaat niet.",
     unknownFilter: "Dit filter bestaat niet.",
     unknownYear: "Voor dit jaar zijn er geen ingediende scans.",
-    organisationNotShown: "Deze organisatie staat niet in de getoonde lijst: ze valt buiten de filters, of mag niet afzonderlijk getoond worden.",
+    organisationNotShown:
+      "Deze organisatie staat niet in de getoonde lijst: ze valt buiten de filters, of mag niet afzonderlijk getoond worden.",
     invalidTitle: "Deze filters kunnen we niet toepassen",
   },
   csv: {

@@ -95,9 +95,20 @@ export const matching = {
     games: "Spelletjes",
   },
   genders: { female: "Vrouw", male: "Man", x: "X / anders" },
-  recognition: { not_started: "Nog niet gestart", in_progress: "Loopt", recognised: "Erkend", not_needed: "Niet nodig" },
+  recognition: {
+    not_started: "Nog niet gestart",
+    in_progress: "Loopt",
+    recognised: "Erkend",
+    not_needed: "Niet nodig",
+  },
   buddyStatus: { active: "Beschikbaar", paused: "Gepauzeerd", inactive: "Niet beschikbaar" },
-  states: { waiting: "Wacht op een buddy", proposed: "Voorstel verstuurd", matched: "Gekoppeld", ended: "Koppeling beëindigd", erased: "Gewist" },
+  states: {
+    waiting: "Wacht op een buddy",
+    proposed: "Voorstel verstuurd",
+    matched: "Gekoppeld",
+    ended: "Koppeling beëindigd",
+    erased: "Gewist",
+  },
   status: {
     proposed: "Voorgesteld",
     accepted: "Aanvaard",
@@ -154,8 +165,10 @@ export const matching = {
     saved: "De wijzigingen zijn opgeslagen.",
     export: "Gegevens exporteren (JSON)",
     erase: "Persoonsgegevens wissen",
-    eraseIntro: "Wissen verwijdert naam, talen, interesses, voorkeuren en alle notities. Alleen anonieme tellingen blijven over. Dit kan niet ongedaan gemaakt worden.",
-    eraseIntroAccount: "Wissen verwijdert naam, talen, interesses, voorkeuren en alle notities, en wist ook het eigen account van de nieuwkomer (naam, e-mailadres, wachtwoord; de nieuwkomer wordt meteen afgemeld). Alleen anonieme tellingen blijven over. Dit kan niet ongedaan gemaakt worden.",
+    eraseIntro:
+      "Wissen verwijdert naam, talen, interesses, voorkeuren en alle notities. Alleen anonieme tellingen blijven over. Dit kan niet ongedaan gemaakt worden.",
+    eraseIntroAccount:
+      "Wissen verwijdert naam, talen, interesses, voorkeuren en alle notities, en wist ook het eigen account van de nieuwkomer (naam, e-mailadres, wachtwoord; de nieuwkomer wordt meteen afgemeld). Alleen anonieme tellingen blijven over. Dit kan niet ongedaan gemaakt worden.",
     eraseConfirmBox: "Ik begrijp dat de persoonsgegevens voorgoed gewist worden.",
     eraseConfirmRequired: "Vink eerst het vakje aan om te bevestigen dat je de persoonsgegevens voorgoed wilt wissen.",
     erasedWithAccount: "De persoonsgegevens en het account van de nieuwkomer zijn gewist.",
@@ -169,7 +182,8 @@ export const matching = {
   },
   hr: {
     title: "Buddy's koppelen",
-    intro: "Start een koppelronde voor de nieuwkomers die wachten. Je ziet eerst een voorstel met uitleg; pas na jouw bevestiging gaan de voorstellen naar de buddy's.",
+    intro:
+      "Start een koppelronde voor de nieuwkomers die wachten. Je ziet eerst een voorstel met uitleg; pas na jouw bevestiging gaan de voorstellen naar de buddy's.",
     run: "Koppelronde starten",
     waiting: "Wachtende nieuwkomers",
     proposals: "Voorstellen zonder antwoord",
@@ -186,7 +200,8 @@ export const matching = {
     deadline: "Antwoord vóór",
     nextCheckIn: "Volgende check-in",
     weightsTitle: "Gewichten van de criteria",
-    weightsIntro: "Hoe zwaar elk criterium weegt bij jullie. Elke koppelronde onthoudt met welke gewichten ze berekend is.",
+    weightsIntro:
+      "Hoe zwaar elk criterium weegt bij jullie. Elke koppelronde onthoudt met welke gewichten ze berekend is.",
     weightsVersion: "Nu gelden jullie aangepaste gewichten (aanpassing nr. {version}).",
     weightsSave: "Gewichten opslaan",
     weightsSaved: "De gewichten zijn opgeslagen als versie {version}.",
@@ -202,8 +217,10 @@ export const matching = {
   run: {
     title: "Koppelronde {id}",
     intro: "{matched} van {total} nieuwkomers krijgen een voorstel.",
-    certified: "We hebben het nagerekend: geen andere verdeling geeft meer nieuwkomers een buddy of past in totaal beter.",
-    notCertified: "We konden niet narekenen dat dit de beste verdeling is ({reason}). Bekijk de voorstellen extra kritisch.",
+    certified:
+      "We hebben het nagerekend: geen andere verdeling geeft meer nieuwkomers een buddy of past in totaal beter.",
+    notCertified:
+      "We konden niet narekenen dat dit de beste verdeling is ({reason}). Bekijk de voorstellen extra kritisch.",
     proposal: "Voorstel",
     noBuddy: "Geen buddy mogelijk",
     why: "Waarom",
@@ -211,7 +228,8 @@ export const matching = {
     noAlternatives: "Geen andere toegelaten buddy's.",
     reasons: "Waarom niet: {reasons}",
     pinned: "Vastgezet",
-    heldNote: "Een voorstel dat nog op het antwoord van de buddy wacht, houdt zijn plaats: het telt mee voor de capaciteit van die buddy, en de ronde geeft die plaats aan niemand anders. Wil je zo'n nieuwkomer verschuiven, kies dan hieronder een andere buddy voor hem of haar.",
+    heldNote:
+      "Een voorstel dat nog op het antwoord van de buddy wacht, houdt zijn plaats: het telt mee voor de capaciteit van die buddy, en de ronde geeft die plaats aan niemand anders. Wil je zo'n nieuwkomer verschuiven, kies dan hieronder een andere buddy voor hem of haar.",
     kept: "Loopt al",
     lock: "Vastzetten",
     unlock: "Losmaken",
@@ -219,7 +237,8 @@ export const matching = {
     overrideLabel: "Andere buddy voor {name}",
     apply: "Toepassen",
     send: "Voorstellen versturen",
-    sendIntro: "De buddy's krijgen een e-mail en zien het voorstel in het portaal. Ze hebben {days} dagen om te antwoorden.",
+    sendIntro:
+      "De buddy's krijgen een e-mail en zien het voorstel in het portaal. Ze hebben {days} dagen om te antwoorden.",
     discard: "Ronde schrappen (niets versturen)",
     sent: "{count, plural, one {# voorstel} other {# voorstellen}} verstuurd.",
     discarded: "De ronde is geschrapt; er is niets verstuurd.",
@@ -242,13 +261,16 @@ export const matching = {
   },
   me: {
     title: "Buddy zijn",
-    intro: "Als buddy help je een nieuwe collega de eerste maanden op weg: vragen beantwoorden, de afdeling tonen, af en toe even bijpraten.",
+    intro:
+      "Als buddy help je een nieuwe collega de eerste maanden op weg: vragen beantwoorden, de afdeling tonen, af en toe even bijpraten.",
     profile: "Mijn buddyprofiel",
-    profileIntro: "Wat je hier invult, gebruikt HR om je aan een passende nieuwkomer te koppelen. Je kunt je profiel altijd pauzeren.",
+    profileIntro:
+      "Wat je hier invult, gebruikt HR om je aan een passende nieuwkomer te koppelen. Je kunt je profiel altijd pauzeren.",
     optIn: "Ik word buddy",
     editProfile: "Profiel aanpassen",
     saved: "Je buddyprofiel is opgeslagen.",
-    untrained: "Je hebt de module ‘Buddy zijn’ nog niet gehaald. Zolang je organisatie die opleiding vraagt, krijg je nog geen voorstellen.",
+    untrained:
+      "Je hebt de module ‘Buddy zijn’ nog niet gehaald. Zolang je organisatie die opleiding vraagt, krijg je nog geen voorstellen.",
     trainedBadge: "Opgeleid als buddy",
     proposals: "Voorstellen",
     noProposals: "Geen voorstellen die op je antwoord wachten.",
@@ -314,12 +336,14 @@ export const matching = {
   notYours: "Dit voorstel is niet aan jou gericht.",
   alreadyAnswered: "Dit voorstel is al beantwoord.",
   proposalExpired: "Dit voorstel is verlopen: de termijn om te antwoorden is voorbij.",
-  capacityUsed: "Je begeleidt al zoveel nieuwkomers als je aangaf. Verhoog je aantal in je profiel of weiger het voorstel.",
+  capacityUsed:
+    "Je begeleidt al zoveel nieuwkomers als je aangaf. Verhoog je aantal in je profiel of weiger het voorstel.",
   newcomerTaken: "Deze nieuwkomer heeft intussen al een buddy.",
   matchNotActive: "Deze koppeling loopt niet (meer).",
   nobodyWaiting: "Er wacht geen enkele nieuwkomer op een buddy.",
   runNotDraft: "Deze ronde is al verstuurd of verworpen.",
-  runFull: "Een buddy in deze ronde heeft geen vrije plaats meer: voorstellen die op een antwoord wachten, tellen mee voor de capaciteit. Start een nieuwe ronde.",
+  runFull:
+    "Een buddy in deze ronde heeft geen vrije plaats meer: voorstellen die op een antwoord wachten, tellen mee voor de capaciteit. Start een nieuwe ronde.",
   runStale: "Sinds deze ronde is er iets veranderd (een buddy aanvaardde of pauzeerde). Start een nieuwe ronde.",
   buddyNotAllowed: "Deze buddy is niet toegelaten voor deze nieuwkomer.",
   recordErased: "Dit dossier is gewist.",
@@ -340,8 +364,11 @@ export const matching = {
     weightsStandardNow: "Nu gelden de standaardgewichten.",
     help: "De passing (0–100) telt de criteria die deze buddy en nieuwkomer samen halen, met de gewichten van jullie organisatie: 100 betekent dat alles klopt. Een buddy die al nieuwkomers begeleidt, krijgt een paar punten minder.",
     outOf: "{fit} van 100",
-    pinnedBest: "Met jouw keuzes is dit de beste verdeling voor de andere nieuwkomers. Je keuzes kosten niets: zonder ze past de verdeling niet beter.",
-    pinnedCost: "Met jouw keuzes is dit de beste verdeling voor de andere nieuwkomers. Je keuzes kosten {fitPoints} passingspunten in totaal tegenover de beste verdeling zonder je keuzes.",
-    pinnedCostNewcomers: "Met jouw keuzes is dit de beste verdeling voor de andere nieuwkomers. Zonder je keuzes zouden {newcomers, plural, one {# nieuwkomer meer} other {# nieuwkomers meer}} een buddy krijgen, en de verdeling zou {fitPoints} passingspunten beter passen.",
+    pinnedBest:
+      "Met jouw keuzes is dit de beste verdeling voor de andere nieuwkomers. Je keuzes kosten niets: zonder ze past de verdeling niet beter.",
+    pinnedCost:
+      "Met jouw keuzes is dit de beste verdeling voor de andere nieuwkomers. Je keuzes kosten {fitPoints} passingspunten in totaal tegenover de beste verdeling zonder je keuzes.",
+    pinnedCostNewcomers:
+      "Met jouw keuzes is dit de beste verdeling voor de andere nieuwkomers. Zonder je keuzes zouden {newcomers, plural, one {# nieuwkomer meer} other {# nieuwkomers meer}} een buddy krijgen, en de verdeling zou {fitPoints} passingspunten beter passen.",
   },
 };

@@ -1,7 +1,14 @@
 // Dutch messages of the modules capability (source catalogue; the English one must have the same keys).
 export const modules = {
   nav: { modules: "Modules" },
-  audience: { label: "Voor", team: "team", managers: "leidinggevenden", buddies: "buddy's", hr: "HR", newcomers: "nieuwkomers" },
+  audience: {
+    label: "Voor",
+    team: "team",
+    managers: "leidinggevenden",
+    buddies: "buddy's",
+    hr: "HR",
+    newcomers: "nieuwkomers",
+  },
   dimensions: {
     leadership: "Leiderschap",
     recruitment: "Werving en selectie",
@@ -15,7 +22,8 @@ export const modules = {
   status: { not_started: "Nog niet begonnen", in_progress: "Bezig", completed: "Afgerond" },
   list: {
     title: "Sensibiliseringsmodules",
-    intro: "Korte modules over wat het vraagt om een nieuwkomer goed te ontvangen. Lees ze op je eigen tempo, ook op je telefoon; je voortgang wordt bewaard.",
+    intro:
+      "Korte modules over wat het vraagt om een nieuwkomer goed te ontvangen. Lees ze op je eigen tempo, ook op je telefoon; je voortgang wordt bewaard.",
     assignedTitle: "Toegewezen aan jou",
     otherTitle: "Alle modules",
     otherEmpty: "Er zijn geen andere modules.",
@@ -43,20 +51,23 @@ export const modules = {
   },
   check: {
     title: "Kennischeck",
-    intro: "Beantwoord alle {n} vragen. Je slaagt vanaf 80 % juiste antwoorden. Lukt het niet, lees dan de feedback en probeer opnieuw.",
+    intro:
+      "Beantwoord alle {n} vragen. Je slaagt vanaf 80 % juiste antwoorden. Lukt het niet, lees dan de feedback en probeer opnieuw.",
     submit: "Antwoorden indienen",
     answerAll: "Beantwoord alle vragen.",
     answerRequired: "Kies een antwoord.",
     question: "Vraag {n}",
     passed: "Geslaagd: {correct} van {total} juist ({percent} %).",
-    failed: "Nog niet geslaagd: {correct} van {total} juist ({percent} %). Je hebt 80 % nodig. Lees de feedback en probeer opnieuw.",
+    failed:
+      "Nog niet geslaagd: {correct} van {total} juist ({percent} %). Je hebt 80 % nodig. Lees de feedback en probeer opnieuw.",
     yourAnswer: "Jouw antwoord: {answer}",
     right: "Juist",
     wrong: "Niet juist",
     correctAnswer: "Juiste antwoord: {answer}",
     retry: "Opnieuw proberen",
     attempts: "Pogingen tot nu toe: {n}",
-    alreadyPassed: "Je bent al geslaagd voor deze module ({score} %). Je mag de check opnieuw doen; je beste score blijft bewaard.",
+    alreadyPassed:
+      "Je bent al geslaagd voor deze module ({score} %). Je mag de check opnieuw doen; je beste score blijft bewaard.",
     buddyTrained: "Je bent nu een getrainde buddy. HR kan je koppelen aan een nieuwkomer.",
     backToModule: "Terug naar de module",
     results: "Resultaat",
@@ -76,7 +87,8 @@ export const modules = {
     title: "Modules en toewijzing",
     intro: "Wijs modules toe aan afdelingen met een deadline en volg op wie ze heeft afgerond.",
     recommendTitle: "Aanbevolen op basis van jullie scan",
-    recommendIntro: "Uit de scan van {period}: modules voor thema's die onder 60 scoren en voor gemarkeerde kernuitspraken, de dringendste eerst.",
+    recommendIntro:
+      "Uit de scan van {period}: modules voor thema's die onder 60 scoren en voor gemarkeerde kernuitspraken, de dringendste eerst.",
     noScan: "Zodra jullie een scan hebben ingediend, verschijnen hier aanbevolen modules.",
     noRecommendations: "De laatste scan vraagt om geen extra modules (of ze zijn al aan alle afdelingen toegewezen).",
     reasonWeak: "{dimension} scoort onder 60",
@@ -91,7 +103,8 @@ export const modules = {
     assignmentsTitle: "Toewijzingen",
     noAssignments: "Er zijn nog geen modules toegewezen.",
     matrixTitle: "Afronding per afdeling",
-    matrixCaption: "Aantal medewerkers dat de module afrondde, van het totaal in de afdeling. ‘Te laat’: de deadline is voorbij en niet iedereen is klaar.",
+    matrixCaption:
+      "Aantal medewerkers dat de module afrondde, van het totaal in de afdeling. ‘Te laat’: de deadline is voorbij en niet iedereen is klaar.",
     notAssigned: "niet toegewezen",
     completedOf: "{completed} van {total}",
     overdue: "Te laat",
@@ -100,7 +113,8 @@ export const modules = {
     removeLabel: "Toewijzing van {module} aan {department} verwijderen",
     perPerson: "Per persoon",
     perPersonLabel: "Per persoon: {module}",
-    detailIntro: "Wie in de afdelingen met deze toewijzing de module afrondde. Alleen zichtbaar voor HR van jullie organisatie.",
+    detailIntro:
+      "Wie in de afdelingen met deze toewijzing de module afrondde. Alleen zichtbaar voor HR van jullie organisatie.",
     noPeople: "Er zijn geen medewerkers in de toegewezen afdelingen.",
     noDepartment: "Zonder afdeling",
     colName: "Naam",
@@ -131,7 +145,8 @@ export const modules = {
     unknownDepartment: "Deze afdeling bestaat niet in jullie organisatie.",
     dueDatePast: "Kies een deadline vandaag of later.",
     dueDateFormat: "Geef een geldige datum.",
-    tampered: "Je antwoorden konden niet worden verwerkt: ze horen niet bij deze vragen. Laad de pagina opnieuw en probeer nog eens.",
+    tampered:
+      "Je antwoorden konden niet worden verwerkt: ze horen niet bij deze vragen. Laad de pagina opnieuw en probeer nog eens.",
     unknownSection: "Dit deel van de module bestaat niet.",
   },
   csv: {
@@ -146,7 +161,8 @@ export const modules = {
   remind: {
     progressTitle: "Voortgang per afdeling",
     overdueNone: "Geen enkele toewijzing is over de deadline.",
-    overdueSome: "{count, plural, one {# toewijzing is} other {# toewijzingen zijn}} over de deadline en nog niet door iedereen afgerond ({people, plural, one {# medewerker} other {# medewerkers}}).",
+    overdueSome:
+      "{count, plural, one {# toewijzing is} other {# toewijzingen zijn}} over de deadline en nog niet door iedereen afgerond ({people, plural, one {# medewerker} other {# medewerkers}}).",
     button: "Herinner wie te laat is",
     hint: "Wie een module na de deadline nog niet afrondde, krijgt een melding in het portaal en, volgens de eigen instellingen, een e-mail. Hoogstens één herinnering per dag.",
     sent: "{count, plural, one {# herinnering} other {# herinneringen}} verstuurd.",

@@ -5,7 +5,8 @@ export const notifications = {
   headerUnread: "{count, plural, one {# ongelezen melding} other {# ongelezen meldingen}}",
   list: {
     title: "Meldingen",
-    intro: "Herinneringen en berichten over jouw buddy-trajecten, modules en scans. Open een melding om ze als gelezen te markeren.",
+    intro:
+      "Herinneringen en berichten over jouw buddy-trajecten, modules en scans. Open een melding om ze als gelezen te markeren.",
     empty: "Je hebt nog geen meldingen.",
     unread: "Nieuw",
     read: "Gelezen",
@@ -13,23 +14,91 @@ export const notifications = {
     notFound: "Deze melding bestaat niet of is niet voor jou bestemd.",
   },
   kinds: {
-    proposal_received: { label: "Nieuw buddyvoorstel", title: "Voorstel: word jij de buddy van {newcomer}?", body: "HR stelt voor dat jij de buddy wordt van een nieuwe collega, {newcomer}. In het portaal zie je waarom jullie bij elkaar passen. Aanvaard of weiger vóór {deadlineAt}." },
-    proposal_expiring: { label: "Buddyvoorstel verloopt binnenkort", title: "Nog 24 uur om te antwoorden op het voorstel voor {newcomer}", body: "Het voorstel om de buddy van {newcomer} te worden verloopt op {deadlineAt}. Aanvaard of weiger het nog vóór die tijd." },
-    checkin_due: { label: "Check-in vandaag", title: "Check-in {moment} met {newcomer} is vandaag", body: "Vandaag ({dueDate}) staat de check-in {moment} met {newcomer} gepland. Noteer na jullie gesprek kort hoe het gaat." },
-    checkin_overdue: { label: "Check-in te laat", title: "Check-in {moment} met {newcomer} is nog niet genoteerd", body: "De check-in {moment} met {newcomer} stond gepland op {dueDate} en is nog niet genoteerd. Plan het gesprek in en noteer het daarna in het portaal." },
-    buddy_accepted: { label: "Je buddy is bekend", title: "Je buddy is {buddy}", body: "{buddy} is vanaf nu je buddy: een collega die je de eerste maanden op weg helpt. In het portaal zie je wanneer jullie samen bijpraten." },
-    checkin_upcoming: { label: "Check-in op komst", title: "Binnenkort: check-in {moment} met {buddy}", body: "Op {dueDate} praat je met je buddy {buddy} bij (check-in {moment}). Denk gerust al na over wat je wilt bespreken." },
-    module_assigned: { label: "Module toegewezen", title: "Nieuwe module voor jou: {module}", body: "HR vraagt je om de module ‘{module}’ te volgen vóór {dueDate}." },
-    module_due: { label: "Module bijna vervallen", title: "Nog enkele dagen voor de module {module}", body: "De module ‘{module}’ moet af zijn op {dueDate}. Je voortgang blijft bewaard: je kunt verdergaan waar je stopte." },
-    module_overdue: { label: "Module te laat", title: "De module {module} is over tijd", body: "De module ‘{module}’ moest af zijn op {dueDate}. Rond ze zo snel mogelijk af." },
-    match_declined: { label: "Buddy weigerde", title: "{buddy} weigerde het voorstel voor {newcomer}", body: "{buddy} wil of kan geen buddy zijn van {newcomer}. Dit koppel wordt niet opnieuw voorgesteld. Start een nieuwe matching om {newcomer} een andere buddy voor te stellen." },
-    match_expired: { label: "Voorstel verlopen", title: "Het voorstel voor {newcomer} is verlopen", body: "{buddy} heeft niet op tijd geantwoord op het voorstel voor {newcomer}. Start een nieuwe matching om {newcomer} een andere buddy voor te stellen." },
-    trajectory_followup: { label: "Opvolgmoment traject", title: "Opvolgmoment: hoe gaat het nu met {newcomer}?", body: "Het opvolgmoment van {newcomer} viel op {dueDate}. Bevestig in twee klikken de situatie: werkt op diplomaniveau, onder niveau, in opleiding of vertrokken." },
-    newcomer_waiting: { label: "Nieuwkomer wacht op een buddy", title: "{newcomer} wacht al meer dan 14 dagen op een buddy", body: "{newcomer} staat sinds {sinceDate} geregistreerd en heeft nog geen buddyvoorstel. Bekijk de fiche of start een matching." },
-    action_due: { label: "Actie uit het actieplan vervalt", title: "Actie vervalt op {dueDate}: {action}", body: "De actie ‘{action}’ uit jullie actieplan vervalt op {dueDate} en is nog niet afgerond." },
-    scan_stale: { label: "Scan ligt stil", title: "De scan {period} ligt al 30 dagen stil", body: "Aan de scan {period} werd sinds {sinceDate} niets meer beantwoord. Elk antwoord is bewaard: ga verder waar jullie stopten." },
-    scan_due: { label: "Tijd voor een nieuwe scan", title: "Tijd voor de volgende inclusiescan", body: "Jullie laatste scan ({period}) werd ingediend op {submittedDate}. Een nieuwe scan toont wat er in een jaar veranderde; je kunt vertrekken van de vorige antwoorden." },
-    weekly_digest: { label: "Wekelijks overzicht", title: "Je overzicht van de week van {weekDate}", body: "Dit gebeurde er en dit staat open." },
+    proposal_received: {
+      label: "Nieuw buddyvoorstel",
+      title: "Voorstel: word jij de buddy van {newcomer}?",
+      body: "HR stelt voor dat jij de buddy wordt van een nieuwe collega, {newcomer}. In het portaal zie je waarom jullie bij elkaar passen. Aanvaard of weiger vóór {deadlineAt}.",
+    },
+    proposal_expiring: {
+      label: "Buddyvoorstel verloopt binnenkort",
+      title: "Nog 24 uur om te antwoorden op het voorstel voor {newcomer}",
+      body: "Het voorstel om de buddy van {newcomer} te worden verloopt op {deadlineAt}. Aanvaard of weiger het nog vóór die tijd.",
+    },
+    checkin_due: {
+      label: "Check-in vandaag",
+      title: "Check-in {moment} met {newcomer} is vandaag",
+      body: "Vandaag ({dueDate}) staat de check-in {moment} met {newcomer} gepland. Noteer na jullie gesprek kort hoe het gaat.",
+    },
+    checkin_overdue: {
+      label: "Check-in te laat",
+      title: "Check-in {moment} met {newcomer} is nog niet genoteerd",
+      body: "De check-in {moment} met {newcomer} stond gepland op {dueDate} en is nog niet genoteerd. Plan het gesprek in en noteer het daarna in het portaal.",
+    },
+    buddy_accepted: {
+      label: "Je buddy is bekend",
+      title: "Je buddy is {buddy}",
+      body: "{buddy} is vanaf nu je buddy: een collega die je de eerste maanden op weg helpt. In het portaal zie je wanneer jullie samen bijpraten.",
+    },
+    checkin_upcoming: {
+      label: "Check-in op komst",
+      title: "Binnenkort: check-in {moment} met {buddy}",
+      body: "Op {dueDate} praat je met je buddy {buddy} bij (check-in {moment}). Denk gerust al na over wat je wilt bespreken.",
+    },
+    module_assigned: {
+      label: "Module toegewezen",
+      title: "Nieuwe module voor jou: {module}",
+      body: "HR vraagt je om de module ‘{module}’ te volgen vóór {dueDate}.",
+    },
+    module_due: {
+      label: "Module bijna vervallen",
+      title: "Nog enkele dagen voor de module {module}",
+      body: "De module ‘{module}’ moet af zijn op {dueDate}. Je voortgang blijft bewaard: je kunt verdergaan waar je stopte.",
+    },
+    module_overdue: {
+      label: "Module te laat",
+      title: "De module {module} is over tijd",
+      body: "De module ‘{module}’ moest af zijn op {dueDate}. Rond ze zo snel mogelijk af.",
+    },
+    match_declined: {
+      label: "Buddy weigerde",
+      title: "{buddy} weigerde het voorstel voor {newcomer}",
+      body: "{buddy} wil of kan geen buddy zijn van {newcomer}. Dit koppel wordt niet opnieuw voorgesteld. Start een nieuwe matching om {newcomer} een andere buddy voor te stellen.",
+    },
+    match_expired: {
+      label: "Voorstel verlopen",
+      title: "Het voorstel voor {newcomer} is verlopen",
+      body: "{buddy} heeft niet op tijd geantwoord op het voorstel voor {newcomer}. Start een nieuwe matching om {newcomer} een andere buddy voor te stellen.",
+    },
+    trajectory_followup: {
+      label: "Opvolgmoment traject",
+      title: "Opvolgmoment: hoe gaat het nu met {newcomer}?",
+      body: "Het opvolgmoment van {newcomer} viel op {dueDate}. Bevestig in twee klikken de situatie: werkt op diplomaniveau, onder niveau, in opleiding of vertrokken.",
+    },
+    newcomer_waiting: {
+      label: "Nieuwkomer wacht op een buddy",
+      title: "{newcomer} wacht al meer dan 14 dagen op een buddy",
+      body: "{newcomer} staat sinds {sinceDate} geregistreerd en heeft nog geen buddyvoorstel. Bekijk de fiche of start een matching.",
+    },
+    action_due: {
+      label: "Actie uit het actieplan vervalt",
+      title: "Actie vervalt op {dueDate}: {action}",
+      body: "De actie ‘{action}’ uit jullie actieplan vervalt op {dueDate} en is nog niet afgerond.",
+    },
+    scan_stale: {
+      label: "Scan ligt stil",
+      title: "De scan {period} ligt al 30 dagen stil",
+      body: "Aan de scan {period} werd sinds {sinceDate} niets meer beantwoord. Elk antwoord is bewaard: ga verder waar jullie stopten.",
+    },
+    scan_due: {
+      label: "Tijd voor een nieuwe scan",
+      title: "Tijd voor de volgende inclusiescan",
+      body: "Jullie laatste scan ({period}) werd ingediend op {submittedDate}. Een nieuwe scan toont wat er in een jaar veranderde; je kunt vertrekken van de vorige antwoorden.",
+    },
+    weekly_digest: {
+      label: "Wekelijks overzicht",
+      title: "Je overzicht van de week van {weekDate}",
+      body: "Dit gebeurde er en dit staat open.",
+    },
   },
   moments: { week1: "week 1", week6: "week 6", month3: "maand 3", month6: "maand 6" },
   mail: {
@@ -73,12 +142,14 @@ export const notifications = {
     confirm: "Wil je geen e-mails meer krijgen van de soort ‘{kind}’? In het portaal blijf je deze meldingen zien.",
     button: "Ja, stuur me deze e-mails niet meer",
     done: "Je krijgt geen e-mails meer van de soort ‘{kind}’. Je kunt dit altijd terugdraaien bij je voorkeuren.",
-    invalid: "Deze afmeldlink is ongeldig of onvolledig. Er werd niets gewijzigd. Meld je aan en kies je voorkeuren in het portaal.",
+    invalid:
+      "Deze afmeldlink is ongeldig of onvolledig. Er werd niets gewijzigd. Meld je aan en kies je voorkeuren in het portaal.",
     preferencesLink: "Naar mijn voorkeuren",
   },
   rematch: {
     title: "Opnieuw matchen voor {newcomer}",
-    intro: "Een buddy weigerde of het voorstel verliep. Start een matching voor alleen deze nieuwkomer: andere voorstellen en lopende koppels blijven zoals ze zijn, en je ziet het voorstel eerst voor je het verstuurt.",
+    intro:
+      "Een buddy weigerde of het voorstel verliep. Start een matching voor alleen deze nieuwkomer: andere voorstellen en lopende koppels blijven zoals ze zijn, en je ziet het voorstel eerst voor je het verstuurt.",
     start: "Matching starten voor {newcomer}",
     notWaiting: "{newcomer} heeft al een buddy of een lopend koppel: er is niets opnieuw te matchen.",
     back: "Naar het overzicht van de matching",
@@ -86,7 +157,8 @@ export const notifications = {
   outbox: {
     nav: "Uitgaande mail",
     title: "Uitgaande mail",
-    intro: "Elke e-mail van het portaal gaat via deze wachtrij. Mislukte berichten kun je opnieuw proberen; inhoud en adressen worden hier niet getoond.",
+    intro:
+      "Elke e-mail van het portaal gaat via deze wachtrij. Mislukte berichten kun je opnieuw proberen; inhoud en adressen worden hier niet getoond.",
     countsTitle: "Aantallen per soort",
     kind: "Soort",
     queued: "In de wachtrij",

@@ -25,13 +25,15 @@ export const operations = {
       failing: "mislukt",
       stopped: "gestopt",
     },
-    offHelp: "Zonder REPLICA_URL is er geen continue kopie: alleen wat npm run backup met de hand maakt. Stel REPLICA_URL in op een map of een S3-bucket.",
+    offHelp:
+      "Zonder REPLICA_URL is er geen continue kopie: alleen wat npm run backup met de hand maakt. Stel REPLICA_URL in op een map of een S3-bucket.",
     replica: "Replica",
     since: "Gestart",
     lastReplicatedAt: "Laatst naar de replica gekopieerd",
     never: "nog niet",
     lastError: "Laatste fout",
     restarts: "Herstarts van Litestream",
-    failingAlert: "De replicatie mislukt: nieuwe gegevens worden niet naar de replica gekopieerd. Laatste fout: {message}",
+    failingAlert:
+      "De replicatie mislukt: nieuwe gegevens worden niet naar de replica gekopieerd. Laatste fout: {message}",
   },
 };

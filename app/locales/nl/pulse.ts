@@ -15,8 +15,10 @@ export const pulse = {
     introBuddy: "Een paar korte vragen over hoe het is om buddy te zijn. Het duurt ongeveer 3 minuten.",
     privacyTitle: "Wat HR wel en niet ziet",
     privacyWill: "HR ziet alleen gemiddelden van groepen van minstens 5 mensen, per half jaar.",
-    privacyWillNot: "HR ziet niet wie wat antwoordde. We bewaren je antwoorden zonder je naam, zonder je buddy of koppeling en zonder datum. We bewaren alleen dát je hebt geantwoord, apart van je antwoorden, zodat je maar één keer antwoordt.",
-    privacyOpen: "Je antwoord op de open vraag komt pas bij HR als er minstens 5 antwoorden zijn, in willekeurige volgorde.",
+    privacyWillNot:
+      "HR ziet niet wie wat antwoordde. We bewaren je antwoorden zonder je naam, zonder je buddy of koppeling en zonder datum. We bewaren alleen dát je hebt geantwoord, apart van je antwoorden, zodat je maar één keer antwoordt.",
+    privacyOpen:
+      "Je antwoord op de open vraag komt pas bij HR als er minstens 5 antwoorden zijn, in willekeurige volgorde.",
     statementsLegend: "Hoe eens ben je het met deze zinnen?",
     openLabel: "Wil je nog iets kwijt? (niet verplicht)",
     openWarning: "Schrijf geen namen, ook niet van collega's of patiënten. Zo blijft je antwoord anoniem.",
@@ -24,7 +26,8 @@ export const pulse = {
     submit: "Antwoorden versturen",
     closesOn: "Je kunt antwoorden tot en met {date}.",
     thanks: "Bedankt! Je antwoorden zijn anoniem opgeslagen.",
-    nothingDue: "Er staat nu geen pulsmeting voor je klaar. Je krijgt een uitnodiging op je startpagina als het zover is.",
+    nothingDue:
+      "Er staat nu geen pulsmeting voor je klaar. Je krijgt een uitnodiging op je startpagina als het zover is.",
     back: "Terug naar je startpagina",
   },
   invitation: {
@@ -50,9 +53,11 @@ export const pulse = {
   },
   hr: {
     title: "Pulsmeting",
-    intro: "Wat nieuwkomers en buddy's zelf ervaren, anoniem. Nieuwkomers krijgen de vragen na 6 weken, 3 maanden en 6 maanden; buddy's na 3 maanden en aan het einde van een koppeling.",
+    intro:
+      "Wat nieuwkomers en buddy's zelf ervaren, anoniem. Nieuwkomers krijgen de vragen na 6 weken, 3 maanden en 6 maanden; buddy's na 3 maanden en aan het einde van een koppeling.",
     rulesTitle: "Zo blijft het anoniem",
-    rules: "Antwoorden worden bewaard zonder naam, koppeling of datum, per half jaar. Een groep verschijnt pas vanaf 5 antwoorden, en cijfers veranderen alleen per 5 nieuwe antwoorden. Open antwoorden zie je in groepjes van 5, in willekeurige volgorde.",
+    rules:
+      "Antwoorden worden bewaard zonder naam, koppeling of datum, per half jaar. Een groep verschijnt pas vanaf 5 antwoorden, en cijfers veranderen alleen per 5 nieuwe antwoorden. Open antwoorden zie je in groepjes van 5, in willekeurige volgorde.",
     period: "Periode",
     show: "Tonen",
     newcomers: "Nieuwkomers",
@@ -67,7 +72,8 @@ export const pulse = {
     trendTitle: "Verloop per periode",
     trendIntro: "Gemiddelde ervaring over de getoonde thema's.",
     campaignTitle: "Pulsmeting voor iedereen",
-    campaignIntro: "Nodig alle actieve nieuwkomers en buddy's uit om nu de pulsmeting in te vullen. Ze zien de uitnodiging op hun startpagina.",
+    campaignIntro:
+      "Nodig alle actieve nieuwkomers en buddy's uit om nu de pulsmeting in te vullen. Ze zien de uitnodiging op hun startpagina.",
     weeks: "Open gedurende",
     weeksOption: "{count, plural, one {# week} other {# weken}}",
     openCampaign: "Pulsmeting openen",
@@ -93,7 +99,8 @@ export const pulse = {
     audienceBuddies: "buddy's",
     noCallouts: "Geen grote verschillen tussen je score en de beleving.",
     addAction: "Zet op het actieplan",
-    actionText: "Verschil tussen beleid en beleving aanpakken: {dimension} (scan {hr}, {audience} {experienced}). Bespreek met nieuwkomers en buddy's wat er nodig is.",
+    actionText:
+      "Verschil tussen beleid en beleving aanpakken: {dimension} (scan {hr}, {audience} {experienced}). Bespreek met nieuwkomers en buddy's wat er nodig is.",
     owner: "HR",
     trend: "Verloop van de beleving",
     open: "Naar de pulsmeting",
@@ -126,7 +133,8 @@ export const pulse = {
     introTitle: "Jouw voorstelling",
     introIntro: "Schrijf in een paar zinnen wie je bent. Je nieuwe collega ziet dit op haar of zijn startpagina.",
     introLabel: "Voorstelling",
-    introHint: "Bijvoorbeeld: hoe lang je hier werkt, wat je graag doet, en hoe je nieuwe collega je het best bereikt. Maximaal {max} tekens.",
+    introHint:
+      "Bijvoorbeeld: hoe lang je hier werkt, wat je graag doet, en hoe je nieuwe collega je het best bereikt. Maximaal {max} tekens.",
     introSave: "Voorstelling opslaan",
     introSaved: "Je voorstelling is opgeslagen.",
     introEdit: "Voorstelling schrijven of aanpassen",
@@ -137,9 +145,11 @@ export const pulse = {
   partner: {
     nav: "Beleid en beleving",
     title: "Beleid en beleving over organisaties heen",
-    intro: "Per thema het gemiddelde van de eigen scanscores naast de gemiddelde ervaring van nieuwkomers en buddy's, over organisaties waar genoeg mensen antwoordden.",
+    intro:
+      "Per thema het gemiddelde van de eigen scanscores naast de gemiddelde ervaring van nieuwkomers en buddy's, over organisaties waar genoeg mensen antwoordden.",
     organisations: "{count, plural, one {# organisatie} other {# organisaties}}",
     notShown: "Niet getoond: te weinig organisaties met genoeg antwoorden.",
-    rules: "Alleen groepscijfers van minstens 5 organisaties, volgens de regels van de vergelijking. Antwoorden van een organisatie tellen pas mee als die organisatie zelf minstens 5 antwoorden per groep heeft.",
+    rules:
+      "Alleen groepscijfers van minstens 5 organisaties, volgens de regels van de vergelijking. Antwoorden van een organisatie tellen pas mee als die organisatie zelf minstens 5 antwoorden per groep heeft.",
   },
 };

@@ -23,7 +23,8 @@ export const scan = {
   viewResults: "Resultaten",
   progress: "{answered} van {total} beantwoord",
   fillTitle: "Inclusiescan {period}",
-  fillIntro: "Kies per uitspraak wat het best past. Elk antwoord wordt bewaard zodra je het geeft; je kunt altijd later verdergaan, ook met collega's tegelijk.",
+  fillIntro:
+    "Kies per uitspraak wat het best past. Elk antwoord wordt bewaard zodra je het geeft; je kunt altijd later verdergaan, ook met collega's tegelijk.",
   lockedIntro: "Deze scan is ingediend en kan niet meer gewijzigd worden.",
   contents: "Thema's",
   dimensionProgress: "{answered}/{total}",
@@ -47,8 +48,10 @@ export const scan = {
   lastAnsweredUnknown: "Laatst beantwoord op {time}",
   conflict: {
     title: "Twee versies van de toelichting",
-    intro: "{name} heeft de toelichting gewijzigd om {time}, nadat jij deze pagina opende. Jouw toelichting is nog niet opgeslagen; het antwoord zelf wel.",
-    introUnknown: "Iemand heeft de toelichting gewijzigd om {time}, nadat jij deze pagina opende. Jouw toelichting is nog niet opgeslagen; het antwoord zelf wel.",
+    intro:
+      "{name} heeft de toelichting gewijzigd om {time}, nadat jij deze pagina opende. Jouw toelichting is nog niet opgeslagen; het antwoord zelf wel.",
+    introUnknown:
+      "Iemand heeft de toelichting gewijzigd om {time}, nadat jij deze pagina opende. Jouw toelichting is nog niet opgeslagen; het antwoord zelf wel.",
     theirs: "Toelichting die nu geldt:",
     mine: "Jouw toelichting (in het veld hierboven, nog niet opgeslagen):",
     empty: "(geen toelichting)",
@@ -60,7 +63,8 @@ export const scan = {
   replacedNoJs: "Iemand anders had dit antwoord intussen gewijzigd; jouw antwoord geldt nu.",
   savedNoJs: "Je antwoord is opgeslagen.",
   submitTitle: "Indienen",
-  submitIntro: "Je kunt indienen als elke uitspraak beantwoord is (‘weet niet’ en ‘niet van toepassing’ tellen mee). Daarna ligt de scan vast.",
+  submitIntro:
+    "Je kunt indienen als elke uitspraak beantwoord is (‘weet niet’ en ‘niet van toepassing’ tellen mee). Daarna ligt de scan vast.",
   submitButton: "Scan indienen",
   submitMissing: "Nog {count, plural, one {# uitspraak} other {# uitspraken}} te beantwoorden.",
   submitted: "De scan is ingediend en vastgelegd.",
@@ -163,11 +167,13 @@ export const scan = {
     ownerOther: "Of een andere naam",
     ownerOtherHint: "Alleen als de eigenaar niet in de lijst staat, bijvoorbeeld iemand zonder account.",
     deleteTitle: "Deze actie verwijderen?",
-    deleteBody: "De actie ‘{action}’ (eigenaar: {owner}) verdwijnt uit het actieplan van deze scan, voor iedereen in je organisatie. Dit kan niet ongedaan worden gemaakt.",
+    deleteBody:
+      "De actie ‘{action}’ (eigenaar: {owner}) verdwijnt uit het actieplan van deze scan, voor iedereen in je organisatie. Dit kan niet ongedaan worden gemaakt.",
     deleteYes: "Ja, verwijderen",
     staleTitle: "Een collega heeft deze actie intussen gewijzigd",
     staleBody: "Je wijziging is niet opgeslagen, zodat die van je collega niet verloren gaat. Dit is nu opgeslagen:",
-    staleAgain: "Je eigen tekst staat nog in het formulier. Sla opnieuw op om de nieuwere versie te vervangen, of annuleer.",
+    staleAgain:
+      "Je eigen tekst staat nog in het formulier. Sla opnieuw op om de nieuwere versie te vervangen, of annuleer.",
     errors: {
       stale: "Een collega heeft deze actie intussen gewijzigd. Je wijziging is niet opgeslagen.",
       ownerRequired: "Kies een eigenaar uit de lijst of typ een naam.",
@@ -180,7 +186,8 @@ export const scan = {
   homeDraft: "Scan {period}: {answered} van {total} beantwoord.",
   homeSubmitted: "Laatste scan {period}: {score} – {level}.",
   errors: {
-    commentConflict: "Een collega heeft de toelichting intussen gewijzigd; jouw toelichting is niet opgeslagen. Kies welke toelichting geldt.",
+    commentConflict:
+      "Een collega heeft de toelichting intussen gewijzigd; jouw toelichting is niet opgeslagen. Kies welke toelichting geldt.",
     period: "Vul een jaartal in zoals 2026 (eventueel 2026-H1 of 2026-Q3).",
     periodTaken: "Er bestaat al een scan voor deze periode.",
     noPrevious: "Er is nog geen vorige scan om van te vertrekken.",
@@ -208,7 +215,8 @@ export const scan = {
   },
   charts: {
     radarDescription: "Scores van 0 tot 100 per thema; de cijfers staan in de tabel bij de grafiek.",
-    trendDescription: "De totaalscore en de score van elk thema van 0 tot 100 per ingediende scan; de cijfers staan in de tabel bij de grafiek.",
+    trendDescription:
+      "De totaalscore en de score van elk thema van 0 tot 100 per ingediende scan; de cijfers staan in de tabel bij de grafiek.",
     trendOne: "Tot nu toe is één scan ingediend ({period}). Het verloop verschijnt zodra een tweede scan is ingediend.",
     trendNoScans: "Er is nog geen scan ingediend. Het verloop verschijnt zodra twee scans zijn ingediend.",
     trendTable: "Verloop als tabel",

@@ -3,7 +3,8 @@
 export const trajectories = {
   overview: {
     title: "Trajecten naar werk op niveau",
-    intro: "Waar staat elke nieuwkomer op de weg naar een job op diplomaniveau? Bevestig opvolgmomenten in twee klikken.",
+    intro:
+      "Waar staat elke nieuwkomer op de weg naar een job op diplomaniveau? Bevestig opvolgmomenten in twee klikken.",
     link: "Trajecten naar werk op niveau",
     filterStep: "Huidige stap",
     anyStep: "Alle stappen",
@@ -14,7 +15,8 @@ export const trajectories = {
     empty: "Geen nieuwkomers voor deze filter.",
     open: "Traject bekijken",
     figuresTitle: "Uitkomsten van jullie organisatie",
-    figuresIntro: "Alleen jullie eigen nieuwkomers, exacte aantallen. Wie minder dan 12 maanden geleden startte, telt nog niet mee voor de 12-maandencijfers.",
+    figuresIntro:
+      "Alleen jullie eigen nieuwkomers, exacte aantallen. Wie minder dan 12 maanden geleden startte, telt nog niet mee voor de 12-maandencijfers.",
     atLevel12: "Werkt op diplomaniveau na 12 maanden",
     retained6: "Nog in de organisatie na 6 maanden",
     retained12: "Nog in de organisatie na 12 maanden",
@@ -31,10 +33,12 @@ export const trajectories = {
     title: "Traject van {name}",
     back: "Terug naar de trajecten",
     recordLink: "Fiche van de nieuwkomer",
-    intro: "Alleen wat het traject nodig heeft. Geen herkomst of nationaliteit. De nieuwkomer ziet dit traject zelf ook.",
+    intro:
+      "Alleen wat het traject nodig heeft. Geen herkomst of nationaliteit. De nieuwkomer ziet dit traject zelf ook.",
     started: "Gestart op {date}",
     stepsTitle: "Stappen van het traject",
-    stepsIntro: "Vul de datum in waarop een stap bereikt werd. Stappen volgen de volgorde van het traject; een datum in de toekomst kan niet.",
+    stepsIntro:
+      "Vul de datum in waarop een stap bereikt werd. Stappen volgen de volgorde van het traject; een datum in de toekomst kan niet.",
     reachedOn: "Bereikt op",
     notReached: "Nog niet",
     saveStep: "Datum opslaan",
@@ -103,7 +107,8 @@ export const trajectories = {
     reasonOnlyLeft: "Een reden past alleen bij ‘vertrokken uit de organisatie’.",
     unknownStep: "Deze stap hoort niet bij dit traject.",
     future: "Deze datum ligt in de toekomst. Vul een datum in die al voorbij is.",
-    stepOrder: "Deze datum past niet in de volgorde van het traject: een latere stap kan niet vóór een eerdere stap liggen.",
+    stepOrder:
+      "Deze datum past niet in de volgorde van het traject: een latere stap kan niet vóór een eerdere stap liggen.",
     beforeStart: "Deze datum ligt vóór de start van de nieuwkomer.",
     unknownFollowUp: "Dit opvolgmoment bestaat niet voor dit traject.",
     followUpNotDue: "Dit opvolgmoment is nog niet aangebroken.",
@@ -161,7 +166,8 @@ export const trajectories = {
   },
   indicators: {
     title: "Uitkomsten van de trajecten",
-    intro: "Werken nieuwkomers na hun traject op het niveau van hun diploma, en blijven ze? Groepscijfers van minstens 5 organisaties, licht aangepast zoals bij de vergelijking.",
+    intro:
+      "Werken nieuwkomers na hun traject op het niveau van hun diploma, en blijven ze? Groepscijfers van minstens 5 organisaties, licht aangepast zoals bij de vergelijking.",
     link: "Uitkomsten van de trajecten bekijken",
     linkIntro: "Werk op diplomaniveau, retentie na 6 en 12 maanden, tijd tot erkenning en taalvooruitgang.",
     note: "Elk cijfer komt van minstens 5 organisaties en is licht aangepast (aantallen mensen met hoogstens {count}). Wie minder dan 12 maanden geleden startte, of van wie HR de situatie nog niet bevestigde, telt niet mee. Mediaanmaanden gaan alleen over wie de stap al bereikte.",

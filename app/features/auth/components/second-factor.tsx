@@ -6,7 +6,17 @@ import { useI18n } from "~/utils/i18n-react";
 
 export type EnrolmentView = { secret: string; uri: string; qrDataUri: string };
 
-export function EnrolmentSteps({ enrolment, errors, formError, intent }: { enrolment: EnrolmentView; errors?: string[]; formError?: string | null; intent?: string }) {
+export function EnrolmentSteps({
+  enrolment,
+  errors,
+  formError,
+  intent,
+}: {
+  enrolment: EnrolmentView;
+  errors?: string[];
+  formError?: string | null;
+  intent?: string;
+}) {
   const { t } = useI18n();
   return (
     <div className="stack">
@@ -32,7 +42,15 @@ export function EnrolmentSteps({ enrolment, errors, formError, intent }: { enrol
       <Form method="post" className="form-grid">
         {intent ? <input type="hidden" name="intent" value={intent} /> : null}
         <FormError error={formError} />
-        <Field name="code" label="secondFactor.codeLabel" hint="secondFactor.totpHint" autoComplete="one-time-code" required maxLength={12} errors={errors} />
+        <Field
+          name="code"
+          label="secondFactor.codeLabel"
+          hint="secondFactor.totpHint"
+          autoComplete="one-time-code"
+          required
+          maxLength={12}
+          errors={errors}
+        />
         <div className="form-actions">
           <SubmitButton>{t("secondFactor.confirm")}</SubmitButton>
         </div>

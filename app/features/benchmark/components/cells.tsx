@@ -39,17 +39,36 @@ export function NotShown() {
 }
 
 /** A published group figure: null means "not shown". */
-export function Figure({ value, digits = 0, suffix = "" }: { value: number | null | undefined; digits?: number; suffix?: string }) {
+export function Figure({
+  value,
+  digits = 0,
+  suffix = "",
+}: {
+  value: number | null | undefined;
+  digits?: number;
+  suffix?: string;
+}) {
   const { locale } = useI18n();
   if (value === null || value === undefined) return <NotShown />;
-  return <>{formatFigure(locale, value, digits)}{suffix}</>;
+  return (
+    <>
+      {formatFigure(locale, value, digits)}
+      {suffix}
+    </>
+  );
 }
 
 /**
  * A group's centre: the median, or for groups under 20 the mean, marked "gem."/"mean" (decision 047), so a
  * reader never takes a small group's mean for a median.
  */
-export function Centre({ value, measure }: { value: number | null | undefined; measure: CentreMeasure | null | undefined }) {
+export function Centre({
+  value,
+  measure,
+}: {
+  value: number | null | undefined;
+  measure: CentreMeasure | null | undefined;
+}) {
   const { t } = useI18n();
   if (value === null || value === undefined) return <NotShown />;
   return (
@@ -58,7 +77,9 @@ export function Centre({ value, measure }: { value: number | null | undefined; m
       {measure === "mean" ? (
         <>
           {" "}
-          <abbr className="benchmark-mean" title={t("benchmark.centre.meanLong", { n: MIN_ORDER_STATISTIC_GROUP })}>{t("benchmark.centre.meanShort")}</abbr>
+          <abbr className="benchmark-mean" title={t("benchmark.centre.meanLong", { n: MIN_ORDER_STATISTIC_GROUP })}>
+            {t("benchmark.centre.meanShort")}
+          </abbr>
         </>
       ) : null}
     </>
@@ -69,8 +90,14 @@ export function Centre({ value, measure }: { value: number | null | undefined; m
 export function AdjustedNote() {
   const { t } = useI18n();
   return (
-    <aside className="alert alert--info benchmark-note" aria-labelledby="benchmark-note-title" data-testid="adjusted-note">
-      <h2 id="benchmark-note-title" className="benchmark-note__title">{t("benchmark.note.title")}</h2>
+    <aside
+      className="alert alert--info benchmark-note"
+      aria-labelledby="benchmark-note-title"
+      data-testid="adjusted-note"
+    >
+      <h2 id="benchmark-note-title" className="benchmark-note__title">
+        {t("benchmark.note.title")}
+      </h2>
       <p>{t("benchmark.note.body", noteParams())}</p>
     </aside>
   );

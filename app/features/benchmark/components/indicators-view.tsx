@@ -15,7 +15,13 @@ function Value({ indicator, cell }: { indicator: string; cell: IndicatorCell }) 
   if (!cell.available) return <span className="muted">{t("benchmark.indicators.notAvailable")}</span>;
   if (cell.value === null) return <NotShown />;
   if (indicator === "shareMatched") return <>{number(cell.value * 100, 0)} %</>;
-  if (indicator === "meanScoreChange") return <>{cell.value > 0 ? "+" : ""}{number(cell.value, 1)}</>;
+  if (indicator === "meanScoreChange")
+    return (
+      <>
+        {cell.value > 0 ? "+" : ""}
+        {number(cell.value, 1)}
+      </>
+    );
   if (indicator === "medianDaysToMatch") return <>{number(cell.value, 1)}</>;
   return <>{number(cell.value, 0)}</>;
 }
@@ -26,32 +32,44 @@ function Table({ table, title }: { table: IndicatorTable; title: MessageKey }) {
   return (
     <Card title={title}>
       <DataTable compact testId={`indicators-${table.by}`} scrollable>
-          <thead>
-            <tr>
-              <th scope="col">{t("benchmark.indicators.group")}</th>
+        <thead>
+          <tr>
+            <th scope="col">{t("benchmark.indicators.group")}</th>
+            {INDICATORS.map((i) => (
+              <th scope="col" key={i}>
+                {t(`benchmark.indicators.${i}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...table.rows, table.total].map((row) => (
+            <tr key={row.key} data-cell={row.key}>
+              <th scope="row">{row.key === "total" ? t("benchmark.indicators.total") : label(row.key)}</th>
               {INDICATORS.map((i) => (
-                <th scope="col" key={i}>{t(`benchmark.indicators.${i}`)}</th>
+                <td key={i} data-indicator={i}>
+                  <Value indicator={i} cell={row.cells[i]} />
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {[...table.rows, table.total].map((row) => (
-              <tr key={row.key} data-cell={row.key}>
-                <th scope="row">{row.key === "total" ? t("benchmark.indicators.total") : label(row.key)}</th>
-                {INDICATORS.map((i) => (
-                  <td key={i} data-indicator={i}>
-                    <Value indicator={i} cell={row.cells[i]} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          ))}
+        </tbody>
       </DataTable>
     </Card>
   );
 }
 
-export function IndicatorsView({ byCountry, bySector, matchingAvailable, exportHref }: { byCountry: IndicatorTable; bySector: IndicatorTable; matchingAvailable: boolean; exportHref: string }) {
+export function IndicatorsView({
+  byCountry,
+  bySector,
+  matchingAvailable,
+  exportHref,
+}: {
+  byCountry: IndicatorTable;
+  bySector: IndicatorTable;
+  matchingAvailable: boolean;
+  exportHref: string;
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -59,9 +77,7 @@ export function IndicatorsView({ byCountry, bySector, matchingAvailable, exportH
         title="benchmark.indicators.title"
         intro="benchmark.indicators.intro"
         introParams={{ k: MIN_GROUP_SIZE }}
-        actions={
-          <ExportLinks href={exportHref} what={t("benchmark.indicators.title")} />
-        }
+        actions={<ExportLinks href={exportHref} what={t("benchmark.indicators.title")} />}
       />
       {!matchingAvailable ? <p className="alert alert--info">{t("benchmark.indicators.notAvailableNote")}</p> : null}
       <div className="stack">

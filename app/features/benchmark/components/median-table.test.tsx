@@ -17,12 +17,21 @@ function cells(element: JSX.Element): string[][] {
       <I18nProvider locale="en">{element}</I18nProvider>
     </CatalogueContext.Provider>,
   );
-  return [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, "")));
+  return [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((m) =>
+    [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, "")),
+  );
 }
 
 describe("MedianTable", () => {
   it("shows own score and group median per row (the partner's selected organisation)", () => {
-    const table = cells(<MedianTable testId="selected-table" ownHeading="benchmark.comparison.selectedScore" medianHeading="benchmark.comparison.groupMedian" rows={rows} />);
+    const table = cells(
+      <MedianTable
+        testId="selected-table"
+        ownHeading="benchmark.comparison.selectedScore"
+        medianHeading="benchmark.comparison.groupMedian"
+        rows={rows}
+      />,
+    );
     expect(table).toHaveLength(4);
     expect(table[0]).toHaveLength(3);
     expect(table.slice(1).map((r) => r[0])).toEqual(["Overall", "Leadership", "Onboarding"]);
@@ -33,7 +42,14 @@ describe("MedianTable", () => {
 
   it("adds the level and the difference where the group is shown (HR's own position)", () => {
     const table = cells(
-      <MedianTable testId="position-table" ownHeading="benchmark.hr.own" medianHeading="benchmark.hr.peerMedian" withLevel difference={{ heading: "benchmark.hr.difference", shown: true }} rows={rows} />,
+      <MedianTable
+        testId="position-table"
+        ownHeading="benchmark.hr.own"
+        medianHeading="benchmark.hr.peerMedian"
+        withLevel
+        difference={{ heading: "benchmark.hr.difference", shown: true }}
+        rows={rows}
+      />,
     );
     expect(table[0]).toHaveLength(5);
     // 61.4 − 55.2 = 6.2, shown as a whole number; no difference without both figures.
@@ -45,7 +61,14 @@ describe("MedianTable", () => {
 
   it("shows no difference at all while the group is hidden", () => {
     const table = cells(
-      <MedianTable testId="position-table" ownHeading="benchmark.hr.own" medianHeading="benchmark.hr.peerMedian" withLevel difference={{ heading: "benchmark.hr.difference", shown: false }} rows={rows} />,
+      <MedianTable
+        testId="position-table"
+        ownHeading="benchmark.hr.own"
+        medianHeading="benchmark.hr.peerMedian"
+        withLevel
+        difference={{ heading: "benchmark.hr.difference", shown: false }}
+        rows={rows}
+      />,
     );
     expect(table.slice(1).map((r) => r[4])).toEqual(["–", "–", "–"]);
   });

@@ -27,34 +27,38 @@ export function MedianTable({
   const { t } = useI18n();
   return (
     <DataTable compact testId={testId} scrollable>
-        <thead>
-          <tr>
-            <th scope="col">{t("benchmark.comparison.dimension")}</th>
-            <th scope="col">{t(ownHeading)}</th>
-            {withLevel ? <th scope="col">{t("benchmark.comparison.level")}</th> : null}
-            <th scope="col">{t(medianHeading)}</th>
-            {difference ? <th scope="col">{t(difference.heading)}</th> : null}
+      <thead>
+        <tr>
+          <th scope="col">{t("benchmark.comparison.dimension")}</th>
+          <th scope="col">{t(ownHeading)}</th>
+          {withLevel ? <th scope="col">{t("benchmark.comparison.level")}</th> : null}
+          <th scope="col">{t(medianHeading)}</th>
+          {difference ? <th scope="col">{t(difference.heading)}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.name}</th>
+            <td>
+              <Score value={r.own} />
+            </td>
+            {withLevel ? (
+              <td>
+                <LevelName level={r.level ?? null} />
+              </td>
+            ) : null}
+            <td>
+              <Figure value={r.median} />
+            </td>
+            {difference ? (
+              <td>
+                {difference.shown && r.own !== null && r.median !== null ? <Score value={r.own - r.median} /> : "–"}
+              </td>
+            ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.name}</th>
-              <td>
-                <Score value={r.own} />
-              </td>
-              {withLevel ? (
-                <td>
-                  <LevelName level={r.level ?? null} />
-                </td>
-              ) : null}
-              <td>
-                <Figure value={r.median} />
-              </td>
-              {difference ? <td>{difference.shown && r.own !== null && r.median !== null ? <Score value={r.own - r.median} /> : "–"}</td> : null}
-            </tr>
-          ))}
-        </tbody>
+        ))}
+      </tbody>
     </DataTable>
   );
 }

@@ -10,7 +10,13 @@ import type { MessageKey, TranslateParams } from "~/utils/i18n-core";
 import { useI18n } from "~/utils/i18n-react";
 
 export type ImportActionData =
-  | { intent?: string; notice?: MessageKey; noticeParams?: TranslateParams; formError?: string; formErrorParams?: TranslateParams | null }
+  | {
+      intent?: string;
+      notice?: MessageKey;
+      noticeParams?: TranslateParams;
+      formError?: string;
+      formErrorParams?: TranslateParams | null;
+    }
   | undefined;
 
 const PROBLEM_KEYS: Record<RowProblem, MessageKey> = {
@@ -37,16 +43,24 @@ function TemplateLinks({ templateHref }: { templateHref: (format: "xlsx" | "csv"
       <p className="muted">{t("import.template.intro")}</p>
       <ul className="link-list">
         <li>
-          <a href={templateHref("xlsx", "nl")} download>{t("import.template.xlsxNl")}</a>
+          <a href={templateHref("xlsx", "nl")} download>
+            {t("import.template.xlsxNl")}
+          </a>
         </li>
         <li>
-          <a href={templateHref("csv", "nl")} download>{t("import.template.csvNl")}</a>
+          <a href={templateHref("csv", "nl")} download>
+            {t("import.template.csvNl")}
+          </a>
         </li>
         <li>
-          <a href={templateHref("xlsx", "en")} download>{t("import.template.xlsxEn")}</a>
+          <a href={templateHref("xlsx", "en")} download>
+            {t("import.template.xlsxEn")}
+          </a>
         </li>
         <li>
-          <a href={templateHref("csv", "en")} download>{t("import.template.csvEn")}</a>
+          <a href={templateHref("csv", "en")} download>
+            {t("import.template.csvEn")}
+          </a>
         </li>
       </ul>
     </Card>
@@ -93,9 +107,11 @@ function UploadForm({ error, errorParams }: { error?: string; errorParams?: Tran
 function ChangeText({ change }: { change: FieldChange }) {
   const { t } = useI18n();
   const show = (value: string) => {
-    if (change.field === "role") return value === "hr" || value === "employee" || value === "newcomer" ? t(`roles.${value}`) : value;
+    if (change.field === "role")
+      return value === "hr" || value === "employee" || value === "newcomer" ? t(`roles.${value}`) : value;
     if (change.field === "language") return value === "nl" || value === "en" ? t(`import.languages.${value}`) : "—";
-    if (change.field === "status") return value === "deactivated" ? t("import.preview.statusDeactivated") : t("import.preview.statusActive");
+    if (change.field === "status")
+      return value === "deactivated" ? t("import.preview.statusDeactivated") : t("import.preview.statusActive");
     if (change.field === "department") return value === "" ? t("import.preview.noDepartment") : value;
     return value;
   };
@@ -135,38 +151,40 @@ function PreviewTable<R extends { line: number }>({
       <h3>{t(title)}</h3>
       {intro ? <p className="muted">{t(intro)}</p> : null}
       <DataTable label={t(title)}>
-          <thead>
-            <tr>
-              <th scope="col">{t("import.preview.line")}</th>
-              <th scope="col">{t("import.preview.name")}</th>
-              {columns.map((c) => (
-                <th key={c} scope="col">
-                  {t(c)}
+        <thead>
+          <tr>
+            <th scope="col">{t("import.preview.line")}</th>
+            <th scope="col">{t("import.preview.name")}</th>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {t(c)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const { name, email } = person(row);
+            return (
+              <tr key={row.line}>
+                <td>{row.line}</td>
+                <th scope="row">
+                  <span className="cell-title">{name}</span>
+                  <span className="cell-sub">
+                    <EmailAddress address={email} />
+                  </span>
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const { name, email } = person(row);
-              return (
-                <tr key={row.line}>
-                  <td>{row.line}</td>
-                  <th scope="row">
-                    <span className="cell-title">{name}</span>
-                    <span className="cell-sub">
-                      <EmailAddress address={email} />
-                    </span>
-                  </th>
-                  {cells(row).map((cell, i) => (
-                    <td key={columns[i]}>{cell}</td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
+                {cells(row).map((cell, i) => (
+                  <td key={columns[i]}>{cell}</td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
       </DataTable>
-      {total > rows.length ? <p className="muted">{t("import.preview.more", { count: number(total - rows.length) })}</p> : null}
+      {total > rows.length ? (
+        <p className="muted">{t("import.preview.more", { count: number(total - rows.length) })}</p>
+      ) : null}
     </>
   );
 }
@@ -181,9 +199,12 @@ function Preview({ preview }: { preview: NonNullable<ImportPage["preview"]> }) {
         {t("import.preview.title")}
       </h2>
       <p>
-        {t("import.preview.file", { name: preview.fileName, count: preview.rowCount })} <strong>{t("import.preview.nothingYet")}</strong>
+        {t("import.preview.file", { name: preview.fileName, count: preview.rowCount })}{" "}
+        <strong>{t("import.preview.nothingYet")}</strong>
       </p>
-      {preview.ignored.length ? <p className="muted">{t("import.preview.ignored", { columns: preview.ignored.join(", ") })}</p> : null}
+      {preview.ignored.length ? (
+        <p className="muted">{t("import.preview.ignored", { columns: preview.ignored.join(", ") })}</p>
+      ) : null}
       <StatGrid
         stats={[
           { label: "import.preview.countCreates", value: number(counts.creates) },
@@ -233,7 +254,11 @@ function Preview({ preview }: { preview: NonNullable<ImportPage["preview"]> }) {
         person={(c) => ({ name: c.name, email: c.email })}
         cells={(c) => [
           t(`roles.${c.role}`),
-          c.department == null ? t("import.preview.noDepartment") : "id" in c.department ? departmentName(preview, c.department.id) : `${c.department.site} – ${c.department.name}`,
+          c.department == null
+            ? t("import.preview.noDepartment")
+            : "id" in c.department
+              ? departmentName(preview, c.department.id)
+              : `${c.department.site} – ${c.department.name}`,
         ]}
       />
 
@@ -274,7 +299,11 @@ function Preview({ preview }: { preview: NonNullable<ImportPage["preview"]> }) {
                   <label htmlFor={`deactivate-${d.userId}`}>
                     <span className="visually-hidden">{t("import.preview.deactivate", { name: d.name })}</span>
                     <span aria-hidden="true">
-                      {d.name} <span className="muted">({d.email}{d.department ? `, ${d.department}` : ""})</span>
+                      {d.name}{" "}
+                      <span className="muted">
+                        ({d.email}
+                        {d.department ? `, ${d.department}` : ""})
+                      </span>
                     </span>
                   </label>
                 </li>
@@ -313,7 +342,11 @@ function LastImport({ last, refreshHref }: { last: NonNullable<ImportPage["lastA
           <p role="status">
             <strong>{t("import.last.progress", { sent: number(progress.sent), total: number(progress.total) })}</strong>
           </p>
-          <progress max={progress.total} value={progress.sent} aria-label={t("import.last.progress", { sent: number(progress.sent), total: number(progress.total) })} />
+          <progress
+            max={progress.total}
+            value={progress.sent}
+            aria-label={t("import.last.progress", { sent: number(progress.sent), total: number(progress.total) })}
+          />
           {progress.failed ? <p className="muted">{t("import.last.failed", { count: progress.failed })}</p> : null}
           {progress.waiting ? (
             <p>
@@ -340,11 +373,20 @@ export function ImportView({
   return (
     <div className="stack">
       <Notice message={actionData?.notice ?? null} params={actionData?.noticeParams} />
-      {actionData?.intent !== "upload" ? <Notice kind="error" message={actionData?.formError ?? null} params={actionData?.formErrorParams ?? undefined} /> : null}
+      {actionData?.intent !== "upload" ? (
+        <Notice
+          kind="error"
+          message={actionData?.formError ?? null}
+          params={actionData?.formErrorParams ?? undefined}
+        />
+      ) : null}
       {page.lastApplied ? <LastImport last={page.lastApplied} refreshHref={refreshHref} /> : null}
       <div className="two-columns">
         <TemplateLinks templateHref={templateHref} />
-        <UploadForm error={actionData?.intent === "upload" ? actionData.formError : undefined} errorParams={actionData?.formErrorParams} />
+        <UploadForm
+          error={actionData?.intent === "upload" ? actionData.formError : undefined}
+          errorParams={actionData?.formErrorParams}
+        />
       </div>
       {page.preview ? <Preview preview={page.preview} /> : null}
     </div>

@@ -1,7 +1,11 @@
 // What the buddy sees of the newcomer's own check-in notes and requests to talk.
 import { useI18n } from "~/utils/i18n-react";
 
-export function NewcomerNotes({ notes }: { notes: { key: "week1" | "week6" | "month3" | "month6"; note: string | null; wantsToTalk: boolean }[] }) {
+export function NewcomerNotes({
+  notes,
+}: {
+  notes: { key: "week1" | "week6" | "month3" | "month6"; note: string | null; wantsToTalk: boolean }[];
+}) {
   const { t } = useI18n();
   if (notes.length === 0) return <p className="muted">{t("pulse.buddy.noNotes")}</p>;
   return (

@@ -3,7 +3,17 @@ import { Form } from "@remix-run/react";
 import { CheckboxField, Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { useI18n } from "~/utils/i18n-react";
 import { RECOGNITION_STATUSES } from "../matching.options";
-import { DepartmentField, DutchLevelField, GenderSelect, InterestsField, key, LanguageRows, ProfessionField, ShiftsField, type FieldErrors } from "./matching-ui";
+import {
+  DepartmentField,
+  DutchLevelField,
+  GenderSelect,
+  InterestsField,
+  key,
+  LanguageRows,
+  ProfessionField,
+  ShiftsField,
+  type FieldErrors,
+} from "./matching-ui";
 
 type Department = { id: number; name: string; siteName: string | null };
 
@@ -43,17 +53,35 @@ export function NewcomerForm({
       <input type="hidden" name="intent" value="save" />
       <FormError error={formError} />
       <div className="form-grid">
-        <Field name="name" label="matching.fields.name" defaultValue={values?.name} errors={errors?.name} required maxLength={120} autoComplete="off" />
+        <Field
+          name="name"
+          label="matching.fields.name"
+          defaultValue={values?.name}
+          errors={errors?.name}
+          required
+          maxLength={120}
+          autoComplete="off"
+        />
         <SelectField
           name="userId"
           label="matching.fields.account"
-          options={[{ value: "", label: t("matching.fields.accountNone") }, ...accounts.map((a) => ({ value: String(a.id), label: `${a.name} (${a.email})` }))]}
+          options={[
+            { value: "", label: t("matching.fields.accountNone") },
+            ...accounts.map((a) => ({ value: String(a.id), label: `${a.name} (${a.email})` })),
+          ]}
           defaultValue={values?.userId ? String(values.userId) : ""}
           errors={errors?.userId}
         />
         <ProfessionField defaultValue={values?.profession} errors={errors?.profession} />
         <DepartmentField departments={departments} defaultValue={values?.departmentId} errors={errors?.departmentId} />
-        <Field name="startDate" type="date" label="matching.fields.startDate" defaultValue={values?.startDate} errors={errors?.startDate} required />
+        <Field
+          name="startDate"
+          type="date"
+          label="matching.fields.startDate"
+          defaultValue={values?.startDate}
+          errors={errors?.startDate}
+          required
+        />
         <DutchLevelField defaultValue={values?.dutchLevel} errors={errors?.dutchLevel} />
       </div>
       <LanguageRows languages={values?.languages ?? []} errors={errors} />
@@ -91,7 +119,14 @@ function NotesField({ defaultValue, errors }: { defaultValue: string; errors?: s
       <label htmlFor="newcomer-notes">
         {t("matching.fields.notes")} <span className="field__optional">{t("common.optional")}</span>
       </label>
-      <textarea id="newcomer-notes" name="notes" rows={3} maxLength={2000} defaultValue={defaultValue} aria-invalid={errors?.length ? true : undefined} />
+      <textarea
+        id="newcomer-notes"
+        name="notes"
+        rows={3}
+        maxLength={2000}
+        defaultValue={defaultValue}
+        aria-invalid={errors?.length ? true : undefined}
+      />
       {errors?.length ? <p className="field-errors">{t(key(errors[0] ?? ""))}</p> : null}
     </div>
   );
@@ -112,7 +147,19 @@ export type BuddyFormValues = {
   pausedUntil: string | null;
 };
 
-export function BuddyProfileForm({ values, departments, errors, formError, exists }: { values?: BuddyFormValues; departments: Department[]; errors?: FieldErrors; formError?: string | null; exists: boolean }) {
+export function BuddyProfileForm({
+  values,
+  departments,
+  errors,
+  formError,
+  exists,
+}: {
+  values?: BuddyFormValues;
+  departments: Department[];
+  errors?: FieldErrors;
+  formError?: string | null;
+  exists: boolean;
+}) {
   const { t } = useI18n();
   return (
     <Form method="post" className="stack matching-form" noValidate>
@@ -121,11 +168,36 @@ export function BuddyProfileForm({ values, departments, errors, formError, exist
         <ProfessionField defaultValue={values?.profession} errors={errors?.profession} />
         <DepartmentField departments={departments} defaultValue={values?.departmentId} errors={errors?.departmentId} />
         <DutchLevelField defaultValue={values?.dutchLevel ?? "C2"} errors={errors?.dutchLevel} />
-        <Field name="capacity" type="number" label="matching.fields.capacity" defaultValue={values?.capacity ?? 1} errors={errors?.capacity} required />
-        <Field name="yearsInOrganisation" type="number" label="matching.fields.years" defaultValue={values?.yearsInOrganisation ?? 0} errors={errors?.yearsInOrganisation} required />
-        <GenderSelect name="gender" label="matching.fields.gender" hint="matching.fields.genderHint" emptyLabel="matching.fields.notSaid" defaultValue={values?.gender} errors={errors?.gender} />
+        <Field
+          name="capacity"
+          type="number"
+          label="matching.fields.capacity"
+          defaultValue={values?.capacity ?? 1}
+          errors={errors?.capacity}
+          required
+        />
+        <Field
+          name="yearsInOrganisation"
+          type="number"
+          label="matching.fields.years"
+          defaultValue={values?.yearsInOrganisation ?? 0}
+          errors={errors?.yearsInOrganisation}
+          required
+        />
+        <GenderSelect
+          name="gender"
+          label="matching.fields.gender"
+          hint="matching.fields.genderHint"
+          emptyLabel="matching.fields.notSaid"
+          defaultValue={values?.gender}
+          errors={errors?.gender}
+        />
       </div>
-      <CheckboxField name="ownNewcomerExperience" label="matching.fields.experience" defaultChecked={values?.ownNewcomerExperience} />
+      <CheckboxField
+        name="ownNewcomerExperience"
+        label="matching.fields.experience"
+        defaultChecked={values?.ownNewcomerExperience}
+      />
       <LanguageRows languages={values?.languages ?? []} errors={errors} />
       <ShiftsField selected={values?.shifts ?? []} errors={errors?.shifts} />
       <InterestsField selected={values?.interests ?? []} errors={errors?.interests} />
@@ -133,11 +205,21 @@ export function BuddyProfileForm({ values, departments, errors, formError, exist
         <SelectField
           name="status"
           label="matching.fields.status"
-          options={(["active", "paused", "inactive"] as const).map((s) => ({ value: s, label: t(key(`matching.buddyStatus.${s}`)) }))}
+          options={(["active", "paused", "inactive"] as const).map((s) => ({
+            value: s,
+            label: t(key(`matching.buddyStatus.${s}`)),
+          }))}
           defaultValue={values?.status ?? "active"}
           errors={errors?.status}
         />
-        <Field name="pausedUntil" type="date" label="matching.fields.pausedUntil" defaultValue={values?.pausedUntil ?? ""} errors={errors?.pausedUntil} optional />
+        <Field
+          name="pausedUntil"
+          type="date"
+          label="matching.fields.pausedUntil"
+          defaultValue={values?.pausedUntil ?? ""}
+          errors={errors?.pausedUntil}
+          optional
+        />
       </div>
       <div className="form-actions">
         <SubmitButton>{t(exists ? "matching.me.editProfile" : "matching.me.optIn")}</SubmitButton>

@@ -23,7 +23,17 @@ type Props = {
   compact?: boolean;
 };
 
-export function AssignForm({ departments, minDueDate, moduleKey, moduleTitle, modules, errors, redirectTo, action = ASSIGN_ACTION, compact }: Props) {
+export function AssignForm({
+  departments,
+  minDueDate,
+  moduleKey,
+  moduleTitle,
+  modules,
+  errors,
+  redirectTo,
+  action = ASSIGN_ACTION,
+  compact,
+}: Props) {
   const { t } = useI18n();
   const id = useId();
   const field = (name: string) => ({
@@ -69,7 +79,11 @@ export function AssignForm({ departments, minDueDate, moduleKey, moduleTitle, mo
         <ErrorList id={`${id}-dueDate-error`} errors={errors?.dueDate} />
       </div>
       <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-label={moduleTitle ? `${t("modules.hr.assignThis")}: ${moduleTitle}` : undefined}>
+        <button
+          type="submit"
+          className="button button--primary"
+          aria-label={moduleTitle ? `${t("modules.hr.assignThis")}: ${moduleTitle}` : undefined}
+        >
           {t("modules.hr.assignThis")}
         </button>
       </div>

@@ -4,7 +4,13 @@ import { Card } from "~/components/ui/page";
 import { useI18n } from "~/utils/i18n-react";
 
 export type EmployeeModuleSummary = {
-  open: { key: string; title: string; dueDate: string | null; overdue: boolean; status: "not_started" | "in_progress" | "completed" }[];
+  open: {
+    key: string;
+    title: string;
+    dueDate: string | null;
+    overdue: boolean;
+    status: "not_started" | "in_progress" | "completed";
+  }[];
   inProgress: { key: string; title: string }[];
   completed: { key: string; title: string; passedAt: string | null; score: number | null }[];
   trainedBuddy: boolean;
@@ -27,8 +33,12 @@ export function EmployeeModulesCard({ summary }: { summary: EmployeeModuleSummar
           {summary.open.map((m) => (
             <li key={m.key}>
               <Link to={`/me/modules/${m.key}`}>{m.title}</Link>{" "}
-              {m.status === "in_progress" ? <span className="status-pill status-pill--in_progress">{t("modules.status.in_progress")}</span> : null}
-              {m.dueDate ? <span className="cell-sub">{t("modules.list.due", { date: date(`${m.dueDate}T12:00:00Z`) })}</span> : null}
+              {m.status === "in_progress" ? (
+                <span className="status-pill status-pill--in_progress">{t("modules.status.in_progress")}</span>
+              ) : null}
+              {m.dueDate ? (
+                <span className="cell-sub">{t("modules.list.due", { date: date(`${m.dueDate}T12:00:00Z`) })}</span>
+              ) : null}
               {m.overdue ? <strong className="overdue-flag">{t("modules.list.overdue")}</strong> : null}
             </li>
           ))}
@@ -53,7 +63,10 @@ export function EmployeeModulesCard({ summary }: { summary: EmployeeModuleSummar
         <ul className="plain-list">
           {summary.completed.map((m) => (
             <li key={m.key}>
-              ✓ {m.title} {m.score !== null ? <span className="cell-sub">{t("modules.list.passedWith", { score: m.score })}</span> : null}
+              ✓ {m.title}{" "}
+              {m.score !== null ? (
+                <span className="cell-sub">{t("modules.list.passedWith", { score: m.score })}</span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -65,7 +78,11 @@ export function EmployeeModulesCard({ summary }: { summary: EmployeeModuleSummar
   );
 }
 
-export function HrModulesCard({ summary }: { summary: { assignments: number; overdue: number; completed: number; total: number } }) {
+export function HrModulesCard({
+  summary,
+}: {
+  summary: { assignments: number; overdue: number; completed: number; total: number };
+}) {
   const { t } = useI18n();
   return (
     <Card title="modules.hrHome.title">

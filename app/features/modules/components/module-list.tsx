@@ -27,9 +27,17 @@ export function ModuleList({ items, basePath = "/me/modules" }: { items: ModuleL
           <p className="module-item__summary">{m.summary}</p>
           <p className="module-item__status">
             <span className={`status-pill status-pill--${m.status}`}>{t(`modules.status.${m.status}`)}</span>
-            {m.status === "completed" && m.score !== null ? <span>{t("modules.list.passedWith", { score: m.score })}</span> : null}
-            {m.status === "in_progress" ? <span>{t("modules.list.sectionsRead", { read: m.sectionsRead, total: m.sectionCount })}</span> : null}
-            {m.dueDate ? <span className={m.overdue ? "due due--overdue" : "due"}>{t("modules.list.due", { date: date(`${m.dueDate}T12:00:00Z`) })}</span> : null}
+            {m.status === "completed" && m.score !== null ? (
+              <span>{t("modules.list.passedWith", { score: m.score })}</span>
+            ) : null}
+            {m.status === "in_progress" ? (
+              <span>{t("modules.list.sectionsRead", { read: m.sectionsRead, total: m.sectionCount })}</span>
+            ) : null}
+            {m.dueDate ? (
+              <span className={m.overdue ? "due due--overdue" : "due"}>
+                {t("modules.list.due", { date: date(`${m.dueDate}T12:00:00Z`) })}
+              </span>
+            ) : null}
             {m.overdue ? <strong className="overdue-flag">{t("modules.list.overdue")}</strong> : null}
           </p>
         </li>

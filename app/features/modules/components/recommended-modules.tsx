@@ -6,7 +6,13 @@ import { DIMENSION_KEYS } from "~/features/scan/constants";
 import type { RecommendationReason } from "../recommendations";
 import { AssignForm, type DepartmentOption } from "./assign-form";
 
-export type RecommendedModuleView = { moduleKey: string; title: string; summary: string; durationMinutes: number; reasons: RecommendationReason[] };
+export type RecommendedModuleView = {
+  moduleKey: string;
+  title: string;
+  summary: string;
+  durationMinutes: number;
+  reasons: RecommendationReason[];
+};
 
 type Props = {
   recommendations: RecommendedModuleView[];
@@ -19,7 +25,8 @@ type Props = {
 
 export function useDimensionName() {
   const { t } = useI18n();
-  return (key: string) => ((DIMENSION_KEYS as readonly string[]).includes(key) ? t(`modules.dimensions.${key}` as MessageKey) : key);
+  return (key: string) =>
+    (DIMENSION_KEYS as readonly string[]).includes(key) ? t(`modules.dimensions.${key}` as MessageKey) : key;
 }
 
 export function RecommendedModules({ recommendations, departments, minDueDate, redirectTo, errors }: Props) {
@@ -36,8 +43,13 @@ export function RecommendedModules({ recommendations, departments, minDueDate, r
           <p className="module-recommendation__reasons">
             <span className="visually-hidden">{t("modules.hr.reasons")}: </span>
             {r.reasons.map((reason) => (
-              <span key={`${reason.kind}-${reason.dimensionKey}`} className={`module-reason module-reason--${reason.kind}`}>
-                {t(reason.kind === "core" ? "modules.hr.reasonCore" : "modules.hr.reasonWeak", { dimension: dimensionName(reason.dimensionKey) })}
+              <span
+                key={`${reason.kind}-${reason.dimensionKey}`}
+                className={`module-reason module-reason--${reason.kind}`}
+              >
+                {t(reason.kind === "core" ? "modules.hr.reasonCore" : "modules.hr.reasonWeak", {
+                  dimension: dimensionName(reason.dimensionKey),
+                })}
               </span>
             ))}
           </p>

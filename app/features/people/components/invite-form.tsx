@@ -23,13 +23,29 @@ export function InviteForm({
       <input type="hidden" name="intent" value="invite" />
       <FormError error={formError} />
       <Field name="name" label="common.name" required maxLength={120} autoComplete="off" errors={errors?.name} />
-      <Field name="email" type="email" label="common.email" required maxLength={254} autoComplete="off" errors={errors?.email} />
-      <SelectField name="role" label="common.role" options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} errors={errors?.role} />
+      <Field
+        name="email"
+        type="email"
+        label="common.email"
+        required
+        maxLength={254}
+        autoComplete="off"
+        errors={errors?.email}
+      />
+      <SelectField
+        name="role"
+        label="common.role"
+        options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        errors={errors?.role}
+      />
       {organisations ? (
         <SelectField
           name="organisationId"
           label="admin.organisation"
-          options={[{ value: "", label: t("admin.noOrganisation") }, ...organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
+          options={[
+            { value: "", label: t("admin.noOrganisation") },
+            ...organisations.map((o) => ({ value: String(o.id), label: o.name })),
+          ]}
           errors={errors?.organisationId}
         />
       ) : null}
@@ -38,7 +54,10 @@ export function InviteForm({
         label="admin.department"
         options={[
           { value: "", label: "—" },
-          ...departments.map((d) => ({ value: String(d.id), label: d.organisationName ? `${d.organisationName} · ${d.name}` : d.name })),
+          ...departments.map((d) => ({
+            value: String(d.id),
+            label: d.organisationName ? `${d.organisationName} · ${d.name}` : d.name,
+          })),
         ]}
         errors={errors?.departmentId}
       />

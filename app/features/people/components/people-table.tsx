@@ -57,133 +57,152 @@ export function PeopleTable({
   return (
     <>
       <DataTable>
-          <thead>
-            <tr>
-              <th scope="col">{t("common.name")}</th>
-              <th scope="col">{t("common.role")}</th>
-              {showOrganisation ? <th scope="col">{t("admin.organisation")}</th> : null}
-              <th scope="col">{t("admin.department")}</th>
-              <th scope="col">{t("admin.lastLogin")}</th>
-              <th scope="col">{t("common.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => {
-              const choices = ROLE_CHOICES[p.organisationKind ?? "platform"];
-              const self = p.id === currentUserId;
-              return (
-                <tr key={p.id} className={p.status === "active" ? undefined : "row--muted"}>
-                  <th scope="row">
-                    {p.status === "erased" ? (
-                      <span className="cell-title">{t("admin.erasedPerson")}</span>
-                    ) : (
-                      <>
-                        <span className="cell-title">{p.name}</span>
-                        <span className="cell-sub">
-                          <EmailAddress address={p.email} />
-                        </span>
-                      </>
-                    )}
-                    {p.status === "deactivated" ? <span className="badge badge--muted">{t("common.deactivated")}</span> : null}
-                    {p.status === "erased" ? <span className="badge badge--muted">{t("common.erased")}</span> : null}
-                  </th>
-                  <td>
-                    {t(`roles.${p.role}`)}
-                    {canResetSecondFactor && p.secondFactor ? <span className="badge">{`${t("secondFactor.adminColumn")}: ${t("secondFactor.adminOn")}`}</span> : null}
-                  </td>
-                  {showOrganisation ? <td>{p.organisationName ?? t("admin.noOrganisation")}</td> : null}
-                  <td>{p.departmentName ?? "—"}</td>
-                  <td>{p.lastLoginAt ? date(p.lastLoginAt, true) : t("admin.never")}</td>
-                  <td>
-                    <div className="row-actions">
-                      {canChangeRole && !self && choices.length > 1 ? (
-                        <Form method="post" className="row-actions__form">
-                          <input type="hidden" name="userId" value={p.id} />
-                          <label className="visually-hidden" htmlFor={`role-${p.id}`}>
-                            {t("admin.changeRole")}: {p.name}
-                          </label>
-                          <select id={`role-${p.id}`} name="role" defaultValue={p.role}>
-                            {choices.map((r) => (
-                              <option key={r} value={r}>
-                                {t(`roles.${r}`)}
-                              </option>
-                            ))}
-                          </select>
-                          <button type="submit" name="intent" value="changeRole" className="button button--small button--secondary">
-                            {t("admin.changeRole")}
-                          </button>
-                        </Form>
-                      ) : null}
-                      {!self && p.status !== "erased" && canChangeStatus(p) ? (
-                        p.status === "active" ? (
-                          // A quiet action on every row; the confirmation says who and what (decision 150).
-                          <ConfirmAction
-                            name="deactivate"
-                            target={{ person: String(p.id) }}
-                            intent="deactivate"
-                            fields={{ userId: String(p.id) }}
-                            label={
-                              <>
-                                {t("confirm.deactivate.open")}
-                                <span className="visually-hidden">: {p.name}</span>
-                              </>
-                            }
-                            variant="ghost"
-                            small
-                            title={t("confirm.deactivate.title", { name: p.name })}
-                            confirmLabel={t("confirm.deactivate.yes", { name: p.name })}
-                            confirmVariant="danger"
-                          >
-                            <p>{t("confirm.deactivate.body", { name: p.name, email: p.email })}</p>
-                          </ConfirmAction>
-                        ) : (
-                          <Form method="post">
-                            <input type="hidden" name="userId" value={p.id} />
-                            <button type="submit" name="intent" value="reactivate" className="button button--small button--secondary">
-                              {t("admin.reactivate")}
-                              <span className="visually-hidden">: {p.name}</span>
-                            </button>
-                          </Form>
-                        )
-                      ) : null}
-                      {canResetSecondFactor && !self && p.secondFactor ? (
-                        <Form method="post">
-                          <input type="hidden" name="userId" value={p.id} />
-                          <button type="submit" name="intent" value="resetSecondFactor" className="button button--small button--secondary">
-                            {t("secondFactor.adminReset")}
-                            <span className="visually-hidden">: {p.name}</span>
-                          </button>
-                        </Form>
-                      ) : null}
-                      {!self && p.status === "deactivated" && canChangeStatus(p) ? (
-                        // Erasure asks first, like every irreversible action (decision 150); the server requires confirm=yes.
+        <thead>
+          <tr>
+            <th scope="col">{t("common.name")}</th>
+            <th scope="col">{t("common.role")}</th>
+            {showOrganisation ? <th scope="col">{t("admin.organisation")}</th> : null}
+            <th scope="col">{t("admin.department")}</th>
+            <th scope="col">{t("admin.lastLogin")}</th>
+            <th scope="col">{t("common.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((p) => {
+            const choices = ROLE_CHOICES[p.organisationKind ?? "platform"];
+            const self = p.id === currentUserId;
+            return (
+              <tr key={p.id} className={p.status === "active" ? undefined : "row--muted"}>
+                <th scope="row">
+                  {p.status === "erased" ? (
+                    <span className="cell-title">{t("admin.erasedPerson")}</span>
+                  ) : (
+                    <>
+                      <span className="cell-title">{p.name}</span>
+                      <span className="cell-sub">
+                        <EmailAddress address={p.email} />
+                      </span>
+                    </>
+                  )}
+                  {p.status === "deactivated" ? (
+                    <span className="badge badge--muted">{t("common.deactivated")}</span>
+                  ) : null}
+                  {p.status === "erased" ? <span className="badge badge--muted">{t("common.erased")}</span> : null}
+                </th>
+                <td>
+                  {t(`roles.${p.role}`)}
+                  {canResetSecondFactor && p.secondFactor ? (
+                    <span className="badge">{`${t("secondFactor.adminColumn")}: ${t("secondFactor.adminOn")}`}</span>
+                  ) : null}
+                </td>
+                {showOrganisation ? <td>{p.organisationName ?? t("admin.noOrganisation")}</td> : null}
+                <td>{p.departmentName ?? "—"}</td>
+                <td>{p.lastLoginAt ? date(p.lastLoginAt, true) : t("admin.never")}</td>
+                <td>
+                  <div className="row-actions">
+                    {canChangeRole && !self && choices.length > 1 ? (
+                      <Form method="post" className="row-actions__form">
+                        <input type="hidden" name="userId" value={p.id} />
+                        <label className="visually-hidden" htmlFor={`role-${p.id}`}>
+                          {t("admin.changeRole")}: {p.name}
+                        </label>
+                        <select id={`role-${p.id}`} name="role" defaultValue={p.role}>
+                          {choices.map((r) => (
+                            <option key={r} value={r}>
+                              {t(`roles.${r}`)}
+                            </option>
+                          ))}
+                        </select>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="changeRole"
+                          className="button button--small button--secondary"
+                        >
+                          {t("admin.changeRole")}
+                        </button>
+                      </Form>
+                    ) : null}
+                    {!self && p.status !== "erased" && canChangeStatus(p) ? (
+                      p.status === "active" ? (
+                        // A quiet action on every row; the confirmation says who and what (decision 150).
                         <ConfirmAction
-                          name="erase"
+                          name="deactivate"
                           target={{ person: String(p.id) }}
-                          intent="erase"
+                          intent="deactivate"
                           fields={{ userId: String(p.id) }}
                           label={
                             <>
-                              {t("admin.erase")}
+                              {t("confirm.deactivate.open")}
                               <span className="visually-hidden">: {p.name}</span>
                             </>
                           }
                           variant="ghost"
                           small
-                          title={t("confirm.erasePerson.title", { name: p.name })}
-                          confirmLabel={t("confirm.erasePerson.yes", { name: p.name })}
+                          title={t("confirm.deactivate.title", { name: p.name })}
+                          confirmLabel={t("confirm.deactivate.yes", { name: p.name })}
                           confirmVariant="danger"
                         >
-                          <p>{t("confirm.erasePerson.who", { name: p.name, email: p.email })}</p>
-                          <p>{t("admin.eraseExplained")}</p>
+                          <p>{t("confirm.deactivate.body", { name: p.name, email: p.email })}</p>
                         </ConfirmAction>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
+                      ) : (
+                        <Form method="post">
+                          <input type="hidden" name="userId" value={p.id} />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="reactivate"
+                            className="button button--small button--secondary"
+                          >
+                            {t("admin.reactivate")}
+                            <span className="visually-hidden">: {p.name}</span>
+                          </button>
+                        </Form>
+                      )
+                    ) : null}
+                    {canResetSecondFactor && !self && p.secondFactor ? (
+                      <Form method="post">
+                        <input type="hidden" name="userId" value={p.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="resetSecondFactor"
+                          className="button button--small button--secondary"
+                        >
+                          {t("secondFactor.adminReset")}
+                          <span className="visually-hidden">: {p.name}</span>
+                        </button>
+                      </Form>
+                    ) : null}
+                    {!self && p.status === "deactivated" && canChangeStatus(p) ? (
+                      // Erasure asks first, like every irreversible action (decision 150); the server requires confirm=yes.
+                      <ConfirmAction
+                        name="erase"
+                        target={{ person: String(p.id) }}
+                        intent="erase"
+                        fields={{ userId: String(p.id) }}
+                        label={
+                          <>
+                            {t("admin.erase")}
+                            <span className="visually-hidden">: {p.name}</span>
+                          </>
+                        }
+                        variant="ghost"
+                        small
+                        title={t("confirm.erasePerson.title", { name: p.name })}
+                        confirmLabel={t("confirm.erasePerson.yes", { name: p.name })}
+                        confirmVariant="danger"
+                      >
+                        <p>{t("confirm.erasePerson.who", { name: p.name, email: p.email })}</p>
+                        <p>{t("admin.eraseExplained")}</p>
+                      </ConfirmAction>
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
       </DataTable>
       {pages > 1 ? (
         <nav className="pagination" aria-label={t("common.pageOf", { page, pages })}>
@@ -215,7 +234,14 @@ export function InvitationList({
   invitations,
   showOrganisation,
 }: {
-  invitations: { id: number; email: string; name: string; role: Role; organisationName: string | null; expiresAt: string }[];
+  invitations: {
+    id: number;
+    email: string;
+    name: string;
+    role: Role;
+    organisationName: string | null;
+    expiresAt: string;
+  }[];
   showOrganisation: boolean;
 }) {
   const { t, date } = useI18n();
@@ -228,7 +254,8 @@ export function InvitationList({
             <span className="cell-title">{i.name}</span>
             <span className="cell-sub">
               <EmailAddress address={i.email} /> · {t(`roles.${i.role}`)}
-              {showOrganisation && i.organisationName ? ` · ${i.organisationName}` : ""} · {t("admin.expires")} {date(i.expiresAt)}
+              {showOrganisation && i.organisationName ? ` · ${i.organisationName}` : ""} · {t("admin.expires")}{" "}
+              {date(i.expiresAt)}
             </span>
           </div>
           <Form method="post">

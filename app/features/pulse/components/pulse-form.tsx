@@ -39,7 +39,10 @@ export function PulseForm({ statements, openQuestion, errors, formError, values 
                 ) : null}
                 <div className="scan-scale pulse-scale">
                   {PULSE_VALUES.map((v) => (
-                    <label key={v} className={`scan-scale__option${v === "dont_know" ? " scan-scale__option--other" : ""}`}>
+                    <label
+                      key={v}
+                      className={`scan-scale__option${v === "dont_know" ? " scan-scale__option--other" : ""}`}
+                    >
                       <input type="radio" name={s.key} value={v} defaultChecked={values?.[s.key] === v} />
                       <span>{t(`pulse.scale.${v}`)}</span>
                     </label>
@@ -69,7 +72,9 @@ export function PulseForm({ statements, openQuestion, errors, formError, values 
           aria-describedby={`${openId}-warning ${openId}-hint`}
           aria-invalid={errors?.open ? true : undefined}
         />
-        {errors?.open?.[0] ? <p className="field-errors">{isKey(errors.open[0]) ? t(errors.open[0]) : t("errors.badRequest")}</p> : null}
+        {errors?.open?.[0] ? (
+          <p className="field-errors">{isKey(errors.open[0]) ? t(errors.open[0]) : t("errors.badRequest")}</p>
+        ) : null}
       </div>
       <div className="form-actions">
         <SubmitButton>{t("pulse.answer.submit")}</SubmitButton>

@@ -6,9 +6,25 @@ import { Score } from "./perception-gap";
 type DimensionName = { key: string; number: number; name: string };
 type Group =
   | { shown: false }
-  | { shown: true; respondents: number; dimensions: { key: string; score: number | null }[]; statements: { key: string; text: string; score: number | null }[]; open: string[] | null };
+  | {
+      shown: true;
+      respondents: number;
+      dimensions: { key: string; score: number | null }[];
+      statements: { key: string; text: string; score: number | null }[];
+      open: string[] | null;
+    };
 
-export function PulseGroup({ title, group, dimensions, testId }: { title: string; group: Group; dimensions: DimensionName[]; testId: string }) {
+export function PulseGroup({
+  title,
+  group,
+  dimensions,
+  testId,
+}: {
+  title: string;
+  group: Group;
+  dimensions: DimensionName[];
+  testId: string;
+}) {
   const { t } = useI18n();
   const name = (key: string) => dimensions.find((d) => d.key === key);
   return (
@@ -20,44 +36,44 @@ export function PulseGroup({ title, group, dimensions, testId }: { title: string
         <div className="stack">
           <p>{t("pulse.hr.respondents", { count: group.respondents })}</p>
           <DataTable compact label={t("pulse.hr.title")}>
-              <thead>
-                <tr>
-                  <th scope="col">{t("pulse.hr.dimension")}</th>
-                  <th scope="col">{t("pulse.hr.experience")}</th>
+            <thead>
+              <tr>
+                <th scope="col">{t("pulse.hr.dimension")}</th>
+                <th scope="col">{t("pulse.hr.experience")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.dimensions.map((d) => (
+                <tr key={d.key}>
+                  <th scope="row">
+                    {name(d.key)?.number}. {name(d.key)?.name}
+                  </th>
+                  <td>
+                    <Score value={d.score} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {group.dimensions.map((d) => (
-                  <tr key={d.key}>
-                    <th scope="row">
-                      {name(d.key)?.number}. {name(d.key)?.name}
-                    </th>
-                    <td>
-                      <Score value={d.score} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
+            </tbody>
           </DataTable>
           <DataTable compact label={t("pulse.hr.title")}>
-              <thead>
-                <tr>
-                  <th scope="col">{t("pulse.hr.statement")}</th>
-                  <th scope="col">{t("pulse.hr.experience")}</th>
+            <thead>
+              <tr>
+                <th scope="col">{t("pulse.hr.statement")}</th>
+                <th scope="col">{t("pulse.hr.experience")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.statements.map((s) => (
+                <tr key={s.key}>
+                  <th scope="row" className="scan-report__item">
+                    {s.text}
+                  </th>
+                  <td>
+                    <Score value={s.score} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {group.statements.map((s) => (
-                  <tr key={s.key}>
-                    <th scope="row" className="scan-report__item">
-                      {s.text}
-                    </th>
-                    <td>
-                      <Score value={s.score} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
+            </tbody>
           </DataTable>
           <h3 className="small-heading">{t("pulse.hr.openTitle")}</h3>
           {group.open ? (

@@ -71,7 +71,15 @@ export const editableActions = {
   actions: (a: ActionRow) => <ActionRowActions action={a} />,
 };
 
-export type ActionFormValues = { dimensionKey: string; itemKey: string; action: string; ownerUserId: string; owner: string; dueDate: string; status: string };
+export type ActionFormValues = {
+  dimensionKey: string;
+  itemKey: string;
+  action: string;
+  ownerUserId: string;
+  owner: string;
+  dueDate: string;
+  status: string;
+};
 
 /**
  * The form to add an action, or to edit one (`edit` carries its id and the revision the form was opened on).
@@ -108,7 +116,10 @@ export function ActionForm({
   );
   const ownerId = values.ownerUserId ?? "";
   // A person no longer active stays selectable on the action they already own.
-  const ownerOptions = edit && ownerId && !owners.some((o) => String(o.id) === ownerId) ? [...owners, { id: Number(ownerId), name: edit.ownerName }] : owners;
+  const ownerOptions =
+    edit && ownerId && !owners.some((o) => String(o.id) === ownerId)
+      ? [...owners, { id: Number(ownerId), name: edit.ownerName }]
+      : owners;
   return (
     <Form method="post" className="fieldset scan-action-form">
       <input type="hidden" name="intent" value={edit ? "editAction" : "addAction"} />
@@ -145,7 +156,12 @@ export function ActionForm({
         </select>,
         errors?.itemKey,
       )}
-      {field("text", t("scan.actions.action"), <textarea id={`${prefix}-text`} name="action" rows={2} maxLength={500} required defaultValue={values.action} />, errors?.action)}
+      {field(
+        "text",
+        t("scan.actions.action"),
+        <textarea id={`${prefix}-text`} name="action" rows={2} maxLength={500} required defaultValue={values.action} />,
+        errors?.action,
+      )}
       {field(
         "owner-person",
         t("scan.actions.ownerPerson"),
@@ -162,11 +178,23 @@ export function ActionForm({
       {field(
         "owner",
         t("scan.actions.ownerOther"),
-        <input id={`${prefix}-owner`} name="owner" maxLength={120} defaultValue={values.owner} aria-describedby={`${prefix}-owner-hint`} autoComplete="off" />,
+        <input
+          id={`${prefix}-owner`}
+          name="owner"
+          maxLength={120}
+          defaultValue={values.owner}
+          aria-describedby={`${prefix}-owner-hint`}
+          autoComplete="off"
+        />,
         errors?.owner,
         t("scan.actions.ownerOtherHint"),
       )}
-      {field("due", t("scan.actions.dueDate"), <input id={`${prefix}-due`} name="dueDate" type="date" defaultValue={values.dueDate} />, errors?.dueDate)}
+      {field(
+        "due",
+        t("scan.actions.dueDate"),
+        <input id={`${prefix}-due`} name="dueDate" type="date" defaultValue={values.dueDate} />,
+        errors?.dueDate,
+      )}
       {edit
         ? field(
             "status",

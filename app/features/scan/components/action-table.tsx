@@ -5,13 +5,25 @@ import { useI18n } from "~/utils/i18n-react";
 import type { ActionStatus } from "../constants";
 import { ScrollTable } from "./scroll-table";
 
-export const STATUS_LABEL = { open: "scan.actions.statusOpen", in_progress: "scan.actions.statusInProgress", done: "scan.actions.statusDone" } as const;
+export const STATUS_LABEL = {
+  open: "scan.actions.statusOpen",
+  in_progress: "scan.actions.statusInProgress",
+  done: "scan.actions.statusDone",
+} as const;
 
 export function actionStatusLabel(status: string) {
   return status === "in_progress" || status === "done" ? STATUS_LABEL[status] : STATUS_LABEL.open;
 }
 
-export type ActionRow = { id: number; itemKey: string | null; dimensionKey: string; action: string; owner: string; dueDate: string | null; status: ActionStatus };
+export type ActionRow = {
+  id: number;
+  itemKey: string | null;
+  dimensionKey: string;
+  action: string;
+  owner: string;
+  dueDate: string | null;
+  status: ActionStatus;
+};
 
 /**
  * The action plan as a table. Read-only as the report prints it; the results page passes `edit`
@@ -40,7 +52,11 @@ export function ActionTable({
             <th scope="col">{t("scan.actions.owner")}</th>
             <th scope="col">{t("scan.actions.dueDate")}</th>
             <th scope="col">{t("scan.actions.status")}</th>
-            {edit ? <th scope="col"><span className="visually-hidden">{t("scan.actions.edit")}</span></th> : null}
+            {edit ? (
+              <th scope="col">
+                <span className="visually-hidden">{t("scan.actions.edit")}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>

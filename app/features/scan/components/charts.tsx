@@ -7,34 +7,49 @@ import type { ScanRadarData } from "../charts.server";
 
 export type Series = { key: string; score: number | null }[];
 
-export function ScanRadar({ chart, dimensions, current, currentLabel, previous, previousLabel, peer, showTable = true }: ScanRadarData & { showTable?: boolean }) {
+export function ScanRadar({
+  chart,
+  dimensions,
+  current,
+  currentLabel,
+  previous,
+  previousLabel,
+  peer,
+  showTable = true,
+}: ScanRadarData & { showTable?: boolean }) {
   const { t, number } = useI18n();
-  const find = (series: Series | { key: string; score: number }[] | null | undefined, key: string) => series?.find((s) => s.key === key)?.score ?? null;
-  const rows = dimensions.map((d) => ({ name: d.name, current: find(current, d.key), previous: find(previous, d.key), peer: find(peer, d.key) }));
+  const find = (series: Series | { key: string; score: number }[] | null | undefined, key: string) =>
+    series?.find((s) => s.key === key)?.score ?? null;
+  const rows = dimensions.map((d) => ({
+    name: d.name,
+    current: find(current, d.key),
+    previous: find(previous, d.key),
+    peer: find(peer, d.key),
+  }));
   return (
     <figure className="scan-chart">
       <StaticChart chart={chart} testId="radar-chart" />
       {showTable ? (
         <DataTable compact testId="radar-table" label={t("scan.chartAsTable")}>
-            <caption className="visually-hidden">{t("scan.chartAsTable")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("scan.tableDimension")}</th>
-                <th scope="col">{currentLabel}</th>
-                {previous ? <th scope="col">{previousLabel}</th> : null}
-                {peer ? <th scope="col">{t("scan.tablePeer")}</th> : null}
+          <caption className="visually-hidden">{t("scan.chartAsTable")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("scan.tableDimension")}</th>
+              <th scope="col">{currentLabel}</th>
+              {previous ? <th scope="col">{previousLabel}</th> : null}
+              {peer ? <th scope="col">{t("scan.tablePeer")}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name}>
+                <th scope="row">{r.name}</th>
+                <td>{r.current === null ? t("scan.insufficient") : number(r.current)}</td>
+                {previous ? <td>{r.previous === null ? "–" : number(r.previous)}</td> : null}
+                {peer ? <td>{r.peer === null ? "–" : number(r.peer)}</td> : null}
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.name}>
-                  <th scope="row">{r.name}</th>
-                  <td>{r.current === null ? t("scan.insufficient") : number(r.current)}</td>
-                  {previous ? <td>{r.previous === null ? "–" : number(r.previous)}</td> : null}
-                  {peer ? <td>{r.peer === null ? "–" : number(r.peer)}</td> : null}
-                </tr>
-              ))}
-            </tbody>
+            ))}
+          </tbody>
         </DataTable>
       ) : null}
     </figure>
@@ -65,33 +80,33 @@ export function ScanTrend({
     <figure className="scan-chart">
       <StaticChart chart={chart} testId="trend-chart" />
       <DataTable compact testId="trend-table" label={t("scan.charts.trendTable")}>
-          <caption className="visually-hidden">{t("scan.charts.trendTable")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("scan.tableDimension")}</th>
-              {points.map((p) => (
-                <th scope="col" key={p.period}>
-                  {p.period}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{t("scan.overall")}</th>
-              {points.map((p) => (
-                <td key={p.period}>{cell(p.overall)}</td>
-              ))}
-            </tr>
-            {dimensions.map((d) => (
-              <tr key={d.key}>
-                <th scope="row">{d.name}</th>
-                {points.map((p) => (
-                  <td key={p.period}>{cell(p.dimensions.find((x) => x.key === d.key)?.score)}</td>
-                ))}
-              </tr>
+        <caption className="visually-hidden">{t("scan.charts.trendTable")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("scan.tableDimension")}</th>
+            {points.map((p) => (
+              <th scope="col" key={p.period}>
+                {p.period}
+              </th>
             ))}
-          </tbody>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t("scan.overall")}</th>
+            {points.map((p) => (
+              <td key={p.period}>{cell(p.overall)}</td>
+            ))}
+          </tr>
+          {dimensions.map((d) => (
+            <tr key={d.key}>
+              <th scope="row">{d.name}</th>
+              {points.map((p) => (
+                <td key={p.period}>{cell(p.dimensions.find((x) => x.key === d.key)?.score)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
       </DataTable>
     </figure>
   );

@@ -2,7 +2,13 @@
 import { useI18n } from "~/utils/i18n-react";
 import { itemLabelIn } from "../item-label";
 
-export type Dim = { key: string; number: number; nameNl: string; nameEn: string; items: { key: string; position: number; textNl: string; textEn: string; core: boolean }[] };
+export type Dim = {
+  key: string;
+  number: number;
+  nameNl: string;
+  nameEn: string;
+  items: { key: string; position: number; textNl: string; textEn: string; core: boolean }[];
+};
 
 export function useDimensionNames(dimensions: Dim[]) {
   const { locale } = useI18n();

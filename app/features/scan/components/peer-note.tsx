@@ -17,7 +17,9 @@ export function PeerNote({
   const groupName = t(group === "country" ? "scan.peerGroupCountry" : "scan.peerGroupSector");
   return (
     <p className="muted scan-peer-note">
-      {shown && groupSize !== null ? t(measure === "mean" ? "scan.peerShownMean" : "scan.peerShown", { group: groupName, n: groupSize }) : t("scan.peerHidden", { group: groupName })}{" "}
+      {shown && groupSize !== null
+        ? t(measure === "mean" ? "scan.peerShownMean" : "scan.peerShown", { group: groupName, n: groupSize })
+        : t("scan.peerHidden", { group: groupName })}{" "}
       <Link to="/hr/benchmark" className="no-print">
         {t("scan.peerChange")}
       </Link>

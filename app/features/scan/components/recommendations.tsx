@@ -3,7 +3,12 @@
 import { useI18n } from "~/utils/i18n-react";
 
 export type RecommendationsProps = {
-  recommendations: { moduleKey: string; title: string; durationMinutes: number; reasons: { dimensionKey: string; kind: "weak" | "core" }[] }[];
+  recommendations: {
+    moduleKey: string;
+    title: string;
+    durationMinutes: number;
+    reasons: { dimensionKey: string; kind: "weak" | "core" }[];
+  }[];
   dimensionName?: (key: string) => string;
 };
 
@@ -14,11 +19,14 @@ export function Recommendations({ recommendations, dimensionName = (k) => k }: R
     <ul className="plain-list scan-recommendations" data-testid="recommendations">
       {recommendations.map((r) => (
         <li key={r.moduleKey}>
-          <strong>{r.title}</strong> <span className="muted">({t("modules.list.minutes", { n: r.durationMinutes })})</span>
+          <strong>{r.title}</strong>{" "}
+          <span className="muted">({t("modules.list.minutes", { n: r.durationMinutes })})</span>
           <ul className="scan-recommendations__reasons">
             {r.reasons.map((reason) => (
               <li key={`${reason.dimensionKey}-${reason.kind}`} className="muted">
-                {t(reason.kind === "weak" ? "scan.reasonWeak" : "scan.reasonCore", { dimension: dimensionName(reason.dimensionKey) })}
+                {t(reason.kind === "weak" ? "scan.reasonWeak" : "scan.reasonCore", {
+                  dimension: dimensionName(reason.dimensionKey),
+                })}
               </li>
             ))}
           </ul>

@@ -8,7 +8,17 @@ export function levelKey(level: number | null) {
   return `scan.levels.${String(level ?? 1) as `${Level}`}` as const;
 }
 
-export function OverallScore({ overall, level, capped, lowest }: { overall: number | null; level: Level | null; capped: boolean; lowest: number | null }) {
+export function OverallScore({
+  overall,
+  level,
+  capped,
+  lowest,
+}: {
+  overall: number | null;
+  level: Level | null;
+  capped: boolean;
+  lowest: number | null;
+}) {
   const { t, number } = useI18n();
   if (overall === null || level === null) return <p className="alert alert--info">{t("scan.noOverall")}</p>;
   return (
@@ -25,12 +35,22 @@ export function OverallScore({ overall, level, capped, lowest }: { overall: numb
           </dd>
         </div>
       </dl>
-      {capped ? <p className="muted">{t("scan.cappedNote", { level: t(levelKey(level)), lowest: lowest ?? "" })}</p> : null}
+      {capped ? (
+        <p className="muted">{t("scan.cappedNote", { level: t(levelKey(level)), lowest: lowest ?? "" })}</p>
+      ) : null}
     </div>
   );
 }
 
-export function DimensionTable({ dimensions, results, previous }: { dimensions: Dim[]; results: DimensionResult[]; previous?: { key: string; score: number | null }[] | null }) {
+export function DimensionTable({
+  dimensions,
+  results,
+  previous,
+}: {
+  dimensions: Dim[];
+  results: DimensionResult[];
+  previous?: { key: string; score: number | null }[] | null;
+}) {
   const { t, number, locale } = useI18n();
   return (
     <ScrollTable label={t("scan.tableLevel")}>
@@ -64,7 +84,15 @@ export function DimensionTable({ dimensions, results, previous }: { dimensions: 
   );
 }
 
-export function RankedList({ title, items, name }: { title: string; items: { key: string; score: number }[]; name: (key: string) => string }) {
+export function RankedList({
+  title,
+  items,
+  name,
+}: {
+  title: string;
+  items: { key: string; score: number }[];
+  name: (key: string) => string;
+}) {
   const { t, number } = useI18n();
   return (
     <div>
@@ -90,9 +118,7 @@ export function CoreFlags({ flagged, itemLabel }: { flagged: string[]; itemLabel
   return (
     <ul className="plain-list scan-flags" data-testid="core-flags">
       {flagged.map((key) => (
-        <li key={key}>
-          {itemLabel(key)}
-        </li>
+        <li key={key}>{itemLabel(key)}</li>
       ))}
     </ul>
   );

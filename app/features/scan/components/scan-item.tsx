@@ -55,7 +55,10 @@ export function ScanItem({
   const conflictRef = useRef<ItemConflict | null>(initialConflict ?? null);
   const latest = useRef({ value, comment, revision: (initialConflict?.answer ?? answer)?.revision ?? 0 });
   // What the server last said about this item: the base of the next save, so values and comments merge apart.
-  const base = useRef({ value: (initialConflict?.answer ?? answer)?.value, comment: (initialConflict?.answer ?? answer)?.comment ?? "" });
+  const base = useRef({
+    value: (initialConflict?.answer ?? answer)?.value,
+    comment: (initialConflict?.answer ?? answer)?.comment ?? "",
+  });
   const inFlight = useRef(false);
   const again = useRef(false);
   const attempt = useRef(0);
@@ -142,8 +145,16 @@ export function ScanItem({
         }
         // A change made while this save was in flight is sent next.
         if (!again.current) changeStatus(conflictRef.current ? "conflict" : "saved");
-      } else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
-        const error = data && typeof data === "object" && "error" in data ? String((data as { error: unknown }).error) : "errors.badRequest";
+      } else if (
+        response.status >= 400 &&
+        response.status < 500 &&
+        response.status !== 408 &&
+        response.status !== 429
+      ) {
+        const error =
+          data && typeof data === "object" && "error" in data
+            ? String((data as { error: unknown }).error)
+            : "errors.badRequest";
         setMessage(error);
         changeStatus("rejected");
       } else {
@@ -299,7 +310,8 @@ export function ScanItem({
                 latest.current = { ...latest.current, comment: next };
                 if (commentTimer.current) clearTimeout(commentTimer.current);
                 // An open conflict is resolved by a choice, never by an autosave.
-                if (latest.current.value && !conflictRef.current) commentTimer.current = setTimeout(() => void save(), 1500);
+                if (latest.current.value && !conflictRef.current)
+                  commentTimer.current = setTimeout(() => void save(), 1500);
               }}
               onBlur={() => {
                 if (commentTimer.current) clearTimeout(commentTimer.current);
@@ -323,7 +335,11 @@ export function ScanItem({
             </div>
           )}
         </fieldset>
-        {notice ? <p className="scan-item__notice" role="status">{t(notice)}</p> : null}
+        {notice ? (
+          <p className="scan-item__notice" role="status">
+            {t(notice)}
+          </p>
+        ) : null}
         {error ? (
           <p className="field-errors" role="alert">
             {isKey(error) ? t(error) : t("errors.badRequest")}
@@ -334,7 +350,11 @@ export function ScanItem({
             <p>
               <strong>{t("scan.conflict.title")}</strong>
             </p>
-            <p>{conflict.byName ? t("scan.conflict.intro", { name: conflict.byName, time: date(conflict.at) }) : t("scan.conflict.introUnknown", { time: date(conflict.at) })}</p>
+            <p>
+              {conflict.byName
+                ? t("scan.conflict.intro", { name: conflict.byName, time: date(conflict.at) })
+                : t("scan.conflict.introUnknown", { time: date(conflict.at) })}
+            </p>
             <p>{t("scan.conflict.theirs")}</p>
             <blockquote className="scan-item__quote">{conflict.theirs ?? t("scan.conflict.empty")}</blockquote>
             <p>{t("scan.conflict.mine")}</p>
@@ -367,7 +387,11 @@ export function ScanItem({
         ) : null}
         {replaced ? (
           <p className="scan-item__notice scan-item__notice--warning" role="status">
-            {t("scan.replaced", { name: replaced.byName ?? "?", value: t(`scan.values.${replaced.value}`), time: date(replaced.at) })}
+            {t("scan.replaced", {
+              name: replaced.byName ?? "?",
+              value: t(`scan.values.${replaced.value}`),
+              time: date(replaced.at),
+            })}
           </p>
         ) : null}
         {saved ? (

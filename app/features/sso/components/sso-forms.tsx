@@ -5,21 +5,51 @@ import { useEffect } from "react";
 import { CheckedForm, Field, FormError, SubmitButton } from "~/components/ui/form";
 import { useI18n } from "~/utils/i18n-react";
 
-export function SsoStartForm({ email, errors, formError, redirectTo }: { email?: string; errors?: string[]; formError?: string | null; redirectTo?: string }) {
+export function SsoStartForm({
+  email,
+  errors,
+  formError,
+  redirectTo,
+}: {
+  email?: string;
+  errors?: string[];
+  formError?: string | null;
+  redirectTo?: string;
+}) {
   const { t } = useI18n();
   return (
     <>
       <FormError error={formError} />
       <CheckedForm method="post" action="/login/sso">
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-        <Field name="email" type="email" label="sso.emailLabel" autoComplete="email" required defaultValue={email} errors={errors} />
+        <Field
+          name="email"
+          type="email"
+          label="sso.emailLabel"
+          autoComplete="email"
+          required
+          defaultValue={email}
+          errors={errors}
+        />
         <SubmitButton variant="secondary">{t("sso.continue")}</SubmitButton>
       </CheckedForm>
     </>
   );
 }
 
-export function ContinueElsewhere({ url, title, body, button, params }: { url: string; title: "sso.redirectingTitle" | "sso.signedOutTitle"; body: "sso.redirecting" | "sso.signedOut"; button: "sso.redirectingButton" | "sso.signedOutButton"; params?: Record<string, string> }) {
+export function ContinueElsewhere({
+  url,
+  title,
+  body,
+  button,
+  params,
+}: {
+  url: string;
+  title: "sso.redirectingTitle" | "sso.signedOutTitle";
+  body: "sso.redirecting" | "sso.signedOut";
+  button: "sso.redirectingButton" | "sso.signedOutButton";
+  params?: Record<string, string>;
+}) {
   const { t } = useI18n();
   useEffect(() => {
     window.location.assign(url);

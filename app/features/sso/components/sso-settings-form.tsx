@@ -32,14 +32,37 @@ function DomainsField({ defaultValue, errors }: { defaultValue: string; errors?:
   );
 }
 
-export function SsoSettingsForm({ settings, errors, values }: { settings: SsoSettingsView; errors: Errors; values?: Record<string, string> | null }) {
+export function SsoSettingsForm({
+  settings,
+  errors,
+  values,
+}: {
+  settings: SsoSettingsView;
+  errors: Errors;
+  values?: Record<string, string> | null;
+}) {
   const { t } = useI18n();
   const value = (key: string, fallback: string) => values?.[key] ?? fallback;
   return (
     <Form method="post" className="form-grid">
       <input type="hidden" name="intent" value="save" />
-      <Field name="issuer" label="sso.admin.issuer" hint="sso.admin.issuerHint" required maxLength={500} defaultValue={value("issuer", settings.issuer)} errors={errors?.issuer} />
-      <Field name="clientId" label="sso.admin.clientId" required maxLength={255} defaultValue={value("clientId", settings.clientId)} errors={errors?.clientId} />
+      <Field
+        name="issuer"
+        label="sso.admin.issuer"
+        hint="sso.admin.issuerHint"
+        required
+        maxLength={500}
+        defaultValue={value("issuer", settings.issuer)}
+        errors={errors?.issuer}
+      />
+      <Field
+        name="clientId"
+        label="sso.admin.clientId"
+        required
+        maxLength={255}
+        defaultValue={value("clientId", settings.clientId)}
+        errors={errors?.clientId}
+      />
       <Field
         name="clientSecret"
         type="password"
@@ -56,19 +79,41 @@ export function SsoSettingsForm({ settings, errors, values }: { settings: SsoSet
         label="sso.admin.breakGlass"
         hint="sso.admin.breakGlassHint"
         defaultValue={value("breakGlassUserId", settings.breakGlassUserId ? String(settings.breakGlassUserId) : "")}
-        options={[{ value: "", label: t("sso.admin.noBreakGlass") }, ...settings.candidates.map((c) => ({ value: String(c.id), label: `${c.name} (${c.email})` }))]}
+        options={[
+          { value: "", label: t("sso.admin.noBreakGlass") },
+          ...settings.candidates.map((c) => ({ value: String(c.id), label: `${c.name} (${c.email})` })),
+        ]}
         errors={errors?.breakGlassUserId}
       />
       <fieldset className="fieldset">
         <legend className="visually-hidden">{t("sso.admin.requireSso")}</legend>
-        <CheckboxField name="requireSso" label="sso.admin.requireSso" hint="sso.admin.requireSsoHint" defaultChecked={values ? values.requireSso === "on" : settings.requireSso} />
+        <CheckboxField
+          name="requireSso"
+          label="sso.admin.requireSso"
+          hint="sso.admin.requireSsoHint"
+          defaultChecked={values ? values.requireSso === "on" : settings.requireSso}
+        />
       </fieldset>
-      <Field name="departmentClaim" label="sso.admin.departmentClaim" hint="sso.admin.departmentClaimHint" optional maxLength={64} defaultValue={value("departmentClaim", settings.departmentClaim ?? "")} errors={errors?.departmentClaim} />
+      <Field
+        name="departmentClaim"
+        label="sso.admin.departmentClaim"
+        hint="sso.admin.departmentClaimHint"
+        optional
+        maxLength={64}
+        defaultValue={value("departmentClaim", settings.departmentClaim ?? "")}
+        errors={errors?.departmentClaim}
+      />
       <SelectField
         name="defaultDepartmentId"
         label="sso.admin.defaultDepartment"
-        defaultValue={value("defaultDepartmentId", settings.defaultDepartmentId ? String(settings.defaultDepartmentId) : "")}
-        options={[{ value: "", label: t("sso.admin.noDepartment") }, ...settings.departments.map((d) => ({ value: String(d.id), label: d.name }))]}
+        defaultValue={value(
+          "defaultDepartmentId",
+          settings.defaultDepartmentId ? String(settings.defaultDepartmentId) : "",
+        )}
+        options={[
+          { value: "", label: t("sso.admin.noDepartment") },
+          ...settings.departments.map((d) => ({ value: String(d.id), label: d.name })),
+        ]}
         errors={errors?.defaultDepartmentId}
       />
       <div className="form-actions">

@@ -24,7 +24,11 @@ export function CompactTimeline({ route }: { route: StepView[] }) {
   return (
     <ol className="route-dots">
       {route.map((s) => (
-        <li key={s.key} className={s.reachedOn ? "route-dots__step route-dots__step--done" : "route-dots__step"} title={s.title}>
+        <li
+          key={s.key}
+          className={s.reachedOn ? "route-dots__step route-dots__step--done" : "route-dots__step"}
+          title={s.title}
+        >
           <span aria-hidden="true" className="route-dots__dot" />
           <span className="visually-hidden">
             {s.title}: {s.reachedOn ? day(s.reachedOn) : t("trajectories.detail.notReached")}
@@ -41,14 +45,23 @@ export function momentLabel(t: (k: MessageKey, p?: Record<string, string | numbe
 }
 
 /** A follow-up that has come: open it (click one), pick the situation (click two). Plain form posts. */
-export function FollowUpConfirm({ recordId, followUp, action }: { recordId: number; followUp: FollowUpState; action?: string }) {
+export function FollowUpConfirm({
+  recordId,
+  followUp,
+  action,
+}: {
+  recordId: number;
+  followUp: FollowUpState;
+  action?: string;
+}) {
   const { t } = useI18n();
   const day = useDay();
   const state = followUp.state;
   if (state === "confirmed" && followUp.situation) {
     return (
       <p className="follow-up follow-up--confirmed">
-        {momentLabel(t, followUp.moment)}: {t("trajectories.detail.confirmedAs", { situation: t(`trajectories.situations.${followUp.situation}`) })}
+        {momentLabel(t, followUp.moment)}:{" "}
+        {t("trajectories.detail.confirmedAs", { situation: t(`trajectories.situations.${followUp.situation}`) })}
       </p>
     );
   }
@@ -62,7 +75,8 @@ export function FollowUpConfirm({ recordId, followUp, action }: { recordId: numb
   return (
     <details className={`follow-up follow-up--${state}`}>
       <summary>
-        {momentLabel(t, followUp.moment)}: {t(`trajectories.states.${state}`, { date: day(followUp.dueDate) })} — {t("trajectories.detail.confirm")}
+        {momentLabel(t, followUp.moment)}: {t(`trajectories.states.${state}`, { date: day(followUp.dueDate) })} —{" "}
+        {t("trajectories.detail.confirm")}
       </summary>
       <Form method="post" action={action} className="follow-up__choices">
         <input type="hidden" name="intent" value="followUp" />
@@ -87,7 +101,8 @@ function ShareValue({ share }: { share: Share }) {
 export function OwnFiguresCard({ figures }: { figures: OwnFigures }) {
   const { t } = useI18n();
   const number = useFigure();
-  const months = (v: number | null) => (v === null ? t("trajectories.overview.noFigure") : t("trajectories.overview.months", { value: number(v, 1) }));
+  const months = (v: number | null) =>
+    v === null ? t("trajectories.overview.noFigure") : t("trajectories.overview.months", { value: number(v, 1) });
   return (
     <Card title="trajectories.overview.figuresTitle">
       <p className="muted">{t("trajectories.overview.figuresIntro")}</p>
@@ -124,7 +139,11 @@ export function OwnFiguresCard({ figures }: { figures: OwnFigures }) {
         </div>
         <div className="stat">
           <dt>{t("trajectories.overview.meanLanguageGain")}</dt>
-          <dd>{figures.meanLanguageGain === null ? t("trajectories.overview.noFigure") : number(figures.meanLanguageGain, 1)}</dd>
+          <dd>
+            {figures.meanLanguageGain === null
+              ? t("trajectories.overview.noFigure")
+              : number(figures.meanLanguageGain, 1)}
+          </dd>
         </div>
       </dl>
     </Card>
@@ -134,8 +153,15 @@ export function OwnFiguresCard({ figures }: { figures: OwnFigures }) {
 function OutcomeValue({ indicator, value }: { indicator: OutcomeIndicator; value: number | null }) {
   const number = useFigure();
   if (value === null) return <NotShown />;
-  if (indicator === "atLevel12" || indicator === "retained6" || indicator === "retained12") return <>{number(value * 100, 0)} %</>;
-  if (indicator === "meanLanguageGain") return <>{value > 0 ? "+" : ""}{number(value, 1)}</>;
+  if (indicator === "atLevel12" || indicator === "retained6" || indicator === "retained12")
+    return <>{number(value * 100, 0)} %</>;
+  if (indicator === "meanLanguageGain")
+    return (
+      <>
+        {value > 0 ? "+" : ""}
+        {number(value, 1)}
+      </>
+    );
   return <>{number(value, 1)}</>;
 }
 
@@ -150,34 +176,42 @@ function OutcomeTableCard({ table, title }: { table: OutcomeTable; title: Messag
   return (
     <Card title={title}>
       <DataTable compact testId={`outcomes-${table.by}`} label={t(title)}>
-          <thead>
-            <tr>
-              <th scope="col">{t("trajectories.indicators.group")}</th>
+        <thead>
+          <tr>
+            <th scope="col">{t("trajectories.indicators.group")}</th>
+            {OUTCOME_INDICATORS.map((i) => (
+              <th scope="col" key={i}>
+                {t(`trajectories.indicators.${i}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...table.rows, table.total].map((row) => (
+            <tr key={row.key} data-cell={row.key}>
+              <th scope="row">{label(row.key)}</th>
               {OUTCOME_INDICATORS.map((i) => (
-                <th scope="col" key={i}>
-                  {t(`trajectories.indicators.${i}`)}
-                </th>
+                <td key={i} data-indicator={i}>
+                  <OutcomeValue indicator={i} value={row.values[i]} />
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {[...table.rows, table.total].map((row) => (
-              <tr key={row.key} data-cell={row.key}>
-                <th scope="row">{label(row.key)}</th>
-                {OUTCOME_INDICATORS.map((i) => (
-                  <td key={i} data-indicator={i}>
-                    <OutcomeValue indicator={i} value={row.values[i]} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          ))}
+        </tbody>
       </DataTable>
     </Card>
   );
 }
 
-export function OutcomeIndicatorsView({ byCountry, bySector, byScanBand }: { byCountry: OutcomeTable; bySector: OutcomeTable; byScanBand: OutcomeTable }) {
+export function OutcomeIndicatorsView({
+  byCountry,
+  bySector,
+  byScanBand,
+}: {
+  byCountry: OutcomeTable;
+  bySector: OutcomeTable;
+  byScanBand: OutcomeTable;
+}) {
   const { t } = useI18n();
   return (
     <>

@@ -151,7 +151,7 @@ const { scoreScan } = await import("../app/features/scan/scoring");
 const { addSyntheticScans, random } = await import("./large-scans");
 const { organisations, scans: scansTable } = await import("../db/schema");
 const { loadDataset, currentVersion } = await import("../app/features/benchmark/dataset.server");
-const { compare, members, universe, groupFigures, ATTRIBUTE_VALUES } =
+const { compare, members, universe, groupFigures, groupScans, latestGroupScans, ATTRIBUTE_VALUES } =
   await import("../app/features/benchmark/compare");
 const { getPeerMedians } = await import("../app/features/benchmark/peer.server");
 const { getProgrammeIndicators, organisationFacts, matchingRows } =
@@ -302,7 +302,6 @@ function collectWorld(ds: Dataset, which: "before" | "after") {
   };
   const years: (string | undefined)[] = [undefined, ...ds.periods];
   for (const year of years) {
-    const scans = universe(ds, year);
     for (const country of [undefined, ...ATTRIBUTE_VALUES.country])
       for (const sector of [undefined, ...ATTRIBUTE_VALUES.sector])
         for (const sizeBand of [undefined, ...ATTRIBUTE_VALUES.sizeBand]) {
@@ -312,7 +311,7 @@ function collectWorld(ds: Dataset, which: "before" | "after") {
             ...(sector ? { sector } : {}),
             ...(sizeBand ? { sizeBand } : {}),
           };
-          const group = members(ds, scans, criteria);
+          const group = groupScans(ds, year, criteria);
           const g = collect(group, "partner", Object.keys(criteria).length);
           sizes.push({ year, criteria, n: g ? g.n : groupFigures(ds, group, false).n, truth: group.length });
           // The page's items for this filter (exactly what compare() sends).
@@ -326,9 +325,10 @@ function collectWorld(ds: Dataset, which: "before" | "after") {
     const org = ds.organisations[orgIndex];
     if (!org) continue;
     for (const group of ["country", "sector"] as const) {
-      const peers = universe(ds, undefined)
-        .filter((s) => s.org !== orgIndex && ds.organisations[s.org]?.[group] === org[group])
-        .map(canonical);
+      const peers = latestGroupScans(
+        ds,
+        universe(ds, undefined).filter((s) => s.org !== orgIndex && ds.organisations[s.org]?.[group] === org[group]),
+      ).map(canonical);
       const figures = getPeerMedians(org.id, group, ds.version);
       if (!figures.shown) continue;
       figureCount++;
@@ -464,6 +464,10 @@ function attackScore(
         ?.find((w) => w.hrOf !== target.org && w.kind === "mean");
       if (without) {
         const dw = centreMeanDeviation(without.n) + 0.5;
+        if (process.env.AUDIT_DEBUG)
+          console.error(
+            `DIFF ${label} n=${p.n}/${without.n} attrs=${p.attributes} hr=${p.hrOf ?? "-"}/${without.hrOf ?? "-"} worlds=${p.world}/${without.world} target=${target.org}:${target.period} est=${(p.value * p.n - without.value * without.n).toFixed(1)} truth=${truthOf(target, label)?.toFixed(1)}`,
+          );
         isolating.push({
           value: Math.min(100, Math.max(0, p.value * p.n - without.value * without.n)),
           claimed: d * p.n + dw * without.n,
@@ -935,14 +939,13 @@ let hiddenCells = 0;
 let derivedExactly = 0;
 let derivedCorrectByChance = 0;
 for (const year of universes) {
-  const scans = universe(dataset, year);
   for (const by of ["country", "sector", "sizeBand"] as const) {
-    const parent = groupFigures(dataset, scans, false);
+    const parent = groupFigures(dataset, groupScans(dataset, year, {}), false);
     if (parent.n === null) continue;
     const cells = ATTRIBUTE_VALUES[by].map((v) => ({
       v,
-      g: groupFigures(dataset, members(dataset, scans, { [by]: v }), false),
-      truth: members(dataset, scans, { [by]: v }).length,
+      g: groupFigures(dataset, groupScans(dataset, year, { [by]: v }), false),
+      truth: groupScans(dataset, year, { [by]: v }).length,
     }));
     const hiddenOnes = cells.filter((c) => c.g.n === null);
     if (hiddenOnes.length !== 1) continue; // with two or more hidden cells only their sum is in reach

@@ -7,6 +7,7 @@ import {
   type Group,
   centreMeasure,
   mayPublishScoreQuartiles,
+  mayAddUnits,
   mayShowOrganisation,
   publishGroupSizeOf,
   publishQuantileOf,
@@ -132,6 +133,35 @@ export function members(dataset: Dataset, scans: readonly DatasetScan[], criteri
   return scans.filter((s) => matches(dataset.organisations[s.org] as DatasetOrganisation, criteria));
 }
 
+/**
+ * The scans a group of the "latest scan" universe publishes (rule 5, decision 185). Its scans of its last period
+ * are that year's group, published on its own; every earlier period's batch of latest scans (organisations that
+ * did not submit since) joins only when 0 or at least 5 of them are not named, and otherwise with its named
+ * members alone. Without this, "latest" next to the last year differed by the one or two organisations that
+ * skipped a year, and differencing the two means gave their scores.
+ */
+export function latestGroupScans(dataset: Dataset, scans: readonly DatasetScan[]): DatasetScan[] {
+  let last = "";
+  for (const s of scans) if (s.period > last) last = s.period;
+  const hiddenByPeriod = new Map<string, number>();
+  for (const s of scans)
+    if (s.period !== last && !(dataset.organisations[s.org] as DatasetOrganisation).consented)
+      hiddenByPeriod.set(s.period, (hiddenByPeriod.get(s.period) ?? 0) + 1);
+  if ([...hiddenByPeriod.values()].every((n) => mayAddUnits(n))) return [...scans];
+  return scans.filter(
+    (s) =>
+      s.period === last ||
+      (dataset.organisations[s.org] as DatasetOrganisation).consented ||
+      mayAddUnits(hiddenByPeriod.get(s.period) ?? 0),
+  );
+}
+
+/** The scans behind a group: the filter's members in a year, or in the "latest scan" universe under rule 5. */
+export function groupScans(dataset: Dataset, year: string | undefined, criteria: Criteria): DatasetScan[] {
+  const scans = members(dataset, universe(dataset, year), criteria);
+  return year ? scans : latestGroupScans(dataset, scans);
+}
+
 /** The group of the scans with a value, its values sorted ascending (for quantiles). */
 function scoreGroup(
   dataset: Dataset,
@@ -246,18 +276,22 @@ function namedRows(dataset: Dataset, scans: readonly DatasetScan[]): DatasetScan
 
 export function compare(dataset: Dataset, filters: ComparisonFilters): Comparison {
   if (filters.year && !dataset.periods.includes(filters.year)) throw new UnknownYearError(filters.year);
-  const scans = universe(dataset, filters.year);
   const criteria = criteriaOf(filters);
-  const selectedScans = members(dataset, scans, criteria);
+  const selectedScans = groupScans(dataset, filters.year, criteria);
   const group = groupFigures(dataset, selectedScans);
 
   const items = group.shown ? itemShares(dataset, selectedScans) : null;
 
   // Breakdown: each cell is the group of the filter plus the cell's value, so it gets exactly the figures
-  // that filter would get (same organisations, same cell key). Medians only, as the table shows.
+  // that filter would get (same organisations, same cell key, rule 5 applied to it as a filter of its own).
   const by = filters.breakdown;
   const cells: BreakdownCell[] = ATTRIBUTE_VALUES[by].map((value) => {
-    const g = groupFigures(dataset, members(dataset, selectedScans, { [by]: value }), false);
+    const within = criteria[by] === undefined || criteria[by] === value;
+    const g = groupFigures(
+      dataset,
+      within ? groupScans(dataset, filters.year, { ...criteria, [by]: value }) : [],
+      false,
+    );
     return { value, n: g.n, measure: g.measure, overall: centreOf(g.overall), dimensions: g.dimensions.map(centreOf) };
   });
 

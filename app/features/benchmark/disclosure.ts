@@ -17,7 +17,8 @@
 //   2. no minimum or maximum ever; quartiles only for groups of at least MIN_QUARTILE_GROUP;
 //   3. item shares come from perturbed counts, and are never 0 % or 100 % when fewer than MIN_GROUP_SIZE
 //      organisations of the group are not named;
-//   4. a figure that may not be published is `null`: one "not shown", no reason, no count.
+//   4. a figure that may not be published is `null`: one "not shown", no reason, no count;
+//   5. a group is never a published group plus 1–4 non-named units (mayAddUnits; decision 185).
 
 export const MIN_GROUP_SIZE = 5;
 export const MIN_QUARTILE_GROUP = 10;
@@ -229,6 +230,16 @@ export function perturbMagnitude(
 /** Rule 1: a group figure may be published for n units of which `nonNamed` are not shown by name. */
 export function mayPublish(n: number, nonNamed: number, k = MIN_GROUP_SIZE): boolean {
   return n >= k && (nonNamed === 0 || nonNamed >= k);
+}
+
+/**
+ * Rule 5 (decision 185): units may be added to a group that is published on its own only in batches of which 0
+ * or at least k are not named. A group that equals a published group plus 1–4 non-named units gives their sum
+ * by differencing the two figures (n·mean − (n − d)·mean′), with an error of about ±2n for groups of 10–19,
+ * whose means must stay within ±2 points; the "latest scan" universe next to its last year was that pair.
+ */
+export function mayAddUnits(nonNamed: number, k = MIN_GROUP_SIZE): boolean {
+  return nonNamed === 0 || nonNamed >= k;
 }
 
 /** Rule 2: quartiles only for groups of at least MIN_QUARTILE_GROUP. */

@@ -6,7 +6,7 @@ import { getDb } from "~/utils/db.server";
 import { readCookie } from "~/utils/session.server";
 import type { DatasetScan } from "./dataset";
 import { loadDataset, perDataVersion } from "./dataset.server";
-import { centreOf, groupFigures } from "./compare";
+import { centreOf, groupFigures, latestGroupScans } from "./compare";
 import type { CentreMeasure } from "./disclosure";
 import { PeerGroupSchema, type PeerGroup } from "./filters";
 
@@ -55,7 +55,8 @@ function computePeerMedians(organisationId: number, group: PeerGroup, instrument
     const scan = dataset.scans[scanIndex];
     if (scan) peers.push(scan);
   }
-  const figures = groupFigures(dataset, peers, false);
+  // Rule 5 (decision 185), as for the partner's "latest scan" groups.
+  const figures = groupFigures(dataset, latestGroupScans(dataset, peers), false);
   if (!figures.shown) return hidden;
   return {
     groupSize: figures.n,

@@ -408,15 +408,23 @@ export function centreMeasure(n: number): CentreMeasure | null {
 }
 
 /**
- * The maximum deviation of a group's published mean score (before rounding). Groups of 5–9: half the largest
- * single contribution, as for every mean (MEAN_NOISE_SHARE × range / n: ±10 at 5, ±5.6 at 9), so that two
- * groups differing by one organisation give that organisation's value only with noise times n. Groups of
+ * The noise of a small group's mean score, as a share of the range per member (decision 186): one member's whole
+ * possible contribution (range / n: ±20 at 5, ±12.5 at 8, ±11 at 9). With half of it (decision 047) the means of
+ * the demo's groups of 8 — each country, each year — put 10–12 % of their non-named members within 2 points over
+ * record-key draws (reading the group's figure, or its non-named remainder's mean), above issue 10's 10 %.
+ */
+export const SMALL_GROUP_MEAN_NOISE_SHARE = 1;
+
+/**
+ * The maximum deviation of a group's published mean score (before rounding). Groups of 5–9: one member's whole
+ * contribution (SMALL_GROUP_MEAN_NOISE_SHARE × range / n: ±20 at 5, ±11 at 9; decision 186), so that neither the
+ * figure nor two groups differing by one organisation tell where any one member's score lies. Groups of
  * 10–19: ±1.5, so the figure stays within ±2 points (noise plus rounding) as promised for groups of ≥ 10; two
  * published groups differing by one organisation then give its value with an error spread over about ±4n
  * points, which the audit measures as the differencing class.
  */
 export function centreMeanDeviation(n: number, bounds: readonly [number, number] = SCORE_BOUNDS): number {
-  if (n < MIN_QUARTILE_GROUP) return magnitudeDeviation(n, bounds, MEAN_NOISE_SHARE);
+  if (n < MIN_QUARTILE_GROUP) return magnitudeDeviation(n, bounds, SMALL_GROUP_MEAN_NOISE_SHARE);
   return magnitudeDeviation(MIN_QUARTILE_GROUP, bounds);
 }
 

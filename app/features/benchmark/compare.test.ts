@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compare, UnknownOrganisationError, UnknownYearError } from "./compare";
+import { compare, latestGroupScans, universe, UnknownOrganisationError, UnknownYearError } from "./compare";
 import type { Dataset, DatasetOrganisation, DatasetScan } from "./dataset";
 
 type Spec = [country: string, sector: string, size: string, consented: boolean, scores: number[]];
@@ -51,6 +51,14 @@ function world(orgs: Spec[], periods = ["2025"]): Dataset {
     latest,
     periods,
   };
+}
+
+/** The same world without these organisations' scans of a period (they skipped that year). */
+function skipping(data: Dataset, orgs: readonly number[], period: string): Dataset {
+  const scans = data.scans.filter((s) => !(orgs.includes(s.org) && s.period === period));
+  const latest = new Map<number, number>();
+  scans.forEach((s, i) => latest.set(s.org, i));
+  return { ...data, scans, latest };
 }
 
 const org = (country: string, sector: string, consented: boolean, score: number): Spec => [
@@ -187,5 +195,60 @@ describe("compare", () => {
       compare(years, { year: "2025", breakdown: "country" }).group.overall.mean,
     );
     expect(() => compare(years, { year: "1999", breakdown: "country" })).toThrow(UnknownYearError);
+  });
+
+  describe("the latest-scan universe next to its last year (rule 5, decision 185)", () => {
+    // Twelve hospitals in BE, four named; two years; scores differ per year so every group has its own mean.
+    const twoYears = world(
+      Array.from({ length: 12 }, (_, i): Spec => ["BE", "hospital", "large", i < 4, [30 + 4 * i, 35 + 4 * i]]),
+      ["2024", "2025"],
+    );
+
+    it("one non-named organisation that skipped the last year does not join 'latest': the two groups publish the same figures, so differencing them gives nothing", () => {
+      const data = skipping(twoYears, [10], "2025");
+      const latest = compare(data, { breakdown: "country" });
+      const lastYear = compare(data, { year: "2025", breakdown: "country" });
+      expect(latest.group).toEqual(lastYear.group);
+      expect(latest.items).toEqual(lastYear.items);
+      expect(latest.breakdown.cells).toEqual(lastYear.breakdown.cells);
+    });
+
+    it("five or more non-named organisations that skipped it do join, with their latest scan", () => {
+      const data = skipping(twoYears, [4, 5, 6, 7, 8], "2025");
+      const scans = latestGroupScans(data, universe(data, undefined));
+      expect(scans).toHaveLength(12);
+      expect(scans.filter((s) => s.period === "2024").map((s) => s.org)).toEqual([4, 5, 6, 7, 8]);
+    });
+
+    it("a named organisation that skipped it stays in 'latest' (its scores are shown by name), listed as before", () => {
+      const data = skipping(twoYears, [1, 10], "2025");
+      const scans = latestGroupScans(data, universe(data, undefined));
+      expect(scans.map((s) => s.org)).toContain(1);
+      expect(scans.map((s) => s.org)).not.toContain(10);
+      expect(compare(data, { breakdown: "country" }).rows.shown.map((r) => r.name)).toContain("Org 2");
+    });
+
+    it("HR's peers and a partner's group follow the same rule: the scans are those of the last year plus named stragglers", () => {
+      const data = skipping(twoYears, [2, 9], "2025");
+      const peers = universe(data, undefined).filter((s) => s.org !== 0);
+      expect(
+        latestGroupScans(data, peers)
+          .map((s) => `${s.org}:${s.period}`)
+          .sort(),
+      ).toEqual(
+        [...Array.from({ length: 11 }, (_, i) => i + 1).filter((i) => i !== 2 && i !== 9), 2]
+          .map((i) => `${i}:${i === 2 ? "2024" : "2025"}`)
+          .sort(),
+      );
+    });
+
+    it("a breakdown cell outside the filter is empty, not the other value's group", () => {
+      const data = skipping(twoYears, [10], "2025");
+      const cells = compare(data, { country: "NL", breakdown: "country" }).breakdown.cells;
+      expect(cells.every((c) => c.n === null && c.overall === null)).toBe(true);
+      const be = compare(data, { country: "BE", breakdown: "country" }).breakdown.cells;
+      expect(be.find((c) => c.value === "NL")?.n).toBeNull();
+      expect(be.find((c) => c.value === "BE")?.overall).not.toBeNull();
+    });
   });
 });

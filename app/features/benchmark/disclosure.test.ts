@@ -12,6 +12,7 @@ import {
   magnitudeDeviation,
   magnitudeNoise,
   MEAN_NOISE_SHARE,
+  mayAddUnits,
   mayPublish,
   mayPublishQuartiles,
   mayPublishScoreQuartiles,
@@ -404,6 +405,24 @@ describe("rules", () => {
   });
 });
 
+describe("rule 5: units join a published group only in batches of 0 or ≥ 5 non-named (decision 185)", () => {
+  it.each([
+    [0, true],
+    [1, false],
+    [2, false],
+    [4, false],
+    [5, true],
+    [12, true],
+  ])("%i non-named units may be added: %s", (nonNamed, ok) => {
+    expect(mayAddUnits(nonNamed)).toBe(ok);
+  });
+
+  it("follows the threshold it is given", () => {
+    expect(mayAddUnits(9, 10)).toBe(false);
+    expect(mayAddUnits(10, 10)).toBe(true);
+  });
+});
+
 describe("the centre of a group's scores: a mean below 20, a median from 20 (decision 047)", () => {
   const sortedOf = (cs: readonly Contribution[]) => Float64Array.from(cs, (c) => c.value).sort();
 
@@ -421,12 +440,42 @@ describe("the centre of a group's scores: a mean below 20, a median from 20 (dec
   });
 
   it.each([
-    [5, 10],
-    [9, 50 / 9],
+    [5, 20],
+    [8, 12.5],
+    [9, 100 / 9],
     [10, 1.5],
     [19, 1.5],
-  ])("the mean of %i organisations gets noise of at most ±%f points", (n, d) => {
+  ])("the mean of %i organisations gets noise of at most ±%f points (decision 186)", (n, d) => {
     expect(centreMeanDeviation(n)).toBeCloseTo(d, 10);
+  });
+
+  it("a mean of 5–9 is spread over one member's whole contribution (±100/n): bounded, unbiased, reaching its bounds", () => {
+    for (const n of [5, 8, 9]) {
+      const d = 100 / n;
+      let sum = 0;
+      let beyondHalf = 0;
+      const groups = 2000;
+      for (let g = 0; g < groups; g++) {
+        const cs = contributions(
+          Array.from({ length: n }, (_, i) => 40 + ((i * 3) % 20)),
+          70_000 + n * 10_000 + g,
+        );
+        const truth = cs.reduce((s, c) => s + c.value, 0) / n;
+        const v = publishScoreCentreOf(groupOf(cs), sortedOf(cs), "overall")?.value ?? Number.NaN;
+        expect(Math.abs(v - truth)).toBeLessThanOrEqual(d + 0.5);
+        if (Math.abs(v - truth) > d / 2) beyondHalf++;
+        sum += v - truth;
+      }
+      // Uniform on ±d: half the draws land beyond d/2 (the old ±50/n noise never did), and the mean error is ~0.
+      expect(beyondHalf / groups).toBeGreaterThan(0.4);
+      expect(Math.abs(sum / groups)).toBeLessThan(0.4);
+    }
+  });
+
+  it("the same group of 5–9 always gets the same mean", () => {
+    const cs = contributions([35, 42, 50, 61, 70, 44], 4242);
+    const a = publishScoreCentreOf(groupOf(cs), sortedOf(cs), "overall");
+    expect(publishScoreCentreOf(groupOf([...cs].reverse()), sortedOf(cs), "overall")).toEqual(a);
   });
 
   it("publishes the mean under 20 and the median from 20, each near the truth; never below the threshold or remainder rule", () => {
@@ -483,7 +532,7 @@ describe("the centre of a group's scores: a mean below 20, a median from 20 (dec
     }
   });
 
-  it("the note tells readers: ±2 for groups of ≥ 10, ±11 for smaller groups (a mean of 5), medians from 20", () => {
-    expect(noteParams()).toMatchObject({ score10: 2, score5: 11, orderStatistics: 20, k: 5 });
+  it("the note tells readers: ±2 for groups of ≥ 10, ±21 for smaller groups (a mean of 5), medians from 20", () => {
+    expect(noteParams()).toMatchObject({ score10: 2, score5: 21, orderStatistics: 20, k: 5 });
   });
 });

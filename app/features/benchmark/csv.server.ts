@@ -42,6 +42,7 @@ export function comparisonTable(filters: ComparisonFilters, locale: Locale): Exp
   ].join("; ");
   lines.push([t("benchmark.comparison.title"), filterText]);
   lines.push([t("benchmark.note.title"), t("benchmark.note.body", noteParams())]);
+  lines.push(["", t("benchmark.note.latest", noteParams())]);
   lines.push([]);
 
   // Group

@@ -68,6 +68,9 @@ export const benchmark: Catalogue<typeof source> = {
   note: {
     title: "Slightly adjusted figures",
     body: "To protect organisations, every group figure is slightly adjusted: a score differs by at most {score10} points for groups of 10 or more organisations and by at most {score5} for smaller groups, the mean score change by at most {mean10} points for 10 organisations and more for fewer, a count by at most {count}. The same group always gets the same figure. The adjustments average zero, so averages over many cells stay unbiased, but small differences between groups are not meaningful. Figures of groups with fewer than {k} organisations, and of groups in which fewer than {k} organisations are not named, are not shown (x). We never show minimum or maximum. Median and quartiles are shown from {orderStatistics} organisations; with fewer organisations we show a mean, because the median of few organisations lies close to one of their scores.",
+    // Decision 185
+    latest:
+      "Under ‘Latest scan’ an organisation that did not submit a scan in the last year counts with its previous scan, but only when at least {k} such organisations without a name are in the group; otherwise the group counts only the last year’s scans and the named organisations.",
   },
   organisationItems: {
     title: "{organisation}: answers per statement",

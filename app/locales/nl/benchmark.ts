@@ -65,6 +65,9 @@ export const benchmark = {
   note: {
     title: "Licht aangepaste cijfers",
     body: "Om organisaties te beschermen is elk groepscijfer licht aangepast: een score wijkt hoogstens {score10} punten af bij groepen van 10 of meer organisaties en hoogstens {score5} bij kleinere groepen, de gemiddelde scoreverandering hoogstens {mean10} punten bij 10 organisaties en meer bij minder, een aantal hoogstens {count}. Dezelfde groep krijgt altijd hetzelfde cijfer. De afwijkingen zijn gemiddeld nul, dus gemiddelden over veel cellen blijven zuiver, maar kleine verschillen tussen groepen zijn niet betekenisvol. Cijfers van groepen met minder dan {k} organisaties, en van groepen waarin minder dan {k} organisaties zonder naam staan, zijn niet getoond (x). Minimum en maximum tonen we nooit. Mediaan en kwartielen tonen we vanaf {orderStatistics} organisaties; bij minder organisaties staat een gemiddelde (gem.), omdat de mediaan van weinig organisaties dicht bij de score van één ervan ligt.",
+    // Decision 185
+    latest:
+      "Bij ‘Laatste scan’ telt een organisatie die het laatste jaar geen scan indiende met haar vorige scan mee, maar alleen als minstens {k} zulke organisaties zonder naam in de groep zitten; anders telt de groep alleen de scans van het laatste jaar en de organisaties met naam.",
   },
   organisationItems: {
     title: "{organisation}: antwoorden per uitspraak",

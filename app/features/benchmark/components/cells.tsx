@@ -99,6 +99,7 @@ export function AdjustedNote() {
         {t("benchmark.note.title")}
       </h2>
       <p>{t("benchmark.note.body", noteParams())}</p>
+      <p>{t("benchmark.note.latest", noteParams())}</p>
     </aside>
   );
 }

@@ -302,7 +302,7 @@ const { scoreScan } = await import("../app/features/scan/scoring");
 const { addSyntheticScans, random } = await import("./large-scans");
 const { organisations, scans: scansTable } = await import("../db/schema");
 const { loadDataset, currentVersion } = await import("../app/features/benchmark/dataset.server");
-const { compare, members, universe, groupFigures, groupScans, latestGroupScans, ATTRIBUTE_VALUES } =
+const { compare, universe, groupFigures, groupScans, latestGroupScans, ATTRIBUTE_VALUES } =
   await import("../app/features/benchmark/compare");
 const { getPeerMedians } = await import("../app/features/benchmark/peer.server");
 const { getProgrammeIndicators, organisationFacts, matchingRows } =

@@ -4,7 +4,7 @@ import { readdirSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, newContext, signedInPage } from "../support/browser";
+import { enterStored, expectAccessible, launchBrowser, newContext, signedInPage } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -80,7 +80,7 @@ describe("modules", () => {
 
     const hrContext = await newContext(browser);
     const hr = await hrContext.newPage();
-    await login(hr, server.url, "hr@zas.example");
+    await enterStored(hr, server, "hr@zas.example");
     await hr.getByRole("link", { name: "Modules", exact: true }).first().click();
     await hr.getByRole("heading", { level: 1, name: "Modules en toewijzing" }).waitFor();
     await expectAccessible(hr);
@@ -103,7 +103,7 @@ describe("modules", () => {
     // The employee of Cardiologie sees both first, with the due date.
     const empContext = await newContext(browser);
     const emp = await empContext.newPage();
-    await login(emp, server.url, "an.wouters@zas.example");
+    await enterStored(emp, server, "an.wouters@zas.example");
     await emp.getByRole("link", { name: "Modules", exact: true }).first().click();
     await emp.getByRole("heading", { level: 1 }).waitFor();
     await expectAccessible(emp);
@@ -235,7 +235,7 @@ describe("modules", () => {
   it("a newcomer reads the modules in English from their navigation", async () => {
     const context = await newContext(browser, { locale: "en-GB" });
     const page = await context.newPage();
-    await login(page, server.url, "nieuwkomer@zas.example");
+    await enterStored(page, server, "nieuwkomer@zas.example");
     await page.getByRole("link", { name: "Modules", exact: true }).first().click();
     await page.getByRole("heading", { level: 1, name: "Awareness modules" }).waitFor();
     expect(await page.locator(".module-item").count()).toBeGreaterThanOrEqual(12);

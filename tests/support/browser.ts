@@ -198,6 +198,15 @@ export async function signInStored(context: BrowserContext, server: RunningServe
   await context.addCookies([{ name: pair.slice(0, separator), value: pair.slice(separator + 1), url: server.url }]);
 }
 
+/**
+ * The page's context signed in with a stored session (`signInStored`), and the page at the role's home, where the
+ * login form would have landed: for journeys that are not about signing in (decision 196).
+ */
+export async function enterStored(page: Page, server: RunningServer, email: string): Promise<void> {
+  await signInStored(page.context(), server, email);
+  await page.goto(`${server.url}/`);
+}
+
 /** A new context (see `newContext`) signed in with a stored session (`signInStored`), and a page in it. */
 export async function storedSessionPage(
   browser: Browser,

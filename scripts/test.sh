@@ -23,4 +23,6 @@ for i in "${!pids[@]}"; do
   fi
 done
 [ "$failed" -eq 0 ] || exit 1
+# The screen sweep's screenshots are for people, not a check (decision 197): npm run test:screens writes them.
+export SWEEP_SCREENSHOTS="${SWEEP_SCREENSHOTS:-off}"
 exec npx vitest run "$@"

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, login, newContext, signedInPage } from "../support/browser";
 import { linkIn } from "../support/mail";
 import { startServer, type RunningServer } from "../support/server";
+import { SWEEP_LOGINS, SWEEP_PAGES, type SweepRole } from "../support/sweep";
 
 let server: RunningServer;
 let browser: Browser;
@@ -62,6 +63,8 @@ const HOMES = [
 
 describe("each role", () => {
   for (const [email, home, menu] of HOMES) {
+    const role = (Object.keys(SWEEP_LOGINS) as Exclude<SweepRole, "public">[]).find((r) => SWEEP_LOGINS[r] === email);
+    if (!role) throw new Error(`${email} is no sweep account`);
     it(`${email} signs in, lands on ${home}, and every place in their menu opens and passes axe`, async () => {
       const context = await newContext(browser);
       const page = await context.newPage();
@@ -75,11 +78,18 @@ describe("each role", () => {
       const links = page.getByRole("navigation", { name: /^(Hoofdnavigatie|Main navigation)$/ }).getByRole("link");
       const paths = (await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")))) as string[];
       expect(paths).toEqual([...menu]);
+      // Every other place in the menu opens for this session with one main heading. Their axe, width, title and
+      // wording checks are the screen sweep's (tests/e2e/sweep-<role>.test.ts: every page at 1280 and 390 px in
+      // both languages), so here the pages are asked for over HTTP with the browser's own cookie (decision 196).
+      const cookie = (await context.cookies(server.url)).map((c) => `${c.name}=${c.value}`).join("; ");
       for (const path of paths.slice(1)) {
-        const response = await page.goto(`${server.url}${path}`);
-        expect(response?.status(), path).toBe(200);
-        expect(await page.getByRole("heading", { level: 1 }).count(), path).toBe(1);
-        await expectAccessible(page);
+        const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+        expect(response.status, path).toBe(200);
+        expect((await response.text()).match(/<h1[\s>]/g), path).toHaveLength(1);
+        expect(
+          SWEEP_PAGES[role].map((p) => p.path),
+          path,
+        ).toContain(path);
       }
       await context.close();
     });

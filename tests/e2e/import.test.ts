@@ -4,7 +4,7 @@
 // page visited; no sideways scrolling.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { downloaded, expectAccessible, launchBrowser, login, newContext } from "../support/browser";
+import { downloaded, enterStored, expectAccessible, launchBrowser, newContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -43,7 +43,7 @@ describe("import of people from a file", () => {
       const context = await newContext(browser, { mobile: true, javaScriptEnabled: false });
       context.setDefaultTimeout(60_000);
       const page = await context.newPage();
-      await login(page, server.url, "hr@zas.example");
+      await enterStored(page, server, "hr@zas.example");
       await page.goto(`${server.url}/hr/people`);
       await page.getByRole("link", { name: "Importeren uit een bestand" }).click();
       await page.getByRole("heading", { level: 1, name: "Mensen en afdelingen importeren" }).waitFor();
@@ -129,7 +129,7 @@ describe("import of people from a file", () => {
     async () => {
       const context = await newContext(browser);
       const page = await context.newPage();
-      await login(page, server.url, "admin@portal.example");
+      await enterStored(page, server, "admin@portal.example");
       await page.goto(`${server.url}/admin/organisations`);
       await page.getByRole("link", { name: /^ZAS/ }).first().click();
       await page.getByRole("link", { name: "Importeren uit een bestand" }).click();

@@ -4,23 +4,49 @@ import { readdirSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, newContext, signedInPage } from "../support/browser";
+import {
+  enterStored,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  signedInPage,
+  storedSessionPage,
+} from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
 let browser: Browser;
 
+/** A second server where HR has already assigned one module to Cardiologie (written into its file in beforeAll). */
+let assignedServer: RunningServer;
+/** The module assigned on `assignedServer`. */
+const ASSIGNED_KEY = "language-sensitive-working";
+
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, assignedServer, browser] = await Promise.all([startServer(), startServer(), launchBrowser()]);
+  withDb((db) => {
+    const hr = db
+      .prepare(
+        "SELECT u.id AS userId, m.organisation_id AS organisationId FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email = ?",
+      )
+      .get("hr@zas.example") as { userId: number; organisationId: number };
+    const cardiologie = db
+      .prepare("SELECT id FROM departments WHERE organisation_id = ? AND name LIKE 'Cardiologie%'")
+      .get(hr.organisationId) as { id: number };
+    const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    db.prepare(
+      "INSERT INTO module_assignments (organisation_id, department_id, module_key, due_date, assigned_by_user_id) VALUES (?, ?, ?, ?, ?)",
+    ).run(hr.organisationId, cardiologie.id, ASSIGNED_KEY, due, hr.userId);
+  }, assignedServer);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await Promise.all([server?.stop(), assignedServer?.stop()]);
 });
 
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(server.databasePath);
+function withDb<T>(fn: (db: Database.Database) => T, on: RunningServer = server): T {
+  const db = new Database(on.databasePath);
   try {
     return fn(db);
   } finally {
@@ -74,13 +100,13 @@ async function answerCheck(page: Page, moduleKey: string, right: boolean): Promi
 }
 
 describe("modules", () => {
-  it("HR assigns two recommended modules; an employee reads one, fails once, passes; HR sees the completion", async () => {
+  it("HR assigns two recommended modules to Cardiologie; an employee there sees both", async () => {
     insertWeakScan();
     const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 
     const hrContext = await newContext(browser);
     const hr = await hrContext.newPage();
-    await login(hr, server.url, "hr@zas.example");
+    await enterStored(hr, server, "hr@zas.example");
     await hr.getByRole("link", { name: "Modules", exact: true }).first().click();
     await hr.getByRole("heading", { level: 1, name: "Modules en toewijzing" }).waitFor();
     await expectAccessible(hr);
@@ -103,16 +129,28 @@ describe("modules", () => {
     // The employee of Cardiologie sees both first, with the due date.
     const empContext = await newContext(browser);
     const emp = await empContext.newPage();
-    await login(emp, server.url, "an.wouters@zas.example");
+    await enterStored(emp, server, "an.wouters@zas.example");
     await emp.getByRole("link", { name: "Modules", exact: true }).first().click();
     await emp.getByRole("heading", { level: 1 }).waitFor();
     await expectAccessible(emp);
     const assigned = emp.locator("section[aria-labelledby='assigned-modules'] .module-item__title");
     expect((await assigned.allTextContents()).sort()).toEqual(picked.map((p) => p.title).sort());
+    await hrContext.close();
+    await empContext.close();
+  });
 
-    // Read every part of the first module.
-    const target = picked[0];
-    if (!target) throw new Error("no module picked");
+  // The rest of the journey starts where HR's assignment left it, on its own server (decision 196).
+  it("an employee of Cardiologie reads an assigned module, fails the check once, passes; HR sees the completion", async () => {
+    const server = assignedServer;
+    const emp = await storedSessionPage(browser, server, "an.wouters@zas.example");
+    await emp.goto(`${server.url}/me/modules`);
+    await emp.getByRole("heading", { level: 1 }).waitFor();
+    const assigned = emp.locator("section[aria-labelledby='assigned-modules'] .module-item__title");
+    expect(await assigned.count()).toBe(1);
+    const target = { key: ASSIGNED_KEY, title: ((await assigned.first().textContent()) ?? "").trim() };
+    expect(target.title).not.toBe("");
+
+    // Read every part of the module.
     await emp.getByRole("link", { name: target.title }).first().click();
     await emp.getByRole("heading", { level: 1, name: target.title }).waitFor();
     const steps = await emp.locator(".module-steps li").count();
@@ -144,6 +182,7 @@ describe("modules", () => {
     await expectAccessible(emp);
 
     // HR's completion view shows Cardiologie 1 of 1 for that module.
+    const hr = await storedSessionPage(browser, server, "hr@zas.example");
     await hr.goto(`${server.url}/hr/modules`);
     const headers = await hr.locator(".completion-matrix thead th").allTextContents();
     const column = headers.findIndex((h) => h.trim() === target.title);
@@ -168,8 +207,8 @@ describe("modules", () => {
     const csv = await hr.request.get(`${server.url}/hr/modules/export`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain(`Cardiologie;${target.key};`);
-    await hrContext.close();
-    await empContext.close();
+    await hr.context().close();
+    await emp.context().close();
   });
 
   describe("every module page passes axe, and reads at 390 px without sideways scrolling", () => {
@@ -235,7 +274,7 @@ describe("modules", () => {
   it("a newcomer reads the modules in English from their navigation", async () => {
     const context = await newContext(browser, { locale: "en-GB" });
     const page = await context.newPage();
-    await login(page, server.url, "nieuwkomer@zas.example");
+    await enterStored(page, server, "nieuwkomer@zas.example");
     await page.getByRole("link", { name: "Modules", exact: true }).first().click();
     await page.getByRole("heading", { level: 1, name: "Awareness modules" }).waitFor();
     expect(await page.locator(".module-item").count()).toBeGreaterThanOrEqual(12);

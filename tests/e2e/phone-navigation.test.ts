@@ -2,7 +2,7 @@
 // entries of buddies and newcomers in view, and never a page wider than the screen.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
+import { enterStored, expectAccessible, launchBrowser, newContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -25,7 +25,7 @@ describe("phone navigation", () => {
   it("HR's twelve entries fold behind a menu button that names the current place; opening, following and Escape behave", async () => {
     const context = await newContext(browser, { mobile: true });
     const page = await context.newPage();
-    await login(page, server.url, "hr@zas.example");
+    await enterStored(page, server, "hr@zas.example");
     await page.goto(`${server.url}/hr/scans`);
     expect(await documentWidth(page)).toBeLessThanOrEqual(390);
     expect(await navWidth(page)).toBeLessThanOrEqual(390);
@@ -63,7 +63,7 @@ describe("phone navigation", () => {
   it("without JavaScript the menu button opens the menu and its links work", async () => {
     const context = await newContext(browser, { mobile: true, javaScriptEnabled: false });
     const page = await context.newPage();
-    await login(page, server.url, "hr@zas.example");
+    await enterStored(page, server, "hr@zas.example");
     expect(await nav(page).getByRole("link").count()).toBe(0);
     await nav(page).locator("summary").click();
     expect(await nav(page).getByRole("link").count()).toBe(12);
@@ -79,7 +79,7 @@ describe("phone navigation", () => {
   ])("%s sees all %i entries at once, without a menu button or sideways scrolling", async (email, count) => {
     const context = await newContext(browser, { mobile: true });
     const page = await context.newPage();
-    await login(page, server.url, email);
+    await enterStored(page, server, email);
     expect(await nav(page).getByRole("link").count()).toBe(count);
     expect(await nav(page).locator("summary").isVisible()).toBe(false);
     expect(await documentWidth(page)).toBeLessThanOrEqual(390);
@@ -91,7 +91,7 @@ describe("phone navigation", () => {
   it("on a desktop screen every HR entry is in view without opening anything", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await login(page, server.url, "hr@zas.example");
+    await enterStored(page, server, "hr@zas.example");
     expect(await nav(page).getByRole("link").count()).toBe(12);
     expect(await nav(page).locator("summary").isVisible()).toBe(false);
     await context.close();

@@ -4,7 +4,7 @@
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
+import { enterStored, expectAccessible, launchBrowser, newContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -57,7 +57,7 @@ describe("the anonymous pulse and the perception gap", () => {
       const lieveContext = await newContext(browser, { mobile: true });
       lieveContext.setDefaultTimeout(60_000);
       lieve = await lieveContext.newPage();
-      await login(lieve, server.url, "lieve.maes@zas.example");
+      await enterStored(lieve, server, "lieve.maes@zas.example");
       await visit(lieve, "/me/buddy/introduction");
       await lieve
         .getByLabel("Voorstelling")
@@ -71,7 +71,7 @@ describe("the anonymous pulse and the perception gap", () => {
       const amalContext = await newContext(browser, { mobile: true });
       amalContext.setDefaultTimeout(60_000);
       amal = await amalContext.newPage();
-      await login(amal, server.url, "nieuwkomer@zas.example");
+      await enterStored(amal, server, "nieuwkomer@zas.example");
       await amal.getByRole("button", { name: "Overschakelen naar Nederlands" }).click();
       await amal.getByRole("heading", { name: "Jouw traject" }).waitFor();
       await expectAccessible(amal);
@@ -126,7 +126,7 @@ describe("the anonymous pulse and the perception gap", () => {
       const hrContext = await newContext(browser);
       hrContext.setDefaultTimeout(60_000);
       hr = await hrContext.newPage();
-      await login(hr, server.url, "hr@zas.example");
+      await enterStored(hr, server, "hr@zas.example");
       await visit(hr, "/hr/pulse");
       await expect(
         hr.getByTestId("pulse-buddies").getByText("Niet getoond", { exact: false }).isVisible(),

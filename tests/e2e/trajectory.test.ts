@@ -4,7 +4,7 @@
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, newContext } from "../support/browser";
+import { enterStored, expectAccessible, launchBrowser, newContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -47,7 +47,7 @@ describe("a nurse's route to a permanent contract at her level", () => {
     const partnerContext = await newContext(browser);
     partnerContext.setDefaultTimeout(60_000);
     const partner = await partnerContext.newPage();
-    await login(partner, server.url, "onderzoek@thomasmore.example");
+    await enterStored(partner, server, "onderzoek@thomasmore.example");
     await visit(partner, "/partner/indicators");
     await partner.getByRole("link", { name: "Uitkomsten van de trajecten bekijken" }).click();
     await partner.getByRole("heading", { level: 1, name: "Uitkomsten van de trajecten" }).waitFor();
@@ -57,7 +57,7 @@ describe("a nurse's route to a permanent contract at her level", () => {
     const hrContext = await newContext(browser);
     hrContext.setDefaultTimeout(60_000);
     const hr = await hrContext.newPage();
-    await login(hr, server.url, "hr@zas.example");
+    await enterStored(hr, server, "hr@zas.example");
     await visit(hr, "/hr/newcomers/trajectories");
     await hr.getByRole("link", { name: "Amal Haddad" }).click();
     await hr.getByRole("heading", { level: 1, name: "Traject van Amal Haddad" }).waitFor();
@@ -96,7 +96,7 @@ describe("a nurse's route to a permanent contract at her level", () => {
     const phoneContext = await newContext(browser, { mobile: true });
     phoneContext.setDefaultTimeout(60_000);
     const phone = await phoneContext.newPage();
-    await login(phone, server.url, "nieuwkomer@zas.example");
+    await enterStored(phone, server, "nieuwkomer@zas.example");
     await phone.getByRole("link", { name: "My route to work at my level" }).click();
     await phone.getByRole("heading", { level: 1, name: "My route" }).waitFor();
     await expectAccessible(phone);

@@ -13,6 +13,7 @@ import {
   type Page,
 } from "playwright-core";
 import { expect, inject } from "vitest";
+import { storedSession, type RunningServer } from "./server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -185,6 +186,37 @@ export async function signInContext(
   const separator = pair.indexOf("=");
   if (response.status !== 302 || separator < 1) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
   await context.addCookies([{ name: pair.slice(0, separator), value: pair.slice(separator + 1), url: baseUrl }]);
+}
+
+/**
+ * Signs the context in with a session row written into the server's database (`storedSession`, decision 196):
+ * no form, no password check. For every journey that is not about signing in.
+ */
+export async function signInStored(context: BrowserContext, server: RunningServer, email: string): Promise<void> {
+  const pair = storedSession(server, email);
+  const separator = pair.indexOf("=");
+  await context.addCookies([{ name: pair.slice(0, separator), value: pair.slice(separator + 1), url: server.url }]);
+}
+
+/**
+ * The page's context signed in with a stored session (`signInStored`), and the page at the role's home, where the
+ * login form would have landed: for journeys that are not about signing in (decision 196).
+ */
+export async function enterStored(page: Page, server: RunningServer, email: string): Promise<void> {
+  await signInStored(page.context(), server, email);
+  await page.goto(`${server.url}/`);
+}
+
+/** A new context (see `newContext`) signed in with a stored session (`signInStored`), and a page in it. */
+export async function storedSessionPage(
+  browser: Browser,
+  server: RunningServer,
+  email: string,
+  options: Parameters<typeof newContext>[1] = {},
+): Promise<Page> {
+  const context = await newContext(browser, options);
+  await signInStored(context, server, email);
+  return context.newPage();
 }
 
 /** A new context (see `newContext`) already signed in as the user, and a page in it. */

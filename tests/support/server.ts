@@ -1,7 +1,9 @@
 // Starts the real production server (scripts/server.ts over the built app) on a fresh database.
+import Database from "better-sqlite3";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { newToken } from "~/utils/crypto.server";
 import { startMailCatcher, type MailCatcher } from "~/utils/mail-catcher.server";
 import { baseDatabases, copyBase, removeDatabase, sameReferenceData } from "./databases";
 import { freePort } from "./ports";
@@ -110,4 +112,33 @@ export async function signIn(server: RunningServer, email: string, password = "N
   const setCookie = response.headers.get("set-cookie");
   if (response.status !== 302 || !setCookie) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
   return setCookie.split(";")[0] ?? "";
+}
+
+/**
+ * A session of the account written straight into the server's database, the row a sign-in writes (the SHA-256 of
+ * a new random token, 12 hours like SESSION_ABSOLUTE_HOURS' default), and its cookie ("portal_session=…"). No
+ * login form and no argon2 verification: for tests that are not about signing in (decision 196). The tests of
+ * signing in keep the form (`login`) or the POST (`signIn`).
+ */
+export function storedSession(server: RunningServer, email: string, now = new Date()): string {
+  const db = new Database(server.databasePath);
+  try {
+    db.pragma("busy_timeout = 5000");
+    const user = db.prepare("select id from users where email = ?").get(email) as { id: number } | undefined;
+    if (!user) throw new Error(`No user ${email} in ${server.databasePath}`);
+    const { token, tokenHash } = newToken();
+    const iso = now.toISOString();
+    const expiresAt = new Date(now.getTime() + 12 * 3_600_000).toISOString();
+    db.prepare("insert into sessions (id, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)").run(
+      tokenHash,
+      user.id,
+      iso,
+      iso,
+      expiresAt,
+    );
+    const name = server.url.startsWith("https://") ? "__Host-portal_session" : "portal_session";
+    return `${name}=${token}`;
+  } finally {
+    db.close();
+  }
 }

@@ -101,6 +101,25 @@ describe("scan results", () => {
     expect(shownFor).toEqual({ country: true, sector: false });
   });
 
+  it("heads the radar's table with what the peer line is: a mean for a group of fewer than 20 (decision 047)", async () => {
+    const { scan } = zas();
+    const path = `/hr/scans/${scan.id}/results`;
+    for (const [lang, mean, median] of [
+      ["nl", "Gemiddelde", "Mediaan"],
+      ["en", "Mean", "Median"],
+    ] as const) {
+      const cookie = `${cookieFor("hr@zas.example")}; benchmark_peer=country; lang=${lang}`;
+      const page = (await call(resultsRoute.loader, get(path, cookie), { scanId: String(scan.id) })).body as {
+        peerInfo: { measure: "mean" | "median" | null };
+        charts: { radar: { peerLabel: string | null } };
+      };
+      // The demo's Belgian peers are fewer than 20: they publish a mean, and the table must not call it a median.
+      expect(page.peerInfo.measure).toBe("mean");
+      expect(page.charts.radar.peerLabel).toBe(mean);
+      expect(page.charts.radar.peerLabel).not.toBe(median);
+    }
+  });
+
   it("assigns a recommended module in one click and comes back to the results", async () => {
     const { org, scan } = zas();
     const cookie = cookieFor("hr@zas.example");

@@ -20,6 +20,8 @@ export type ScanRadarData = {
   previous: Scores | null;
   previousLabel: string | null;
   peer: { key: string; score: number }[] | null;
+  /** The peer column's heading: "Mediaan" or "Gemiddelde", as the group publishes (decision 047). */
+  peerLabel: string | null;
 };
 
 const dimensionName = (locale: Locale) => (d: { number: number; nameNl: string; nameEn: string }) =>
@@ -74,6 +76,7 @@ export function scanRadar(r: Omit<ChartInput, "trend">, locale: Locale): ScanRad
     previous: r.previous?.dimensions ?? null,
     previousLabel,
     peer: r.peer,
+    peerLabel: r.peer ? t(r.peerInfo.measure === "mean" ? "scan.tablePeerMean" : "scan.tablePeer") : null,
   };
 }
 

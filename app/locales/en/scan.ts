@@ -106,6 +106,7 @@ export const scan: Catalogue<typeof nl> = {
   tableLevel: "Level",
   tablePrevious: "Previous",
   tablePeer: "Median",
+  tablePeerMean: "Mean",
   peerGroupCountry: "organisations in the same country",
   peerGroupSector: "organisations in the same sector",
   peerShown: "The grey line is the (slightly adjusted) median of about {n} other {group}.",

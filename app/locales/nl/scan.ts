@@ -104,6 +104,7 @@ export const scan = {
   tableLevel: "Niveau",
   tablePrevious: "Vorige",
   tablePeer: "Mediaan",
+  tablePeerMean: "Gemiddelde",
   peerGroupCountry: "organisaties uit hetzelfde land",
   peerGroupSector: "organisaties uit dezelfde sector",
   peerShown: "De grijze lijn is de (licht aangepaste) mediaan van ongeveer {n} andere {group}.",

@@ -15,6 +15,7 @@ export function ScanRadar({
   previous,
   previousLabel,
   peer,
+  peerLabel,
   showTable = true,
 }: ScanRadarData & { showTable?: boolean }) {
   const { t, number } = useI18n();
@@ -37,7 +38,7 @@ export function ScanRadar({
               <th scope="col">{t("scan.tableDimension")}</th>
               <th scope="col">{currentLabel}</th>
               {previous ? <th scope="col">{previousLabel}</th> : null}
-              {peer ? <th scope="col">{t("scan.tablePeer")}</th> : null}
+              {peer ? <th scope="col">{peerLabel}</th> : null}
             </tr>
           </thead>
           <tbody>

@@ -10,6 +10,9 @@ import path from "node:path";
 import { signIn, startBenchServer } from "./bench-server";
 import { summariseProfile } from "./profile-summary";
 
+const DUMP = process.env.PROFILE_DUMP;
+// PROFILE_ENCODING=gzip measures what a browser gets (compressed); by default none, like autocannon in bench:http.
+const ENCODING = process.env.PROFILE_ENCODING || "identity";
 const REQUESTS = Number(process.env.PROFILE_REQUESTS || 1500);
 const CONNECTIONS = 4;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-prof-"));
@@ -22,7 +25,7 @@ try {
     const workers = Array.from({ length: CONNECTIONS }, async () => {
       while (n-- > 0) {
         // No Accept-Encoding, like autocannon in bench:http: the document is not compressed.
-        const response = await fetch(target, { headers: { Cookie: cookie, "Accept-Encoding": "identity" } });
+        const response = await fetch(target, { headers: { Cookie: cookie, "Accept-Encoding": ENCODING } });
         if (response.status !== 200) throw new Error(`${target} answered ${response.status}`);
         await response.arrayBuffer();
       }
@@ -30,6 +33,12 @@ try {
     await Promise.all(workers);
   };
   await hit(200);
+  // PROFILE_DUMP=<file>: the page's HTML as measured, to see what it carries.
+  if (DUMP)
+    fs.writeFileSync(
+      DUMP,
+      await (await fetch(target, { headers: { Cookie: cookie, "Accept-Encoding": ENCODING } })).text(),
+    );
   const cpuBefore = server.cpuSeconds();
   measured.from = Number(process.hrtime.bigint() / 1000n);
   await hit(REQUESTS);

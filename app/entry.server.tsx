@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -8,6 +7,7 @@ import { isLocale, translate, type MessageKey } from "~/utils/i18n";
 import { pageCatalogueOf } from "~/utils/catalogue.server";
 import { CatalogueContext } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
+import { coalescingStream } from "~/utils/coalescing-stream.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -32,25 +32,34 @@ export default function handleRequest(
   const locale = isLocale(rootData?.locale) ? rootData.locale : resolveLocale(request);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    const send = () => {
+      shellRendered = true;
+      // What React has ready leaves as one piece, not ~2 KB pieces each compressed on its own (decision 188).
+      const body = coalescingStream();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(
+        new Response(createReadableStreamFromReadable(body), {
+          headers: responseHeaders,
+          status: responseStatusCode,
+        }),
+      );
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <CatalogueContext.Provider value={pageCatalogueOf(locale)}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </CatalogueContext.Provider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onShellReady() {
+          if (!waitForAll) send();
+        },
+        onAllReady() {
+          clearTimeout(timer);
+          if (waitForAll) send();
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -60,7 +69,9 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1000);
+    // Ends a render still streaming after the delay; cleared once all is written (decision 188: the timer of every
+    // request was left running for 6 s and then aborted the finished render). React calls back asynchronously.
+    const timer = setTimeout(abort, ABORT_DELAY + 1000);
   });
 }
 

@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { z } from "zod";
 import { signIn, startBenchServer } from "./bench-server";
 
 // autocannon ships no types: the few fields used here, typed locally (a global declaration could clash).
@@ -19,7 +20,10 @@ type CannonOptions = {
   duration?: number;
   method?: string;
   headers?: Record<string, string>;
-  requests?: { setupRequest?: (request: CannonRequest) => CannonRequest }[];
+  requests?: {
+    setupRequest?: (request: CannonRequest) => CannonRequest;
+    onResponse?: (status: number, body: string) => void;
+  }[];
 };
 type CannonResult = {
   requests: { average: number; total: number };
@@ -35,6 +39,45 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 16);
 const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const HR_EMAIL = "hr@zas.example";
+
+// What the autosave acknowledged (200): the answer as stored, with its revision.
+const AckSchema = z.object({ answer: z.object({ itemKey: z.string(), value: z.string(), revision: z.number() }) });
+type Ack = z.infer<typeof AckSchema>["answer"];
+
+/**
+ * Every acknowledged answer is in the database (issue 18: autosave never loses an answer): per item, the stored row
+ * is at the latest acknowledged revision or later, holds that answer's value when at it, and no revision was
+ * acknowledged for two different values (a lost update). Status codes alone would not show a lost write.
+ */
+function checkStored(databasePath: string, scanId: number, acks: Ack[]): { acknowledged: number; problems: string[] } {
+  const db = new Database(databasePath, { readonly: true });
+  const rows = db.prepare("select item_key, value, revision from scan_answers where scan_id = ?").all(scanId) as {
+    item_key: string;
+    value: string;
+    revision: number;
+  }[];
+  db.close();
+  const byKey = new Map(rows.map((r) => [r.item_key, r]));
+  const latest = new Map<string, Ack>();
+  const seen = new Map<string, string>();
+  const problems: string[] = [];
+  for (const ack of acks) {
+    const id = `${ack.itemKey}@${ack.revision}`;
+    const value = seen.get(id);
+    if (value !== undefined && value !== ack.value) problems.push(`${id} acknowledged as ${value} and ${ack.value}`);
+    seen.set(id, ack.value);
+    if ((latest.get(ack.itemKey)?.revision ?? -1) < ack.revision) latest.set(ack.itemKey, ack);
+  }
+  for (const [key, ack] of latest) {
+    const row = byKey.get(key);
+    if (!row || row.revision < ack.revision)
+      problems.push(`${key}: revision ${ack.revision} acknowledged, ${row?.revision ?? "none"} stored`);
+    else if (row.revision === ack.revision && row.value !== ack.value)
+      problems.push(`${key}: ${ack.value} acknowledged at revision ${ack.revision}, ${row.value} stored`);
+  }
+  if (acks.length === 0) problems.push("no answer was acknowledged");
+  return { acknowledged: acks.length, problems };
+}
 
 type Row = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuMs: number };
 
@@ -103,6 +146,7 @@ try {
   if (pageCheck.status !== 200) throw new Error(`Scan page answered ${pageCheck.status}`);
   const values = ["0", "1", "2", "3", "4", "dont_know", "not_applicable"];
   let n = 0;
+  const acks: Ack[] = [];
 
   console.log(
     `Benchmark on ${os.cpus().length} cores, ${CONNECTIONS} connections, ${DURATION} s per endpoint; database: ${server.origin}; load average ${os
@@ -133,10 +177,16 @@ try {
             }).toString();
             return { ...request, body };
           },
+          onResponse: (status: number, body: string) => {
+            if (status !== 200) return;
+            const parsed = AckSchema.safeParse(JSON.parse(body));
+            if (parsed.success) acks.push(parsed.data.answer);
+          },
         },
       ],
     }),
   );
+  const stored = checkStored(server.databasePath, scanId, acks);
 
   if (submitted)
     rows.push(
@@ -146,6 +196,11 @@ try {
       }),
     );
 
+  console.log(
+    stored.problems.length === 0
+      ? `Autosave: all ${stored.acknowledged} acknowledged answers are stored (latest revision per item in the database, no revision acknowledged twice).`
+      : `Autosave LOST ANSWERS: ${stored.problems.length} problems in ${stored.acknowledged} acknowledged, e.g. ${stored.problems.slice(0, 3).join("; ")}`,
+  );
   const health = rows[0];
   const pad = (s: string, w: number) => s.padEnd(w);
   const num = (x: number, w: number, digits = 1) => x.toFixed(digits).padStart(w);

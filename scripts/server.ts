@@ -19,6 +19,7 @@ import { scoreScan } from "~/features/scan/scoring";
 import { REPLICATION_OFF } from "~/utils/operations";
 import { inRequestScope } from "~/utils/request-scope.server";
 import { appLifecycle, installGracefulShutdown } from "./ops/graceful";
+import { publicFiles } from "./ops/public-files";
 import { startReplication, type ReplicationSupervisor } from "./ops/replication";
 import { startSchedulerThread } from "~/features/notifications/scheduler.server";
 import { IMPORT_MAX_BYTES } from "~/features/import/table";
@@ -182,7 +183,8 @@ app.use((req, res, next) => {
 
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// public/'s other files (the favicon) at their own paths only: other requests go to Remix without a stat (decision 188).
+app.use(publicFiles("public", { except: ["build"], maxAge: "1h" }));
 
 const remixHandler = createRequestHandler({
   build,

@@ -294,14 +294,17 @@ export function notifyNow(events: DueEvent[], organisationId: number, at = new D
 
 // ——— The in-portal list ————————————————————————————————————————————————————————————————
 
+// Every signed-in document runs it (the root loader's badge): prepared once per connection (decisions 015, 188).
+const unreadOf = prepared((db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .prepare(),
+);
+
 export function unreadCount(userId: number): number {
-  return (
-    getDb()
-      .select({ n: sql<number>`count(*)` })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
-  );
+  return unreadOf().get({ userId })?.n ?? 0;
 }
 
 export type NotificationItem = { id: number; kind: string; title: string; createdAt: string; read: boolean };

@@ -3,6 +3,7 @@
 // then the outbox worker sends. Ticks yield to the event loop between organisations so requests are served
 // while a tick runs. Nothing here remembers what it did in memory: the keys in the database are the memory.
 import type Database from "better-sqlite3";
+import fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import { and, eq, isNull } from "drizzle-orm";
 import { notifications } from "@db/schema-notifications";
@@ -394,8 +395,16 @@ export function onTickWrite(flush: () => void): void {
   afterTickWrite = flush;
 }
 
+let beforeTick: () => void = () => {};
+
+/** Runs as each tick starts. The worker lowers the process's helper threads there again (decision 192). */
+export function onTickStart(run: () => void): void {
+  beforeTick = run;
+}
+
 /** One pass over every organisation at the given moment. Safe to run twice, in two processes, or late. */
 export async function runTick(at: Date = clockNow(), options: { yieldEvery?: number } = {}): Promise<TickResult> {
+  beforeTick();
   refreshMatchStates(at);
   const snapshots = loadSnapshots(at);
   const db = getDb();
@@ -451,11 +460,20 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
 
 let timer: NodeJS.Timeout | undefined;
 
+/** The kernel's id of the calling thread (Linux), so the scheduler's thread knows which thread not to lower. */
+function currentThreadId(): number {
+  try {
+    return Number(fs.readlinkSync("/proc/thread-self").split("/").pop());
+  } catch {
+    return process.pid;
+  }
+}
+
 /** A worker thread running scheduler-worker.server.ts; the TypeScript loader is registered in it first. */
 export function schedulerWorker(mode: "loop" | "driven"): Worker {
   const entry = new URL("./scheduler-worker.server.ts", import.meta.url).href;
   const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: { mode } });
+  const worker = new Worker(boot, { eval: true, workerData: { mode, requestThread: currentThreadId() } });
   // While the worker runs it checkpoints the WAL (after its writes and after every tick), so a request's commit
   // never copies the tick's pages into the database file on the request thread (decision 173).
   leaveCheckpointsElsewhere(true);

@@ -6,7 +6,7 @@ import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { getDb } from "~/utils/db.server";
 import { deliverDue, wakeOutbox } from "./outbox.server";
-import { onTickStart, onTickWrite, runTick, startScheduler } from "./scheduler.server";
+import { onTickStart, onTickWrite, onTickWriteLock, runTick, startScheduler } from "./scheduler.server";
 
 /**
  * On Linux a thread has its own nice value: setpriority() on the thread's id lowers only this thread, so on a busy
@@ -57,6 +57,33 @@ function lowerHelperThreads(): void {
 lowerThreadPriority();
 lowerHelperThreads();
 onTickStart(lowerHelperThreads);
+
+/**
+ * Priority ceiling for the write lock (decision 193). At nice 19 this thread loses the processor to almost anything,
+ * also while it holds SQLite's write lock for a batch of five inserts; the request thread's next write then sleeps in
+ * SQLite's busy handler, with its event loop stopped (measured: lock wait p99 84 ms during ticks vs 2 ms between, at
+ * load 7–9). So each write transaction runs at the request thread's nice value and the thread drops back to 19
+ * after the commit — where the process may raise a thread's priority again (CAP_SYS_NICE, or RLIMIT_NICE, e.g.
+ * systemd's LimitNICE=0). Where it may not, the first refusal turns this off and the writes run at 19 as before.
+ */
+let mayRaise = Number.isInteger(ownThreadId) && ownThreadId > 0;
+function atRequestPriority<T>(write: () => T): T {
+  if (!mayRaise) return write();
+  let ceiling: number;
+  try {
+    ceiling = os.getPriority(requestThread);
+    os.setPriority(ownThreadId, ceiling);
+  } catch {
+    mayRaise = false;
+    return write();
+  }
+  try {
+    return write();
+  } finally {
+    if (ceiling !== os.constants.priority.PRIORITY_LOW) os.setPriority(ownThreadId, os.constants.priority.PRIORITY_LOW);
+  }
+}
+onTickWriteLock(atRequestPriority);
 // What this connection writes is either derived again from the state by the next tick (notifications and their
 // mails, under the same event keys) or a claim/sent mark: it need not wait for fsync at every commit. A process
 // crash loses nothing; a power cut may lose its last commits until the next fsync (any request's commit, which

@@ -334,40 +334,42 @@ function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>, membe
             links,
           })
         : null;
-    db.transaction((tx) => {
-      const inserted = tx
-        .insert(notifications)
-        .values({
-          userId: m.id,
-          organisationId: org.organisationId,
-          kind: "weekly_digest",
-          eventKey: key,
-          params: JSON.stringify({ weekDate: week }),
-          link,
-          createdAt: isoAt,
-        })
-        .onConflictDoNothing()
-        .returning({ id: notifications.id })
-        .get();
-      if (!inserted) return;
-      for (const n of items)
-        tx.update(notifications).set({ digestedAt: isoAt }).where(eq(notifications.id, n.id)).run();
-      if (!mail) return;
-      enqueueMail(
-        {
-          eventKey: `notify:${m.id}:${key}`,
-          kind: "weekly_digest",
-          userId: m.id,
-          organisationId: org.organisationId,
-          to: m.email,
-          locale,
-          ...mail,
-          headers: unsubscribeHeaders(links.unsubscribe),
-        },
-        tx,
-      );
-      made += 1;
-    });
+    aroundTickWrite(() =>
+      db.transaction((tx) => {
+        const inserted = tx
+          .insert(notifications)
+          .values({
+            userId: m.id,
+            organisationId: org.organisationId,
+            kind: "weekly_digest",
+            eventKey: key,
+            params: JSON.stringify({ weekDate: week }),
+            link,
+            createdAt: isoAt,
+          })
+          .onConflictDoNothing()
+          .returning({ id: notifications.id })
+          .get();
+        if (!inserted) return;
+        for (const n of items)
+          tx.update(notifications).set({ digestedAt: isoAt }).where(eq(notifications.id, n.id)).run();
+        if (!mail) return;
+        enqueueMail(
+          {
+            eventKey: `notify:${m.id}:${key}`,
+            kind: "weekly_digest",
+            userId: m.id,
+            organisationId: org.organisationId,
+            to: m.email,
+            locale,
+            ...mail,
+            headers: unsubscribeHeaders(links.unsubscribe),
+          },
+          tx,
+        );
+        made += 1;
+      }),
+    );
   }
   return made;
 }
@@ -386,6 +388,17 @@ const WRITE_BATCH = 5;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 let afterTickWrite: () => void = () => {};
+
+let aroundTickWrite: <T>(write: () => T) => T = (write) => write();
+
+/**
+ * Wraps each of a tick's write transactions (its events' batches and each digest). The worker runs them at the
+ * request thread's priority when the process may raise a thread's priority again (decision 193): a nice-19 thread
+ * that loses the processor while it holds SQLite's write lock keeps every writer of the process waiting.
+ */
+export function onTickWriteLock(wrap: <T>(write: () => T) => T): void {
+  aroundTickWrite = wrap;
+}
 
 /**
  * Runs after each of a tick's write transactions, with the lock already released. The worker flushes its own WAL
@@ -439,13 +452,15 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
     for (let j = 0; j < pending.length; j += WRITE_BATCH) {
       const batch = pending.slice(j, j + WRITE_BATCH);
       const written = performance.now();
-      db.transaction((tx) => {
-        for (const { organisationId, event } of batch) {
-          const r = writePreparedEvents(tx, [event], at, organisationId);
-          result.notifications += r.notifications;
-          result.mails += r.mails;
-        }
-      });
+      aroundTickWrite(() =>
+        db.transaction((tx) => {
+          for (const { organisationId, event } of batch) {
+            const r = writePreparedEvents(tx, [event], at, organisationId);
+            result.notifications += r.notifications;
+            result.mails += r.mails;
+          }
+        }),
+      );
       result.longestWriteMs = Math.max(result.longestWriteMs, performance.now() - written);
       afterTickWrite();
       // Between two batches the lock is free and this thread's event loop runs (a request on this thread, or the

@@ -47,42 +47,74 @@ beforeAll(() => {
     .run();
 });
 
+/** Holds the write lock from this thread while a driven tick runs; returns the nice values its thread was seen at. */
+async function tickBehindTheLock(at: Date) {
+  const worker = schedulerWorker("driven");
+  const ask = (message: { id: number; at: string; tick: boolean; deliver: boolean }) =>
+    new Promise<Answer>((resolve) => {
+      const onMessage = (m: Answer) => {
+        if (m.id !== message.id) return;
+        worker.off("message", onMessage);
+        resolve(m);
+      };
+      worker.on("message", onMessage);
+      worker.postMessage(message);
+    });
+  const blocker = new Database(getDb().$client.name);
+  try {
+    const { tid } = await ask({ id: 1, at: at.toISOString(), tick: false, deliver: false });
+    const before = niceOf(tid);
+    // This thread holds the write lock, so the tick's first write transaction waits for it (busy_timeout: 5 s).
+    blocker.prepare("BEGIN IMMEDIATE").run();
+    const ticked = ask({ id: 2, at: at.toISOString(), tick: true, deliver: false });
+    let waiting = niceOf(tid);
+    for (let waited = 0; waited < 3000 && waiting === 19; waited += 10) {
+      await new Promise((r) => setTimeout(r, 10));
+      waiting = niceOf(tid);
+    }
+    blocker.prepare("COMMIT").run();
+    const answer = await ticked;
+    return { before, waiting, after: niceOf(tid), answer };
+  } finally {
+    blocker.close();
+    await worker.terminate();
+  }
+}
+
 describe("a tick's write transactions", () => {
   it("wait for and hold the write lock at the request thread's priority, and the thread is back at 19 after", async () => {
-    const worker = schedulerWorker("driven");
-    const ask = (message: { id: number; at: string; tick: boolean; deliver: boolean }) =>
-      new Promise<Answer>((resolve) => {
-        const onMessage = (m: Answer) => {
-          if (m.id !== message.id) return;
-          worker.off("message", onMessage);
-          resolve(m);
-        };
-        worker.on("message", onMessage);
-        worker.postMessage(message);
-      });
-    const blocker = new Database(getDb().$client.name);
-    try {
-      const { tid } = await ask({ id: 1, at: T0.toISOString(), tick: false, deliver: false });
-      const requestNice = niceOf(process.pid);
-      expect(niceOf(tid)).toBe(19);
-      expect(requestNice).not.toBe(19);
-      // This test holds the write lock, so the tick's first write transaction waits for it (busy_timeout: 5 s).
-      blocker.prepare("BEGIN IMMEDIATE").run();
-      const ticked = ask({ id: 2, at: T0.toISOString(), tick: true, deliver: false });
-      let seen = niceOf(tid);
-      for (let waited = 0; waited < 3000 && seen === 19; waited += 10) {
-        await new Promise((r) => setTimeout(r, 10));
-        seen = niceOf(tid);
-      }
-      blocker.prepare("COMMIT").run();
-      const answer = await ticked;
-      // "Module assigned" for each of the ten employees (the factory's own and the nine above).
-      expect(answer.result.notifications).toBeGreaterThanOrEqual(10);
-      expect(seen).toBe(mayRaisePriority(requestNice) ? requestNice : 19);
-      expect(niceOf(tid)).toBe(19);
-    } finally {
-      blocker.close();
-      await worker.terminate();
-    }
+    const requestNice = niceOf(process.pid);
+    expect(requestNice).not.toBe(19);
+    const seen = await tickBehindTheLock(T0);
+    expect(seen.before).toBe(19);
+    // "Module assigned" for each of the ten employees (the factory's own and the nine above).
+    expect(seen.answer.result.notifications).toBeGreaterThanOrEqual(10);
+    expect(seen.waiting).toBe(mayRaisePriority(requestNice) ? requestNice : 19);
+    expect(seen.after).toBe(19);
+  }, 90_000);
+
+  it("expire a proposal under the same ceiling", async () => {
+    const requestNice = niceOf(process.pid);
+    const { organisation, department, employee } = createCareOrganisation();
+    const sqlite = getDb().$client;
+    const newcomer = sqlite
+      .prepare(
+        "INSERT INTO newcomer_records (organisation_id, name, profession, start_date, dutch_level) VALUES (?, 'Amina Test', 'nurse', ?, 'B1')",
+      )
+      .run(organisation.id, dueIn30Days).lastInsertRowid;
+    const buddy = sqlite
+      .prepare(
+        "INSERT INTO buddy_profiles (organisation_id, user_id, profession, department_id, dutch_level, capacity) VALUES (?, ?, 'nurse', ?, 'C2', 2)",
+      )
+      .run(organisation.id, employee.id, department.id).lastInsertRowid;
+    const match = sqlite
+      .prepare(
+        "INSERT INTO matches (organisation_id, newcomer_id, buddy_id, status, deadline) VALUES (?, ?, ?, 'proposed', ?)",
+      )
+      .run(organisation.id, newcomer, buddy, new Date(T0.getTime() - 3_600_000).toISOString()).lastInsertRowid;
+    const seen = await tickBehindTheLock(T0);
+    expect(sqlite.prepare("SELECT status FROM matches WHERE id = ?").pluck().get(match)).toBe("expired");
+    expect(seen.waiting).toBe(mayRaisePriority(requestNice) ? requestNice : 19);
+    expect(seen.after).toBe(19);
   }, 90_000);
 });

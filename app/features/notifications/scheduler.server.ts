@@ -418,7 +418,8 @@ export function onTickStart(run: () => void): void {
 /** One pass over every organisation at the given moment. Safe to run twice, in two processes, or late. */
 export async function runTick(at: Date = clockNow(), options: { yieldEvery?: number } = {}): Promise<TickResult> {
   beforeTick();
-  refreshMatchStates(at);
+  // Expiring proposals and starting matches is a write transaction too (an immediate one): under the same ceiling.
+  aroundTickWrite(() => refreshMatchStates(at));
   const snapshots = loadSnapshots(at);
   const db = getDb();
   const result: TickResult = { notifications: 0, mails: 0, organisations: snapshots.length, longestWriteMs: 0 };

@@ -307,8 +307,11 @@ const deliveries: (Phase & { ms: number; sent: number; cpuMs: number })[] = [];
 // The tick runs where the server runs it: in the scheduler's worker thread, with its own connection.
 const worker = schedulerWorker("driven");
 let nextId = 0;
+// The scheduler thread's kernel id, from its first answer (its helpers run at nice 19 too: decision 192).
+let schedulerTid = NaN;
 type Answer = {
   id: number;
+  tid: number;
   result: { notifications: number; mails: number; longestWriteMs?: number };
   sent: number;
   tickMs: number;
@@ -322,6 +325,7 @@ const onWorker = (at: Date, work: { tick: boolean; deliver: boolean }) =>
     const onMessage = (m: Answer) => {
       if (m.id !== id) return;
       worker.off("message", onMessage);
+      schedulerTid = m.tid;
       resolve(m);
     };
     worker.on("message", onMessage);
@@ -339,6 +343,75 @@ const mainThreadCpuMs = () => {
   }
 };
 const mainCpu = { tick: 0, delivery: 0, idle: 0 };
+// Where each window's processor time went, from Linux's accounting (/proc): per thread of this process (the request
+// thread, the scheduler's thread — the one at nice 19 — and the rest: V8's GC and compiler helpers, libuv), for the
+// poller's and the SMTP listener's processes, and for the whole machine (/proc/stat). Beside the CPU time, the time
+// each spent runnable but waiting for a processor (schedstat): a request thread that waits there is a request that
+// waits, whatever the code does (decision 192).
+type Usage = { cpuMs: number; waitMs: number };
+const PARTS = ["request thread", "scheduler thread", "other threads", "poller", "SMTP listener", "machine"] as const;
+type Part = (typeof PARTS)[number];
+const tasksOf = (pid: number): { tid: number; cpuMs: number; waitMs: number; nice: number }[] => {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).flatMap((t) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${t}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+        const sched = fs.readFileSync(`/proc/${pid}/task/${t}/schedstat`, "utf8").split(" ");
+        return [
+          {
+            tid: Number(t),
+            cpuMs: (Number(stat[11]) + Number(stat[12])) * 10,
+            waitMs: Number(sched[1]) / 1e6,
+            nice: Number(stat[16]),
+          },
+        ];
+      } catch {
+        return [];
+      }
+    });
+  } catch {
+    return [];
+  }
+};
+const machineBusyMs = () => {
+  try {
+    const [, ...f] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = f;
+    return (user + nice + system + irq + softirq + steal) * 10;
+  } catch {
+    return NaN;
+  }
+};
+/** Cumulative figures per thread ("pid/tid") with the part each belongs to, and the machine's busy time. */
+const usageNow = () => {
+  const threads = new Map<string, { part: Part; cpuMs: number; waitMs: number }>();
+  for (const t of tasksOf(process.pid))
+    threads.set(`${process.pid}/${t.tid}`, {
+      part: t.tid === process.pid ? "request thread" : t.tid === schedulerTid ? "scheduler thread" : "other threads",
+      ...t,
+    });
+  for (const [pid, part] of [
+    [poller.pid ?? 0, "poller"],
+    [catcherProcess.pid ?? 0, "SMTP listener"],
+  ] as const)
+    for (const t of tasksOf(pid)) threads.set(`${pid}/${t.tid}`, { part, ...t });
+  return { threads, machineMs: machineBusyMs() };
+};
+type Window = "tick" | "delivery" | "idle";
+const noUsage = () => Object.fromEntries(PARTS.map((p) => [p, { cpuMs: 0, waitMs: 0 }])) as Record<Part, Usage>;
+const usage: Record<Window, Record<Part, Usage>> = { tick: noUsage(), delivery: noUsage(), idle: noUsage() };
+let lastUsage = usageNow();
+/** Adds what each thread did since the last call to the given window. */
+const chargeUsage = (w: Window) => {
+  const u = usageNow();
+  for (const [id, t] of u.threads) {
+    const before = lastUsage.threads.get(id) ?? { cpuMs: 0, waitMs: 0 };
+    usage[w][t.part].cpuMs += t.cpuMs - before.cpuMs;
+    usage[w][t.part].waitMs += t.waitMs - before.waitMs;
+  }
+  usage[w].machine.cpuMs += u.machineMs - lastUsage.machineMs;
+  lastUsage = u;
+};
 const windowMs = { tick: 0, delivery: 0, idle: 0 };
 // A request's write, as a sign-in or an autosave makes one: a one-row transaction on this thread's connection every
 // 100 ms. better-sqlite3 waits for the write lock synchronously, so time spent here is time no request is served.
@@ -352,7 +425,10 @@ const commit = db.prepare("COMMIT");
 const writes: { t: number; lockMs: number; commitMs: number }[] = [];
 // A write still locked out after busy_timeout (5 s) is what a request would answer with a 500: counted, not fatal.
 const lockedOut: number[] = [];
+// `--no-probe` leaves it out: then nothing but /healthz runs on the request thread (decision 192).
+const PROBE = !args.includes("--no-probe");
 const prober = setInterval(() => {
+  if (!PROBE) return;
   const t = wall();
   const a = performance.now();
   try {
@@ -373,6 +449,7 @@ const loadAtStart = os
   .loadavg()
   .map((x) => x.toFixed(1))
   .join(" ");
+lastUsage = usageNow();
 console.log("\nday        notifications  mails queued  mails sent  tick ms  delivery ms   elapsed  remaining (est.)");
 for (let d = 0; d < DAYS; d++) {
   const at = new Date(S + d * DAY + 9 * 3_600_000);
@@ -380,14 +457,17 @@ for (let d = 0; d < DAYS; d++) {
   // clock and its own share of this thread's CPU time.
   const start = wall();
   const cpuAtStart = mainThreadCpuMs();
+  chargeUsage("idle");
   const ticked = await onWorker(at, { tick: true, deliver: false });
   const tickEnd = wall();
   const cpuAtTickEnd = mainThreadCpuMs();
+  chargeUsage("tick");
   const delivered = DELIVER
     ? await onWorker(at, { tick: false, deliver: true })
     : { sent: 0, deliverMs: 0, deliverCpuMs: 0 };
   const end = wall();
   const cpuAtEnd = mainThreadCpuMs();
+  chargeUsage("delivery");
   mainCpu.tick += cpuAtTickEnd - cpuAtStart;
   mainCpu.delivery += cpuAtEnd - cpuAtTickEnd;
   windowMs.tick += tickEnd - start;
@@ -424,6 +504,7 @@ for (let d = 0; d < DAYS; d++) {
   mainCpu.idle += mainThreadCpuMs() - cpuAtEnd;
   windowMs.idle += wall() - end;
 }
+chargeUsage("idle");
 const simulationMs = performance.now() - simulationStarted;
 clearInterval(prober);
 const cpu = process.cpuUsage(cpuBefore);
@@ -463,6 +544,15 @@ console.log(
 console.log(
   `Request thread CPU per /healthz request (10 ms clock ticks, the write probe included): ${cpuPerRequest.tick.toFixed(2)} ms during ticks, ${cpuPerRequest.idle.toFixed(2)} ms between ticks (${(((cpuPerRequest.tick - cpuPerRequest.idle) / cpuPerRequest.idle) * 100).toFixed(0)} %), ${cpuPerRequest.delivery.toFixed(2)} ms during delivery`,
 );
+console.log(
+  `Where the processor time went, per second of each window: CPU ms / ms runnable but waiting for a processor (2 cores = 2,000 CPU ms per s)`,
+);
+for (const w of ["tick", "idle", "delivery"] as const) {
+  const secs = Math.max(0.001, windowMs[w] / 1000);
+  console.log(
+    `  ${w === "tick" ? "ticks        " : w === "idle" ? "between ticks" : "delivery     "}  ${PARTS.map((p) => `${p} ${(usage[w][p].cpuMs / secs).toFixed(0)}${p === "machine" ? ` (others ${((usage[w].machine.cpuMs - PARTS.filter((q) => q !== "machine").reduce((n, q) => n + usage[w][q].cpuMs, 0)) / secs).toFixed(0)})` : `/${(usage[w][p].waitMs / secs).toFixed(0)}`}`).join(", ")}`,
+  );
+}
 console.log(
   `\nTick (${ORGS} organisations): p50 ${pct(tickMs, 0.5).toFixed(0)} ms, p99 ${pct(tickMs, 0.99).toFixed(0)} ms, max ${Math.max(...tickMs).toFixed(0)} ms`,
 );

@@ -25,18 +25,23 @@ type Db = ReturnType<typeof getDb> | Writer;
 
 let secret: Buffer | undefined;
 
-/** One random secret per database, made on first use, so every process on the file signs alike. */
+/**
+ * One random secret per database, made on first use, so every process on the file signs alike. Read first: an insert
+ * that finds the row still takes the write lock, and the scheduler's thread would take it at nice 19 (decision 193).
+ */
 function signingSecret(): Buffer {
   if (!secret) {
     const db = getDb();
-    db.insert(appSettings)
-      .values({ name: "unsubscribe_secret", value: randomBytes(32).toString("base64url") })
-      .onConflictDoNothing()
-      .run();
-    secret = Buffer.from(
-      db.select().from(appSettings).where(eq(appSettings.name, "unsubscribe_secret")).get()!.value,
-      "base64url",
-    );
+    const stored = () => db.select().from(appSettings).where(eq(appSettings.name, "unsubscribe_secret")).get()?.value;
+    let value = stored();
+    if (value === undefined) {
+      db.insert(appSettings)
+        .values({ name: "unsubscribe_secret", value: randomBytes(32).toString("base64url") })
+        .onConflictDoNothing()
+        .run();
+      value = stored()!;
+    }
+    secret = Buffer.from(value, "base64url");
   }
   return secret;
 }

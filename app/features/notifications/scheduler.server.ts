@@ -3,6 +3,7 @@
 // then the outbox worker sends. Ticks yield to the event loop between organisations so requests are served
 // while a tick runs. Nothing here remembers what it did in memory: the keys in the database are the memory.
 import type Database from "better-sqlite3";
+import fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import { and, eq, isNull } from "drizzle-orm";
 import { notifications } from "@db/schema-notifications";
@@ -333,40 +334,42 @@ function recordDigests(org: OrgSnapshot, at: Date, digesters: Set<number>, membe
             links,
           })
         : null;
-    db.transaction((tx) => {
-      const inserted = tx
-        .insert(notifications)
-        .values({
-          userId: m.id,
-          organisationId: org.organisationId,
-          kind: "weekly_digest",
-          eventKey: key,
-          params: JSON.stringify({ weekDate: week }),
-          link,
-          createdAt: isoAt,
-        })
-        .onConflictDoNothing()
-        .returning({ id: notifications.id })
-        .get();
-      if (!inserted) return;
-      for (const n of items)
-        tx.update(notifications).set({ digestedAt: isoAt }).where(eq(notifications.id, n.id)).run();
-      if (!mail) return;
-      enqueueMail(
-        {
-          eventKey: `notify:${m.id}:${key}`,
-          kind: "weekly_digest",
-          userId: m.id,
-          organisationId: org.organisationId,
-          to: m.email,
-          locale,
-          ...mail,
-          headers: unsubscribeHeaders(links.unsubscribe),
-        },
-        tx,
-      );
-      made += 1;
-    });
+    aroundTickWrite(() =>
+      db.transaction((tx) => {
+        const inserted = tx
+          .insert(notifications)
+          .values({
+            userId: m.id,
+            organisationId: org.organisationId,
+            kind: "weekly_digest",
+            eventKey: key,
+            params: JSON.stringify({ weekDate: week }),
+            link,
+            createdAt: isoAt,
+          })
+          .onConflictDoNothing()
+          .returning({ id: notifications.id })
+          .get();
+        if (!inserted) return;
+        for (const n of items)
+          tx.update(notifications).set({ digestedAt: isoAt }).where(eq(notifications.id, n.id)).run();
+        if (!mail) return;
+        enqueueMail(
+          {
+            eventKey: `notify:${m.id}:${key}`,
+            kind: "weekly_digest",
+            userId: m.id,
+            organisationId: org.organisationId,
+            to: m.email,
+            locale,
+            ...mail,
+            headers: unsubscribeHeaders(links.unsubscribe),
+          },
+          tx,
+        );
+        made += 1;
+      }),
+    );
   }
   return made;
 }
@@ -386,6 +389,17 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
 
 let afterTickWrite: () => void = () => {};
 
+let aroundTickWrite: <T>(write: () => T) => T = (write) => write();
+
+/**
+ * Wraps each of a tick's write transactions (its events' batches and each digest). The worker runs them at the
+ * request thread's priority when the process may raise a thread's priority again (decision 193): a nice-19 thread
+ * that loses the processor while it holds SQLite's write lock keeps every writer of the process waiting.
+ */
+export function onTickWriteLock(wrap: <T>(write: () => T) => T): void {
+  aroundTickWrite = wrap;
+}
+
 /**
  * Runs after each of a tick's write transactions, with the lock already released. The worker flushes its own WAL
  * pages there (decision 173): otherwise the next request's fsync'd commit flushes them, on the request thread.
@@ -394,9 +408,18 @@ export function onTickWrite(flush: () => void): void {
   afterTickWrite = flush;
 }
 
+let beforeTick: () => void = () => {};
+
+/** Runs as each tick starts. The worker lowers the process's helper threads there again (decision 192). */
+export function onTickStart(run: () => void): void {
+  beforeTick = run;
+}
+
 /** One pass over every organisation at the given moment. Safe to run twice, in two processes, or late. */
 export async function runTick(at: Date = clockNow(), options: { yieldEvery?: number } = {}): Promise<TickResult> {
-  refreshMatchStates(at);
+  beforeTick();
+  // Expiring proposals and starting matches is a write transaction too (an immediate one): under the same ceiling.
+  aroundTickWrite(() => refreshMatchStates(at));
   const snapshots = loadSnapshots(at);
   const db = getDb();
   const result: TickResult = { notifications: 0, mails: 0, organisations: snapshots.length, longestWriteMs: 0 };
@@ -430,13 +453,15 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
     for (let j = 0; j < pending.length; j += WRITE_BATCH) {
       const batch = pending.slice(j, j + WRITE_BATCH);
       const written = performance.now();
-      db.transaction((tx) => {
-        for (const { organisationId, event } of batch) {
-          const r = writePreparedEvents(tx, [event], at, organisationId);
-          result.notifications += r.notifications;
-          result.mails += r.mails;
-        }
-      });
+      aroundTickWrite(() =>
+        db.transaction((tx) => {
+          for (const { organisationId, event } of batch) {
+            const r = writePreparedEvents(tx, [event], at, organisationId);
+            result.notifications += r.notifications;
+            result.mails += r.mails;
+          }
+        }),
+      );
       result.longestWriteMs = Math.max(result.longestWriteMs, performance.now() - written);
       afterTickWrite();
       // Between two batches the lock is free and this thread's event loop runs (a request on this thread, or the
@@ -451,11 +476,20 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
 
 let timer: NodeJS.Timeout | undefined;
 
+/** The kernel's id of the calling thread (Linux), so the scheduler's thread knows which thread not to lower. */
+function currentThreadId(): number {
+  try {
+    return Number(fs.readlinkSync("/proc/thread-self").split("/").pop());
+  } catch {
+    return process.pid;
+  }
+}
+
 /** A worker thread running scheduler-worker.server.ts; the TypeScript loader is registered in it first. */
 export function schedulerWorker(mode: "loop" | "driven"): Worker {
   const entry = new URL("./scheduler-worker.server.ts", import.meta.url).href;
   const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: { mode } });
+  const worker = new Worker(boot, { eval: true, workerData: { mode, requestThread: currentThreadId() } });
   // While the worker runs it checkpoints the WAL (after its writes and after every tick), so a request's commit
   // never copies the tick's pages into the database file on the request thread (decision 173).
   leaveCheckpointsElsewhere(true);

@@ -203,12 +203,14 @@ if (worldArg === -1) {
     for (const seed of seeds) {
       const file = path.join(dir, `audit-${world}.db`);
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+      const resultFile = path.join(dir, `audit-${world}-seed${seed}.json`);
+      fs.rmSync(resultFile, { force: true });
       const t0 = Date.now();
       const child = spawnSync(
         process.execPath,
         ["--import", "tsx", "scripts/audit-disclosure.ts", "--world", world, "--seed", String(seed)],
         {
-          env: { ...process.env, DATABASE_PATH: file, LOG_REQUESTS: "false" },
+          env: { ...process.env, DATABASE_PATH: file, LOG_REQUESTS: "false", AUDIT_RESULT_FILE: resultFile },
           encoding: "utf8",
           maxBuffer: 64 * 1024 * 1024,
         },
@@ -217,14 +219,14 @@ if (worldArg === -1) {
       const report = path.join(dir, `audit-${world}-seed${seed}.txt`);
       fs.writeFileSync(report, out + (child.stderr ?? ""));
       if (verbose) process.stdout.write(out);
-      const line = out.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
-      if (child.status !== 0 && !line) {
+      const line = fs.existsSync(resultFile) ? fs.readFileSync(resultFile, "utf8") : null;
+      if (line === null) {
         process.stderr.write(child.stderr ?? "");
         console.log(`  ${world} seed ${seed}: the audit failed to run (exit ${child.status}); see ${report}`);
         failed = true;
         continue;
       }
-      const result = JSON.parse((line ?? "").slice(RESULT_PREFIX.length)) as SeedResult;
+      const result = JSON.parse(line) as SeedResult;
       result.seconds = (Date.now() - t0) / 1000;
       results.push(result);
     }
@@ -1401,5 +1403,8 @@ const result: SeedResult = {
     after: pick(afterStats),
   },
 };
-console.log(`${RESULT_PREFIX}${JSON.stringify(result)}`);
+// The verdict goes to a file the parent names, not through stdout: a result of a few hundred KB through a pipe
+// arrived cut short once (a 300-organisation world), and the parent could not read it.
+if (process.env.AUDIT_RESULT_FILE) fs.writeFileSync(process.env.AUDIT_RESULT_FILE, JSON.stringify(result));
+else console.log(`${RESULT_PREFIX}${JSON.stringify(result)}`);
 process.exit(binding.every(([, ok]) => ok) ? 0 : 1);

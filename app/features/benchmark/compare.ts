@@ -147,7 +147,6 @@ export function latestGroupScans(dataset: Dataset, scans: readonly DatasetScan[]
   for (const s of scans)
     if (s.period !== last && !(dataset.organisations[s.org] as DatasetOrganisation).consented)
       hiddenByPeriod.set(s.period, (hiddenByPeriod.get(s.period) ?? 0) + 1);
-  if ([...hiddenByPeriod.values()].every((n) => mayAddUnits(n))) return [...scans];
   return scans.filter(
     (s) =>
       s.period === last ||

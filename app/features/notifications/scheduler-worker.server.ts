@@ -6,23 +6,23 @@ import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { getDb } from "~/utils/db.server";
 import { deliverDue, wakeOutbox } from "./outbox.server";
-import { onTickStart, onTickWrite, onTickWriteLock, runTick, startScheduler } from "./scheduler.server";
+import {
+  currentThreadId,
+  onTickStart,
+  onTickWrite,
+  onTickWriteLock,
+  runTick,
+  startScheduler,
+} from "./scheduler.server";
 
 /**
  * On Linux a thread has its own nice value: setpriority() on the thread's id lowers only this thread, so on a busy
  * machine the request thread gets the processor first. Elsewhere (no /proc/thread-self) it stays as it is.
  */
-const ownThreadId = (() => {
-  try {
-    return Number(fs.readlinkSync("/proc/thread-self").split("/").pop());
-  } catch {
-    return NaN;
-  }
-})();
+const ownThreadId = currentThreadId();
 function lowerThreadPriority(): void {
   try {
-    const tid = ownThreadId;
-    if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, os.constants.priority.PRIORITY_LOW);
+    if (ownThreadId !== null) os.setPriority(ownThreadId, os.constants.priority.PRIORITY_LOW);
   } catch {
     // Not Linux, or not allowed: the tick still runs, only without the lower priority.
   }
@@ -66,9 +66,9 @@ onTickStart(lowerHelperThreads);
  * after the commit — where the process may raise a thread's priority again (CAP_SYS_NICE, or RLIMIT_NICE, e.g.
  * systemd's LimitNICE=0). Where it may not, the first refusal turns this off and the writes run at 19 as before.
  */
-let mayRaise = Number.isInteger(ownThreadId) && ownThreadId > 0;
+let mayRaise = ownThreadId !== null;
 function atRequestPriority<T>(write: () => T): T {
-  if (!mayRaise) return write();
+  if (!mayRaise || ownThreadId === null) return write();
   let ceiling: number;
   try {
     ceiling = os.getPriority(requestThread);

@@ -476,12 +476,16 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
 
 let timer: NodeJS.Timeout | undefined;
 
-/** The kernel's id of the calling thread (Linux), so the scheduler's thread knows which thread not to lower. */
-function currentThreadId(): number {
+/**
+ * The kernel's id of the calling thread (Linux), or null where there is none to read: the scheduler's thread uses it
+ * to know which thread not to lower, and to set its own priority.
+ */
+export function currentThreadId(): number | null {
   try {
-    return Number(fs.readlinkSync("/proc/thread-self").split("/").pop());
+    const tid = Number(fs.readlinkSync("/proc/thread-self").split("/").pop());
+    return Number.isInteger(tid) && tid > 0 ? tid : null;
   } catch {
-    return process.pid;
+    return null;
   }
 }
 
@@ -489,7 +493,10 @@ function currentThreadId(): number {
 export function schedulerWorker(mode: "loop" | "driven"): Worker {
   const entry = new URL("./scheduler-worker.server.ts", import.meta.url).href;
   const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: { mode, requestThread: currentThreadId() } });
+  const worker = new Worker(boot, {
+    eval: true,
+    workerData: { mode, requestThread: currentThreadId() ?? process.pid },
+  });
   // While the worker runs it checkpoints the WAL (after its writes and after every tick), so a request's commit
   // never copies the tick's pages into the database file on the request thread (decision 173).
   leaveCheckpointsElsewhere(true);

@@ -66,6 +66,19 @@ const ROUTE_HELPERS = [
   "app/features/import/import-action.server.ts",
   "app/features/sso/sso-session.server.ts",
 ];
+// A route states no HTTP status number (decision 204): the reason → status mapping lives once, in
+// app/utils/respond.server.ts (failureResponse for a refused use case, statusOf(reason) for a bare Response).
+const ROUTE_STATUS =
+  "Routes take every status from ~/utils/respond.server (failureResponse, or statusOf(reason)): no status numbers in routes (docs/decisions/204).";
+const routeStatusNumber = {
+  selector: "Property[key.name='status'] Literal[value>=100][value<600]",
+  message: ROUTE_STATUS,
+};
+const routeStatusArgument = {
+  selector:
+    "CallExpression[callee.name=/^(data|json|redirect|redirectDocument)$/] > Literal.arguments[value>=100][value<600]",
+  message: ROUTE_STATUS,
+};
 const relationalQuery = {
   selector:
     "MemberExpression[property.name=/^find(Many|First)$/][object.type='MemberExpression'][object.object.type='MemberExpression'][object.object.property.name='query']",
@@ -96,6 +109,22 @@ export default tseslint.config(
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/**/*.server.ts"],
     rules: { "no-restricted-syntax": ["error", dynamicDbImport, getDbCall, relationalQuery, formDataCall] },
+  },
+  {
+    // Routes: the same as above, and no status numbers (decision 204).
+    files: ["app/routes/**/*.{ts,tsx}"],
+    ignores: ["app/routes/**/*.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        dynamicDbImport,
+        getDbCall,
+        relationalQuery,
+        formDataCall,
+        routeStatusNumber,
+        routeStatusArgument,
+      ],
+    },
   },
   {
     files: ["app/**/*.server.ts"],

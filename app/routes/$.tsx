@@ -4,9 +4,10 @@
 // has no page of its own: the loader always throws, and the error boundary renders the translated "not found".
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/ui/error-boundary";
+import { statusOf } from "~/utils/respond.server";
 
 function notFound(): never {
-  throw new Response("Not found", { status: 404 });
+  throw new Response("Not found", { status: statusOf("not_found") });
 }
 
 export function loader(_args: LoaderFunctionArgs) {

@@ -13,6 +13,7 @@ import { localeCookie, resolveLocale } from "~/utils/locale.server";
 import { requireUser } from "~/utils/permissions.server";
 import { readForm } from "~/utils/form-body.server";
 import { pageTitle } from "~/utils/page-title";
+import { statusOf } from "~/utils/respond.server";
 
 export const meta = pageTitle("account");
 
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const fail = (errors: FieldErrors, formError: string | null = "common.formErrors") =>
-    data<Result>({ intent, errors, formError, notice: null }, { status: 400 });
+    data<Result>({ intent, errors, formError, notice: null }, { status: statusOf("invalid") });
   if (intent === "profile") {
     const parsed = parseForm(ProfileSchema, form);
     if (!parsed.success) return fail(parsed.fieldErrors);
@@ -48,7 +49,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "password") {
     if (passwordChangeNeedsSso(user))
-      return data<Result>({ intent, errors: {}, formError: "sso.accountNoPassword", notice: null }, { status: 403 });
+      return data<Result>(
+        { intent, errors: {}, formError: "sso.accountNoPassword", notice: null },
+        { status: statusOf("forbidden") },
+      );
     const parsed = parseForm(ChangePasswordSchema, form);
     if (!parsed.success) return fail(parsed.fieldErrors);
     const problem = passwordProblemMessage(parsed.data.password, user.email);

@@ -36,7 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!getOrganisation(id)) throw notFound();
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
-  const fail = (errors: FieldErrors) => data<ActionResult>({ intent, errors, notice: null }, { status: 400 });
+  const fail = (errors: FieldErrors) =>
+    data<ActionResult>({ intent, errors, notice: null }, { status: statusOf("invalid") });
   const refuse = (failure: Failure) =>
     data<ActionResult>({ intent, errors: failure.fields ?? {}, notice: null }, { status: statusOf(failure.reason) });
 
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return refuse(result);
     return data<ActionResult>({ intent, errors: {}, notice: "admin.departmentAdded" });
   }
-  return data<ActionResult>({ intent, errors: {}, notice: null }, { status: 400 });
+  return data<ActionResult>({ intent, errors: {}, notice: null }, { status: statusOf("invalid") });
 }
 
 export default function OrganisationDetail() {

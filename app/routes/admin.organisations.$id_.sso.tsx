@@ -10,7 +10,7 @@ import { readForm } from "~/utils/form-body.server";
 import { formDataToObject, parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { notFound, parseId, requireRole } from "~/utils/permissions.server";
-import { failureResponse } from "~/utils/respond.server";
+import { failureResponse, statusOf } from "~/utils/respond.server";
 import { publicUrl } from "~/utils/env.server";
 import { pageTitle } from "~/utils/page-title";
 
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== "save")
     return data(
       { ok: false as const, intent: "", formError: "errors.badRequest", errors: {}, values: null, notice: null },
-      { status: 400 },
+      { status: statusOf("invalid") },
     );
   const parsed = parseForm(SsoSettingsSchema, form);
   if (!parsed.success)
@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         values: echo(form),
         notice: null,
       },
-      { status: 400 },
+      { status: statusOf("invalid") },
     );
   const saved = await saveSsoSettings(user, { ...parsed.data, organisationId });
   if (!saved.ok) return failureResponse(saved, { intent: "save", values: echo(form), notice: null });

@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "admin");
   const parsed = parseForm(OrganisationSchema, await readForm(request));
-  if (!parsed.success) return data({ errors: parsed.fieldErrors }, { status: 400 });
+  if (!parsed.success) return data({ errors: parsed.fieldErrors }, { status: statusOf("invalid") });
   const result = createOrganisation(user, parsed.data);
   if (!result.ok) return data({ errors: result.fields ?? {} }, { status: statusOf(result.reason) });
   throw redirect(`/admin/organisations/${result.value.id}?notice=admin.organisationCreated`);

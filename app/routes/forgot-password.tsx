@@ -12,18 +12,22 @@ type ForgotResult = { sent: boolean; minutes: number; fieldErrors: FieldErrors; 
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { pageTitle } from "~/utils/page-title";
+import { statusOf } from "~/utils/respond.server";
 
 export const meta = pageTitle("forgotPassword");
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(ForgotPasswordSchema, await readForm(request));
   if (!parsed.success)
-    return data<ForgotResult>({ sent: false, minutes: 0, fieldErrors: parsed.fieldErrors }, { status: 400 });
+    return data<ForgotResult>(
+      { sent: false, minutes: 0, fieldErrors: parsed.fieldErrors },
+      { status: statusOf("invalid") },
+    );
   const requested = await requestPasswordReset(parsed.data.email, resolveLocale(request));
   if (requested.ssoRequired)
     return data<ForgotResult>(
       { sent: false, minutes: 0, fieldErrors: {}, formError: "sso.resetRefused" },
-      { status: 403 },
+      { status: statusOf("forbidden") },
     );
   return data<ForgotResult>({ sent: true, minutes: getEnv().PASSWORD_RESET_MINUTES, fieldErrors: {} });
 }

@@ -14,6 +14,7 @@ import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireOrgRole } from "~/utils/permissions.server";
 import { pageTitle } from "~/utils/page-title";
+import { statusOf } from "~/utils/respond.server";
 
 export const meta = pageTitle("hrBenchmark");
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (!parsed.success) {
       return data(
         { error: "benchmark.errors.unknownValue" as const, group, position: null, chart: null },
-        { status: 400 },
+        { status: statusOf("invalid") },
       );
     }
     group = parsed.data;

@@ -35,7 +35,7 @@ import { formDataToObject, parseWith } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { resolveLocale } from "~/utils/locale.server";
 import { notFound, parseId, requireOrgRole } from "~/utils/permissions.server";
-import { failureResponse } from "~/utils/respond.server";
+import { failureResponse, statusOf } from "~/utils/respond.server";
 import { fail, type Outcome } from "~/utils/use-case";
 import { pageTitle } from "~/utils/page-title";
 
@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           errors: {} as Record<string, string[]>,
           intent,
         },
-        { status: 400 },
+        { status: statusOf("invalid") },
       );
   }
 }

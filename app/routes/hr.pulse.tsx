@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "hr");
   const parsed = parseForm(CampaignSchema, await readForm(request));
-  if (!parsed.success) return data({ formError: "common.formErrors" }, { status: 400 });
+  if (!parsed.success) return data({ formError: "common.formErrors" }, { status: statusOf("invalid") });
   const result = openCampaign(user, parsed.data);
   if (!result.ok) return data({ formError: result.message }, { status: statusOf(result.reason) });
   return redirect("/hr/pulse?notice=pulse.hr.campaignOpened");

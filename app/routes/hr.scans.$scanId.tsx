@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           missingItems: [] as { key: string; dimensionKey: string; label: string }[],
           conflict,
         },
-        { status: 409 },
+        { status: statusOf("conflict") },
       );
     }
     const query = new URLSearchParams({

@@ -10,7 +10,7 @@ import { statusOf } from "~/utils/respond.server";
 import { invalid } from "~/utils/use-case";
 
 export async function loader(_: LoaderFunctionArgs) {
-  throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
+  throw new Response("Method Not Allowed", { status: statusOf("not_allowed"), headers: { Allow: "POST" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,10 +28,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = saved.value;
   // A plain Response: a resource route's data() would lose its status outside single fetch.
-  // 409 when the user's comment lost to a newer one (decision 061): the body has both, the value may have been saved.
+  // A conflict (409) when the user's comment lost to a newer one (decision 061): the body has both, the value may have
+  // been saved. Otherwise the default 200.
   const conflict = result.commentConflict
-    ? { status: 409, error: "scan.errors.commentConflict" }
-    : { status: 200, error: null };
+    ? { init: { status: statusOf("conflict") }, error: "scan.errors.commentConflict" }
+    : { init: {}, error: null };
   return Response.json(
     {
       answer: result.answer,
@@ -39,6 +40,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       commentConflict: result.commentConflict,
       error: conflict.error,
     },
-    { status: conflict.status, headers: { "Cache-Control": "no-store" } },
+    { ...conflict.init, headers: { "Cache-Control": "no-store" } },
   );
 }

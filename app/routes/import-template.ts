@@ -6,6 +6,7 @@ import { parseWith } from "~/utils/forms";
 import { translate } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireRole } from "~/utils/permissions.server";
+import { statusOf } from "~/utils/respond.server";
 
 // The import template (HR and the platform admin): .xlsx or .csv, Dutch or English headers.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   if (!parsed.success)
     return new Response(translate(resolveLocale(request), "errors.badRequest"), {
-      status: 400,
+      status: statusOf("invalid"),
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   const { format, lang } = parsed.data;

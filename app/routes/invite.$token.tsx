@@ -24,10 +24,11 @@ export const meta = pageTitle("invite", [{ name: "referrer", content: "no-referr
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = findPendingInvitation(params.token ?? "");
-  if (!invitation) return data({ invitation: null, accountExists: false, ssoRequired: false }, { status: 410 });
+  if (!invitation)
+    return data({ invitation: null, accountExists: false, ssoRequired: false }, { status: statusOf("gone") });
   // Only whoever holds the mailed link learns this: the inviting organisation was told nothing (finding 10).
   if (addressHasAccount(invitation.email))
-    return data({ invitation: null, accountExists: true, ssoRequired: false }, { status: 409 });
+    return data({ invitation: null, accountExists: true, ssoRequired: false }, { status: statusOf("conflict") });
   return {
     accountExists: false,
     // The organisation signs everyone in through its provider: no password here, the first sign-in there accepts it.
@@ -45,14 +46,19 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const invitation = findPendingInvitation(token);
-  if (!invitation) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
+  if (!invitation)
+    return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: statusOf("gone") });
   if (invitationNeedsSso(invitation))
-    return data<Result>({ fieldErrors: {}, formError: "sso.inviteRefused" }, { status: 403 });
+    return data<Result>({ fieldErrors: {}, formError: "sso.inviteRefused" }, { status: statusOf("forbidden") });
   const parsed = parseForm(NewPasswordSchema, await readForm(request));
   if (!parsed.success)
-    return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+    return data<Result>(
+      { fieldErrors: parsed.fieldErrors, formError: parsed.formError },
+      { status: statusOf("invalid") },
+    );
   const problem = passwordProblemMessage(parsed.data.password, invitation.email);
-  if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });
+  if (problem)
+    return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: statusOf("invalid") });
   const result = await acceptInvitation({ token, password: parsed.data.password });
   if (!result.ok)
     return data<Result>({ fieldErrors: {}, formError: result.message }, { status: statusOf(result.reason) });

@@ -27,7 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(LoginSchema, await readForm(request));
   if (!parsed.success) {
-    return data<LoginResult>({ fieldErrors: parsed.fieldErrors, formError: null, email: "" }, { status: 400 });
+    return data<LoginResult>(
+      { fieldErrors: parsed.fieldErrors, formError: null, email: "" },
+      { status: statusOf("invalid") },
+    );
   }
   const redirectTo = safeRedirectPath(parsed.data.redirectTo, "") || null;
   const result = await signIn({

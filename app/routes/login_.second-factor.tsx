@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success)
     return data<Result>(
       { fieldErrors: parsed.fieldErrors, formError: null, recoveryCodes: null, next: null },
-      { status: 400 },
+      { status: statusOf("invalid") },
     );
   const completed = await completeChallenge({
     token: readChallengeToken(request),

@@ -9,7 +9,7 @@ import { readForm } from "~/utils/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { getUser, ROLE_HOME, safeRedirectPath } from "~/utils/permissions.server";
-import { failureResponse } from "~/utils/respond.server";
+import { failureResponse, statusOf } from "~/utils/respond.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("loginSso", [{ name: "referrer", content: "no-referrer" }]);
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data(
       { ok: false as const, formError: null, formErrorParams: null, errors: parsed.fieldErrors, email: "" },
-      { status: 400 },
+      { status: statusOf("invalid") },
     );
   }
   const redirectTo = safeRedirectPath(parsed.data.redirectTo, "") || null;

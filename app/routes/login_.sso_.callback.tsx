@@ -8,7 +8,7 @@ import { clearSsoStateCookie, openSsoSession, readSsoState } from "~/features/ss
 import { finishSsoSignIn } from "~/features/sso/sso-sign-in.server";
 import { parseWith } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
-import { failureResponse } from "~/utils/respond.server";
+import { failureResponse, statusOf } from "~/utils/respond.server";
 import { clearChallengeCookie } from "~/utils/session.server";
 import { pageTitle } from "~/utils/page-title";
 
@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!parsed.success) {
     return data(
       { ok: false as const, formError: "sso.errors.badCallback", formErrorParams: null, errors: {} },
-      { status: 400, headers },
+      { status: statusOf("invalid"), headers },
     );
   }
   const result = await finishSsoSignIn(
@@ -40,8 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     { params: parsed.data, callbackUrl: url, browserState: readSsoState(request) },
   );
   if (!result.ok) {
-    const response = failureResponse(result);
-    return data(response.data, { status: response.init?.status ?? 400, headers });
+    return data(failureResponse(result).data, { status: statusOf(result.reason), headers });
   }
   headers.append("Set-Cookie", openSsoSession(result.value));
   headers.append("Set-Cookie", clearChallengeCookie());

@@ -34,7 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireOrgRole(request, "newcomer");
   const parsed = parseForm(NewcomerNoteSchema, await readForm(request));
-  if (!parsed.success) return data({ formError: "common.formErrors", errors: parsed.fieldErrors }, { status: 400 });
+  if (!parsed.success)
+    return data({ formError: "common.formErrors", errors: parsed.fieldErrors }, { status: statusOf("invalid") });
   const result = saveNewcomerNote(user, parsed.data);
   if (!result.ok)
     return data(

@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         charts: null,
         filters: null,
       },
-      { status: 400 },
+      { status: statusOf("invalid") },
     );
   }
   const outcome = getComparison(parsed.filters);

@@ -7,9 +7,10 @@ import { exportResponse, requestedFormat } from "~/features/exports/export.serve
 import { translate } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { requireRole } from "~/utils/permissions.server";
+import { statusOf } from "~/utils/respond.server";
 
 const badRequest = (text: string) =>
-  new Response(text, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  new Response(text, { status: statusOf("invalid"), headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireRole(request, "partner");

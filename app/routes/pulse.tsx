@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!audience)
     return data(
       { formError: "pulse.errors.nothingDue", errors: {} as Record<string, string[]>, values: {} },
-      { status: 409 },
+      { status: statusOf("conflict") },
     );
   const keys = pulseStatementKeys(audience);
   const parsed = parseWith(pulseAnswerSchema(keys), pulseFormInput(fields, keys));
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const errors = Object.fromEntries(
       Object.entries(parsed.fieldErrors).map(([k, v]) => [k.replace(/^answers\./, ""), v]),
     );
-    return data({ formError: "common.formErrors", errors, values: fields }, { status: 400 });
+    return data({ formError: "common.formErrors", errors, values: fields }, { status: statusOf("invalid") });
   }
   const result = answerPulse(user, parsed.data);
   if (!result.ok)

@@ -16,22 +16,27 @@ export const meta = pageTitle("resetPassword", [{ name: "referrer", content: "no
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const reset = findValidPasswordReset(params.token ?? "");
-  if (!reset) return data({ valid: false, ssoRequired: false }, { status: 410 });
+  if (!reset) return data({ valid: false, ssoRequired: false }, { status: statusOf("gone") });
   // The organisation now signs its people in through its provider: the link sets no password (decision 104).
-  if (resetNeedsSso(reset)) return data({ valid: true, ssoRequired: true }, { status: 403 });
-  return data({ valid: true, ssoRequired: false }, { status: 200 });
+  if (resetNeedsSso(reset)) return data({ valid: true, ssoRequired: true }, { status: statusOf("forbidden") });
+  return data({ valid: true, ssoRequired: false });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const reset = findValidPasswordReset(token);
-  if (!reset) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: 410 });
-  if (resetNeedsSso(reset)) return data<Result>({ fieldErrors: {}, formError: "sso.resetRefused" }, { status: 403 });
+  if (!reset) return data<Result>({ fieldErrors: {}, formError: "auth.tokenInvalid" }, { status: statusOf("gone") });
+  if (resetNeedsSso(reset))
+    return data<Result>({ fieldErrors: {}, formError: "sso.resetRefused" }, { status: statusOf("forbidden") });
   const parsed = parseForm(NewPasswordSchema, await readForm(request));
   if (!parsed.success)
-    return data<Result>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+    return data<Result>(
+      { fieldErrors: parsed.fieldErrors, formError: parsed.formError },
+      { status: statusOf("invalid") },
+    );
   const problem = passwordProblemMessage(parsed.data.password, reset.email);
-  if (problem) return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: 400 });
+  if (problem)
+    return data<Result>({ fieldErrors: { password: [problem] }, formError: null }, { status: statusOf("invalid") });
   const result = await resetPassword({ token, password: parsed.data.password });
   if (!result.ok)
     return data<Result>({ fieldErrors: {}, formError: result.message }, { status: statusOf(result.reason) });

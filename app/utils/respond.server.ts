@@ -3,12 +3,14 @@
 import { data } from "@remix-run/node";
 import type { Failure, FailureReason } from "./use-case";
 
-const STATUS: Record<FailureReason, 400 | 401 | 403 | 404 | 409 | 410 | 429 | 503> = {
+const STATUS: Record<FailureReason, 400 | 401 | 403 | 404 | 405 | 409 | 410 | 429 | 503> = {
   invalid: 400,
   // Who you say you are did not check out (a sign-in with a wrong or unknown password).
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  // The address exists but does not take this method (a GET on a POST-only endpoint).
+  not_allowed: 405,
   conflict: 409,
   gone: 410,
   too_many: 429,
@@ -16,6 +18,8 @@ const STATUS: Record<FailureReason, 400 | 401 | 403 | 404 | 409 | 410 | 429 | 50
   unavailable: 503,
 };
 
+/** The status for a reason, for a route that answers with a bare Response (a file, a JSON endpoint, a thrown 404):
+ * the one place a status number is written, so no route states one (decision 204). */
 export function statusOf(reason: FailureReason) {
   return STATUS[reason];
 }

@@ -5,7 +5,15 @@ import { isMessageKey, type MessageKey, type TranslateParams } from "./i18n";
 
 /** Why a use case refused. The route layer maps each reason to one HTTP status. */
 export type FailureReason =
-  "invalid" | "unauthenticated" | "not_found" | "forbidden" | "conflict" | "gone" | "too_many" | "unavailable";
+  | "invalid"
+  | "unauthenticated"
+  | "not_found"
+  | "not_allowed"
+  | "forbidden"
+  | "conflict"
+  | "gone"
+  | "too_many"
+  | "unavailable";
 
 export type Failure = {
   ok: false;

@@ -141,6 +141,30 @@ describe("architecture boundaries", () => {
       [SYNTAX],
     ],
     [
+      "a route answering with a status number",
+      "app/routes/bad.tsx",
+      'import { data } from "@remix-run/node";\nexport const action = () => data({ formError: "errors.badRequest" }, { status: 400 });\n',
+      [SYNTAX],
+    ],
+    [
+      "a route choosing between status numbers",
+      "app/routes/bad.ts",
+      "export const loader = ({ ready }: { ready: boolean }) => Response.json({}, { status: ready ? 200 : 503 });\n",
+      [SYNTAX],
+    ],
+    [
+      "a route throwing a Response with a status number",
+      "app/routes/bad.tsx",
+      'export const loader = () => {\n  throw new Response("Not found", { status: 404 });\n};\n',
+      [SYNTAX],
+    ],
+    [
+      "a route passing a status number to data()",
+      "app/routes/bad.tsx",
+      'import { data } from "@remix-run/node";\nexport const action = () => data({ ok: false }, 409);\n',
+      [SYNTAX],
+    ],
+    [
       "a use case taking FormData",
       "app/features/scan/bad.server.ts",
       'export function saveThing(user: { id: number }, form: FormData) {\n  return [user.id, form.get("x")];\n}\n',
@@ -230,6 +254,11 @@ describe("architecture boundaries", () => {
       "a route importing a use case and db/ types",
       "app/routes/good.tsx",
       'import type { Role } from "@db/schema";\nimport { findScan } from "~/features/scan/scan.server";\nexport const x = findScan;\nexport type T = Role;\n',
+    ],
+    [
+      "a route taking its status from the one helper",
+      "app/routes/good.tsx",
+      'import { data } from "@remix-run/node";\nimport { statusOf } from "~/utils/respond.server";\nexport const action = () => data({ status: "draining" }, { status: statusOf("unavailable") });\n',
     ],
   ])("allows %s", async (_what, filePath, code) => {
     expect(await rulesFired(filePath, code)).toEqual([]);

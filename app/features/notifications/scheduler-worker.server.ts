@@ -6,14 +6,7 @@ import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { getDb } from "~/utils/db.server";
 import { deliverDue, wakeOutbox } from "./outbox.server";
-import {
-  currentThreadId,
-  onTickStart,
-  onTickWrite,
-  onTickWriteLock,
-  runTick,
-  startScheduler,
-} from "./scheduler.server";
+import { configureTick, currentThreadId, runTick, startScheduler } from "./scheduler.server";
 
 /**
  * On Linux a thread has its own nice value: setpriority() on the thread's id lowers only this thread, so on a busy
@@ -56,7 +49,6 @@ function lowerHelperThreads(): void {
 
 lowerThreadPriority();
 lowerHelperThreads();
-onTickStart(lowerHelperThreads);
 
 /**
  * Priority ceiling for the write lock (decision 193). At nice 19 this thread loses the processor to almost anything,
@@ -83,7 +75,6 @@ function atRequestPriority<T>(write: () => T): T {
     if (ceiling !== os.constants.priority.PRIORITY_LOW) os.setPriority(ownThreadId, os.constants.priority.PRIORITY_LOW);
   }
 }
-onTickWriteLock(atRequestPriority);
 // What this connection writes is either derived again from the state by the next tick (notifications and their
 // mails, under the same event keys) or a claim/sent mark: it need not wait for fsync at every commit. A process
 // crash loses nothing; a power cut may lose its last commits until the next fsync (any request's commit, which
@@ -106,7 +97,7 @@ function flushWal(): void {
     walFd = undefined;
   }
 }
-onTickWrite(flushWal);
+configureTick({ start: lowerHelperThreads, aroundWrite: atRequestPriority, afterWrite: flushWal });
 const checkpoint = () => getDb().$client.pragma("wal_checkpoint(PASSIVE)");
 
 /** This thread's CPU time in ms (Linux accounts per thread in 10 ms clock ticks); NaN elsewhere. */

@@ -387,37 +387,38 @@ const WRITE_BATCH = 5;
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-let afterTickWrite: () => void = () => {};
-
-let aroundTickWrite: <T>(write: () => T) => T = (write) => write();
-
 /**
- * Wraps each of a tick's write transactions (its events' batches and each digest). The worker runs them at the
- * request thread's priority when the process may raise a thread's priority again (decision 193): a nice-19 thread
- * that loses the processor while it holds SQLite's write lock keeps every writer of the process waiting.
+ * What the thread running the ticks adds around them, set once by the scheduler's worker (elsewhere, e.g. in tests
+ * that call `runTick` directly, nothing is added):
+ * - `start` runs as each tick starts. The worker lowers the process's helper threads there again (decision 192).
+ * - `aroundWrite` wraps each of a tick's write transactions (its events' batches, each digest and the expiry of
+ *   proposals). The worker runs them at the request thread's priority when the process may raise a thread's priority
+ *   again (decision 193): a nice-19 thread that loses the processor while it holds SQLite's write lock keeps every
+ *   writer of the process waiting.
+ * - `afterWrite` runs after each of a tick's event batches, with the lock already released. The worker flushes its
+ *   own WAL pages there (decision 173): otherwise the next request's fsync'd commit flushes them, on the request
+ *   thread.
  */
-export function onTickWriteLock(wrap: <T>(write: () => T) => T): void {
-  aroundTickWrite = wrap;
+export type TickHooks = {
+  start: () => void;
+  aroundWrite: <T>(write: () => T) => T;
+  afterWrite: () => void;
+};
+
+const noHooks: TickHooks = { start: () => {}, aroundWrite: (write) => write(), afterWrite: () => {} };
+
+let hooks: TickHooks = noHooks;
+
+/** Sets the tick's hooks (see `TickHooks`); the ones not given are left out. */
+export function configureTick(given: Partial<TickHooks>): void {
+  hooks = { ...noHooks, ...given };
 }
 
-/**
- * Runs after each of a tick's write transactions, with the lock already released. The worker flushes its own WAL
- * pages there (decision 173): otherwise the next request's fsync'd commit flushes them, on the request thread.
- */
-export function onTickWrite(flush: () => void): void {
-  afterTickWrite = flush;
-}
-
-let beforeTick: () => void = () => {};
-
-/** Runs as each tick starts. The worker lowers the process's helper threads there again (decision 192). */
-export function onTickStart(run: () => void): void {
-  beforeTick = run;
-}
+const aroundTickWrite = <T>(write: () => T): T => hooks.aroundWrite(write);
 
 /** One pass over every organisation at the given moment. Safe to run twice, in two processes, or late. */
 export async function runTick(at: Date = clockNow(), options: { yieldEvery?: number } = {}): Promise<TickResult> {
-  beforeTick();
+  hooks.start();
   // Expiring proposals and starting matches is a write transaction too (an immediate one): under the same ceiling.
   aroundTickWrite(() => refreshMatchStates(at));
   const snapshots = loadSnapshots(at);
@@ -463,7 +464,7 @@ export async function runTick(at: Date = clockNow(), options: { yieldEvery?: num
         }),
       );
       result.longestWriteMs = Math.max(result.longestWriteMs, performance.now() - written);
-      afterTickWrite();
+      hooks.afterWrite();
       // Between two batches the lock is free and this thread's event loop runs (a request on this thread, or the
       // request thread waiting for the lock, goes first).
       await yieldToRequests();

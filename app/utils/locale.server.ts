@@ -18,10 +18,19 @@ export function localeCookie(locale: Locale): string {
   return `${LOCALE_COOKIE}=${locale}; Path=/; SameSite=Lax; Max-Age=31536000`;
 }
 
-/** Every page's `<title>` in one language, "<page> · Newcomer-Proof Portal" (app/utils/page-title.ts picks one). */
-export function pageTitles(locale: Locale): PageTitles {
+const builtTitles = new Map<Locale, Readonly<PageTitles>>();
+
+/**
+ * Every page's `<title>` in one language, "<page> · Newcomer-Proof Portal" (app/utils/page-title.ts picks one).
+ * Built once per language and frozen: the root loader asks for it on every document (issue 18, server render).
+ */
+export function pageTitles(locale: Locale): Readonly<PageTitles> {
+  const built = builtTitles.get(locale);
+  if (built) return built;
   const { suffix, ...pages } = locale === "en" ? enTitles : nlTitles;
-  return Object.fromEntries(
-    Object.entries(pages).map(([key, page]) => [key, suffix.replace("{page}", page)]),
-  ) as PageTitles;
+  const titles = Object.freeze(
+    Object.fromEntries(Object.entries(pages).map(([key, page]) => [key, suffix.replace("{page}", page)])) as PageTitles,
+  );
+  builtTitles.set(locale, titles);
+  return titles;
 }

@@ -28,6 +28,13 @@ describe("page titles", () => {
     expect(titleFromMatches([], "login")).toBe("Newcomer-Proof Portal");
   });
 
+  it.each(["nl", "en"] as const)("the %s titles are built once and no caller can change them", (locale) => {
+    const first = pageTitles(locale);
+    expect(pageTitles(locale)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(pageTitles(locale === "nl" ? "en" : "nl")).not.toBe(first);
+  });
+
   it.each(["nl", "en"] as const)("every %s title is distinct", (locale) => {
     const all = Object.values(pageTitles(locale));
     expect(new Set(all).size).toBe(all.length);

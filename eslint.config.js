@@ -84,6 +84,8 @@ const relationalQuery = {
     "MemberExpression[property.name=/^find(Many|First)$/][object.type='MemberExpression'][object.object.type='MemberExpression'][object.object.property.name='query']",
   message: NO_DB,
 };
+// Outside *.server.ts nothing reaches the database or reads a raw form body; the blocks below add their own rules.
+const NO_DB_SYNTAX = [dynamicDbImport, getDbCall, relationalQuery, formDataCall];
 
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", ".cache/**", "data/**", "tests/.tmp/**"] },
@@ -108,22 +110,14 @@ export default tseslint.config(
     // Outside *.server.ts (and db/, scripts/, tests/), nothing reaches the database through a dynamic import.
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/**/*.server.ts"],
-    rules: { "no-restricted-syntax": ["error", dynamicDbImport, getDbCall, relationalQuery, formDataCall] },
+    rules: { "no-restricted-syntax": ["error", ...NO_DB_SYNTAX] },
   },
   {
     // Routes: the same as above, and no status numbers (decision 204).
     files: ["app/routes/**/*.{ts,tsx}"],
     ignores: ["app/routes/**/*.server.ts"],
     rules: {
-      "no-restricted-syntax": [
-        "error",
-        dynamicDbImport,
-        getDbCall,
-        relationalQuery,
-        formDataCall,
-        routeStatusNumber,
-        routeStatusArgument,
-      ],
+      "no-restricted-syntax": ["error", ...NO_DB_SYNTAX, routeStatusNumber, routeStatusArgument],
     },
   },
   {
@@ -146,16 +140,7 @@ export default tseslint.config(
     files: ["app/features/**/*.{ts,tsx}"],
     ignores: ["app/features/**/*.server.ts", "app/features/**/*.test.ts"],
     rules: {
-      "no-restricted-syntax": [
-        "error",
-        dynamicDbImport,
-        getDbCall,
-        relationalQuery,
-        formDataCall,
-        formDataParam,
-        processEnv,
-        ...NO_HTTP_RULES,
-      ],
+      "no-restricted-syntax": ["error", ...NO_DB_SYNTAX, formDataParam, processEnv, ...NO_HTTP_RULES],
     },
   },
   {
